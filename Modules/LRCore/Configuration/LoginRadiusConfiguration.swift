@@ -1,0 +1,154 @@
+/// Everything a ``LoginRadiusClient`` needs to reach a LoginRadius app.
+///
+/// ```swift
+/// let configuration = try LoginRadiusConfiguration(
+///     apiKey: environment["LOGINRADIUS_API_KEY"] ?? "",
+///     apiSecret: environment["LOGINRADIUS_API_SECRET"] ?? ""
+/// )
+/// ```
+///
+/// Values are checked when the configuration is created: a blank key or secret, a base URL
+/// that is not `http(s)://host[:port][/path]`, or CR/LF in a header value throw
+/// ``LoginRadiusError/invalidConfiguration(_:)``. The secret never appears in ``description``.
+public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConvertible {
+    /// LoginRadius's API host.
+    public static let defaultBaseURL = "https://api.loginradius.com/"
+    /// LoginRadius's host for app configuration (`ciam/appinfo`).
+    public static let defaultConfigURL = "https://config.lrcontent.com/"
+
+    /// The app's API key (a UUID), sent as the `apiKey` query parameter.
+    public var apiKey: String
+    /// The app's API secret: sent only to the operations that need it, as
+    /// `X-LoginRadius-ApiSecret`, or replaced by a request signature when ``requestSigning`` is on.
+    public var apiSecret: String
+    /// The API base URL: LoginRadius's host, or your custom domain (with or without a trailing slash).
+    public var baseURL: String
+    /// The configuration host for `ciam/appinfo`.
+    public var configURL: String
+    /// The data-center region (e.g. `eu`), sent as `region` on every request when set.
+    public var serverRegion: String?
+    /// The end user's IP address, sent as `X-Origin-IP` on every request when set.
+    public var originIP: String?
+    /// Sign `/manage` requests (`X-Request-Expires` + `digest`) instead of sending the secret.
+    public var requestSigning: Bool
+    /// An HTTP(S) or SOCKS proxy for every request.
+    public var proxy: ProxyConfiguration?
+    /// Longest wait for a connection (TCP + TLS), per attempt. Default 10 s.
+    public var connectTimeout: Duration
+    /// Longest time for one attempt, from start to the last byte of the reply. Default 30 s.
+    public var requestTimeout: Duration
+    /// The `User-Agent` header value.
+    public var userAgent: String
+
+    /// Creates and checks a configuration.
+    ///
+    /// - Parameters:
+    ///   - apiKey: The app's API key. Must not be blank.
+    ///   - apiSecret: The app's API secret. Must not be blank.
+    ///   - baseURL: The API host or your custom domain; default ``defaultBaseURL``.
+    ///   - configURL: The configuration host; default ``defaultConfigURL``.
+    ///   - serverRegion: The region, e.g. `eu`, or `nil`.
+    ///   - originIP: The end user's IP address for `X-Origin-IP`, or `nil`.
+    ///   - requestSigning: Sign `/manage` requests instead of sending the secret; default `false`.
+    ///   - proxy: A proxy for every request, or `nil`.
+    ///   - connectTimeout: Connect timeout per attempt; default 10 seconds.
+    ///   - requestTimeout: Total timeout per attempt; default 30 seconds.
+    ///   - userAgent: The `User-Agent` value; default `swift-loginradius/<version>`.
+    /// - Throws: ``LoginRadiusError/invalidConfiguration(_:)`` when a value is unusable.
+    public init(
+        apiKey: String,
+        apiSecret: String,
+        baseURL: String = LoginRadiusConfiguration.defaultBaseURL,
+        configURL: String = LoginRadiusConfiguration.defaultConfigURL,
+        serverRegion: String? = nil,
+        originIP: String? = nil,
+        requestSigning: Bool = false,
+        proxy: ProxyConfiguration? = nil,
+        connectTimeout: Duration = .seconds(10),
+        requestTimeout: Duration = .seconds(30),
+        userAgent: String = "swift-loginradius/\(LoginRadiusSDK.version)"
+    ) throws {
+        self.apiKey = apiKey
+        self.apiSecret = apiSecret
+        self.baseURL = baseURL
+        self.configURL = configURL
+        self.serverRegion = serverRegion
+        self.originIP = originIP
+        self.requestSigning = requestSigning
+        self.proxy = proxy
+        self.connectTimeout = connectTimeout
+        self.requestTimeout = requestTimeout
+        self.userAgent = userAgent
+        try validate()
+    }
+
+    /// Checks every value; called by the initializer and by ``LoginRadiusClient``.
+    ///
+    /// - Throws: ``LoginRadiusError/invalidConfiguration(_:)``.
+    public func validate() throws {
+        func fail(_ reason: String) -> LoginRadiusError { .invalidConfiguration(reason) }
+        if apiKey.isBlank { throw fail("the API key is blank") }
+        if apiSecret.isBlank { throw fail("the API secret is blank") }
+        for (name, value) in [("apiKey", apiKey), ("apiSecret", apiSecret), ("userAgent", userAgent), ("originIP", originIP ?? "")]
+        where value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) {
+            throw fail("\(name) contains CR, LF or NUL")
+        }
+        if let originIP, originIP.isBlank { throw fail("originIP is blank; pass nil to send none") }
+        try Self.checkURL(baseURL, name: "baseURL")
+        try Self.checkURL(configURL, name: "configURL")
+        if connectTimeout <= .zero || requestTimeout <= .zero { throw fail("timeouts must be positive") }
+        if let proxy { try Self.checkProxy(proxy.url) }
+    }
+
+    private static func checkURL(_ url: String, name: String) throws {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+            url.split(separator: "/", omittingEmptySubsequences: true).count >= 2,
+            !url.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" })
+        else {
+            throw LoginRadiusError.invalidConfiguration("\(name) must look like https://host[:port][/path], got '\(url)'")
+        }
+    }
+
+    private static func checkProxy(_ url: String) throws {
+        guard url.contains("://"), !url.contains(where: { $0.isWhitespace }) else {
+            throw LoginRadiusError.invalidConfiguration("proxy URL must look like scheme://host:port")
+        }
+    }
+
+    /// A description with the secret and proxy credentials redacted.
+    public var description: String {
+        "LoginRadiusConfiguration(apiKey: \(apiKey), apiSecret: <redacted>, baseURL: \(baseURL)"
+            + (serverRegion.map { ", region: \($0)" } ?? "") + (originIP.map { ", originIP: \($0)" } ?? "")
+            + (requestSigning ? ", requestSigning: on" : "") + (proxy.map { ", proxy: \($0)" } ?? "") + ")"
+    }
+}
+
+/// A proxy for every request: any scheme libcurl supports (`http`, `https`, `socks4`, `socks5`,
+/// `socks5h`), with optional credentials.
+public struct ProxyConfiguration: Sendable, Hashable, CustomStringConvertible {
+    /// The proxy URL without credentials, e.g. `http://proxy.internal:3128`.
+    public var url: String
+    /// The proxy user name, when the proxy needs one.
+    public var username: String?
+    /// The proxy password, when the proxy needs one. Never logged.
+    public var password: String?
+
+    /// Creates a proxy configuration.
+    public init(url: String, username: String? = nil, password: String? = nil) {
+        self.url = url
+        self.username = username
+        self.password = password
+    }
+
+    /// The URL and user name, never the password.
+    public var description: String {
+        url + (username.map { " (user \($0))" } ?? "")
+    }
+}
+
+/// Facts about this SDK.
+public enum LoginRadiusSDK {
+    /// The SDK's version.
+    public static let version = "0.1.0"
+}

@@ -1,0 +1,81 @@
+/// What the SDK knows about one LoginRadius operation: where it goes and how credentials travel.
+///
+/// Generated from the operation catalogue, one per operation; middleware reads it from
+/// ``LoginRadiusRequestContext/operation``.
+public struct OperationDescriptor: Sendable, Hashable {
+    /// Which configured host an operation goes to.
+    public enum Host: String, Sendable, Hashable {
+        /// ``LoginRadiusConfiguration/baseURL``.
+        case api
+        /// ``LoginRadiusConfiguration/configURL``.
+        case config
+    }
+
+    /// Where a credential is sent.
+    public enum Placement: Sendable, Hashable {
+        /// As a query parameter with this name.
+        case query(String)
+        /// As a header with this name.
+        case header(String)
+        /// As `Authorization: Bearer <value>`.
+        case bearer
+    }
+
+    /// The operation's name in lowerCamelCase, e.g. `loginByEmail`.
+    public var name: String
+    /// The API group, e.g. `authentication`.
+    public var group: String
+    /// The HTTP method.
+    public var method: LoginRadiusRequest.Method
+    /// The host.
+    public var host: Host
+    /// The path below the host, with `{name}` placeholders, e.g. `identity/v2/manage/account/{uid}`.
+    public var pathTemplate: String
+    /// Where the API key goes, or `nil` when it is not sent.
+    public var apiKey: Placement?
+    /// Where the API secret goes, or `nil` when it is not sent.
+    public var apiSecret: Placement?
+    /// Where an access token goes, for operations that take one.
+    public var accessToken: Placement?
+    /// Whether the operation may be repeated safely (retries may resend it after it reached the server).
+    public var isIdempotent: Bool
+    /// LoginRadius's documentation page for the operation.
+    public var documentation: String
+
+    /// Creates a descriptor.
+    public init(
+        name: String, group: String, method: LoginRadiusRequest.Method, host: Host = .api, pathTemplate: String,
+        apiKey: Placement? = .query("apiKey"), apiSecret: Placement? = nil, accessToken: Placement? = nil,
+        isIdempotent: Bool? = nil, documentation: String
+    ) {
+        self.name = name
+        self.group = group
+        self.method = method
+        self.host = host
+        self.pathTemplate = pathTemplate
+        self.apiKey = apiKey
+        self.apiSecret = apiSecret
+        self.accessToken = accessToken
+        self.isIdempotent = isIdempotent ?? method.isIdempotent
+        self.documentation = documentation
+    }
+
+    /// Whether the API secret travels as `X-LoginRadius-ApiSecret`: the requests request signing replaces.
+    public var sendsSecretHeader: Bool {
+        apiSecret == .header(LoginRadiusHeaderName.apiSecret)
+    }
+}
+
+/// Header names LoginRadius uses.
+public enum LoginRadiusHeaderName {
+    /// The API secret on `/manage` operations.
+    public static let apiSecret = "X-LoginRadius-ApiSecret"
+    /// The secure one-time token on registration.
+    public static let sott = "X-LoginRadius-Sott"
+    /// The end user's IP address.
+    public static let originIP = "X-Origin-IP"
+    /// The expiry of a signed request.
+    public static let requestExpires = "X-Request-Expires"
+    /// The signature of a signed request.
+    public static let digest = "digest"
+}

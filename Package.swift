@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+// swift-loginradius: the server-side Swift SDK for the LoginRadius customer-identity V2 REST API.
+//
+// Each API area is its own product depending on LRCore only, so a consumer links just what it
+// uses. The only package dependencies are the libraries the SDK itself needs (swift-crypto for
+// SOTT and request signing, swift-log for logging): no server framework reaches a consumer.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "swift-loginradius",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "LRCore", targets: ["LRCore"]),
+        .library(name: "LRAuth", targets: ["LRAuth"]),
+        .library(name: "LoginRadius", targets: ["LoginRadius"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // System libraries, each with typed, non-variadic inline shims (see shim.h).
+        .systemLibrary(
+            name: "CLibCurl",
+            path: "Modules/CLibCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Modules/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "LRCore",
+            dependencies: [
+                "CLibCurl",
+                "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Modules/LRCore",
+            swiftSettings: strictSettings
+        ),
+        .target(name: "LRAuth", dependencies: ["LRCore"], path: "Modules/LRAuth", swiftSettings: strictSettings),
+        .target(
+            name: "LoginRadius",
+            dependencies: ["LRCore", "LRAuth"],
+            path: "Modules/LoginRadius",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "LRCoreTests", dependencies: ["LRCore"], path: "Tests/LRCoreTests", swiftSettings: strictSettings),
+        .testTarget(
+            name: "LRAuthTests",
+            dependencies: ["LRAuth", "LRCore"],
+            path: "Tests/LRAuthTests",
+            resources: [],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,82 @@
+// swift-tools-version:6.0
+// Tools for swift-loginradius: the LoginRadius emulator, the `lr` command line, the operation
+// catalogue and its code generator. A separate package so that the SDK's consumers never
+// resolve Hummingbird or swift-argument-parser.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "swift-loginradius-tools",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "LREmulator", targets: ["LREmulator"]),
+        .executable(name: "lr-emulator", targets: ["lr-emulator"]),
+        .executable(name: "lr", targets: ["lr"]),
+        .executable(name: "lr-codegen", targets: ["lr-codegen"]),
+    ],
+    dependencies: [
+        .package(name: "swift-loginradius", path: ".."),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // The LoginRadius emulator: a LoginRadius-compatible HTTP server with an in-memory store.
+        .target(
+            name: "LREmulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "lr-emulator",
+            dependencies: [
+                "LREmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The operation catalogue's model, shared by the generator and the tests.
+        .target(name: "LRCatalogue", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "lr-codegen",
+            dependencies: [
+                "LRCatalogue",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "lr",
+            dependencies: [
+                "LREmulator",
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LREmulatorTests",
+            dependencies: [
+                "LREmulator",
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LRCodegenTests",
+            dependencies: ["LRCatalogue"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
