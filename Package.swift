@@ -11,12 +11,28 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// The API modules, one per LoginRadius API area; each depends on LRCore only.
+let apiModules = [
+    "LRAuth", "LRAccount", "LRSocial", "LRCustomObject", "LRPhone", "LRMFA", "LRPIN", "LRReAuth",
+    "LRConsent", "LRWebhook", "LRConfiguration",
+]
+
 let package = Package(
     name: "swift-loginradius",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "LRCore", targets: ["LRCore"]),
         .library(name: "LRAuth", targets: ["LRAuth"]),
+        .library(name: "LRAccount", targets: ["LRAccount"]),
+        .library(name: "LRSocial", targets: ["LRSocial"]),
+        .library(name: "LRCustomObject", targets: ["LRCustomObject"]),
+        .library(name: "LRPhone", targets: ["LRPhone"]),
+        .library(name: "LRMFA", targets: ["LRMFA"]),
+        .library(name: "LRPIN", targets: ["LRPIN"]),
+        .library(name: "LRReAuth", targets: ["LRReAuth"]),
+        .library(name: "LRConsent", targets: ["LRConsent"]),
+        .library(name: "LRWebhook", targets: ["LRWebhook"]),
+        .library(name: "LRConfiguration", targets: ["LRConfiguration"]),
         .library(name: "LoginRadius", targets: ["LoginRadius"]),
     ],
     dependencies: [
@@ -49,10 +65,13 @@ let package = Package(
             path: "Modules/LRCore",
             swiftSettings: strictSettings
         ),
-        .target(name: "LRAuth", dependencies: ["LRCore"], path: "Modules/LRAuth", swiftSettings: strictSettings),
+    ]
+        + apiModules.map { .target(name: $0, dependencies: ["LRCore"], path: "Modules/\($0)", swiftSettings: strictSettings) }
+        + [
+        // The umbrella: `import LoginRadius` re-exports every API module.
         .target(
             name: "LoginRadius",
-            dependencies: ["LRCore", "LRAuth"],
+            dependencies: ["LRCore"] + apiModules.map { .target(name: $0) },
             path: "Modules/LoginRadius",
             swiftSettings: strictSettings
         ),

@@ -10,12 +10,13 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "swift-loginradius-tools",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "LREmulator", targets: ["LREmulator"]),
         .executable(name: "lr-emulator", targets: ["lr-emulator"]),
         .executable(name: "lr", targets: ["lr"]),
         .executable(name: "lr-codegen", targets: ["lr-codegen"]),
+        .executable(name: "lr-conformance", targets: ["lr-conformance"]),
     ],
     dependencies: [
         .package(name: "swift-loginradius", path: ".."),
@@ -54,6 +55,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Wire conformance: generated dispatch table, capture transport, comparison rules.
+        .target(
+            name: "LRConformance",
+            dependencies: [.product(name: "LoginRadius", package: "swift-loginradius")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "lr-conformance",
+            dependencies: [
+                "LRConformance",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "lr",
             dependencies: [
@@ -69,12 +84,18 @@ let package = Package(
             dependencies: [
                 "LREmulator",
                 .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LRCodegenTests",
             dependencies: ["LRCatalogue"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LRConformanceTests",
+            dependencies: ["LRConformance"],
             swiftSettings: strictSettings
         ),
     ],

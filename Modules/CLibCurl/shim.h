@@ -39,8 +39,44 @@ static inline CURLcode lr_curl_easy_getinfo_pointer(CURL *handle, CURLINFO info,
     return curl_easy_getinfo(handle, info, value);
 }
 
+static inline CURLcode lr_curl_easy_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+// Sets the exact request body: POSTFIELDSIZE_LARGE first, so COPYPOSTFIELDS copies `length`
+// bytes (NULs included) into libcurl's own buffer; the caller's memory may go away afterwards.
+// An empty body points POSTFIELDS at a static empty string, so "Content-Length: 0" is sent.
+static inline CURLcode lr_curl_easy_set_body(CURL *handle, const void *bytes, curl_off_t length) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, length);
+    if (code != CURLE_OK) {
+        return code;
+    }
+    if (length == 0 || bytes == NULL) {
+        return curl_easy_setopt(handle, CURLOPT_POSTFIELDS, "");
+    }
+    return curl_easy_setopt(handle, CURLOPT_COPYPOSTFIELDS, bytes);
+}
+
 static inline CURLMcode lr_curl_multi_setopt_long(CURLM *handle, CURLMoption option, long value) {
     return curl_multi_setopt(handle, option, value);
 }
+
+#if defined(__linux__)
+#include <pthread.h>
+// Names the calling thread (at most 15 bytes are kept), as `top -H`, gdb and /proc/self/task/*/comm
+// show it. glibc declares pthread_setname_np only under _GNU_SOURCE, which Swift's Glibc module
+// is not built with, so the declaration is repeated here at block scope.
+static inline int lr_set_current_thread_name(const char *name) {
+    extern int pthread_setname_np(pthread_t thread, const char *name);
+    return pthread_setname_np(pthread_self(), name);
+}
+
+#include <sys/syscall.h>
+#include <unistd.h>
+// The kernel's id of the calling thread (its /proc/self/task/<id> entry); syscall() is variadic.
+static inline long lr_current_thread_kernel_id(void) {
+    return syscall(SYS_gettid);
+}
+#endif
 
 #endif

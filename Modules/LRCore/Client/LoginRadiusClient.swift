@@ -13,8 +13,10 @@ public import Logging
 ///
 /// ## Pipeline order
 /// Outermost first: your middleware (in the order given) → ``OriginIPMiddleware`` (when
-/// ``LoginRadiusConfiguration/originIP`` is set) → header validation → the transport. Your
-/// middleware therefore sees each call once, with the request as the SDK built it.
+/// ``LoginRadiusConfiguration/originIP`` is set) → ``RequestSigningMiddleware`` (when
+/// ``LoginRadiusConfiguration/requestSigning`` is on) → header validation → the transport. Your
+/// middleware therefore sees each call once, with the request as the SDK built it, and signing
+/// covers exactly the bytes that are sent.
 public struct LoginRadiusClient: Sendable {
     /// The configuration the client was created with.
     public let configuration: LoginRadiusConfiguration
@@ -43,6 +45,9 @@ public struct LoginRadiusClient: Sendable {
         var stack = middleware
         if let originIP = configuration.originIP {
             stack.append(try OriginIPMiddleware(originIP: originIP))
+        }
+        if configuration.requestSigning {
+            stack.append(RequestSigningMiddleware(secret: configuration.apiSecret))
         }
         self.pipeline = MiddlewarePipeline(
             middleware: stack,

@@ -35,8 +35,8 @@ enum ResponseValidation {
             errorDescription: object["Description"]?.stringValue ?? "",
             message: object["Message"]?.stringValue,
             isProviderError: object["IsProviderError"]?.boolValue,
-            providerErrorResponse: object["ProviderErrorResponse"].flatMap { $0.isNull ? nil : $0 },
-            errors: object["Errors"].flatMap { $0.isNull ? nil : $0 },
+            providerErrorResponse: object["ProviderErrorResponse"]?.nonNull,
+            errors: object["Errors"]?.nonNull,
             httpStatus: response.status
         )
     }

@@ -61,6 +61,11 @@ public enum JSONValue: Sendable, Hashable {
     /// Whether this is `null`.
     public var isNull: Bool { self == .null }
 
+    /// The value, or `nil` when it is `null`.
+    public var nonNull: JSONValue? {
+        isNull ? Optional.none : self
+    }
+
     /// The member `key` of an object, or `nil`.
     public subscript(key: String) -> JSONValue? {
         objectValue?[key]

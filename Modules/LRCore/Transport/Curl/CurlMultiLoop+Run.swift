@@ -1,0 +1,133 @@
+import CLibCurl
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The loop thread's side: everything here runs on the loop thread only.
+extension CurlMultiLoop {
+    /// Longest sleep in `curl_multi_poll` when nothing is due, in milliseconds. libcurl shortens it
+    /// to its own next timeout, and `curl_multi_wakeup` ends it early, so this only bounds how long
+    /// an idle thread sleeps between checks.
+    static let idlePollMilliseconds: Int32 = 5_000
+
+    /// The thread's body: take new and cancelled transfers, drive libcurl, hand out completions,
+    /// sleep until a socket is ready, a libcurl timer is due or a task wakes the loop.
+    func run() {
+        var running: Int32 = 0
+        var descriptors: Int32 = 0
+        while true {
+            let stop = lock.withLock {
+                swap(&inbox, &arrivals)
+                swap(&cancellations, &departures)
+                for transfer in arrivals { transfer.state = .attached }
+                wakeupPending = false
+                return stopRequested
+            }
+            if stop { break }
+            // Cancellations first: a cancelled transfer's easy handle may already be back in the
+            // pool and reused by one of the arrivals.
+            for transfer in departures { detachCancelled(transfer) }
+            departures.removeAll(keepingCapacity: true)
+            for transfer in arrivals { attach(transfer) }
+            arrivals.removeAll(keepingCapacity: true)
+
+            curl_multi_perform(multi, &running)
+            collectCompletions()
+            if curl_multi_poll(multi, nil, 0, Self.idlePollMilliseconds, &descriptors) != CURLM_OK {
+                usleep(10_000)  // never spin if polling itself fails
+            }
+        }
+        close()
+    }
+
+    private func attach(_ transfer: CurlEasyRequest) {
+        let code = curl_multi_add_handle(multi, transfer.easy)
+        guard code == CURLM_OK else {
+            let message = "curl_multi_add_handle failed: " + String(cString: curl_multi_strerror(code))
+            let failure = TransportFailure(kind: .other, code: 0, message: message, mayHaveReachedServer: false)
+            finish(transfer, with: .failure(LoginRadiusError.transport(failure)))
+            return
+        }
+        active[transfer.easy] = transfer
+    }
+
+    private func detachCancelled(_ transfer: CurlEasyRequest) {
+        // It may have completed meanwhile, and its handle may serve another transfer by now.
+        guard let current = active[transfer.easy], current === transfer else { return }
+        active[transfer.easy] = nil
+        curl_multi_remove_handle(multi, transfer.easy)
+        finish(transfer, with: .failure(CancellationError()))
+    }
+
+    private func collectCompletions() {
+        var queued: Int32 = 0
+        while let message = curl_multi_info_read(multi, &queued) {
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
+            let code = message.pointee.data.result  // read before the message is invalidated
+            guard let transfer = active.removeValue(forKey: easy) else {
+                curl_multi_remove_handle(multi, easy)
+                continue
+            }
+            let completion = transfer.completion(code)
+            curl_multi_remove_handle(multi, easy)
+            finish(transfer, with: .success(completion))
+        }
+    }
+
+    /// Returns the handle to the pool and resumes the waiting task (outside the lock).
+    private func finish(_ transfer: CurlEasyRequest, with result: Result<CurlCompletion, any Error>) {
+        let continuation = lock.withLock {
+            releaseHandleLocked(of: transfer)
+            return transfer.finish()
+        }
+        continuation?.resume(with: result)
+    }
+
+    /// Fails what is left, closes every connection and the multi handle. No other thread calls
+    /// `curl_multi_wakeup` once ``multiClosed`` is set.
+    private func close() {
+        let (queued, idle) = lock.withLock {
+            multiClosed = true
+            defer {
+                inbox.removeAll()
+                idleHandles.removeAll()
+                cancellations.removeAll()
+            }
+            return (inbox, idleHandles)
+        }
+        for (easy, transfer) in active {
+            curl_multi_remove_handle(multi, easy)
+            finish(transfer, with: .failure(Self.shutDownError(mayHaveReachedServer: true)))
+        }
+        active.removeAll()
+        for transfer in queued + arrivals {
+            finish(transfer, with: .failure(Self.shutDownError(mayHaveReachedServer: false)))
+        }
+        arrivals.removeAll()
+        curl_multi_cleanup(multi)
+        withExtendedLifetime(idle) {}  // the idle easy handles are freed after their multi handle
+    }
+}
+
+extension CurlEasyRequest {
+    /// Reads the transfer's results from its easy handle. Loop thread, before the handle is reused.
+    func completion(_ code: CURLcode) -> CurlCompletion {
+        guard let handle else {
+            return CurlCompletion(code: code.rawValue, status: 0, newConnections: 0, totalTimeMicroseconds: 0,
+                                  pretransferMicroseconds: 0, errorMessage: nil)
+        }
+        return CurlCompletion(
+            code: code.rawValue,
+            status: handle.info(CURLINFO_RESPONSE_CODE),
+            newConnections: handle.info(CURLINFO_NUM_CONNECTS),
+            totalTimeMicroseconds: max(0, handle.info(offset: CURLINFO_TOTAL_TIME_T)),
+            pretransferMicroseconds: max(0, handle.info(offset: CURLINFO_PRETRANSFER_TIME_T)),
+            errorMessage: code == CURLE_OK ? nil : handle.errorMessage
+        )
+    }
+}

@@ -1,0 +1,108 @@
+/// The SDK's default transport: HTTP/1.1 and HTTP/2 over libcurl, with kept-alive connections.
+///
+/// Create one transport per process (or per ``LoginRadiusClient``) and share it: it is
+/// `Sendable`, and every call it carries reuses the connections of one curl multi handle, driven
+/// by one dedicated thread (see `CurlMultiLoop`). Releasing the transport stops that thread and
+/// closes its connections; calls never keep it alive past their own end.
+///
+/// What it always does, whatever the options:
+/// - verifies the server's TLS certificate and host name (also an HTTPS proxy's);
+/// - returns every HTTP status as a response, including 3xx: redirects are never followed;
+/// - sends the request's header fields exactly, in order, and the body's exact bytes, without
+///   `Expect: 100-continue`, a default `Accept`, a guessed `Content-Type` or `Accept-Encoding`;
+/// - applies a connect timeout and a total timeout to every call, so no call waits forever;
+/// - ignores the `http_proxy`-style environment variables (use ``Options/proxy``).
+///
+/// ```swift
+/// let transport = try CurlTransport(configuration: configuration)
+/// let response = try await transport.send(request)
+/// print(response.status, response.metrics?.newConnections ?? -1)
+/// ```
+///
+/// `SIGPIPE`: libcurl runs with `CURLOPT_NOSIGNAL`, and the transport's thread blocks `SIGPIPE`
+/// for itself, so a peer closing a connection never kills the process; the process's own
+/// `SIGPIPE` handling is left untouched.
+public final class CurlTransport: LoginRadiusTransport {
+    /// The options the transport was created with.
+    public let options: Options
+    private let settings: CurlTransferSettings
+    private let loop: CurlMultiLoop
+
+    /// Creates a transport with the configuration's timeouts, proxy and `User-Agent`, and the
+    /// default 16 MiB response size cap.
+    ///
+    /// - Parameter configuration: The client configuration; its ``LoginRadiusConfiguration/connectTimeout``,
+    ///   ``LoginRadiusConfiguration/requestTimeout``, ``LoginRadiusConfiguration/proxy`` and
+    ///   ``LoginRadiusConfiguration/userAgent`` are used.
+    /// - Throws: ``LoginRadiusError/invalidConfiguration(_:)`` when a value is unusable or libcurl
+    ///   or the transport's thread cannot start.
+    public convenience init(configuration: LoginRadiusConfiguration) throws {
+        try self.init(options: Options(configuration: configuration))
+    }
+
+    /// Creates a transport with explicit options.
+    ///
+    /// - Parameter options: Timeouts, proxy, size cap, `User-Agent` and CA bundle.
+    /// - Throws: ``LoginRadiusError/invalidConfiguration(_:)`` when a timeout or the size cap is
+    ///   not positive, a string contains CR/LF/NUL, or libcurl or the transport's thread cannot start.
+    public init(options: Options) throws {
+        try options.validate()
+        self.options = options
+        self.settings = CurlTransferSettings(options)
+        self.loop = try CurlMultiLoop.start()
+    }
+
+    deinit {
+        // No call is in flight (each holds the transport), so this only stops an idle thread.
+        loop.shutdown()
+    }
+
+    /// Sends `request` and returns the final response with its whole body.
+    ///
+    /// The total timeout is ``LoginRadiusRequest/timeout`` when set, else ``Options/requestTimeout``;
+    /// the connect timeout is ``Options/connectTimeout``. The response's
+    /// ``LoginRadiusResponse/metrics`` report whether a new connection was opened and the total time.
+    ///
+    /// - Parameter request: The request; its URL, method, header fields and body are sent as they are.
+    /// - Returns: The final response (after any `100 Continue`), for every HTTP status.
+    /// - Throws: `CancellationError` when the calling task is cancelled (the transfer is aborted
+    ///   and its connection closed); ``LoginRadiusError/invalidArgument(_:)`` for a header field
+    ///   with CR, LF or NUL (nothing is sent); ``LoginRadiusError/transport(_:)`` when the exchange
+    ///   failed: ``TransportFailure/Kind/couldNotResolveHost``, ``TransportFailure/Kind/couldNotConnect``,
+    ///   ``TransportFailure/Kind/tls``, ``TransportFailure/Kind/timedOut``,
+    ///   ``TransportFailure/Kind/connectionLost``, ``TransportFailure/Kind/responseTooLarge`` (the
+    ///   body exceeded ``Options/maxResponseSize``) or ``TransportFailure/Kind/other``, with libcurl's
+    ///   `CURLcode` and whether the request may have reached the server.
+    public func send(_ request: LoginRadiusRequest) async throws -> LoginRadiusResponse {
+        try Task.checkCancellation()
+        try HeaderValidation.validate(request.headers)
+        let handle = try loop.acquireHandle()
+        let transfer: CurlEasyRequest
+        do {
+            transfer = try CurlEasyRequest(request: request, handle: handle, settings: settings)
+        } catch {
+            loop.recycle(handle)
+            throw error
+        }
+        let loop = loop
+        let completion = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                loop.submit(transfer, continuation: continuation)
+            }
+        } onCancel: {
+            loop.cancel(transfer)
+        }
+        loop.synchronizeWithLoop()
+        return try transfer.response(for: completion)
+    }
+
+    /// How many transports' loop threads are running in this process (for leak tests).
+    package static var runningLoopThreads: Int {
+        CurlThreadCounter.shared.value
+    }
+
+    /// The kernel id of this transport's loop thread, its `/proc/self/task/<id>` (Linux; for tests).
+    package var loopThreadKernelID: Int {
+        loop.threadKernelID
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import LRCore
+import Testing
+
+@Suite("Replies become results or typed errors")
+struct ResponseErrorTests {
+    static let operation = OperationDescriptor(
+        name: "authValidateAccessToken", group: "authentication", method: .get,
+        pathTemplate: "identity/v2/auth/access_token/validate", accessToken: .bearer, documentation: "x")
+
+    func perform(_ reply: Result<LoginRadiusResponse, LoginRadiusError>) async throws -> JSONValue {
+        let client = try LoginRadiusClient(configuration: try TestCredentials.configuration(), transport: ScriptedTransport([reply]))
+        var call = APICall(Self.operation)
+        try call.accessToken("token")
+        return try await client.perform(call)
+    }
+
+    @Test("LoginRadius's error body becomes .api with every field")
+    func apiError() async throws {
+        let body = #"{"Description":"The access token is invalid","ErrorCode":905,"Message":"Invalid token","IsProviderError":false,"ProviderErrorResponse":null}"#
+        do {
+            _ = try await perform(.success(.json(body, status: 401)))
+            Issue.record("expected an API error")
+        } catch LoginRadiusError.api(let error) {
+            #expect(error == APIError(
+                errorCode: 905, errorDescription: "The access token is invalid", message: "Invalid token",
+                isProviderError: false, httpStatus: 401))
+        }
+    }
+
+    @Test("an error body with status 200 is still an error")
+    func apiErrorWith200() async throws {
+        await #expect(throws: LoginRadiusError.self) {
+            _ = try await perform(.success(.json(#"{"ErrorCode":1048,"Description":"x"}"#)))
+        }
+    }
+
+    @Test("429 becomes .tooManyRequests with Retry-After in seconds")
+    func tooManyRequests() async throws {
+        let reply = LoginRadiusResponse.json("{}", status: 429, headers: ["Retry-After": "7"])
+        await #expect(throws: LoginRadiusError.tooManyRequests(TooManyRequests(retryAfter: .seconds(7)))) {
+            _ = try await perform(.success(reply))
+        }
+    }
+
+    @Test("Retry-After as an HTTP-date is a delay from now")
+    func retryAfterDate() {
+        let now = Date(timeIntervalSince1970: 784_111_767)  // Sun, 06 Nov 1994 08:49:27 GMT
+        #expect(RetryAfter.parse("Sun, 06 Nov 1994 08:49:37 GMT", now: now) == .seconds(10))
+        #expect(RetryAfter.parse("soon", now: now) == nil)
+    }
+
+    @Test("a non-JSON error page becomes .http with a snippet")
+    func htmlError() async throws {
+        let reply = LoginRadiusResponse(status: 502, body: Data("<html>Bad Gateway</html>".utf8))
+        await #expect(throws: LoginRadiusError.http(HTTPFailure(status: 502, bodySnippet: "<html>Bad Gateway</html>"))) {
+            _ = try await perform(.success(reply))
+        }
+    }
+
+    @Test("a malformed 200 body becomes .decoding naming the type")
+    func malformedBody() async throws {
+        do {
+            _ = try await perform(.success(.json(#"{"access_token": "#)))
+            Issue.record("expected a decoding error")
+        } catch LoginRadiusError.decoding(let failure) {
+            #expect(failure.type == "JSONValue")
+            #expect(failure.bodySnippet.hasPrefix(#"{"access_token""#))
+        }
+    }
+
+    @Test("a transport failure passes through unchanged")
+    func transportFailure() async throws {
+        let failure = TransportFailure(kind: .couldNotConnect, code: 7, message: "refused", mayHaveReachedServer: false)
+        await #expect(throws: LoginRadiusError.transport(failure)) {
+            _ = try await perform(.failure(.transport(failure)))
+        }
+    }
+}

@@ -1,0 +1,17 @@
+// The emulator's outbox: every message it would have sent, in order.
+
+actor Outbox {
+    private var messages: [OutboxMessage] = []
+
+    func append(_ message: OutboxMessage) {
+        messages.append(message)
+    }
+
+    func all() -> [OutboxMessage] {
+        messages
+    }
+
+    func clear() {
+        messages.removeAll()
+    }
+}

@@ -1,0 +1,44 @@
+// Routes a request: finds the endpoint (404/405 otherwise), applies LoginRadius's API key and
+// secret checks by path (`identity/...` needs the key, `identity/v2/manage/...` the secret
+// too, `emulator/...` neither), runs it and turns thrown errors into LoginRadius's error body.
+import Logging
+
+struct RequestDispatcher: Sendable {
+    let engine: EmulatorEngine
+    let logger: Logger
+    private let table = RouteTable(
+        AuthRegistrationRoutes.routes + AuthEmailRoutes.routes + AuthLoginRoutes.routes
+            + AuthAccessTokenRoutes.routes + AuthAccountRoutes.routes + AuthPasswordRoutes.routes
+            + AuthUsernameRoutes.routes + ManageAccountRoutes.routes + EmulatorControlRoutes.routes)
+
+    init(engine: EmulatorEngine, logger: Logger) {
+        self.engine = engine
+        self.logger = logger
+    }
+
+    func dispatch(_ request: EmulatorRequest) async -> EmulatorResponse {
+        do {
+            switch table.match(request) {
+            case .notFound:
+                throw LoginRadiusAPIError(.notFound)
+            case .methodNotAllowed:
+                throw LoginRadiusAPIError(.methodNotAllowed)
+            case .found(let route, let parameters):
+                let segments = request.pathSegments
+                if segments.first == "identity" {
+                    try engine.checkAPIKey(request)
+                    if segments.count > 2, segments[2] == "manage" {
+                        try engine.checkAPISecret(request)
+                    }
+                }
+                return try await route.handler(request, parameters, engine)
+            }
+        } catch let error as LoginRadiusAPIError {
+            logger.debug("\(request.method) \(request.path) -> \(error.code.code) \(error.code.message)")
+            return .error(error)
+        } catch {
+            logger.error("\(request.method) \(request.path) failed: \(error)")
+            return .error(LoginRadiusAPIError(.unknownError))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+// `lr-emulator`: runs the LoginRadius emulator in the foreground until SIGINT or SIGTERM.
+import ArgumentParser
+import Foundation
+import LREmulator
+import Logging
+
+@main
+struct LREmulatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lr-emulator",
+        abstract: "A local LoginRadius emulator: LoginRadius's V2 identity API with an in-memory store.",
+        discussion: """
+            Serves identity/v2/auth/... and identity/v2/manage/... on the given address, plus
+            GET/DELETE /emulator/v1/outbox (the emails it "sent") and POST /emulator/v1/reset.
+            See Docs/Emulator.md.
+            """)
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free port).")
+    var port = 8787
+
+    @Option(name: .customLong("api-key"), help: "The API key to accept (default: the emulator's test key).")
+    var apiKey = LoginRadiusEmulator.defaultAPIKey
+
+    @Option(name: .customLong("api-secret"), help: "The API secret to accept (default: the emulator's test secret).")
+    var apiSecret = LoginRadiusEmulator.defaultAPISecret
+
+    @Flag(name: .customLong("optional-verification"), help: "Let users log in before verifying their email.")
+    var optionalVerification = false
+
+    @Option(name: .customLong("token-lifetime"), help: "Access token lifetime in seconds.")
+    var tokenLifetime = 3600
+
+    @Option(name: .customLong("log-level"), help: "Server log level (trace, debug, info, notice, warning, error).")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be positive.") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level \(logLevel).") }
+    }
+
+    func run() async throws {
+        let configuration = EmulatorConfiguration(
+            apiKey: apiKey, apiSecret: apiSecret, host: host, port: port,
+            accessTokenLifetime: .seconds(tokenLifetime),
+            verificationRequired: !optionalVerification,
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+        let emulator = LoginRadiusEmulator(configuration: configuration)
+        let apiKey = self.apiKey, apiSecret = self.apiSecret
+        try await emulator.run { baseURL in
+            // Written unbuffered, so that scripts reading a pipe see the address at once.
+            let banner = """
+                LoginRadius emulator listening on \(baseURL)
+                  API key:    \(apiKey)
+                  API secret: \(apiSecret)
+                  Outbox:     \(baseURL)emulator/v1/outbox
+                Press Ctrl-C to stop.
+
+                """
+            FileHandle.standardOutput.write(Data(banner.utf8))
+        }
+    }
+}
