@@ -6,7 +6,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
 TOOLS := --package-path Tools
 
-.PHONY: all deps build demo test test-sdk test-tools conformance generate check-generated emulator clean
+.PHONY: all deps build demo test test-sdk test-linkage test-tools conformance generate check-generated emulator clean
 
 all: build
 
@@ -34,10 +34,14 @@ demo: deps
 	$(SWIFT) run $(TOOLS) lr demo
 
 ## test: unit tests, integration tests against the emulator, conformance, generated-code freshness
-test: deps test-sdk test-tools
+test: deps test-sdk test-linkage test-tools
 
 test-sdk:
 	$(SWIFT) test
+
+## test-linkage: a consumer of LRAuth alone compiles no other API module
+test-linkage:
+	Tests/Linkage/check.sh
 
 test-tools:
 	$(SWIFT) test $(TOOLS)

@@ -88,6 +88,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The SDK over real libcurl against the in-process emulator on 127.0.0.1.
+        .testTarget(
+            name: "LRIntegrationTests",
+            dependencies: [
+                "LREmulator",
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "LRCodegenTests",
             dependencies: ["LRCatalogue"],

@@ -13,16 +13,16 @@ extension AccountAPI {
     /// - Parameters:
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PrivacyPolicyHistoryResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/privacy-policy-history-by-uid/
     public func getPrivacyPolicyHistoryByUid(
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> PrivacyPolicyHistoryResponse {
         var call = APICall(Operations.getPrivacyPolicyHistoryByUid)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -39,16 +39,16 @@ extension AccountAPI {
     ///   - accountCreateModel: The body for Account Create API. Sent as the JSON body.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-create/
     public func createAccount(
         accountCreateModel: AccountCreateModel,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.createAccount)
         try call.body(accountCreateModel)
         call.query("fields", fields)
@@ -65,17 +65,17 @@ extension AccountAPI {
     ///   - email: Email of the user. Sent as query parameter `email`.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-email/
     public func getAccountProfileByEmail(
         email: String,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.getAccountProfileByEmail)
         try call.query("email", required: email, parameter: "email")
         call.query("fields", fields)
@@ -92,17 +92,17 @@ extension AccountAPI {
     ///   - userName: UserName of the user. Sent as query parameter `userName`.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `userName` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-user-name/
     public func getAccountProfileByUserName(
         userName: String,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.getAccountProfileByUserName)
         try call.query("userName", required: userName, parameter: "userName")
         call.query("fields", fields)
@@ -119,17 +119,17 @@ extension AccountAPI {
     ///   - phone: The Registered Phone Number. Sent as query parameter `phone`.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phone` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-phone-id/
     public func getAccountProfileByPhone(
         phone: String,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.getAccountProfileByPhone)
         try call.query("phone", required: phone, parameter: "phone")
         call.query("fields", fields)
@@ -147,17 +147,17 @@ extension AccountAPI {
     ///     (percent-encoded).
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-uid/
     public func getAccountProfileByUid(
         uid: String,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.getAccountProfileByUid)
         try call.pathParameter("uid", uid, parameter: "uid")
         call.query("fields", fields)
@@ -180,19 +180,19 @@ extension AccountAPI {
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     ///   - nullSupport: Boolean, pass true if you wish to update any user profile field with a NULL value,
     ///     You can get the details. Sent as query parameter `nullSupport`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-update/
     public func updateAccountByUid(
         accountUserProfileUpdateModel: AccountUserProfileUpdateModel,
         uid: String,
         fields: String? = nil,
         nullSupport: Bool? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.updateAccountByUid)
         try call.body(accountUserProfileUpdateModel)
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -214,18 +214,18 @@ extension AccountAPI {
     ///     (percent-encoded).
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phone`, `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/update-phoneid-by-uid/
     public func updatePhoneIdByUid(
         phone: String,
         uid: String,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.updatePhoneIdByUid)
         try call.bodyField("phone", required: phone, parameter: "phone")
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -241,16 +241,16 @@ extension AccountAPI {
     /// - Parameters:
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PasswordHashResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-password/
     public func getAccountPasswordHashByUid(
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> PasswordHashResponse {
         var call = APICall(Operations.getAccountPasswordHashByUid)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -265,17 +265,17 @@ extension AccountAPI {
     ///   - password: New password. Sent as body member `password`.
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PasswordHashResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `password`, `uid` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-set-password/
     public func setAccountPasswordByUid(
         password: String,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> PasswordHashResponse {
         var call = APICall(Operations.setAccountPasswordByUid)
         try call.bodyField("password", required: password, parameter: "password")
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -290,16 +290,16 @@ extension AccountAPI {
     /// - Parameters:
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete/
     public func deleteAccountByUid(
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.deleteAccountByUid)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -317,18 +317,18 @@ extension AccountAPI {
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-invalidate-verification-email/
     public func invalidateAccountEmailVerification(
         uid: String,
         emailTemplate: String? = nil,
         verificationUrl: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.invalidateAccountEmailVerification)
         try call.pathParameter("uid", uid, parameter: "uid")
         call.query("emailTemplate", emailTemplate)
@@ -351,19 +351,19 @@ extension AccountAPI {
     ///   - sendEmail: If set to true, the API will also send a Forgot Password email to the customer,
     ///     bypassing any Bot Protection challenges that they are faced with. Sent as query parameter
     ///     `sendEmail`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `ForgotPasswordTokenResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-forgot-password-token/
     public func getForgotPasswordToken(
         email: String,
         emailTemplate: String? = nil,
         resetPasswordUrl: String? = nil,
         sendEmail: Bool? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> ForgotPasswordTokenResponse {
         var call = APICall(Operations.getForgotPasswordToken)
         try call.bodyField("email", required: email, parameter: "email")
         call.query("emailTemplate", emailTemplate)
@@ -379,16 +379,16 @@ extension AccountAPI {
     ///
     /// - Parameters:
     ///   - email: User's email. Sent as body member `email`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `EmailVerificationTokenResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-email-verification-token/
     public func getEmailVerificationToken(
         email: String
-    ) async throws -> JSONValue {
+    ) async throws -> EmailVerificationTokenResponse {
         var call = APICall(Operations.getEmailVerificationToken)
         try call.bodyField("email", required: email, parameter: "email")
         return try await client.perform(call)
@@ -401,16 +401,16 @@ extension AccountAPI {
     ///
     /// - Parameters:
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-impersonation-api/
     public func getAccessTokenByUid(
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.getAccessTokenByUid)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
@@ -428,18 +428,18 @@ extension AccountAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/reset-phone-id-verification/
     public func resetPhoneIdVerificationByUid(
         uid: String,
         smsTemplate: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.resetPhoneIdVerificationByUid)
         try call.pathParameter("uid", uid, parameter: "uid")
         call.query("smsTemplate", smsTemplate)
@@ -460,18 +460,18 @@ extension AccountAPI {
     ///     (percent-encoded).
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/upsert-email/
     public func upsertEmail(
         upsertEmailModel: UpsertEmailModel,
         uid: String,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.upsertEmail)
         try call.body(upsertEmailModel)
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -490,18 +490,18 @@ extension AccountAPI {
     ///     (percent-encoded).
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email`, `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-email-delete/
     public func removeEmail(
         email: String,
         uid: String,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.removeEmail)
         try call.bodyField("email", required: email, parameter: "email")
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -517,16 +517,16 @@ extension AccountAPI {
     ///
     /// - Parameters:
     ///   - refreshToken: LoginRadius refresh token. Sent as query parameter `refresh_Token`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `refreshToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-access-token-by-refresh-token/
     public func refreshAccessTokenByRefreshToken(
         refreshToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.refreshAccessTokenByRefreshToken)
         try call.query("refresh_Token", required: refreshToken, parameter: "refreshToken")
         return try await client.perform(call)
@@ -542,16 +542,16 @@ extension AccountAPI {
     ///
     /// - Parameters:
     ///   - refreshToken: LoginRadius refresh token. Sent as query parameter `refresh_Token`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `refreshToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/revoke-refresh-token/
     public func revokeRefreshToken(
         refreshToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.revokeRefreshToken)
         try call.query("refresh_Token", required: refreshToken, parameter: "refreshToken")
         return try await client.perform(call)
@@ -567,16 +567,16 @@ extension AccountAPI {
     /// - Parameters:
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/revoke-all-refresh-token/
     public func revokeAllRefreshToken(
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.revokeAllRefreshToken)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -593,17 +593,17 @@ extension AccountAPI {
     ///   - multiEmailToken: The body for Multipurpose Email Token Generation API. Sent as the JSON body.
     ///   - tokenType: The identifier type for the token that we need to generate. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `MultipurposeTokenResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `tokenType` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-email-token-generation/
     public func multipurposeEmailTokenGeneration(
         multiEmailToken: MultiEmailToken,
         tokenType: String
-    ) async throws -> JSONValue {
+    ) async throws -> MultipurposeTokenResponse {
         var call = APICall(Operations.multipurposeEmailTokenGeneration)
         try call.body(multiEmailToken)
         try call.pathParameter("tokentype", tokenType, parameter: "tokenType")
@@ -621,17 +621,17 @@ extension AccountAPI {
     ///   - email: Email of the user. Sent as query parameter `email`.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `IdentityListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-identities-by-email/
     public func getAccountIdentitiesByEmail(
         email: String,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> IdentityListResponse {
         var call = APICall(Operations.getAccountIdentitiesByEmail)
         try call.query("email", required: email, parameter: "email")
         call.query("fields", fields)
@@ -645,16 +645,16 @@ extension AccountAPI {
     ///
     /// - Parameters:
     ///   - email: Email of the user. Sent as query parameter `email`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete-by-email/
     public func accountDeleteByEmail(
         email: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.accountDeleteByEmail)
         try call.query("email", required: email, parameter: "email")
         return try await client.perform(call)
@@ -671,17 +671,17 @@ extension AccountAPI {
     ///   - multiSmsOtp: Sent as the JSON body.
     ///   - smsOtpType: The identifier type for the OTP that we need to generate. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `MultipurposeTokenResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `smsOtpType` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-sms-otp-generation/
     public func multipurposeSmsOtpGeneration(
         multiSmsOtp: MultiSmsOtp,
         smsOtpType: String
-    ) async throws -> JSONValue {
+    ) async throws -> MultipurposeTokenResponse {
         var call = APICall(Operations.multipurposeSmsOtpGeneration)
         try call.body(multiSmsOtp)
         try call.pathParameter("smsotptype", smsOtpType, parameter: "smsOtpType")
@@ -697,17 +697,17 @@ extension AccountAPI {
     /// - Parameters:
     ///   - updateUidModel: Payload containing Update UID. Sent as the JSON body.
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-overview/
     public func accountUpdateUid(
         updateUidModel: UpdateUidModel,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.accountUpdateUid)
         try call.body(updateUidModel)
         try call.query("uid", required: uid, parameter: "uid")

@@ -11,16 +11,16 @@ extension RoleAPI {
     /// - Parameters:
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `RolesResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-roles-by-uid/
     public func getRolesByUid(
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> RolesResponse {
         var call = APICall(Operations.getRolesByUid)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -35,17 +35,17 @@ extension RoleAPI {
     ///   - accountRolesModel: The body for Create Role API. Sent as the JSON body.
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `RolesResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/assign-roles-by-uid/
     public func assignRolesByUid(
         accountRolesModel: AccountRolesModel,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> RolesResponse {
         var call = APICall(Operations.assignRolesByUid)
         try call.body(accountRolesModel)
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -61,17 +61,17 @@ extension RoleAPI {
     ///   - accountRolesModel: The body for Create Role API. Sent as the JSON body.
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/unassign-roles-by-uid/
     public func unassignRolesByUid(
         accountRolesModel: AccountRolesModel,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.unassignRolesByUid)
         try call.body(accountRolesModel)
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -87,16 +87,16 @@ extension RoleAPI {
     /// - Parameters:
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `RoleContextListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-context/
     public func getRoleContextByUid(
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> RoleContextListResponse {
         var call = APICall(Operations.getRoleContextByUid)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -110,16 +110,16 @@ extension RoleAPI {
     ///
     /// - Parameters:
     ///   - contextName: Name of context. Sent as a path segment (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `RoleContextProfileListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `contextName` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/
     public func getRoleContextByContextName(
         contextName: String
-    ) async throws -> JSONValue {
+    ) async throws -> RoleContextProfileListResponse {
         var call = APICall(Operations.getRoleContextByContextName)
         try call.pathParameter("context_name", contextName, parameter: "contextName")
         return try await client.perform(call)
@@ -134,17 +134,17 @@ extension RoleAPI {
     ///   - accountRoleContextModel: The body with RoleContext payload. Sent as the JSON body.
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `RoleContextListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/upsert-context/
     public func updateRoleContextByUid(
         accountRoleContextModel: AccountRoleContextModel,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> RoleContextListResponse {
         var call = APICall(Operations.updateRoleContextByUid)
         try call.body(accountRoleContextModel)
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -161,17 +161,17 @@ extension RoleAPI {
     ///   - contextName: Name of context. Sent as a path segment (percent-encoded).
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `contextName`, `uid` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-context/
     public func deleteRoleContextByUid(
         contextName: String,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.deleteRoleContextByUid)
         try call.pathParameter("context_name", contextName, parameter: "contextName")
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -189,18 +189,18 @@ extension RoleAPI {
     ///   - roleContextRemoveRoleModel: The body for RoleContextRemoveRole API. Sent as the JSON body.
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `contextName`, `uid` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role-from-context/
     public func deleteRolesFromRoleContextByUid(
         contextName: String,
         roleContextRemoveRoleModel: RoleContextRemoveRoleModel,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.deleteRolesFromRoleContextByUid)
         try call.pathParameter("context_name", contextName, parameter: "contextName")
         try call.body(roleContextRemoveRoleModel)
@@ -221,18 +221,18 @@ extension RoleAPI {
     ///     RoleContextAdditionalPermissionRemoveRole API. Sent as the JSON body.
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `contextName`, `uid` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-permissions-from-context/
     public func deleteAdditionalPermissionFromRoleContextByUid(
         contextName: String,
         roleContextAdditionalPermissionRemoveRoleModel: RoleContextAdditionalPermissionRemoveRoleModel,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.deleteAdditionalPermissionFromRoleContextByUid)
         try call.pathParameter("context_name", contextName, parameter: "contextName")
         try call.body(roleContextAdditionalPermissionRemoveRoleModel)
@@ -244,13 +244,13 @@ extension RoleAPI {
     ///
     /// Sends `GET identity/v2/manage/role` with the API key as query `apiKey`, the API secret as
     /// `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `RoleListResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
-    public func getRolesList() async throws -> JSONValue {
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/
+    public func getRolesList() async throws -> RoleListResponse {
         let call = APICall(Operations.getRolesList)
         return try await client.perform(call)
     }
@@ -262,15 +262,15 @@ extension RoleAPI {
     ///
     /// - Parameters:
     ///   - rolesModel: The body for Roles API. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `RoleListResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-create/
     public func createRoles(
         rolesModel: RolesModel
-    ) async throws -> JSONValue {
+    ) async throws -> RoleListResponse {
         var call = APICall(Operations.createRoles)
         try call.body(rolesModel)
         return try await client.perform(call)
@@ -283,16 +283,16 @@ extension RoleAPI {
     ///
     /// - Parameters:
     ///   - role: Created RoleName. Sent as a path segment (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `role` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role/
     public func deleteRole(
         role: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.deleteRole)
         try call.pathParameter("role", role, parameter: "role")
         return try await client.perform(call)
@@ -306,17 +306,17 @@ extension RoleAPI {
     /// - Parameters:
     ///   - permissionsModel: The body with PermissionsModel Property. Sent as the JSON body.
     ///   - role: Created RoleName. Sent as a path segment (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Role`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `role` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/add-permissions-to-role/
     public func addRolePermissions(
         permissionsModel: PermissionsModel,
         role: String
-    ) async throws -> JSONValue {
+    ) async throws -> Role {
         var call = APICall(Operations.addRolePermissions)
         try call.body(permissionsModel)
         try call.pathParameter("role", role, parameter: "role")
@@ -331,17 +331,17 @@ extension RoleAPI {
     /// - Parameters:
     ///   - permissionsModel: The body with PermissionsModel Property. Sent as the JSON body.
     ///   - role: Created RoleName. Sent as a path segment (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Role`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `role` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/remove-permissions/
     public func removeRolePermissions(
         permissionsModel: PermissionsModel,
         role: String
-    ) async throws -> JSONValue {
+    ) async throws -> Role {
         var call = APICall(Operations.removeRolePermissions)
         try call.body(permissionsModel)
         try call.pathParameter("role", role, parameter: "role")

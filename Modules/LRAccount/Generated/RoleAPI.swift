@@ -7,7 +7,7 @@ public import LRCore
 /// Get it from a client: `client.role`. Every method is `async throws` and
 /// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
 ///
-/// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+/// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/overview/
 public struct RoleAPI: Sendable {
     /// The client that sends the calls.
     public let client: LoginRadiusClient
@@ -36,7 +36,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-roles-by-uid/"
         )
         /// `PUT identity/v2/manage/account/{uid}/role`
         public static let assignRolesByUid = OperationDescriptor(
@@ -48,7 +48,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/assign-roles-by-uid/"
         )
         /// `DELETE identity/v2/manage/account/{uid}/role`
         public static let unassignRolesByUid = OperationDescriptor(
@@ -60,7 +60,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/unassign-roles-by-uid/"
         )
         /// `GET identity/v2/manage/account/{uid}/rolecontext`
         public static let getRoleContextByUid = OperationDescriptor(
@@ -72,7 +72,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-context/"
         )
         /// `GET identity/v2/manage/account/rolecontext/{context_name}`
         public static let getRoleContextByContextName = OperationDescriptor(
@@ -84,7 +84,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/"
         )
         /// `PUT identity/v2/manage/account/{uid}/rolecontext`
         public static let updateRoleContextByUid = OperationDescriptor(
@@ -96,7 +96,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/upsert-context/"
         )
         /// `DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}`
         public static let deleteRoleContextByUid = OperationDescriptor(
@@ -108,7 +108,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-context/"
         )
         /// `DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}/role`
         public static let deleteRolesFromRoleContextByUid = OperationDescriptor(
@@ -120,7 +120,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role-from-context/"
         )
         /// `DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}/additionalpermission`
         public static let deleteAdditionalPermissionFromRoleContextByUid = OperationDescriptor(
@@ -132,7 +132,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-permissions-from-context/"
         )
         /// `GET identity/v2/manage/role`
         public static let getRolesList = OperationDescriptor(
@@ -144,7 +144,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/"
         )
         /// `POST identity/v2/manage/role`
         public static let createRoles = OperationDescriptor(
@@ -156,7 +156,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-create/"
         )
         /// `DELETE identity/v2/manage/role/{role}`
         public static let deleteRole = OperationDescriptor(
@@ -168,7 +168,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role/"
         )
         /// `PUT identity/v2/manage/role/{role}/permission`
         public static let addRolePermissions = OperationDescriptor(
@@ -180,7 +180,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/add-permissions-to-role/"
         )
         /// `DELETE identity/v2/manage/role/{role}/permission`
         public static let removeRolePermissions = OperationDescriptor(
@@ -192,7 +192,7 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/remove-permissions/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -11,15 +11,15 @@ extension SOTTAPI {
     /// - Parameters:
     ///   - timeDifference: The time difference you would like to pass, If you not pass difference then the
     ///     default value is 10 minutes. Sent as query parameter `timeDifference`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `SottResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/generate-sott-token/
     public func generateSott(
         timeDifference: Int? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> SottResponse {
         var call = APICall(Operations.generateSott)
         call.query("timeDifference", timeDifference)
         return try await client.perform(call)

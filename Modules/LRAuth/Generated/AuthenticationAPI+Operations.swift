@@ -16,7 +16,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-email/
     public func getSecurityQuestionsByEmail(
         email: String
     ) async throws -> [SecurityQuestion] {
@@ -38,7 +38,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-user-name/
     public func getSecurityQuestionsByUserName(
         userName: String
     ) async throws -> [SecurityQuestion] {
@@ -60,7 +60,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-phone/
     public func getSecurityQuestionsByPhone(
         phone: String
     ) async throws -> [SecurityQuestion] {
@@ -84,7 +84,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-access-token/
     public func getSecurityQuestionsByAccessToken(
         accessToken: String
     ) async throws -> [SecurityQuestion] {
@@ -108,7 +108,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-validate-access-token/
     public func authValidateAccessToken(
         accessToken: String
     ) async throws -> AccessTokenInfo {
@@ -134,7 +134,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-invalidate-access-token/
     public func authInValidateAccessToken(
         accessToken: String,
         preventRefresh: Bool = false
@@ -159,7 +159,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-access-token-info/
     public func getAccessTokenInfo(
         accessToken: String
     ) async throws -> AccessTokenInfo {
@@ -187,7 +187,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-read-profiles-by-token/
     public func getProfileByAccessToken(
         accessToken: String,
         fields: String? = nil,
@@ -220,7 +220,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-welcome-email/
     public func sendWelcomeEmail(
         accessToken: String,
         welcomeEmailTemplate: String? = nil
@@ -259,7 +259,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-update-profile-by-token/
     public func updateProfileByAccessToken(
         accessToken: String,
         userProfileUpdateModel: UserProfileUpdateModel,
@@ -301,7 +301,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account-with-email-confirmation/
     public func deleteAccountWithEmailConfirmation(
         accessToken: String,
         deleteUrl: String? = nil,
@@ -326,7 +326,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account/
     public func deleteAccountByDeleteToken(
         deleteToken: String
     ) async throws -> PostResponse {
@@ -354,7 +354,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlock-account-by-access-token/
     public func unlockAccountByToken(
         accessToken: String,
         unlockProfileModel: UnlockProfileModel
@@ -383,7 +383,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/social-login-by-ping/
     public func getProfileByPing(
         clientGuid: String,
         emailTemplate: String? = nil,
@@ -412,7 +412,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-email-availability/
     public func checkEmailAvailability(
         email: String
     ) async throws -> ExistResponse {
@@ -443,7 +443,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email/
     public func verifyEmail(
         verificationToken: String,
         fields: String? = nil,
@@ -479,7 +479,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email-by-otp/
     public func verifyEmailByOtp(
         emailVerificationByOtpModel: EmailVerificationByOtpModel,
         fields: String? = nil,
@@ -513,7 +513,7 @@ extension AuthenticationAPI {
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-add-email/
     public func addEmail(
         accessToken: String,
         email: String,
@@ -545,7 +545,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-remove-email/
     public func removeEmail(
         accessToken: String,
         email: String
@@ -573,7 +573,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/
     public func loginByEmail(
         emailAuthenticationModel: EmailAuthenticationModel,
         emailTemplate: String? = nil,
@@ -607,7 +607,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/
     public func loginByUserName(
         userNameAuthenticationModel: UserNameAuthenticationModel,
         emailTemplate: String? = nil,
@@ -640,7 +640,7 @@ extension AuthenticationAPI {
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-forgot-password/
     public func forgotPassword(
         email: String,
         resetPasswordUrl: String,
@@ -665,7 +665,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-email/
     public func resetPasswordBySecurityAnswerAndEmail(
         resetPasswordBySecurityAnswerAndEmailModel: ResetPasswordBySecurityAnswerAndEmailModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
@@ -686,7 +686,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-phone/
     public func resetPasswordBySecurityAnswerAndPhone(
         resetPasswordBySecurityAnswerAndPhoneModel: ResetPasswordBySecurityAnswerAndPhoneModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
@@ -707,7 +707,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-username/
     public func resetPasswordBySecurityAnswerAndUserName(
         resetPasswordBySecurityAnswerAndUserNameModel: ResetPasswordBySecurityAnswerAndUserNameModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
@@ -727,7 +727,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-reset-token/
     public func resetPasswordByResetToken(
         resetPasswordByResetTokenModel: ResetPasswordByResetTokenModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
@@ -748,7 +748,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp/
     public func resetPasswordByEmailOtp(
         resetPasswordByEmailAndOtpModel: ResetPasswordByEmailAndOtpModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
@@ -769,7 +769,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp-and-username/
     public func resetPasswordByOtpAndUserName(
         resetPasswordByUserNameModel: ResetPasswordByUserNameModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
@@ -794,7 +794,7 @@ extension AuthenticationAPI {
     ///   `ErrorCode` when it refuses the call; ``LoginRadiusError/tooManyRequests(_:)``,
     ///   ``LoginRadiusError/http(_:)``, ``LoginRadiusError/transport(_:)`` and
     ///   ``LoginRadiusError/decoding(_:)`` as described on ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-change-password/
     public func changePassword(
         accessToken: String,
         newPassword: String,
@@ -824,7 +824,7 @@ extension AuthenticationAPI {
     ///   refuses the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlink-social-identities/
     public func unlinkSocialIdentities(
         accessToken: String,
         provider: String,
@@ -853,7 +853,7 @@ extension AuthenticationAPI {
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities/
     public func linkSocialIdentities(
         accessToken: String,
         candidateToken: String
@@ -880,7 +880,7 @@ extension AuthenticationAPI {
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities-clientguid/
     public func linkSocialIdentitiesByPing(
         accessToken: String,
         clientGuid: String
@@ -906,7 +906,7 @@ extension AuthenticationAPI {
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-set-or-change-user-name/
     public func setOrChangeUserName(
         accessToken: String,
         username: String
@@ -929,7 +929,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-username-availability/
     public func checkUserNameAvailability(
         username: String
     ) async throws -> ExistResponse {
@@ -955,7 +955,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-privacy-policy-accept/
     public func acceptPrivacyPolicy(
         accessToken: String,
         fields: String? = nil
@@ -981,7 +981,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/
     public func getPrivacyPolicyHistoryByAccessToken(
         accessToken: String
     ) async throws -> PrivacyPolicyHistoryResponse {
@@ -1015,7 +1015,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-email/
     public func userRegistrationByEmail(
         authUserRegistrationModel: AuthUserRegistrationModel,
         sott: String,
@@ -1063,7 +1063,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-recaptcha/
     public func userRegistrationByCaptcha(
         authUserRegistrationModelWithCaptcha: AuthUserRegistrationModelWithCaptcha,
         emailTemplate: String? = nil,
@@ -1101,7 +1101,7 @@ extension AuthenticationAPI {
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-resend-email-verification/
     public func authResendEmailVerification(
         email: String,
         emailTemplate: String? = nil,
@@ -1130,7 +1130,7 @@ extension AuthenticationAPI {
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-social-link-verification-email/
     public func authSendVerificationEmailForLinkingSocialProfiles(
         accessToken: String,
         clientGuid: String

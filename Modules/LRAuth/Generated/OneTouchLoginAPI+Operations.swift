@@ -15,18 +15,18 @@ extension OneTouchLoginAPI {
     ///     parameter `redirecturl` when not blank.
     ///   - welcomeemailtemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeemailtemplate` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-email-captcha/
     public func oneTouchLoginByEmail(
         oneTouchLoginByEmailModel: OneTouchLoginByEmailModel,
         oneTouchLoginEmailTemplate: String? = nil,
         redirecturl: String? = nil,
         welcomeemailtemplate: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.oneTouchLoginByEmail)
         try call.body(oneTouchLoginByEmailModel)
         call.query("oneTouchLoginEmailTemplate", oneTouchLoginEmailTemplate)
@@ -45,17 +45,17 @@ extension OneTouchLoginAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-phone-captcha/
     public func oneTouchLoginByPhone(
         oneTouchLoginByPhoneModel: OneTouchLoginByPhoneModel,
         smsTemplate: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponseWithData<SmsResponseData> {
         var call = APICall(Operations.oneTouchLoginByPhone)
         try call.body(oneTouchLoginByPhoneModel)
         call.query("smsTemplate", smsTemplate)
@@ -73,19 +73,19 @@ extension OneTouchLoginAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `otp`, `phone` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-otp-verification/
     public func oneTouchLoginOtpVerification(
         otp: String,
         phone: String,
         fields: String? = nil,
         smsTemplate: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.oneTouchLoginOtpVerification)
         try call.query("otp", required: otp, parameter: "otp")
         try call.bodyField("phone", required: phone, parameter: "phone")
@@ -103,17 +103,17 @@ extension OneTouchLoginAPI {
     ///     `verificationToken`.
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `VerifiedResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `verificationToken` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-email-verification/
     public func oneTouchEmailVerification(
         verificationToken: String,
         welcomeEmailTemplate: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> VerifiedResponse {
         var call = APICall(Operations.oneTouchEmailVerification)
         try call.query("verificationToken", required: verificationToken, parameter: "verificationToken")
         call.query("welcomeEmailTemplate", welcomeEmailTemplate)
@@ -128,17 +128,17 @@ extension OneTouchLoginAPI {
     ///   - clientGuid: Unique string used in the Smart Login request. Sent as query parameter `clientGuid`.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `clientGuid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-ping/
     public func oneTouchLoginPing(
         clientGuid: String,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.oneTouchLoginPing)
         try call.query("clientGuid", required: clientGuid, parameter: "clientGuid")
         call.query("fields", fields)

@@ -7,7 +7,7 @@ public import LRCore
 /// Get it from a client: `client.oneTouchLogin`. Every method is `async throws` and
 /// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
 ///
-/// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+/// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-overview/
 public struct OneTouchLoginAPI: Sendable {
     /// The client that sends the calls.
     public let client: LoginRadiusClient
@@ -36,7 +36,7 @@ extension OneTouchLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-email-captcha/"
         )
         /// `POST identity/v2/auth/onetouchlogin/phone`
         public static let oneTouchLoginByPhone = OperationDescriptor(
@@ -48,7 +48,7 @@ extension OneTouchLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-phone-captcha/"
         )
         /// `PUT identity/v2/auth/onetouchlogin/phone/verify`
         public static let oneTouchLoginOtpVerification = OperationDescriptor(
@@ -60,7 +60,7 @@ extension OneTouchLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-otp-verification/"
         )
         /// `GET identity/v2/auth/email/onetouchlogin`
         public static let oneTouchEmailVerification = OperationDescriptor(
@@ -72,7 +72,7 @@ extension OneTouchLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-email-verification/"
         )
         /// `GET identity/v2/auth/login/smartlogin/ping`
         public static let oneTouchLoginPing = OperationDescriptor(
@@ -84,7 +84,7 @@ extension OneTouchLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-ping/"
         )
 
         /// Every operation of the group, in catalogue order.

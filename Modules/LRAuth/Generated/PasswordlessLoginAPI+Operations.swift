@@ -15,18 +15,18 @@ extension PasswordlessLoginAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-phone-verification/
     public func passwordlessLoginPhoneVerification(
         passwordLessLoginOtpModel: PasswordLessLoginOtpModel,
         fields: String? = nil,
         smsTemplate: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.passwordlessLoginPhoneVerification)
         try call.body(passwordLessLoginOtpModel)
         call.query("fields", fields)
@@ -45,18 +45,18 @@ extension PasswordlessLoginAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phone` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-phone/
     public func passwordlessLoginByPhone(
         phone: String,
         smsTemplate: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponseWithData<SmsResponseData> {
         var call = APICall(Operations.passwordlessLoginByPhone)
         try call.query("phone", required: phone, parameter: "phone")
         call.query("smsTemplate", smsTemplate)
@@ -75,18 +75,18 @@ extension PasswordlessLoginAPI {
     ///     `passwordLessLoginTemplate` when not blank.
     ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-email/
     public func passwordlessLoginByEmail(
         email: String,
         passwordLessLoginTemplate: String? = nil,
         verificationUrl: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.passwordlessLoginByEmail)
         try call.query("email", required: email, parameter: "email")
         call.query("passwordLessLoginTemplate", passwordLessLoginTemplate)
@@ -106,18 +106,18 @@ extension PasswordlessLoginAPI {
     ///     `passwordLessLoginTemplate` when not blank.
     ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `username` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-username/
     public func passwordlessLoginByUserName(
         username: String,
         passwordLessLoginTemplate: String? = nil,
         verificationUrl: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.passwordlessLoginByUserName)
         try call.query("username", required: username, parameter: "username")
         call.query("passwordLessLoginTemplate", passwordLessLoginTemplate)
@@ -139,18 +139,18 @@ extension PasswordlessLoginAPI {
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `verificationToken` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verification/
     public func passwordlessLoginVerification(
         verificationToken: String,
         fields: String? = nil,
         welcomeEmailTemplate: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.passwordlessLoginVerification)
         try call.query("verificationToken", required: verificationToken, parameter: "verificationToken")
         call.query("fields", fields)
@@ -166,16 +166,16 @@ extension PasswordlessLoginAPI {
     /// - Parameters:
     ///   - passwordLessLoginByEmailAndOtpModel: Payload. Sent as the JSON body.
     ///   - fields: Fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-email-and-otp/
     public func passwordlessLoginVerificationByEmailAndOtp(
         passwordLessLoginByEmailAndOtpModel: PasswordLessLoginByEmailAndOtpModel,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.passwordlessLoginVerificationByEmailAndOtp)
         try call.body(passwordLessLoginByEmailAndOtpModel)
         call.query("fields", fields)
@@ -190,16 +190,16 @@ extension PasswordlessLoginAPI {
     /// - Parameters:
     ///   - passwordLessLoginByUserNameAndOtpModel: Payload. Sent as the JSON body.
     ///   - fields: Fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-username-and-otp/
     public func passwordlessLoginVerificationByUserNameAndOtp(
         passwordLessLoginByUserNameAndOtpModel: PasswordLessLoginByUserNameAndOtpModel,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.passwordlessLoginVerificationByUserNameAndOtp)
         try call.body(passwordLessLoginByUserNameAndOtpModel)
         call.query("fields", fields)

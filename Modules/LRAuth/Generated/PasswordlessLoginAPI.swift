@@ -7,7 +7,7 @@ public import LRCore
 /// Get it from a client: `client.passwordlessLogin`. Every method is `async throws` and
 /// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
 ///
-/// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+/// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-overview/
 public struct PasswordlessLoginAPI: Sendable {
     /// The client that sends the calls.
     public let client: LoginRadiusClient
@@ -36,7 +36,7 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-phone-verification/"
         )
         /// `GET identity/v2/auth/login/passwordlesslogin/otp`
         public static let passwordlessLoginByPhone = OperationDescriptor(
@@ -48,7 +48,7 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-phone/"
         )
         /// `GET identity/v2/auth/login/passwordlesslogin/email`
         public static let passwordlessLoginByEmail = OperationDescriptor(
@@ -60,7 +60,7 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-email/"
         )
         /// `GET identity/v2/auth/login/passwordlesslogin/email`
         public static let passwordlessLoginByUserName = OperationDescriptor(
@@ -72,7 +72,7 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-username/"
         )
         /// `GET identity/v2/auth/login/passwordlesslogin/email/verify`
         public static let passwordlessLoginVerification = OperationDescriptor(
@@ -84,7 +84,7 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apikey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verification/"
         )
         /// `POST identity/v2/auth/login/passwordlesslogin/email/verifyotp`
         public static let passwordlessLoginVerificationByEmailAndOtp = OperationDescriptor(
@@ -96,7 +96,7 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-email-and-otp/"
         )
         /// `POST identity/v2/auth/login/passwordlesslogin/username/verifyotp`
         public static let passwordlessLoginVerificationByUserNameAndOtp = OperationDescriptor(
@@ -108,7 +108,7 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-username-and-otp/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -40,12 +40,12 @@ extension RiskBasedAuthenticationAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/
     public func rbaLoginByEmail(
         emailAuthenticationModel: EmailAuthenticationModel,
         emailTemplate: String? = nil,
@@ -65,7 +65,7 @@ extension RiskBasedAuthenticationAPI {
         rbaOtpSmsTemplate: String? = nil,
         smsTemplate: String? = nil,
         verificationUrl: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.rbaLoginByEmail)
         try call.body(emailAuthenticationModel)
         call.query("emailTemplate", emailTemplate)
@@ -125,12 +125,12 @@ extension RiskBasedAuthenticationAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/
     public func rbaLoginByUserName(
         userNameAuthenticationModel: UserNameAuthenticationModel,
         emailTemplate: String? = nil,
@@ -150,7 +150,7 @@ extension RiskBasedAuthenticationAPI {
         rbaOtpSmsTemplate: String? = nil,
         smsTemplate: String? = nil,
         verificationUrl: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.rbaLoginByUserName)
         try call.body(userNameAuthenticationModel)
         call.query("emailTemplate", emailTemplate)
@@ -210,12 +210,12 @@ extension RiskBasedAuthenticationAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/
     public func rbaLoginByPhone(
         phoneAuthenticationModel: PhoneAuthenticationModel,
         emailTemplate: String? = nil,
@@ -235,7 +235,7 @@ extension RiskBasedAuthenticationAPI {
         rbaOtpSmsTemplate: String? = nil,
         smsTemplate: String? = nil,
         verificationUrl: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.rbaLoginByPhone)
         try call.body(phoneAuthenticationModel)
         call.query("emailTemplate", emailTemplate)

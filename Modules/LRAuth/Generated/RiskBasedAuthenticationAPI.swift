@@ -7,7 +7,7 @@ public import LRCore
 /// Get it from a client: `client.riskBasedAuthentication`. Every method is `async throws` and
 /// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
 ///
-/// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+/// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/admin-console/platform-security/risk-based-auth/
 public struct RiskBasedAuthenticationAPI: Sendable {
     /// The client that sends the calls.
     public let client: LoginRadiusClient
@@ -36,7 +36,7 @@ extension RiskBasedAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/"
         )
         /// `POST identity/v2/auth/login`
         public static let rbaLoginByUserName = OperationDescriptor(
@@ -48,7 +48,7 @@ extension RiskBasedAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/"
         )
         /// `POST identity/v2/auth/login`
         public static let rbaLoginByPhone = OperationDescriptor(
@@ -60,7 +60,7 @@ extension RiskBasedAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -10,16 +10,16 @@ extension SlidingTokenAPI {
     ///
     /// - Parameters:
     ///   - accessToken: Sent as the access token.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/overview/
     public func slidingAccessToken(
         accessToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.slidingAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)

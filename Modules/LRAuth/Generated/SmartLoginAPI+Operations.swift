@@ -12,17 +12,17 @@ extension SmartLoginAPI {
     ///     `verificationToken`.
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `VerifiedResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `verificationToken` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-verify-token/
     public func smartLoginTokenVerification(
         verificationToken: String,
         welcomeEmailTemplate: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> VerifiedResponse {
         var call = APICall(Operations.smartLoginTokenVerification)
         try call.query("verificationToken", required: verificationToken, parameter: "verificationToken")
         call.query("welcomeEmailTemplate", welcomeEmailTemplate)
@@ -42,20 +42,20 @@ extension SmartLoginAPI {
     ///     `smartLoginEmailTemplate` when not blank.
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `clientGuid`, `email` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-email/
     public func smartLoginByEmail(
         clientGuid: String,
         email: String,
         redirectUrl: String? = nil,
         smartLoginEmailTemplate: String? = nil,
         welcomeEmailTemplate: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.smartLoginByEmail)
         try call.query("clientGuid", required: clientGuid, parameter: "clientGuid")
         try call.query("email", required: email, parameter: "email")
@@ -78,20 +78,20 @@ extension SmartLoginAPI {
     ///     `smartLoginEmailTemplate` when not blank.
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `clientGuid`, `username` is blank (nothing
     ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-username/
     public func smartLoginByUserName(
         clientGuid: String,
         username: String,
         redirectUrl: String? = nil,
         smartLoginEmailTemplate: String? = nil,
         welcomeEmailTemplate: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.smartLoginByUserName)
         try call.query("clientGuid", required: clientGuid, parameter: "clientGuid")
         try call.query("username", required: username, parameter: "username")
@@ -109,17 +109,17 @@ extension SmartLoginAPI {
     ///   - clientGuid: Unique string used in the Smart Login request. Sent as query parameter `clientGuid`.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `clientGuid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-ping/
     public func smartLoginPing(
         clientGuid: String,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.smartLoginPing)
         try call.query("clientGuid", required: clientGuid, parameter: "clientGuid")
         call.query("fields", fields)

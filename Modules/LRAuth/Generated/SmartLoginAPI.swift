@@ -7,7 +7,7 @@ public import LRCore
 /// Get it from a client: `client.smartLogin`. Every method is `async throws` and
 /// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
 ///
-/// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+/// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/overview/
 public struct SmartLoginAPI: Sendable {
     /// The client that sends the calls.
     public let client: LoginRadiusClient
@@ -36,7 +36,7 @@ extension SmartLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-verify-token/"
         )
         /// `GET identity/v2/auth/login/smartlogin`
         public static let smartLoginByEmail = OperationDescriptor(
@@ -48,7 +48,7 @@ extension SmartLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-email/"
         )
         /// `GET identity/v2/auth/login/smartlogin`
         public static let smartLoginByUserName = OperationDescriptor(
@@ -60,7 +60,7 @@ extension SmartLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-username/"
         )
         /// `GET identity/v2/auth/login/smartlogin/ping`
         public static let smartLoginPing = OperationDescriptor(
@@ -72,7 +72,7 @@ extension SmartLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-ping/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -7,7 +7,7 @@ public import LRCore
 /// Get it from a client: `client.configuration`. Every method is `async throws` and
 /// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
 ///
-/// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+/// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/configuration-overview/
 public struct ConfigurationAPI: Sendable {
     /// The client that sends the calls.
     public let client: LoginRadiusClient
@@ -36,7 +36,7 @@ extension ConfigurationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/"
         )
         /// `GET identity/v2/serverinfo`
         public static let getServerInfo = OperationDescriptor(
@@ -48,7 +48,7 @@ extension ConfigurationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-server-time/"
         )
 
         /// Every operation of the group, in catalogue order.

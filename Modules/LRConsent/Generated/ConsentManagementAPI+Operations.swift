@@ -12,16 +12,16 @@ extension ConsentManagementAPI {
     /// - Parameters:
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `ConsentLogsResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
     public func getConsentLogsByUid(
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> ConsentLogsResponse {
         var call = APICall(Operations.getConsentLogsByUid)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -35,17 +35,17 @@ extension ConsentManagementAPI {
     ///   - consentToken: The consent token received after login error 1226. Sent as query parameter
     ///     `consentToken`.
     ///   - consentSubmitModel: Model class containing list of multiple consent. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `consentToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-consent-token/
     public func submitConsentByConsentToken(
         consentToken: String,
         consentSubmitModel: ConsentSubmitModel
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.submitConsentByConsentToken)
         try call.query("consentToken", required: consentToken, parameter: "consentToken")
         try call.body(consentSubmitModel)
@@ -60,16 +60,16 @@ extension ConsentManagementAPI {
     /// - Parameters:
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `ConsentLogsResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-access-token/
     public func getConsentLogs(
         accessToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> ConsentLogsResponse {
         var call = APICall(Operations.getConsentLogs)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
@@ -84,17 +84,17 @@ extension ConsentManagementAPI {
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - consentSubmitModel: Model class containing list of multiple consent. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-access-token/
     public func submitConsentByAccessToken(
         accessToken: String,
         consentSubmitModel: ConsentSubmitModel
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.submitConsentByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(consentSubmitModel)
@@ -114,18 +114,18 @@ extension ConsentManagementAPI {
     ///     UnassignRoles, SetPassword, LinkAccount, UnlinkAccount, UpdatePhoneId, VerifyPhoneNumber,
     ///     CreateCustomObject, UpdateCustomobject, DeleteCustomObject. Sent as query parameter `event`.
     ///   - isCustom: True/false. Sent as query parameter `isCustom`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `ConsentProfileValidResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `event` is blank (nothing
     ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
     public func verifyConsentByAccessToken(
         accessToken: String,
         event: String,
         isCustom: Bool
-    ) async throws -> JSONValue {
+    ) async throws -> ConsentProfileValidResponse {
         var call = APICall(Operations.verifyConsentByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("event", required: event, parameter: "event")
@@ -142,17 +142,17 @@ extension ConsentManagementAPI {
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - consentUpdateModel: Model class containg list of multiple consent. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `ConsentProfile`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/update-consent-by-access-token/
     public func updateConsentProfileByAccessToken(
         accessToken: String,
         consentUpdateModel: ConsentUpdateModel
-    ) async throws -> JSONValue {
+    ) async throws -> ConsentProfile {
         var call = APICall(Operations.updateConsentProfileByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(consentUpdateModel)

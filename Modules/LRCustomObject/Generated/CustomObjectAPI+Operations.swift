@@ -14,18 +14,18 @@ extension CustomObjectAPI {
     ///     authentication. Sent as the access token.
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
     ///   - payload: LoginRadius Custom Object Name. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `objectName` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-token/
     public func createCustomObjectByToken(
         accessToken: String,
         objectName: String,
         payload: JSONValue
-    ) async throws -> JSONValue {
+    ) async throws -> CustomObjectRecord {
         var call = APICall(Operations.createCustomObjectByToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("objectName", required: objectName, parameter: "objectName")
@@ -50,20 +50,20 @@ extension CustomObjectAPI {
     ///   - payload: LoginRadius Custom Object Name. Sent as the JSON body.
     ///   - updateType: Possible values: replace, partialreplace. Sent as query parameter `updateType` when
     ///     not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `objectName`,
     ///   `objectRecordId` is blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's
     ///   `ErrorCode` when it refuses the call; ``LoginRadiusError/tooManyRequests(_:)``,
     ///   ``LoginRadiusError/http(_:)``, ``LoginRadiusError/transport(_:)`` and
     ///   ``LoginRadiusError/decoding(_:)`` as described on ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-token/
     public func updateCustomObjectByToken(
         accessToken: String,
         objectName: String,
         objectRecordId: String,
         payload: JSONValue,
         updateType: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> CustomObjectRecord {
         var call = APICall(Operations.updateCustomObjectByToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("objectName", required: objectName, parameter: "objectName")
@@ -82,17 +82,17 @@ extension CustomObjectAPI {
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `CustomObjectListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `objectName` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-token/
     public func getCustomObjectByToken(
         accessToken: String,
         objectName: String
-    ) async throws -> JSONValue {
+    ) async throws -> CustomObjectListResponse {
         var call = APICall(Operations.getCustomObjectByToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("objectName", required: objectName, parameter: "objectName")
@@ -110,18 +110,18 @@ extension CustomObjectAPI {
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
     ///   - objectRecordId: Unique identifier of the user's record in Custom Object. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `objectName`,
     ///   `objectRecordId` is blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's
     ///   `ErrorCode` when it refuses the call; ``LoginRadiusError/tooManyRequests(_:)``,
     ///   ``LoginRadiusError/http(_:)``, ``LoginRadiusError/transport(_:)`` and
     ///   ``LoginRadiusError/decoding(_:)`` as described on ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-token/
     public func getCustomObjectByRecordIdAndToken(
         accessToken: String,
         objectName: String,
         objectRecordId: String
-    ) async throws -> JSONValue {
+    ) async throws -> CustomObjectRecord {
         var call = APICall(Operations.getCustomObjectByRecordIdAndToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("objectName", required: objectName, parameter: "objectName")
@@ -141,18 +141,18 @@ extension CustomObjectAPI {
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
     ///   - objectRecordId: Unique identifier of the user's record in Custom Object. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `objectName`,
     ///   `objectRecordId` is blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's
     ///   `ErrorCode` when it refuses the call; ``LoginRadiusError/tooManyRequests(_:)``,
     ///   ``LoginRadiusError/http(_:)``, ``LoginRadiusError/transport(_:)`` and
     ///   ``LoginRadiusError/decoding(_:)`` as described on ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-token/
     public func deleteCustomObjectByToken(
         accessToken: String,
         objectName: String,
         objectRecordId: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.deleteCustomObjectByToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("objectName", required: objectName, parameter: "objectName")
@@ -172,18 +172,18 @@ extension CustomObjectAPI {
     ///   - payload: LoginRadius Custom Object Name. Sent as the JSON body.
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `objectName`, `uid` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-uid/
     public func createCustomObjectByUid(
         objectName: String,
         payload: JSONValue,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> CustomObjectRecord {
         var call = APICall(Operations.createCustomObjectByUid)
         try call.query("objectName", required: objectName, parameter: "objectName")
         try call.body(payload)
@@ -209,20 +209,20 @@ extension CustomObjectAPI {
     ///     (percent-encoded).
     ///   - updateType: Possible values: replace, partialreplace. Sent as query parameter `updateType` when
     ///     not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `objectName`, `objectRecordId`, `uid` is
     ///   blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it
     ///   refuses the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-uid/
     public func updateCustomObjectByUid(
         objectName: String,
         objectRecordId: String,
         payload: JSONValue,
         uid: String,
         updateType: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> CustomObjectRecord {
         var call = APICall(Operations.updateCustomObjectByUid)
         try call.query("objectName", required: objectName, parameter: "objectName")
         try call.pathParameter("object_record_id", objectRecordId, parameter: "objectRecordId")
@@ -242,17 +242,17 @@ extension CustomObjectAPI {
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `CustomObjectListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `objectName`, `uid` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-uid/
     public func getCustomObjectByUid(
         objectName: String,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> CustomObjectListResponse {
         var call = APICall(Operations.getCustomObjectByUid)
         try call.query("objectName", required: objectName, parameter: "objectName")
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -271,18 +271,18 @@ extension CustomObjectAPI {
     ///     (percent-encoded).
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `objectName`, `objectRecordId`, `uid` is
     ///   blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it
     ///   refuses the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-uid/
     public func getCustomObjectByRecordId(
         objectName: String,
         objectRecordId: String,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> CustomObjectRecord {
         var call = APICall(Operations.getCustomObjectByRecordId)
         try call.query("objectName", required: objectName, parameter: "objectName")
         try call.pathParameter("object_record_id", objectRecordId, parameter: "objectRecordId")
@@ -303,18 +303,18 @@ extension CustomObjectAPI {
     ///     (percent-encoded).
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `objectName`, `objectRecordId`, `uid` is
     ///   blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it
     ///   refuses the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-uid/
     public func deleteCustomObjectByRecordId(
         objectName: String,
         objectRecordId: String,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.deleteCustomObjectByRecordId)
         try call.query("objectName", required: objectName, parameter: "objectName")
         try call.pathParameter("object_record_id", objectRecordId, parameter: "objectRecordId")

@@ -7,7 +7,7 @@ public import LRCore
 /// Get it from a client: `client.customObject`. Every method is `async throws` and
 /// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
 ///
-/// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+/// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/overview/
 public struct CustomObjectAPI: Sendable {
     /// The client that sends the calls.
     public let client: LoginRadiusClient
@@ -36,7 +36,7 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-token/"
         )
         /// `PUT identity/v2/auth/customobject/{object_record_id}`
         public static let updateCustomObjectByToken = OperationDescriptor(
@@ -48,7 +48,7 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-token/"
         )
         /// `GET identity/v2/auth/customobject`
         public static let getCustomObjectByToken = OperationDescriptor(
@@ -60,7 +60,7 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-token/"
         )
         /// `GET identity/v2/auth/customobject/{object_record_id}`
         public static let getCustomObjectByRecordIdAndToken = OperationDescriptor(
@@ -72,7 +72,7 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-token/"
         )
         /// `DELETE identity/v2/auth/customobject/{object_record_id}`
         public static let deleteCustomObjectByToken = OperationDescriptor(
@@ -84,7 +84,7 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-token/"
         )
         /// `POST identity/v2/manage/account/{uid}/customobject`
         public static let createCustomObjectByUid = OperationDescriptor(
@@ -96,7 +96,7 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-uid/"
         )
         /// `PUT identity/v2/manage/account/{uid}/customobject/{object_record_id}`
         public static let updateCustomObjectByUid = OperationDescriptor(
@@ -108,7 +108,7 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-uid/"
         )
         /// `GET identity/v2/manage/account/{uid}/customobject`
         public static let getCustomObjectByUid = OperationDescriptor(
@@ -120,7 +120,7 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-uid/"
         )
         /// `GET identity/v2/manage/account/{uid}/customobject/{object_record_id}`
         public static let getCustomObjectByRecordId = OperationDescriptor(
@@ -132,7 +132,7 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-uid/"
         )
         /// `DELETE identity/v2/manage/account/{uid}/customobject/{object_record_id}`
         public static let deleteCustomObjectByRecordId = OperationDescriptor(
@@ -144,7 +144,7 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-uid/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -14,17 +14,17 @@ extension MultiFactorAuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationSettings`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-validate-access-token/
     public func mfaConfigureByAccessToken(
         accessToken: String,
         isVoiceOtp: Bool? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> MultiFactorAuthenticationSettings {
         var call = APICall(Operations.mfaConfigureByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         call.query("isVoiceOtp", isVoiceOtp)
@@ -44,18 +44,18 @@ extension MultiFactorAuthenticationAPI {
     ///     JSON body.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/update-mfa-setting/
     public func mfaUpdateSetting(
         accessToken: String,
         multiFactorAuthModelWithLockout: MultiFactorAuthModelWithLockout,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.mfaUpdateSetting)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(multiFactorAuthModelWithLockout)
@@ -79,20 +79,20 @@ extension MultiFactorAuthenticationAPI {
     ///   - options: PreventVerificationEmail (Specifying this value prevents the verification email from
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `SmsResponseData`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `phoneNo2FA` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number-by-token/
     public func mfaUpdatePhoneNumberByToken(
         accessToken: String,
         phoneNo2FA: String,
         smsTemplate2FA: String? = nil,
         isVoiceOtp: Bool = false,
         options: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> SmsResponseData {
         var call = APICall(Operations.mfaUpdatePhoneNumberByToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.bodyField("phoneNo2FA", required: phoneNo2FA, parameter: "phoneNo2FA")
@@ -111,17 +111,17 @@ extension MultiFactorAuthenticationAPI {
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - authenticator: Pass true to remove Authenticator. Sent as body member `authenticator`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-token/
     public func mfaResetAuthenticatorByToken(
         accessToken: String,
         authenticator: Bool
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.mfaResetAuthenticatorByToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.bodyField("authenticator", authenticator)
@@ -139,17 +139,17 @@ extension MultiFactorAuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - otpAuthenticator: Pass 'otpauthenticator' to remove SMS Authenticator. Sent as body member
     ///     `otpauthenticator`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-token/
     public func mfaResetSmsAuthByToken(
         accessToken: String,
         otpAuthenticator: Bool
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.mfaResetSmsAuthByToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.bodyField("otpauthenticator", otpAuthenticator)
@@ -168,16 +168,16 @@ extension MultiFactorAuthenticationAPI {
     /// - Parameters:
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-access-token/
     public func mfaBackupCodeByAccessToken(
         accessToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> BackupCodeResponse {
         var call = APICall(Operations.mfaBackupCodeByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
@@ -192,16 +192,16 @@ extension MultiFactorAuthenticationAPI {
     /// - Parameters:
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-access-token/
     public func mfaResetBackupCodeByAccessToken(
         accessToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> BackupCodeResponse {
         var call = APICall(Operations.mfaResetBackupCodeByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
@@ -217,18 +217,18 @@ extension MultiFactorAuthenticationAPI {
     ///   - accessToken: Access_token. Sent as the access token.
     ///   - emailId: EmailId. Sent as query parameter `emailId`.
     ///   - emailTemplate2FA: EmailTemplate2FA. Sent as query parameter `emailTemplate2FA` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `emailId` is blank (nothing
     ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-access-token/
     public func mfaEmailOtpByAccessToken(
         accessToken: String,
         emailId: String,
         emailTemplate2FA: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.mfaEmailOtpByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("emailId", required: emailId, parameter: "emailId")
@@ -244,17 +244,17 @@ extension MultiFactorAuthenticationAPI {
     /// - Parameters:
     ///   - accessToken: Access_token. Sent as the access token.
     ///   - multiFactorAuthModelByEmailOtpWithLockout: Payload. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-access-token/
     public func mfaValidateEmailOtpByAccessToken(
         accessToken: String,
         multiFactorAuthModelByEmailOtpWithLockout: MultiFactorAuthModelByEmailOtpWithLockout
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.mfaValidateEmailOtpByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(multiFactorAuthModelByEmailOtpWithLockout)
@@ -268,16 +268,16 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - accessToken: Access_token. Sent as the access token.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-access-token/
     public func mfaResetEmailOtpAuthenticatorByAccessToken(
         accessToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.mfaResetEmailOtpAuthenticatorByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
@@ -291,17 +291,17 @@ extension MultiFactorAuthenticationAPI {
     /// - Parameters:
     ///   - accessToken: Access_token. Sent as the access token.
     ///   - securityQuestionAnswerModelByAccessToken: Payload. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-access-token/
     public func mfaSecurityQuestionAnswerByAccessToken(
         accessToken: String,
         securityQuestionAnswerModelByAccessToken: SecurityQuestionAnswerModelByAccessToken
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.mfaSecurityQuestionAnswerByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(securityQuestionAnswerModelByAccessToken)
@@ -315,16 +315,16 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - accessToken: Access_token. Sent as the access token.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings/
     public func mfaResetSecurityQuestionAuthenticatorByAccessToken(
         accessToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.mfaResetSecurityQuestionAuthenticatorByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
@@ -353,13 +353,13 @@ extension MultiFactorAuthenticationAPI {
     ///   - options: PreventVerificationEmail (Specifying this value prevents the verification email from
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email`, `password` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/
     public func mfaLoginByEmail(
         email: String,
         password: String,
@@ -372,7 +372,7 @@ extension MultiFactorAuthenticationAPI {
         emailTemplate2FA: String? = nil,
         isVoiceOtp: Bool = false,
         options: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> MultiFactorAuthenticationResponse {
         var call = APICall(Operations.mfaLoginByEmail)
         try call.bodyField("email", required: email, parameter: "email")
         try call.bodyField("password", required: password, parameter: "password")
@@ -408,13 +408,13 @@ extension MultiFactorAuthenticationAPI {
     ///     blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `password`, `username` is blank (nothing
     ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-user-name-login/
     public func mfaLoginByUserName(
         password: String,
         username: String,
@@ -426,7 +426,7 @@ extension MultiFactorAuthenticationAPI {
         verificationUrl: String? = nil,
         emailTemplate2FA: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> MultiFactorAuthenticationResponse {
         var call = APICall(Operations.mfaLoginByUserName)
         try call.bodyField("password", required: password, parameter: "password")
         try call.bodyField("username", required: username, parameter: "username")
@@ -464,13 +464,13 @@ extension MultiFactorAuthenticationAPI {
     ///   - options: PreventVerificationEmail (Specifying this value prevents the verification email from
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `password`, `phone` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-phone-login/
     public func mfaLoginByPhone(
         password: String,
         phone: String,
@@ -483,7 +483,7 @@ extension MultiFactorAuthenticationAPI {
         emailTemplate2FA: String? = nil,
         isVoiceOtp: Bool = false,
         options: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> MultiFactorAuthenticationResponse {
         var call = APICall(Operations.mfaLoginByPhone)
         try call.bodyField("password", required: password, parameter: "password")
         try call.bodyField("phone", required: phone, parameter: "phone")
@@ -516,13 +516,13 @@ extension MultiFactorAuthenticationAPI {
     ///   - rbaCityEmailTemplate: Sent as query parameter `rbaCityEmailTemplate` when not blank.
     ///   - rbaCountryEmailTemplate: Sent as query parameter `rbaCountryEmailTemplate` when not blank.
     ///   - rbaIpEmailTemplate: Sent as query parameter `rbaIpEmailTemplate` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-validate-otp/
     public func mfaValidateOtpByPhone(
         multiFactorAuthModelWithLockout: MultiFactorAuthModelWithLockout,
         secondFactorAuthenticationToken: String,
@@ -532,7 +532,7 @@ extension MultiFactorAuthenticationAPI {
         rbaCityEmailTemplate: String? = nil,
         rbaCountryEmailTemplate: String? = nil,
         rbaIpEmailTemplate: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaValidateOtpByPhone)
         try call.body(multiFactorAuthModelWithLockout)
         try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
@@ -566,13 +566,13 @@ extension MultiFactorAuthenticationAPI {
     ///   - rbaCityEmailTemplate: Sent as query parameter `rbaCityEmailTemplate` when not blank.
     ///   - rbaCountryEmailTemplate: Sent as query parameter `rbaCountryEmailTemplate` when not blank.
     ///   - rbaIpEmailTemplate: Sent as query parameter `rbaIpEmailTemplate` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-validate-backup-code/
     public func mfaValidateBackupCode(
         multiFactorAuthModelByBackupCode: MultiFactorAuthModelByBackupCode,
         secondFactorAuthenticationToken: String,
@@ -581,7 +581,7 @@ extension MultiFactorAuthenticationAPI {
         rbaCityEmailTemplate: String? = nil,
         rbaCountryEmailTemplate: String? = nil,
         rbaIpEmailTemplate: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaValidateBackupCode)
         try call.body(multiFactorAuthModelByBackupCode)
         try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
@@ -608,20 +608,20 @@ extension MultiFactorAuthenticationAPI {
     ///   - options: PreventVerificationEmail (Specifying this value prevents the verification email from
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `SmsResponseData`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phoneNo2FA`,
     ///   `secondFactorAuthenticationToken` is blank (nothing is sent); ``LoginRadiusError/api(_:)`` with
     ///   LoginRadius's `ErrorCode` when it refuses the call; ``LoginRadiusError/tooManyRequests(_:)``,
     ///   ``LoginRadiusError/http(_:)``, ``LoginRadiusError/transport(_:)`` and
     ///   ``LoginRadiusError/decoding(_:)`` as described on ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number/
     public func mfaUpdatePhoneNumber(
         phoneNo2FA: String,
         secondFactorAuthenticationToken: String,
         smsTemplate2FA: String? = nil,
         isVoiceOtp: Bool = false,
         options: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> SmsResponseData {
         var call = APICall(Operations.mfaUpdatePhoneNumber)
         try call.bodyField("phoneNo2FA", required: phoneNo2FA, parameter: "phoneNo2FA")
         try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
@@ -641,18 +641,18 @@ extension MultiFactorAuthenticationAPI {
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `SmsResponseData`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/resend-twofactorauthentication-otp/
     public func mfaResendOtp(
         secondFactorAuthenticationToken: String,
         smsTemplate2FA: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> SmsResponseData {
         var call = APICall(Operations.mfaResendOtp)
         try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
         call.query("smsTemplate2FA", smsTemplate2FA)
@@ -669,18 +669,18 @@ extension MultiFactorAuthenticationAPI {
     ///   - secondFactorAuthenticationToken: SecondFactorAuthenticationToken. Sent as query parameter
     ///     `secondFactorAuthenticationToken`.
     ///   - emailTemplate2FA: EmailTemplate2FA. Sent as query parameter `emailTemplate2FA` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-mfa-token/
     public func mfaEmailOtp(
         emailIdModel: EmailIdModel,
         secondFactorAuthenticationToken: String,
         emailTemplate2FA: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.mfaEmailOtp)
         try call.body(emailIdModel)
         try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
@@ -705,13 +705,13 @@ extension MultiFactorAuthenticationAPI {
     ///     `rbaCountryEmailTemplate` when not blank.
     ///   - rbaIpEmailTemplate: RbaIpEmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-mfa-token/
     public func mfaValidateEmailOtp(
         multiFactorAuthModelByEmailOtp: MultiFactorAuthModelByEmailOtp,
         secondFactorAuthenticationToken: String,
@@ -719,7 +719,7 @@ extension MultiFactorAuthenticationAPI {
         rbaCityEmailTemplate: String? = nil,
         rbaCountryEmailTemplate: String? = nil,
         rbaIpEmailTemplate: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaValidateEmailOtp)
         try call.body(multiFactorAuthModelByEmailOtp)
         try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
@@ -740,17 +740,17 @@ extension MultiFactorAuthenticationAPI {
     ///   - securityQuestionAnswerUpdateModel: Payload. Sent as the JSON body.
     ///   - secondFactorAuthenticationToken: SecondFactorAuthenticationToken. Sent as query parameter
     ///     `secondFactorAuthenticationToken`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/update-mfa-security-question-by-mfa-token/
     public func mfaSecurityQuestionAnswer(
         securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel,
         secondFactorAuthenticationToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaSecurityQuestionAnswer)
         try call.body(securityQuestionAnswerUpdateModel)
         try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
@@ -774,13 +774,13 @@ extension MultiFactorAuthenticationAPI {
     ///     `rbaCountryEmailTemplate` when not blank.
     ///   - rbaIpEmailTemplate: RbaIpEmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-mfa-token/
     public func mfaSecurityQuestionAnswerVerification(
         securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel,
         secondFactorAuthenticationToken: String,
@@ -788,7 +788,7 @@ extension MultiFactorAuthenticationAPI {
         rbaCityEmailTemplate: String? = nil,
         rbaCountryEmailTemplate: String? = nil,
         rbaIpEmailTemplate: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaSecurityQuestionAnswerVerification)
         try call.body(securityQuestionAnswerUpdateModel)
         try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
@@ -809,17 +809,17 @@ extension MultiFactorAuthenticationAPI {
     ///   - otpAuthenticator: Pass 'otpauthenticator' to remove SMS Authenticator. Sent as body member
     ///     `otpauthenticator`.
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-uid/
     public func mfaResetSmsAuthenticatorByUid(
         otpAuthenticator: Bool,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.mfaResetSmsAuthenticatorByUid)
         try call.bodyField("otpauthenticator", otpAuthenticator)
         try call.query("uid", required: uid, parameter: "uid")
@@ -835,17 +835,17 @@ extension MultiFactorAuthenticationAPI {
     /// - Parameters:
     ///   - authenticator: Pass true to remove Authenticator. Sent as body member `authenticator`.
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-uid/
     public func mfaResetAuthenticatorByUid(
         authenticator: Bool,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.mfaResetAuthenticatorByUid)
         try call.bodyField("authenticator", authenticator)
         try call.query("uid", required: uid, parameter: "uid")
@@ -860,16 +860,16 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-uid/
     public func mfaBackupCodeByUid(
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> BackupCodeResponse {
         var call = APICall(Operations.mfaBackupCodeByUid)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
@@ -884,16 +884,16 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-uid/
     public func mfaResetBackupCodeByUid(
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> BackupCodeResponse {
         var call = APICall(Operations.mfaResetBackupCodeByUid)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
@@ -907,16 +907,16 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-uid/
     public func mfaResetEmailOtpAuthenticatorByUid(
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.mfaResetEmailOtpAuthenticatorByUid)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
@@ -931,16 +931,16 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings-uid/
     public func mfaResetSecurityQuestionAuthenticatorByUid(
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.mfaResetSecurityQuestionAuthenticatorByUid)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
@@ -959,18 +959,18 @@ extension MultiFactorAuthenticationAPI {
     ///     authentication. Sent as query parameter `secondfactorauthenticationtoken`.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-validate-authenticator-code/
     public func mfaValidateAuthenticatorCode(
         multiFactorAuthModelByAuthenticatorCode: MultiFactorAuthModelByAuthenticatorCode,
         secondFactorAuthenticationToken: String,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> MultiFactorAuthenticationResponse {
         var call = APICall(Operations.mfaValidateAuthenticatorCode)
         try call.body(multiFactorAuthModelByAuthenticatorCode)
         try call.query("secondfactorauthenticationtoken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
@@ -990,18 +990,18 @@ extension MultiFactorAuthenticationAPI {
     ///     Authenticator Code API with security answer. Sent as the JSON body.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-verify-authenticator-code/
     public func mfaVerifyAuthenticatorCode(
         accessToken: String,
         multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer,
         fields: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> Identity {
         var call = APICall(Operations.mfaVerifyAuthenticatorCode)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(multiFactorAuthModelByAuthenticatorCodeSecurityAnswer)

@@ -8,7 +8,7 @@ public import LRCore
 /// Get it from a client: `client.mfa`. Every method is `async throws` and
 /// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
 ///
-/// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+/// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/overview/
 public struct MultiFactorAuthenticationAPI: Sendable {
     /// The client that sends the calls.
     public let client: LoginRadiusClient
@@ -37,7 +37,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-validate-access-token/"
         )
         /// `PUT identity/v2/auth/account/2fa/verification/otp`
         public static let mfaUpdateSetting = OperationDescriptor(
@@ -49,7 +49,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/update-mfa-setting/"
         )
         /// `PUT identity/v2/auth/account/2fa`
         public static let mfaUpdatePhoneNumberByToken = OperationDescriptor(
@@ -61,7 +61,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number-by-token/"
         )
         /// `DELETE identity/v2/auth/account/2fa/authenticator`
         public static let mfaResetAuthenticatorByToken = OperationDescriptor(
@@ -73,7 +73,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-token/"
         )
         /// `DELETE identity/v2/auth/account/2fa/authenticator`
         public static let mfaResetSmsAuthByToken = OperationDescriptor(
@@ -85,7 +85,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-token/"
         )
         /// `GET identity/v2/auth/account/2fa/backupcode`
         public static let mfaBackupCodeByAccessToken = OperationDescriptor(
@@ -97,7 +97,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-access-token/"
         )
         /// `GET identity/v2/auth/account/2fa/backupcode/reset`
         public static let mfaResetBackupCodeByAccessToken = OperationDescriptor(
@@ -109,7 +109,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-access-token/"
         )
         /// `GET identity/v2/auth/account/2fa/otp/email`
         public static let mfaEmailOtpByAccessToken = OperationDescriptor(
@@ -121,7 +121,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-access-token/"
         )
         /// `PUT identity/v2/auth/account/2fa/verification/otp/email`
         public static let mfaValidateEmailOtpByAccessToken = OperationDescriptor(
@@ -133,7 +133,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-access-token/"
         )
         /// `DELETE identity/v2/auth/account/2fa/authenticator/otp/email`
         public static let mfaResetEmailOtpAuthenticatorByAccessToken = OperationDescriptor(
@@ -145,7 +145,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-access-token/"
         )
         /// `PUT identity/v2/auth/account/2fa/securityquestionanswer`
         public static let mfaSecurityQuestionAnswerByAccessToken = OperationDescriptor(
@@ -157,7 +157,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-access-token/"
         )
         /// `DELETE identity/v2/auth/account/2fa/authenticator/securityquestionanswer`
         public static let mfaResetSecurityQuestionAuthenticatorByAccessToken = OperationDescriptor(
@@ -169,7 +169,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings/"
         )
         /// `POST identity/v2/auth/login/2fa`
         public static let mfaLoginByEmail = OperationDescriptor(
@@ -181,7 +181,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/"
         )
         /// `POST identity/v2/auth/login/2fa`
         public static let mfaLoginByUserName = OperationDescriptor(
@@ -193,7 +193,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-user-name-login/"
         )
         /// `POST identity/v2/auth/login/2fa`
         public static let mfaLoginByPhone = OperationDescriptor(
@@ -205,7 +205,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-phone-login/"
         )
         /// `PUT identity/v2/auth/login/2fa/verification/otp`
         public static let mfaValidateOtpByPhone = OperationDescriptor(
@@ -217,7 +217,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-validate-otp/"
         )
         /// `PUT identity/v2/auth/login/2fa/verification/backupcode`
         public static let mfaValidateBackupCode = OperationDescriptor(
@@ -229,7 +229,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-validate-backup-code/"
         )
         /// `PUT identity/v2/auth/login/2fa`
         public static let mfaUpdatePhoneNumber = OperationDescriptor(
@@ -241,7 +241,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number/"
         )
         /// `GET identity/v2/auth/login/2fa/resend`
         public static let mfaResendOtp = OperationDescriptor(
@@ -253,7 +253,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/resend-twofactorauthentication-otp/"
         )
         /// `POST identity/v2/auth/login/2fa/otp/email`
         public static let mfaEmailOtp = OperationDescriptor(
@@ -265,7 +265,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-mfa-token/"
         )
         /// `PUT identity/v2/auth/login/2fa/verification/otp/email`
         public static let mfaValidateEmailOtp = OperationDescriptor(
@@ -277,7 +277,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-mfa-token/"
         )
         /// `PUT identity/v2/auth/login/2fa/securityquestionanswer`
         public static let mfaSecurityQuestionAnswer = OperationDescriptor(
@@ -289,7 +289,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/update-mfa-security-question-by-mfa-token/"
         )
         /// `POST identity/v2/auth/login/2fa/verification/securityquestionanswer`
         public static let mfaSecurityQuestionAnswerVerification = OperationDescriptor(
@@ -301,7 +301,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-mfa-token/"
         )
         /// `DELETE identity/v2/manage/account/2fa/authenticator`
         public static let mfaResetSmsAuthenticatorByUid = OperationDescriptor(
@@ -313,7 +313,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-uid/"
         )
         /// `DELETE identity/v2/manage/account/2fa/authenticator`
         public static let mfaResetAuthenticatorByUid = OperationDescriptor(
@@ -325,7 +325,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-uid/"
         )
         /// `GET identity/v2/manage/account/2fa/backupcode`
         public static let mfaBackupCodeByUid = OperationDescriptor(
@@ -337,7 +337,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-uid/"
         )
         /// `GET identity/v2/manage/account/2fa/backupcode/reset`
         public static let mfaResetBackupCodeByUid = OperationDescriptor(
@@ -349,7 +349,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-uid/"
         )
         /// `DELETE identity/v2/manage/account/2fa/authenticator/otp/email`
         public static let mfaResetEmailOtpAuthenticatorByUid = OperationDescriptor(
@@ -361,7 +361,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-uid/"
         )
         /// `DELETE identity/v2/manage/account/2fa/authenticator/securityquestionanswer`
         public static let mfaResetSecurityQuestionAuthenticatorByUid = OperationDescriptor(
@@ -373,7 +373,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings-uid/"
         )
         /// `PUT identity/v2/auth/login/2fa/verification/authenticatorcode`
         public static let mfaValidateAuthenticatorCode = OperationDescriptor(
@@ -385,7 +385,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-validate-authenticator-code/"
         )
         /// `PUT identity/v2/auth/account/2fa/verification/authenticatorcode`
         public static let mfaVerifyAuthenticatorCode = OperationDescriptor(
@@ -397,7 +397,7 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-verify-authenticator-code/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -10,17 +10,17 @@ extension PINAuthenticationAPI {
     /// - Parameters:
     ///   - loginByPinModel: The body for LoginByPin API. Sent as the JSON body.
     ///   - sessionToken: Session Token of user. Sent as query parameter `session_token`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `sessionToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/login-by-pin/
     public func pinLogin(
         loginByPinModel: LoginByPinModel,
         sessionToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.pinLogin)
         try call.body(loginByPinModel)
         try call.query("session_token", required: sessionToken, parameter: "sessionToken")
@@ -35,17 +35,17 @@ extension PINAuthenticationAPI {
     ///   - forgotPinLinkByEmailModel: The body with Forgot Pin Link By Email API. Sent as the JSON body.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     ///   - resetPinUrl: Reset PIN Url. Sent as query parameter `resetPINUrl` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-email/
     public func sendForgotPinEmailByEmail(
         forgotPinLinkByEmailModel: ForgotPinLinkByEmailModel,
         emailTemplate: String? = nil,
         resetPinUrl: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.sendForgotPinEmailByEmail)
         try call.body(forgotPinLinkByEmailModel)
         call.query("emailTemplate", emailTemplate)
@@ -62,17 +62,17 @@ extension PINAuthenticationAPI {
     ///     body.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     ///   - resetPinUrl: Reset PIN Url. Sent as query parameter `resetPINUrl` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-username/
     public func sendForgotPinEmailByUsername(
         forgotPinLinkByUserNameModel: ForgotPinLinkByUserNameModel,
         emailTemplate: String? = nil,
         resetPinUrl: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.sendForgotPinEmailByUsername)
         try call.body(forgotPinLinkByUserNameModel)
         call.query("emailTemplate", emailTemplate)
@@ -86,15 +86,15 @@ extension PINAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - resetPinByResetToken: The body for Reset Pin By Reset Token API. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-resettoken/
     public func resetPinByResetToken(
         resetPinByResetToken: ResetPinByResetToken
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.resetPinByResetToken)
         try call.body(resetPinByResetToken)
         return try await client.perform(call)
@@ -108,15 +108,15 @@ extension PINAuthenticationAPI {
     /// - Parameters:
     ///   - resetPinBySecurityQuestionAnswerAndEmailModel: The body for Reset Pin By Security Question and
     ///     Email API. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-email/
     public func resetPinByEmailAndSecurityAnswer(
         resetPinBySecurityQuestionAnswerAndEmailModel: ResetPinBySecurityQuestionAnswerAndEmailModel
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.resetPinByEmailAndSecurityAnswer)
         try call.body(resetPinBySecurityQuestionAnswerAndEmailModel)
         return try await client.perform(call)
@@ -130,15 +130,15 @@ extension PINAuthenticationAPI {
     /// - Parameters:
     ///   - resetPinBySecurityQuestionAnswerAndUsernameModel: The body for Reset Pin By Security Question
     ///     and UserName API. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-username/
     public func resetPinByUsernameAndSecurityAnswer(
         resetPinBySecurityQuestionAnswerAndUsernameModel: ResetPinBySecurityQuestionAnswerAndUsernameModel
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.resetPinByUsernameAndSecurityAnswer)
         try call.body(resetPinBySecurityQuestionAnswerAndUsernameModel)
         return try await client.perform(call)
@@ -152,15 +152,15 @@ extension PINAuthenticationAPI {
     /// - Parameters:
     ///   - resetPinBySecurityQuestionAnswerAndPhoneModel: The body for Reset Pin By Security Question and
     ///     Phone API. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-phone/
     public func resetPinByPhoneAndSecurityAnswer(
         resetPinBySecurityQuestionAnswerAndPhoneModel: ResetPinBySecurityQuestionAnswerAndPhoneModel
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.resetPinByPhoneAndSecurityAnswer)
         try call.body(resetPinBySecurityQuestionAnswerAndPhoneModel)
         return try await client.perform(call)
@@ -175,17 +175,17 @@ extension PINAuthenticationAPI {
     ///   - smsTemplate: Sent as query parameter `smsTemplate` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-phone/
     public func sendForgotPinSmsByPhone(
         forgotPinOtpByPhoneModel: ForgotPinOtpByPhoneModel,
         smsTemplate: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponseWithData<SmsResponseData> {
         var call = APICall(Operations.sendForgotPinSmsByPhone)
         try call.body(forgotPinOtpByPhoneModel)
         call.query("smsTemplate", smsTemplate)
@@ -202,17 +202,17 @@ extension PINAuthenticationAPI {
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - changePinModel: The body with change PIN Property. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/change-pin-by-access-token/
     public func changePinByAccessToken(
         accessToken: String,
         changePinModel: ChangePinModel
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.changePinByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(changePinModel)
@@ -225,15 +225,15 @@ extension PINAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - resetPinByPhoneAndOtpModel: The body for Reset Pin By Phone and Otp API. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-phone-and-otp/
     public func resetPinByPhoneAndOtp(
         resetPinByPhoneAndOtpModel: ResetPinByPhoneAndOtpModel
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.resetPinByPhoneAndOtp)
         try call.body(resetPinByPhoneAndOtpModel)
         return try await client.perform(call)
@@ -245,15 +245,15 @@ extension PINAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - resetPinByEmailAndOtpModel: The body for Reset Pin By Email and Otp API. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-email-and-otp/
     public func resetPinByEmailAndOtp(
         resetPinByEmailAndOtpModel: ResetPinByEmailAndOtpModel
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.resetPinByEmailAndOtp)
         try call.body(resetPinByEmailAndOtpModel)
         return try await client.perform(call)
@@ -266,15 +266,15 @@ extension PINAuthenticationAPI {
     /// - Parameters:
     ///   - resetPinByUsernameAndOtpModel: The body for Reset Pin By Username and Otp API. Sent as the JSON
     ///     body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-username-and-otp/
     public func resetPinByUsernameAndOtp(
         resetPinByUsernameAndOtpModel: ResetPinByUsernameAndOtpModel
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.resetPinByUsernameAndOtp)
         try call.body(resetPinByUsernameAndOtpModel)
         return try await client.perform(call)
@@ -287,17 +287,17 @@ extension PINAuthenticationAPI {
     /// - Parameters:
     ///   - pinRequiredModel: The body with PIN. Sent as the JSON body.
     ///   - pinAuthToken: Pin Auth Token. Sent as query parameter `pinAuthToken`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `pinAuthToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/set-pin-by-pinauthtoken/
     public func setPinByPinAuthToken(
         pinRequiredModel: PinRequiredModel,
         pinAuthToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.setPinByPinAuthToken)
         try call.body(pinRequiredModel)
         try call.query("pinAuthToken", required: pinAuthToken, parameter: "pinAuthToken")
@@ -310,16 +310,16 @@ extension PINAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - sessionToken: Session Token of user. Sent as query parameter `session_token`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `sessionToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/invalidate-pin-session-token/
     public func inValidatePinSessionToken(
         sessionToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.inValidatePinSessionToken)
         try call.query("session_token", required: sessionToken, parameter: "sessionToken")
         return try await client.perform(call)

@@ -7,7 +7,7 @@ public import LRCore
 /// Get it from a client: `client.pinAuthentication`. Every method is `async throws` and
 /// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
 ///
-/// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+/// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/overview/
 public struct PINAuthenticationAPI: Sendable {
     /// The client that sends the calls.
     public let client: LoginRadiusClient
@@ -36,7 +36,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/login-by-pin/"
         )
         /// `POST identity/v2/auth/pin/forgot/email`
         public static let sendForgotPinEmailByEmail = OperationDescriptor(
@@ -48,7 +48,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-email/"
         )
         /// `POST identity/v2/auth/pin/forgot/username`
         public static let sendForgotPinEmailByUsername = OperationDescriptor(
@@ -60,7 +60,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-username/"
         )
         /// `PUT identity/v2/auth/pin/reset/token`
         public static let resetPinByResetToken = OperationDescriptor(
@@ -72,7 +72,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-resettoken/"
         )
         /// `PUT identity/v2/auth/pin/reset/securityanswer/email`
         public static let resetPinByEmailAndSecurityAnswer = OperationDescriptor(
@@ -84,7 +84,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-email/"
         )
         /// `PUT identity/v2/auth/pin/reset/securityanswer/username`
         public static let resetPinByUsernameAndSecurityAnswer = OperationDescriptor(
@@ -96,7 +96,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-username/"
         )
         /// `PUT identity/v2/auth/pin/reset/securityanswer/phone`
         public static let resetPinByPhoneAndSecurityAnswer = OperationDescriptor(
@@ -108,7 +108,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-phone/"
         )
         /// `POST identity/v2/auth/pin/forgot/otp`
         public static let sendForgotPinSmsByPhone = OperationDescriptor(
@@ -120,7 +120,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-phone/"
         )
         /// `PUT identity/v2/auth/pin/change`
         public static let changePinByAccessToken = OperationDescriptor(
@@ -132,7 +132,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/change-pin-by-access-token/"
         )
         /// `PUT identity/v2/auth/pin/reset/otp/phone`
         public static let resetPinByPhoneAndOtp = OperationDescriptor(
@@ -144,7 +144,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-phone-and-otp/"
         )
         /// `PUT identity/v2/auth/pin/reset/otp/email`
         public static let resetPinByEmailAndOtp = OperationDescriptor(
@@ -156,7 +156,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-email-and-otp/"
         )
         /// `PUT identity/v2/auth/pin/reset/otp/username`
         public static let resetPinByUsernameAndOtp = OperationDescriptor(
@@ -168,7 +168,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-username-and-otp/"
         )
         /// `POST identity/v2/auth/pin/set/pinauthtoken`
         public static let setPinByPinAuthToken = OperationDescriptor(
@@ -180,7 +180,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/set-pin-by-pinauthtoken/"
         )
         /// `GET identity/v2/auth/session_token/invalidate`
         public static let inValidatePinSessionToken = OperationDescriptor(
@@ -192,7 +192,7 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/invalidate-pin-session-token/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -14,19 +14,19 @@ extension PhoneAuthenticationAPI {
     ///   - loginUrl: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - options: Sent as query parameter `options` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/
     public func loginByPhone(
         phoneAuthenticationModel: PhoneAuthenticationModel,
         fields: String? = nil,
         loginUrl: String? = nil,
         smsTemplate: String? = nil,
         options: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.loginByPhone)
         try call.body(phoneAuthenticationModel)
         call.query("fields", fields)
@@ -45,18 +45,18 @@ extension PhoneAuthenticationAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phone` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-forgot-password-by-otp/
     public func forgotPasswordByPhoneOtp(
         phone: String,
         smsTemplate: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponseWithData<SmsResponseData> {
         var call = APICall(Operations.forgotPasswordByPhoneOtp)
         try call.bodyField("phone", required: phone, parameter: "phone")
         call.query("smsTemplate", smsTemplate)
@@ -70,15 +70,15 @@ extension PhoneAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - resetPasswordByOtpModel: The body for ResetPasswordByOTP API. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-reset-password-by-otp/
     public func resetPasswordByPhoneOtp(
         resetPasswordByOtpModel: ResetPasswordByOtpModel
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.resetPasswordByPhoneOtp)
         try call.body(resetPasswordByOtpModel)
         return try await client.perform(call)
@@ -96,20 +96,20 @@ extension PhoneAuthenticationAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `otp`, `phone` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp/
     public func phoneVerificationByOtp(
         otp: String,
         phone: String,
         fields: String? = nil,
         smsTemplate: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.phoneVerificationByOtp)
         try call.query("otp", required: otp, parameter: "otp")
         try call.bodyField("phone", required: phone, parameter: "phone")
@@ -133,19 +133,19 @@ extension PhoneAuthenticationAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `otp` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp-by-token/
     public func phoneVerificationOtpByAccessToken(
         accessToken: String,
         otp: String,
         smsTemplate: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.phoneVerificationOtpByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("otp", required: otp, parameter: "otp")
@@ -164,18 +164,18 @@ extension PhoneAuthenticationAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phone` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp/
     public func phoneResendVerificationOtp(
         phone: String,
         smsTemplate: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponseWithData<SmsResponseData> {
         var call = APICall(Operations.phoneResendVerificationOtp)
         try call.bodyField("phone", required: phone, parameter: "phone")
         call.query("smsTemplate", smsTemplate)
@@ -196,19 +196,19 @@ extension PhoneAuthenticationAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `phone` is blank (nothing
     ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp-by-token/
     public func phoneResendVerificationOtpByToken(
         accessToken: String,
         phone: String,
         smsTemplate: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponseWithData<SmsResponseData> {
         var call = APICall(Operations.phoneResendVerificationOtpByToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.bodyField("phone", required: phone, parameter: "phone")
@@ -229,19 +229,19 @@ extension PhoneAuthenticationAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `phone` is blank (nothing
     ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-update/
     public func updatePhoneNumber(
         accessToken: String,
         phone: String,
         smsTemplate: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponseWithData<SmsResponseData> {
         var call = APICall(Operations.updatePhoneNumber)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.bodyField("phone", required: phone, parameter: "phone")
@@ -256,16 +256,16 @@ extension PhoneAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - phone: The Registered Phone Number. Sent as query parameter `phone`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `ExistResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phone` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-availability/
     public func checkPhoneNumberAvailability(
         phone: String
-    ) async throws -> JSONValue {
+    ) async throws -> ExistResponse {
         var call = APICall(Operations.checkPhoneNumberAvailability)
         try call.query("phone", required: phone, parameter: "phone")
         return try await client.perform(call)
@@ -279,16 +279,16 @@ extension PhoneAuthenticationAPI {
     /// - Parameters:
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/remove-phone-id-by-access-token/
     public func removePhoneIdByAccessToken(
         accessToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.removePhoneIdByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
@@ -316,13 +316,13 @@ extension PhoneAuthenticationAPI {
     ///     blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `sott` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-user-registration-by-sms/
     public func userRegistrationByPhone(
         authUserRegistrationModel: AuthUserRegistrationModel,
         sott: String,
@@ -333,7 +333,7 @@ extension PhoneAuthenticationAPI {
         welcomeEmailTemplate: String? = nil,
         emailTemplate: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponseWithData<AccessToken<Identity>> {
         var call = APICall(Operations.userRegistrationByPhone)
         try call.body(authUserRegistrationModel)
         try call.header("X-LoginRadius-Sott", required: sott, parameter: "sott")

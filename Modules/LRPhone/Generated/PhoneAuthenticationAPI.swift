@@ -7,7 +7,7 @@ public import LRCore
 /// Get it from a client: `client.phoneAuthentication`. Every method is `async throws` and
 /// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
 ///
-/// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+/// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/overview/
 public struct PhoneAuthenticationAPI: Sendable {
     /// The client that sends the calls.
     public let client: LoginRadiusClient
@@ -36,7 +36,7 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/"
         )
         /// `POST identity/v2/auth/password/otp`
         public static let forgotPasswordByPhoneOtp = OperationDescriptor(
@@ -48,7 +48,7 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-forgot-password-by-otp/"
         )
         /// `PUT identity/v2/auth/password/otp`
         public static let resetPasswordByPhoneOtp = OperationDescriptor(
@@ -60,7 +60,7 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-reset-password-by-otp/"
         )
         /// `PUT identity/v2/auth/phone/otp`
         public static let phoneVerificationByOtp = OperationDescriptor(
@@ -72,7 +72,7 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp/"
         )
         /// `PUT identity/v2/auth/phone/otp`
         public static let phoneVerificationOtpByAccessToken = OperationDescriptor(
@@ -84,7 +84,7 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp-by-token/"
         )
         /// `POST identity/v2/auth/phone/otp`
         public static let phoneResendVerificationOtp = OperationDescriptor(
@@ -96,7 +96,7 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp/"
         )
         /// `POST identity/v2/auth/phone/otp`
         public static let phoneResendVerificationOtpByToken = OperationDescriptor(
@@ -108,7 +108,7 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp-by-token/"
         )
         /// `PUT identity/v2/auth/phone`
         public static let updatePhoneNumber = OperationDescriptor(
@@ -120,7 +120,7 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-update/"
         )
         /// `GET identity/v2/auth/phone`
         public static let checkPhoneNumberAvailability = OperationDescriptor(
@@ -132,7 +132,7 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-availability/"
         )
         /// `DELETE identity/v2/auth/phone`
         public static let removePhoneIdByAccessToken = OperationDescriptor(
@@ -144,7 +144,7 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/remove-phone-id-by-access-token/"
         )
         /// `POST identity/v2/auth/register`
         public static let userRegistrationByPhone = OperationDescriptor(
@@ -156,7 +156,7 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-user-registration-by-sms/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -15,18 +15,18 @@ extension ReAuthenticationAPI {
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationSettings`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-trigger/
     public func mfaReAuthenticate(
         accessToken: String,
         smsTemplate2FA: String? = nil,
         isVoiceOtp: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> MultiFactorAuthenticationSettings {
         var call = APICall(Operations.mfaReAuthenticate)
         try call.accessToken(accessToken, parameter: "accessToken")
         call.query("smsTemplate2FA", smsTemplate2FA)
@@ -44,17 +44,17 @@ extension ReAuthenticationAPI {
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - reauthByOtpModel: The body with MFA Reauthentication by OTP. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-otp/
     public func mfaReAuthenticateByOtp(
         accessToken: String,
         reauthByOtpModel: ReauthByOtpModel
-    ) async throws -> JSONValue {
+    ) async throws -> EventBasedMultiFactorAuthenticationToken {
         var call = APICall(Operations.mfaReAuthenticateByOtp)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(reauthByOtpModel)
@@ -73,17 +73,17 @@ extension ReAuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - reauthByBackupCodeModel: The body with MFA Reauthentication by Backup code. Sent as the JSON
     ///     body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-backup-code/
     public func mfaReAuthenticateByBackupCode(
         accessToken: String,
         reauthByBackupCodeModel: ReauthByBackupCodeModel
-    ) async throws -> JSONValue {
+    ) async throws -> EventBasedMultiFactorAuthenticationToken {
         var call = APICall(Operations.mfaReAuthenticateByBackupCode)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(reauthByBackupCodeModel)
@@ -101,18 +101,18 @@ extension ReAuthenticationAPI {
     ///   - passwordEventBasedAuthModelWithLockout: The body for PasswordEventBasedAuthModel with Lockout
     ///     API. Sent as the JSON body.
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/step-up-auth-by-password/
     public func mfaReAuthenticateByPassword(
         accessToken: String,
         passwordEventBasedAuthModelWithLockout: PasswordEventBasedAuthModelWithLockout,
         smsTemplate2FA: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> EventBasedMultiFactorAuthenticationToken {
         var call = APICall(Operations.mfaReAuthenticateByPassword)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(passwordEventBasedAuthModelWithLockout)
@@ -130,17 +130,17 @@ extension ReAuthenticationAPI {
     ///   - eventBasedMultiFactorToken: The body with SecondFactorValidationToken. Sent as the JSON body.
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostValidationResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-validate-mfa/
     public func verifyMultiFactorOtpReauthentication(
         eventBasedMultiFactorToken: EventBasedMultiFactorToken,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> PostValidationResponse {
         var call = APICall(Operations.verifyMultiFactorOtpReauthentication)
         try call.body(eventBasedMultiFactorToken)
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -159,17 +159,17 @@ extension ReAuthenticationAPI {
     ///   - eventBasedMultiFactorToken: The body with SecondFactorValidationToken. Sent as the JSON body.
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostValidationResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/step-up-auth-validate-password/
     public func verifyMultiFactorPasswordReauthentication(
         eventBasedMultiFactorToken: EventBasedMultiFactorToken,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> PostValidationResponse {
         var call = APICall(Operations.verifyMultiFactorPasswordReauthentication)
         try call.body(eventBasedMultiFactorToken)
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -186,17 +186,17 @@ extension ReAuthenticationAPI {
     ///   - eventBasedMultiFactorToken: The body with SecondFactorValidationToken. Sent as the JSON body.
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostValidationResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-validate-pin/
     public func verifyMultiFactorPinReauthentication(
         eventBasedMultiFactorToken: EventBasedMultiFactorToken,
         uid: String
-    ) async throws -> JSONValue {
+    ) async throws -> PostValidationResponse {
         var call = APICall(Operations.verifyMultiFactorPinReauthentication)
         try call.body(eventBasedMultiFactorToken)
         try call.pathParameter("uid", uid, parameter: "uid")
@@ -213,18 +213,18 @@ extension ReAuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - pinAuthEventBasedAuthModelWithLockout: The body for PIN. Sent as the JSON body.
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-by-pin/
     public func verifyPinAuthentication(
         accessToken: String,
         pinAuthEventBasedAuthModelWithLockout: PinAuthEventBasedAuthModelWithLockout,
         smsTemplate2FA: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> EventBasedMultiFactorAuthenticationToken {
         var call = APICall(Operations.verifyPinAuthentication)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(pinAuthEventBasedAuthModelWithLockout)
@@ -241,17 +241,17 @@ extension ReAuthenticationAPI {
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - reauthByEmailOtpModel: Payload. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/mfa-step-up-authentication-by-email-otp/
     public func reAuthValidateEmailOtp(
         accessToken: String,
         reauthByEmailOtpModel: ReauthByEmailOtpModel
-    ) async throws -> JSONValue {
+    ) async throws -> EventBasedMultiFactorAuthenticationToken {
         var call = APICall(Operations.reAuthValidateEmailOtp)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(reauthByEmailOtpModel)
@@ -268,18 +268,18 @@ extension ReAuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - emailId: EmailId. Sent as query parameter `emailId`.
     ///   - emailTemplate2FA: EmailTemplate2FA. Sent as query parameter `emailTemplate2FA` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `emailId` is blank (nothing
     ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/send-mfa-step-up-auth-email-otp-by-access-token/
     public func reAuthSendEmailOtp(
         accessToken: String,
         emailId: String,
         emailTemplate2FA: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> PostResponse {
         var call = APICall(Operations.reAuthSendEmailOtp)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("emailId", required: emailId, parameter: "emailId")
@@ -297,17 +297,17 @@ extension ReAuthenticationAPI {
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - securityQuestionAnswerUpdateModel: Payload. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-security-question/
     public func reAuthBySecurityQuestion(
         accessToken: String,
         securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel
-    ) async throws -> JSONValue {
+    ) async throws -> EventBasedMultiFactorAuthenticationToken {
         var call = APICall(Operations.reAuthBySecurityQuestion)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(securityQuestionAnswerUpdateModel)
@@ -325,17 +325,17 @@ extension ReAuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - multiFactorAuthModelByAuthenticatorCode: The body for MultiFactorAuthModel By Authenticator Code
     ///     API. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/mfa-step-up-authentication-by-authenticator-code/
     public func mfaReAuthenticateByAuthenticatorCode(
         accessToken: String,
         multiFactorAuthModelByAuthenticatorCode: MultiFactorAuthModelByAuthenticatorCode
-    ) async throws -> JSONValue {
+    ) async throws -> EventBasedMultiFactorAuthenticationToken {
         var call = APICall(Operations.mfaReAuthenticateByAuthenticatorCode)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(multiFactorAuthModelByAuthenticatorCode)

@@ -12,17 +12,17 @@ extension NativeSocialAPI {
     ///   - fbAccessToken: Facebook Access Token. Sent as query parameter `fb_Access_Token`.
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `fbAccessToken` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-facebook-token/
     public func getAccessTokenByFacebookAccessToken(
         fbAccessToken: String,
         socialAppName: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.getAccessTokenByFacebookAccessToken)
         try call.query("fb_Access_Token", required: fbAccessToken, parameter: "fbAccessToken")
         call.query("socialAppName", socialAppName)
@@ -39,18 +39,18 @@ extension NativeSocialAPI {
     ///   - twTokenSecret: Twitter Token Secret. Sent as query parameter `tw_Token_Secret`.
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `twAccessToken`, `twTokenSecret` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-twitter-token/
     public func getAccessTokenByTwitterAccessToken(
         twAccessToken: String,
         twTokenSecret: String,
         socialAppName: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.getAccessTokenByTwitterAccessToken)
         try call.query("tw_Access_Token", required: twAccessToken, parameter: "twAccessToken")
         try call.query("tw_Token_Secret", required: twTokenSecret, parameter: "twTokenSecret")
@@ -69,19 +69,19 @@ extension NativeSocialAPI {
     ///   - refreshToken: LoginRadius refresh token. Sent as query parameter `refresh_token` when not blank.
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `googleAccessToken` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-token/
     public func getAccessTokenByGoogleAccessToken(
         googleAccessToken: String,
         clientId: String? = nil,
         refreshToken: String? = nil,
         socialAppName: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.getAccessTokenByGoogleAccessToken)
         try call.query("google_Access_Token", required: googleAccessToken, parameter: "googleAccessToken")
         call.query("client_id", clientId)
@@ -97,16 +97,16 @@ extension NativeSocialAPI {
     ///
     /// - Parameters:
     ///   - idToken: Custom JWT Token. Sent as query parameter `id_Token`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `idToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-googlejwt/
     public func getAccessTokenByGoogleJWTAccessToken(
         idToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.getAccessTokenByGoogleJWTAccessToken)
         try call.query("id_Token", required: idToken, parameter: "idToken")
         return try await client.perform(call)
@@ -121,17 +121,17 @@ extension NativeSocialAPI {
     ///   - lnAccessToken: Linkedin Access Token. Sent as query parameter `ln_Access_Token`.
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `lnAccessToken` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-linkedin-token/
     public func getAccessTokenByLinkedinAccessToken(
         lnAccessToken: String,
         socialAppName: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.getAccessTokenByLinkedinAccessToken)
         try call.query("ln_Access_Token", required: lnAccessToken, parameter: "lnAccessToken")
         call.query("socialAppName", socialAppName)
@@ -145,16 +145,16 @@ extension NativeSocialAPI {
     ///
     /// - Parameters:
     ///   - fsAccessToken: Foursquare Access Token. Sent as query parameter `fs_Access_Token`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `fsAccessToken` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-foursquare-token/
     public func getAccessTokenByFoursquareAccessToken(
         fsAccessToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.getAccessTokenByFoursquareAccessToken)
         try call.query("fs_Access_Token", required: fsAccessToken, parameter: "fsAccessToken")
         return try await client.perform(call)
@@ -169,17 +169,17 @@ extension NativeSocialAPI {
     ///   - code: Apple Code. Sent as query parameter `code`.
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `code` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-apple-id-code/
     public func getAccessTokenByAppleIdCode(
         code: String,
         socialAppName: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.getAccessTokenByAppleIdCode)
         try call.query("code", required: code, parameter: "code")
         call.query("socialAppName", socialAppName)
@@ -193,16 +193,16 @@ extension NativeSocialAPI {
     ///
     /// - Parameters:
     ///   - code: WeChat Code. Sent as query parameter `code`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `code` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-wechat-code/
     public func getAccessTokenByWeChatCode(
         code: String
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.getAccessTokenByWeChatCode)
         try call.query("code", required: code, parameter: "code")
         return try await client.perform(call)
@@ -217,17 +217,17 @@ extension NativeSocialAPI {
     ///   - googleAuthcode: Google AuthCode. Sent as query parameter `google_authcode`.
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `googleAuthcode` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-auth-code/
     public func getAccessTokenByGoogleAuthCode(
         googleAuthcode: String,
         socialAppName: String? = nil
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.getAccessTokenByGoogleAuthCode)
         try call.query("google_authcode", required: googleAuthcode, parameter: "googleAuthcode")
         call.query("socialAppName", socialAppName)
@@ -242,17 +242,17 @@ extension NativeSocialAPI {
     /// - Parameters:
     ///   - idToken: Custom JWT Token. Sent as query parameter `id_Token`.
     ///   - providername: JWT Provider Name. Sent as query parameter `providername`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `idToken`, `providername` is blank
     ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
     ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-by-custom-jwt-token/
     public func accessTokenViaCustomJWTToken(
         idToken: String,
         providername: String
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.accessTokenViaCustomJWTToken)
         try call.query("id_Token", required: idToken, parameter: "idToken")
         try call.query("providername", required: providername, parameter: "providername")

@@ -11,16 +11,16 @@ extension SocialAPI {
     /// - Parameters:
     ///   - token: Token generated from a successful oauth from social platform. Sent as query parameter
     ///     `token`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `token` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/access-token/
     public func exchangeAccessToken(
         token: String
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.exchangeAccessToken)
         try call.query("token", required: token, parameter: "token")
         return try await client.perform(call)
@@ -41,18 +41,18 @@ extension SocialAPI {
     ///   - expiresIn: Allows you to specify a desired expiration time in minutes for the newly issued
     ///     access token. Sent as query parameter `expiresIn`.
     ///   - isWeb: Is web or not. Sent as query parameter `isWeb`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-token/
     public func refreshAccessToken(
         accessToken: String,
         expiresIn: Int = 0,
         isWeb: Bool = false
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.refreshAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         call.query("expiresIn", expiresIn)
@@ -69,16 +69,16 @@ extension SocialAPI {
     /// - Parameters:
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/validate-access-token/
     public func validateAccessToken(
         accessToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> AccessTokenBase {
         var call = APICall(Operations.validateAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
@@ -92,16 +92,16 @@ extension SocialAPI {
     /// - Parameters:
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `PostMethodResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/invalidate-access-token/
     public func inValidateAccessToken(
         accessToken: String
-    ) async throws -> JSONValue {
+    ) async throws -> PostMethodResponse {
         var call = APICall(Operations.inValidateAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
@@ -115,16 +115,16 @@ extension SocialAPI {
     /// - Parameters:
     ///   - token: Token generated from a successful oauth from social platform. Sent as query parameter
     ///     `token`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `ActiveSessionListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `token` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/get-active-session-details/
     public func getActiveSession(
         token: String
-    ) async throws -> JSONValue {
+    ) async throws -> ActiveSessionListResponse {
         var call = APICall(Operations.getActiveSession)
         try call.query("token", required: token, parameter: "token")
         return try await client.perform(call)
@@ -138,16 +138,16 @@ extension SocialAPI {
     /// - Parameters:
     ///   - accountId: UID, the unified identifier for each user account. Sent as query parameter
     ///     `accountId`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `ActiveSessionListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accountId` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-account-id/
     public func getActiveSessionByAccountId(
         accountId: String
-    ) async throws -> JSONValue {
+    ) async throws -> ActiveSessionListResponse {
         var call = APICall(Operations.getActiveSessionByAccountId)
         try call.query("accountId", required: accountId, parameter: "accountId")
         return try await client.perform(call)
@@ -160,16 +160,16 @@ extension SocialAPI {
     ///
     /// - Parameters:
     ///   - profileId: Social Provider Id. Sent as query parameter `profileId`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `ActiveSessionListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `profileId` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-profile-id/
     public func getActiveSessionByProfileId(
         profileId: String
-    ) async throws -> JSONValue {
+    ) async throws -> ActiveSessionListResponse {
         var call = APICall(Operations.getActiveSessionByProfileId)
         try call.query("profileId", required: profileId, parameter: "profileId")
         return try await client.perform(call)

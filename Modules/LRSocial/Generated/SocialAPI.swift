@@ -7,7 +7,7 @@ public import LRCore
 /// Get it from a client: `client.social`. Every method is `async throws` and
 /// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
 ///
-/// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+/// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/getting-started/
 public struct SocialAPI: Sendable {
     /// The client that sends the calls.
     public let client: LoginRadiusClient
@@ -36,7 +36,7 @@ extension SocialAPI {
             apiKey: nil,
             apiSecret: .query("secret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/access-token/"
         )
         /// `GET api/v2/access_token/refresh`
         public static let refreshAccessToken = OperationDescriptor(
@@ -48,7 +48,7 @@ extension SocialAPI {
             apiKey: nil,
             apiSecret: .query("secret"),
             accessToken: .query("access_token"),
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-token/"
         )
         /// `GET api/v2/access_token/validate`
         public static let validateAccessToken = OperationDescriptor(
@@ -60,7 +60,7 @@ extension SocialAPI {
             apiKey: .query("key"),
             apiSecret: .query("secret"),
             accessToken: .query("access_token"),
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/validate-access-token/"
         )
         /// `GET api/v2/access_token/invalidate`
         public static let inValidateAccessToken = OperationDescriptor(
@@ -72,7 +72,7 @@ extension SocialAPI {
             apiKey: .query("key"),
             apiSecret: .query("secret"),
             accessToken: .query("access_token"),
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/invalidate-access-token/"
         )
         /// `GET api/v2/access_token/activesession`
         public static let getActiveSession = OperationDescriptor(
@@ -84,7 +84,7 @@ extension SocialAPI {
             apiKey: .query("key"),
             apiSecret: .query("secret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/get-active-session-details/"
         )
         /// `GET api/v2/access_token/activesession`
         public static let getActiveSessionByAccountId = OperationDescriptor(
@@ -96,7 +96,7 @@ extension SocialAPI {
             apiKey: .query("key"),
             apiSecret: .query("secret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-account-id/"
         )
         /// `GET api/v2/access_token/activesession`
         public static let getActiveSessionByProfileId = OperationDescriptor(
@@ -108,7 +108,7 @@ extension SocialAPI {
             apiKey: .query("key"),
             apiSecret: .query("secret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-profile-id/"
         )
 
         /// Every operation of the group, in catalogue order.

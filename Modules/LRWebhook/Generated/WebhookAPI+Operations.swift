@@ -10,16 +10,16 @@ extension WebhookAPI {
     ///
     /// - Parameters:
     ///   - hookId: Unique ID of the webhook. Sent as a path segment (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `hookId` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/get-webhook-subscription-details/
     public func getWebhookSubscriptionDetail(
         hookId: String
-    ) async throws -> JSONValue {
+    ) async throws -> WebhookSubscription {
         var call = APICall(Operations.getWebhookSubscriptionDetail)
         try call.pathParameter("hook_id", hookId, parameter: "hookId")
         return try await client.perform(call)
@@ -32,15 +32,15 @@ extension WebhookAPI {
     ///
     /// - Parameters:
     ///   - webHookSubscribeModel: The body for Webhook Subscribe API. Sent as the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/
     public func createWebhookSubscription(
         webHookSubscribeModel: WebHookSubscribeModel
-    ) async throws -> JSONValue {
+    ) async throws -> WebhookSubscription {
         var call = APICall(Operations.createWebhookSubscription)
         try call.body(webHookSubscribeModel)
         return try await client.perform(call)
@@ -53,16 +53,16 @@ extension WebhookAPI {
     ///
     /// - Parameters:
     ///   - hookId: Unique ID of the webhook. Sent as a path segment (percent-encoded).
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `hookId` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/delete-webhook-subscription/
     public func deleteWebhookSubscription(
         hookId: String
-    ) async throws -> JSONValue {
+    ) async throws -> DeleteResponse {
         var call = APICall(Operations.deleteWebhookSubscription)
         try call.pathParameter("hook_id", hookId, parameter: "hookId")
         return try await client.perform(call)
@@ -77,17 +77,17 @@ extension WebhookAPI {
     ///   - hookId: Unique ID of the webhook. Sent as a path segment (percent-encoded).
     ///   - webHookSubscriptionUpdateModel: The body with WebHookSubscriptionUpdateModel Property. Sent as
     ///     the JSON body.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `hookId` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/update-webhook-subscription/
     public func updateWebhookSubscription(
         hookId: String,
         webHookSubscriptionUpdateModel: WebHookSubscriptionUpdateModel
-    ) async throws -> JSONValue {
+    ) async throws -> WebhookSubscription {
         var call = APICall(Operations.updateWebhookSubscription)
         try call.pathParameter("hook_id", hookId, parameter: "hookId")
         try call.body(webHookSubscriptionUpdateModel)
@@ -98,13 +98,13 @@ extension WebhookAPI {
     ///
     /// Sends `GET v2/manage/webhooks` with the API key as query `apikey`, the API secret as query
     /// `apisecret`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `WebhookSubscriptionListResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
-    public func listAllWebhooks() async throws -> JSONValue {
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-webhooks/
+    public func listAllWebhooks() async throws -> WebhookSubscriptionListResponse {
         let call = APICall(Operations.listAllWebhooks)
         return try await client.perform(call)
     }
@@ -113,13 +113,13 @@ extension WebhookAPI {
     ///
     /// Sends `GET v2/manage/webhooks/events` with the API key as query `apikey`, the API secret as
     /// query `apisecret`.
-    /// - Returns: LoginRadius's reply decoded as `JSONValue`.
+    /// - Returns: LoginRadius's reply decoded as `WebhookEventListResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
     ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
     ///   ``LoginRadiusError``.
-    /// - SeeAlso: https://www.loginradius.com/docs/api/v2/
-    public func getWebhookEvents() async throws -> JSONValue {
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-events/
+    public func getWebhookEvents() async throws -> WebhookEventListResponse {
         let call = APICall(Operations.getWebhookEvents)
         return try await client.perform(call)
     }

@@ -7,7 +7,7 @@ public import LRCore
 /// Get it from a client: `client.webhook`. Every method is `async throws` and
 /// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
 ///
-/// - SeeAlso: https://www.loginradius.com/docs/api/v2/
+/// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/overview/
 public struct WebhookAPI: Sendable {
     /// The client that sends the calls.
     public let client: LoginRadiusClient
@@ -36,7 +36,7 @@ extension WebhookAPI {
             apiKey: .query("apikey"),
             apiSecret: .query("apisecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/get-webhook-subscription-details/"
         )
         /// `POST v2/manage/webhooks`
         public static let createWebhookSubscription = OperationDescriptor(
@@ -48,7 +48,7 @@ extension WebhookAPI {
             apiKey: .query("apikey"),
             apiSecret: .query("apisecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/"
         )
         /// `DELETE v2/manage/webhooks/{hook_id}`
         public static let deleteWebhookSubscription = OperationDescriptor(
@@ -60,7 +60,7 @@ extension WebhookAPI {
             apiKey: .query("apikey"),
             apiSecret: .query("apisecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/delete-webhook-subscription/"
         )
         /// `PUT v2/manage/webhooks/{hook_id}`
         public static let updateWebhookSubscription = OperationDescriptor(
@@ -72,7 +72,7 @@ extension WebhookAPI {
             apiKey: .query("apikey"),
             apiSecret: .query("apisecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/update-webhook-subscription/"
         )
         /// `GET v2/manage/webhooks`
         public static let listAllWebhooks = OperationDescriptor(
@@ -84,7 +84,7 @@ extension WebhookAPI {
             apiKey: .query("apikey"),
             apiSecret: .query("apisecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-webhooks/"
         )
         /// `GET v2/manage/webhooks/events`
         public static let getWebhookEvents = OperationDescriptor(
@@ -96,7 +96,7 @@ extension WebhookAPI {
             apiKey: .query("apikey"),
             apiSecret: .query("apisecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/docs/api/v2/"
+            documentation: "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-events/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -21,6 +21,8 @@ import Darwin
 /// defer { server.stop() }
 /// // send to server.baseURL …
 /// ```
+///
+/// Always call ``stop()``: the server's threads keep it alive until then.
 final class LoopbackHTTPServer: @unchecked Sendable {
     /// One header field as it arrived or is sent.
     struct Field: Sendable, Hashable {
@@ -100,6 +102,8 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private let threads = DispatchGroup()
     private let lock = NSLock()
     private var stopped = false  // lock
+    /// Open connection sockets. Closed only under `lock`, so `stop()` never shuts down a
+    /// descriptor number that was meanwhile reused by someone else in the process.
     private var openSockets: Set<Int32> = []  // lock
     private var recorded: [Request] = []  // lock
     private var accepted = 0  // lock
@@ -125,10 +129,6 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         }
     }
 
-    deinit {
-        stop()
-    }
-
     /// Every request received so far, in arrival order.
     var requests: [Request] { lock.withLock { recorded } }
     /// How many connections were accepted so far.
@@ -136,15 +136,15 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
     /// Stops accepting, closes every connection and waits (up to 5 s) for the server's threads.
     func stop() {
-        let sockets: Set<Int32>? = lock.withLock {
-            if stopped { return nil }
+        let wasRunning: Bool = lock.withLock {
+            if stopped { return false }
             stopped = true
-            return openSockets
+            for socket in openSockets { shutdown(socket, Int32(SHUT_RDWR)) }  // wakes blocked reads
+            return true
         }
-        guard let sockets else { return }
+        guard wasRunning else { return }
         var byte: UInt8 = 1
         _ = write(wakePipe.write, &byte, 1)
-        for socket in sockets { shutdown(socket, Int32(SHUT_RDWR)) }
         _ = threads.wait(timeout: .now() + 5)
         close(listener)
         close(wakePipe.read)
@@ -214,8 +214,10 @@ final class LoopbackHTTPServer: @unchecked Sendable {
                 } else {
                     serve(&connection, number: number)
                 }
-                lock.withLock { _ = openSockets.remove(socket) }
-                close(socket)
+                lock.withLock {
+                    openSockets.remove(socket)
+                    close(socket)
+                }
                 threads.leave()
             }
         }

@@ -111,6 +111,24 @@ struct CurlTransportFailureTests {
         #expect(elapsed < .seconds(2))
     }
 
+    @Test("A server that hangs up while a large body is being sent fails the call without SIGPIPE")
+    func hangUpDuringUpload() async throws {
+        let server = try LoopbackHTTPServer(rawReply: [])  // accept, then close at once
+        defer { server.stop() }
+        let transport = try TransportTestSupport.transport()
+        for _ in 0..<3 {
+            let (error, _) = await TransportTestSupport.timedError {
+                _ = try await transport.send(
+                    LoginRadiusRequest(method: .post, baseURL: server.baseURL, pathSegments: [], body: Data(count: 8 * 1024 * 1024))
+                )
+            }
+            // Reaching this line at all means no SIGPIPE killed the process.
+            let failure = try TransportTestSupport.requireFailure(error)
+            #expect(failure.kind == .connectionLost)
+            #expect(failure.mayHaveReachedServer == true)
+        }
+    }
+
     @Test("A reply that is not HTTP fails as other or connectionLost, never as a response")
     func garbageReply() async throws {
         let server = try LoopbackHTTPServer(rawReply: Array("SSH-2.0-OpenSSH\r\n".utf8) + [0x00, 0xFF, 0x13, 0x37])

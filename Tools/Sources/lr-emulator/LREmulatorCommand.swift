@@ -9,11 +9,9 @@ struct LREmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lr-emulator",
         abstract: "A local LoginRadius emulator: LoginRadius's V2 identity API with an in-memory store.",
-        discussion: """
-            Serves identity/v2/auth/... and identity/v2/manage/... on the given address, plus
-            GET/DELETE /emulator/v1/outbox (the emails it "sent") and POST /emulator/v1/reset.
-            See Docs/Emulator.md.
-            """)
+        discussion: "Serves identity/v2/auth/... and identity/v2/manage/... on the given address, plus "
+            + "GET/DELETE /emulator/v1/outbox (the emails it \"sent\") and POST /emulator/v1/reset. "
+            + "See Docs/Emulator.md.")
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -21,10 +19,10 @@ struct LREmulatorCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free port).")
     var port = 8787
 
-    @Option(name: .customLong("api-key"), help: "The API key to accept (default: the emulator's test key).")
+    @Option(name: .customLong("api-key"), help: "The API key to accept (the emulator's test key by default).")
     var apiKey = LoginRadiusEmulator.defaultAPIKey
 
-    @Option(name: .customLong("api-secret"), help: "The API secret to accept (default: the emulator's test secret).")
+    @Option(name: .customLong("api-secret"), help: "The API secret to accept (the emulator's test secret by default).")
     var apiSecret = LoginRadiusEmulator.defaultAPISecret
 
     @Flag(name: .customLong("optional-verification"), help: "Let users log in before verifying their email.")

@@ -93,7 +93,7 @@ struct DemoJourney {
             return token
         case .accountAPI:
             let reply = try await client.account.getEmailVerificationToken(email: email)
-            guard let token = reply["VerificationToken"]?.stringValue else {
+            guard let token = reply.verificationToken else {
                 throw DemoFailure("the Account API returned no verification token")
             }
             return token

@@ -29,15 +29,14 @@ extension CurlMultiLoop {
                 return stopRequested
             }
             if stop { break }
-            // Cancellations first: a cancelled transfer's easy handle may already be back in the
-            // pool and reused by one of the arrivals.
             for transfer in departures { detachCancelled(transfer) }
             departures.removeAll(keepingCapacity: true)
             for transfer in arrivals { attach(transfer) }
             arrivals.removeAll(keepingCapacity: true)
 
-            curl_multi_perform(multi, &running)
+            let performed = curl_multi_perform(multi, &running)
             collectCompletions()
+            if performed != CURLM_OK { failActive(performed) }
             if curl_multi_poll(multi, nil, 0, Self.idlePollMilliseconds, &descriptors) != CURLM_OK {
                 usleep(10_000)  // never spin if polling itself fails
             }
@@ -57,7 +56,8 @@ extension CurlMultiLoop {
     }
 
     private func detachCancelled(_ transfer: CurlEasyRequest) {
-        // It may have completed meanwhile, and its handle may serve another transfer by now.
+        // It may have completed since it was cancelled, and its easy handle may already serve
+        // another transfer (even one attached just now): only the same transfer is removed.
         guard let current = active[transfer.easy], current === transfer else { return }
         active[transfer.easy] = nil
         curl_multi_remove_handle(multi, transfer.easy)
@@ -77,6 +77,18 @@ extension CurlMultiLoop {
             curl_multi_remove_handle(multi, easy)
             finish(transfer, with: .success(completion))
         }
+    }
+
+    /// Fails every attached transfer after `curl_multi_perform` itself failed (out of memory or
+    /// an internal error): without a working perform, not even their timeouts would fire.
+    private func failActive(_ code: CURLMcode) {
+        let message = "curl_multi_perform failed: " + String(cString: curl_multi_strerror(code))
+        let failure = TransportFailure(kind: .other, code: 0, message: message, mayHaveReachedServer: true)
+        for (easy, transfer) in active {
+            curl_multi_remove_handle(multi, easy)
+            finish(transfer, with: .failure(LoginRadiusError.transport(failure)))
+        }
+        active.removeAll(keepingCapacity: true)
     }
 
     /// Returns the handle to the pool and resumes the waiting task (outside the lock).
@@ -109,6 +121,7 @@ extension CurlMultiLoop {
             finish(transfer, with: .failure(Self.shutDownError(mayHaveReachedServer: false)))
         }
         arrivals.removeAll()
+        departures.removeAll()
         curl_multi_cleanup(multi)
         withExtendedLifetime(idle) {}  // the idle easy handles are freed after their multi handle
     }

@@ -22,9 +22,11 @@ import CLibCurl
 ///   ``shutdown()``, which stops and joins the thread; the thread's last act is
 ///   `curl_multi_cleanup`, which closes the pooled connections.
 ///
-/// `@unchecked Sendable`: the properties marked "lock" are only touched under ``lock``; the ones
-/// marked "loop" only on the loop thread; ``multi`` is used by the loop thread, except for
-/// `curl_multi_wakeup`, which others call only under ``lock`` while ``multiClosed`` is `false`.
+/// `@unchecked Sendable`: the properties marked "guarded by `lock`" are only touched under
+/// ``lock``; the ones marked "confined to the loop thread" only on the loop thread. ``multi`` is
+/// used by the loop thread only, except for `curl_multi_wakeup`, which other threads call only
+/// under ``lock`` while ``multiClosed`` is `false`. ``thread`` is set once, before the loop is
+/// shared, and read only by ``shutdown()``.
 final class CurlMultiLoop: @unchecked Sendable {
     /// Easy handles kept for reuse; more than this many idle handles are freed.
     static let maxIdleHandles = 64
@@ -33,7 +35,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     let lock = CurlLock()
     private var thread: CurlThread?
 
-    // lock
+    // Guarded by `lock`:
     var inbox: [CurlEasyRequest] = []
     var cancellations: [CurlEasyRequest] = []
     var idleHandles: [CurlEasyHandle] = []
@@ -41,7 +43,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     var stopRequested = false
     var multiClosed = false
 
-    // loop
+    // Confined to the loop thread:
     var active: [UnsafeMutableRawPointer: CurlEasyRequest] = [:]
     var arrivals: [CurlEasyRequest] = []
     var departures: [CurlEasyRequest] = []
@@ -57,7 +59,6 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
         let loop = CurlMultiLoop(multi: multi)
         loop.thread = try CurlThread.start(name: "lr-curl-loop") { loop.run() }
-        CurlThreadCounter.shared.add(1)
         return loop
     }
 
@@ -82,7 +83,6 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
         guard let thread else { return }
         if thread.isCurrent { thread.detach() } else { thread.join() }
-        CurlThreadCounter.shared.add(-1)
     }
 
     /// Interrupts `curl_multi_poll` once per batch of work. Call under ``lock``.
@@ -120,14 +120,4 @@ final class CurlMultiLoop: @unchecked Sendable {
     func recycle(_ handle: CurlEasyHandle) {
         lock.withLock { recycleLocked(handle) }
     }
-}
-
-/// Counts running loop threads, for tests that prove transports leave no thread behind.
-final class CurlThreadCounter: @unchecked Sendable {
-    static let shared = CurlThreadCounter()
-    private let lock = CurlLock()
-    private var count = 0  // lock
-
-    func add(_ delta: Int) { lock.withLock { count += delta } }
-    var value: Int { lock.withLock { count } }
 }

@@ -2,14 +2,17 @@
 ///
 /// Create one transport per process (or per ``LoginRadiusClient``) and share it: it is
 /// `Sendable`, and every call it carries reuses the connections of one curl multi handle, driven
-/// by one dedicated thread (see `CurlMultiLoop`). Releasing the transport stops that thread and
-/// closes its connections; calls never keep it alive past their own end.
+/// by one dedicated thread (see `CurlMultiLoop`). Releasing the transport stops and joins that
+/// thread (its `deinit` returns once the thread is gone) and closes its connections; a call in
+/// flight keeps the transport alive until it ends.
 ///
 /// What it always does, whatever the options:
 /// - verifies the server's TLS certificate and host name (also an HTTPS proxy's);
 /// - returns every HTTP status as a response, including 3xx: redirects are never followed;
-/// - sends the request's header fields exactly, in order, and the body's exact bytes, without
-///   `Expect: 100-continue`, a default `Accept`, a guessed `Content-Type` or `Accept-Encoding`;
+/// - sends the request's header fields exactly, in order, and the body's exact bytes; libcurl
+///   adds only `Host` and `Content-Length` (and `User-Agent` from ``Options/userAgent`` when the
+///   request has none), never `Expect: 100-continue`, a default `Accept`, a guessed
+///   `Content-Type` or `Accept-Encoding`;
 /// - applies a connect timeout and a total timeout to every call, so no call waits forever;
 /// - ignores the `http_proxy`-style environment variables (use ``Options/proxy``).
 ///
@@ -94,11 +97,6 @@ public final class CurlTransport: LoginRadiusTransport {
         }
         loop.synchronizeWithLoop()
         return try transfer.response(for: completion)
-    }
-
-    /// How many transports' loop threads are running in this process (for leak tests).
-    package static var runningLoopThreads: Int {
-        CurlThreadCounter.shared.value
     }
 
     /// The kernel id of this transport's loop thread, its `/proc/self/task/<id>` (Linux; for tests).

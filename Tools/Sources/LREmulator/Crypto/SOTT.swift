@@ -12,20 +12,26 @@ struct SOTTCodec: Sendable {
     static let rounds = 10_000
 
     let apiKey: String
-    /// The derived AES key's bytes (`SymmetricKey` itself is not `Sendable`).
-    private let keyBytes: [UInt8]
-    private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
+    /// The derived AES key's bytes (`SymmetricKey` itself is not `Sendable`); nil only if
+    /// key derivation failed, in which case no SOTT is accepted or made.
+    private let keyBytes: [UInt8]?
 
-    init(apiKey: String, apiSecret: String) throws {
+    enum Failure: Error {
+        case keyDerivationFailed
+    }
+
+    init(apiKey: String, apiSecret: String) {
         self.apiKey = apiKey
-        let derived = try KDF.Insecure.PBKDF2.deriveKey(
+        let derived = try? KDF.Insecure.PBKDF2.deriveKey(
             from: Array(apiSecret.utf8), salt: SOTTCodec.salt, using: .insecureSHA1,
             outputByteCount: 32, unsafeUncheckedRounds: SOTTCodec.rounds)
-        self.keyBytes = derived.withUnsafeBytes { Array($0) }
+        self.keyBytes = derived?.withUnsafeBytes { Array($0) }
     }
 
     /// Makes a SOTT valid from `start` to `end`.
     func make(start: Date, end: Date) throws -> String {
+        guard let keyBytes else { throw Failure.keyDerivationFailed }
+        let key = SymmetricKey(data: keyBytes)
         let plaintext = LoginRadiusDates.sottTime(start) + "#" + apiKey + "#" + LoginRadiusDates.sottTime(end)
         let iv = try AES._CBC.IV(ivBytes: SOTTCodec.initializationVector)
         let ciphertext = try AES._CBC.encrypt(Array(plaintext.utf8), using: key, iv: iv)
@@ -46,10 +52,10 @@ struct SOTTCodec: Sendable {
         guard let star = normalized.lastIndex(of: "*") else { return nil }
         let encoded = String(normalized[..<star])
         let checksum = String(normalized[normalized.index(after: star)...])
-        guard SOTTCodec.md5Hex(encoded) == checksum.lowercased(),
+        guard let keyBytes, SOTTCodec.md5Hex(encoded) == checksum.lowercased(),
               let ciphertext = Data(base64Encoded: encoded),
               let iv = try? AES._CBC.IV(ivBytes: SOTTCodec.initializationVector),
-              let plaintext = try? AES._CBC.decrypt(ciphertext, using: key, iv: iv),
+              let plaintext = try? AES._CBC.decrypt(ciphertext, using: SymmetricKey(data: keyBytes), iv: iv),
               let text = String(data: plaintext, encoding: .utf8)
         else { return nil }
         let parts = text.split(separator: "#", omittingEmptySubsequences: false).map(String.init)

@@ -17,12 +17,7 @@ public final class LoginRadiusEmulator: Sendable {
 
     public init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
         self.configuration = configuration
-        do {
-            self.engine = try EmulatorEngine(configuration: configuration)
-        } catch {
-            // Key derivation only fails on invalid parameters, which are constants here.
-            preconditionFailure("LoginRadiusEmulator: could not derive the SOTT key: \(error)")
-        }
+        self.engine = EmulatorEngine(configuration: configuration)
     }
 
     /// The address the emulator serves, e.g. `http://127.0.0.1:8787/`. After `start()` it
@@ -30,9 +25,11 @@ public final class LoginRadiusEmulator: Sendable {
     public var baseURL: String { engine.baseURL.get() }
 
     /// Starts serving in the background and returns the base URL once the port is bound.
-    /// Throws if the server cannot listen (e.g. the port is taken).
+    /// Throws if the server cannot listen (e.g. the port is taken). Calling it while the
+    /// emulator runs returns the current address.
     @discardableResult
     public func start() async throws -> URL {
+        if serverTask.get() != nil, let url = URL(string: baseURL) { return url }
         let signal = StartupSignal()
         let closeListener = self.closeListener
         let application = ServerFactory.makeApplication(engine: engine) { port, close in

@@ -12,9 +12,9 @@ final class EmulatorEngine: Sendable {
     /// The address the server answers on, e.g. `http://127.0.0.1:8787/`.
     let baseURL: LockedValue<String>
 
-    init(configuration: EmulatorConfiguration) throws {
+    init(configuration: EmulatorConfiguration) {
         self.configuration = configuration
-        self.sott = try SOTTCodec(apiKey: configuration.apiKey, apiSecret: configuration.apiSecret)
+        self.sott = SOTTCodec(apiKey: configuration.apiKey, apiSecret: configuration.apiSecret)
         self.passwords = PasswordHasher(rounds: configuration.passwordHashRounds)
         self.signatures = RequestSignatureVerifier(apiSecret: configuration.apiSecret)
         let baseURL = LockedValue(EmulatorEngine.baseURL(host: configuration.host, port: configuration.port))

@@ -52,6 +52,7 @@ struct EmulatorControlTests {
         #expect(url.absoluteString == emulator.baseURL)
         #expect(url.port != nil && url.port != 0)
         #expect(emulator.baseURL.hasPrefix("http://127.0.0.1:"))
+        #expect(try await emulator.start() == url)  // already running: same address
         await emulator.stop()
         await emulator.stop()  // idempotent
         #expect(LoginRadiusEmulator.defaultAPIKey == EmulatorConfiguration().apiKey)

@@ -9,7 +9,7 @@ import Testing
 @Suite("Raw requests")
 struct RawRequestTests {
     @Test func getAndDeleteMayCarryAJSONBody() async throws {
-        let engine = try EmulatorEngine(configuration: EmulatorConfiguration(port: 0))
+        let engine = EmulatorEngine(configuration: EmulatorConfiguration(port: 0))
         let application = ServerFactory.makeApplication(engine: engine) { _, _ in }
         let key = LoginRadiusEmulator.defaultAPIKey
         try await application.test(.live) { client in

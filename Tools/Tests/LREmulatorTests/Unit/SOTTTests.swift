@@ -14,7 +14,7 @@ struct SOTTTests {
     let end: Date
 
     init() throws {
-        codec = try SOTTCodec(apiKey: Self.apiKey, apiSecret: Self.apiSecret)
+        codec = SOTTCodec(apiKey: Self.apiKey, apiSecret: Self.apiSecret)
         start = try #require(LoginRadiusDates.parseSOTTTime("2026/01/01 10:00:00"))
         end = try #require(LoginRadiusDates.parseSOTTTime("2026/01/01 10:10:00"))
     }
@@ -48,9 +48,9 @@ struct SOTTTests {
         tampered.removeLast()
         tampered += "0"
         #expect(codec.decode(tampered) == nil)
-        let otherSecret = try SOTTCodec(apiKey: Self.apiKey, apiSecret: "another-secret")
+        let otherSecret = SOTTCodec(apiKey: Self.apiKey, apiSecret: "another-secret")
         #expect(otherSecret.decode(Self.knownSOTT) == nil)
-        let otherKey = try SOTTCodec(apiKey: "another-key", apiSecret: Self.apiSecret)
+        let otherKey = SOTTCodec(apiKey: "another-key", apiSecret: Self.apiSecret)
         #expect(throws: LoginRadiusAPIError(.sottInvalid)) {
             try otherKey.validate(Self.knownSOTT, now: start, skew: 300)
         }

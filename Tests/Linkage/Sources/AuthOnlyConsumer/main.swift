@@ -1,0 +1,10 @@
+import LRAuth
+
+// Uses LRAuth's API and LRCore's types through LRAuth's re-export, without sending anything.
+let configuration = try LoginRadiusConfiguration(apiKey: "key", apiSecret: "secret")
+let client = try LoginRadiusClient(configuration: configuration)
+do {
+    _ = try await client.authentication.getProfileByAccessToken(accessToken: " ")
+} catch LoginRadiusError.invalidArgument(let argument) {
+    print("LRAuth alone links: \(argument.parameter) \(argument.reason)")
+}

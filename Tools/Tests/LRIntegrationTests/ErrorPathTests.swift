@@ -1,0 +1,95 @@
+import Foundation
+import LREmulator
+import LoginRadius
+import Testing
+
+@Suite("Error paths over libcurl")
+struct ErrorPathTests {
+    @Test("an unknown API key gets LoginRadius's error")
+    func unknownAPIKey() async throws {
+        try await withEmulator(configure: { $0.apiKey = "99999999-0000-0000-0000-000000000000" }) { harness in
+            do {
+                _ = try await harness.client.authentication.checkEmailAvailability(email: "a@example.com")
+                Issue.record("expected an API error")
+            } catch LoginRadiusError.api(let error) {
+                #expect(error.errorCode == 920)
+            }
+        }
+    }
+
+    @Test("a SOTT made with another secret is refused at registration")
+    func badSOTT() async throws {
+        try await withEmulator { harness in
+            let sott = try SOTT.generate(apiKey: LoginRadiusEmulator.defaultAPIKey, apiSecret: "another-secret")
+            do {
+                _ = try await harness.client.authentication.userRegistrationByEmail(
+                    authUserRegistrationModel: AuthUserRegistrationModel(
+                        email: [EmailAddress(type: "Primary", value: EmulatorHarness.newEmail())], password: "Secret-pass-1"),
+                    sott: sott)
+                Issue.record("expected the SOTT to be refused")
+            } catch LoginRadiusError.api(let error) {
+                #expect(error.httpStatus >= 400)
+            }
+        }
+    }
+
+    @Test("connection refused is a typed transport error")
+    func connectionRefused() async throws {
+        let configuration = try LoginRadiusConfiguration(
+            apiKey: "k", apiSecret: "s", baseURL: "http://127.0.0.1:1/", connectTimeout: .seconds(2))
+        let client = try LoginRadiusClient(configuration: configuration)
+        do {
+            _ = try await client.authentication.checkEmailAvailability(email: "a@example.com")
+            Issue.record("expected a transport error")
+        } catch LoginRadiusError.transport(let failure) {
+            #expect(failure.kind == .couldNotConnect)
+            #expect(failure.mayHaveReachedServer == false)
+        }
+    }
+
+    @Test("a server that never answers times out within the configured timeout")
+    func timeout() async throws {
+        let listener = try SilentListener()
+        defer { listener.close() }
+        let configuration = try LoginRadiusConfiguration(
+            apiKey: "k", apiSecret: "s", baseURL: "http://127.0.0.1:\(listener.port)/", requestTimeout: .milliseconds(400))
+        let client = try LoginRadiusClient(configuration: configuration)
+        let start = ContinuousClock.now
+        do {
+            _ = try await client.authentication.checkEmailAvailability(email: "a@example.com")
+            Issue.record("expected a timeout")
+        } catch LoginRadiusError.transport(let failure) {
+            #expect(failure.kind == .timedOut)
+        }
+        #expect(ContinuousClock.now - start < .seconds(3))
+    }
+
+    @Test("a non-JSON 500 is an HTTP error with a snippet")
+    func nonJSON500() async throws {
+        let server = try CannedHTTPServer(status: 500, body: "<html><body>Internal Server Error</body></html>")
+        defer { server.close() }
+        let configuration = try LoginRadiusConfiguration(apiKey: "k", apiSecret: "s", baseURL: "http://127.0.0.1:\(server.port)/")
+        let client = try LoginRadiusClient(configuration: configuration)
+        do {
+            _ = try await client.authentication.checkEmailAvailability(email: "a@example.com")
+            Issue.record("expected an HTTP error")
+        } catch LoginRadiusError.http(let failure) {
+            #expect(failure.status == 500)
+            #expect(failure.bodySnippet.contains("Internal Server Error"))
+        }
+    }
+
+    @Test("sequential calls reuse one kept-alive connection")
+    func connectionReuse() async throws {
+        try await withEmulator { harness in
+            var newConnections: [Int] = []
+            for _ in 0..<4 {
+                var call = APICall(AuthenticationAPI.Operations.checkEmailAvailability)
+                try call.query("email", required: "a@example.com", parameter: "email")
+                let response = try await harness.client.send(call)
+                newConnections.append(response.metrics?.newConnections ?? -1)
+            }
+            #expect(newConnections.dropFirst().allSatisfy { $0 == 0 }, "\(newConnections)")
+        }
+    }
+}
