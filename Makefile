@@ -34,7 +34,7 @@ demo: deps
 	$(SWIFT) run $(TOOLS) lr demo
 
 ## test: unit tests, integration tests against the emulator, conformance, generated-code freshness
-test: deps test-sdk test-linkage test-tools
+test: deps test-sdk test-linkage conformance test-tools
 
 test-sdk:
 	$(SWIFT) test

@@ -66,10 +66,3 @@ enum TransportTestSupport {
         (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? -1
     }
 }
-
-extension Duration {
-    /// The duration in seconds, for readable assertions.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
-}
