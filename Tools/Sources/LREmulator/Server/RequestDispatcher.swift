@@ -9,7 +9,8 @@ struct RequestDispatcher: Sendable {
     private let table = RouteTable(
         AuthRegistrationRoutes.routes + AuthEmailRoutes.routes + AuthLoginRoutes.routes
             + AuthAccessTokenRoutes.routes + AuthAccountRoutes.routes + AuthPasswordRoutes.routes
-            + AuthUsernameRoutes.routes + ManageAccountRoutes.routes + EmulatorControlRoutes.routes)
+            + AuthUsernameRoutes.routes + ManageAccountRoutes.routes + EmulatorControlRoutes.routes
+            + ManagementRoutes.all + FactorRoutes.all)
 
     init(engine: EmulatorEngine, logger: Logger) {
         self.engine = engine

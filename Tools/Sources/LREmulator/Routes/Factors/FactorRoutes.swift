@@ -1,0 +1,5 @@
+// Every route of the user-factor areas (phone, MFA, PIN, re-authentication, passwordless,
+// smart login, one-touch login, social and native social). Add new route lists here.
+enum FactorRoutes {
+    static let all: [Route] = []
+}
