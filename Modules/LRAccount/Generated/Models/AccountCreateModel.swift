@@ -2,18 +2,18 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: account Create API.
+/// The JSON body of the Account Create API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct AccountCreateModel: Codable, Sendable, Hashable {
-    /// JSON member `email`.
+    /// The user's email address. JSON member `email`.
     public var email: [EmailAddress]?
-    /// JSON member `firstName`.
+    /// The user's first name. JSON member `firstName`.
     public var firstName: String?
-    /// JSON member `lastName`.
+    /// The user's last name. JSON member `lastName`.
     public var lastName: String?
-    /// JSON member `password`.
+    /// The user's password. JSON member `password`.
     public var password: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

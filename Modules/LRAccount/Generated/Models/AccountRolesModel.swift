@@ -2,12 +2,12 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: create Role API.
+/// The JSON body of the Create Role API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct AccountRolesModel: Codable, Sendable, Hashable {
-    /// JSON member `roles`.
+    /// The role names. JSON member `roles`.
     public var roles: [String]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

@@ -2,14 +2,14 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: account Update API.
+/// The JSON body of the Account Update API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct AccountUserProfileUpdateModel: Codable, Sendable, Hashable {
-    /// JSON member `firstName`.
+    /// The user's first name. JSON member `firstName`.
     public var firstName: String?
-    /// JSON member `lastName`.
+    /// The user's last name. JSON member `lastName`.
     public var lastName: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

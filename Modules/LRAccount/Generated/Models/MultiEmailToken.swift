@@ -2,22 +2,22 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: multipurpose Email Token Generation API.
+/// The JSON body of the Multipurpose Email Token Generation API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct MultiEmailToken: Codable, Sendable, Hashable {
-    /// JSON member `clientguid`.
+    /// A client-generated GUID that identifies the login attempt. JSON member `clientguid`.
     public var clientguid: String?
-    /// JSON member `email`.
+    /// The user's email address. JSON member `email`.
     public var email: String?
     /// JSON member `name`.
     public var name: String?
-    /// JSON member `type`.
+    /// The kind of address, e.g. `Primary`. JSON member `type`.
     public var `type`: String?
-    /// JSON member `uid`.
+    /// The user's UID. JSON member `uid`.
     public var uid: String?
-    /// JSON member `userName`.
+    /// The user's username. JSON member `userName`.
     public var userName: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

@@ -2,16 +2,16 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: the body of multipurposeSmsOtpGeneration.
+/// The JSON body: The body of multipurposeSmsOtpGeneration.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct MultiSmsOtp: Codable, Sendable, Hashable {
     /// JSON member `name`.
     public var name: String?
-    /// JSON member `phone`.
+    /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`.
     public var phone: String?
-    /// JSON member `uid`.
+    /// The user's UID. JSON member `uid`.
     public var uid: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

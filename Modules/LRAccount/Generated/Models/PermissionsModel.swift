@@ -2,12 +2,12 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: permissionsModel Property.
+/// The JSON body of the PermissionsModel Property call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct PermissionsModel: Codable, Sendable, Hashable {
-    /// JSON member `permissions`.
+    /// The permission names. JSON member `permissions`.
     public var permissions: [String]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

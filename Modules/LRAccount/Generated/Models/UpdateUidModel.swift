@@ -2,12 +2,12 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: payload containing Update UID.
+/// The JSON body of the Payload containing Update UID call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct UpdateUidModel: Codable, Sendable, Hashable {
-    /// JSON member `newUid`.
+    /// The new UID. JSON member `newUid`.
     public var newUid: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

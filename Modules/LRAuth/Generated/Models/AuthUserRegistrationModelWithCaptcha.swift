@@ -2,30 +2,30 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: auth User Registration by Recaptcha API.
+/// The JSON body of the Auth User Registration by Recaptcha API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable {
-    /// JSON member `email`.
+    /// The user's email address. JSON member `email`.
     public var email: [EmailAddress]?
-    /// JSON member `firstName`.
+    /// The user's first name. JSON member `firstName`.
     public var firstName: String?
-    /// JSON member `lastName`.
+    /// The user's last name. JSON member `lastName`.
     public var lastName: String?
-    /// JSON member `password`.
+    /// The user's password. JSON member `password`.
     public var password: String?
-    /// JSON member `phoneId`.
+    /// The user's phone ID (phone number). JSON member `phoneId`.
     public var phoneId: String?
-    /// JSON member `userName`.
+    /// The user's username. JSON member `userName`.
     public var userName: String?
-    /// JSON member `birthDate`.
+    /// The birth date, `MM-dd-yyyy`. JSON member `birthDate`.
     public var birthDate: String?
-    /// JSON member `gender`.
+    /// The gender, e.g. `M` or `F`. JSON member `gender`.
     public var gender: String?
-    /// JSON member `customFields`.
+    /// Custom fields configured for the app, by name. JSON member `customFields`.
     public var customFields: [String: JSONValue]?
-    /// JSON member `middleName`.
+    /// The user's middle name. JSON member `middleName`.
     public var middleName: String?
     /// The reCAPTCHA response token. JSON member `g-recaptcha-response`.
     public var gRecaptchaResponse: String?

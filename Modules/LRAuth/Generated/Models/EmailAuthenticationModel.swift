@@ -2,18 +2,19 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: email Authentication API.
+/// The JSON body of the Email Authentication API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct EmailAuthenticationModel: Codable, Sendable, Hashable {
-    /// JSON member `email`.
+    /// The user's email address. JSON member `email`.
     public var email: String?
-    /// JSON member `password`.
+    /// The user's password. JSON member `password`.
     public var password: String?
-    /// JSON member `securityanswer`.
+    /// Security question IDs mapped to their answers. JSON member `securityanswer`.
     public var securityanswer: [String: JSONValue]?
-    /// JSON member `g-recaptcha-response`.
+    /// The reCAPTCHA response token, when the app requires a CAPTCHA. JSON member
+    /// `g-recaptcha-response`.
     public var gRecaptchaResponse: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

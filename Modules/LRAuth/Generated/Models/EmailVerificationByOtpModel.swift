@@ -2,14 +2,14 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: emailVerificationByOtpModel API.
+/// The JSON body of the EmailVerificationByOtpModel API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct EmailVerificationByOtpModel: Codable, Sendable, Hashable {
-    /// JSON member `email`.
+    /// The user's email address. JSON member `email`.
     public var email: String?
-    /// JSON member `otp`.
+    /// The one-time password sent by SMS or email. JSON member `otp`.
     public var otp: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

@@ -2,16 +2,17 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: oneTouchLogin By EmailModel API.
+/// The JSON body of the OneTouchLogin By EmailModel API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct OneTouchLoginByEmailModel: Codable, Sendable, Hashable {
-    /// JSON member `clientguid`.
+    /// A client-generated GUID that identifies the login attempt. JSON member `clientguid`.
     public var clientguid: String?
-    /// JSON member `email`.
+    /// The user's email address. JSON member `email`.
     public var email: String?
-    /// JSON member `g-recaptcha-response`.
+    /// The reCAPTCHA response token, when the app requires a CAPTCHA. JSON member
+    /// `g-recaptcha-response`.
     public var gRecaptchaResponse: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

@@ -2,14 +2,15 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: oneTouchLogin By PhoneModel API.
+/// The JSON body of the OneTouchLogin By PhoneModel API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct OneTouchLoginByPhoneModel: Codable, Sendable, Hashable {
-    /// JSON member `g-recaptcha-response`.
+    /// The reCAPTCHA response token, when the app requires a CAPTCHA. JSON member
+    /// `g-recaptcha-response`.
     public var gRecaptchaResponse: String?
-    /// JSON member `phone`.
+    /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`.
     public var phone: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

@@ -2,16 +2,16 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: resetPasswordByEmailAndOtp API.
+/// The JSON body of the ResetPasswordByEmailAndOtp API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct ResetPasswordByEmailAndOtpModel: Codable, Sendable, Hashable {
-    /// JSON member `email`.
+    /// The user's email address. JSON member `email`.
     public var email: String?
-    /// JSON member `otp`.
+    /// The one-time password sent by SMS or email. JSON member `otp`.
     public var otp: String?
-    /// JSON member `password`.
+    /// The user's password. JSON member `password`.
     public var password: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

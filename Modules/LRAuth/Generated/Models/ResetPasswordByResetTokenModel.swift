@@ -2,14 +2,14 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: resetToken API.
+/// The JSON body of the ResetToken API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct ResetPasswordByResetTokenModel: Codable, Sendable, Hashable {
-    /// JSON member `password`.
+    /// The user's password. JSON member `password`.
     public var password: String?
-    /// JSON member `resetToken`.
+    /// The reset token from the reset email. JSON member `resetToken`.
     public var resetToken: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

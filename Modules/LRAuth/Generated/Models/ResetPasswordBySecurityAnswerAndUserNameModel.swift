@@ -2,16 +2,16 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: resetPasswordBySecurityAnswerAndUserName API.
+/// The JSON body of the ResetPasswordBySecurityAnswerAndUserName API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct ResetPasswordBySecurityAnswerAndUserNameModel: Codable, Sendable, Hashable {
-    /// JSON member `password`.
+    /// The user's password. JSON member `password`.
     public var password: String?
-    /// JSON member `securityAnswer`.
+    /// Security question IDs mapped to their answers. JSON member `securityAnswer`.
     public var securityAnswer: [String: JSONValue]?
-    /// JSON member `userName`.
+    /// The user's username. JSON member `userName`.
     public var userName: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

@@ -2,16 +2,16 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: resetPasswordByUserName API.
+/// The JSON body of the ResetPasswordByUserName API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct ResetPasswordByUserNameModel: Codable, Sendable, Hashable {
-    /// JSON member `otp`.
+    /// The one-time password sent by SMS or email. JSON member `otp`.
     public var otp: String?
-    /// JSON member `password`.
+    /// The user's password. JSON member `password`.
     public var password: String?
-    /// JSON member `userName`.
+    /// The user's username. JSON member `userName`.
     public var userName: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

@@ -2,12 +2,13 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: payload containing Unlock Profile API.
+/// The JSON body of the Payload containing Unlock Profile API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct UnlockProfileModel: Codable, Sendable, Hashable {
-    /// JSON member `g-recaptcha-response`.
+    /// The reCAPTCHA response token, when the app requires a CAPTCHA. JSON member
+    /// `g-recaptcha-response`.
     public var gRecaptchaResponse: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

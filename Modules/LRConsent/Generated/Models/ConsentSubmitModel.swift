@@ -2,7 +2,7 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: model class containing list of multiple consent.
+/// The JSON body of the Model class containing list of multiple consent call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.

@@ -2,12 +2,12 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: payload.
+/// The JSON body of the Payload call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct EmailIdModel: Codable, Sendable, Hashable {
-    /// JSON member `EmailId`.
+    /// The email address to send the OTP to. JSON member `EmailId`.
     public var emailId: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

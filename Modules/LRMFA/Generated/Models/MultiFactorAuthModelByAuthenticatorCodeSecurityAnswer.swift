@@ -2,12 +2,12 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: multiFactorAuthModel By Authenticator Code API with security answer.
+/// The JSON body of the MultiFactorAuthModel By Authenticator Code API with security answer call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer: Codable, Sendable, Hashable {
-    /// JSON member `authenticatorCode`.
+    /// The code shown by the authenticator app. JSON member `authenticatorCode`.
     public var authenticatorCode: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

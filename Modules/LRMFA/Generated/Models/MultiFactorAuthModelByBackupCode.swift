@@ -2,12 +2,12 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: multiFactorAuth By BackupCode API.
+/// The JSON body of the MultiFactorAuth By BackupCode API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct MultiFactorAuthModelByBackupCode: Codable, Sendable, Hashable {
-    /// JSON member `backupCode`.
+    /// A backup code for multi-factor authentication. JSON member `backupCode`.
     public var backupCode: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

@@ -2,12 +2,12 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: multiFactorAuthModel With Lockout API.
+/// The JSON body of the MultiFactorAuthModel With Lockout API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct MultiFactorAuthModelWithLockout: Codable, Sendable, Hashable {
-    /// JSON member `otp`.
+    /// The one-time password sent by SMS or email. JSON member `otp`.
     public var otp: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

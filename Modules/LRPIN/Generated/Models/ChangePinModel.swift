@@ -2,14 +2,14 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: change PIN Property.
+/// The JSON body of the Change PIN Property call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct ChangePinModel: Codable, Sendable, Hashable {
-    /// JSON member `newPIN`.
+    /// The new PIN. JSON member `newPIN`.
     public var newPIN: String?
-    /// JSON member `oldPIN`.
+    /// The current PIN. JSON member `oldPIN`.
     public var oldPIN: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

@@ -2,12 +2,12 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: forgot Pin Link By Email API.
+/// The JSON body of the Forgot Pin Link By Email API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct ForgotPinLinkByEmailModel: Codable, Sendable, Hashable {
-    /// JSON member `email`.
+    /// The user's email address. JSON member `email`.
     public var email: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

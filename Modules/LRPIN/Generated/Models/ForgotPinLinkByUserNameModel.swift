@@ -2,12 +2,12 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: forgot Pin Link By UserName API.
+/// The JSON body of the Forgot Pin Link By UserName API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct ForgotPinLinkByUserNameModel: Codable, Sendable, Hashable {
-    /// JSON member `userName`.
+    /// The user's username. JSON member `userName`.
     public var userName: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

@@ -2,12 +2,12 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: forgot Pin Otp By Phone API.
+/// The JSON body of the Forgot Pin Otp By Phone API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct ForgotPinOtpByPhoneModel: Codable, Sendable, Hashable {
-    /// JSON member `phone`.
+    /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`.
     public var phone: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

@@ -2,14 +2,14 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: reset Pin By Reset Token API.
+/// The JSON body of the Reset Pin By Reset Token API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct ResetPinByResetToken: Codable, Sendable, Hashable {
-    /// JSON member `pin`.
+    /// The user's PIN. JSON member `pin`.
     public var pin: String?
-    /// JSON member `resetToken`.
+    /// The reset token from the reset email. JSON member `resetToken`.
     public var resetToken: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

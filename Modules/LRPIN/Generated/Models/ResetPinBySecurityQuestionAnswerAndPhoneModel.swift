@@ -2,16 +2,16 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: reset Pin By Security Question and Phone API.
+/// The JSON body of the Reset Pin By Security Question and Phone API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct ResetPinBySecurityQuestionAnswerAndPhoneModel: Codable, Sendable, Hashable {
-    /// JSON member `phone`.
+    /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`.
     public var phone: String?
-    /// JSON member `pin`.
+    /// The user's PIN. JSON member `pin`.
     public var pin: String?
-    /// JSON member `securityAnswer`.
+    /// Security question IDs mapped to their answers. JSON member `securityAnswer`.
     public var securityAnswer: [String: JSONValue]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

@@ -2,12 +2,12 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: passwordEventBasedAuthModel with Lockout API.
+/// The JSON body of the PasswordEventBasedAuthModel with Lockout API call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct PasswordEventBasedAuthModelWithLockout: Codable, Sendable, Hashable {
-    /// JSON member `password`.
+    /// The user's password. JSON member `password`.
     public var password: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]

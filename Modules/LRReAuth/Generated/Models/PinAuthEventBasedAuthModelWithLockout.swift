@@ -2,12 +2,12 @@
 // change the catalogue and run `make generate`.
 public import LRCore
 
-/// The request body: pIN.
+/// The JSON body of the PIN call.
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct PinAuthEventBasedAuthModelWithLockout: Codable, Sendable, Hashable {
-    /// JSON member `pin`.
+    /// The user's PIN. JSON member `pin`.
     public var pin: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
