@@ -6,7 +6,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
 TOOLS := --package-path Tools
 
-.PHONY: all deps build demo test test-sdk test-linkage test-tools conformance generate check-generated emulator clean
+.PHONY: all deps build demo test test-sdk test-linkage python-client-check test-tools conformance generate check-generated emulator clean
 
 all: build
 
@@ -34,7 +34,7 @@ demo: deps
 	$(SWIFT) run $(TOOLS) lr demo
 
 ## test: unit tests, integration tests against the emulator, conformance, generated-code freshness
-test: deps test-sdk test-linkage conformance test-tools
+test: deps test-sdk test-linkage conformance python-client-check test-tools
 
 test-sdk:
 	$(SWIFT) test
@@ -49,6 +49,10 @@ test-tools:
 ## conformance: run the shared wire-conformance cases and print the summary line
 conformance: deps
 	$(SWIFT) run $(TOOLS) lr-conformance ../shared/conformance/requests.jsonl
+
+## python-client-check: LoginRadius's Python SDK (from PyPI) runs the auth journey against lr-emulator
+python-client-check: deps
+	Tools/Scripts/python-client-check
 
 ## generate: regenerate the API code from Tools/Catalogue
 generate:
