@@ -39,6 +39,15 @@ public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConverti
     public var requestTimeout: Duration
     /// The `User-Agent` header value.
     public var userAgent: String
+    /// When and how failed attempts are retried (``RetryMiddleware``). Default ``RetryPolicy/default``:
+    /// 3 attempts, exponential backoff with full jitter from 100 ms to 20 s, 60 s per call.
+    public var retry: RetryPolicy
+    /// Response decoding and request compression (``CompressionMiddleware``). Default
+    /// ``CompressionPolicy/default``: gzip/deflate responses decoded (8 MiB cap), requests uncompressed.
+    public var compression: CompressionPolicy
+    /// What ``LoggingMiddleware`` logs and at which levels. Default ``LoggingPolicy/default``:
+    /// one line per call at info, redacted bodies at trace.
+    public var logging: LoggingPolicy
 
     /// Creates and checks a configuration.
     ///
@@ -54,6 +63,9 @@ public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConverti
     ///   - connectTimeout: Connect timeout per attempt; default 10 seconds.
     ///   - requestTimeout: Total timeout per attempt; default 30 seconds.
     ///   - userAgent: The `User-Agent` value; default `swift-loginradius/<version>`.
+    ///   - retry: The retry policy; default ``RetryPolicy/default``.
+    ///   - compression: The compression policy; default ``CompressionPolicy/default``.
+    ///   - logging: The logging policy; default ``LoggingPolicy/default``.
     /// - Throws: ``LoginRadiusError/invalidConfiguration(_:)`` when a value is unusable.
     public init(
         apiKey: String,
@@ -66,7 +78,10 @@ public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConverti
         proxy: ProxyConfiguration? = nil,
         connectTimeout: Duration = .seconds(10),
         requestTimeout: Duration = .seconds(30),
-        userAgent: String = "swift-loginradius/\(LoginRadiusSDK.version)"
+        userAgent: String = "swift-loginradius/\(LoginRadiusSDK.version)",
+        retry: RetryPolicy = .default,
+        compression: CompressionPolicy = .default,
+        logging: LoggingPolicy = .default
     ) throws {
         self.apiKey = apiKey
         self.apiSecret = apiSecret
@@ -79,6 +94,9 @@ public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConverti
         self.connectTimeout = connectTimeout
         self.requestTimeout = requestTimeout
         self.userAgent = userAgent
+        self.retry = retry
+        self.compression = compression
+        self.logging = logging
         try validate()
     }
 
@@ -98,6 +116,8 @@ public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConverti
         try Self.checkURL(configURL, name: "configURL")
         if connectTimeout <= .zero || requestTimeout <= .zero { throw fail("timeouts must be positive") }
         if let proxy { try Self.checkProxy(proxy.url) }
+        try retry.validate()
+        try compression.validate()
     }
 
     private static func checkURL(_ url: String, name: String) throws {

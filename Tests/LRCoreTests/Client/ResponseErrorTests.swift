@@ -9,7 +9,9 @@ struct ResponseErrorTests {
         pathTemplate: "identity/v2/auth/access_token/validate", accessToken: .bearer, documentation: "x")
 
     func perform(_ reply: Result<LoginRadiusResponse, LoginRadiusError>) async throws -> JSONValue {
-        let client = try LoginRadiusClient(configuration: try TestCredentials.configuration(), transport: ScriptedTransport([reply]))
+        var configuration = try TestCredentials.configuration()
+        configuration.retry = .disabled
+        let client = try LoginRadiusClient(configuration: configuration, transport: ScriptedTransport([reply]))
         var call = APICall(Self.operation)
         try call.accessToken("token")
         return try await client.perform(call)

@@ -26,7 +26,7 @@ struct CurlTransportLifecycleTests {
         let result = await task.result
         let elapsed = clock.now - cancelled
         #expect(throws: CancellationError.self) { try result.get() }
-        #expect(elapsed < .milliseconds(500))
+        #expect(elapsed < .seconds(3))
         #expect(server.requests.map(\.target) == ["/hang"])
 
         // The transport keeps working; the aborted connection is not reused.

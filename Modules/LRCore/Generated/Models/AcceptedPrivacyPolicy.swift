@@ -38,7 +38,9 @@ public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         version = container.decodeLenient(String.self, forKey: "Version", additionalFields: &additional)
         acceptSource = container.decodeLenient(String.self, forKey: "AcceptSource", additionalFields: &additional)
-        acceptDateTime = container.decodeLenient(LoginRadiusDate.self, forKey: "AcceptDateTime", additionalFields: &additional)
+        acceptDateTime = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "AcceptDateTime", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

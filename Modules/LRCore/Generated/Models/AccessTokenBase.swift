@@ -21,7 +21,9 @@ public struct AccessTokenBase: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["access_token", "refresh_token", "expires_in", "session_token", "session_expires_in"]
+    public static let knownFields: Set<String> = [
+        "access_token", "refresh_token", "expires_in", "session_token", "session_expires_in",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -48,7 +50,9 @@ public struct AccessTokenBase: Codable, Sendable, Hashable {
         refreshToken = container.decodeLenient(String.self, forKey: "refresh_token", additionalFields: &additional)
         expiresIn = container.decodeLenient(LoginRadiusDate.self, forKey: "expires_in", additionalFields: &additional)
         sessionToken = container.decodeLenient(String.self, forKey: "session_token", additionalFields: &additional)
-        sessionExpiresIn = container.decodeLenient(LoginRadiusDate.self, forKey: "session_expires_in", additionalFields: &additional)
+        sessionExpiresIn = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "session_expires_in", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -26,7 +26,10 @@ public struct AccessTokenInfo: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["access_token", "refresh_token", "expires_in", "session_token", "session_expires_in", "provider", "isrememberme"]
+    public static let knownFields: Set<String> = [
+        "access_token", "refresh_token", "expires_in", "session_token", "session_expires_in", "provider",
+        "isrememberme",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -57,7 +60,9 @@ public struct AccessTokenInfo: Codable, Sendable, Hashable {
         refreshToken = container.decodeLenient(String.self, forKey: "refresh_token", additionalFields: &additional)
         expiresIn = container.decodeLenient(LoginRadiusDate.self, forKey: "expires_in", additionalFields: &additional)
         sessionToken = container.decodeLenient(String.self, forKey: "session_token", additionalFields: &additional)
-        sessionExpiresIn = container.decodeLenient(LoginRadiusDate.self, forKey: "session_expires_in", additionalFields: &additional)
+        sessionExpiresIn = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "session_expires_in", additionalFields: &additional
+        )
         provider = container.decodeLenient(String.self, forKey: "provider", additionalFields: &additional)
         isRememberMe = container.decodeLenient(Bool.self, forKey: "isrememberme", additionalFields: &additional)
         additionalFields = additional

@@ -27,7 +27,9 @@ public struct Address: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["Type", "Address1", "Address2", "City", "State", "PostalCode", "Region", "Country"]
+    public static let knownFields: Set<String> = [
+        "Type", "Address1", "Address2", "City", "State", "PostalCode", "Region", "Country",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(

@@ -29,7 +29,10 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["email", "firstName", "lastName", "password", "phoneId", "userName", "birthDate", "gender", "customFields", "middleName"]
+    public static let knownFields: Set<String> = [
+        "email", "firstName", "lastName", "password", "phoneId", "userName", "birthDate", "gender", "customFields",
+        "middleName",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -70,7 +73,9 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable {
         userName = container.decodeLenient(String.self, forKey: "userName", additionalFields: &additional)
         birthDate = container.decodeLenient(String.self, forKey: "birthDate", additionalFields: &additional)
         gender = container.decodeLenient(String.self, forKey: "gender", additionalFields: &additional)
-        customFields = container.decodeLenient([String: JSONValue].self, forKey: "customFields", additionalFields: &additional)
+        customFields = container.decodeLenient(
+            [String: JSONValue].self, forKey: "customFields", additionalFields: &additional
+        )
         middleName = container.decodeLenient(String.self, forKey: "middleName", additionalFields: &additional)
         additionalFields = additional
     }

@@ -29,7 +29,9 @@ public struct DeleteRequestAcceptResponse: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        isDeleteRequestAccepted = container.decodeLenient(Bool.self, forKey: "IsDeleteRequestAccepted", additionalFields: &additional)
+        isDeleteRequestAccepted = container.decodeLenient(
+            Bool.self, forKey: "IsDeleteRequestAccepted", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -29,7 +29,9 @@ public struct Education: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["School", "year", "type", "notes", "activities", "degree", "fieldofstudy", "StartDate", "EndDate"]
+    public static let knownFields: Set<String> = [
+        "School", "year", "type", "notes", "activities", "degree", "fieldofstudy", "StartDate", "EndDate",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(

@@ -338,7 +338,30 @@ public struct Identity: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["Uid", "ID", "Provider", "RegistrationProvider", "RegistrationSource", "UserName", "PhoneId", "PhoneIdVerified", "ExternalUserLoginId", "ExternalIds", "IsCustomUid", "PreviousUids", "LRUserID", "Identities", "Prefix", "FirstName", "MiddleName", "LastName", "Suffix", "FullName", "NickName", "ProfileName", "BirthDate", "Gender", "Age", "AgeRange", "Website", "Email", "UnverifiedEmail", "EmailVerified", "IsEmailSubscribed", "PhoneNumbers", "Country", "Addresses", "MainAddress", "HomeTown", "State", "City", "LocalCity", "ProfileCity", "LocalCountry", "ProfileCountry", "TimeZone", "LocalLanguage", "Language", "Currency", "Company", "Industry", "About", "TagLine", "ProfessionalHeadline", "RelationshipStatus", "Religion", "Political", "Quota", "Quote", "InterestedIn", "Interests", "CustomFields", "ThumbnailImageUrl", "ImageUrl", "HttpsImageUrl", "GravatarImageUrl", "CoverPhoto", "Favicon", "ProfileUrl", "ProfileImageUrls", "WebProfiles", "MemberUrlResources", "CreatedDate", "SignupDate", "ModifiedDate", "ProfileModifiedDate", "UpdatedTime", "Created", "LastLoginDate", "LastLoginLocation", "NoOfLogins", "FirstLogin", "IsActive", "IsDeleted", "IsLoginLocked", "LoginLockedType", "IsRequiredFieldsFilledOnce", "Roles", "Organizations", "PrivacyPolicy", "ConsentProfile", "RegistrationData", "Password", "PasswordExpirationDate", "LastPasswordChangeDate", "LastPasswordChangeToken", "IsSecurePassword", "IsPasswordBreached", "PIN", "Verified", "IsProtected", "IsGeoEnabled", "FollowersCount", "FriendsCount", "TotalStatusesCount", "ProviderAccessCredential", "Positions", "Educations", "IMAccounts", "Associations", "Honors", "NumRecommenders", "Awards", "Skills", "CurrentStatus", "Certifications", "Courses", "Volunteer", "RecommendationsReceived", "Languages", "Projects", "Games", "Family", "TeleVisionShow", "MutualFriends", "Movies", "Books", "Sports", "InspirationalPeople", "Patents", "FavoriteThings", "RelatedProfileViews", "KloutScore", "PlacesLived", "Publications", "JobBookmarks", "Suggestions", "Badges", "Hireable", "PublicRepository", "RepositoryUrl", "TotalPrivateRepository", "StarredUrl", "GistsUrl", "PublicGists", "PrivateGists", "Subscription", "PinsCount", "BoardsCount", "LikesCount"]
+    public static let knownFields: Set<String> = [
+        "Uid", "ID", "Provider", "RegistrationProvider", "RegistrationSource", "UserName", "PhoneId", "PhoneIdVerified",
+        "ExternalUserLoginId", "ExternalIds", "IsCustomUid", "PreviousUids", "LRUserID", "Identities", "Prefix",
+        "FirstName", "MiddleName", "LastName", "Suffix", "FullName", "NickName", "ProfileName", "BirthDate", "Gender",
+        "Age", "AgeRange", "Website", "Email", "UnverifiedEmail", "EmailVerified", "IsEmailSubscribed", "PhoneNumbers",
+        "Country", "Addresses", "MainAddress", "HomeTown", "State", "City", "LocalCity", "ProfileCity", "LocalCountry",
+        "ProfileCountry", "TimeZone", "LocalLanguage", "Language", "Currency", "Company", "Industry", "About",
+        "TagLine", "ProfessionalHeadline", "RelationshipStatus", "Religion", "Political", "Quota", "Quote",
+        "InterestedIn", "Interests", "CustomFields", "ThumbnailImageUrl", "ImageUrl", "HttpsImageUrl",
+        "GravatarImageUrl", "CoverPhoto", "Favicon", "ProfileUrl", "ProfileImageUrls", "WebProfiles",
+        "MemberUrlResources", "CreatedDate", "SignupDate", "ModifiedDate", "ProfileModifiedDate", "UpdatedTime",
+        "Created", "LastLoginDate", "LastLoginLocation", "NoOfLogins", "FirstLogin", "IsActive", "IsDeleted",
+        "IsLoginLocked", "LoginLockedType", "IsRequiredFieldsFilledOnce", "Roles", "Organizations", "PrivacyPolicy",
+        "ConsentProfile", "RegistrationData", "Password", "PasswordExpirationDate", "LastPasswordChangeDate",
+        "LastPasswordChangeToken", "IsSecurePassword", "IsPasswordBreached", "PIN", "Verified", "IsProtected",
+        "IsGeoEnabled", "FollowersCount", "FriendsCount", "TotalStatusesCount", "ProviderAccessCredential", "Positions",
+        "Educations", "IMAccounts", "Associations", "Honors", "NumRecommenders", "Awards", "Skills", "CurrentStatus",
+        "Certifications", "Courses", "Volunteer", "RecommendationsReceived", "Languages", "Projects", "Games", "Family",
+        "TeleVisionShow", "MutualFriends", "Movies", "Books", "Sports", "InspirationalPeople", "Patents",
+        "FavoriteThings", "RelatedProfileViews", "KloutScore", "PlacesLived", "Publications", "JobBookmarks",
+        "Suggestions", "Badges", "Hireable", "PublicRepository", "RepositoryUrl", "TotalPrivateRepository",
+        "StarredUrl", "GistsUrl", "PublicGists", "PrivateGists", "Subscription", "PinsCount", "BoardsCount",
+        "LikesCount",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -648,12 +671,18 @@ public struct Identity: Codable, Sendable, Hashable {
         uid = container.decodeLenient(String.self, forKey: "Uid", additionalFields: &additional)
         id = container.decodeLenient(String.self, forKey: "ID", additionalFields: &additional)
         provider = container.decodeLenient(String.self, forKey: "Provider", additionalFields: &additional)
-        registrationProvider = container.decodeLenient(String.self, forKey: "RegistrationProvider", additionalFields: &additional)
-        registrationSource = container.decodeLenient(String.self, forKey: "RegistrationSource", additionalFields: &additional)
+        registrationProvider = container.decodeLenient(
+            String.self, forKey: "RegistrationProvider", additionalFields: &additional
+        )
+        registrationSource = container.decodeLenient(
+            String.self, forKey: "RegistrationSource", additionalFields: &additional
+        )
         userName = container.decodeLenient(String.self, forKey: "UserName", additionalFields: &additional)
         phoneId = container.decodeLenient(String.self, forKey: "PhoneId", additionalFields: &additional)
         phoneIdVerified = container.decodeLenient(Bool.self, forKey: "PhoneIdVerified", additionalFields: &additional)
-        externalUserLoginId = container.decodeLenient(String.self, forKey: "ExternalUserLoginId", additionalFields: &additional)
+        externalUserLoginId = container.decodeLenient(
+            String.self, forKey: "ExternalUserLoginId", additionalFields: &additional
+        )
         externalIds = container.decodeLenient([ExternalId].self, forKey: "ExternalIds", additionalFields: &additional)
         isCustomUid = container.decodeLenient(Bool.self, forKey: "IsCustomUid", additionalFields: &additional)
         previousUids = container.decodeLenient([String].self, forKey: "PreviousUids", additionalFields: &additional)
@@ -673,10 +702,16 @@ public struct Identity: Codable, Sendable, Hashable {
         ageRange = container.decodeLenient(JSONValue.self, forKey: "AgeRange", additionalFields: &additional)
         website = container.decodeLenient(String.self, forKey: "Website", additionalFields: &additional)
         email = container.decodeLenient([EmailAddress].self, forKey: "Email", additionalFields: &additional)
-        unverifiedEmail = container.decodeLenient([EmailAddress].self, forKey: "UnverifiedEmail", additionalFields: &additional)
+        unverifiedEmail = container.decodeLenient(
+            [EmailAddress].self, forKey: "UnverifiedEmail", additionalFields: &additional
+        )
         emailVerified = container.decodeLenient(Bool.self, forKey: "EmailVerified", additionalFields: &additional)
-        isEmailSubscribed = container.decodeLenient(Bool.self, forKey: "IsEmailSubscribed", additionalFields: &additional)
-        phoneNumbers = container.decodeLenient([PhoneNumber].self, forKey: "PhoneNumbers", additionalFields: &additional)
+        isEmailSubscribed = container.decodeLenient(
+            Bool.self, forKey: "IsEmailSubscribed", additionalFields: &additional
+        )
+        phoneNumbers = container.decodeLenient(
+            [PhoneNumber].self, forKey: "PhoneNumbers", additionalFields: &additional
+        )
         country = container.decodeLenient(Country.self, forKey: "Country", additionalFields: &additional)
         addresses = container.decodeLenient([Address].self, forKey: "Addresses", additionalFields: &additional)
         mainAddress = container.decodeLenient(String.self, forKey: "MainAddress", additionalFields: &additional)
@@ -695,59 +730,109 @@ public struct Identity: Codable, Sendable, Hashable {
         industry = container.decodeLenient(String.self, forKey: "Industry", additionalFields: &additional)
         about = container.decodeLenient(String.self, forKey: "About", additionalFields: &additional)
         tagLine = container.decodeLenient(String.self, forKey: "TagLine", additionalFields: &additional)
-        professionalHeadline = container.decodeLenient(String.self, forKey: "ProfessionalHeadline", additionalFields: &additional)
-        relationshipStatus = container.decodeLenient(String.self, forKey: "RelationshipStatus", additionalFields: &additional)
+        professionalHeadline = container.decodeLenient(
+            String.self, forKey: "ProfessionalHeadline", additionalFields: &additional
+        )
+        relationshipStatus = container.decodeLenient(
+            String.self, forKey: "RelationshipStatus", additionalFields: &additional
+        )
         religion = container.decodeLenient(String.self, forKey: "Religion", additionalFields: &additional)
         political = container.decodeLenient(String.self, forKey: "Political", additionalFields: &additional)
         quota = container.decodeLenient(String.self, forKey: "Quota", additionalFields: &additional)
         quote = container.decodeLenient(String.self, forKey: "Quote", additionalFields: &additional)
         interestedIn = container.decodeLenient([String].self, forKey: "InterestedIn", additionalFields: &additional)
         interests = container.decodeLenient([JSONValue].self, forKey: "Interests", additionalFields: &additional)
-        customFields = container.decodeLenient([String: JSONValue].self, forKey: "CustomFields", additionalFields: &additional)
-        thumbnailImageUrl = container.decodeLenient(String.self, forKey: "ThumbnailImageUrl", additionalFields: &additional)
+        customFields = container.decodeLenient(
+            [String: JSONValue].self, forKey: "CustomFields", additionalFields: &additional
+        )
+        thumbnailImageUrl = container.decodeLenient(
+            String.self, forKey: "ThumbnailImageUrl", additionalFields: &additional
+        )
         imageUrl = container.decodeLenient(String.self, forKey: "ImageUrl", additionalFields: &additional)
         httpsImageUrl = container.decodeLenient(String.self, forKey: "HttpsImageUrl", additionalFields: &additional)
-        gravatarImageUrl = container.decodeLenient(String.self, forKey: "GravatarImageUrl", additionalFields: &additional)
+        gravatarImageUrl = container.decodeLenient(
+            String.self, forKey: "GravatarImageUrl", additionalFields: &additional
+        )
         coverPhoto = container.decodeLenient(String.self, forKey: "CoverPhoto", additionalFields: &additional)
         favicon = container.decodeLenient(String.self, forKey: "Favicon", additionalFields: &additional)
         profileUrl = container.decodeLenient(String.self, forKey: "ProfileUrl", additionalFields: &additional)
-        profileImageUrls = container.decodeLenient([String: String].self, forKey: "ProfileImageUrls", additionalFields: &additional)
-        webProfiles = container.decodeLenient([String: String].self, forKey: "WebProfiles", additionalFields: &additional)
-        memberUrlResources = container.decodeLenient([JSONValue].self, forKey: "MemberUrlResources", additionalFields: &additional)
-        createdDate = container.decodeLenient(LoginRadiusDate.self, forKey: "CreatedDate", additionalFields: &additional)
+        profileImageUrls = container.decodeLenient(
+            [String: String].self, forKey: "ProfileImageUrls", additionalFields: &additional
+        )
+        webProfiles = container.decodeLenient(
+            [String: String].self, forKey: "WebProfiles", additionalFields: &additional
+        )
+        memberUrlResources = container.decodeLenient(
+            [JSONValue].self, forKey: "MemberUrlResources", additionalFields: &additional
+        )
+        createdDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "CreatedDate", additionalFields: &additional
+        )
         signupDate = container.decodeLenient(LoginRadiusDate.self, forKey: "SignupDate", additionalFields: &additional)
-        modifiedDate = container.decodeLenient(LoginRadiusDate.self, forKey: "ModifiedDate", additionalFields: &additional)
-        profileModifiedDate = container.decodeLenient(LoginRadiusDate.self, forKey: "ProfileModifiedDate", additionalFields: &additional)
-        updatedTime = container.decodeLenient(LoginRadiusDate.self, forKey: "UpdatedTime", additionalFields: &additional)
+        modifiedDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "ModifiedDate", additionalFields: &additional
+        )
+        profileModifiedDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "ProfileModifiedDate", additionalFields: &additional
+        )
+        updatedTime = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "UpdatedTime", additionalFields: &additional
+        )
         created = container.decodeLenient(String.self, forKey: "Created", additionalFields: &additional)
-        lastLoginDate = container.decodeLenient(LoginRadiusDate.self, forKey: "LastLoginDate", additionalFields: &additional)
-        lastLoginLocation = container.decodeLenient(String.self, forKey: "LastLoginLocation", additionalFields: &additional)
+        lastLoginDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "LastLoginDate", additionalFields: &additional
+        )
+        lastLoginLocation = container.decodeLenient(
+            String.self, forKey: "LastLoginLocation", additionalFields: &additional
+        )
         noOfLogins = container.decodeLenient(Int.self, forKey: "NoOfLogins", additionalFields: &additional)
         firstLogin = container.decodeLenient(Bool.self, forKey: "FirstLogin", additionalFields: &additional)
         isActive = container.decodeLenient(Bool.self, forKey: "IsActive", additionalFields: &additional)
         isDeleted = container.decodeLenient(Bool.self, forKey: "IsDeleted", additionalFields: &additional)
         isLoginLocked = container.decodeLenient(Bool.self, forKey: "IsLoginLocked", additionalFields: &additional)
         loginLockedType = container.decodeLenient(String.self, forKey: "LoginLockedType", additionalFields: &additional)
-        isRequiredFieldsFilledOnce = container.decodeLenient(Bool.self, forKey: "IsRequiredFieldsFilledOnce", additionalFields: &additional)
+        isRequiredFieldsFilledOnce = container.decodeLenient(
+            Bool.self, forKey: "IsRequiredFieldsFilledOnce", additionalFields: &additional
+        )
         roles = container.decodeLenient([String].self, forKey: "Roles", additionalFields: &additional)
-        organizations = container.decodeLenient([JSONValue].self, forKey: "Organizations", additionalFields: &additional)
-        privacyPolicy = container.decodeLenient(AcceptedPrivacyPolicy.self, forKey: "PrivacyPolicy", additionalFields: &additional)
-        consentProfile = container.decodeLenient(JSONValue.self, forKey: "ConsentProfile", additionalFields: &additional)
-        registrationData = container.decodeLenient(JSONValue.self, forKey: "RegistrationData", additionalFields: &additional)
+        organizations = container.decodeLenient(
+            [JSONValue].self, forKey: "Organizations", additionalFields: &additional
+        )
+        privacyPolicy = container.decodeLenient(
+            AcceptedPrivacyPolicy.self, forKey: "PrivacyPolicy", additionalFields: &additional
+        )
+        consentProfile = container.decodeLenient(
+            JSONValue.self, forKey: "ConsentProfile", additionalFields: &additional
+        )
+        registrationData = container.decodeLenient(
+            JSONValue.self, forKey: "RegistrationData", additionalFields: &additional
+        )
         password = container.decodeLenient(String.self, forKey: "Password", additionalFields: &additional)
-        passwordExpirationDate = container.decodeLenient(LoginRadiusDate.self, forKey: "PasswordExpirationDate", additionalFields: &additional)
-        lastPasswordChangeDate = container.decodeLenient(LoginRadiusDate.self, forKey: "LastPasswordChangeDate", additionalFields: &additional)
-        lastPasswordChangeToken = container.decodeLenient(String.self, forKey: "LastPasswordChangeToken", additionalFields: &additional)
+        passwordExpirationDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "PasswordExpirationDate", additionalFields: &additional
+        )
+        lastPasswordChangeDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "LastPasswordChangeDate", additionalFields: &additional
+        )
+        lastPasswordChangeToken = container.decodeLenient(
+            String.self, forKey: "LastPasswordChangeToken", additionalFields: &additional
+        )
         isSecurePassword = container.decodeLenient(Bool.self, forKey: "IsSecurePassword", additionalFields: &additional)
-        isPasswordBreached = container.decodeLenient(Bool.self, forKey: "IsPasswordBreached", additionalFields: &additional)
+        isPasswordBreached = container.decodeLenient(
+            Bool.self, forKey: "IsPasswordBreached", additionalFields: &additional
+        )
         pin = container.decodeLenient(PINInformation.self, forKey: "PIN", additionalFields: &additional)
         verified = container.decodeLenient(JSONValue.self, forKey: "Verified", additionalFields: &additional)
         isProtected = container.decodeLenient(Bool.self, forKey: "IsProtected", additionalFields: &additional)
         isGeoEnabled = container.decodeLenient(String.self, forKey: "IsGeoEnabled", additionalFields: &additional)
         followersCount = container.decodeLenient(Int.self, forKey: "FollowersCount", additionalFields: &additional)
         friendsCount = container.decodeLenient(Int.self, forKey: "FriendsCount", additionalFields: &additional)
-        totalStatusesCount = container.decodeLenient(Int.self, forKey: "TotalStatusesCount", additionalFields: &additional)
-        providerAccessCredential = container.decodeLenient(JSONValue.self, forKey: "ProviderAccessCredential", additionalFields: &additional)
+        totalStatusesCount = container.decodeLenient(
+            Int.self, forKey: "TotalStatusesCount", additionalFields: &additional
+        )
+        providerAccessCredential = container.decodeLenient(
+            JSONValue.self, forKey: "ProviderAccessCredential", additionalFields: &additional
+        )
         positions = container.decodeLenient([Position].self, forKey: "Positions", additionalFields: &additional)
         educations = container.decodeLenient([Education].self, forKey: "Educations", additionalFields: &additional)
         imAccounts = container.decodeLenient([IMAccount].self, forKey: "IMAccounts", additionalFields: &additional)
@@ -756,24 +841,40 @@ public struct Identity: Codable, Sendable, Hashable {
         numRecommenders = container.decodeLenient(Int.self, forKey: "NumRecommenders", additionalFields: &additional)
         awards = container.decodeLenient([JSONValue].self, forKey: "Awards", additionalFields: &additional)
         skills = container.decodeLenient([JSONValue].self, forKey: "Skills", additionalFields: &additional)
-        currentStatus = container.decodeLenient([JSONValue].self, forKey: "CurrentStatus", additionalFields: &additional)
-        certifications = container.decodeLenient([JSONValue].self, forKey: "Certifications", additionalFields: &additional)
+        currentStatus = container.decodeLenient(
+            [JSONValue].self, forKey: "CurrentStatus", additionalFields: &additional
+        )
+        certifications = container.decodeLenient(
+            [JSONValue].self, forKey: "Certifications", additionalFields: &additional
+        )
         courses = container.decodeLenient([JSONValue].self, forKey: "Courses", additionalFields: &additional)
         volunteer = container.decodeLenient([JSONValue].self, forKey: "Volunteer", additionalFields: &additional)
-        recommendationsReceived = container.decodeLenient([JSONValue].self, forKey: "RecommendationsReceived", additionalFields: &additional)
+        recommendationsReceived = container.decodeLenient(
+            [JSONValue].self, forKey: "RecommendationsReceived", additionalFields: &additional
+        )
         languages = container.decodeLenient([JSONValue].self, forKey: "Languages", additionalFields: &additional)
         projects = container.decodeLenient([JSONValue].self, forKey: "Projects", additionalFields: &additional)
         games = container.decodeLenient([JSONValue].self, forKey: "Games", additionalFields: &additional)
         family = container.decodeLenient([JSONValue].self, forKey: "Family", additionalFields: &additional)
-        televisionShow = container.decodeLenient([JSONValue].self, forKey: "TeleVisionShow", additionalFields: &additional)
-        mutualFriends = container.decodeLenient([JSONValue].self, forKey: "MutualFriends", additionalFields: &additional)
+        televisionShow = container.decodeLenient(
+            [JSONValue].self, forKey: "TeleVisionShow", additionalFields: &additional
+        )
+        mutualFriends = container.decodeLenient(
+            [JSONValue].self, forKey: "MutualFriends", additionalFields: &additional
+        )
         movies = container.decodeLenient([JSONValue].self, forKey: "Movies", additionalFields: &additional)
         books = container.decodeLenient([JSONValue].self, forKey: "Books", additionalFields: &additional)
         sports = container.decodeLenient([JSONValue].self, forKey: "Sports", additionalFields: &additional)
-        inspirationalPeople = container.decodeLenient([JSONValue].self, forKey: "InspirationalPeople", additionalFields: &additional)
+        inspirationalPeople = container.decodeLenient(
+            [JSONValue].self, forKey: "InspirationalPeople", additionalFields: &additional
+        )
         patents = container.decodeLenient([JSONValue].self, forKey: "Patents", additionalFields: &additional)
-        favoriteThings = container.decodeLenient([JSONValue].self, forKey: "FavoriteThings", additionalFields: &additional)
-        relatedProfileViews = container.decodeLenient([JSONValue].self, forKey: "RelatedProfileViews", additionalFields: &additional)
+        favoriteThings = container.decodeLenient(
+            [JSONValue].self, forKey: "FavoriteThings", additionalFields: &additional
+        )
+        relatedProfileViews = container.decodeLenient(
+            [JSONValue].self, forKey: "RelatedProfileViews", additionalFields: &additional
+        )
         kloutScore = container.decodeLenient(JSONValue.self, forKey: "KloutScore", additionalFields: &additional)
         placesLived = container.decodeLenient([JSONValue].self, forKey: "PlacesLived", additionalFields: &additional)
         publications = container.decodeLenient([JSONValue].self, forKey: "Publications", additionalFields: &additional)
@@ -781,9 +882,13 @@ public struct Identity: Codable, Sendable, Hashable {
         suggestions = container.decodeLenient(JSONValue.self, forKey: "Suggestions", additionalFields: &additional)
         badges = container.decodeLenient([JSONValue].self, forKey: "Badges", additionalFields: &additional)
         hireable = container.decodeLenient(Bool.self, forKey: "Hireable", additionalFields: &additional)
-        publicRepository = container.decodeLenient(JSONValue.self, forKey: "PublicRepository", additionalFields: &additional)
+        publicRepository = container.decodeLenient(
+            JSONValue.self, forKey: "PublicRepository", additionalFields: &additional
+        )
         repositoryUrl = container.decodeLenient(String.self, forKey: "RepositoryUrl", additionalFields: &additional)
-        totalPrivateRepository = container.decodeLenient(Int.self, forKey: "TotalPrivateRepository", additionalFields: &additional)
+        totalPrivateRepository = container.decodeLenient(
+            Int.self, forKey: "TotalPrivateRepository", additionalFields: &additional
+        )
         starredUrl = container.decodeLenient(String.self, forKey: "StarredUrl", additionalFields: &additional)
         gistsUrl = container.decodeLenient(String.self, forKey: "GistsUrl", additionalFields: &additional)
         publicGists = container.decodeLenient(Int.self, forKey: "PublicGists", additionalFields: &additional)

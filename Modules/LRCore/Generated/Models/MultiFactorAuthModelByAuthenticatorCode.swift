@@ -26,7 +26,9 @@ public struct MultiFactorAuthModelByAuthenticatorCode: Codable, Sendable, Hashab
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        authenticatorCode = container.decodeLenient(String.self, forKey: "authenticatorCode", additionalFields: &additional)
+        authenticatorCode = container.decodeLenient(
+            String.self, forKey: "authenticatorCode", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

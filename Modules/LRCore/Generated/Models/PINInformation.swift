@@ -22,7 +22,9 @@ public struct PINInformation: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["PIN", "Skipped", "SkippedDate", "LastPINChangeDate", "LastPINChangeToken"]
+    public static let knownFields: Set<String> = [
+        "PIN", "Skipped", "SkippedDate", "LastPINChangeDate", "LastPINChangeToken",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -47,9 +49,15 @@ public struct PINInformation: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         pin = container.decodeLenient(String.self, forKey: "PIN", additionalFields: &additional)
         skipped = container.decodeLenient(Bool.self, forKey: "Skipped", additionalFields: &additional)
-        skippedDate = container.decodeLenient(LoginRadiusDate.self, forKey: "SkippedDate", additionalFields: &additional)
-        lastPinChangeDate = container.decodeLenient(LoginRadiusDate.self, forKey: "LastPINChangeDate", additionalFields: &additional)
-        lastPinChangeToken = container.decodeLenient(String.self, forKey: "LastPINChangeToken", additionalFields: &additional)
+        skippedDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "SkippedDate", additionalFields: &additional
+        )
+        lastPinChangeDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "LastPINChangeDate", additionalFields: &additional
+        )
+        lastPinChangeToken = container.decodeLenient(
+            String.self, forKey: "LastPINChangeToken", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -25,7 +25,9 @@ public struct Position: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["Position", "Summary", "StartDate", "EndDate", "IsCurrent", "Company", "Location"]
+    public static let knownFields: Set<String> = [
+        "Position", "Summary", "StartDate", "EndDate", "IsCurrent", "Company", "Location",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(

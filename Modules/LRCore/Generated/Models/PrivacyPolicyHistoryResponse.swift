@@ -38,7 +38,9 @@ public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         uid = container.decodeLenient(String.self, forKey: "Uid", additionalFields: &additional)
         current = container.decodeLenient(AcceptedPrivacyPolicy.self, forKey: "Current", additionalFields: &additional)
-        history = container.decodeLenient([AcceptedPrivacyPolicy].self, forKey: "History", additionalFields: &additional)
+        history = container.decodeLenient(
+            [AcceptedPrivacyPolicy].self, forKey: "History", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

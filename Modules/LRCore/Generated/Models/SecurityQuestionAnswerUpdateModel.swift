@@ -26,7 +26,9 @@ public struct SecurityQuestionAnswerUpdateModel: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        securityquestionanswer = container.decodeLenient([JSONValue].self, forKey: "securityquestionanswer", additionalFields: &additional)
+        securityquestionanswer = container.decodeLenient(
+            [JSONValue].self, forKey: "securityquestionanswer", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

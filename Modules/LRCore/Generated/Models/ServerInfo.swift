@@ -43,7 +43,9 @@ public struct ServerInfo: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         serverLocation = container.decodeLenient(String.self, forKey: "ServerLocation", additionalFields: &additional)
         serverName = container.decodeLenient(String.self, forKey: "ServerName", additionalFields: &additional)
-        currentTime = container.decodeLenient(LoginRadiusDate.self, forKey: "CurrentTime", additionalFields: &additional)
+        currentTime = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "CurrentTime", additionalFields: &additional
+        )
         sott = container.decodeLenient(ServerSottInfo.self, forKey: "Sott", additionalFields: &additional)
         additionalFields = additional
     }

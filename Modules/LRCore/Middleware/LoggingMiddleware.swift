@@ -1,0 +1,123 @@
+import Logging
+
+/// Logs every call through swift-log: one line per call, and the redacted exchange for debugging.
+///
+/// At ``LoggingPolicy/callLevel`` (default info), one line when the call ends:
+/// `POST /identity/v2/auth/login → 200 (1 attempt, 84 ms)`, with metadata `lr.operation`,
+/// `lr.method`, `lr.path`, `lr.status` (or `lr.error`), `lr.attempts` and `lr.duration_ms`.
+/// At ``LoggingPolicy/bodyLevel`` (default trace), the request (method, path, query parameter
+/// names, headers, body) before it is sent and the response (status, headers, body) after.
+///
+/// Secrets never reach the logger, at any level: what is logged is built from allow-lists and a
+/// JSON walk (see ``LogRedaction``), never from the URL or raw headers, and an error is logged as
+/// its kind only (a message could quote a URL with a secret in its query).
+///
+/// Installed by ``LoginRadiusClient`` as the outermost middleware, so the line covers the whole
+/// call — your middleware, every retry and the waits between them — and shows the request as the
+/// SDK built it and the response after decompression.
+public struct LoggingMiddleware: LoginRadiusMiddleware {
+    /// The policy.
+    public let policy: LoggingPolicy
+    private let clock: any LoginRadiusClock
+
+    /// Creates the middleware.
+    ///
+    /// - Parameters:
+    ///   - policy: Levels and extra redacted keys; default ``LoggingPolicy/default``.
+    ///   - clock: Measures the call's duration; default the system clock.
+    public init(policy: LoggingPolicy = .default, clock: any LoginRadiusClock = LoginRadiusSystemClock()) {
+        self.policy = policy
+        self.clock = clock
+    }
+
+    /// Logs the request, passes it on, and logs the outcome.
+    ///
+    /// - Throws: Whatever the rest of the pipeline throws, unchanged.
+    public func intercept(
+        _ request: LoginRadiusRequest,
+        context: LoginRadiusRequestContext,
+        next: MiddlewareNext
+    ) async throws -> LoginRadiusResponse {
+        let logger = context.logger
+        let start = clock.monotonicNow
+        let path = LogRedaction.path(of: request)
+        let method = request.method.rawValue
+        let policy = policy
+        logger.log(
+            level: policy.bodyLevel,
+            "request \(method) \(path)",
+            metadata: [
+                "lr.query": "\(LogRedaction.queryNames(of: request))",
+                "lr.headers": "\(LogRedaction.headers(request.headers))",
+                "lr.body": "\(LogRedaction.body(request.body, additionalKeys: policy.additionalRedactedKeys, limit: policy.maxLoggedBodySize))",
+            ]
+        )
+        let record = CallRecord()
+        var metadata: Logger.Metadata = ["lr.method": "\(method)", "lr.path": "\(path)"]
+        do {
+            let response = try await CallRecord.$current.withValue(record) {
+                try await next(request, context)
+            }
+            let elapsed = (clock.monotonicNow - start).wholeMilliseconds
+            let attempts = record.attempts
+            metadata["lr.status"] = "\(response.status)"
+            metadata["lr.attempts"] = "\(attempts)"
+            metadata["lr.duration_ms"] = "\(elapsed)"
+            logger.log(
+                level: policy.callLevel,
+                "\(method) \(path) → \(response.status) (\(Self.attempts(attempts)), \(elapsed) ms)",
+                metadata: metadata
+            )
+            logger.log(
+                level: policy.bodyLevel,
+                "response \(response.status) for \(method) \(path)",
+                metadata: [
+                    "lr.headers": "\(LogRedaction.headers(response.headers))",
+                    "lr.body": "\(LogRedaction.body(response.body, additionalKeys: policy.additionalRedactedKeys, limit: policy.maxLoggedBodySize))",
+                ]
+            )
+            return response
+        } catch {
+            let elapsed = (clock.monotonicNow - start).wholeMilliseconds
+            let attempts = record.attempts
+            let summary = Self.summary(of: error)
+            metadata["lr.error"] = "\(summary)"
+            metadata["lr.attempts"] = "\(attempts)"
+            metadata["lr.duration_ms"] = "\(elapsed)"
+            logger.log(
+                level: policy.callLevel,
+                "\(method) \(path) failed: \(summary) (\(Self.attempts(attempts)), \(elapsed) ms)",
+                metadata: metadata
+            )
+            throw error
+        }
+    }
+
+    private static func attempts(_ count: Int) -> String {
+        count == 1 ? "1 attempt" : "\(count) attempts"
+    }
+
+    /// What went wrong, without any text that came from a server, libcurl or a URL.
+    static func summary(of error: any Error) -> String {
+        switch error {
+        case is CancellationError:
+            "cancelled"
+        case LoginRadiusError.transport(let failure):
+            "transport error \(failure.kind.rawValue) (code \(failure.code))"
+        case LoginRadiusError.invalidArgument(let argument):
+            "invalid argument '\(argument.parameter)'"
+        case LoginRadiusError.api(let error):
+            "LoginRadius error \(error.errorCode) (HTTP \(error.httpStatus))"
+        case LoginRadiusError.tooManyRequests:
+            "429 Too Many Requests"
+        case LoginRadiusError.http(let failure):
+            "HTTP \(failure.status)"
+        case LoginRadiusError.decoding(let failure):
+            "could not decode \(failure.type)"
+        case LoginRadiusError.invalidConfiguration:
+            "invalid configuration"
+        default:
+            String(reflecting: type(of: error))
+        }
+    }
+}
