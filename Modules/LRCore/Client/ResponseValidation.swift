@@ -37,6 +37,7 @@ enum ResponseValidation {
             isProviderError: object["IsProviderError"]?.boolValue,
             providerErrorResponse: object["ProviderErrorResponse"]?.nonNull,
             errors: object["Errors"]?.nonNull,
+            data: object["Data"]?.nonNull,
             httpStatus: response.status
         )
     }

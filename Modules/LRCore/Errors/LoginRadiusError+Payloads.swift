@@ -14,13 +14,16 @@ public struct APIError: Sendable, Hashable {
     public var providerErrorResponse: JSONValue?
     /// `Errors`: field-level validation errors, when LoginRadius lists them.
     public var errors: JSONValue?
+    /// `Data`: what LoginRadius attaches to some errors, e.g. the `PINAuthToken` with error 1243
+    /// ("PIN is required") or the second-factor details of an MFA login.
+    public var data: JSONValue?
     /// The HTTP status the body came with.
     public var httpStatus: Int
 
     /// Creates an API error.
     public init(
         errorCode: Int, errorDescription: String, message: String? = nil, isProviderError: Bool? = nil,
-        providerErrorResponse: JSONValue? = nil, errors: JSONValue? = nil, httpStatus: Int
+        providerErrorResponse: JSONValue? = nil, errors: JSONValue? = nil, data: JSONValue? = nil, httpStatus: Int
     ) {
         self.errorCode = errorCode
         self.errorDescription = errorDescription
@@ -28,6 +31,7 @@ public struct APIError: Sendable, Hashable {
         self.isProviderError = isProviderError
         self.providerErrorResponse = providerErrorResponse
         self.errors = errors
+        self.data = data
         self.httpStatus = httpStatus
     }
 }

@@ -30,6 +30,18 @@ struct ResponseErrorTests {
         }
     }
 
+    @Test("an error's Data is kept (e.g. the PINAuthToken of error 1243)")
+    func apiErrorData() async throws {
+        let body = #"{"ErrorCode":1243,"Description":"PIN is required","Data":{"PINAuthToken":"pin-auth-1"}}"#
+        do {
+            _ = try await perform(.success(.json(body, status: 403)))
+            Issue.record("expected an API error")
+        } catch LoginRadiusError.api(let error) {
+            #expect(error.errorCode == 1243)
+            #expect(error.data?["PINAuthToken"] == "pin-auth-1")
+        }
+    }
+
     @Test("an error body with status 200 is still an error")
     func apiErrorWith200() async throws {
         await #expect(throws: LoginRadiusError.self) {
