@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "lr", targets: ["lr"]),
         .executable(name: "lr-codegen", targets: ["lr-codegen"]),
         .executable(name: "lr-conformance", targets: ["lr-conformance"]),
+        .executable(name: "lr-doc-coverage", targets: ["lr-doc-coverage"]),
     ],
     dependencies: [
         .package(name: "swift-loginradius", path: ".."),
@@ -58,7 +59,10 @@ let package = Package(
         // Wire conformance: generated dispatch table, capture transport, comparison rules.
         .target(
             name: "LRConformance",
-            dependencies: [.product(name: "LoginRadius", package: "swift-loginradius")],
+            dependencies: [
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -69,14 +73,33 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .executableTarget(
-            name: "lr",
+        // The `lr` command line's commands: one per catalogue operation (generated), `lr emulator`,
+        // and an in-process entry point for tests.
+        .target(
+            name: "LRCommandLine",
             dependencies: [
                 "LREmulator",
                 .product(name: "LoginRadius", package: "swift-loginradius"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "lr",
+            dependencies: [
+                "LRCommandLine",
+                "LREmulator",
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Counts the public symbols without a doc comment in symbol graphs (`make doc-coverage`).
+        .executableTarget(
+            name: "lr-doc-coverage",
+            dependencies: ["LRCatalogue"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -92,6 +115,27 @@ let package = Package(
         .testTarget(
             name: "LRIntegrationTests",
             dependencies: [
+                "LREmulator",
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Multi-step journeys through the public SDK over libcurl, one per module, against the
+        // in-process emulator on 127.0.0.1.
+        .testTarget(
+            name: "LRScenarioTests",
+            dependencies: [
+                "LREmulator",
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+            ],
+            path: "Tests/Scenarios",
+            swiftSettings: strictSettings
+        ),
+        // `lr <group> <operation>`: argument parsing, and calls against the in-process emulator.
+        .testTarget(
+            name: "LRCLITests",
+            dependencies: [
+                "LRCommandLine",
                 "LREmulator",
                 .product(name: "LoginRadius", package: "swift-loginradius"),
             ],

@@ -10,9 +10,8 @@ extension AccountAPI {
     /// `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing
     /// is on).
     ///
-    /// - Parameters:
-    ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
-    ///     (percent-encoded).
+    /// - Parameter uid: UID, the unified identifier for each user account. Sent as a path segment
+    ///   (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `PrivacyPolicyHistoryResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -238,9 +237,8 @@ extension AccountAPI {
     /// Sends `GET identity/v2/manage/account/{uid}/password` with the API key as query `apiKey`,
     /// the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
     ///
-    /// - Parameters:
-    ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
-    ///     (percent-encoded).
+    /// - Parameter uid: UID, the unified identifier for each user account. Sent as a path segment
+    ///   (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `PasswordHashResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -287,9 +285,8 @@ extension AccountAPI {
     /// Sends `DELETE identity/v2/manage/account/{uid}` with the API key as query `apiKey`, the API
     /// secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
     ///
-    /// - Parameters:
-    ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
-    ///     (percent-encoded).
+    /// - Parameter uid: UID, the unified identifier for each user account. Sent as a path segment
+    ///   (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -377,8 +374,7 @@ extension AccountAPI {
     /// Sends `POST identity/v2/manage/account/verify/token` with the API key as query `apiKey`, the
     /// API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
     ///
-    /// - Parameters:
-    ///   - email: User's email. Sent as body member `email`.
+    /// - Parameter email: User's email. Sent as body member `email`.
     /// - Returns: LoginRadius's reply decoded as `EmailVerificationTokenResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -399,8 +395,7 @@ extension AccountAPI {
     /// Sends `GET identity/v2/manage/account/access_token` with the API key as query `apiKey`, the
     /// API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
     ///
-    /// - Parameters:
-    ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
+    /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -515,8 +510,7 @@ extension AccountAPI {
     /// `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing
     /// is on).
     ///
-    /// - Parameters:
-    ///   - refreshToken: LoginRadius refresh token. Sent as query parameter `refresh_Token`.
+    /// - Parameter refreshToken: LoginRadius refresh token. Sent as query parameter `refresh_Token`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `refreshToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -540,8 +534,7 @@ extension AccountAPI {
     /// `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing
     /// is on).
     ///
-    /// - Parameters:
-    ///   - refreshToken: LoginRadius refresh token. Sent as query parameter `refresh_Token`.
+    /// - Parameter refreshToken: LoginRadius refresh token. Sent as query parameter `refresh_Token`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `refreshToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -564,9 +557,8 @@ extension AccountAPI {
     /// as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when
     /// signing is on).
     ///
-    /// - Parameters:
-    ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
-    ///     (percent-encoded).
+    /// - Parameter uid: UID, the unified identifier for each user account. Sent as a path segment
+    ///   (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -643,8 +635,7 @@ extension AccountAPI {
     /// Sends `DELETE identity/v2/manage/account` with the API key as query `apiKey`, the API secret
     /// as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
     ///
-    /// - Parameters:
-    ///   - email: Email of the user. Sent as query parameter `email`.
+    /// - Parameter email: Email of the user. Sent as query parameter `email`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;

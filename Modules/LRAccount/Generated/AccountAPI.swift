@@ -36,7 +36,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/privacy-policy-history-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/privacy-policy-history-by-uid/"
         )
         /// `POST identity/v2/manage/account`
         public static let createAccount = OperationDescriptor(
@@ -48,7 +49,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-create/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-create/"
         )
         /// `GET identity/v2/manage/account`
         public static let getAccountProfileByEmail = OperationDescriptor(
@@ -60,7 +62,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-email/"
         )
         /// `GET identity/v2/manage/account`
         public static let getAccountProfileByUserName = OperationDescriptor(
@@ -72,7 +75,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-user-name/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-user-name/"
         )
         /// `GET identity/v2/manage/account`
         public static let getAccountProfileByPhone = OperationDescriptor(
@@ -84,7 +88,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-phone-id/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-phone-id/"
         )
         /// `GET identity/v2/manage/account/{uid}`
         public static let getAccountProfileByUid = OperationDescriptor(
@@ -96,7 +101,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-uid/"
         )
         /// `PUT identity/v2/manage/account/{uid}`
         public static let updateAccountByUid = OperationDescriptor(
@@ -108,7 +114,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-update/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-update/"
         )
         /// `PUT identity/v2/manage/account/{uid}/phoneid`
         public static let updatePhoneIdByUid = OperationDescriptor(
@@ -120,7 +127,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/update-phoneid-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/update-phoneid-by-uid/"
         )
         /// `GET identity/v2/manage/account/{uid}/password`
         public static let getAccountPasswordHashByUid = OperationDescriptor(
@@ -132,7 +140,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-password/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-password/"
         )
         /// `PUT identity/v2/manage/account/{uid}/password`
         public static let setAccountPasswordByUid = OperationDescriptor(
@@ -144,7 +153,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-set-password/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-set-password/"
         )
         /// `DELETE identity/v2/manage/account/{uid}`
         public static let deleteAccountByUid = OperationDescriptor(
@@ -156,7 +166,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete/"
         )
         /// `PUT identity/v2/manage/account/{uid}/invalidateemail`
         public static let invalidateAccountEmailVerification = OperationDescriptor(
@@ -168,7 +179,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-invalidate-verification-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-invalidate-verification-email/"
         )
         /// `POST identity/v2/manage/account/forgot/token`
         public static let getForgotPasswordToken = OperationDescriptor(
@@ -180,7 +192,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-forgot-password-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-forgot-password-token/"
         )
         /// `POST identity/v2/manage/account/verify/token`
         public static let getEmailVerificationToken = OperationDescriptor(
@@ -192,7 +205,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-email-verification-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-email-verification-token/"
         )
         /// `GET identity/v2/manage/account/access_token`
         public static let getAccessTokenByUid = OperationDescriptor(
@@ -204,7 +218,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-impersonation-api/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-impersonation-api/"
         )
         /// `PUT identity/v2/manage/account/{uid}/invalidatephone`
         public static let resetPhoneIdVerificationByUid = OperationDescriptor(
@@ -216,7 +231,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/reset-phone-id-verification/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/reset-phone-id-verification/"
         )
         /// `PUT identity/v2/manage/account/{uid}/email`
         public static let upsertEmail = OperationDescriptor(
@@ -240,7 +256,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-email-delete/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-email-delete/"
         )
         /// `GET identity/v2/manage/account/access_token/refresh`
         public static let refreshAccessTokenByRefreshToken = OperationDescriptor(
@@ -252,7 +269,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-access-token-by-refresh-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-access-token-by-refresh-token/"
         )
         /// `GET identity/v2/manage/account/access_token/refresh/revoke`
         public static let revokeRefreshToken = OperationDescriptor(
@@ -264,7 +282,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/revoke-refresh-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/revoke-refresh-token/"
         )
         /// `DELETE identity/v2/manage/account/{uid}/access_token/refresh/revoke`
         public static let revokeAllRefreshToken = OperationDescriptor(
@@ -276,7 +295,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/revoke-all-refresh-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/revoke-all-refresh-token/"
         )
         /// `POST identity/v2/manage/account/emailtoken/{tokentype}`
         public static let multipurposeEmailTokenGeneration = OperationDescriptor(
@@ -288,7 +308,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-email-token-generation/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-email-token-generation/"
         )
         /// `GET identity/v2/manage/account/identities`
         public static let getAccountIdentitiesByEmail = OperationDescriptor(
@@ -300,7 +321,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-identities-by-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-identities-by-email/"
         )
         /// `DELETE identity/v2/manage/account`
         public static let accountDeleteByEmail = OperationDescriptor(
@@ -312,7 +334,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete-by-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete-by-email/"
         )
         /// `POST identity/v2/manage/account/smsotp/{smsotptype}`
         public static let multipurposeSmsOtpGeneration = OperationDescriptor(
@@ -324,7 +347,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-sms-otp-generation/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-sms-otp-generation/"
         )
         /// `PUT identity/v2/manage/account/uid`
         public static let accountUpdateUid = OperationDescriptor(
@@ -336,7 +360,8 @@ extension AccountAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-overview/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-overview/"
         )
 
         /// Every operation of the group, in catalogue order.

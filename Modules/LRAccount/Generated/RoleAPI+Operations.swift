@@ -8,9 +8,8 @@ extension RoleAPI {
     /// Sends `GET identity/v2/manage/account/{uid}/role` with the API key as query `apiKey`, the
     /// API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
     ///
-    /// - Parameters:
-    ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
-    ///     (percent-encoded).
+    /// - Parameter uid: UID, the unified identifier for each user account. Sent as a path segment
+    ///   (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `RolesResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -84,9 +83,8 @@ extension RoleAPI {
     /// Sends `GET identity/v2/manage/account/{uid}/rolecontext` with the API key as query `apiKey`,
     /// the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
     ///
-    /// - Parameters:
-    ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
-    ///     (percent-encoded).
+    /// - Parameter uid: UID, the unified identifier for each user account. Sent as a path segment
+    ///   (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `RoleContextListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -108,8 +106,7 @@ extension RoleAPI {
     /// `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing
     /// is on).
     ///
-    /// - Parameters:
-    ///   - contextName: Name of context. Sent as a path segment (percent-encoded).
+    /// - Parameter contextName: Name of context. Sent as a path segment (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `RoleContextProfileListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `contextName` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -260,8 +257,7 @@ extension RoleAPI {
     /// Sends `POST identity/v2/manage/role` with the API key as query `apiKey`, the API secret as
     /// `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
     ///
-    /// - Parameters:
-    ///   - rolesModel: The body for Roles API. Sent as the JSON body.
+    /// - Parameter rolesModel: The body for Roles API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `RoleListResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -281,8 +277,7 @@ extension RoleAPI {
     /// Sends `DELETE identity/v2/manage/role/{role}` with the API key as query `apiKey`, the API
     /// secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
     ///
-    /// - Parameters:
-    ///   - role: Created RoleName. Sent as a path segment (percent-encoded).
+    /// - Parameter role: Created RoleName. Sent as a path segment (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `role` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;

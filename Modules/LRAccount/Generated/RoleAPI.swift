@@ -36,7 +36,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-roles-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-roles-by-uid/"
         )
         /// `PUT identity/v2/manage/account/{uid}/role`
         public static let assignRolesByUid = OperationDescriptor(
@@ -48,7 +49,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/assign-roles-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/assign-roles-by-uid/"
         )
         /// `DELETE identity/v2/manage/account/{uid}/role`
         public static let unassignRolesByUid = OperationDescriptor(
@@ -60,7 +62,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/unassign-roles-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/unassign-roles-by-uid/"
         )
         /// `GET identity/v2/manage/account/{uid}/rolecontext`
         public static let getRoleContextByUid = OperationDescriptor(
@@ -72,7 +75,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-context/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-context/"
         )
         /// `GET identity/v2/manage/account/rolecontext/{context_name}`
         public static let getRoleContextByContextName = OperationDescriptor(
@@ -84,7 +88,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/"
         )
         /// `PUT identity/v2/manage/account/{uid}/rolecontext`
         public static let updateRoleContextByUid = OperationDescriptor(
@@ -96,7 +101,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/upsert-context/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/upsert-context/"
         )
         /// `DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}`
         public static let deleteRoleContextByUid = OperationDescriptor(
@@ -108,7 +114,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-context/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-context/"
         )
         /// `DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}/role`
         public static let deleteRolesFromRoleContextByUid = OperationDescriptor(
@@ -120,7 +127,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role-from-context/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role-from-context/"
         )
         /// `DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}/additionalpermission`
         public static let deleteAdditionalPermissionFromRoleContextByUid = OperationDescriptor(
@@ -132,7 +140,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-permissions-from-context/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-permissions-from-context/"
         )
         /// `GET identity/v2/manage/role`
         public static let getRolesList = OperationDescriptor(
@@ -144,7 +153,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/"
         )
         /// `POST identity/v2/manage/role`
         public static let createRoles = OperationDescriptor(
@@ -156,7 +166,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-create/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-create/"
         )
         /// `DELETE identity/v2/manage/role/{role}`
         public static let deleteRole = OperationDescriptor(
@@ -168,7 +179,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role/"
         )
         /// `PUT identity/v2/manage/role/{role}/permission`
         public static let addRolePermissions = OperationDescriptor(
@@ -180,7 +192,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/add-permissions-to-role/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/add-permissions-to-role/"
         )
         /// `DELETE identity/v2/manage/role/{role}/permission`
         public static let removeRolePermissions = OperationDescriptor(
@@ -192,7 +205,8 @@ extension RoleAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/remove-permissions/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/remove-permissions/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -8,9 +8,8 @@ extension SOTTAPI {
     /// Sends `GET identity/v2/manage/account/sott` with the API key as query `apiKey`, the API
     /// secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
     ///
-    /// - Parameters:
-    ///   - timeDifference: The time difference you would like to pass, If you not pass difference then the
-    ///     default value is 10 minutes. Sent as query parameter `timeDifference`.
+    /// - Parameter timeDifference: The time difference you would like to pass, If you not pass difference then the
+    ///   default value is 10 minutes. Sent as query parameter `timeDifference`.
     /// - Returns: LoginRadius's reply decoded as `SottResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,

@@ -36,12 +36,13 @@ extension SOTTAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/generate-sott-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/generate-sott-token/"
         )
 
         /// Every operation of the group, in catalogue order.
         public static let all: [OperationDescriptor] = [
-            generateSott,
+            generateSott
         ]
     }
 }

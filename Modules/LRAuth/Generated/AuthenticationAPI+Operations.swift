@@ -8,8 +8,7 @@ extension AuthenticationAPI {
     ///
     /// Sends `GET identity/v2/auth/securityquestion/email` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - email: Email of the user. Sent as query parameter `email`.
+    /// - Parameter email: Email of the user. Sent as query parameter `email`.
     /// - Returns: LoginRadius's reply decoded as `[SecurityQuestion]`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -30,8 +29,7 @@ extension AuthenticationAPI {
     ///
     /// Sends `GET identity/v2/auth/securityquestion/username` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - userName: UserName of the user. Sent as query parameter `userName`.
+    /// - Parameter userName: UserName of the user. Sent as query parameter `userName`.
     /// - Returns: LoginRadius's reply decoded as `[SecurityQuestion]`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `userName` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -52,8 +50,7 @@ extension AuthenticationAPI {
     ///
     /// Sends `GET identity/v2/auth/securityquestion/phone` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - phone: The Registered Phone Number. Sent as query parameter `phone`.
+    /// - Parameter phone: The Registered Phone Number. Sent as query parameter `phone`.
     /// - Returns: LoginRadius's reply decoded as `[SecurityQuestion]`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phone` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -75,9 +72,8 @@ extension AuthenticationAPI {
     /// Sends `GET identity/v2/auth/securityquestion/accesstoken` with the API key as query
     /// `apiKey`, the access token as `Authorization: Bearer`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
+    /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `[SecurityQuestion]`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -99,9 +95,8 @@ extension AuthenticationAPI {
     /// Sends `GET identity/v2/auth/access_token/validate` with the API key as query `apiKey`, the
     /// access token as `Authorization: Bearer`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
+    /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenInfo`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -150,9 +145,8 @@ extension AuthenticationAPI {
     /// Sends `GET identity/v2/auth/access_token` with the API key as query `apiKey`, the access
     /// token as `Authorization: Bearer`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
+    /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenInfo`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -318,8 +312,7 @@ extension AuthenticationAPI {
     ///
     /// Sends `GET identity/v2/auth/account/delete` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - deleteToken: Delete token received in the email. Sent as query parameter `deletetoken`.
+    /// - Parameter deleteToken: Delete token received in the email. Sent as query parameter `deletetoken`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `deleteToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -404,8 +397,7 @@ extension AuthenticationAPI {
     ///
     /// Sends `GET identity/v2/auth/email` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - email: Email of the user. Sent as query parameter `email`.
+    /// - Parameter email: Email of the user. Sent as query parameter `email`.
     /// - Returns: LoginRadius's reply decoded as `ExistResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -657,9 +649,8 @@ extension AuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/password/securityanswer` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPasswordBySecurityAnswerAndEmailModel: The body for ResetPasswordBySecurityAnswerAndEmail
-    ///     API. Sent as the JSON body.
+    /// - Parameter resetPasswordBySecurityAnswerAndEmailModel: The body for ResetPasswordBySecurityAnswerAndEmail
+    ///   API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -678,9 +669,8 @@ extension AuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/password/securityanswer` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPasswordBySecurityAnswerAndPhoneModel: The body for ResetPasswordBySecurityAnswerAndPhone
-    ///     API. Sent as the JSON body.
+    /// - Parameter resetPasswordBySecurityAnswerAndPhoneModel: The body for ResetPasswordBySecurityAnswerAndPhone
+    ///   API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -699,9 +689,8 @@ extension AuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/password/securityanswer` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPasswordBySecurityAnswerAndUserNameModel: The body for
-    ///     ResetPasswordBySecurityAnswerAndUserName API. Sent as the JSON body.
+    /// - Parameter resetPasswordBySecurityAnswerAndUserNameModel: The body for
+    ///   ResetPasswordBySecurityAnswerAndUserName API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -720,8 +709,7 @@ extension AuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/password/reset` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPasswordByResetTokenModel: The body for ResetToken API. Sent as the JSON body.
+    /// - Parameter resetPasswordByResetTokenModel: The body for ResetToken API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -740,9 +728,8 @@ extension AuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/password/reset` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPasswordByEmailAndOtpModel: The body for ResetPasswordByEmailAndOtp API. Sent as the JSON
-    ///     body.
+    /// - Parameter resetPasswordByEmailAndOtpModel: The body for ResetPasswordByEmailAndOtp API. Sent as the JSON
+    ///   body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -762,8 +749,7 @@ extension AuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/password/reset` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPasswordByUserNameModel: The body for ResetPasswordByUserName API. Sent as the JSON body.
+    /// - Parameter resetPasswordByUserNameModel: The body for ResetPasswordByUserName API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -921,8 +907,7 @@ extension AuthenticationAPI {
     ///
     /// Sends `GET identity/v2/auth/username` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - username: UserName of the user. Sent as query parameter `username`.
+    /// - Parameter username: UserName of the user. Sent as query parameter `username`.
     /// - Returns: LoginRadius's reply decoded as `ExistResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `username` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -972,9 +957,8 @@ extension AuthenticationAPI {
     /// Sends `GET identity/v2/auth/privacypolicy/history` with the API key as query `apiKey`, the
     /// access token as `Authorization: Bearer`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
+    /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `PrivacyPolicyHistoryResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;

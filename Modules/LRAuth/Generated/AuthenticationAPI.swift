@@ -37,7 +37,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-email/"
         )
         /// `GET identity/v2/auth/securityquestion/username`
         public static let getSecurityQuestionsByUserName = OperationDescriptor(
@@ -49,7 +50,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-user-name/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-user-name/"
         )
         /// `GET identity/v2/auth/securityquestion/phone`
         public static let getSecurityQuestionsByPhone = OperationDescriptor(
@@ -61,7 +63,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-phone/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-phone/"
         )
         /// `GET identity/v2/auth/securityquestion/accesstoken`
         public static let getSecurityQuestionsByAccessToken = OperationDescriptor(
@@ -73,7 +76,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-access-token/"
         )
         /// `GET identity/v2/auth/access_token/validate`
         public static let authValidateAccessToken = OperationDescriptor(
@@ -85,7 +89,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-validate-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-validate-access-token/"
         )
         /// `GET identity/v2/auth/access_token/invalidate`
         public static let authInValidateAccessToken = OperationDescriptor(
@@ -97,7 +102,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-invalidate-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-invalidate-access-token/"
         )
         /// `GET identity/v2/auth/access_token`
         public static let getAccessTokenInfo = OperationDescriptor(
@@ -109,7 +115,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-access-token-info/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-access-token-info/"
         )
         /// `GET identity/v2/auth/account`
         public static let getProfileByAccessToken = OperationDescriptor(
@@ -121,7 +128,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-read-profiles-by-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-read-profiles-by-token/"
         )
         /// `GET identity/v2/auth/account/sendwelcomeemail`
         public static let sendWelcomeEmail = OperationDescriptor(
@@ -133,7 +141,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-welcome-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-welcome-email/"
         )
         /// `PUT identity/v2/auth/account`
         public static let updateProfileByAccessToken = OperationDescriptor(
@@ -145,7 +154,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-update-profile-by-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-update-profile-by-token/"
         )
         /// `DELETE identity/v2/auth/account`
         public static let deleteAccountWithEmailConfirmation = OperationDescriptor(
@@ -157,7 +167,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account-with-email-confirmation/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account-with-email-confirmation/"
         )
         /// `GET identity/v2/auth/account/delete`
         public static let deleteAccountByDeleteToken = OperationDescriptor(
@@ -169,7 +180,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account/"
         )
         /// `PUT identity/v2/auth/account/unlock`
         public static let unlockAccountByToken = OperationDescriptor(
@@ -181,7 +193,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlock-account-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlock-account-by-access-token/"
         )
         /// `GET identity/v2/auth/account/ping`
         public static let getProfileByPing = OperationDescriptor(
@@ -193,7 +206,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/social-login-by-ping/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/social-login-by-ping/"
         )
         /// `GET identity/v2/auth/email`
         public static let checkEmailAvailability = OperationDescriptor(
@@ -205,7 +219,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-email-availability/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-email-availability/"
         )
         /// `GET identity/v2/auth/email`
         public static let verifyEmail = OperationDescriptor(
@@ -217,7 +232,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email/"
         )
         /// `PUT identity/v2/auth/email`
         public static let verifyEmailByOtp = OperationDescriptor(
@@ -229,7 +245,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email-by-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email-by-otp/"
         )
         /// `POST identity/v2/auth/email`
         public static let addEmail = OperationDescriptor(
@@ -241,7 +258,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-add-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-add-email/"
         )
         /// `DELETE identity/v2/auth/email`
         public static let removeEmail = OperationDescriptor(
@@ -253,7 +271,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-remove-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-remove-email/"
         )
         /// `POST identity/v2/auth/login`
         public static let loginByEmail = OperationDescriptor(
@@ -265,7 +284,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/"
         )
         /// `POST identity/v2/auth/login`
         public static let loginByUserName = OperationDescriptor(
@@ -277,7 +297,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/"
         )
         /// `POST identity/v2/auth/password`
         public static let forgotPassword = OperationDescriptor(
@@ -289,7 +310,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-forgot-password/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-forgot-password/"
         )
         /// `PUT identity/v2/auth/password/securityanswer`
         public static let resetPasswordBySecurityAnswerAndEmail = OperationDescriptor(
@@ -301,7 +323,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-email/"
         )
         /// `PUT identity/v2/auth/password/securityanswer`
         public static let resetPasswordBySecurityAnswerAndPhone = OperationDescriptor(
@@ -313,7 +336,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-phone/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-phone/"
         )
         /// `PUT identity/v2/auth/password/securityanswer`
         public static let resetPasswordBySecurityAnswerAndUserName = OperationDescriptor(
@@ -325,7 +349,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-username/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-username/"
         )
         /// `PUT identity/v2/auth/password/reset`
         public static let resetPasswordByResetToken = OperationDescriptor(
@@ -337,7 +362,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-reset-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-reset-token/"
         )
         /// `PUT identity/v2/auth/password/reset`
         public static let resetPasswordByEmailOtp = OperationDescriptor(
@@ -349,7 +375,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp/"
         )
         /// `PUT identity/v2/auth/password/reset`
         public static let resetPasswordByOtpAndUserName = OperationDescriptor(
@@ -361,7 +388,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp-and-username/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp-and-username/"
         )
         /// `PUT identity/v2/auth/password/change`
         public static let changePassword = OperationDescriptor(
@@ -373,7 +401,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-change-password/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-change-password/"
         )
         /// `DELETE identity/v2/auth/socialidentity`
         public static let unlinkSocialIdentities = OperationDescriptor(
@@ -385,7 +414,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlink-social-identities/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlink-social-identities/"
         )
         /// `POST identity/v2/auth/socialidentity`
         public static let linkSocialIdentities = OperationDescriptor(
@@ -397,7 +427,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities/"
         )
         /// `POST identity/v2/auth/socialidentity`
         public static let linkSocialIdentitiesByPing = OperationDescriptor(
@@ -409,7 +440,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities-clientguid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities-clientguid/"
         )
         /// `PUT identity/v2/auth/username`
         public static let setOrChangeUserName = OperationDescriptor(
@@ -421,7 +453,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-set-or-change-user-name/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-set-or-change-user-name/"
         )
         /// `GET identity/v2/auth/username`
         public static let checkUserNameAvailability = OperationDescriptor(
@@ -433,7 +466,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-username-availability/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-username-availability/"
         )
         /// `GET identity/v2/auth/privacypolicy/accept`
         public static let acceptPrivacyPolicy = OperationDescriptor(
@@ -445,7 +479,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-privacy-policy-accept/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-privacy-policy-accept/"
         )
         /// `GET identity/v2/auth/privacypolicy/history`
         public static let getPrivacyPolicyHistoryByAccessToken = OperationDescriptor(
@@ -457,7 +492,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/"
         )
         /// `POST identity/v2/auth/register`
         public static let userRegistrationByEmail = OperationDescriptor(
@@ -469,7 +505,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-email/"
         )
         /// `POST identity/v2/auth/register/captcha`
         public static let userRegistrationByCaptcha = OperationDescriptor(
@@ -481,7 +518,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-recaptcha/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-recaptcha/"
         )
         /// `PUT identity/v2/auth/register`
         public static let authResendEmailVerification = OperationDescriptor(
@@ -493,7 +531,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-resend-email-verification/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-resend-email-verification/"
         )
         /// `GET identity/v2/auth/email/sendverificationemail`
         public static let authSendVerificationEmailForLinkingSocialProfiles = OperationDescriptor(
@@ -505,7 +544,8 @@ extension AuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-social-link-verification-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-social-link-verification-email/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -36,7 +36,8 @@ extension OneTouchLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-email-captcha/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-email-captcha/"
         )
         /// `POST identity/v2/auth/onetouchlogin/phone`
         public static let oneTouchLoginByPhone = OperationDescriptor(
@@ -48,7 +49,8 @@ extension OneTouchLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-phone-captcha/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-phone-captcha/"
         )
         /// `PUT identity/v2/auth/onetouchlogin/phone/verify`
         public static let oneTouchLoginOtpVerification = OperationDescriptor(
@@ -60,7 +62,8 @@ extension OneTouchLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-otp-verification/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-otp-verification/"
         )
         /// `GET identity/v2/auth/email/onetouchlogin`
         public static let oneTouchEmailVerification = OperationDescriptor(
@@ -72,7 +75,8 @@ extension OneTouchLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-email-verification/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-email-verification/"
         )
         /// `GET identity/v2/auth/login/smartlogin/ping`
         public static let oneTouchLoginPing = OperationDescriptor(
@@ -84,7 +88,8 @@ extension OneTouchLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-ping/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-ping/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -36,7 +36,8 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-phone-verification/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-phone-verification/"
         )
         /// `GET identity/v2/auth/login/passwordlesslogin/otp`
         public static let passwordlessLoginByPhone = OperationDescriptor(
@@ -48,7 +49,8 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-phone/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-phone/"
         )
         /// `GET identity/v2/auth/login/passwordlesslogin/email`
         public static let passwordlessLoginByEmail = OperationDescriptor(
@@ -60,7 +62,8 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-email/"
         )
         /// `GET identity/v2/auth/login/passwordlesslogin/email`
         public static let passwordlessLoginByUserName = OperationDescriptor(
@@ -72,7 +75,8 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-username/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-username/"
         )
         /// `GET identity/v2/auth/login/passwordlesslogin/email/verify`
         public static let passwordlessLoginVerification = OperationDescriptor(
@@ -84,7 +88,8 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apikey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verification/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verification/"
         )
         /// `POST identity/v2/auth/login/passwordlesslogin/email/verifyotp`
         public static let passwordlessLoginVerificationByEmailAndOtp = OperationDescriptor(
@@ -96,7 +101,8 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-email-and-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-email-and-otp/"
         )
         /// `POST identity/v2/auth/login/passwordlesslogin/username/verifyotp`
         public static let passwordlessLoginVerificationByUserNameAndOtp = OperationDescriptor(
@@ -108,7 +114,8 @@ extension PasswordlessLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-username-and-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-username-and-otp/"
         )
 
         /// Every operation of the group, in catalogue order.

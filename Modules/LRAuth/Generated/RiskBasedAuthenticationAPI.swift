@@ -36,7 +36,8 @@ extension RiskBasedAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/"
         )
         /// `POST identity/v2/auth/login`
         public static let rbaLoginByUserName = OperationDescriptor(
@@ -48,7 +49,8 @@ extension RiskBasedAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/"
         )
         /// `POST identity/v2/auth/login`
         public static let rbaLoginByPhone = OperationDescriptor(
@@ -60,7 +62,8 @@ extension RiskBasedAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -8,8 +8,7 @@ extension SlidingTokenAPI {
     /// Sends `GET identity/v2/auth/access_token/sliding_token` with the API key as query `apiKey`,
     /// the access token as `Authorization: Bearer`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Sent as the access token.
+    /// - Parameter accessToken: Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;

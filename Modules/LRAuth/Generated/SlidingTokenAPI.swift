@@ -36,12 +36,13 @@ extension SlidingTokenAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/overview/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/overview/"
         )
 
         /// Every operation of the group, in catalogue order.
         public static let all: [OperationDescriptor] = [
-            slidingAccessToken,
+            slidingAccessToken
         ]
     }
 }

@@ -36,7 +36,8 @@ extension SmartLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-verify-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-verify-token/"
         )
         /// `GET identity/v2/auth/login/smartlogin`
         public static let smartLoginByEmail = OperationDescriptor(
@@ -48,7 +49,8 @@ extension SmartLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-email/"
         )
         /// `GET identity/v2/auth/login/smartlogin`
         public static let smartLoginByUserName = OperationDescriptor(
@@ -60,7 +62,8 @@ extension SmartLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-username/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-username/"
         )
         /// `GET identity/v2/auth/login/smartlogin/ping`
         public static let smartLoginPing = OperationDescriptor(
@@ -72,7 +75,8 @@ extension SmartLoginAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-ping/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-ping/"
         )
 
         /// Every operation of the group, in catalogue order.

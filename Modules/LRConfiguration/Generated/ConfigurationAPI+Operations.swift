@@ -23,9 +23,8 @@ extension ConfigurationAPI {
     ///
     /// Sends `GET identity/v2/serverinfo` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - timeDifference: The time difference you would like to pass, If you not pass difference then the
-    ///     default value is 10 minutes. Sent as query parameter `timeDifference`.
+    /// - Parameter timeDifference: The time difference you would like to pass, If you not pass difference then the
+    ///   default value is 10 minutes. Sent as query parameter `timeDifference`.
     /// - Returns: LoginRadius's reply decoded as `ServerInfo`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,

@@ -36,7 +36,8 @@ extension ConfigurationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/"
         )
         /// `GET identity/v2/serverinfo`
         public static let getServerInfo = OperationDescriptor(
@@ -48,7 +49,8 @@ extension ConfigurationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-server-time/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-server-time/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -9,9 +9,8 @@ extension ConsentManagementAPI {
     /// `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing
     /// is on).
     ///
-    /// - Parameters:
-    ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
-    ///     (percent-encoded).
+    /// - Parameter uid: UID, the unified identifier for each user account. Sent as a path segment
+    ///   (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `ConsentLogsResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -57,9 +56,8 @@ extension ConsentManagementAPI {
     /// Sends `GET identity/v2/auth/consent/logs` with the API key as query `apiKey`, the access
     /// token as `Authorization: Bearer`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
+    /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `ConsentLogsResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;

@@ -36,7 +36,8 @@ extension ConsentManagementAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/"
         )
         /// `POST identity/v2/auth/consent`
         public static let submitConsentByConsentToken = OperationDescriptor(
@@ -48,7 +49,8 @@ extension ConsentManagementAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-consent-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-consent-token/"
         )
         /// `GET identity/v2/auth/consent/logs`
         public static let getConsentLogs = OperationDescriptor(
@@ -60,7 +62,8 @@ extension ConsentManagementAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-access-token/"
         )
         /// `POST identity/v2/auth/consent/profile`
         public static let submitConsentByAccessToken = OperationDescriptor(
@@ -72,7 +75,8 @@ extension ConsentManagementAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-access-token/"
         )
         /// `GET identity/v2/auth/consent/verify`
         public static let verifyConsentByAccessToken = OperationDescriptor(
@@ -84,7 +88,8 @@ extension ConsentManagementAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/"
         )
         /// `PUT identity/v2/auth/consent`
         public static let updateConsentProfileByAccessToken = OperationDescriptor(
@@ -96,7 +101,8 @@ extension ConsentManagementAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/update-consent-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/update-consent-by-access-token/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -36,7 +36,8 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-token/"
         )
         /// `PUT identity/v2/auth/customobject/{object_record_id}`
         public static let updateCustomObjectByToken = OperationDescriptor(
@@ -48,7 +49,8 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-token/"
         )
         /// `GET identity/v2/auth/customobject`
         public static let getCustomObjectByToken = OperationDescriptor(
@@ -60,7 +62,8 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-token/"
         )
         /// `GET identity/v2/auth/customobject/{object_record_id}`
         public static let getCustomObjectByRecordIdAndToken = OperationDescriptor(
@@ -72,7 +75,8 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-token/"
         )
         /// `DELETE identity/v2/auth/customobject/{object_record_id}`
         public static let deleteCustomObjectByToken = OperationDescriptor(
@@ -84,7 +88,8 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-token/"
         )
         /// `POST identity/v2/manage/account/{uid}/customobject`
         public static let createCustomObjectByUid = OperationDescriptor(
@@ -96,7 +101,8 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-uid/"
         )
         /// `PUT identity/v2/manage/account/{uid}/customobject/{object_record_id}`
         public static let updateCustomObjectByUid = OperationDescriptor(
@@ -108,7 +114,8 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-uid/"
         )
         /// `GET identity/v2/manage/account/{uid}/customobject`
         public static let getCustomObjectByUid = OperationDescriptor(
@@ -120,7 +127,8 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-uid/"
         )
         /// `GET identity/v2/manage/account/{uid}/customobject/{object_record_id}`
         public static let getCustomObjectByRecordId = OperationDescriptor(
@@ -132,7 +140,8 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-uid/"
         )
         /// `DELETE identity/v2/manage/account/{uid}/customobject/{object_record_id}`
         public static let deleteCustomObjectByRecordId = OperationDescriptor(
@@ -144,7 +153,8 @@ extension CustomObjectAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-uid/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -165,9 +165,8 @@ extension MultiFactorAuthenticationAPI {
     /// Sends `GET identity/v2/auth/account/2fa/backupcode` with the API key as query `apiKey`, the
     /// access token as `Authorization: Bearer`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
+    /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -189,9 +188,8 @@ extension MultiFactorAuthenticationAPI {
     /// Sends `GET identity/v2/auth/account/2fa/backupcode/reset` with the API key as query
     /// `apiKey`, the access token as `Authorization: Bearer`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
+    /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -266,8 +264,7 @@ extension MultiFactorAuthenticationAPI {
     /// Sends `DELETE identity/v2/auth/account/2fa/authenticator/otp/email` with the API key as
     /// query `apiKey`, the access token as `Authorization: Bearer`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Access_token. Sent as the access token.
+    /// - Parameter accessToken: Access_token. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -313,8 +310,7 @@ extension MultiFactorAuthenticationAPI {
     /// Sends `DELETE identity/v2/auth/account/2fa/authenticator/securityquestionanswer` with the
     /// API key as query `apiKey`, the access token as `Authorization: Bearer`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Access_token. Sent as the access token.
+    /// - Parameter accessToken: Access_token. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -535,7 +531,11 @@ extension MultiFactorAuthenticationAPI {
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaValidateOtpByPhone)
         try call.body(multiFactorAuthModelWithLockout)
-        try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
+        try call.query(
+            "secondFactorAuthenticationToken",
+            required: secondFactorAuthenticationToken,
+            parameter: "secondFactorAuthenticationToken"
+        )
         call.query("fields", fields)
         call.query("smsTemplate2FA", smsTemplate2FA)
         call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
@@ -584,7 +584,11 @@ extension MultiFactorAuthenticationAPI {
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaValidateBackupCode)
         try call.body(multiFactorAuthModelByBackupCode)
-        try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
+        try call.query(
+            "secondFactorAuthenticationToken",
+            required: secondFactorAuthenticationToken,
+            parameter: "secondFactorAuthenticationToken"
+        )
         call.query("fields", fields)
         call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
         call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
@@ -624,7 +628,11 @@ extension MultiFactorAuthenticationAPI {
     ) async throws -> SmsResponseData {
         var call = APICall(Operations.mfaUpdatePhoneNumber)
         try call.bodyField("phoneNo2FA", required: phoneNo2FA, parameter: "phoneNo2FA")
-        try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
+        try call.query(
+            "secondFactorAuthenticationToken",
+            required: secondFactorAuthenticationToken,
+            parameter: "secondFactorAuthenticationToken"
+        )
         call.query("smsTemplate2FA", smsTemplate2FA)
         call.query("isVoiceOtp", isVoiceOtp)
         call.query("options", options)
@@ -654,7 +662,11 @@ extension MultiFactorAuthenticationAPI {
         isVoiceOtp: Bool = false
     ) async throws -> SmsResponseData {
         var call = APICall(Operations.mfaResendOtp)
-        try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
+        try call.query(
+            "secondFactorAuthenticationToken",
+            required: secondFactorAuthenticationToken,
+            parameter: "secondFactorAuthenticationToken"
+        )
         call.query("smsTemplate2FA", smsTemplate2FA)
         call.query("isVoiceOtp", isVoiceOtp)
         return try await client.perform(call)
@@ -683,7 +695,11 @@ extension MultiFactorAuthenticationAPI {
     ) async throws -> PostResponse {
         var call = APICall(Operations.mfaEmailOtp)
         try call.body(emailIdModel)
-        try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
+        try call.query(
+            "secondFactorAuthenticationToken",
+            required: secondFactorAuthenticationToken,
+            parameter: "secondFactorAuthenticationToken"
+        )
         call.query("emailTemplate2FA", emailTemplate2FA)
         return try await client.perform(call)
     }
@@ -722,7 +738,11 @@ extension MultiFactorAuthenticationAPI {
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaValidateEmailOtp)
         try call.body(multiFactorAuthModelByEmailOtp)
-        try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
+        try call.query(
+            "secondFactorAuthenticationToken",
+            required: secondFactorAuthenticationToken,
+            parameter: "secondFactorAuthenticationToken"
+        )
         call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
         call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
         call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
@@ -753,7 +773,11 @@ extension MultiFactorAuthenticationAPI {
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaSecurityQuestionAnswer)
         try call.body(securityQuestionAnswerUpdateModel)
-        try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
+        try call.query(
+            "secondFactorAuthenticationToken",
+            required: secondFactorAuthenticationToken,
+            parameter: "secondFactorAuthenticationToken"
+        )
         return try await client.perform(call)
     }
 
@@ -791,7 +815,11 @@ extension MultiFactorAuthenticationAPI {
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaSecurityQuestionAnswerVerification)
         try call.body(securityQuestionAnswerUpdateModel)
-        try call.query("secondFactorAuthenticationToken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
+        try call.query(
+            "secondFactorAuthenticationToken",
+            required: secondFactorAuthenticationToken,
+            parameter: "secondFactorAuthenticationToken"
+        )
         call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
         call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
         call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
@@ -858,8 +886,7 @@ extension MultiFactorAuthenticationAPI {
     /// Sends `GET identity/v2/manage/account/2fa/backupcode` with the API key as query `apiKey`,
     /// the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
     ///
-    /// - Parameters:
-    ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
+    /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -882,8 +909,7 @@ extension MultiFactorAuthenticationAPI {
     /// `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing
     /// is on).
     ///
-    /// - Parameters:
-    ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
+    /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -905,8 +931,7 @@ extension MultiFactorAuthenticationAPI {
     /// query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when
     /// signing is on).
     ///
-    /// - Parameters:
-    ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
+    /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -929,8 +954,7 @@ extension MultiFactorAuthenticationAPI {
     /// API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request
     /// signature when signing is on).
     ///
-    /// - Parameters:
-    ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
+    /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -973,7 +997,11 @@ extension MultiFactorAuthenticationAPI {
     ) async throws -> MultiFactorAuthenticationResponse {
         var call = APICall(Operations.mfaValidateAuthenticatorCode)
         try call.body(multiFactorAuthModelByAuthenticatorCode)
-        try call.query("secondfactorauthenticationtoken", required: secondFactorAuthenticationToken, parameter: "secondFactorAuthenticationToken")
+        try call.query(
+            "secondfactorauthenticationtoken",
+            required: secondFactorAuthenticationToken,
+            parameter: "secondFactorAuthenticationToken"
+        )
         call.query("fields", fields)
         return try await client.perform(call)
     }

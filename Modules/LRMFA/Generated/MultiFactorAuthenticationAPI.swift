@@ -37,7 +37,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-validate-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-validate-access-token/"
         )
         /// `PUT identity/v2/auth/account/2fa/verification/otp`
         public static let mfaUpdateSetting = OperationDescriptor(
@@ -49,7 +50,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/update-mfa-setting/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/update-mfa-setting/"
         )
         /// `PUT identity/v2/auth/account/2fa`
         public static let mfaUpdatePhoneNumberByToken = OperationDescriptor(
@@ -61,7 +63,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number-by-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number-by-token/"
         )
         /// `DELETE identity/v2/auth/account/2fa/authenticator`
         public static let mfaResetAuthenticatorByToken = OperationDescriptor(
@@ -73,7 +76,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-token/"
         )
         /// `DELETE identity/v2/auth/account/2fa/authenticator`
         public static let mfaResetSmsAuthByToken = OperationDescriptor(
@@ -85,7 +89,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-token/"
         )
         /// `GET identity/v2/auth/account/2fa/backupcode`
         public static let mfaBackupCodeByAccessToken = OperationDescriptor(
@@ -97,7 +102,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-access-token/"
         )
         /// `GET identity/v2/auth/account/2fa/backupcode/reset`
         public static let mfaResetBackupCodeByAccessToken = OperationDescriptor(
@@ -109,7 +115,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-access-token/"
         )
         /// `GET identity/v2/auth/account/2fa/otp/email`
         public static let mfaEmailOtpByAccessToken = OperationDescriptor(
@@ -121,7 +128,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-access-token/"
         )
         /// `PUT identity/v2/auth/account/2fa/verification/otp/email`
         public static let mfaValidateEmailOtpByAccessToken = OperationDescriptor(
@@ -133,7 +141,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-access-token/"
         )
         /// `DELETE identity/v2/auth/account/2fa/authenticator/otp/email`
         public static let mfaResetEmailOtpAuthenticatorByAccessToken = OperationDescriptor(
@@ -145,7 +154,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-access-token/"
         )
         /// `PUT identity/v2/auth/account/2fa/securityquestionanswer`
         public static let mfaSecurityQuestionAnswerByAccessToken = OperationDescriptor(
@@ -157,7 +167,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-access-token/"
         )
         /// `DELETE identity/v2/auth/account/2fa/authenticator/securityquestionanswer`
         public static let mfaResetSecurityQuestionAuthenticatorByAccessToken = OperationDescriptor(
@@ -169,7 +180,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings/"
         )
         /// `POST identity/v2/auth/login/2fa`
         public static let mfaLoginByEmail = OperationDescriptor(
@@ -181,7 +193,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/"
         )
         /// `POST identity/v2/auth/login/2fa`
         public static let mfaLoginByUserName = OperationDescriptor(
@@ -193,7 +206,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-user-name-login/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-user-name-login/"
         )
         /// `POST identity/v2/auth/login/2fa`
         public static let mfaLoginByPhone = OperationDescriptor(
@@ -205,7 +219,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-phone-login/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-phone-login/"
         )
         /// `PUT identity/v2/auth/login/2fa/verification/otp`
         public static let mfaValidateOtpByPhone = OperationDescriptor(
@@ -217,7 +232,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-validate-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-validate-otp/"
         )
         /// `PUT identity/v2/auth/login/2fa/verification/backupcode`
         public static let mfaValidateBackupCode = OperationDescriptor(
@@ -229,7 +245,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-validate-backup-code/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-validate-backup-code/"
         )
         /// `PUT identity/v2/auth/login/2fa`
         public static let mfaUpdatePhoneNumber = OperationDescriptor(
@@ -241,7 +258,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number/"
         )
         /// `GET identity/v2/auth/login/2fa/resend`
         public static let mfaResendOtp = OperationDescriptor(
@@ -253,7 +271,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/resend-twofactorauthentication-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/resend-twofactorauthentication-otp/"
         )
         /// `POST identity/v2/auth/login/2fa/otp/email`
         public static let mfaEmailOtp = OperationDescriptor(
@@ -265,7 +284,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-mfa-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-mfa-token/"
         )
         /// `PUT identity/v2/auth/login/2fa/verification/otp/email`
         public static let mfaValidateEmailOtp = OperationDescriptor(
@@ -277,7 +297,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-mfa-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-mfa-token/"
         )
         /// `PUT identity/v2/auth/login/2fa/securityquestionanswer`
         public static let mfaSecurityQuestionAnswer = OperationDescriptor(
@@ -289,7 +310,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/update-mfa-security-question-by-mfa-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/update-mfa-security-question-by-mfa-token/"
         )
         /// `POST identity/v2/auth/login/2fa/verification/securityquestionanswer`
         public static let mfaSecurityQuestionAnswerVerification = OperationDescriptor(
@@ -301,7 +323,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-mfa-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-mfa-token/"
         )
         /// `DELETE identity/v2/manage/account/2fa/authenticator`
         public static let mfaResetSmsAuthenticatorByUid = OperationDescriptor(
@@ -313,7 +336,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-uid/"
         )
         /// `DELETE identity/v2/manage/account/2fa/authenticator`
         public static let mfaResetAuthenticatorByUid = OperationDescriptor(
@@ -325,7 +349,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-uid/"
         )
         /// `GET identity/v2/manage/account/2fa/backupcode`
         public static let mfaBackupCodeByUid = OperationDescriptor(
@@ -337,7 +362,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-uid/"
         )
         /// `GET identity/v2/manage/account/2fa/backupcode/reset`
         public static let mfaResetBackupCodeByUid = OperationDescriptor(
@@ -349,7 +375,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-uid/"
         )
         /// `DELETE identity/v2/manage/account/2fa/authenticator/otp/email`
         public static let mfaResetEmailOtpAuthenticatorByUid = OperationDescriptor(
@@ -361,7 +388,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-uid/"
         )
         /// `DELETE identity/v2/manage/account/2fa/authenticator/securityquestionanswer`
         public static let mfaResetSecurityQuestionAuthenticatorByUid = OperationDescriptor(
@@ -373,7 +401,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings-uid/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings-uid/"
         )
         /// `PUT identity/v2/auth/login/2fa/verification/authenticatorcode`
         public static let mfaValidateAuthenticatorCode = OperationDescriptor(
@@ -385,7 +414,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-validate-authenticator-code/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-validate-authenticator-code/"
         )
         /// `PUT identity/v2/auth/account/2fa/verification/authenticatorcode`
         public static let mfaVerifyAuthenticatorCode = OperationDescriptor(
@@ -397,7 +427,8 @@ extension MultiFactorAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-verify-authenticator-code/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-verify-authenticator-code/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -84,8 +84,7 @@ extension PINAuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/pin/reset/token` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPinByResetToken: The body for Reset Pin By Reset Token API. Sent as the JSON body.
+    /// - Parameter resetPinByResetToken: The body for Reset Pin By Reset Token API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -105,9 +104,8 @@ extension PINAuthenticationAPI {
     /// Sends `PUT identity/v2/auth/pin/reset/securityanswer/email` with the API key as query
     /// `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPinBySecurityQuestionAnswerAndEmailModel: The body for Reset Pin By Security Question and
-    ///     Email API. Sent as the JSON body.
+    /// - Parameter resetPinBySecurityQuestionAnswerAndEmailModel: The body for Reset Pin By Security Question and
+    ///   Email API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -127,9 +125,8 @@ extension PINAuthenticationAPI {
     /// Sends `PUT identity/v2/auth/pin/reset/securityanswer/username` with the API key as query
     /// `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPinBySecurityQuestionAnswerAndUsernameModel: The body for Reset Pin By Security Question
-    ///     and UserName API. Sent as the JSON body.
+    /// - Parameter resetPinBySecurityQuestionAnswerAndUsernameModel: The body for Reset Pin By Security Question
+    ///   and UserName API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -149,9 +146,8 @@ extension PINAuthenticationAPI {
     /// Sends `PUT identity/v2/auth/pin/reset/securityanswer/phone` with the API key as query
     /// `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPinBySecurityQuestionAnswerAndPhoneModel: The body for Reset Pin By Security Question and
-    ///     Phone API. Sent as the JSON body.
+    /// - Parameter resetPinBySecurityQuestionAnswerAndPhoneModel: The body for Reset Pin By Security Question and
+    ///   Phone API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -223,8 +219,7 @@ extension PINAuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/pin/reset/otp/phone` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPinByPhoneAndOtpModel: The body for Reset Pin By Phone and Otp API. Sent as the JSON body.
+    /// - Parameter resetPinByPhoneAndOtpModel: The body for Reset Pin By Phone and Otp API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -243,8 +238,7 @@ extension PINAuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/pin/reset/otp/email` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPinByEmailAndOtpModel: The body for Reset Pin By Email and Otp API. Sent as the JSON body.
+    /// - Parameter resetPinByEmailAndOtpModel: The body for Reset Pin By Email and Otp API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -263,9 +257,8 @@ extension PINAuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/pin/reset/otp/username` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPinByUsernameAndOtpModel: The body for Reset Pin By Username and Otp API. Sent as the JSON
-    ///     body.
+    /// - Parameter resetPinByUsernameAndOtpModel: The body for Reset Pin By Username and Otp API. Sent as the JSON
+    ///   body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -308,8 +301,7 @@ extension PINAuthenticationAPI {
     ///
     /// Sends `GET identity/v2/auth/session_token/invalidate` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - sessionToken: Session Token of user. Sent as query parameter `session_token`.
+    /// - Parameter sessionToken: Session Token of user. Sent as query parameter `session_token`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `sessionToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;

@@ -36,7 +36,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/login-by-pin/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/login-by-pin/"
         )
         /// `POST identity/v2/auth/pin/forgot/email`
         public static let sendForgotPinEmailByEmail = OperationDescriptor(
@@ -48,7 +49,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-email/"
         )
         /// `POST identity/v2/auth/pin/forgot/username`
         public static let sendForgotPinEmailByUsername = OperationDescriptor(
@@ -60,7 +62,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-username/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-username/"
         )
         /// `PUT identity/v2/auth/pin/reset/token`
         public static let resetPinByResetToken = OperationDescriptor(
@@ -72,7 +75,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-resettoken/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-resettoken/"
         )
         /// `PUT identity/v2/auth/pin/reset/securityanswer/email`
         public static let resetPinByEmailAndSecurityAnswer = OperationDescriptor(
@@ -84,7 +88,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-email/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-email/"
         )
         /// `PUT identity/v2/auth/pin/reset/securityanswer/username`
         public static let resetPinByUsernameAndSecurityAnswer = OperationDescriptor(
@@ -96,7 +101,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-username/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-username/"
         )
         /// `PUT identity/v2/auth/pin/reset/securityanswer/phone`
         public static let resetPinByPhoneAndSecurityAnswer = OperationDescriptor(
@@ -108,7 +114,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-phone/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-phone/"
         )
         /// `POST identity/v2/auth/pin/forgot/otp`
         public static let sendForgotPinSmsByPhone = OperationDescriptor(
@@ -120,7 +127,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-phone/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-phone/"
         )
         /// `PUT identity/v2/auth/pin/change`
         public static let changePinByAccessToken = OperationDescriptor(
@@ -132,7 +140,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/change-pin-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/change-pin-by-access-token/"
         )
         /// `PUT identity/v2/auth/pin/reset/otp/phone`
         public static let resetPinByPhoneAndOtp = OperationDescriptor(
@@ -144,7 +153,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-phone-and-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-phone-and-otp/"
         )
         /// `PUT identity/v2/auth/pin/reset/otp/email`
         public static let resetPinByEmailAndOtp = OperationDescriptor(
@@ -156,7 +166,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-email-and-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-email-and-otp/"
         )
         /// `PUT identity/v2/auth/pin/reset/otp/username`
         public static let resetPinByUsernameAndOtp = OperationDescriptor(
@@ -168,7 +179,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-username-and-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-username-and-otp/"
         )
         /// `POST identity/v2/auth/pin/set/pinauthtoken`
         public static let setPinByPinAuthToken = OperationDescriptor(
@@ -180,7 +192,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/set-pin-by-pinauthtoken/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/set-pin-by-pinauthtoken/"
         )
         /// `GET identity/v2/auth/session_token/invalidate`
         public static let inValidatePinSessionToken = OperationDescriptor(
@@ -192,7 +205,8 @@ extension PINAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/invalidate-pin-session-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/invalidate-pin-session-token/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -68,8 +68,7 @@ extension PhoneAuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/password/otp` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - resetPasswordByOtpModel: The body for ResetPasswordByOTP API. Sent as the JSON body.
+    /// - Parameter resetPasswordByOtpModel: The body for ResetPasswordByOTP API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -254,8 +253,7 @@ extension PhoneAuthenticationAPI {
     ///
     /// Sends `GET identity/v2/auth/phone` with the API key as query `apiKey`.
     ///
-    /// - Parameters:
-    ///   - phone: The Registered Phone Number. Sent as query parameter `phone`.
+    /// - Parameter phone: The Registered Phone Number. Sent as query parameter `phone`.
     /// - Returns: LoginRadius's reply decoded as `ExistResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phone` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -276,9 +274,8 @@ extension PhoneAuthenticationAPI {
     /// Sends `DELETE identity/v2/auth/phone` with the API key as query `apiKey`, the access token
     /// as `Authorization: Bearer`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
+    /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;

@@ -36,7 +36,8 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/"
         )
         /// `POST identity/v2/auth/password/otp`
         public static let forgotPasswordByPhoneOtp = OperationDescriptor(
@@ -48,7 +49,8 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-forgot-password-by-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-forgot-password-by-otp/"
         )
         /// `PUT identity/v2/auth/password/otp`
         public static let resetPasswordByPhoneOtp = OperationDescriptor(
@@ -60,7 +62,8 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-reset-password-by-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-reset-password-by-otp/"
         )
         /// `PUT identity/v2/auth/phone/otp`
         public static let phoneVerificationByOtp = OperationDescriptor(
@@ -72,7 +75,8 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp/"
         )
         /// `PUT identity/v2/auth/phone/otp`
         public static let phoneVerificationOtpByAccessToken = OperationDescriptor(
@@ -84,7 +88,8 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp-by-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp-by-token/"
         )
         /// `POST identity/v2/auth/phone/otp`
         public static let phoneResendVerificationOtp = OperationDescriptor(
@@ -96,7 +101,8 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp/"
         )
         /// `POST identity/v2/auth/phone/otp`
         public static let phoneResendVerificationOtpByToken = OperationDescriptor(
@@ -108,7 +114,8 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp-by-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp-by-token/"
         )
         /// `PUT identity/v2/auth/phone`
         public static let updatePhoneNumber = OperationDescriptor(
@@ -120,7 +127,8 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-update/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-update/"
         )
         /// `GET identity/v2/auth/phone`
         public static let checkPhoneNumberAvailability = OperationDescriptor(
@@ -132,7 +140,8 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-availability/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-availability/"
         )
         /// `DELETE identity/v2/auth/phone`
         public static let removePhoneIdByAccessToken = OperationDescriptor(
@@ -144,7 +153,8 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/remove-phone-id-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/remove-phone-id-by-access-token/"
         )
         /// `POST identity/v2/auth/register`
         public static let userRegistrationByPhone = OperationDescriptor(
@@ -156,7 +166,8 @@ extension PhoneAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-user-registration-by-sms/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-user-registration-by-sms/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -36,7 +36,8 @@ extension ReAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-trigger/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-trigger/"
         )
         /// `PUT identity/v2/auth/account/reauth/2fa/otp`
         public static let mfaReAuthenticateByOtp = OperationDescriptor(
@@ -48,7 +49,8 @@ extension ReAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-otp/"
         )
         /// `PUT identity/v2/auth/account/reauth/2fa/backupcode`
         public static let mfaReAuthenticateByBackupCode = OperationDescriptor(
@@ -60,7 +62,8 @@ extension ReAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-backup-code/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-backup-code/"
         )
         /// `PUT identity/v2/auth/account/reauth/password`
         public static let mfaReAuthenticateByPassword = OperationDescriptor(
@@ -72,7 +75,8 @@ extension ReAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/step-up-auth-by-password/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/step-up-auth-by-password/"
         )
         /// `POST identity/v2/manage/account/{uid}/reauth/2fa`
         public static let verifyMultiFactorOtpReauthentication = OperationDescriptor(
@@ -84,7 +88,8 @@ extension ReAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-validate-mfa/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-validate-mfa/"
         )
         /// `POST identity/v2/manage/account/{uid}/reauth/password`
         public static let verifyMultiFactorPasswordReauthentication = OperationDescriptor(
@@ -96,7 +101,8 @@ extension ReAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/step-up-auth-validate-password/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/step-up-auth-validate-password/"
         )
         /// `POST identity/v2/manage/account/{uid}/reauth/pin`
         public static let verifyMultiFactorPinReauthentication = OperationDescriptor(
@@ -108,7 +114,8 @@ extension ReAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: .header("X-LoginRadius-ApiSecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-validate-pin/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-validate-pin/"
         )
         /// `PUT identity/v2/auth/account/reauth/pin`
         public static let verifyPinAuthentication = OperationDescriptor(
@@ -120,7 +127,8 @@ extension ReAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-by-pin/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-by-pin/"
         )
         /// `PUT identity/v2/auth/account/reauth/2fa/otp/email/verify`
         public static let reAuthValidateEmailOtp = OperationDescriptor(
@@ -132,7 +140,8 @@ extension ReAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/mfa-step-up-authentication-by-email-otp/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/mfa-step-up-authentication-by-email-otp/"
         )
         /// `GET identity/v2/auth/account/reauth/2fa/otp/email`
         public static let reAuthSendEmailOtp = OperationDescriptor(
@@ -144,7 +153,8 @@ extension ReAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/send-mfa-step-up-auth-email-otp-by-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/send-mfa-step-up-auth-email-otp-by-access-token/"
         )
         /// `POST identity/v2/auth/account/reauth/2fa/securityquestionanswer/verify`
         public static let reAuthBySecurityQuestion = OperationDescriptor(
@@ -156,7 +166,8 @@ extension ReAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-security-question/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-security-question/"
         )
         /// `PUT identity/v2/auth/account/reauth/2fa/authenticatorcode`
         public static let mfaReAuthenticateByAuthenticatorCode = OperationDescriptor(
@@ -168,7 +179,8 @@ extension ReAuthenticationAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: .bearer,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/mfa-step-up-authentication-by-authenticator-code/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/mfa-step-up-authentication-by-authenticator-code/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -95,8 +95,7 @@ extension NativeSocialAPI {
     ///
     /// Sends `GET api/v2/access_token/googlejwt` with the API key as query `key`.
     ///
-    /// - Parameters:
-    ///   - idToken: Custom JWT Token. Sent as query parameter `id_Token`.
+    /// - Parameter idToken: Custom JWT Token. Sent as query parameter `id_Token`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `idToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -143,8 +142,7 @@ extension NativeSocialAPI {
     ///
     /// Sends `GET api/v2/access_token/foursquare` with the API key as query `key`.
     ///
-    /// - Parameters:
-    ///   - fsAccessToken: Foursquare Access Token. Sent as query parameter `fs_Access_Token`.
+    /// - Parameter fsAccessToken: Foursquare Access Token. Sent as query parameter `fs_Access_Token`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `fsAccessToken` is blank (nothing is
     ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -191,8 +189,7 @@ extension NativeSocialAPI {
     ///
     /// Sends `GET api/v2/access_token/wechat` with the API key as query `key`.
     ///
-    /// - Parameters:
-    ///   - code: WeChat Code. Sent as query parameter `code`.
+    /// - Parameter code: WeChat Code. Sent as query parameter `code`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `code` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;

@@ -36,7 +36,8 @@ extension NativeSocialAPI {
             apiKey: .query("key"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-facebook-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-facebook-token/"
         )
         /// `GET api/v2/access_token/twitter`
         public static let getAccessTokenByTwitterAccessToken = OperationDescriptor(
@@ -48,7 +49,8 @@ extension NativeSocialAPI {
             apiKey: .query("key"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-twitter-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-twitter-token/"
         )
         /// `GET api/v2/access_token/google`
         public static let getAccessTokenByGoogleAccessToken = OperationDescriptor(
@@ -60,7 +62,8 @@ extension NativeSocialAPI {
             apiKey: .query("key"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-token/"
         )
         /// `GET api/v2/access_token/googlejwt`
         public static let getAccessTokenByGoogleJWTAccessToken = OperationDescriptor(
@@ -72,7 +75,8 @@ extension NativeSocialAPI {
             apiKey: .query("key"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-googlejwt/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-googlejwt/"
         )
         /// `GET api/v2/access_token/linkedin`
         public static let getAccessTokenByLinkedinAccessToken = OperationDescriptor(
@@ -84,7 +88,8 @@ extension NativeSocialAPI {
             apiKey: .query("key"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-linkedin-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-linkedin-token/"
         )
         /// `GET api/v2/access_token/foursquare`
         public static let getAccessTokenByFoursquareAccessToken = OperationDescriptor(
@@ -96,7 +101,8 @@ extension NativeSocialAPI {
             apiKey: .query("key"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-foursquare-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-foursquare-token/"
         )
         /// `GET api/v2/access_token/apple`
         public static let getAccessTokenByAppleIdCode = OperationDescriptor(
@@ -108,7 +114,8 @@ extension NativeSocialAPI {
             apiKey: .query("key"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-apple-id-code/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-apple-id-code/"
         )
         /// `GET api/v2/access_token/wechat`
         public static let getAccessTokenByWeChatCode = OperationDescriptor(
@@ -120,7 +127,8 @@ extension NativeSocialAPI {
             apiKey: .query("key"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-wechat-code/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-wechat-code/"
         )
         /// `GET api/v2/access_token/google`
         public static let getAccessTokenByGoogleAuthCode = OperationDescriptor(
@@ -132,7 +140,8 @@ extension NativeSocialAPI {
             apiKey: .query("apiKey"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-auth-code/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-auth-code/"
         )
         /// `GET api/v2/access_token/jwt`
         public static let accessTokenViaCustomJWTToken = OperationDescriptor(
@@ -144,7 +153,8 @@ extension NativeSocialAPI {
             apiKey: .query("key"),
             apiSecret: nil,
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-by-custom-jwt-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-by-custom-jwt-token/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -8,9 +8,8 @@ extension SocialAPI {
     ///
     /// Sends `GET api/v2/access_token` with the API secret as query `secret`.
     ///
-    /// - Parameters:
-    ///   - token: Token generated from a successful oauth from social platform. Sent as query parameter
-    ///     `token`.
+    /// - Parameter token: Token generated from a successful oauth from social platform. Sent as query parameter
+    ///   `token`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `token` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -66,9 +65,8 @@ extension SocialAPI {
     /// Sends `GET api/v2/access_token/validate` with the API key as query `key`, the API secret as
     /// query `secret`, the access token as query `access_token`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
+    /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -89,9 +87,8 @@ extension SocialAPI {
     /// Sends `GET api/v2/access_token/invalidate` with the API key as query `key`, the API secret
     /// as query `secret`, the access token as query `access_token`.
     ///
-    /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
+    /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `PostMethodResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -112,9 +109,8 @@ extension SocialAPI {
     /// Sends `GET api/v2/access_token/activesession` with the API key as query `key`, the API
     /// secret as query `secret`.
     ///
-    /// - Parameters:
-    ///   - token: Token generated from a successful oauth from social platform. Sent as query parameter
-    ///     `token`.
+    /// - Parameter token: Token generated from a successful oauth from social platform. Sent as query parameter
+    ///   `token`.
     /// - Returns: LoginRadius's reply decoded as `ActiveSessionListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `token` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -135,9 +131,8 @@ extension SocialAPI {
     /// Sends `GET api/v2/access_token/activesession` with the API key as query `key`, the API
     /// secret as query `secret`.
     ///
-    /// - Parameters:
-    ///   - accountId: UID, the unified identifier for each user account. Sent as query parameter
-    ///     `accountId`.
+    /// - Parameter accountId: UID, the unified identifier for each user account. Sent as query parameter
+    ///   `accountId`.
     /// - Returns: LoginRadius's reply decoded as `ActiveSessionListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accountId` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -158,8 +153,7 @@ extension SocialAPI {
     /// Sends `GET api/v2/access_token/activesession` with the API key as query `key`, the API
     /// secret as query `secret`.
     ///
-    /// - Parameters:
-    ///   - profileId: Social Provider Id. Sent as query parameter `profileId`.
+    /// - Parameter profileId: Social Provider Id. Sent as query parameter `profileId`.
     /// - Returns: LoginRadius's reply decoded as `ActiveSessionListResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `profileId` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;

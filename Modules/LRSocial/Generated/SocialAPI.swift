@@ -48,7 +48,8 @@ extension SocialAPI {
             apiKey: nil,
             apiSecret: .query("secret"),
             accessToken: .query("access_token"),
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-token/"
         )
         /// `GET api/v2/access_token/validate`
         public static let validateAccessToken = OperationDescriptor(
@@ -60,7 +61,8 @@ extension SocialAPI {
             apiKey: .query("key"),
             apiSecret: .query("secret"),
             accessToken: .query("access_token"),
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/validate-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/validate-access-token/"
         )
         /// `GET api/v2/access_token/invalidate`
         public static let inValidateAccessToken = OperationDescriptor(
@@ -72,7 +74,8 @@ extension SocialAPI {
             apiKey: .query("key"),
             apiSecret: .query("secret"),
             accessToken: .query("access_token"),
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/invalidate-access-token/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/invalidate-access-token/"
         )
         /// `GET api/v2/access_token/activesession`
         public static let getActiveSession = OperationDescriptor(
@@ -84,7 +87,8 @@ extension SocialAPI {
             apiKey: .query("key"),
             apiSecret: .query("secret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/get-active-session-details/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/get-active-session-details/"
         )
         /// `GET api/v2/access_token/activesession`
         public static let getActiveSessionByAccountId = OperationDescriptor(
@@ -96,7 +100,8 @@ extension SocialAPI {
             apiKey: .query("key"),
             apiSecret: .query("secret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-account-id/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-account-id/"
         )
         /// `GET api/v2/access_token/activesession`
         public static let getActiveSessionByProfileId = OperationDescriptor(
@@ -108,7 +113,8 @@ extension SocialAPI {
             apiKey: .query("key"),
             apiSecret: .query("secret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-profile-id/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-profile-id/"
         )
 
         /// Every operation of the group, in catalogue order.

@@ -8,8 +8,7 @@ extension WebhookAPI {
     /// Sends `GET v2/manage/webhooks/{hook_id}` with the API key as query `apikey`, the API secret
     /// as query `apisecret`.
     ///
-    /// - Parameters:
-    ///   - hookId: Unique ID of the webhook. Sent as a path segment (percent-encoded).
+    /// - Parameter hookId: Unique ID of the webhook. Sent as a path segment (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `hookId` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
@@ -30,8 +29,7 @@ extension WebhookAPI {
     /// Sends `POST v2/manage/webhooks` with the API key as query `apikey`, the API secret as query
     /// `apisecret`.
     ///
-    /// - Parameters:
-    ///   - webHookSubscribeModel: The body for Webhook Subscribe API. Sent as the JSON body.
+    /// - Parameter webHookSubscribeModel: The body for Webhook Subscribe API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
     /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
@@ -51,8 +49,7 @@ extension WebhookAPI {
     /// Sends `DELETE v2/manage/webhooks/{hook_id}` with the API key as query `apikey`, the API
     /// secret as query `apisecret`.
     ///
-    /// - Parameters:
-    ///   - hookId: Unique ID of the webhook. Sent as a path segment (percent-encoded).
+    /// - Parameter hookId: Unique ID of the webhook. Sent as a path segment (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `hookId` is blank (nothing is sent);
     ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;

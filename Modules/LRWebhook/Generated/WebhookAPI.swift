@@ -36,7 +36,8 @@ extension WebhookAPI {
             apiKey: .query("apikey"),
             apiSecret: .query("apisecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/get-webhook-subscription-details/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/get-webhook-subscription-details/"
         )
         /// `POST v2/manage/webhooks`
         public static let createWebhookSubscription = OperationDescriptor(
@@ -48,7 +49,8 @@ extension WebhookAPI {
             apiKey: .query("apikey"),
             apiSecret: .query("apisecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/"
         )
         /// `DELETE v2/manage/webhooks/{hook_id}`
         public static let deleteWebhookSubscription = OperationDescriptor(
@@ -60,7 +62,8 @@ extension WebhookAPI {
             apiKey: .query("apikey"),
             apiSecret: .query("apisecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/delete-webhook-subscription/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/delete-webhook-subscription/"
         )
         /// `PUT v2/manage/webhooks/{hook_id}`
         public static let updateWebhookSubscription = OperationDescriptor(
@@ -72,7 +75,8 @@ extension WebhookAPI {
             apiKey: .query("apikey"),
             apiSecret: .query("apisecret"),
             accessToken: nil,
-            documentation: "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/update-webhook-subscription/"
+            documentation:
+                "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/update-webhook-subscription/"
         )
         /// `GET v2/manage/webhooks`
         public static let listAllWebhooks = OperationDescriptor(

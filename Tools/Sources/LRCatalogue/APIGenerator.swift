@@ -36,12 +36,15 @@ struct APIGenerator {
             out += "            apiSecret: \(Operation.placement(operation.apiSecret)),\n"
             out += "            accessToken: \(Operation.placement(operation.accessToken)),\n"
             if let idempotent = operation.idempotent { out += "            isIdempotent: \(idempotent),\n" }
-            out += "            documentation: \(Swift.literal(operation.documentation ?? documentation))\n"
+            out += Layout.labeled(
+                "documentation", Swift.literal(operation.documentation ?? documentation), indent: "            "
+            ) + "\n"
             out += "        )\n"
         }
         out += "\n        /// Every operation of the group, in catalogue order.\n"
         out += "        public static let all: [OperationDescriptor] = [\n"
-        out += group.operations.map { "            \($0.name)," }.joined(separator: "\n") + "\n        ]\n"
+        let separator = group.operations.count == 1 ? "" : ","
+        out += group.operations.map { "            \($0.name)\(separator)" }.joined(separator: "\n") + "\n        ]\n"
         out += "    }\n}\n"
         return out
     }
@@ -57,12 +60,13 @@ struct APIGenerator {
         let parameters = operation.parameters.filter(\.isInSignature)
         var out = Swift.doc(Swift.sentence(operation.summary), indent: "    ") + "\n"
         out += "    ///\n" + Swift.doc("Sends `\(operation.method) \(operation.path)`\(operation.credentialsDescription).", indent: "    ") + "\n"
-        if !parameters.isEmpty {
+        if parameters.count == 1, let parameter = parameters.first {
+            // swift-format's ValidateDocumentationComments wants the singular form for one parameter.
+            out += "    ///\n" + Swift.docItem(parameterText(parameter), indent: "    ", first: "- Parameter ", rest: "  ") + "\n"
+        } else if !parameters.isEmpty {
             out += "    ///\n    /// - Parameters:\n"
             for parameter in parameters {
-                let summary = parameter.summary.map(Swift.sentence) ?? ""
-                let text = "\(parameter.swift): " + (summary.isEmpty ? "" : summary + " ") + parameter.placementDescription
-                out += Swift.docItem(text, indent: "    ") + "\n"
+                out += Swift.docItem(parameterText(parameter), indent: "    ") + "\n"
             }
         }
         out += "    /// - Returns: LoginRadius's reply decoded as `\(operation.response)`.\n"
@@ -88,10 +92,15 @@ struct APIGenerator {
         }
         out += "        \(parameters.isEmpty ? "let" : "var") call = APICall(Operations.\(operation.name))\n"
         for parameter in parameters {
-            out += "        " + statement(parameter) + "\n"
+            out += Layout.statement(statement(parameter), indent: "        ") + "\n"
         }
         out += "        return try await client.perform(call)\n    }\n"
         return out
+    }
+
+    private func parameterText(_ parameter: Parameter) -> String {
+        let summary = parameter.summary.map(Swift.sentence) ?? ""
+        return "\(parameter.swift): " + (summary.isEmpty ? "" : summary + " ") + parameter.placementDescription
     }
 
     private func statement(_ parameter: Parameter) -> String {

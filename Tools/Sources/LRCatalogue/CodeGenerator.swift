@@ -1,8 +1,8 @@
 import Foundation
 
-/// Writes the Swift code that follows from the catalogue: API types, operation methods, models,
-/// and the conformance dispatch table. Output is deterministic, so a test can compare it with
-/// the committed files.
+/// Writes everything that follows from the catalogue: API types, operation methods, models, the
+/// conformance dispatch table, the `lr` command line's operation commands and `Docs/API.md`.
+/// Output is deterministic, so a test can compare it with the committed files.
 public struct CodeGenerator: Sendable {
     /// The catalogue to generate from.
     public let catalogue: Catalogue
@@ -26,12 +26,14 @@ public struct CodeGenerator: Sendable {
             }
         }
         files["Tools/Sources/LRConformance/Generated/ConformanceDispatch.swift"] = DispatchGenerator(catalogue: catalogue).file()
+        files.merge(CLIGenerator(catalogue: catalogue).files()) { generated, _ in generated }
+        files[DocsGenerator.path] = DocsGenerator(catalogue: catalogue).file()
         return files
     }
 
     /// The folders whose `.swift` files are all generated (stale files there are removed).
     public func generatedFolders() -> [String] {
-        catalogue.modules.map { "Modules/\($0)/Generated" } + ["Tools/Sources/LRConformance/Generated"]
+        catalogue.modules.map { "Modules/\($0)/Generated" } + ["Tools/Sources/LRConformance/Generated", CLIGenerator.folder]
     }
 
     static func header(_ source: String) -> String {

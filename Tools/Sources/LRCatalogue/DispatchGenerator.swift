@@ -22,7 +22,9 @@ struct DispatchGenerator {
                 out += "            _ = try await \(call)()\n"
             } else {
                 out += "            _ = try await \(call)(\n"
-                out += parameters.map { "                \($0.swift): \(argument($0))" }.joined(separator: ",\n")
+                out += parameters.enumerated().map { index, parameter in
+                    argumentLine(parameter, trailer: index == parameters.count - 1 ? "" : ",")
+                }.joined(separator: "\n")
                 out += "\n            )\n"
             }
             _ = deprecated
@@ -34,10 +36,20 @@ struct DispatchGenerator {
         for (group, operation) in catalogue.allOperations {
             let pairs = operation.parameters.filter(\.isInSignature)
                 .map { "\(Swift.literal($0.swift)): \(Swift.literal($0.python))" }
-            out += "        \(Swift.literal(group.group + "." + operation.python)): [\(pairs.isEmpty ? ":" : pairs.joined(separator: ", "))],\n"
+            let key = Swift.literal(group.group + "." + operation.python) + ": "
+            out += (pairs.isEmpty
+                ? "        \(key)[:],"
+                : Layout.collection(key, pairs, indent: "        ", trailer: ",")) + "\n"
         }
         out += "    ]\n}\n"
         return out
+    }
+
+    /// `label: value` at the argument indent, broken the way swift-format breaks it when too long.
+    private func argumentLine(_ parameter: Parameter, trailer: String) -> String {
+        let indent = "                "
+        let value = argument(parameter)
+        return Layout.statement(parameter.swift + ": " + value, indent: indent, trailer: trailer)
     }
 
     private func argument(_ parameter: Parameter) -> String {

@@ -7,7 +7,7 @@ struct ModelGenerator {
 
     func file() -> String {
         let imports = module == "LRCore" ? "" : "public import LRCore\n\n"
-        let known = model.fields.map { Swift.literal($0.wire) }.joined(separator: ", ")
+        let known = model.fields.map { Swift.literal($0.wire) }
         var out = CodeGenerator.header("Tools/Catalogue/models") + imports
         out += Swift.doc(Swift.sentence(model.summary), indent: "") + "\n"
         out += "///\n/// Every field is optional; members LoginRadius sends that are not declared here are kept in\n"
@@ -22,7 +22,7 @@ struct ModelGenerator {
         out += "    /// Members not declared above, as LoginRadius sent them (or as you want them sent).\n"
         out += "    public var additionalFields: [String: JSONValue]\n\n"
         out += "    /// The JSON member names of the declared fields.\n"
-        out += "    public static let knownFields: Set<String> = [\(known)]\n\n"
+        out += Layout.collection("public static let knownFields: Set<String> = ", known, indent: "    ") + "\n\n"
         out += initializer()
         out += decoder()
         out += encoder()
@@ -49,7 +49,11 @@ struct ModelGenerator {
         out += "        let container = try decoder.container(keyedBy: DynamicCodingKey.self)\n"
         out += "        \(model.fields.isEmpty ? "let" : "var") additional = try container.additionalFields(excluding: Self.knownFields)\n"
         for field in model.fields {
-            out += "        \(field.swift) = container.decodeLenient(\(field.type).self, forKey: \(Swift.literal(field.wire)), additionalFields: &additional)\n"
+            out += Layout.call(
+                "\(field.swift) = container.decodeLenient",
+                ["\(field.type).self", "forKey: \(Swift.literal(field.wire))", "additionalFields: &additional"],
+                indent: "        "
+            ) + "\n"
         }
         out += "        additionalFields = additional\n    }\n\n"
         return out
@@ -63,7 +67,7 @@ struct ModelGenerator {
         for field in model.fields {
             let key = Swift.literal(field.wire)
             out += "        if let value = \(Swift.identifier(field.swift)) {\n"
-            out += "            try container.encode(value, forKey: DynamicCodingKey(\(key)))\n"
+            out += Layout.call("try container.encode", ["value", "forKey: DynamicCodingKey(\(key))"], indent: "            ") + "\n"
             out += "            encoded.insert(\(key))\n        }\n"
         }
         out += "        try container.encodeAdditionalFields(additionalFields, excluding: \(model.fields.isEmpty ? "[]" : "encoded"))\n    }\n"

@@ -1,5 +1,6 @@
 import Foundation
 import LoginRadius
+import Logging
 
 /// Runs conformance cases through the public typed API against a capture transport.
 public struct ConformanceRunner: Sendable {
@@ -42,7 +43,9 @@ public struct ConformanceRunner: Sendable {
         do {
             let configuration = try Self.configuration(for: testCase.config)
             let transport = CaptureTransport()
-            let client = try LoginRadiusClient(configuration: configuration, transport: transport)
+            var logger = Logger(label: "lr.conformance")
+            logger.logLevel = .error
+            let client = try LoginRadiusClient(configuration: configuration, transport: transport, logger: logger)
             var thrown: (any Error)?
             do {
                 try await call(client, ConformanceArguments(testCase.args))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LREmulator
 import LoginRadius
+import Logging
 
 /// `lr demo`: a sign-up and login journey through the SDK, step by step.
 struct DemoCommand: AsyncParsableCommand {
@@ -15,6 +16,13 @@ struct DemoCommand: AsyncParsableCommand {
             """
     )
 
+    /// The demo prints its own lines; the SDK's per-call log lines are shown only for warnings.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "lr.demo")
+        logger.logLevel = .warning
+        return logger
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let journey: DemoJourney
@@ -25,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
             let baseURL = environment["LOGINRADIUS_BASE_URL"] ?? LoginRadiusConfiguration.defaultBaseURL
             print("Using the LoginRadius server at \(baseURL)")
             let configuration = try LoginRadiusConfiguration(apiKey: key, apiSecret: secret, baseURL: baseURL)
-            journey = DemoJourney(client: try LoginRadiusClient(configuration: configuration), inbox: .accountAPI)
+            journey = DemoJourney(client: try LoginRadiusClient(configuration: configuration, logger: Self.quietLogger), inbox: .accountAPI)
         } else {
             let server = LoginRadiusEmulator(
                 configuration: EmulatorConfiguration(
@@ -39,7 +47,7 @@ struct DemoCommand: AsyncParsableCommand {
                 apiKey: LoginRadiusEmulator.defaultAPIKey, apiSecret: LoginRadiusEmulator.defaultAPISecret,
                 baseURL: "\(baseURL)"
             )
-            journey = DemoJourney(client: try LoginRadiusClient(configuration: configuration), inbox: .emulator(server))
+            journey = DemoJourney(client: try LoginRadiusClient(configuration: configuration, logger: Self.quietLogger), inbox: .emulator(server))
         }
         do {
             try await journey.run()

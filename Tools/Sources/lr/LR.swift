@@ -1,11 +1,14 @@
 import ArgumentParser
+import LRCommandLine
 
-/// `lr`: the swift-loginradius command line.
+/// `lr`: the swift-loginradius command line. The operation commands and `lr emulator` live in
+/// LRCommandLine; the executable adds its own commands.
 @main
 struct LR: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lr",
-        abstract: "The swift-loginradius command line.",
-        subcommands: [DemoCommand.self]
-    )
+    static let configuration = LRCommandLine.configuration(extraSubcommands: [DemoCommand.self, SOTTCommand.self])
+
+    /// Reads `--flag true|false` as `--flag` / `--no-flag`, and prints through LRCommandLine.
+    static func main() async {
+        await LRCommandLine.main(LR.self)
+    }
 }

@@ -34,7 +34,9 @@ public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        verificationToken = container.decodeLenient(String.self, forKey: "VerificationToken", additionalFields: &additional)
+        verificationToken = container.decodeLenient(
+            String.self, forKey: "VerificationToken", additionalFields: &additional
+        )
         expiresIn = container.decodeLenient(LoginRadiusDate.self, forKey: "expires_in", additionalFields: &additional)
         additionalFields = additional
     }

@@ -36,7 +36,9 @@ public struct ForgotPasswordTokenResponse: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         forgotToken = container.decodeLenient(String.self, forKey: "ForgotToken", additionalFields: &additional)
-        identityProviders = container.decodeLenient([String].self, forKey: "IdentityProviders", additionalFields: &additional)
+        identityProviders = container.decodeLenient(
+            [String].self, forKey: "IdentityProviders", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -40,7 +40,9 @@ public struct MultipurposeTokenResponse: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         token = container.decodeLenient(String.self, forKey: "Token", additionalFields: &additional)
         expiresIn = container.decodeLenient(LoginRadiusDate.self, forKey: "ExpiresIn", additionalFields: &additional)
-        identityProviders = container.decodeLenient([String].self, forKey: "IdentityProviders", additionalFields: &additional)
+        identityProviders = container.decodeLenient(
+            [String].self, forKey: "IdentityProviders", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -46,7 +46,9 @@ public struct RoleContext: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         context = container.decodeLenient(String.self, forKey: "Context", additionalFields: &additional)
         roles = container.decodeLenient([String].self, forKey: "Roles", additionalFields: &additional)
-        additionalPermissions = container.decodeLenient([String].self, forKey: "AdditionalPermissions", additionalFields: &additional)
+        additionalPermissions = container.decodeLenient(
+            [String].self, forKey: "AdditionalPermissions", additionalFields: &additional
+        )
         expiration = container.decodeLenient(LoginRadiusDate.self, forKey: "Expiration", additionalFields: &additional)
         additionalFields = additional
     }

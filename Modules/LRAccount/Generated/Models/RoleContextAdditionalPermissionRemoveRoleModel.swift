@@ -28,7 +28,9 @@ public struct RoleContextAdditionalPermissionRemoveRoleModel: Codable, Sendable,
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        additionalPermissions = container.decodeLenient([String].self, forKey: "additionalPermissions", additionalFields: &additional)
+        additionalPermissions = container.decodeLenient(
+            [String].self, forKey: "additionalPermissions", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -40,7 +40,9 @@ public struct RoleContextDetails: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         roles = container.decodeLenient([String].self, forKey: "Roles", additionalFields: &additional)
-        additionalPermissions = container.decodeLenient([String].self, forKey: "AdditionalPermissions", additionalFields: &additional)
+        additionalPermissions = container.decodeLenient(
+            [String].self, forKey: "AdditionalPermissions", additionalFields: &additional
+        )
         expiration = container.decodeLenient(LoginRadiusDate.self, forKey: "Expiration", additionalFields: &additional)
         additionalFields = additional
     }

@@ -25,7 +25,9 @@ public struct RoleContextProfile: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["RoleContext", "Uid", "LastLoginDate", "FullName", "Email", "ImageUrl"]
+    public static let knownFields: Set<String> = [
+        "RoleContext", "Uid", "LastLoginDate", "FullName", "Email", "ImageUrl",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -50,9 +52,13 @@ public struct RoleContextProfile: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        roleContext = container.decodeLenient(RoleContextDetails.self, forKey: "RoleContext", additionalFields: &additional)
+        roleContext = container.decodeLenient(
+            RoleContextDetails.self, forKey: "RoleContext", additionalFields: &additional
+        )
         uid = container.decodeLenient(String.self, forKey: "Uid", additionalFields: &additional)
-        lastLoginDate = container.decodeLenient(LoginRadiusDate.self, forKey: "LastLoginDate", additionalFields: &additional)
+        lastLoginDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "LastLoginDate", additionalFields: &additional
+        )
         fullName = container.decodeLenient(String.self, forKey: "FullName", additionalFields: &additional)
         email = container.decodeLenient([EmailAddress].self, forKey: "Email", additionalFields: &additional)
         imageUrl = container.decodeLenient(String.self, forKey: "ImageUrl", additionalFields: &additional)

@@ -37,7 +37,10 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable 
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["email", "firstName", "lastName", "password", "phoneId", "userName", "birthDate", "gender", "customFields", "middleName", "g-recaptcha-response", "qq_captcha_ticket", "qq_captcha_randstr"]
+    public static let knownFields: Set<String> = [
+        "email", "firstName", "lastName", "password", "phoneId", "userName", "birthDate", "gender", "customFields",
+        "middleName", "g-recaptcha-response", "qq_captcha_ticket", "qq_captcha_randstr",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -84,11 +87,19 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable 
         userName = container.decodeLenient(String.self, forKey: "userName", additionalFields: &additional)
         birthDate = container.decodeLenient(String.self, forKey: "birthDate", additionalFields: &additional)
         gender = container.decodeLenient(String.self, forKey: "gender", additionalFields: &additional)
-        customFields = container.decodeLenient([String: JSONValue].self, forKey: "customFields", additionalFields: &additional)
+        customFields = container.decodeLenient(
+            [String: JSONValue].self, forKey: "customFields", additionalFields: &additional
+        )
         middleName = container.decodeLenient(String.self, forKey: "middleName", additionalFields: &additional)
-        gRecaptchaResponse = container.decodeLenient(String.self, forKey: "g-recaptcha-response", additionalFields: &additional)
-        qqCaptchaTicket = container.decodeLenient(String.self, forKey: "qq_captcha_ticket", additionalFields: &additional)
-        qqCaptchaRandstr = container.decodeLenient(String.self, forKey: "qq_captcha_randstr", additionalFields: &additional)
+        gRecaptchaResponse = container.decodeLenient(
+            String.self, forKey: "g-recaptcha-response", additionalFields: &additional
+        )
+        qqCaptchaTicket = container.decodeLenient(
+            String.self, forKey: "qq_captcha_ticket", additionalFields: &additional
+        )
+        qqCaptchaRandstr = container.decodeLenient(
+            String.self, forKey: "qq_captcha_randstr", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -43,8 +43,12 @@ public struct EmailAuthenticationModel: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         email = container.decodeLenient(String.self, forKey: "email", additionalFields: &additional)
         password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
-        securityanswer = container.decodeLenient([String: JSONValue].self, forKey: "securityanswer", additionalFields: &additional)
-        gRecaptchaResponse = container.decodeLenient(String.self, forKey: "g-recaptcha-response", additionalFields: &additional)
+        securityanswer = container.decodeLenient(
+            [String: JSONValue].self, forKey: "securityanswer", additionalFields: &additional
+        )
+        gRecaptchaResponse = container.decodeLenient(
+            String.self, forKey: "g-recaptcha-response", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -39,7 +39,9 @@ public struct OneTouchLoginByEmailModel: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         clientguid = container.decodeLenient(String.self, forKey: "clientguid", additionalFields: &additional)
         email = container.decodeLenient(String.self, forKey: "email", additionalFields: &additional)
-        gRecaptchaResponse = container.decodeLenient(String.self, forKey: "g-recaptcha-response", additionalFields: &additional)
+        gRecaptchaResponse = container.decodeLenient(
+            String.self, forKey: "g-recaptcha-response", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -38,7 +38,9 @@ public struct PasswordLessLoginByEmailAndOtpModel: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         email = container.decodeLenient(String.self, forKey: "email", additionalFields: &additional)
         otp = container.decodeLenient(String.self, forKey: "otp", additionalFields: &additional)
-        welcomeemailtemplate = container.decodeLenient(String.self, forKey: "welcomeemailtemplate", additionalFields: &additional)
+        welcomeemailtemplate = container.decodeLenient(
+            String.self, forKey: "welcomeemailtemplate", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -38,7 +38,9 @@ public struct PasswordLessLoginByUserNameAndOtpModel: Codable, Sendable, Hashabl
         var additional = try container.additionalFields(excluding: Self.knownFields)
         username = container.decodeLenient(String.self, forKey: "username", additionalFields: &additional)
         otp = container.decodeLenient(String.self, forKey: "otp", additionalFields: &additional)
-        welcomeemailtemplate = container.decodeLenient(String.self, forKey: "welcomeemailtemplate", additionalFields: &additional)
+        welcomeemailtemplate = container.decodeLenient(
+            String.self, forKey: "welcomeemailtemplate", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -38,7 +38,9 @@ public struct ResetPasswordBySecurityAnswerAndEmailModel: Codable, Sendable, Has
         var additional = try container.additionalFields(excluding: Self.knownFields)
         email = container.decodeLenient(String.self, forKey: "email", additionalFields: &additional)
         password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
-        securityAnswer = container.decodeLenient([String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional)
+        securityAnswer = container.decodeLenient(
+            [String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -38,7 +38,9 @@ public struct ResetPasswordBySecurityAnswerAndPhoneModel: Codable, Sendable, Has
         var additional = try container.additionalFields(excluding: Self.knownFields)
         password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
         phone = container.decodeLenient(String.self, forKey: "phone", additionalFields: &additional)
-        securityAnswer = container.decodeLenient([String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional)
+        securityAnswer = container.decodeLenient(
+            [String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -37,7 +37,9 @@ public struct ResetPasswordBySecurityAnswerAndUserNameModel: Codable, Sendable, 
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
-        securityAnswer = container.decodeLenient([String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional)
+        securityAnswer = container.decodeLenient(
+            [String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional
+        )
         userName = container.decodeLenient(String.self, forKey: "userName", additionalFields: &additional)
         additionalFields = additional
     }

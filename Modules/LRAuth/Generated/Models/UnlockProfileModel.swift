@@ -29,7 +29,9 @@ public struct UnlockProfileModel: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        gRecaptchaResponse = container.decodeLenient(String.self, forKey: "g-recaptcha-response", additionalFields: &additional)
+        gRecaptchaResponse = container.decodeLenient(
+            String.self, forKey: "g-recaptcha-response", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

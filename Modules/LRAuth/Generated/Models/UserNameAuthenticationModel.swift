@@ -43,8 +43,12 @@ public struct UserNameAuthenticationModel: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
         username = container.decodeLenient(String.self, forKey: "username", additionalFields: &additional)
-        securityanswer = container.decodeLenient([String: JSONValue].self, forKey: "securityanswer", additionalFields: &additional)
-        gRecaptchaResponse = container.decodeLenient(String.self, forKey: "g-recaptcha-response", additionalFields: &additional)
+        securityanswer = container.decodeLenient(
+            [String: JSONValue].self, forKey: "securityanswer", additionalFields: &additional
+        )
+        gRecaptchaResponse = container.decodeLenient(
+            String.self, forKey: "g-recaptcha-response", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

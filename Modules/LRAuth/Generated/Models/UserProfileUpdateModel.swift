@@ -27,7 +27,9 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["firstName", "lastName", "userName", "birthDate", "gender", "customFields", "middleName", "phoneId"]
+    public static let knownFields: Set<String> = [
+        "firstName", "lastName", "userName", "birthDate", "gender", "customFields", "middleName", "phoneId",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -61,7 +63,9 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable {
         userName = container.decodeLenient(String.self, forKey: "userName", additionalFields: &additional)
         birthDate = container.decodeLenient(String.self, forKey: "birthDate", additionalFields: &additional)
         gender = container.decodeLenient(String.self, forKey: "gender", additionalFields: &additional)
-        customFields = container.decodeLenient([String: JSONValue].self, forKey: "customFields", additionalFields: &additional)
+        customFields = container.decodeLenient(
+            [String: JSONValue].self, forKey: "customFields", additionalFields: &additional
+        )
         middleName = container.decodeLenient(String.self, forKey: "middleName", additionalFields: &additional)
         phoneId = container.decodeLenient(String.self, forKey: "phoneId", additionalFields: &additional)
         additionalFields = additional

@@ -118,7 +118,20 @@ public struct AppConfiguration: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["SocialSchema", "RegistrationFormSchema", "SecurityQuestions", "IsHttps", "AppName", "IsCustomerRegistration", "ApiVersion", "EmailVerificationFlow", "IsAutoLookUpEnabled", "IsPhoneLogin", "IsDisabledSocialRegistration", "IsDisabledAccountLinking", "IsAgeRestriction", "IsSecurityQuestion", "AskRequiredFieldsOnTraditionalLogin", "IsLogoutOnEmailVerification", "IsNoCallbackForSocialLogin", "IsUserNameLogin", "IsMobileCallbackForSocialLogin", "IsInvisibleRecaptcha", "IsBackendJobEnabled", "AskPasswordOnSocialLogin", "AskEmailIdForUnverifiedUserLogin", "AskOptionalFieldsOnSocialSignup", "IsRiskBasedAuthentication", "IsV2Recaptcha", "CheckPhoneNoAvailabilityOnRegistration", "DuplicateEmailWithUniqueUsername", "StoreOnlyRegistrationFormFieldsForSocial", "OTPEmailVerification", "LoginLockedConfiguration", "IsInstantSignin", "IsLoginOnEmailVerification", "LoginOnPasswordReset", "TwoFactorAuthentication", "IsRememberMe", "V2RecaptchaSiteKey", "QQTencentCaptchaKey", "NoRegistration", "CustomDomain", "PrivacyPolicyConfiguration", "OptionalRecaptchaConfiguration", "ApiRequestSigningConfig", "TemplateVerificationTypes", "PassKeysConfig"]
+    public static let knownFields: Set<String> = [
+        "SocialSchema", "RegistrationFormSchema", "SecurityQuestions", "IsHttps", "AppName", "IsCustomerRegistration",
+        "ApiVersion", "EmailVerificationFlow", "IsAutoLookUpEnabled", "IsPhoneLogin", "IsDisabledSocialRegistration",
+        "IsDisabledAccountLinking", "IsAgeRestriction", "IsSecurityQuestion", "AskRequiredFieldsOnTraditionalLogin",
+        "IsLogoutOnEmailVerification", "IsNoCallbackForSocialLogin", "IsUserNameLogin",
+        "IsMobileCallbackForSocialLogin", "IsInvisibleRecaptcha", "IsBackendJobEnabled", "AskPasswordOnSocialLogin",
+        "AskEmailIdForUnverifiedUserLogin", "AskOptionalFieldsOnSocialSignup", "IsRiskBasedAuthentication",
+        "IsV2Recaptcha", "CheckPhoneNoAvailabilityOnRegistration", "DuplicateEmailWithUniqueUsername",
+        "StoreOnlyRegistrationFormFieldsForSocial", "OTPEmailVerification", "LoginLockedConfiguration",
+        "IsInstantSignin", "IsLoginOnEmailVerification", "LoginOnPasswordReset", "TwoFactorAuthentication",
+        "IsRememberMe", "V2RecaptchaSiteKey", "QQTencentCaptchaKey", "NoRegistration", "CustomDomain",
+        "PrivacyPolicyConfiguration", "OptionalRecaptchaConfiguration", "ApiRequestSigningConfig",
+        "TemplateVerificationTypes", "PassKeysConfig",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -222,50 +235,120 @@ public struct AppConfiguration: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         socialSchema = container.decodeLenient(SocialSchema.self, forKey: "SocialSchema", additionalFields: &additional)
-        registrationFormSchema = container.decodeLenient([RegistrationFormField].self, forKey: "RegistrationFormSchema", additionalFields: &additional)
-        securityQuestions = container.decodeLenient(SecurityQuestionConfiguration.self, forKey: "SecurityQuestions", additionalFields: &additional)
+        registrationFormSchema = container.decodeLenient(
+            [RegistrationFormField].self, forKey: "RegistrationFormSchema", additionalFields: &additional
+        )
+        securityQuestions = container.decodeLenient(
+            SecurityQuestionConfiguration.self, forKey: "SecurityQuestions", additionalFields: &additional
+        )
         isHttps = container.decodeLenient(Bool.self, forKey: "IsHttps", additionalFields: &additional)
         appName = container.decodeLenient(String.self, forKey: "AppName", additionalFields: &additional)
-        isCustomerRegistration = container.decodeLenient(Bool.self, forKey: "IsCustomerRegistration", additionalFields: &additional)
-        apiVersion = container.decodeLenient(ApiVersionConfiguration.self, forKey: "ApiVersion", additionalFields: &additional)
-        emailVerificationFlow = container.decodeLenient(String.self, forKey: "EmailVerificationFlow", additionalFields: &additional)
-        isAutoLookUpEnabled = container.decodeLenient(Bool.self, forKey: "IsAutoLookUpEnabled", additionalFields: &additional)
+        isCustomerRegistration = container.decodeLenient(
+            Bool.self, forKey: "IsCustomerRegistration", additionalFields: &additional
+        )
+        apiVersion = container.decodeLenient(
+            ApiVersionConfiguration.self, forKey: "ApiVersion", additionalFields: &additional
+        )
+        emailVerificationFlow = container.decodeLenient(
+            String.self, forKey: "EmailVerificationFlow", additionalFields: &additional
+        )
+        isAutoLookUpEnabled = container.decodeLenient(
+            Bool.self, forKey: "IsAutoLookUpEnabled", additionalFields: &additional
+        )
         isPhoneLogin = container.decodeLenient(Bool.self, forKey: "IsPhoneLogin", additionalFields: &additional)
-        isDisabledSocialRegistration = container.decodeLenient(Bool.self, forKey: "IsDisabledSocialRegistration", additionalFields: &additional)
-        isDisabledAccountLinking = container.decodeLenient(Bool.self, forKey: "IsDisabledAccountLinking", additionalFields: &additional)
+        isDisabledSocialRegistration = container.decodeLenient(
+            Bool.self, forKey: "IsDisabledSocialRegistration", additionalFields: &additional
+        )
+        isDisabledAccountLinking = container.decodeLenient(
+            Bool.self, forKey: "IsDisabledAccountLinking", additionalFields: &additional
+        )
         isAgeRestriction = container.decodeLenient(Bool.self, forKey: "IsAgeRestriction", additionalFields: &additional)
-        isSecurityQuestion = container.decodeLenient(Bool.self, forKey: "IsSecurityQuestion", additionalFields: &additional)
-        askRequiredFieldsOnTraditionalLogin = container.decodeLenient(Bool.self, forKey: "AskRequiredFieldsOnTraditionalLogin", additionalFields: &additional)
-        isLogoutOnEmailVerification = container.decodeLenient(Bool.self, forKey: "IsLogoutOnEmailVerification", additionalFields: &additional)
-        isNoCallbackForSocialLogin = container.decodeLenient(Bool.self, forKey: "IsNoCallbackForSocialLogin", additionalFields: &additional)
+        isSecurityQuestion = container.decodeLenient(
+            Bool.self, forKey: "IsSecurityQuestion", additionalFields: &additional
+        )
+        askRequiredFieldsOnTraditionalLogin = container.decodeLenient(
+            Bool.self, forKey: "AskRequiredFieldsOnTraditionalLogin", additionalFields: &additional
+        )
+        isLogoutOnEmailVerification = container.decodeLenient(
+            Bool.self, forKey: "IsLogoutOnEmailVerification", additionalFields: &additional
+        )
+        isNoCallbackForSocialLogin = container.decodeLenient(
+            Bool.self, forKey: "IsNoCallbackForSocialLogin", additionalFields: &additional
+        )
         isUserNameLogin = container.decodeLenient(Bool.self, forKey: "IsUserNameLogin", additionalFields: &additional)
-        isMobileCallbackForSocialLogin = container.decodeLenient(Bool.self, forKey: "IsMobileCallbackForSocialLogin", additionalFields: &additional)
-        isInvisibleRecaptcha = container.decodeLenient(Bool.self, forKey: "IsInvisibleRecaptcha", additionalFields: &additional)
-        isBackendJobEnabled = container.decodeLenient(Bool.self, forKey: "IsBackendJobEnabled", additionalFields: &additional)
-        askPasswordOnSocialLogin = container.decodeLenient(Bool.self, forKey: "AskPasswordOnSocialLogin", additionalFields: &additional)
-        askEmailIdForUnverifiedUserLogin = container.decodeLenient(Bool.self, forKey: "AskEmailIdForUnverifiedUserLogin", additionalFields: &additional)
-        askOptionalFieldsOnSocialSignup = container.decodeLenient(Bool.self, forKey: "AskOptionalFieldsOnSocialSignup", additionalFields: &additional)
-        isRiskBasedAuthentication = container.decodeLenient(Bool.self, forKey: "IsRiskBasedAuthentication", additionalFields: &additional)
+        isMobileCallbackForSocialLogin = container.decodeLenient(
+            Bool.self, forKey: "IsMobileCallbackForSocialLogin", additionalFields: &additional
+        )
+        isInvisibleRecaptcha = container.decodeLenient(
+            Bool.self, forKey: "IsInvisibleRecaptcha", additionalFields: &additional
+        )
+        isBackendJobEnabled = container.decodeLenient(
+            Bool.self, forKey: "IsBackendJobEnabled", additionalFields: &additional
+        )
+        askPasswordOnSocialLogin = container.decodeLenient(
+            Bool.self, forKey: "AskPasswordOnSocialLogin", additionalFields: &additional
+        )
+        askEmailIdForUnverifiedUserLogin = container.decodeLenient(
+            Bool.self, forKey: "AskEmailIdForUnverifiedUserLogin", additionalFields: &additional
+        )
+        askOptionalFieldsOnSocialSignup = container.decodeLenient(
+            Bool.self, forKey: "AskOptionalFieldsOnSocialSignup", additionalFields: &additional
+        )
+        isRiskBasedAuthentication = container.decodeLenient(
+            Bool.self, forKey: "IsRiskBasedAuthentication", additionalFields: &additional
+        )
         isV2Recaptcha = container.decodeLenient(Bool.self, forKey: "IsV2Recaptcha", additionalFields: &additional)
-        checkPhoneNoAvailabilityOnRegistration = container.decodeLenient(Bool.self, forKey: "CheckPhoneNoAvailabilityOnRegistration", additionalFields: &additional)
-        duplicateEmailWithUniqueUsername = container.decodeLenient(Bool.self, forKey: "DuplicateEmailWithUniqueUsername", additionalFields: &additional)
-        storeOnlyRegistrationFormFieldsForSocial = container.decodeLenient(Bool.self, forKey: "StoreOnlyRegistrationFormFieldsForSocial", additionalFields: &additional)
-        otpEmailVerification = container.decodeLenient(Bool.self, forKey: "OTPEmailVerification", additionalFields: &additional)
-        loginLockedConfiguration = container.decodeLenient(LoginLockedConfiguration.self, forKey: "LoginLockedConfiguration", additionalFields: &additional)
-        isInstantSignin = container.decodeLenient(InstantSigninConfiguration.self, forKey: "IsInstantSignin", additionalFields: &additional)
-        isLoginOnEmailVerification = container.decodeLenient(Bool.self, forKey: "IsLoginOnEmailVerification", additionalFields: &additional)
-        loginOnPasswordReset = container.decodeLenient(Bool.self, forKey: "LoginOnPasswordReset", additionalFields: &additional)
-        twoFactorAuthentication = container.decodeLenient(TwoFactorAuthenticationConfiguration.self, forKey: "TwoFactorAuthentication", additionalFields: &additional)
+        checkPhoneNoAvailabilityOnRegistration = container.decodeLenient(
+            Bool.self, forKey: "CheckPhoneNoAvailabilityOnRegistration", additionalFields: &additional
+        )
+        duplicateEmailWithUniqueUsername = container.decodeLenient(
+            Bool.self, forKey: "DuplicateEmailWithUniqueUsername", additionalFields: &additional
+        )
+        storeOnlyRegistrationFormFieldsForSocial = container.decodeLenient(
+            Bool.self, forKey: "StoreOnlyRegistrationFormFieldsForSocial", additionalFields: &additional
+        )
+        otpEmailVerification = container.decodeLenient(
+            Bool.self, forKey: "OTPEmailVerification", additionalFields: &additional
+        )
+        loginLockedConfiguration = container.decodeLenient(
+            LoginLockedConfiguration.self, forKey: "LoginLockedConfiguration", additionalFields: &additional
+        )
+        isInstantSignin = container.decodeLenient(
+            InstantSigninConfiguration.self, forKey: "IsInstantSignin", additionalFields: &additional
+        )
+        isLoginOnEmailVerification = container.decodeLenient(
+            Bool.self, forKey: "IsLoginOnEmailVerification", additionalFields: &additional
+        )
+        loginOnPasswordReset = container.decodeLenient(
+            Bool.self, forKey: "LoginOnPasswordReset", additionalFields: &additional
+        )
+        twoFactorAuthentication = container.decodeLenient(
+            TwoFactorAuthenticationConfiguration.self, forKey: "TwoFactorAuthentication", additionalFields: &additional
+        )
         isRememberMe = container.decodeLenient(Bool.self, forKey: "IsRememberMe", additionalFields: &additional)
-        v2RecaptchaSiteKey = container.decodeLenient(String.self, forKey: "V2RecaptchaSiteKey", additionalFields: &additional)
-        qqTencentCaptchaKey = container.decodeLenient(String.self, forKey: "QQTencentCaptchaKey", additionalFields: &additional)
+        v2RecaptchaSiteKey = container.decodeLenient(
+            String.self, forKey: "V2RecaptchaSiteKey", additionalFields: &additional
+        )
+        qqTencentCaptchaKey = container.decodeLenient(
+            String.self, forKey: "QQTencentCaptchaKey", additionalFields: &additional
+        )
         noRegistration = container.decodeLenient(Bool.self, forKey: "NoRegistration", additionalFields: &additional)
         customDomain = container.decodeLenient(JSONValue.self, forKey: "CustomDomain", additionalFields: &additional)
-        privacyPolicyConfiguration = container.decodeLenient(PrivacyPolicyConfiguration.self, forKey: "PrivacyPolicyConfiguration", additionalFields: &additional)
-        optionalRecaptchaConfiguration = container.decodeLenient(OptionalRecaptchaConfiguration.self, forKey: "OptionalRecaptchaConfiguration", additionalFields: &additional)
-        apiRequestSigningConfig = container.decodeLenient(ApiRequestSigningConfiguration.self, forKey: "ApiRequestSigningConfig", additionalFields: &additional)
-        templateVerificationTypes = container.decodeLenient([String: String].self, forKey: "TemplateVerificationTypes", additionalFields: &additional)
-        passKeysConfig = container.decodeLenient(PasskeyConfiguration.self, forKey: "PassKeysConfig", additionalFields: &additional)
+        privacyPolicyConfiguration = container.decodeLenient(
+            PrivacyPolicyConfiguration.self, forKey: "PrivacyPolicyConfiguration", additionalFields: &additional
+        )
+        optionalRecaptchaConfiguration = container.decodeLenient(
+            OptionalRecaptchaConfiguration.self, forKey: "OptionalRecaptchaConfiguration", additionalFields: &additional
+        )
+        apiRequestSigningConfig = container.decodeLenient(
+            ApiRequestSigningConfiguration.self, forKey: "ApiRequestSigningConfig", additionalFields: &additional
+        )
+        templateVerificationTypes = container.decodeLenient(
+            [String: String].self, forKey: "TemplateVerificationTypes", additionalFields: &additional
+        )
+        passKeysConfig = container.decodeLenient(
+            PasskeyConfiguration.self, forKey: "PassKeysConfig", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

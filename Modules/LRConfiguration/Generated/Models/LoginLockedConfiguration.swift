@@ -19,7 +19,9 @@ public struct LoginLockedConfiguration: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["LoginLockedType", "MaximumFailedLoginAttempts", "SuspendConfiguration"]
+    public static let knownFields: Set<String> = [
+        "LoginLockedType", "MaximumFailedLoginAttempts", "SuspendConfiguration",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -39,8 +41,12 @@ public struct LoginLockedConfiguration: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         loginLockedType = container.decodeLenient(String.self, forKey: "LoginLockedType", additionalFields: &additional)
-        maximumFailedLoginAttempts = container.decodeLenient(Int.self, forKey: "MaximumFailedLoginAttempts", additionalFields: &additional)
-        suspendConfiguration = container.decodeLenient(SuspendConfiguration.self, forKey: "SuspendConfiguration", additionalFields: &additional)
+        maximumFailedLoginAttempts = container.decodeLenient(
+            Int.self, forKey: "MaximumFailedLoginAttempts", additionalFields: &additional
+        )
+        suspendConfiguration = container.decodeLenient(
+            SuspendConfiguration.self, forKey: "SuspendConfiguration", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

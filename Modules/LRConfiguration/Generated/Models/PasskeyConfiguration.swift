@@ -31,7 +31,10 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["IsEnabled", "PasskeySelection", "ProgressiveEnrollment", "ProgressiveEnrollmentDelay", "LocalEnrollment", "RPDisplayName", "RPID", "RPOrigins"]
+    public static let knownFields: Set<String> = [
+        "IsEnabled", "PasskeySelection", "ProgressiveEnrollment", "ProgressiveEnrollmentDelay", "LocalEnrollment",
+        "RPDisplayName", "RPID", "RPOrigins",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -61,9 +64,15 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         isEnabled = container.decodeLenient(Bool.self, forKey: "IsEnabled", additionalFields: &additional)
-        passkeySelection = container.decodeLenient(String.self, forKey: "PasskeySelection", additionalFields: &additional)
-        progressiveEnrollment = container.decodeLenient(Bool.self, forKey: "ProgressiveEnrollment", additionalFields: &additional)
-        progressiveEnrollmentDelay = container.decodeLenient(Int.self, forKey: "ProgressiveEnrollmentDelay", additionalFields: &additional)
+        passkeySelection = container.decodeLenient(
+            String.self, forKey: "PasskeySelection", additionalFields: &additional
+        )
+        progressiveEnrollment = container.decodeLenient(
+            Bool.self, forKey: "ProgressiveEnrollment", additionalFields: &additional
+        )
+        progressiveEnrollmentDelay = container.decodeLenient(
+            Int.self, forKey: "ProgressiveEnrollmentDelay", additionalFields: &additional
+        )
         localEnrollment = container.decodeLenient(Bool.self, forKey: "LocalEnrollment", additionalFields: &additional)
         rpDisplayName = container.decodeLenient(String.self, forKey: "RPDisplayName", additionalFields: &additional)
         rpId = container.decodeLenient(String.self, forKey: "RPID", additionalFields: &additional)

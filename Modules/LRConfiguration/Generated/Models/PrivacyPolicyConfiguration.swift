@@ -40,7 +40,9 @@ public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         isEnabled = container.decodeLenient(Bool.self, forKey: "IsEnabled", additionalFields: &additional)
         mode = container.decodeLenient(String.self, forKey: "Mode", additionalFields: &additional)
-        privacyPolicies = container.decodeLenient([PrivacyPolicyVersion].self, forKey: "PrivacyPolicies", additionalFields: &additional)
+        privacyPolicies = container.decodeLenient(
+            [PrivacyPolicyVersion].self, forKey: "PrivacyPolicies", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

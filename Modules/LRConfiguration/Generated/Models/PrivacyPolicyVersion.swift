@@ -35,7 +35,9 @@ public struct PrivacyPolicyVersion: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         version = container.decodeLenient(String.self, forKey: "Version", additionalFields: &additional)
-        startDateTime = container.decodeLenient(LoginRadiusDate.self, forKey: "StartDateTime", additionalFields: &additional)
+        startDateTime = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "StartDateTime", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -33,7 +33,10 @@ public struct RegistrationFormField: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["Checked", "type", "name", "display", "rules", "options", "permission", "DataSource", "Parent", "ParentDataSource"]
+    public static let knownFields: Set<String> = [
+        "Checked", "type", "name", "display", "rules", "options", "permission", "DataSource", "Parent",
+        "ParentDataSource",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -75,7 +78,9 @@ public struct RegistrationFormField: Codable, Sendable, Hashable {
         permission = container.decodeLenient(String.self, forKey: "permission", additionalFields: &additional)
         dataSource = container.decodeLenient(JSONValue.self, forKey: "DataSource", additionalFields: &additional)
         parent = container.decodeLenient(String.self, forKey: "Parent", additionalFields: &additional)
-        parentDataSource = container.decodeLenient(JSONValue.self, forKey: "ParentDataSource", additionalFields: &additional)
+        parentDataSource = container.decodeLenient(
+            JSONValue.self, forKey: "ParentDataSource", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

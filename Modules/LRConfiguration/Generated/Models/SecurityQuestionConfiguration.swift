@@ -35,7 +35,9 @@ public struct SecurityQuestionConfiguration: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         questions = container.decodeLenient([SecurityQuestion].self, forKey: "Questions", additionalFields: &additional)
-        securityQuestionCount = container.decodeLenient(Int.self, forKey: "SecurityQuestionCount", additionalFields: &additional)
+        securityQuestionCount = container.decodeLenient(
+            Int.self, forKey: "SecurityQuestionCount", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -30,7 +30,9 @@ public struct SocialSchema: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        providers = container.decodeLenient([SocialProviderEndpoint].self, forKey: "Providers", additionalFields: &additional)
+        providers = container.decodeLenient(
+            [SocialProviderEndpoint].self, forKey: "Providers", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -30,7 +30,9 @@ public struct SuspendConfiguration: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        effectivePeriodInSeconds = container.decodeLenient(Int.self, forKey: "EffectivePeriodInSeconds", additionalFields: &additional)
+        effectivePeriodInSeconds = container.decodeLenient(
+            Int.self, forKey: "EffectivePeriodInSeconds", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -35,7 +35,11 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable 
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["IsEnabled", "IsRequired", "IsGoogleAuthenticator", "IsAuthenticator", "IsPushAuthenticator", "IsEmailOTPAuthenticator", "IsSecurityQuestionAuthenticator", "IsSmsOTPAuthenticator", "IsDuoSecurityAuthenticator", "IsPasskeyAuthenticator"]
+    public static let knownFields: Set<String> = [
+        "IsEnabled", "IsRequired", "IsGoogleAuthenticator", "IsAuthenticator", "IsPushAuthenticator",
+        "IsEmailOTPAuthenticator", "IsSecurityQuestionAuthenticator", "IsSmsOTPAuthenticator",
+        "IsDuoSecurityAuthenticator", "IsPasskeyAuthenticator",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -70,14 +74,28 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable 
         var additional = try container.additionalFields(excluding: Self.knownFields)
         isEnabled = container.decodeLenient(Bool.self, forKey: "IsEnabled", additionalFields: &additional)
         isRequired = container.decodeLenient(Bool.self, forKey: "IsRequired", additionalFields: &additional)
-        isGoogleAuthenticator = container.decodeLenient(Bool.self, forKey: "IsGoogleAuthenticator", additionalFields: &additional)
+        isGoogleAuthenticator = container.decodeLenient(
+            Bool.self, forKey: "IsGoogleAuthenticator", additionalFields: &additional
+        )
         isAuthenticator = container.decodeLenient(Bool.self, forKey: "IsAuthenticator", additionalFields: &additional)
-        isPushAuthenticator = container.decodeLenient(Bool.self, forKey: "IsPushAuthenticator", additionalFields: &additional)
-        isEmailOTPAuthenticator = container.decodeLenient(Bool.self, forKey: "IsEmailOTPAuthenticator", additionalFields: &additional)
-        isSecurityQuestionAuthenticator = container.decodeLenient(Bool.self, forKey: "IsSecurityQuestionAuthenticator", additionalFields: &additional)
-        isSmsOTPAuthenticator = container.decodeLenient(Bool.self, forKey: "IsSmsOTPAuthenticator", additionalFields: &additional)
-        isDuoSecurityAuthenticator = container.decodeLenient(Bool.self, forKey: "IsDuoSecurityAuthenticator", additionalFields: &additional)
-        isPasskeyAuthenticator = container.decodeLenient(Bool.self, forKey: "IsPasskeyAuthenticator", additionalFields: &additional)
+        isPushAuthenticator = container.decodeLenient(
+            Bool.self, forKey: "IsPushAuthenticator", additionalFields: &additional
+        )
+        isEmailOTPAuthenticator = container.decodeLenient(
+            Bool.self, forKey: "IsEmailOTPAuthenticator", additionalFields: &additional
+        )
+        isSecurityQuestionAuthenticator = container.decodeLenient(
+            Bool.self, forKey: "IsSecurityQuestionAuthenticator", additionalFields: &additional
+        )
+        isSmsOTPAuthenticator = container.decodeLenient(
+            Bool.self, forKey: "IsSmsOTPAuthenticator", additionalFields: &additional
+        )
+        isDuoSecurityAuthenticator = container.decodeLenient(
+            Bool.self, forKey: "IsDuoSecurityAuthenticator", additionalFields: &additional
+        )
+        isPasskeyAuthenticator = container.decodeLenient(
+            Bool.self, forKey: "IsPasskeyAuthenticator", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

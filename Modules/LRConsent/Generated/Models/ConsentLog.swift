@@ -30,7 +30,9 @@ public struct ConsentLog: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["Id", "UpdateType", "CurrentConsentFormsVersions", "LoggedOnDate", "UserAgent", "IP", "Host", "ConsentLogs"]
+    public static let knownFields: Set<String> = [
+        "Id", "UpdateType", "CurrentConsentFormsVersions", "LoggedOnDate", "UserAgent", "IP", "Host", "ConsentLogs",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -61,12 +63,18 @@ public struct ConsentLog: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         id = container.decodeLenient(String.self, forKey: "Id", additionalFields: &additional)
         updateType = container.decodeLenient(String.self, forKey: "UpdateType", additionalFields: &additional)
-        currentConsentFormsVersions = container.decodeLenient([ConsentVersion].self, forKey: "CurrentConsentFormsVersions", additionalFields: &additional)
-        loggedOnDate = container.decodeLenient(LoginRadiusDate.self, forKey: "LoggedOnDate", additionalFields: &additional)
+        currentConsentFormsVersions = container.decodeLenient(
+            [ConsentVersion].self, forKey: "CurrentConsentFormsVersions", additionalFields: &additional
+        )
+        loggedOnDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "LoggedOnDate", additionalFields: &additional
+        )
         userAgent = container.decodeLenient(String.self, forKey: "UserAgent", additionalFields: &additional)
         ip = container.decodeLenient(String.self, forKey: "IP", additionalFields: &additional)
         host = container.decodeLenient(String.self, forKey: "Host", additionalFields: &additional)
-        consentLogs = container.decodeLenient([ConsentLogEvent].self, forKey: "ConsentLogs", additionalFields: &additional)
+        consentLogs = container.decodeLenient(
+            [ConsentLogEvent].self, forKey: "ConsentLogs", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -35,7 +35,9 @@ public struct ConsentOption: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         consentOptionId = container.decodeLenient(String.self, forKey: "ConsentOptionId", additionalFields: &additional)
-        acceptOnDate = container.decodeLenient(LoginRadiusDate.self, forKey: "AcceptOnDate", additionalFields: &additional)
+        acceptOnDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "AcceptOnDate", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

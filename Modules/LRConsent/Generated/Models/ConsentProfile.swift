@@ -34,7 +34,9 @@ public struct ConsentProfile: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        acceptedConsentVersions = container.decodeLenient([ConsentVersion].self, forKey: "AcceptedConsentVersions", additionalFields: &additional)
+        acceptedConsentVersions = container.decodeLenient(
+            [ConsentVersion].self, forKey: "AcceptedConsentVersions", additionalFields: &additional
+        )
         consents = container.decodeLenient([ConsentOption].self, forKey: "Consents", additionalFields: &additional)
         additionalFields = additional
     }

@@ -35,7 +35,9 @@ public struct ConsentProfileValidResponse: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        consentProfile = container.decodeLenient(ConsentProfile.self, forKey: "ConsentProfile", additionalFields: &additional)
+        consentProfile = container.decodeLenient(
+            ConsentProfile.self, forKey: "ConsentProfile", additionalFields: &additional
+        )
         isValid = container.decodeLenient(Bool.self, forKey: "IsValid", additionalFields: &additional)
         additionalFields = additional
     }

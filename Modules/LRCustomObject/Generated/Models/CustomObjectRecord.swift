@@ -27,7 +27,9 @@ public struct CustomObjectRecord: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["Id", "IsActive", "DateCreated", "DateModified", "IsDeleted", "Uid", "CustomObject"]
+    public static let knownFields: Set<String> = [
+        "Id", "IsActive", "DateCreated", "DateModified", "IsDeleted", "Uid", "CustomObject",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -56,11 +58,17 @@ public struct CustomObjectRecord: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         id = container.decodeLenient(String.self, forKey: "Id", additionalFields: &additional)
         isActive = container.decodeLenient(Bool.self, forKey: "IsActive", additionalFields: &additional)
-        dateCreated = container.decodeLenient(LoginRadiusDate.self, forKey: "DateCreated", additionalFields: &additional)
-        dateModified = container.decodeLenient(LoginRadiusDate.self, forKey: "DateModified", additionalFields: &additional)
+        dateCreated = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "DateCreated", additionalFields: &additional
+        )
+        dateModified = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "DateModified", additionalFields: &additional
+        )
         isDeleted = container.decodeLenient(Bool.self, forKey: "IsDeleted", additionalFields: &additional)
         uid = container.decodeLenient(String.self, forKey: "Uid", additionalFields: &additional)
-        customObject = container.decodeLenient([String: JSONValue].self, forKey: "CustomObject", additionalFields: &additional)
+        customObject = container.decodeLenient(
+            [String: JSONValue].self, forKey: "CustomObject", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -28,7 +28,9 @@ public struct MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer: Codable, Se
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        authenticatorCode = container.decodeLenient(String.self, forKey: "authenticatorCode", additionalFields: &additional)
+        authenticatorCode = container.decodeLenient(
+            String.self, forKey: "authenticatorCode", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -30,7 +30,10 @@ public struct MultiFactorAuthenticationResponse: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["SecondFactorAuthentication", "Profile", "access_token", "refresh_token", "expires_in", "session_token", "session_expires_in"]
+    public static let knownFields: Set<String> = [
+        "SecondFactorAuthentication", "Profile", "access_token", "refresh_token", "expires_in", "session_token",
+        "session_expires_in",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -57,13 +60,17 @@ public struct MultiFactorAuthenticationResponse: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        secondFactorAuthentication = container.decodeLenient(SecondFactorAuthentication.self, forKey: "SecondFactorAuthentication", additionalFields: &additional)
+        secondFactorAuthentication = container.decodeLenient(
+            SecondFactorAuthentication.self, forKey: "SecondFactorAuthentication", additionalFields: &additional
+        )
         profile = container.decodeLenient(Identity.self, forKey: "Profile", additionalFields: &additional)
         accessToken = container.decodeLenient(String.self, forKey: "access_token", additionalFields: &additional)
         refreshToken = container.decodeLenient(String.self, forKey: "refresh_token", additionalFields: &additional)
         expiresIn = container.decodeLenient(LoginRadiusDate.self, forKey: "expires_in", additionalFields: &additional)
         sessionToken = container.decodeLenient(String.self, forKey: "session_token", additionalFields: &additional)
-        sessionExpiresIn = container.decodeLenient(LoginRadiusDate.self, forKey: "session_expires_in", additionalFields: &additional)
+        sessionExpiresIn = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "session_expires_in", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

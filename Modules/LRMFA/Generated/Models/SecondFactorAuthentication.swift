@@ -52,7 +52,12 @@ public struct SecondFactorAuthentication: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["SecondFactorAuthenticationToken", "ExpireIn", "QRCode", "ManualEntryCode", "IsGoogleAuthenticatorVerified", "IsAuthenticatorVerified", "IsOTPAuthenticatorVerified", "OTPPhoneNo", "OTPStatus", "IsEmailOtpAuthenticatorVerified", "Email", "EmailOTPStatus", "IsSecurityQuestionAuthenticatorVerified", "IsSecurityQuestionEnabled", "SecurityQuestions"]
+    public static let knownFields: Set<String> = [
+        "SecondFactorAuthenticationToken", "ExpireIn", "QRCode", "ManualEntryCode", "IsGoogleAuthenticatorVerified",
+        "IsAuthenticatorVerified", "IsOTPAuthenticatorVerified", "OTPPhoneNo", "OTPStatus",
+        "IsEmailOtpAuthenticatorVerified", "Email", "EmailOTPStatus", "IsSecurityQuestionAuthenticatorVerified",
+        "IsSecurityQuestionEnabled", "SecurityQuestions",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -95,21 +100,39 @@ public struct SecondFactorAuthentication: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        secondFactorAuthenticationToken = container.decodeLenient(String.self, forKey: "SecondFactorAuthenticationToken", additionalFields: &additional)
+        secondFactorAuthenticationToken = container.decodeLenient(
+            String.self, forKey: "SecondFactorAuthenticationToken", additionalFields: &additional
+        )
         expireIn = container.decodeLenient(LoginRadiusDate.self, forKey: "ExpireIn", additionalFields: &additional)
         qrCode = container.decodeLenient(String.self, forKey: "QRCode", additionalFields: &additional)
         manualEntryCode = container.decodeLenient(String.self, forKey: "ManualEntryCode", additionalFields: &additional)
-        isGoogleAuthenticatorVerified = container.decodeLenient(Bool.self, forKey: "IsGoogleAuthenticatorVerified", additionalFields: &additional)
-        isAuthenticatorVerified = container.decodeLenient(Bool.self, forKey: "IsAuthenticatorVerified", additionalFields: &additional)
-        isOTPAuthenticatorVerified = container.decodeLenient(Bool.self, forKey: "IsOTPAuthenticatorVerified", additionalFields: &additional)
+        isGoogleAuthenticatorVerified = container.decodeLenient(
+            Bool.self, forKey: "IsGoogleAuthenticatorVerified", additionalFields: &additional
+        )
+        isAuthenticatorVerified = container.decodeLenient(
+            Bool.self, forKey: "IsAuthenticatorVerified", additionalFields: &additional
+        )
+        isOTPAuthenticatorVerified = container.decodeLenient(
+            Bool.self, forKey: "IsOTPAuthenticatorVerified", additionalFields: &additional
+        )
         otpPhoneNo = container.decodeLenient(String.self, forKey: "OTPPhoneNo", additionalFields: &additional)
         otpStatus = container.decodeLenient(SmsResponseData.self, forKey: "OTPStatus", additionalFields: &additional)
-        isEmailOtpAuthenticatorVerified = container.decodeLenient(Bool.self, forKey: "IsEmailOtpAuthenticatorVerified", additionalFields: &additional)
+        isEmailOtpAuthenticatorVerified = container.decodeLenient(
+            Bool.self, forKey: "IsEmailOtpAuthenticatorVerified", additionalFields: &additional
+        )
         email = container.decodeLenient([String].self, forKey: "Email", additionalFields: &additional)
-        emailOTPStatus = container.decodeLenient(EmailOtpStatus.self, forKey: "EmailOTPStatus", additionalFields: &additional)
-        isSecurityQuestionAuthenticatorVerified = container.decodeLenient(Bool.self, forKey: "IsSecurityQuestionAuthenticatorVerified", additionalFields: &additional)
-        isSecurityQuestionEnabled = container.decodeLenient(Bool.self, forKey: "IsSecurityQuestionEnabled", additionalFields: &additional)
-        securityQuestions = container.decodeLenient([SecurityQuestion].self, forKey: "SecurityQuestions", additionalFields: &additional)
+        emailOTPStatus = container.decodeLenient(
+            EmailOtpStatus.self, forKey: "EmailOTPStatus", additionalFields: &additional
+        )
+        isSecurityQuestionAuthenticatorVerified = container.decodeLenient(
+            Bool.self, forKey: "IsSecurityQuestionAuthenticatorVerified", additionalFields: &additional
+        )
+        isSecurityQuestionEnabled = container.decodeLenient(
+            Bool.self, forKey: "IsSecurityQuestionEnabled", additionalFields: &additional
+        )
+        securityQuestions = container.decodeLenient(
+            [SecurityQuestion].self, forKey: "SecurityQuestions", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

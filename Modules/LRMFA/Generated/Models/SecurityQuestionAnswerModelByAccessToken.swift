@@ -32,8 +32,12 @@ public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hasha
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        securityquestionanswer = container.decodeLenient([JSONValue].self, forKey: "securityquestionanswer", additionalFields: &additional)
-        replaceSecurityQuestionAnswer = container.decodeLenient(Bool.self, forKey: "ReplaceSecurityQuestionAnswer", additionalFields: &additional)
+        securityquestionanswer = container.decodeLenient(
+            [JSONValue].self, forKey: "securityquestionanswer", additionalFields: &additional
+        )
+        replaceSecurityQuestionAnswer = container.decodeLenient(
+            Bool.self, forKey: "ReplaceSecurityQuestionAnswer", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

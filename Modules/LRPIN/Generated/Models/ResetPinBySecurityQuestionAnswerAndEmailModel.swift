@@ -38,7 +38,9 @@ public struct ResetPinBySecurityQuestionAnswerAndEmailModel: Codable, Sendable, 
         var additional = try container.additionalFields(excluding: Self.knownFields)
         email = container.decodeLenient(String.self, forKey: "email", additionalFields: &additional)
         pin = container.decodeLenient(String.self, forKey: "pin", additionalFields: &additional)
-        securityAnswer = container.decodeLenient([String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional)
+        securityAnswer = container.decodeLenient(
+            [String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

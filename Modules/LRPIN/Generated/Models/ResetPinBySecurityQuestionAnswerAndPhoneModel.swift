@@ -38,7 +38,9 @@ public struct ResetPinBySecurityQuestionAnswerAndPhoneModel: Codable, Sendable, 
         var additional = try container.additionalFields(excluding: Self.knownFields)
         phone = container.decodeLenient(String.self, forKey: "phone", additionalFields: &additional)
         pin = container.decodeLenient(String.self, forKey: "pin", additionalFields: &additional)
-        securityAnswer = container.decodeLenient([String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional)
+        securityAnswer = container.decodeLenient(
+            [String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -37,7 +37,9 @@ public struct ResetPinBySecurityQuestionAnswerAndUsernameModel: Codable, Sendabl
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         pin = container.decodeLenient(String.self, forKey: "pin", additionalFields: &additional)
-        securityAnswer = container.decodeLenient([String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional)
+        securityAnswer = container.decodeLenient(
+            [String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional
+        )
         username = container.decodeLenient(String.self, forKey: "username", additionalFields: &additional)
         additionalFields = additional
     }

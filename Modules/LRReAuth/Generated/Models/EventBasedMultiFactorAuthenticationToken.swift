@@ -35,7 +35,9 @@ public struct EventBasedMultiFactorAuthenticationToken: Codable, Sendable, Hasha
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        secondFactorValidationToken = container.decodeLenient(String.self, forKey: "SecondFactorValidationToken", additionalFields: &additional)
+        secondFactorValidationToken = container.decodeLenient(
+            String.self, forKey: "SecondFactorValidationToken", additionalFields: &additional
+        )
         expireIn = container.decodeLenient(LoginRadiusDate.self, forKey: "ExpireIn", additionalFields: &additional)
         additionalFields = additional
     }

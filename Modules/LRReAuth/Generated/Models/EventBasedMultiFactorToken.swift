@@ -28,7 +28,9 @@ public struct EventBasedMultiFactorToken: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
-        secondFactorValidationToken = container.decodeLenient(String.self, forKey: "secondFactorValidationToken", additionalFields: &additional)
+        secondFactorValidationToken = container.decodeLenient(
+            String.self, forKey: "secondFactorValidationToken", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -31,7 +31,9 @@ public struct ActiveSession: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["AccessToken", "Browser", "Device", "Os", "DeviceType", "City", "Country", "Ip", "LoginDate"]
+    public static let knownFields: Set<String> = [
+        "AccessToken", "Browser", "Device", "Os", "DeviceType", "City", "Country", "Ip", "LoginDate",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(

@@ -23,7 +23,9 @@ public struct WebHookSubscribeModel: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["event", "name", "targetUrl", "Headers", "QueryParams", "Authentication"]
+    public static let knownFields: Set<String> = [
+        "event", "name", "targetUrl", "Headers", "QueryParams", "Authentication",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -52,8 +54,12 @@ public struct WebHookSubscribeModel: Codable, Sendable, Hashable {
         name = container.decodeLenient(String.self, forKey: "name", additionalFields: &additional)
         targetUrl = container.decodeLenient(String.self, forKey: "targetUrl", additionalFields: &additional)
         headers = container.decodeLenient([String: JSONValue].self, forKey: "Headers", additionalFields: &additional)
-        queryParams = container.decodeLenient([String: JSONValue].self, forKey: "QueryParams", additionalFields: &additional)
-        authentication = container.decodeLenient([String: JSONValue].self, forKey: "Authentication", additionalFields: &additional)
+        queryParams = container.decodeLenient(
+            [String: JSONValue].self, forKey: "QueryParams", additionalFields: &additional
+        )
+        authentication = container.decodeLenient(
+            [String: JSONValue].self, forKey: "Authentication", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

@@ -37,8 +37,12 @@ public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         headers = container.decodeLenient([String: JSONValue].self, forKey: "Headers", additionalFields: &additional)
-        queryParams = container.decodeLenient([String: JSONValue].self, forKey: "QueryParams", additionalFields: &additional)
-        authentication = container.decodeLenient([String: JSONValue].self, forKey: "Authentication", additionalFields: &additional)
+        queryParams = container.decodeLenient(
+            [String: JSONValue].self, forKey: "QueryParams", additionalFields: &additional
+        )
+        authentication = container.decodeLenient(
+            [String: JSONValue].self, forKey: "Authentication", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

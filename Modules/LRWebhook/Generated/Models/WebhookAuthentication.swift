@@ -40,7 +40,9 @@ public struct WebhookAuthentication: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         authType = container.decodeLenient(String.self, forKey: "AuthType", additionalFields: &additional)
         basicAuth = container.decodeLenient(WebhookBasicAuth.self, forKey: "BasicAuth", additionalFields: &additional)
-        bearerToken = container.decodeLenient(WebhookBearerToken.self, forKey: "BearerToken", additionalFields: &additional)
+        bearerToken = container.decodeLenient(
+            WebhookBearerToken.self, forKey: "BearerToken", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

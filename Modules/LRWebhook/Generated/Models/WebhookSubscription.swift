@@ -35,7 +35,10 @@ public struct WebhookSubscription: Codable, Sendable, Hashable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["Id", "TargetUrl", "Event", "CreatedDate", "LastModifiedDate", "SecretName", "Name", "IsIntegrationWebhook", "Headers", "QueryParams", "Authentication"]
+    public static let knownFields: Set<String> = [
+        "Id", "TargetUrl", "Event", "CreatedDate", "LastModifiedDate", "SecretName", "Name", "IsIntegrationWebhook",
+        "Headers", "QueryParams", "Authentication",
+    ]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -73,14 +76,24 @@ public struct WebhookSubscription: Codable, Sendable, Hashable {
         id = container.decodeLenient(String.self, forKey: "Id", additionalFields: &additional)
         targetUrl = container.decodeLenient(String.self, forKey: "TargetUrl", additionalFields: &additional)
         event = container.decodeLenient(String.self, forKey: "Event", additionalFields: &additional)
-        createdDate = container.decodeLenient(LoginRadiusDate.self, forKey: "CreatedDate", additionalFields: &additional)
-        lastModifiedDate = container.decodeLenient(LoginRadiusDate.self, forKey: "LastModifiedDate", additionalFields: &additional)
+        createdDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "CreatedDate", additionalFields: &additional
+        )
+        lastModifiedDate = container.decodeLenient(
+            LoginRadiusDate.self, forKey: "LastModifiedDate", additionalFields: &additional
+        )
         secretName = container.decodeLenient(String.self, forKey: "SecretName", additionalFields: &additional)
         name = container.decodeLenient(String.self, forKey: "Name", additionalFields: &additional)
-        isIntegrationWebhook = container.decodeLenient(Bool.self, forKey: "IsIntegrationWebhook", additionalFields: &additional)
+        isIntegrationWebhook = container.decodeLenient(
+            Bool.self, forKey: "IsIntegrationWebhook", additionalFields: &additional
+        )
         headers = container.decodeLenient([String: String].self, forKey: "Headers", additionalFields: &additional)
-        queryParams = container.decodeLenient([String: String].self, forKey: "QueryParams", additionalFields: &additional)
-        authentication = container.decodeLenient(WebhookAuthentication.self, forKey: "Authentication", additionalFields: &additional)
+        queryParams = container.decodeLenient(
+            [String: String].self, forKey: "QueryParams", additionalFields: &additional
+        )
+        authentication = container.decodeLenient(
+            WebhookAuthentication.self, forKey: "Authentication", additionalFields: &additional
+        )
         additionalFields = additional
     }
 

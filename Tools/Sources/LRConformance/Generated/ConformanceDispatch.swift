@@ -320,17 +320,23 @@ public enum ConformanceDispatch {
         },
         "authentication.reset_password_by_security_answer_and_email": { client, arguments in
             _ = try await client.authentication.resetPasswordBySecurityAnswerAndEmail(
-                resetPasswordBySecurityAnswerAndEmailModel: try arguments.model("reset_password_by_security_answer_and_email_model")
+                resetPasswordBySecurityAnswerAndEmailModel: try arguments.model(
+                    "reset_password_by_security_answer_and_email_model"
+                )
             )
         },
         "authentication.reset_password_by_security_answer_and_phone": { client, arguments in
             _ = try await client.authentication.resetPasswordBySecurityAnswerAndPhone(
-                resetPasswordBySecurityAnswerAndPhoneModel: try arguments.model("reset_password_by_security_answer_and_phone_model")
+                resetPasswordBySecurityAnswerAndPhoneModel: try arguments.model(
+                    "reset_password_by_security_answer_and_phone_model"
+                )
             )
         },
         "authentication.reset_password_by_security_answer_and_user_name": { client, arguments in
             _ = try await client.authentication.resetPasswordBySecurityAnswerAndUserName(
-                resetPasswordBySecurityAnswerAndUserNameModel: try arguments.model("reset_password_by_security_answer_and_user_name_model")
+                resetPasswordBySecurityAnswerAndUserNameModel: try arguments.model(
+                    "reset_password_by_security_answer_and_user_name_model"
+                )
             )
         },
         "authentication.reset_password_by_reset_token": { client, arguments in
@@ -602,7 +608,9 @@ public enum ConformanceDispatch {
         "mfa.mfa_validate_email_otp_by_access_token": { client, arguments in
             _ = try await client.mfa.mfaValidateEmailOtpByAccessToken(
                 accessToken: arguments.string("access_token"),
-                multiFactorAuthModelByEmailOtpWithLockout: try arguments.model("multi_factor_auth_model_by_email_otp_with_lockout")
+                multiFactorAuthModelByEmailOtpWithLockout: try arguments.model(
+                    "multi_factor_auth_model_by_email_otp_with_lockout"
+                )
             )
         },
         "mfa.mfa_reset_email_otp_authenticator_by_access_token": { client, arguments in
@@ -613,7 +621,9 @@ public enum ConformanceDispatch {
         "mfa.mfa_security_question_answer_by_access_token": { client, arguments in
             _ = try await client.mfa.mfaSecurityQuestionAnswerByAccessToken(
                 accessToken: arguments.string("access_token"),
-                securityQuestionAnswerModelByAccessToken: try arguments.model("security_question_answer_model_by_access_token")
+                securityQuestionAnswerModelByAccessToken: try arguments.model(
+                    "security_question_answer_model_by_access_token"
+                )
             )
         },
         "mfa.mfa_reset_security_question_authenticator_by_access_token": { client, arguments in
@@ -771,7 +781,9 @@ public enum ConformanceDispatch {
         },
         "mfa.mfa_validate_authenticator_code": { client, arguments in
             _ = try await client.mfa.mfaValidateAuthenticatorCode(
-                multiFactorAuthModelByAuthenticatorCode: try arguments.model("multi_factor_auth_model_by_authenticator_code"),
+                multiFactorAuthModelByAuthenticatorCode: try arguments.model(
+                    "multi_factor_auth_model_by_authenticator_code"
+                ),
                 secondFactorAuthenticationToken: arguments.string("secondfactorauthenticationtoken"),
                 fields: arguments.optionalString("fields")
             )
@@ -779,7 +791,9 @@ public enum ConformanceDispatch {
         "mfa.mfa_verify_authenticator_code": { client, arguments in
             _ = try await client.mfa.mfaVerifyAuthenticatorCode(
                 accessToken: arguments.string("access_token"),
-                multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: try arguments.model("multi_factor_auth_model_by_authenticator_code_security_answer"),
+                multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: try arguments.model(
+                    "multi_factor_auth_model_by_authenticator_code_security_answer"
+                ),
                 fields: arguments.optionalString("fields")
             )
         },
@@ -922,7 +936,9 @@ public enum ConformanceDispatch {
         },
         "password_less_login.passwordless_login_verification_by_user_name_and_otp": { client, arguments in
             _ = try await client.passwordlessLogin.passwordlessLoginVerificationByUserNameAndOtp(
-                passwordLessLoginByUserNameAndOtpModel: try arguments.model("password_less_login_by_user_name_and_otp_model"),
+                passwordLessLoginByUserNameAndOtpModel: try arguments.model(
+                    "password_less_login_by_user_name_and_otp_model"
+                ),
                 fields: arguments.optionalString("fields")
             )
         },
@@ -1037,17 +1053,23 @@ public enum ConformanceDispatch {
         },
         "pin_authentication.reset_pin_by_email_and_security_answer": { client, arguments in
             _ = try await client.pinAuthentication.resetPinByEmailAndSecurityAnswer(
-                resetPinBySecurityQuestionAnswerAndEmailModel: try arguments.model("reset_pin_by_security_question_answer_and_email_model")
+                resetPinBySecurityQuestionAnswerAndEmailModel: try arguments.model(
+                    "reset_pin_by_security_question_answer_and_email_model"
+                )
             )
         },
         "pin_authentication.reset_pin_by_username_and_security_answer": { client, arguments in
             _ = try await client.pinAuthentication.resetPinByUsernameAndSecurityAnswer(
-                resetPinBySecurityQuestionAnswerAndUsernameModel: try arguments.model("reset_pin_by_security_question_answer_and_username_model")
+                resetPinBySecurityQuestionAnswerAndUsernameModel: try arguments.model(
+                    "reset_pin_by_security_question_answer_and_username_model"
+                )
             )
         },
         "pin_authentication.reset_pin_by_phone_and_security_answer": { client, arguments in
             _ = try await client.pinAuthentication.resetPinByPhoneAndSecurityAnswer(
-                resetPinBySecurityQuestionAnswerAndPhoneModel: try arguments.model("reset_pin_by_security_question_answer_and_phone_model")
+                resetPinBySecurityQuestionAnswerAndPhoneModel: try arguments.model(
+                    "reset_pin_by_security_question_answer_and_phone_model"
+                )
             )
         },
         "pin_authentication.send_forgot_pin_sms_by_phone": { client, arguments in
@@ -1111,7 +1133,9 @@ public enum ConformanceDispatch {
         "re_authentication.mfa_re_authenticate_by_password": { client, arguments in
             _ = try await client.reAuthentication.mfaReAuthenticateByPassword(
                 accessToken: arguments.string("access_token"),
-                passwordEventBasedAuthModelWithLockout: try arguments.model("password_event_based_auth_model_with_lockout"),
+                passwordEventBasedAuthModelWithLockout: try arguments.model(
+                    "password_event_based_auth_model_with_lockout"
+                ),
                 smsTemplate2FA: arguments.optionalString("sms_template2_f_a")
             )
         },
@@ -1136,7 +1160,9 @@ public enum ConformanceDispatch {
         "re_authentication.verify_pin_authentication": { client, arguments in
             _ = try await client.reAuthentication.verifyPinAuthentication(
                 accessToken: arguments.string("access_token"),
-                pinAuthEventBasedAuthModelWithLockout: try arguments.model("pin_auth_event_based_auth_model_with_lockout"),
+                pinAuthEventBasedAuthModelWithLockout: try arguments.model(
+                    "pin_auth_event_based_auth_model_with_lockout"
+                ),
                 smsTemplate2FA: arguments.optionalString("sms_template2_f_a")
             )
         },
@@ -1162,7 +1188,9 @@ public enum ConformanceDispatch {
         "re_authentication.mfa_re_authenticate_by_authenticator_code": { client, arguments in
             _ = try await client.reAuthentication.mfaReAuthenticateByAuthenticatorCode(
                 accessToken: arguments.string("access_token"),
-                multiFactorAuthModelByAuthenticatorCode: try arguments.model("multi_factor_auth_model_by_authenticator_code")
+                multiFactorAuthModelByAuthenticatorCode: try arguments.model(
+                    "multi_factor_auth_model_by_authenticator_code"
+                )
             )
         },
         "risk_based_authentication.rba_login_by_email": { client, arguments in
@@ -1280,7 +1308,9 @@ public enum ConformanceDispatch {
         "role.delete_additional_permission_from_role_context_by_uid": { client, arguments in
             _ = try await client.role.deleteAdditionalPermissionFromRoleContextByUid(
                 contextName: arguments.string("context_name"),
-                roleContextAdditionalPermissionRemoveRoleModel: try arguments.model("role_context_additional_permission_remove_role_model"),
+                roleContextAdditionalPermissionRemoveRoleModel: try arguments.model(
+                    "role_context_additional_permission_remove_role_model"
+                ),
                 uid: arguments.string("uid")
             )
         },
@@ -1423,22 +1453,34 @@ public enum ConformanceDispatch {
         "account.get_account_profile_by_user_name": ["userName": "user_name", "fields": "fields"],
         "account.get_account_profile_by_phone": ["phone": "phone", "fields": "fields"],
         "account.get_account_profile_by_uid": ["uid": "uid", "fields": "fields"],
-        "account.update_account_by_uid": ["accountUserProfileUpdateModel": "account_user_profile_update_model", "uid": "uid", "fields": "fields", "nullSupport": "null_support"],
+        "account.update_account_by_uid": [
+            "accountUserProfileUpdateModel": "account_user_profile_update_model", "uid": "uid", "fields": "fields",
+            "nullSupport": "null_support",
+        ],
         "account.update_phone_id_by_uid": ["phone": "phone", "uid": "uid", "fields": "fields"],
         "account.get_account_password_hash_by_uid": ["uid": "uid"],
         "account.set_account_password_by_uid": ["password": "password", "uid": "uid"],
         "account.delete_account_by_uid": ["uid": "uid"],
-        "account.invalidate_account_email_verification": ["uid": "uid", "emailTemplate": "email_template", "verificationUrl": "verification_url"],
-        "account.get_forgot_password_token": ["email": "email", "emailTemplate": "email_template", "resetPasswordUrl": "reset_password_url", "sendEmail": "send_email"],
+        "account.invalidate_account_email_verification": [
+            "uid": "uid", "emailTemplate": "email_template", "verificationUrl": "verification_url",
+        ],
+        "account.get_forgot_password_token": [
+            "email": "email", "emailTemplate": "email_template", "resetPasswordUrl": "reset_password_url",
+            "sendEmail": "send_email",
+        ],
         "account.get_email_verification_token": ["email": "email"],
         "account.get_access_token_by_uid": ["uid": "uid"],
-        "account.reset_phone_id_verification_by_uid": ["uid": "uid", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp"],
+        "account.reset_phone_id_verification_by_uid": [
+            "uid": "uid", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp",
+        ],
         "account.upsert_email": ["upsertEmailModel": "upsert_email_model", "uid": "uid", "fields": "fields"],
         "account.remove_email": ["email": "email", "uid": "uid", "fields": "fields"],
         "account.refresh_access_token_by_refresh_token": ["refreshToken": "refresh__token"],
         "account.revoke_refresh_token": ["refreshToken": "refresh__token"],
         "account.revoke_all_refresh_token": ["uid": "uid"],
-        "account.multipurpose_email_token_generation": ["multiEmailToken": "multi_email_token", "tokenType": "tokentype"],
+        "account.multipurpose_email_token_generation": [
+            "multiEmailToken": "multi_email_token", "tokenType": "tokentype",
+        ],
         "account.get_account_identities_by_email": ["email": "email", "fields": "fields"],
         "account.account_delete_by_email": ["email": "email"],
         "account.multipurpose_sms_otp_generation": ["multiSmsOtp": "multi_sms_otp", "smsOtpType": "smsotptype"],
@@ -1448,152 +1490,462 @@ public enum ConformanceDispatch {
         "authentication.get_security_questions_by_phone": ["phone": "phone"],
         "authentication.get_security_questions_by_access_token": ["accessToken": "access_token"],
         "authentication.auth_validate_access_token": ["accessToken": "access_token"],
-        "authentication.auth_in_validate_access_token": ["accessToken": "access_token", "preventRefresh": "prevent_refresh"],
+        "authentication.auth_in_validate_access_token": [
+            "accessToken": "access_token", "preventRefresh": "prevent_refresh",
+        ],
         "authentication.get_access_token_info": ["accessToken": "access_token"],
-        "authentication.get_profile_by_access_token": ["accessToken": "access_token", "fields": "fields", "emailTemplate": "email_template", "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template"],
-        "authentication.send_welcome_email": ["accessToken": "access_token", "welcomeEmailTemplate": "welcome_email_template"],
-        "authentication.update_profile_by_access_token": ["accessToken": "access_token", "userProfileUpdateModel": "user_profile_update_model", "emailTemplate": "email_template", "fields": "fields", "nullSupport": "null_support", "smsTemplate": "sms_template", "verificationUrl": "verification_url", "isVoiceOtp": "is_voice_otp", "options": "options"],
-        "authentication.delete_account_with_email_confirmation": ["accessToken": "access_token", "deleteUrl": "delete_url", "emailTemplate": "email_template"],
+        "authentication.get_profile_by_access_token": [
+            "accessToken": "access_token", "fields": "fields", "emailTemplate": "email_template",
+            "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template",
+        ],
+        "authentication.send_welcome_email": [
+            "accessToken": "access_token", "welcomeEmailTemplate": "welcome_email_template",
+        ],
+        "authentication.update_profile_by_access_token": [
+            "accessToken": "access_token", "userProfileUpdateModel": "user_profile_update_model",
+            "emailTemplate": "email_template", "fields": "fields", "nullSupport": "null_support",
+            "smsTemplate": "sms_template", "verificationUrl": "verification_url", "isVoiceOtp": "is_voice_otp",
+            "options": "options",
+        ],
+        "authentication.delete_account_with_email_confirmation": [
+            "accessToken": "access_token", "deleteUrl": "delete_url", "emailTemplate": "email_template",
+        ],
         "authentication.delete_account_by_delete_token": ["deleteToken": "deletetoken"],
-        "authentication.unlock_account_by_token": ["accessToken": "access_token", "unlockProfileModel": "unlock_profile_model"],
-        "authentication.get_profile_by_ping": ["clientGuid": "client_guid", "emailTemplate": "email_template", "fields": "fields", "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template"],
+        "authentication.unlock_account_by_token": [
+            "accessToken": "access_token", "unlockProfileModel": "unlock_profile_model",
+        ],
+        "authentication.get_profile_by_ping": [
+            "clientGuid": "client_guid", "emailTemplate": "email_template", "fields": "fields",
+            "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template",
+        ],
         "authentication.check_email_availability": ["email": "email"],
-        "authentication.verify_email": ["verificationToken": "verification_token", "fields": "fields", "url": "url", "welcomeEmailTemplate": "welcome_email_template", "uuid": "uuid"],
-        "authentication.verify_email_by_otp": ["emailVerificationByOtpModel": "email_verification_by_otp_model", "fields": "fields", "url": "url", "welcomeEmailTemplate": "welcome_email_template"],
-        "authentication.add_email": ["accessToken": "access_token", "email": "email", "type": "type", "emailTemplate": "email_template", "verificationUrl": "verification_url"],
+        "authentication.verify_email": [
+            "verificationToken": "verification_token", "fields": "fields", "url": "url",
+            "welcomeEmailTemplate": "welcome_email_template", "uuid": "uuid",
+        ],
+        "authentication.verify_email_by_otp": [
+            "emailVerificationByOtpModel": "email_verification_by_otp_model", "fields": "fields", "url": "url",
+            "welcomeEmailTemplate": "welcome_email_template",
+        ],
+        "authentication.add_email": [
+            "accessToken": "access_token", "email": "email", "type": "type", "emailTemplate": "email_template",
+            "verificationUrl": "verification_url",
+        ],
         "authentication.remove_email": ["accessToken": "access_token", "email": "email"],
-        "authentication.login_by_email": ["emailAuthenticationModel": "email_authentication_model", "emailTemplate": "email_template", "fields": "fields", "loginUrl": "login_url", "verificationUrl": "verification_url"],
-        "authentication.login_by_user_name": ["userNameAuthenticationModel": "user_name_authentication_model", "emailTemplate": "email_template", "fields": "fields", "loginUrl": "login_url", "verificationUrl": "verification_url"],
-        "authentication.forgot_password": ["email": "email", "resetPasswordUrl": "reset_password_url", "emailTemplate": "email_template"],
-        "authentication.reset_password_by_security_answer_and_email": ["resetPasswordBySecurityAnswerAndEmailModel": "reset_password_by_security_answer_and_email_model"],
-        "authentication.reset_password_by_security_answer_and_phone": ["resetPasswordBySecurityAnswerAndPhoneModel": "reset_password_by_security_answer_and_phone_model"],
-        "authentication.reset_password_by_security_answer_and_user_name": ["resetPasswordBySecurityAnswerAndUserNameModel": "reset_password_by_security_answer_and_user_name_model"],
-        "authentication.reset_password_by_reset_token": ["resetPasswordByResetTokenModel": "reset_password_by_reset_token_model"],
-        "authentication.reset_password_by_email_otp": ["resetPasswordByEmailAndOtpModel": "reset_password_by_email_and_otp_model"],
-        "authentication.reset_password_by_otp_and_user_name": ["resetPasswordByUserNameModel": "reset_password_by_user_name_model"],
-        "authentication.change_password": ["accessToken": "access_token", "newPassword": "new_password", "oldPassword": "old_password"],
-        "authentication.unlink_social_identities": ["accessToken": "access_token", "provider": "provider", "providerId": "provider_id"],
+        "authentication.login_by_email": [
+            "emailAuthenticationModel": "email_authentication_model", "emailTemplate": "email_template",
+            "fields": "fields", "loginUrl": "login_url", "verificationUrl": "verification_url",
+        ],
+        "authentication.login_by_user_name": [
+            "userNameAuthenticationModel": "user_name_authentication_model", "emailTemplate": "email_template",
+            "fields": "fields", "loginUrl": "login_url", "verificationUrl": "verification_url",
+        ],
+        "authentication.forgot_password": [
+            "email": "email", "resetPasswordUrl": "reset_password_url", "emailTemplate": "email_template",
+        ],
+        "authentication.reset_password_by_security_answer_and_email": [
+            "resetPasswordBySecurityAnswerAndEmailModel": "reset_password_by_security_answer_and_email_model"
+        ],
+        "authentication.reset_password_by_security_answer_and_phone": [
+            "resetPasswordBySecurityAnswerAndPhoneModel": "reset_password_by_security_answer_and_phone_model"
+        ],
+        "authentication.reset_password_by_security_answer_and_user_name": [
+            "resetPasswordBySecurityAnswerAndUserNameModel": "reset_password_by_security_answer_and_user_name_model"
+        ],
+        "authentication.reset_password_by_reset_token": [
+            "resetPasswordByResetTokenModel": "reset_password_by_reset_token_model"
+        ],
+        "authentication.reset_password_by_email_otp": [
+            "resetPasswordByEmailAndOtpModel": "reset_password_by_email_and_otp_model"
+        ],
+        "authentication.reset_password_by_otp_and_user_name": [
+            "resetPasswordByUserNameModel": "reset_password_by_user_name_model"
+        ],
+        "authentication.change_password": [
+            "accessToken": "access_token", "newPassword": "new_password", "oldPassword": "old_password",
+        ],
+        "authentication.unlink_social_identities": [
+            "accessToken": "access_token", "provider": "provider", "providerId": "provider_id",
+        ],
         "authentication.link_social_identities": ["accessToken": "access_token", "candidateToken": "candidate_token"],
         "authentication.link_social_identities_by_ping": ["accessToken": "access_token", "clientGuid": "client_guid"],
         "authentication.set_or_change_user_name": ["accessToken": "access_token", "username": "username"],
         "authentication.check_user_name_availability": ["username": "username"],
         "authentication.accept_privacy_policy": ["accessToken": "access_token", "fields": "fields"],
         "authentication.get_privacy_policy_history_by_access_token": ["accessToken": "access_token"],
-        "authentication.user_registration_by_email": ["authUserRegistrationModel": "auth_user_registration_model", "sott": "sott", "emailTemplate": "email_template", "fields": "fields", "options": "options", "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template", "isVoiceOtp": "is_voice_otp"],
-        "authentication.user_registration_by_captcha": ["authUserRegistrationModelWithCaptcha": "auth_user_registration_model_with_captcha", "emailTemplate": "email_template", "fields": "fields", "options": "options", "smsTemplate": "sms_template", "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template", "isVoiceOtp": "is_voice_otp"],
-        "authentication.auth_resend_email_verification": ["email": "email", "emailTemplate": "email_template", "verificationUrl": "verification_url"],
-        "authentication.auth_send_verification_email_for_linking_social_profiles": ["accessToken": "access_token", "clientGuid": "clientguid"],
+        "authentication.user_registration_by_email": [
+            "authUserRegistrationModel": "auth_user_registration_model", "sott": "sott",
+            "emailTemplate": "email_template", "fields": "fields", "options": "options",
+            "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template",
+            "isVoiceOtp": "is_voice_otp",
+        ],
+        "authentication.user_registration_by_captcha": [
+            "authUserRegistrationModelWithCaptcha": "auth_user_registration_model_with_captcha",
+            "emailTemplate": "email_template", "fields": "fields", "options": "options", "smsTemplate": "sms_template",
+            "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template",
+            "isVoiceOtp": "is_voice_otp",
+        ],
+        "authentication.auth_resend_email_verification": [
+            "email": "email", "emailTemplate": "email_template", "verificationUrl": "verification_url",
+        ],
+        "authentication.auth_send_verification_email_for_linking_social_profiles": [
+            "accessToken": "access_token", "clientGuid": "clientguid",
+        ],
         "configuration.get_configurations": [:],
         "configuration.get_server_info": ["timeDifference": "time_difference"],
         "consent_management.get_consent_logs_by_uid": ["uid": "uid"],
-        "consent_management.submit_consent_by_consent_token": ["consentToken": "consent_token", "consentSubmitModel": "consent_submit_model"],
+        "consent_management.submit_consent_by_consent_token": [
+            "consentToken": "consent_token", "consentSubmitModel": "consent_submit_model",
+        ],
         "consent_management.get_consent_logs": ["accessToken": "access_token"],
-        "consent_management.submit_consent_by_access_token": ["accessToken": "access_token", "consentSubmitModel": "consent_submit_model"],
-        "consent_management.verify_consent_by_access_token": ["accessToken": "access_token", "event": "event", "isCustom": "is_custom"],
-        "consent_management.update_consent_profile_by_access_token": ["accessToken": "access_token", "consentUpdateModel": "consent_update_model"],
-        "custom_object.create_custom_object_by_token": ["accessToken": "access_token", "objectName": "object_name", "payload": "payload"],
-        "custom_object.update_custom_object_by_token": ["accessToken": "access_token", "objectName": "object_name", "objectRecordId": "object_record_id", "payload": "payload", "updateType": "update_type"],
+        "consent_management.submit_consent_by_access_token": [
+            "accessToken": "access_token", "consentSubmitModel": "consent_submit_model",
+        ],
+        "consent_management.verify_consent_by_access_token": [
+            "accessToken": "access_token", "event": "event", "isCustom": "is_custom",
+        ],
+        "consent_management.update_consent_profile_by_access_token": [
+            "accessToken": "access_token", "consentUpdateModel": "consent_update_model",
+        ],
+        "custom_object.create_custom_object_by_token": [
+            "accessToken": "access_token", "objectName": "object_name", "payload": "payload",
+        ],
+        "custom_object.update_custom_object_by_token": [
+            "accessToken": "access_token", "objectName": "object_name", "objectRecordId": "object_record_id",
+            "payload": "payload", "updateType": "update_type",
+        ],
         "custom_object.get_custom_object_by_token": ["accessToken": "access_token", "objectName": "object_name"],
-        "custom_object.get_custom_object_by_record_id_and_token": ["accessToken": "access_token", "objectName": "object_name", "objectRecordId": "object_record_id"],
-        "custom_object.delete_custom_object_by_token": ["accessToken": "access_token", "objectName": "object_name", "objectRecordId": "object_record_id"],
+        "custom_object.get_custom_object_by_record_id_and_token": [
+            "accessToken": "access_token", "objectName": "object_name", "objectRecordId": "object_record_id",
+        ],
+        "custom_object.delete_custom_object_by_token": [
+            "accessToken": "access_token", "objectName": "object_name", "objectRecordId": "object_record_id",
+        ],
         "custom_object.create_custom_object_by_uid": ["objectName": "object_name", "payload": "payload", "uid": "uid"],
-        "custom_object.update_custom_object_by_uid": ["objectName": "object_name", "objectRecordId": "object_record_id", "payload": "payload", "uid": "uid", "updateType": "update_type"],
+        "custom_object.update_custom_object_by_uid": [
+            "objectName": "object_name", "objectRecordId": "object_record_id", "payload": "payload", "uid": "uid",
+            "updateType": "update_type",
+        ],
         "custom_object.get_custom_object_by_uid": ["objectName": "object_name", "uid": "uid"],
-        "custom_object.get_custom_object_by_record_id": ["objectName": "object_name", "objectRecordId": "object_record_id", "uid": "uid"],
-        "custom_object.delete_custom_object_by_record_id": ["objectName": "object_name", "objectRecordId": "object_record_id", "uid": "uid"],
+        "custom_object.get_custom_object_by_record_id": [
+            "objectName": "object_name", "objectRecordId": "object_record_id", "uid": "uid",
+        ],
+        "custom_object.delete_custom_object_by_record_id": [
+            "objectName": "object_name", "objectRecordId": "object_record_id", "uid": "uid",
+        ],
         "mfa.mfa_configure_by_access_token": ["accessToken": "access_token", "isVoiceOtp": "is_voice_otp"],
-        "mfa.mfa_update_setting": ["accessToken": "access_token", "multiFactorAuthModelWithLockout": "multi_factor_auth_model_with_lockout", "fields": "fields"],
-        "mfa.mfa_update_phone_number_by_token": ["accessToken": "access_token", "phoneNo2FA": "phone_no2_f_a", "smsTemplate2FA": "sms_template2_f_a", "isVoiceOtp": "is_voice_otp", "options": "options"],
+        "mfa.mfa_update_setting": [
+            "accessToken": "access_token", "multiFactorAuthModelWithLockout": "multi_factor_auth_model_with_lockout",
+            "fields": "fields",
+        ],
+        "mfa.mfa_update_phone_number_by_token": [
+            "accessToken": "access_token", "phoneNo2FA": "phone_no2_f_a", "smsTemplate2FA": "sms_template2_f_a",
+            "isVoiceOtp": "is_voice_otp", "options": "options",
+        ],
         "mfa.mfa_reset_authenticator_by_token": ["accessToken": "access_token", "authenticator": "authenticator"],
         "mfa.mfa_reset_sms_auth_by_token": ["accessToken": "access_token", "otpAuthenticator": "otpauthenticator"],
         "mfa.mfa_backup_code_by_access_token": ["accessToken": "access_token"],
         "mfa.mfa_reset_backup_code_by_access_token": ["accessToken": "access_token"],
-        "mfa.mfa_email_otp_by_access_token": ["accessToken": "access_token", "emailId": "email_id", "emailTemplate2FA": "email_template2_f_a"],
-        "mfa.mfa_validate_email_otp_by_access_token": ["accessToken": "access_token", "multiFactorAuthModelByEmailOtpWithLockout": "multi_factor_auth_model_by_email_otp_with_lockout"],
+        "mfa.mfa_email_otp_by_access_token": [
+            "accessToken": "access_token", "emailId": "email_id", "emailTemplate2FA": "email_template2_f_a",
+        ],
+        "mfa.mfa_validate_email_otp_by_access_token": [
+            "accessToken": "access_token",
+            "multiFactorAuthModelByEmailOtpWithLockout": "multi_factor_auth_model_by_email_otp_with_lockout",
+        ],
         "mfa.mfa_reset_email_otp_authenticator_by_access_token": ["accessToken": "access_token"],
-        "mfa.mfa_security_question_answer_by_access_token": ["accessToken": "access_token", "securityQuestionAnswerModelByAccessToken": "security_question_answer_model_by_access_token"],
+        "mfa.mfa_security_question_answer_by_access_token": [
+            "accessToken": "access_token",
+            "securityQuestionAnswerModelByAccessToken": "security_question_answer_model_by_access_token",
+        ],
         "mfa.mfa_reset_security_question_authenticator_by_access_token": ["accessToken": "access_token"],
-        "mfa.mfa_login_by_email": ["email": "email", "password": "password", "emailTemplate": "email_template", "fields": "fields", "loginUrl": "login_url", "smsTemplate": "sms_template", "smsTemplate2FA": "sms_template2_f_a", "verificationUrl": "verification_url", "emailTemplate2FA": "email_template2_f_a", "isVoiceOtp": "is_voice_otp", "options": "options"],
-        "mfa.mfa_login_by_user_name": ["password": "password", "username": "username", "emailTemplate": "email_template", "fields": "fields", "loginUrl": "login_url", "smsTemplate": "sms_template", "smsTemplate2FA": "sms_template2_f_a", "verificationUrl": "verification_url", "emailTemplate2FA": "email_template2_f_a", "isVoiceOtp": "is_voice_otp"],
-        "mfa.mfa_login_by_phone": ["password": "password", "phone": "phone", "emailTemplate": "email_template", "fields": "fields", "loginUrl": "login_url", "smsTemplate": "sms_template", "smsTemplate2FA": "sms_template2_f_a", "verificationUrl": "verification_url", "emailTemplate2FA": "email_template2_f_a", "isVoiceOtp": "is_voice_otp", "options": "options"],
-        "mfa.mfa_validate_otp_by_phone": ["multiFactorAuthModelWithLockout": "multi_factor_auth_model_with_lockout", "secondFactorAuthenticationToken": "second_factor_authentication_token", "fields": "fields", "smsTemplate2FA": "sms_template2_f_a", "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaCityEmailTemplate": "rba_city_email_template", "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIpEmailTemplate": "rba_ip_email_template"],
-        "mfa.mfa_validate_backup_code": ["multiFactorAuthModelByBackupCode": "multi_factor_auth_model_by_backup_code", "secondFactorAuthenticationToken": "second_factor_authentication_token", "fields": "fields", "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaCityEmailTemplate": "rba_city_email_template", "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIpEmailTemplate": "rba_ip_email_template"],
-        "mfa.mfa_update_phone_number": ["phoneNo2FA": "phone_no2_f_a", "secondFactorAuthenticationToken": "second_factor_authentication_token", "smsTemplate2FA": "sms_template2_f_a", "isVoiceOtp": "is_voice_otp", "options": "options"],
-        "mfa.mfa_resend_otp": ["secondFactorAuthenticationToken": "second_factor_authentication_token", "smsTemplate2FA": "sms_template2_f_a", "isVoiceOtp": "is_voice_otp"],
-        "mfa.mfa_email_otp": ["emailIdModel": "email_id_model", "secondFactorAuthenticationToken": "second_factor_authentication_token", "emailTemplate2FA": "email_template2_f_a"],
-        "mfa.mfa_validate_email_otp": ["multiFactorAuthModelByEmailOtp": "multi_factor_auth_model_by_email_otp", "secondFactorAuthenticationToken": "second_factor_authentication_token", "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaCityEmailTemplate": "rba_city_email_template", "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIpEmailTemplate": "rba_ip_email_template"],
-        "mfa.mfa_security_question_answer": ["securityQuestionAnswerUpdateModel": "security_question_answer_update_model", "secondFactorAuthenticationToken": "second_factor_authentication_token"],
-        "mfa.mfa_security_question_answer_verification": ["securityQuestionAnswerUpdateModel": "security_question_answer_update_model", "secondFactorAuthenticationToken": "second_factor_authentication_token", "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaCityEmailTemplate": "rba_city_email_template", "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIpEmailTemplate": "rba_ip_email_template"],
+        "mfa.mfa_login_by_email": [
+            "email": "email", "password": "password", "emailTemplate": "email_template", "fields": "fields",
+            "loginUrl": "login_url", "smsTemplate": "sms_template", "smsTemplate2FA": "sms_template2_f_a",
+            "verificationUrl": "verification_url", "emailTemplate2FA": "email_template2_f_a",
+            "isVoiceOtp": "is_voice_otp", "options": "options",
+        ],
+        "mfa.mfa_login_by_user_name": [
+            "password": "password", "username": "username", "emailTemplate": "email_template", "fields": "fields",
+            "loginUrl": "login_url", "smsTemplate": "sms_template", "smsTemplate2FA": "sms_template2_f_a",
+            "verificationUrl": "verification_url", "emailTemplate2FA": "email_template2_f_a",
+            "isVoiceOtp": "is_voice_otp",
+        ],
+        "mfa.mfa_login_by_phone": [
+            "password": "password", "phone": "phone", "emailTemplate": "email_template", "fields": "fields",
+            "loginUrl": "login_url", "smsTemplate": "sms_template", "smsTemplate2FA": "sms_template2_f_a",
+            "verificationUrl": "verification_url", "emailTemplate2FA": "email_template2_f_a",
+            "isVoiceOtp": "is_voice_otp", "options": "options",
+        ],
+        "mfa.mfa_validate_otp_by_phone": [
+            "multiFactorAuthModelWithLockout": "multi_factor_auth_model_with_lockout",
+            "secondFactorAuthenticationToken": "second_factor_authentication_token", "fields": "fields",
+            "smsTemplate2FA": "sms_template2_f_a", "rbaBrowserEmailTemplate": "rba_browser_email_template",
+            "rbaCityEmailTemplate": "rba_city_email_template", "rbaCountryEmailTemplate": "rba_country_email_template",
+            "rbaIpEmailTemplate": "rba_ip_email_template",
+        ],
+        "mfa.mfa_validate_backup_code": [
+            "multiFactorAuthModelByBackupCode": "multi_factor_auth_model_by_backup_code",
+            "secondFactorAuthenticationToken": "second_factor_authentication_token", "fields": "fields",
+            "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaCityEmailTemplate": "rba_city_email_template",
+            "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIpEmailTemplate": "rba_ip_email_template",
+        ],
+        "mfa.mfa_update_phone_number": [
+            "phoneNo2FA": "phone_no2_f_a", "secondFactorAuthenticationToken": "second_factor_authentication_token",
+            "smsTemplate2FA": "sms_template2_f_a", "isVoiceOtp": "is_voice_otp", "options": "options",
+        ],
+        "mfa.mfa_resend_otp": [
+            "secondFactorAuthenticationToken": "second_factor_authentication_token",
+            "smsTemplate2FA": "sms_template2_f_a", "isVoiceOtp": "is_voice_otp",
+        ],
+        "mfa.mfa_email_otp": [
+            "emailIdModel": "email_id_model", "secondFactorAuthenticationToken": "second_factor_authentication_token",
+            "emailTemplate2FA": "email_template2_f_a",
+        ],
+        "mfa.mfa_validate_email_otp": [
+            "multiFactorAuthModelByEmailOtp": "multi_factor_auth_model_by_email_otp",
+            "secondFactorAuthenticationToken": "second_factor_authentication_token",
+            "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaCityEmailTemplate": "rba_city_email_template",
+            "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIpEmailTemplate": "rba_ip_email_template",
+        ],
+        "mfa.mfa_security_question_answer": [
+            "securityQuestionAnswerUpdateModel": "security_question_answer_update_model",
+            "secondFactorAuthenticationToken": "second_factor_authentication_token",
+        ],
+        "mfa.mfa_security_question_answer_verification": [
+            "securityQuestionAnswerUpdateModel": "security_question_answer_update_model",
+            "secondFactorAuthenticationToken": "second_factor_authentication_token",
+            "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaCityEmailTemplate": "rba_city_email_template",
+            "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIpEmailTemplate": "rba_ip_email_template",
+        ],
         "mfa.mfa_reset_sms_authenticator_by_uid": ["otpAuthenticator": "otpauthenticator", "uid": "uid"],
         "mfa.mfa_reset_authenticator_by_uid": ["authenticator": "authenticator", "uid": "uid"],
         "mfa.mfa_backup_code_by_uid": ["uid": "uid"],
         "mfa.mfa_reset_backup_code_by_uid": ["uid": "uid"],
         "mfa.mfa_reset_email_otp_authenticator_by_uid": ["uid": "uid"],
         "mfa.mfa_reset_security_question_authenticator_by_uid": ["uid": "uid"],
-        "mfa.mfa_validate_authenticator_code": ["multiFactorAuthModelByAuthenticatorCode": "multi_factor_auth_model_by_authenticator_code", "secondFactorAuthenticationToken": "secondfactorauthenticationtoken", "fields": "fields"],
-        "mfa.mfa_verify_authenticator_code": ["accessToken": "access_token", "multiFactorAuthModelByAuthenticatorCodeSecurityAnswer": "multi_factor_auth_model_by_authenticator_code_security_answer", "fields": "fields"],
-        "native_social.get_access_token_by_facebook_access_token": ["fbAccessToken": "fb__access__token", "socialAppName": "social_app_name"],
-        "native_social.get_access_token_by_twitter_access_token": ["twAccessToken": "tw__access__token", "twTokenSecret": "tw__token__secret", "socialAppName": "social_app_name"],
-        "native_social.get_access_token_by_google_access_token": ["googleAccessToken": "google__access__token", "clientId": "client_id", "refreshToken": "refresh_token", "socialAppName": "social_app_name"],
+        "mfa.mfa_validate_authenticator_code": [
+            "multiFactorAuthModelByAuthenticatorCode": "multi_factor_auth_model_by_authenticator_code",
+            "secondFactorAuthenticationToken": "secondfactorauthenticationtoken", "fields": "fields",
+        ],
+        "mfa.mfa_verify_authenticator_code": [
+            "accessToken": "access_token",
+            "multiFactorAuthModelByAuthenticatorCodeSecurityAnswer":
+                "multi_factor_auth_model_by_authenticator_code_security_answer",
+            "fields": "fields",
+        ],
+        "native_social.get_access_token_by_facebook_access_token": [
+            "fbAccessToken": "fb__access__token", "socialAppName": "social_app_name",
+        ],
+        "native_social.get_access_token_by_twitter_access_token": [
+            "twAccessToken": "tw__access__token", "twTokenSecret": "tw__token__secret",
+            "socialAppName": "social_app_name",
+        ],
+        "native_social.get_access_token_by_google_access_token": [
+            "googleAccessToken": "google__access__token", "clientId": "client_id", "refreshToken": "refresh_token",
+            "socialAppName": "social_app_name",
+        ],
         "native_social.get_access_token_by_google_j_w_t_access_token": ["idToken": "id__token"],
-        "native_social.get_access_token_by_linkedin_access_token": ["lnAccessToken": "ln__access__token", "socialAppName": "social_app_name"],
+        "native_social.get_access_token_by_linkedin_access_token": [
+            "lnAccessToken": "ln__access__token", "socialAppName": "social_app_name",
+        ],
         "native_social.get_access_token_by_foursquare_access_token": ["fsAccessToken": "fs__access__token"],
         "native_social.get_access_token_by_apple_id_code": ["code": "code", "socialAppName": "social_app_name"],
         "native_social.get_access_token_by_we_chat_code": ["code": "code"],
-        "native_social.get_access_token_by_google_auth_code": ["googleAuthcode": "google_authcode", "socialAppName": "social_app_name"],
+        "native_social.get_access_token_by_google_auth_code": [
+            "googleAuthcode": "google_authcode", "socialAppName": "social_app_name",
+        ],
         "native_social.access_token_via_custom_j_w_t_token": ["idToken": "id__token", "providername": "providername"],
-        "one_touch_login.one_touch_login_by_email": ["oneTouchLoginByEmailModel": "one_touch_login_by_email_model", "oneTouchLoginEmailTemplate": "one_touch_login_email_template", "redirecturl": "redirecturl", "welcomeemailtemplate": "welcomeemailtemplate"],
-        "one_touch_login.one_touch_login_by_phone": ["oneTouchLoginByPhoneModel": "one_touch_login_by_phone_model", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp"],
-        "one_touch_login.one_touch_login_otp_verification": ["otp": "otp", "phone": "phone", "fields": "fields", "smsTemplate": "sms_template"],
-        "one_touch_login.one_touch_email_verification": ["verificationToken": "verification_token", "welcomeEmailTemplate": "welcome_email_template"],
+        "one_touch_login.one_touch_login_by_email": [
+            "oneTouchLoginByEmailModel": "one_touch_login_by_email_model",
+            "oneTouchLoginEmailTemplate": "one_touch_login_email_template", "redirecturl": "redirecturl",
+            "welcomeemailtemplate": "welcomeemailtemplate",
+        ],
+        "one_touch_login.one_touch_login_by_phone": [
+            "oneTouchLoginByPhoneModel": "one_touch_login_by_phone_model", "smsTemplate": "sms_template",
+            "isVoiceOtp": "is_voice_otp",
+        ],
+        "one_touch_login.one_touch_login_otp_verification": [
+            "otp": "otp", "phone": "phone", "fields": "fields", "smsTemplate": "sms_template",
+        ],
+        "one_touch_login.one_touch_email_verification": [
+            "verificationToken": "verification_token", "welcomeEmailTemplate": "welcome_email_template",
+        ],
         "one_touch_login.one_touch_login_ping": ["clientGuid": "client_guid", "fields": "fields"],
-        "password_less_login.passwordless_login_phone_verification": ["passwordLessLoginOtpModel": "password_less_login_otp_model", "fields": "fields", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp"],
-        "password_less_login.passwordless_login_by_phone": ["phone": "phone", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp"],
-        "password_less_login.passwordless_login_by_email": ["email": "email", "passwordLessLoginTemplate": "password_less_login_template", "verificationUrl": "verification_url"],
-        "password_less_login.passwordless_login_by_user_name": ["username": "username", "passwordLessLoginTemplate": "password_less_login_template", "verificationUrl": "verification_url"],
-        "password_less_login.passwordless_login_verification": ["verificationToken": "verification_token", "fields": "fields", "welcomeEmailTemplate": "welcome_email_template"],
-        "password_less_login.passwordless_login_verification_by_email_and_otp": ["passwordLessLoginByEmailAndOtpModel": "password_less_login_by_email_and_otp_model", "fields": "fields"],
-        "password_less_login.passwordless_login_verification_by_user_name_and_otp": ["passwordLessLoginByUserNameAndOtpModel": "password_less_login_by_user_name_and_otp_model", "fields": "fields"],
-        "phone_authentication.login_by_phone": ["phoneAuthenticationModel": "phone_authentication_model", "fields": "fields", "loginUrl": "login_url", "smsTemplate": "sms_template", "options": "options"],
-        "phone_authentication.forgot_password_by_phone_otp": ["phone": "phone", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp"],
+        "password_less_login.passwordless_login_phone_verification": [
+            "passwordLessLoginOtpModel": "password_less_login_otp_model", "fields": "fields",
+            "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp",
+        ],
+        "password_less_login.passwordless_login_by_phone": [
+            "phone": "phone", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp",
+        ],
+        "password_less_login.passwordless_login_by_email": [
+            "email": "email", "passwordLessLoginTemplate": "password_less_login_template",
+            "verificationUrl": "verification_url",
+        ],
+        "password_less_login.passwordless_login_by_user_name": [
+            "username": "username", "passwordLessLoginTemplate": "password_less_login_template",
+            "verificationUrl": "verification_url",
+        ],
+        "password_less_login.passwordless_login_verification": [
+            "verificationToken": "verification_token", "fields": "fields",
+            "welcomeEmailTemplate": "welcome_email_template",
+        ],
+        "password_less_login.passwordless_login_verification_by_email_and_otp": [
+            "passwordLessLoginByEmailAndOtpModel": "password_less_login_by_email_and_otp_model", "fields": "fields",
+        ],
+        "password_less_login.passwordless_login_verification_by_user_name_and_otp": [
+            "passwordLessLoginByUserNameAndOtpModel": "password_less_login_by_user_name_and_otp_model",
+            "fields": "fields",
+        ],
+        "phone_authentication.login_by_phone": [
+            "phoneAuthenticationModel": "phone_authentication_model", "fields": "fields", "loginUrl": "login_url",
+            "smsTemplate": "sms_template", "options": "options",
+        ],
+        "phone_authentication.forgot_password_by_phone_otp": [
+            "phone": "phone", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp",
+        ],
         "phone_authentication.reset_password_by_phone_otp": ["resetPasswordByOtpModel": "reset_password_by_otp_model"],
-        "phone_authentication.phone_verification_by_otp": ["otp": "otp", "phone": "phone", "fields": "fields", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp"],
-        "phone_authentication.phone_verification_otp_by_access_token": ["accessToken": "access_token", "otp": "otp", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp"],
-        "phone_authentication.phone_resend_verification_otp": ["phone": "phone", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp"],
-        "phone_authentication.phone_resend_verification_otp_by_token": ["accessToken": "access_token", "phone": "phone", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp"],
-        "phone_authentication.update_phone_number": ["accessToken": "access_token", "phone": "phone", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp"],
+        "phone_authentication.phone_verification_by_otp": [
+            "otp": "otp", "phone": "phone", "fields": "fields", "smsTemplate": "sms_template",
+            "isVoiceOtp": "is_voice_otp",
+        ],
+        "phone_authentication.phone_verification_otp_by_access_token": [
+            "accessToken": "access_token", "otp": "otp", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp",
+        ],
+        "phone_authentication.phone_resend_verification_otp": [
+            "phone": "phone", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp",
+        ],
+        "phone_authentication.phone_resend_verification_otp_by_token": [
+            "accessToken": "access_token", "phone": "phone", "smsTemplate": "sms_template",
+            "isVoiceOtp": "is_voice_otp",
+        ],
+        "phone_authentication.update_phone_number": [
+            "accessToken": "access_token", "phone": "phone", "smsTemplate": "sms_template",
+            "isVoiceOtp": "is_voice_otp",
+        ],
         "phone_authentication.check_phone_number_availability": ["phone": "phone"],
         "phone_authentication.remove_phone_id_by_access_token": ["accessToken": "access_token"],
-        "phone_authentication.user_registration_by_phone": ["authUserRegistrationModel": "auth_user_registration_model", "sott": "sott", "fields": "fields", "options": "options", "smsTemplate": "sms_template", "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template", "emailTemplate": "email_template", "isVoiceOtp": "is_voice_otp"],
+        "phone_authentication.user_registration_by_phone": [
+            "authUserRegistrationModel": "auth_user_registration_model", "sott": "sott", "fields": "fields",
+            "options": "options", "smsTemplate": "sms_template", "verificationUrl": "verification_url",
+            "welcomeEmailTemplate": "welcome_email_template", "emailTemplate": "email_template",
+            "isVoiceOtp": "is_voice_otp",
+        ],
         "pin_authentication.pin_login": ["loginByPinModel": "login_by_pin_model", "sessionToken": "session_token"],
-        "pin_authentication.send_forgot_pin_email_by_email": ["forgotPinLinkByEmailModel": "forgot_pin_link_by_email_model", "emailTemplate": "email_template", "resetPinUrl": "reset_pin_url"],
-        "pin_authentication.send_forgot_pin_email_by_username": ["forgotPinLinkByUserNameModel": "forgot_pin_link_by_user_name_model", "emailTemplate": "email_template", "resetPinUrl": "reset_pin_url"],
+        "pin_authentication.send_forgot_pin_email_by_email": [
+            "forgotPinLinkByEmailModel": "forgot_pin_link_by_email_model", "emailTemplate": "email_template",
+            "resetPinUrl": "reset_pin_url",
+        ],
+        "pin_authentication.send_forgot_pin_email_by_username": [
+            "forgotPinLinkByUserNameModel": "forgot_pin_link_by_user_name_model", "emailTemplate": "email_template",
+            "resetPinUrl": "reset_pin_url",
+        ],
         "pin_authentication.reset_pin_by_reset_token": ["resetPinByResetToken": "reset_pin_by_reset_token"],
-        "pin_authentication.reset_pin_by_email_and_security_answer": ["resetPinBySecurityQuestionAnswerAndEmailModel": "reset_pin_by_security_question_answer_and_email_model"],
-        "pin_authentication.reset_pin_by_username_and_security_answer": ["resetPinBySecurityQuestionAnswerAndUsernameModel": "reset_pin_by_security_question_answer_and_username_model"],
-        "pin_authentication.reset_pin_by_phone_and_security_answer": ["resetPinBySecurityQuestionAnswerAndPhoneModel": "reset_pin_by_security_question_answer_and_phone_model"],
-        "pin_authentication.send_forgot_pin_sms_by_phone": ["forgotPinOtpByPhoneModel": "forgot_pin_otp_by_phone_model", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp"],
-        "pin_authentication.change_pin_by_access_token": ["accessToken": "access_token", "changePinModel": "change_pin_model"],
-        "pin_authentication.reset_pin_by_phone_and_otp": ["resetPinByPhoneAndOtpModel": "reset_pin_by_phone_and_otp_model"],
-        "pin_authentication.reset_pin_by_email_and_otp": ["resetPinByEmailAndOtpModel": "reset_pin_by_email_and_otp_model"],
-        "pin_authentication.reset_pin_by_username_and_otp": ["resetPinByUsernameAndOtpModel": "reset_pin_by_username_and_otp_model"],
-        "pin_authentication.set_pin_by_pin_auth_token": ["pinRequiredModel": "pin_required_model", "pinAuthToken": "pin_auth_token"],
+        "pin_authentication.reset_pin_by_email_and_security_answer": [
+            "resetPinBySecurityQuestionAnswerAndEmailModel": "reset_pin_by_security_question_answer_and_email_model"
+        ],
+        "pin_authentication.reset_pin_by_username_and_security_answer": [
+            "resetPinBySecurityQuestionAnswerAndUsernameModel":
+                "reset_pin_by_security_question_answer_and_username_model"
+        ],
+        "pin_authentication.reset_pin_by_phone_and_security_answer": [
+            "resetPinBySecurityQuestionAnswerAndPhoneModel": "reset_pin_by_security_question_answer_and_phone_model"
+        ],
+        "pin_authentication.send_forgot_pin_sms_by_phone": [
+            "forgotPinOtpByPhoneModel": "forgot_pin_otp_by_phone_model", "smsTemplate": "sms_template",
+            "isVoiceOtp": "is_voice_otp",
+        ],
+        "pin_authentication.change_pin_by_access_token": [
+            "accessToken": "access_token", "changePinModel": "change_pin_model",
+        ],
+        "pin_authentication.reset_pin_by_phone_and_otp": [
+            "resetPinByPhoneAndOtpModel": "reset_pin_by_phone_and_otp_model"
+        ],
+        "pin_authentication.reset_pin_by_email_and_otp": [
+            "resetPinByEmailAndOtpModel": "reset_pin_by_email_and_otp_model"
+        ],
+        "pin_authentication.reset_pin_by_username_and_otp": [
+            "resetPinByUsernameAndOtpModel": "reset_pin_by_username_and_otp_model"
+        ],
+        "pin_authentication.set_pin_by_pin_auth_token": [
+            "pinRequiredModel": "pin_required_model", "pinAuthToken": "pin_auth_token",
+        ],
         "pin_authentication.in_validate_pin_session_token": ["sessionToken": "session_token"],
-        "re_authentication.mfa_re_authenticate": ["accessToken": "access_token", "smsTemplate2FA": "sms_template2_f_a", "isVoiceOtp": "is_voice_otp"],
-        "re_authentication.mfa_re_authenticate_by_otp": ["accessToken": "access_token", "reauthByOtpModel": "reauth_by_otp_model"],
-        "re_authentication.mfa_re_authenticate_by_backup_code": ["accessToken": "access_token", "reauthByBackupCodeModel": "reauth_by_backup_code_model"],
-        "re_authentication.mfa_re_authenticate_by_password": ["accessToken": "access_token", "passwordEventBasedAuthModelWithLockout": "password_event_based_auth_model_with_lockout", "smsTemplate2FA": "sms_template2_f_a"],
-        "re_authentication.verify_multi_factor_otp_reauthentication": ["eventBasedMultiFactorToken": "event_based_multi_factor_token", "uid": "uid"],
-        "re_authentication.verify_multi_factor_password_reauthentication": ["eventBasedMultiFactorToken": "event_based_multi_factor_token", "uid": "uid"],
-        "re_authentication.verify_multi_factor_pin_reauthentication": ["eventBasedMultiFactorToken": "event_based_multi_factor_token", "uid": "uid"],
-        "re_authentication.verify_pin_authentication": ["accessToken": "access_token", "pinAuthEventBasedAuthModelWithLockout": "pin_auth_event_based_auth_model_with_lockout", "smsTemplate2FA": "sms_template2_f_a"],
-        "re_authentication.re_auth_validate_email_otp": ["accessToken": "access_token", "reauthByEmailOtpModel": "reauth_by_email_otp_model"],
-        "re_authentication.re_auth_send_email_otp": ["accessToken": "access_token", "emailId": "email_id", "emailTemplate2FA": "email_template2_f_a"],
-        "re_authentication.re_auth_by_security_question": ["accessToken": "access_token", "securityQuestionAnswerUpdateModel": "security_question_answer_update_model"],
-        "re_authentication.mfa_re_authenticate_by_authenticator_code": ["accessToken": "access_token", "multiFactorAuthModelByAuthenticatorCode": "multi_factor_auth_model_by_authenticator_code"],
-        "risk_based_authentication.rba_login_by_email": ["emailAuthenticationModel": "email_authentication_model", "emailTemplate": "email_template", "fields": "fields", "loginUrl": "login_url", "passwordDelegation": "password_delegation", "passwordDelegationApp": "password_delegation_app", "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaBrowserSmsTemplate": "rba_browser_sms_template", "rbaCityEmailTemplate": "rba_city_email_template", "rbaCitySmsTemplate": "rba_city_sms_template", "rbaCountryEmailTemplate": "rba_country_email_template", "rbaCountrySmsTemplate": "rba_country_sms_template", "rbaIpEmailTemplate": "rba_ip_email_template", "rbaIpSmsTemplate": "rba_ip_sms_template", "rbaOneclickEmailTemplate": "rba_oneclick_email_template", "rbaOtpSmsTemplate": "rba_otp_sms_template", "smsTemplate": "sms_template", "verificationUrl": "verification_url"],
-        "risk_based_authentication.rba_login_by_user_name": ["userNameAuthenticationModel": "user_name_authentication_model", "emailTemplate": "email_template", "fields": "fields", "loginUrl": "login_url", "passwordDelegation": "password_delegation", "passwordDelegationApp": "password_delegation_app", "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaBrowserSmsTemplate": "rba_browser_sms_template", "rbaCityEmailTemplate": "rba_city_email_template", "rbaCitySmsTemplate": "rba_city_sms_template", "rbaCountryEmailTemplate": "rba_country_email_template", "rbaCountrySmsTemplate": "rba_country_sms_template", "rbaIpEmailTemplate": "rba_ip_email_template", "rbaIpSmsTemplate": "rba_ip_sms_template", "rbaOneclickEmailTemplate": "rba_oneclick_email_template", "rbaOtpSmsTemplate": "rba_otp_sms_template", "smsTemplate": "sms_template", "verificationUrl": "verification_url"],
-        "risk_based_authentication.rba_login_by_phone": ["phoneAuthenticationModel": "phone_authentication_model", "emailTemplate": "email_template", "fields": "fields", "loginUrl": "login_url", "passwordDelegation": "password_delegation", "passwordDelegationApp": "password_delegation_app", "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaBrowserSmsTemplate": "rba_browser_sms_template", "rbaCityEmailTemplate": "rba_city_email_template", "rbaCitySmsTemplate": "rba_city_sms_template", "rbaCountryEmailTemplate": "rba_country_email_template", "rbaCountrySmsTemplate": "rba_country_sms_template", "rbaIpEmailTemplate": "rba_ip_email_template", "rbaIpSmsTemplate": "rba_ip_sms_template", "rbaOneclickEmailTemplate": "rba_oneclick_email_template", "rbaOtpSmsTemplate": "rba_otp_sms_template", "smsTemplate": "sms_template", "verificationUrl": "verification_url"],
+        "re_authentication.mfa_re_authenticate": [
+            "accessToken": "access_token", "smsTemplate2FA": "sms_template2_f_a", "isVoiceOtp": "is_voice_otp",
+        ],
+        "re_authentication.mfa_re_authenticate_by_otp": [
+            "accessToken": "access_token", "reauthByOtpModel": "reauth_by_otp_model",
+        ],
+        "re_authentication.mfa_re_authenticate_by_backup_code": [
+            "accessToken": "access_token", "reauthByBackupCodeModel": "reauth_by_backup_code_model",
+        ],
+        "re_authentication.mfa_re_authenticate_by_password": [
+            "accessToken": "access_token",
+            "passwordEventBasedAuthModelWithLockout": "password_event_based_auth_model_with_lockout",
+            "smsTemplate2FA": "sms_template2_f_a",
+        ],
+        "re_authentication.verify_multi_factor_otp_reauthentication": [
+            "eventBasedMultiFactorToken": "event_based_multi_factor_token", "uid": "uid",
+        ],
+        "re_authentication.verify_multi_factor_password_reauthentication": [
+            "eventBasedMultiFactorToken": "event_based_multi_factor_token", "uid": "uid",
+        ],
+        "re_authentication.verify_multi_factor_pin_reauthentication": [
+            "eventBasedMultiFactorToken": "event_based_multi_factor_token", "uid": "uid",
+        ],
+        "re_authentication.verify_pin_authentication": [
+            "accessToken": "access_token",
+            "pinAuthEventBasedAuthModelWithLockout": "pin_auth_event_based_auth_model_with_lockout",
+            "smsTemplate2FA": "sms_template2_f_a",
+        ],
+        "re_authentication.re_auth_validate_email_otp": [
+            "accessToken": "access_token", "reauthByEmailOtpModel": "reauth_by_email_otp_model",
+        ],
+        "re_authentication.re_auth_send_email_otp": [
+            "accessToken": "access_token", "emailId": "email_id", "emailTemplate2FA": "email_template2_f_a",
+        ],
+        "re_authentication.re_auth_by_security_question": [
+            "accessToken": "access_token", "securityQuestionAnswerUpdateModel": "security_question_answer_update_model",
+        ],
+        "re_authentication.mfa_re_authenticate_by_authenticator_code": [
+            "accessToken": "access_token",
+            "multiFactorAuthModelByAuthenticatorCode": "multi_factor_auth_model_by_authenticator_code",
+        ],
+        "risk_based_authentication.rba_login_by_email": [
+            "emailAuthenticationModel": "email_authentication_model", "emailTemplate": "email_template",
+            "fields": "fields", "loginUrl": "login_url", "passwordDelegation": "password_delegation",
+            "passwordDelegationApp": "password_delegation_app", "rbaBrowserEmailTemplate": "rba_browser_email_template",
+            "rbaBrowserSmsTemplate": "rba_browser_sms_template", "rbaCityEmailTemplate": "rba_city_email_template",
+            "rbaCitySmsTemplate": "rba_city_sms_template", "rbaCountryEmailTemplate": "rba_country_email_template",
+            "rbaCountrySmsTemplate": "rba_country_sms_template", "rbaIpEmailTemplate": "rba_ip_email_template",
+            "rbaIpSmsTemplate": "rba_ip_sms_template", "rbaOneclickEmailTemplate": "rba_oneclick_email_template",
+            "rbaOtpSmsTemplate": "rba_otp_sms_template", "smsTemplate": "sms_template",
+            "verificationUrl": "verification_url",
+        ],
+        "risk_based_authentication.rba_login_by_user_name": [
+            "userNameAuthenticationModel": "user_name_authentication_model", "emailTemplate": "email_template",
+            "fields": "fields", "loginUrl": "login_url", "passwordDelegation": "password_delegation",
+            "passwordDelegationApp": "password_delegation_app", "rbaBrowserEmailTemplate": "rba_browser_email_template",
+            "rbaBrowserSmsTemplate": "rba_browser_sms_template", "rbaCityEmailTemplate": "rba_city_email_template",
+            "rbaCitySmsTemplate": "rba_city_sms_template", "rbaCountryEmailTemplate": "rba_country_email_template",
+            "rbaCountrySmsTemplate": "rba_country_sms_template", "rbaIpEmailTemplate": "rba_ip_email_template",
+            "rbaIpSmsTemplate": "rba_ip_sms_template", "rbaOneclickEmailTemplate": "rba_oneclick_email_template",
+            "rbaOtpSmsTemplate": "rba_otp_sms_template", "smsTemplate": "sms_template",
+            "verificationUrl": "verification_url",
+        ],
+        "risk_based_authentication.rba_login_by_phone": [
+            "phoneAuthenticationModel": "phone_authentication_model", "emailTemplate": "email_template",
+            "fields": "fields", "loginUrl": "login_url", "passwordDelegation": "password_delegation",
+            "passwordDelegationApp": "password_delegation_app", "rbaBrowserEmailTemplate": "rba_browser_email_template",
+            "rbaBrowserSmsTemplate": "rba_browser_sms_template", "rbaCityEmailTemplate": "rba_city_email_template",
+            "rbaCitySmsTemplate": "rba_city_sms_template", "rbaCountryEmailTemplate": "rba_country_email_template",
+            "rbaCountrySmsTemplate": "rba_country_sms_template", "rbaIpEmailTemplate": "rba_ip_email_template",
+            "rbaIpSmsTemplate": "rba_ip_sms_template", "rbaOneclickEmailTemplate": "rba_oneclick_email_template",
+            "rbaOtpSmsTemplate": "rba_otp_sms_template", "smsTemplate": "sms_template",
+            "verificationUrl": "verification_url",
+        ],
         "role.get_roles_by_uid": ["uid": "uid"],
         "role.assign_roles_by_uid": ["accountRolesModel": "account_roles_model", "uid": "uid"],
         "role.unassign_roles_by_uid": ["accountRolesModel": "account_roles_model", "uid": "uid"],
@@ -1601,17 +1953,31 @@ public enum ConformanceDispatch {
         "role.get_role_context_by_context_name": ["contextName": "context_name"],
         "role.update_role_context_by_uid": ["accountRoleContextModel": "account_role_context_model", "uid": "uid"],
         "role.delete_role_context_by_uid": ["contextName": "context_name", "uid": "uid"],
-        "role.delete_roles_from_role_context_by_uid": ["contextName": "context_name", "roleContextRemoveRoleModel": "role_context_remove_role_model", "uid": "uid"],
-        "role.delete_additional_permission_from_role_context_by_uid": ["contextName": "context_name", "roleContextAdditionalPermissionRemoveRoleModel": "role_context_additional_permission_remove_role_model", "uid": "uid"],
+        "role.delete_roles_from_role_context_by_uid": [
+            "contextName": "context_name", "roleContextRemoveRoleModel": "role_context_remove_role_model", "uid": "uid",
+        ],
+        "role.delete_additional_permission_from_role_context_by_uid": [
+            "contextName": "context_name",
+            "roleContextAdditionalPermissionRemoveRoleModel": "role_context_additional_permission_remove_role_model",
+            "uid": "uid",
+        ],
         "role.get_roles_list": [:],
         "role.create_roles": ["rolesModel": "roles_model"],
         "role.delete_role": ["role": "role"],
         "role.add_role_permissions": ["permissionsModel": "permissions_model", "role": "role"],
         "role.remove_role_permissions": ["permissionsModel": "permissions_model", "role": "role"],
         "sliding_token.sliding_access_token": ["accessToken": "access_token"],
-        "smart_login.smart_login_token_verification": ["verificationToken": "verification_token", "welcomeEmailTemplate": "welcome_email_template"],
-        "smart_login.smart_login_by_email": ["clientGuid": "client_guid", "email": "email", "redirectUrl": "redirect_url", "smartLoginEmailTemplate": "smart_login_email_template", "welcomeEmailTemplate": "welcome_email_template"],
-        "smart_login.smart_login_by_user_name": ["clientGuid": "client_guid", "username": "username", "redirectUrl": "redirect_url", "smartLoginEmailTemplate": "smart_login_email_template", "welcomeEmailTemplate": "welcome_email_template"],
+        "smart_login.smart_login_token_verification": [
+            "verificationToken": "verification_token", "welcomeEmailTemplate": "welcome_email_template",
+        ],
+        "smart_login.smart_login_by_email": [
+            "clientGuid": "client_guid", "email": "email", "redirectUrl": "redirect_url",
+            "smartLoginEmailTemplate": "smart_login_email_template", "welcomeEmailTemplate": "welcome_email_template",
+        ],
+        "smart_login.smart_login_by_user_name": [
+            "clientGuid": "client_guid", "username": "username", "redirectUrl": "redirect_url",
+            "smartLoginEmailTemplate": "smart_login_email_template", "welcomeEmailTemplate": "welcome_email_template",
+        ],
         "smart_login.smart_login_ping": ["clientGuid": "client_guid", "fields": "fields"],
         "social.exchange_access_token": ["token": "token"],
         "social.refresh_access_token": ["accessToken": "access_token", "expiresIn": "expires_in", "isWeb": "is_web"],
@@ -1624,7 +1990,9 @@ public enum ConformanceDispatch {
         "web_hook.get_webhook_subscription_detail": ["hookId": "hook_id"],
         "web_hook.create_webhook_subscription": ["webHookSubscribeModel": "web_hook_subscribe_model"],
         "web_hook.delete_webhook_subscription": ["hookId": "hook_id"],
-        "web_hook.update_webhook_subscription": ["hookId": "hook_id", "webHookSubscriptionUpdateModel": "web_hook_subscription_update_model"],
+        "web_hook.update_webhook_subscription": [
+            "hookId": "hook_id", "webHookSubscriptionUpdateModel": "web_hook_subscription_update_model",
+        ],
         "web_hook.list_all_webhooks": [:],
         "web_hook.get_webhook_events": [:],
     ]

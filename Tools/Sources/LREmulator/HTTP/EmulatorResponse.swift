@@ -3,6 +3,8 @@
 struct EmulatorResponse: Sendable {
     let status: Int
     let body: JSON
+    /// Extra response headers (`Content-Type` is always JSON), e.g. `Retry-After`.
+    var headers: [(name: String, value: String)] = []
 
     init(status: Int = 200, body: JSON) {
         self.status = status

@@ -27,6 +27,7 @@ enum IdentitySerializer {
     private static func value(of field: String, in account: Account) -> JSON {
         func date(_ value: Date?) -> JSON { value.map { .string(LoginRadiusDates.iso8601($0)) } ?? .null }
         func string(_ value: String?) -> JSON { value.map(JSON.string) ?? .null }
+        if let factorValue = FactorIdentityFields.value(of: field, in: account) { return factorValue }
         switch field {
         case "ID": return .string(account.id)
         case "Uid": return .string(account.uid)

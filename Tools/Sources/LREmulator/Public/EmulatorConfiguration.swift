@@ -29,6 +29,18 @@ public struct EmulatorConfiguration: Sendable {
     public var now: @Sendable () -> Date
     /// Log level of the HTTP server.
     public var logLevel: Logger.Level
+    /// LoginRadius's "required" multi-factor authentication: every `login/2fa` login needs a
+    /// second factor, and users without one enrol during login. When false (the default,
+    /// "optional"), only users who enabled a second factor need one.
+    public var multiFactorRequired: Bool = false
+    /// LoginRadius's mandatory PIN: a password login of an account without a PIN fails with
+    /// 1243, its body carrying `Data.PINAuthToken` for "Set PIN by PinAuthToken".
+    public var pinRequired: Bool = false
+    /// A rate limit on API requests (429 with `Retry-After` beyond it); nil, the default, is off.
+    public var rateLimit: RateLimit? = nil
+    /// A JSON file the emulator's state is saved to (after changes and on stop) and restored
+    /// from at start, so that users survive a restart; nil, the default, keeps state in memory.
+    public var dataFile: URL? = nil
 
     public init(
         apiKey: String = LoginRadiusEmulator.defaultAPIKey,

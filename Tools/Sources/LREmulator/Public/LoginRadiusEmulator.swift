@@ -10,7 +10,7 @@ public final class LoginRadiusEmulator: Sendable {
     public static let defaultAPISecret = "11111111-dddd-eeee-ffff-000000000002"
 
     public let configuration: EmulatorConfiguration
-    private let engine: EmulatorEngine
+    let engine: EmulatorEngine
     private let serverTask = LockedValue<Task<Void, Never>?>(nil)
     /// Closes the listening socket of a server started with `start()`.
     private let closeListener = LockedValue<(@Sendable () async -> Void)?>(nil)
@@ -30,6 +30,7 @@ public final class LoginRadiusEmulator: Sendable {
     @discardableResult
     public func start() async throws -> URL {
         if serverTask.get() != nil, let url = URL(string: baseURL) { return url }
+        try await engine.management.restoreState(into: engine)
         let signal = StartupSignal()
         let closeListener = self.closeListener
         let application = ServerFactory.makeApplication(engine: engine) { port, close in
@@ -71,16 +72,19 @@ public final class LoginRadiusEmulator: Sendable {
         }
         await task.value
         watchdog.cancel()
+        await engine.management.saveState(from: engine)
     }
 
     /// Serves in the foreground until SIGINT or SIGTERM; `onListening` gets the base URL once
     /// the port is bound. Used by the `lr-emulator` command.
     public func run(onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         let engine = self.engine
+        try await engine.management.restoreState(into: engine)
         let application = ServerFactory.makeApplication(engine: engine) { _, _ in
             onListening(engine.baseURL.get())
         }
         try await application.runService()
+        await engine.management.saveState(from: engine)
     }
 
     /// Every email and SMS the emulator has "sent", oldest first (also `GET /emulator/v1/outbox`).

@@ -21,6 +21,8 @@ enum AuthLoginRoutes {
         } else if let username = body.string("username") {
             guard let found = await engine.store.account(username: username) else { throw LoginRadiusAPIError(.userDoesNotExist) }
             account = found
+        } else if body.string("phone") != nil {
+            return try await PhoneRoutes.login(request, body: body, engine: engine)  // Factors/PhoneRoutes.swift
         } else {
             throw LoginRadiusAPIError(.emailOrUsernameRequired)
         }
@@ -32,12 +34,8 @@ enum AuthLoginRoutes {
             let verified = loginEmail.flatMap { account.email(matching: $0)?.verified } ?? account.emailVerified
             guard verified else { throw LoginRadiusAPIError(.emailNotVerified) }
         }
-        let now = engine.now
-        let updated = try await engine.store.update(uid: account.uid) { account in
-            account.noOfLogins += 1
-            account.lastLoginDate = now
-        }
-        let session = await engine.store.issueSession(uid: account.uid, now: now, lifetime: engine.accessTokenLifetime)
-        return EmulatorResponse(body: ResponseBuilders.profileAndToken(updated, session))
+        // Counts the login and starts the session; 1176 with a second factor, PIN session token
+        // or 1243 with PIN authentication (Factors/FactorSupport.swift).
+        return try await FactorSupport.completePasswordLogin(account, engine: engine)
     }
 }

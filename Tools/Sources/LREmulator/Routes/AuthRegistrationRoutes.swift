@@ -15,8 +15,12 @@ enum AuthRegistrationRoutes {
             request.header("X-LoginRadius-Sott") ?? request.query["sott"],
             now: engine.now, skew: engine.configuration.sottClockSkew.timeInterval)
         let body = try request.jsonBody()
+        if body.string("PhoneId") != nil {
+            return try await PhoneRoutes.register(request, body: body, engine: engine)  // Factors/PhoneRoutes.swift
+        }
         let account = try await makeAccount(from: body, engine: engine)
         try await engine.store.insert(account)
+        try await PINRoutes.applyRegistrationPIN(body, uid: account.uid, engine: engine)
 
         // Required verification always emails a link. In the optional flow the user is logged
         // in at once and `options=PreventVerificationEmail` skips the email.

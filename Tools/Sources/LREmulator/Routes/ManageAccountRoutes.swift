@@ -1,6 +1,6 @@
 // Management endpoints (API secret or signed request required):
 // GET    identity/v2/manage/account/sott?timeDifference=  — {"Sott", "ExpiryTime"}
-// GET    identity/v2/manage/account?email= | ?username=   — Identity
+// GET    identity/v2/manage/account?email= | ?username= | ?phone= — Identity
 // GET    identity/v2/manage/account/{uid}                 — Identity
 // DELETE identity/v2/manage/account/{uid}                 — {"IsDeleted": true}
 // POST   identity/v2/manage/account/verify/token {email}  — {"VerificationToken", "expires_in"}
@@ -33,6 +33,9 @@ enum ManageAccountRoutes {
         let account: Account?
         if let username = request.query["username"] {
             account = await engine.store.account(username: username)
+        } else if let phone = request.query["phone"] {
+            // A `+` that arrived as a space (unencoded query) is put back.
+            account = await engine.store.account(phone: phone.replacingOccurrences(of: " ", with: "+"))
         } else {
             account = await engine.store.account(email: try Validation.requireEmail(request.query.email("email")))
         }
@@ -50,10 +53,12 @@ enum ManageAccountRoutes {
 
     @Sendable
     static func deleteByUid(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
-        guard let uid = parameters["uid"], await engine.store.account(uid: uid) != nil else {
+        guard let uid = parameters["uid"], let account = await engine.store.account(uid: uid) else {
             throw LoginRadiusAPIError(.userDoesNotExist)
         }
         await engine.store.deleteAccount(uid: uid)
+        await engine.management.store.forgetUser(uid)
+        await engine.management.notify("DeleteAccount", data: IdentitySerializer.json(account), engine: engine)
         return .ok(("IsDeleted", .bool(true)))
     }
 

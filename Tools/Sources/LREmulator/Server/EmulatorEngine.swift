@@ -9,6 +9,8 @@ final class EmulatorEngine: Sendable {
     let passwords: PasswordHasher
     let signatures: RequestSignatureVerifier
     let messages: MessageComposer
+    /// Roles, custom objects, consent, webhooks, rate limit and state file (ManagementServices.swift).
+    let management: ManagementServices
     /// The address the server answers on, e.g. `http://127.0.0.1:8787/`.
     let baseURL: LockedValue<String>
 
@@ -20,6 +22,7 @@ final class EmulatorEngine: Sendable {
         let baseURL = LockedValue(EmulatorEngine.baseURL(host: configuration.host, port: configuration.port))
         self.baseURL = baseURL
         self.messages = MessageComposer(baseURL: { baseURL.get() })
+        self.management = ManagementServices(configuration: configuration)
     }
 
     var now: Date { configuration.now() }
@@ -30,6 +33,7 @@ final class EmulatorEngine: Sendable {
     func reset() async {
         await store.reset()
         await outbox.clear()
+        await management.reset()
     }
 
     static func baseURL(host: String, port: Int) -> String {

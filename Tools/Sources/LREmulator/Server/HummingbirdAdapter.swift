@@ -25,6 +25,9 @@ enum HummingbirdAdapter {
         let text = response.body.serialized
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
+        for header in response.headers {
+            if let name = HTTPFields.Element.Name(header.name) { headers[name] = header.value }
+        }
         return Response(
             status: HTTPResponse.Status(code: response.status),
             headers: headers,

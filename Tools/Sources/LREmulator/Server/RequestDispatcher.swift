@@ -18,6 +18,9 @@ struct RequestDispatcher: Sendable {
     }
 
     func dispatch(_ request: EmulatorRequest) async -> EmulatorResponse {
+        if let limited = await engine.management.rateLimitResponse(for: request, now: engine.now) {
+            return limited
+        }
         do {
             switch table.match(request) {
             case .notFound:
@@ -32,7 +35,9 @@ struct RequestDispatcher: Sendable {
                         try engine.checkAPISecret(request)
                     }
                 }
-                return try await route.handler(request, parameters, engine)
+                let response = try await route.handler(request, parameters, engine)
+                await engine.management.didHandle(request, response, engine: engine)
+                return response
             }
         } catch let error as LoginRadiusAPIError {
             logger.debug("\(request.method) \(request.path) -> \(error.code.code) \(error.code.message)")

@@ -9,7 +9,7 @@ struct EmailAddress: Sendable, Equatable {
 }
 
 struct Account: Sendable {
-    let uid: String
+    var uid: String
     let id: String
     var emails: [EmailAddress]
     var username: String?
@@ -28,6 +28,8 @@ struct Account: Sendable {
     var noOfLogins: Int = 0
     var isActive: Bool = true
     var roles: [String]?
+    /// Phone verification, second factors, PIN and social identities (AccountFactors.swift).
+    var factors = AccountFactors()
 
     /// The `Primary` email, or the first one.
     var primaryEmail: String? {

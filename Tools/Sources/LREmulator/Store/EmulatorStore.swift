@@ -12,6 +12,8 @@ actor EmulatorStore {
     var sessions: [String: AccessSession] = [:]
     var refreshTokens: [String: RefreshRecord] = [:]
     var oneTimeTokens: [String: OneTimeToken] = [:]
+    /// OTPs and tokens of the user-factor flows (FactorState.swift).
+    var factorState = FactorState()
 
     /// Forgets everything.
     func reset() {
@@ -21,6 +23,7 @@ actor EmulatorStore {
         sessions.removeAll()
         refreshTokens.removeAll()
         oneTimeTokens.removeAll()
+        factorState = FactorState()
     }
 
     // MARK: Lookups

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Builds the DocC documentation of every library module, or checks that every public symbol has a
+# doc comment — without adding swift-docc-plugin (or anything else) to the root package.
+#
+#   Tools/Scripts/make-docs.sh docs       # `make docs`: a static site per module in .build/docs
+#   Tools/Scripts/make-docs.sh coverage   # `make doc-coverage`: undocumented public symbols, must be 0
+#
+# Both compile the SDK once with `-emit-symbol-graph` into their own scratch directory (so the
+# normal build is not invalidated), then use the toolchain's `docc` (docs) or `lr-doc-coverage`
+# from the Tools package (coverage) on the symbol graphs.
+#
+# Environment: SWIFT (swift), DOCC (the toolchain's docc), DOCS_SCRATCH (.build-docs),
+# DOCS_OUTPUT (.build/docs), DOCS_HOSTING_BASE_PATH (prefix of the URL path the site is served
+# under, e.g. /swift-loginradius; empty by default, so .build/docs is the web root).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+mode="${1:-docs}"
+SWIFT="${SWIFT:-swift}"
+SCRATCH="${DOCS_SCRATCH:-.build-docs}"
+OUTPUT="${DOCS_OUTPUT:-.build/docs}"
+BASE_PATH="${DOCS_HOSTING_BASE_PATH:-}"
+MODULES=(LRCore LRAuth LRAccount LRSocial LRCustomObject LRPhone LRMFA LRPIN LRReAuth LRConsent LRWebhook
+    LRConfiguration LoginRadius)
+
+find_docc() {
+    if [[ -n "${DOCC:-}" ]]; then echo "$DOCC"; return; fi
+    local swift_path
+    swift_path="$(command -v "$SWIFT")"
+    local candidate
+    candidate="$(dirname "$(readlink -f "$swift_path")")/docc"
+    if [[ -x "$candidate" ]]; then echo "$candidate"; return; fi
+    if command -v docc >/dev/null; then command -v docc; return; fi
+    if command -v xcrun >/dev/null; then xcrun --find docc; return; fi
+    echo "make-docs.sh: no docc found next to $swift_path; set DOCC=/path/to/docc" >&2
+    exit 1
+}
+
+# Compiles every library module with symbol graphs into $SCRATCH/symbol-graphs. Graphs are kept
+# between runs: an incremental build only rewrites the graphs of the modules it recompiles.
+build_symbol_graphs() {
+    graphs="$root/$SCRATCH/symbol-graphs"
+    mkdir -p "$graphs"
+    echo "Compiling the SDK with symbol graphs (scratch path $SCRATCH)…"
+    "$SWIFT" build --scratch-path "$SCRATCH" --target LoginRadius \
+        -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$graphs" \
+        -Xswiftc -symbol-graph-minimum-access-level -Xswiftc public
+    local missing=0
+    for module in "${MODULES[@]}"; do
+        if [[ ! -f "$graphs/$module.symbols.json" ]]; then
+            echo "make-docs.sh: no symbol graph for $module; remove $SCRATCH and run again" >&2
+            missing=1
+        fi
+    done
+    [[ $missing == 0 ]]
+}
+
+# The symbol graphs of one module (its own and its extensions of other modules' types).
+stage_module_graphs() {
+    local module="$1" staged="$2"
+    rm -rf "$staged"
+    mkdir -p "$staged"
+    cp "$graphs/$module.symbols.json" "$staged/"
+    shopt -s nullglob
+    for extension in "$graphs/$module@"*.symbols.json; do cp "$extension" "$staged/"; done
+    shopt -u nullglob
+}
+
+docs() {
+    local docc
+    docc="$(find_docc)"
+    build_symbol_graphs
+    rm -rf "$OUTPUT"
+    mkdir -p "$OUTPUT"
+    for module in "${MODULES[@]}"; do
+        local staged="$root/$SCRATCH/docc-input/$module"
+        stage_module_graphs "$module" "$staged"
+        echo "docc: $module"
+        "$docc" convert "Modules/$module/$module.docc" \
+            --additional-symbol-graph-dir "$staged" \
+            --output-path "$OUTPUT/$module" \
+            --fallback-display-name "$module" \
+            --fallback-bundle-identifier "com.loginradius.swift.$module" \
+            --fallback-default-module-kind "Swift Module" \
+            --transform-for-static-hosting \
+            --hosting-base-path "$BASE_PATH/$module" \
+            --source-service github \
+            --source-service-base-url "https://github.com/swift-loginradius/swift-loginradius/blob/main" \
+            --checkout-path "$root" \
+            --warnings-as-errors
+    done
+    write_index
+    echo "Documentation in $OUTPUT (serve it with e.g. python3 -m http.server -d $OUTPUT; open /index.html)."
+}
+
+# A landing page that links each module's documentation.
+write_index() {
+    {
+        echo '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        echo '<title>swift-loginradius documentation</title></head><body>'
+        echo '<h1>swift-loginradius</h1><ul>'
+        for module in "${MODULES[@]}"; do
+            local lower
+            lower="$(echo "$module" | tr '[:upper:]' '[:lower:]')"
+            echo "<li><a href=\"$BASE_PATH/$module/documentation/$lower/\">$module</a></li>"
+        done
+        echo '</ul></body></html>'
+    } >"$OUTPUT/index.html"
+}
+
+coverage() {
+    build_symbol_graphs
+    echo "Building lr-doc-coverage (Tools package)…"
+    "$SWIFT" build --package-path Tools --scratch-path "Tools/$SCRATCH" --product lr-doc-coverage >/dev/null
+    "Tools/$SCRATCH/debug/lr-doc-coverage" "$graphs" "${MODULES[@]}"
+}
+
+case "$mode" in
+    docs) docs ;;
+    coverage) coverage ;;
+    *) echo "usage: $0 docs|coverage" >&2; exit 64 ;;
+esac

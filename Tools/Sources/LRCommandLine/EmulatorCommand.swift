@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import LREmulator
+import Logging
+
+/// `lr emulator`: runs the LoginRadius emulator in the foreground until SIGINT or SIGTERM.
+struct EmulatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "emulator",
+        abstract: "Run the LoginRadius emulator: LoginRadius's V2 identity API with an in-memory store.",
+        discussion: """
+            Serves identity/v2/auth/... and identity/v2/manage/... on the given address, plus GET/DELETE \
+            /emulator/v1/outbox (the emails and SMS it "sent") and POST /emulator/v1/reset. Point lr at it \
+            with --base-url http://127.0.0.1:PORT/ and the emulator's key and secret. See Docs/Emulator.md.
+            """
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free port).")
+    var port = 8787
+
+    @Option(name: .customLong("api-key"), help: "The API key to accept (the emulator's test key by default).")
+    var apiKey = LoginRadiusEmulator.defaultAPIKey
+
+    @Option(
+        name: .customLong("api-secret"),
+        help: ArgumentHelp("The API secret to accept (the emulator's test secret by default).", valueName: "secret")
+    )
+    var apiSecret: String?
+
+    @Flag(name: .customLong("optional-verification"), help: "Let users log in before verifying their email.")
+    var optionalVerification = false
+
+    @Option(name: .customLong("token-lifetime"), help: "Access token lifetime in seconds.")
+    var tokenLifetime = 3600
+
+    @Option(name: .customLong("log-level"), help: "Server log level (trace, debug, info, notice, warning, error).")
+    var logLevel = "info"
+
+    @Option(
+        name: .customLong("data"),
+        help: "A JSON file to save the state to (on change and on stop) and restore it from at start."
+    )
+    var dataFile: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be positive.") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level \(logLevel).") }
+    }
+
+    func run() async throws {
+        let secret = apiSecret ?? LoginRadiusEmulator.defaultAPISecret
+        var configuration = EmulatorConfiguration(
+            apiKey: apiKey, apiSecret: secret, host: host, port: port,
+            accessTokenLifetime: .seconds(tokenLifetime),
+            verificationRequired: !optionalVerification,
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info
+        )
+        configuration.dataFile = dataFile.map { URL(fileURLWithPath: $0) }
+        let emulator = LoginRadiusEmulator(configuration: configuration)
+        let apiKey = self.apiKey
+        let secretLine = apiSecret == nil ? "  API secret: \(secret)\n" : "  API secret: (as given)\n"
+        let context = CLIContext.current
+        try await emulator.run { baseURL in
+            context.print(
+                "LoginRadius emulator listening on \(baseURL)\n  API key:    \(apiKey)\n\(secretLine)"
+                    + "  Outbox:     \(baseURL)emulator/v1/outbox\nPress Ctrl-C to stop.\n"
+            )
+        }
+    }
+}

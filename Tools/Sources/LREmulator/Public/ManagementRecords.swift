@@ -1,0 +1,46 @@
+// Records the emulator keeps for tests to inspect: webhook deliveries, risk-based logins, and
+// the rate limit setting.
+import Foundation
+
+/// A fixed-window rate limit: at most `requests` API requests per `window`. Beyond it the
+/// emulator answers 429 with `Retry-After` (whole seconds until the window ends) and
+/// LoginRadius's error body. Requests to `/emulator/...` are never limited.
+public struct RateLimit: Sendable, Equatable {
+    public var requests: Int
+    public var window: Duration
+
+    public init(requests: Int, per window: Duration = .seconds(60)) {
+        self.requests = requests
+        self.window = window
+    }
+}
+
+/// One webhook event the emulator sent (or chose not to send) to a subscription.
+public struct WebhookDelivery: Sendable, Equatable {
+    /// The payload's `HookId`.
+    public let id: String
+    /// The subscription's `Id`.
+    public let subscriptionId: String
+    /// The event name as subscribed, e.g. `Login`.
+    public let event: String
+    /// The URL called (target URL with the subscription's query parameters).
+    public let url: String
+    /// The JSON body that was (or would have been) POSTed.
+    public let payload: String
+    /// The receiver's HTTP status, when it answered.
+    public let status: Int?
+    /// Why the delivery failed (connection refused, timeout, …), if it did.
+    public let error: String?
+    /// True when the URL is not a loopback address: stored, but never called.
+    public let skipped: Bool
+    public let createdAt: Date
+}
+
+/// A login that carried risk-based authentication parameters (`rba…Template`, `loginUrl`,
+/// `passwordDelegation`, …). The emulator logs the user in as usual and records them.
+public struct RiskBasedLogin: Sendable, Equatable {
+    public let uid: String
+    /// The parameters as sent, by query parameter name.
+    public let parameters: [String: String]
+    public let date: Date
+}

@@ -1,0 +1,113 @@
+import Foundation
+import LRCommandLine
+import LREmulator
+import Synchronization
+
+/// What one in-process `lr` run printed, and its exit status.
+struct CLIResult: CustomStringConvertible {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+
+    /// The standard output parsed as a JSON object.
+    var json: [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(standardOutput.utf8))) as? [String: Any]
+    }
+
+    var description: String {
+        "status \(status)\n--- stdout\n\(standardOutput)\n--- stderr\n\(standardError)"
+    }
+}
+
+/// Collects what a command writes.
+final class OutputCapture: Sendable {
+    private let output = Mutex(Data())
+    private let error = Mutex(Data())
+
+    var standardOutput: String { output.withLock { String(decoding: $0, as: UTF8.self) } }
+    var standardError: String { error.withLock { String(decoding: $0, as: UTF8.self) } }
+
+    func context(environment: [String: String], standardInput: String) -> CLIContext {
+        let input = Data(standardInput.utf8)
+        return CLIContext(
+            environment: environment,
+            readStandardInput: { input },
+            writeStandardOutput: { data in self.output.withLock { $0.append(data) } },
+            writeStandardError: { data in self.error.withLock { $0.append(data) } }
+        )
+    }
+}
+
+/// Runs `lr` in-process with `arguments`, `environment` (nothing from the process) and `standardInput`.
+func lr(_ arguments: [String], environment: [String: String] = [:], standardInput: String = "") async -> CLIResult {
+    let capture = OutputCapture()
+    let status = await CLIContext.$current.withValue(capture.context(environment: environment, standardInput: standardInput)) {
+        await LRCommandLine.execute(arguments: arguments)
+    }
+    return CLIResult(status: status, standardOutput: capture.standardOutput, standardError: capture.standardError)
+}
+
+/// An emulator on a free loopback port, and the environment that points `lr` at it.
+struct CLIEmulator {
+    let emulator: LoginRadiusEmulator
+    let baseURL: String
+
+    var environment: [String: String] {
+        [
+            "LOGINRADIUS_API_KEY": LoginRadiusEmulator.defaultAPIKey,
+            "LOGINRADIUS_API_SECRET": LoginRadiusEmulator.defaultAPISecret,
+            "LOGINRADIUS_BASE_URL": baseURL,
+        ]
+    }
+
+    /// Runs `lr` against this emulator.
+    func lr(_ arguments: [String], standardInput: String = "") async -> CLIResult {
+        await LRCLITests.lr(arguments, environment: environment, standardInput: standardInput)
+    }
+
+    /// Creates a verified account with `email` and `password` through `lr account create-account`,
+    /// and returns its profile.
+    func createAccount(email: String, password: String) async throws -> [String: Any] {
+        let body = """
+            {"Email": [{"Type": "Primary", "Value": "\(email)"}], "Password": "\(password)", "EmailVerified": true}
+            """
+        let result = await lr(["account", "create-account", "--body", "-", "--first-name", "Ada"], standardInput: body)
+        guard result.status == 0, let profile = result.json else { throw HarnessFailure("create-account: \(result)") }
+        return profile
+    }
+
+    /// Logs `email` in through `lr authentication login-by-email` and returns the access token.
+    func accessToken(email: String, password: String) async throws -> String {
+        let result = await lr(["authentication", "login-by-email", "--email", email, "--password", password])
+        guard let token = result.json?["access_token"] as? String else { throw HarnessFailure("login: \(result)") }
+        return token
+    }
+
+    /// A fresh, unique email address.
+    static func newEmail() -> String {
+        "cli+\(UUID().uuidString.prefix(8).lowercased())@example.com"
+    }
+}
+
+struct HarnessFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs `body` against a fresh emulator and always stops it.
+func withEmulator(_ body: (CLIEmulator) async throws -> Void) async throws {
+    let emulator = LoginRadiusEmulator(configuration: EmulatorConfiguration(port: 0, passwordHashRounds: 1_000))
+    let baseURL = try await emulator.start().absoluteString
+    do {
+        try await body(CLIEmulator(emulator: emulator, baseURL: baseURL))
+    } catch {
+        await emulator.stop()
+        throw error
+    }
+    await emulator.stop()
+}
+
+/// Whether `text` reports a LoginRadius error with a numeric code, e.g. `LoginRadius error 1048 (HTTP 403): …`.
+func reportsLoginRadiusError(_ text: String) -> Bool {
+    text.contains(/lr: LoginRadius error \d+ \(HTTP \d{3}\): \S/)
+}

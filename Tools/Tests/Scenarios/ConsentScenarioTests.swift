@@ -1,0 +1,84 @@
+import Foundation
+import LREmulator
+import LoginRadius
+import Testing
+
+@Suite("LRConsent scenario: consent forms, verification, updates and logs")
+struct ConsentScenarioTests {
+    @Test("submit with a consent token (logs in) → logs → verify → update → submit by token → logs by uid")
+    func consentJourney() async throws {
+        try await withScenario(client: { $0.userAgent = "scenario-tests/1.0" }) { scenario in
+            let consent = scenario.client.consentManagement
+            let email = Scenario.newEmail("consent")
+            let uid = try #require(try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1").uid)
+            let consentToken = try await scenario.emulator.makeConsentToken(uid: uid)
+
+            let submitted = try await consent.submitConsentByConsentToken(
+                consentToken: consentToken,
+                consentSubmitModel: ConsentSubmitModel(
+                    data: [
+                        ["ConsentOptionId": "email_consent", "IsAccepted": true],
+                        ["ConsentOptionId": "sms_consent", "IsAccepted": false],
+                    ],
+                    events: [["Event": "Register", "IsCustom": false]]))
+            let token = try #require(submitted.accessToken)
+            #expect(submitted.profile?.uid == uid)
+            let consentProfile = try #require(submitted.profile?.consentProfile?.objectValue)
+            #expect(consentProfile["Consents"]?.arrayValue?.compactMap { $0.objectValue?["ConsentOptionId"]?.stringValue } == ["email_consent"])
+            await expectAPIError(1229) {
+                try await consent.submitConsentByConsentToken(
+                    consentToken: consentToken,
+                    consentSubmitModel: ConsentSubmitModel(data: [["ConsentOptionId": "x", "IsAccepted": true]]))
+            }
+
+            let logs = try await consent.getConsentLogs(accessToken: token)
+            #expect(logs.uid == uid)
+            let first = try #require(logs.consentLogs?.first)
+            #expect(logs.consentLogs?.count == 1)
+            #expect(first.updateType == "Default")
+            #expect(first.userAgent == "scenario-tests/1.0")
+            #expect(first.currentConsentFormsVersions?.first?.event == "Register")
+            #expect(first.currentConsentFormsVersions?.first?.version == 1)
+            #expect(first.consentLogs?.map(\.consentId) == ["email_consent", "sms_consent"])
+            #expect(first.consentLogs?.map(\.event) == ["Subscribe", "Unsubscribe"])
+
+            let registerConsent = try await consent.verifyConsentByAccessToken(accessToken: token, event: "Register", isCustom: false)
+            #expect(registerConsent.isValid == true)
+            #expect(registerConsent.consentProfile?.acceptedConsentVersions?.first?.event == "Register")
+            #expect(try await consent.verifyConsentByAccessToken(accessToken: token, event: "Login", isCustom: false).isValid == false)
+
+            let updated = try await consent.updateConsentProfileByAccessToken(
+                accessToken: token,
+                consentUpdateModel: ConsentUpdateModel(consents: [
+                    ["ConsentOptionId": "email_consent", "IsAccepted": false],
+                    ["ConsentOptionId": "sms_consent", "IsAccepted": true],
+                ]))
+            #expect(updated.consents?.map(\.consentOptionId) == ["sms_consent"])
+            #expect(updated.consents?.first?.acceptOnDate?.date != nil)
+            #expect(updated.acceptedConsentVersions?.map(\.event) == ["Register"])
+
+            let profile = try await consent.submitConsentByAccessToken(
+                accessToken: token,
+                consentSubmitModel: ConsentSubmitModel(
+                    data: [["ConsentOptionId": "marketing_consent", "IsAccepted": true]],
+                    events: [["Event": "Newsletter", "IsCustom": true]]))
+            #expect(profile.uid == uid)
+            let versions = profile.consentProfile?.objectValue?["AcceptedConsentVersions"]?.arrayValue ?? []
+            #expect(versions.compactMap { $0.objectValue?["Event"]?.stringValue } == ["Register", "Newsletter"])
+            #expect(try await consent.verifyConsentByAccessToken(accessToken: token, event: "Newsletter", isCustom: true).isValid == true)
+            await expectAPIError(1225) {
+                try await consent.submitConsentByAccessToken(accessToken: token, consentSubmitModel: ConsentSubmitModel(data: [], events: []))
+            }
+
+            let byUid = try await consent.getConsentLogsByUid(uid: uid)
+            #expect(byUid.uid == uid)
+            #expect(byUid.consentLogs?.map(\.updateType) == ["Default", "Update", "Default"])
+            #expect(byUid.consentLogs?.last?.consentLogs?.first?.consentId == "marketing_consent")
+            let stored = try await scenario.client.account.getAccountProfileByUid(uid: uid)
+            #expect(stored.consentProfile?.objectValue?["Consents"]?.arrayValue?.count == 2)
+
+            let other = try #require(try await scenario.createVerifiedAccount(email: Scenario.newEmail("other"), password: "Secret-pass-1").uid)
+            await expectAPIError(1228) { try await consent.getConsentLogsByUid(uid: other) }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import LREmulator
+import LoginRadius
+import Testing
+
+@Suite("LRWebhook scenario: subscriptions and event delivery to a loopback receiver")
+struct WebhookScenarioTests {
+    @Test("subscribe Login and Register → register and log in → signed events arrive → non-loopback stored, never called → update → delete")
+    func webhookJourney() async throws {
+        let receiver = try WebhookReceiver()
+        defer { receiver.close() }
+        try await withScenario { scenario in
+            let webhook = scenario.client.webhook
+            let events = try await webhook.getWebhookEvents()
+            #expect(events.data?.contains("Login") == true)
+            #expect(events.data?.contains("Register") == true)
+
+            let loginHook = try await webhook.createWebhookSubscription(webHookSubscribeModel: WebHookSubscribeModel(
+                event: "Login", name: "login to CRM", targetUrl: receiver.url,
+                headers: ["X-Env": "scenario"], queryParams: ["source": "lr"],
+                authentication: ["AuthType": "Bearer", "BearerToken": ["Token": "hook-token"]]))
+            let loginHookId = try #require(loginHook.id)
+            #expect(loginHook.event == "Login")
+            #expect(loginHook.targetUrl == receiver.url)
+            #expect(loginHook.name == "login to CRM")
+            #expect(loginHook.headers == ["X-Env": "scenario"])
+            #expect(loginHook.queryParams == ["source": "lr"])
+            #expect(loginHook.authentication?.authType == "Bearer")
+            #expect(loginHook.createdDate?.date != nil)
+            let registerHook = try await webhook.createWebhookSubscription(webHookSubscribeModel: WebHookSubscribeModel(
+                event: "register", name: "welcome mail", targetUrl: receiver.url + "/register",
+                authentication: ["AuthType": "Basic", "BasicAuth": ["Username": "lr", "Password": "s3cret"]]))
+            #expect(registerHook.event == "Register")
+            #expect(registerHook.authentication?.basicAuth?.username == "lr")
+            #expect(registerHook.authentication?.basicAuth?.password == "")
+            let remoteHook = try await webhook.createWebhookSubscription(webHookSubscribeModel: WebHookSubscribeModel(
+                event: "Login", name: "remote", targetUrl: "https://hooks.example.com/lr"))
+            await expectAPIError(1110) {
+                try await webhook.createWebhookSubscription(webHookSubscribeModel: WebHookSubscribeModel(
+                    event: "Login", targetUrl: receiver.url))
+            }
+            await expectAPIError(1087) {
+                try await webhook.createWebhookSubscription(webHookSubscribeModel: WebHookSubscribeModel(
+                    event: "Login", targetUrl: "not a url"))
+            }
+            #expect(try await webhook.listAllWebhooks().data?.compactMap(\.id) == [loginHookId, registerHook.id, remoteHook.id].compactMap { $0 })
+
+            let email = Scenario.newEmail("hooked")
+            let login = try await scenario.registerVerifiedUser(email: email, password: "Secret-pass-1")
+            let uid = try #require(login.profile?.uid)
+
+            // Register (registration) and Login (verification logs in, then the login itself).
+            let received = await receiver.wait { requests in
+                requests.filter { $0.target.hasPrefix("/hooks?") }.count >= 2
+                    && requests.contains { $0.target.hasPrefix("/hooks/register") }
+            }
+            let registerEvent = try #require(received.first { $0.target.hasPrefix("/hooks/register") })
+            #expect(registerEvent.method == "POST")
+            #expect(registerEvent.json?["HookName"] as? String == "register")
+            #expect((registerEvent.json?["Data"] as? [String: Any])?["Uid"] as? String == uid)
+            #expect(registerEvent.headers["authorization"] == "Basic " + Data("lr:s3cret".utf8).base64EncodedString())
+
+            let loginEvents = received.filter { $0.target.hasPrefix("/hooks?") }
+            let loginEvent = try #require(loginEvents.last)
+            #expect(loginEvent.target == "/hooks?source=lr")
+            #expect(loginEvent.headers["content-type"]?.hasPrefix("application/json") == true)
+            #expect(loginEvent.headers["x-env"] == "scenario")
+            #expect(loginEvent.headers["authorization"] == "Bearer hook-token")
+            #expect(loginEvent.headers["signature"] == HMACSHA256.hex(key: LoginRadiusEmulator.defaultAPISecret, message: loginEvent.body))
+            let payload = try #require(loginEvent.json)
+            #expect(payload["HookName"] as? String == "login")
+            #expect((payload["HookId"] as? String)?.count == 36)
+            #expect((payload["Time"] as? String)?.hasSuffix("Z") == true)
+            let data = try #require(payload["Data"] as? [String: Any])
+            #expect(data["Uid"] as? String == uid)
+            #expect((data["Email"] as? [[String: Any]])?.first?["Value"] as? String == email)
+            #expect(data["Password"] is NSNull)
+
+            // The non-loopback subscription is stored but never called. (A delivery is recorded
+            // once the receiver's answer is back, so wait for it.)
+            var deliveries = await scenario.emulator.webhookDeliveries()
+            for _ in 0..<100 where !deliveries.contains(where: { $0.subscriptionId == loginHookId && $0.status == 200 }) {
+                try await Task.sleep(for: .milliseconds(20))
+                deliveries = await scenario.emulator.webhookDeliveries()
+            }
+            let remote = deliveries.filter { $0.subscriptionId == remoteHook.id }
+            #expect(!remote.isEmpty)
+            #expect(remote.allSatisfy { $0.skipped && $0.status == nil && $0.url == "https://hooks.example.com/lr" })
+            #expect(deliveries.contains { $0.subscriptionId == loginHookId && $0.status == 200 && !$0.skipped })
+
+            let updated = try await webhook.updateWebhookSubscription(
+                hookId: loginHookId,
+                webHookSubscriptionUpdateModel: WebHookSubscriptionUpdateModel(headers: ["X-Env": "staging"]))
+            #expect(updated.headers == ["X-Env": "staging"])
+            #expect(updated.queryParams == ["source": "lr"])
+            #expect(try await webhook.getWebhookSubscriptionDetail(hookId: loginHookId).headers == ["X-Env": "staging"])
+            let before = receiver.requests.count
+            _ = try await scenario.client.authentication.loginByEmail(
+                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+            let again = await receiver.wait { $0.count > before }
+            #expect(again.last?.headers["x-env"] == "staging")
+
+            #expect(try await webhook.deleteWebhookSubscription(hookId: loginHookId).isDeleted == true)
+            await expectAPIError(1112) { try await webhook.getWebhookSubscriptionDetail(hookId: loginHookId) }
+            #expect(try await webhook.listAllWebhooks().data?.count == 2)
+            let afterDelete = receiver.requests.count
+            _ = try await scenario.client.authentication.loginByEmail(
+                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(receiver.requests.count == afterDelete)
+        }
+    }
+
+    @Test("webhook calls need the API secret")
+    func secretRequired() async throws {
+        try await withScenario(client: { $0.apiSecret = "wrong-secret" }) { scenario in
+            await expectAPIError(902) { try await scenario.client.webhook.listAllWebhooks() }
+        }
+    }
+}
