@@ -6,7 +6,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
 TOOLS := --package-path Tools
 
-.PHONY: all deps build demo test test-sdk test-linkage python-client-check test-tools conformance generate check-generated emulator clean
+.PHONY: all deps build demo test test-sdk test-linkage python-client-check test-tools conformance generate check-generated emulator demo-web test-web docs doc-coverage format lint bench clean
 
 all: build
 
@@ -32,6 +32,14 @@ build: deps
 ## demo: the sign-up and login journey through the SDK (embedded emulator unless LOGINRADIUS_* is set)
 demo: deps
 	$(SWIFT) run $(TOOLS) lr demo
+
+## demo-web: the demo web app (every LoginRadius flow as pages) on 127.0.0.1, with the emulator's inbox
+demo-web: deps
+	$(SWIFT) run $(TOOLS) lr-demo-web
+
+## test-web: drive the demo web app in headless Chromium (installs chromium + selenium; not part of `make test`)
+test-web: deps
+	Tools/Scripts/web-tests/run.sh
 
 ## test: unit tests, integration tests against the emulator, conformance, generated-code freshness
 test: deps test-sdk test-linkage conformance python-client-check test-tools
@@ -64,6 +72,29 @@ check-generated:
 ## emulator: run the LoginRadius emulator on 127.0.0.1:8787
 emulator: deps
 	$(SWIFT) run $(TOOLS) lr-emulator
+
+## docs: DocC documentation of every library module in .build/docs (static hosting layout; warnings fail)
+docs: deps
+	SWIFT="$(SWIFT)" Tools/Scripts/make-docs.sh docs
+
+## doc-coverage: the public symbols without a doc comment, per module (fails unless there are none)
+doc-coverage: deps
+	SWIFT="$(SWIFT)" Tools/Scripts/make-docs.sh coverage
+
+FORMAT_PATHS := Package.swift Tools/Package.swift Modules Tools/Sources Tests Tools/Tests
+
+## format: format every Swift file in place with .swift-format
+format:
+	$(SWIFT) format format --in-place --parallel --recursive $(FORMAT_PATHS)
+
+## lint: check every Swift file against .swift-format (formatting and rules; findings fail)
+lint:
+	$(SWIFT) format lint --strict --parallel --recursive $(FORMAT_PATHS)
+
+## bench: the SDK side by side with raw libcurl, URLSession and the Python SDK against nginx on
+## 127.0.0.1; writes Docs/Performance.md and Docs/performance.png (own package; not part of `make test`)
+bench: deps
+	Tools/Benchmarks/run.sh
 
 clean:
 	rm -rf .build Tools/.build

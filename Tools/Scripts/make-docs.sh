@@ -5,11 +5,11 @@
 #   Tools/Scripts/make-docs.sh docs       # `make docs`: a static site per module in .build/docs
 #   Tools/Scripts/make-docs.sh coverage   # `make doc-coverage`: undocumented public symbols, must be 0
 #
-# Both compile the SDK once with `-emit-symbol-graph` into their own scratch directory (so the
-# normal build is not invalidated), then use the toolchain's `docc` (docs) or `lr-doc-coverage`
-# from the Tools package (coverage) on the symbol graphs.
+# Both build the SDK, extract each module's symbol graph with `swift symbolgraph-extract`, then
+# run the toolchain's `docc` (docs) or `lr-doc-coverage` from the Tools package (coverage) on them.
 #
-# Environment: SWIFT (swift), DOCC (the toolchain's docc), DOCS_SCRATCH (.build-docs),
+# Environment: SWIFT (swift), DOCC (the toolchain's docc), DOCS_SCRATCH (the build's scratch
+# path, .build by default),
 # DOCS_OUTPUT (.build/docs), DOCS_HOSTING_BASE_PATH (prefix of the URL path the site is served
 # under, e.g. /swift-loginradius; empty by default, so .build/docs is the web root).
 set -euo pipefail
@@ -19,7 +19,7 @@ cd "$root"
 
 mode="${1:-docs}"
 SWIFT="${SWIFT:-swift}"
-SCRATCH="${DOCS_SCRATCH:-.build-docs}"
+SCRATCH="${DOCS_SCRATCH:-.build}"
 OUTPUT="${DOCS_OUTPUT:-.build/docs}"
 BASE_PATH="${DOCS_HOSTING_BASE_PATH:-}"
 MODULES=(LRCore LRAuth LRAccount LRSocial LRCustomObject LRPhone LRMFA LRPIN LRReAuth LRConsent LRWebhook
@@ -38,23 +38,28 @@ find_docc() {
     exit 1
 }
 
-# Compiles every library module with symbol graphs into $SCRATCH/symbol-graphs. Graphs are kept
-# between runs: an incremental build only rewrites the graphs of the modules it recompiles.
+# Builds the library modules, then extracts each module's symbol graph with
+# `swift symbolgraph-extract` into $SCRATCH/symbol-graphs: only the module's own symbols (the API
+# modules re-export LRCore, which a compiler-emitted graph would repeat in every module) and its
+# extensions of other modules' types (`LRAuth@LRCore.symbols.json`).
 build_symbol_graphs() {
     graphs="$root/$SCRATCH/symbol-graphs"
+    echo "Building the SDK (scratch path $SCRATCH)…"
+    "$SWIFT" build --scratch-path "$SCRATCH" --target LoginRadius
+    local bin triple
+    bin="$("$SWIFT" build --scratch-path "$SCRATCH" --show-bin-path)"
+    triple="$("$SWIFT" -print-target-info | sed -n 's/^ *"triple": "\(.*\)",*$/\1/p' | head -1)"
+    local sdk=()
+    if command -v xcrun >/dev/null; then sdk=(-sdk "$(xcrun --show-sdk-path)"); fi
+    rm -rf "$graphs"
     mkdir -p "$graphs"
-    echo "Compiling the SDK with symbol graphs (scratch path $SCRATCH)…"
-    "$SWIFT" build --scratch-path "$SCRATCH" --target LoginRadius \
-        -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$graphs" \
-        -Xswiftc -symbol-graph-minimum-access-level -Xswiftc public
-    local missing=0
     for module in "${MODULES[@]}"; do
-        if [[ ! -f "$graphs/$module.symbols.json" ]]; then
-            echo "make-docs.sh: no symbol graph for $module; remove $SCRATCH and run again" >&2
-            missing=1
-        fi
+        "$SWIFT" symbolgraph-extract -module-name "$module" -target "$triple" ${sdk[@]+"${sdk[@]}"} \
+            -I "$bin/Modules" -I "$bin" \
+            -Xcc -fmodule-map-file="$root/Modules/CLibCurl/module.modulemap" \
+            -Xcc -fmodule-map-file="$root/Modules/CZlib/module.modulemap" \
+            -minimum-access-level public -output-dir "$graphs"
     done
-    [[ $missing == 0 ]]
 }
 
 # The symbol graphs of one module (its own and its extensions of other modules' types).
@@ -75,7 +80,7 @@ docs() {
     rm -rf "$OUTPUT"
     mkdir -p "$OUTPUT"
     for module in "${MODULES[@]}"; do
-        local staged="$root/$SCRATCH/docc-input/$module"
+        local staged="$root/$SCRATCH/docc-symbol-graphs/$module"
         stage_module_graphs "$module" "$staged"
         echo "docc: $module"
         "$docc" convert "Modules/$module/$module.docc" \

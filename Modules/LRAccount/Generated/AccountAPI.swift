@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's Account API: Account management with the API secret (identity/v2/manage/account).
 ///
 /// Get it from a client: `client.account`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-overview/
 public struct AccountAPI: Sendable {

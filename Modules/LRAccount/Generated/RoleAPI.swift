@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's Role API: Roles, permissions and role contexts.
 ///
 /// Get it from a client: `client.role`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/overview/
 public struct RoleAPI: Sendable {

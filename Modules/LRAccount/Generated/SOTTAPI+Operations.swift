@@ -11,10 +11,10 @@ extension SOTTAPI {
     /// - Parameter timeDifference: The time difference you would like to pass, If you not pass difference then the
     ///   default value is 10 minutes. Sent as query parameter `timeDifference`.
     /// - Returns: LoginRadius's reply decoded as `SottResponse`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/generate-sott-token/
     public func generateSott(
         timeDifference: Int? = nil

@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's SOTT API: Secure one-time tokens issued by LoginRadius.
 ///
 /// Get it from a client: `client.sott`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/sott-usage/
 public struct SOTTAPI: Sendable {

@@ -10,11 +10,11 @@ extension AuthenticationAPI {
     ///
     /// - Parameter email: Email of the user. Sent as query parameter `email`.
     /// - Returns: LoginRadius's reply decoded as `[SecurityQuestion]`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-email/
     public func getSecurityQuestionsByEmail(
         email: String
@@ -31,11 +31,11 @@ extension AuthenticationAPI {
     ///
     /// - Parameter userName: UserName of the user. Sent as query parameter `userName`.
     /// - Returns: LoginRadius's reply decoded as `[SecurityQuestion]`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `userName` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `userName` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-user-name/
     public func getSecurityQuestionsByUserName(
         userName: String
@@ -52,11 +52,11 @@ extension AuthenticationAPI {
     ///
     /// - Parameter phone: The Registered Phone Number. Sent as query parameter `phone`.
     /// - Returns: LoginRadius's reply decoded as `[SecurityQuestion]`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phone` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `phone` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-phone/
     public func getSecurityQuestionsByPhone(
         phone: String
@@ -75,11 +75,11 @@ extension AuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `[SecurityQuestion]`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-access-token/
     public func getSecurityQuestionsByAccessToken(
         accessToken: String
@@ -98,11 +98,11 @@ extension AuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenInfo`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-validate-access-token/
     public func authValidateAccessToken(
         accessToken: String
@@ -124,11 +124,11 @@ extension AuthenticationAPI {
     ///     invalidated, it will no longer have the capability of being refreshed. Sent as query parameter
     ///     `preventRefresh`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-invalidate-access-token/
     public func authInValidateAccessToken(
         accessToken: String,
@@ -148,11 +148,11 @@ extension AuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenInfo`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-access-token-info/
     public func getAccessTokenInfo(
         accessToken: String
@@ -176,11 +176,11 @@ extension AuthenticationAPI {
     ///   - verificationUrl: Sent as query parameter `verificationUrl` when not blank.
     ///   - welcomeEmailTemplate: Sent as query parameter `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-read-profiles-by-token/
     public func getProfileByAccessToken(
         accessToken: String,
@@ -209,11 +209,11 @@ extension AuthenticationAPI {
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-welcome-email/
     public func sendWelcomeEmail(
         accessToken: String,
@@ -248,11 +248,11 @@ extension AuthenticationAPI {
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<Identity>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-update-profile-by-token/
     public func updateProfileByAccessToken(
         accessToken: String,
@@ -290,11 +290,11 @@ extension AuthenticationAPI {
     ///   - deleteUrl: Url of the site. Sent as query parameter `deleteUrl` when not blank.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `DeleteRequestAcceptResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account-with-email-confirmation/
     public func deleteAccountWithEmailConfirmation(
         accessToken: String,
@@ -314,11 +314,11 @@ extension AuthenticationAPI {
     ///
     /// - Parameter deleteToken: Delete token received in the email. Sent as query parameter `deletetoken`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `deleteToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `deleteToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account/
     public func deleteAccountByDeleteToken(
         deleteToken: String
@@ -342,11 +342,11 @@ extension AuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - unlockProfileModel: Payload containing Unlock Profile API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlock-account-by-access-token/
     public func unlockAccountByToken(
         accessToken: String,
@@ -371,11 +371,11 @@ extension AuthenticationAPI {
     ///   - welcomeEmailTemplate: WelcomeEmailTemplate. Sent as query parameter `welcomeEmailTemplate` when
     ///     not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `clientGuid` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGuid` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/social-login-by-ping/
     public func getProfileByPing(
         clientGuid: String,
@@ -399,11 +399,11 @@ extension AuthenticationAPI {
     ///
     /// - Parameter email: Email of the user. Sent as query parameter `email`.
     /// - Returns: LoginRadius's reply decoded as `ExistResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-email-availability/
     public func checkEmailAvailability(
         email: String
@@ -430,11 +430,11 @@ extension AuthenticationAPI {
     ///     `welcomeEmailTemplate` when not blank.
     ///   - uuid: The uuid received in the response. Sent as query parameter `uuid` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `verificationToken` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `verificationToken` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email/
     public func verifyEmail(
         verificationToken: String,
@@ -467,10 +467,10 @@ extension AuthenticationAPI {
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email-by-otp/
     public func verifyEmailByOtp(
         emailVerificationByOtpModel: EmailVerificationByOtpModel,
@@ -500,11 +500,11 @@ extension AuthenticationAPI {
     ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `email`, `type` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `email`, `type` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-add-email/
     public func addEmail(
         accessToken: String,
@@ -532,11 +532,11 @@ extension AuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - email: User's email. Sent as body member `email`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `email` is blank (nothing
-    ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `email` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-remove-email/
     public func removeEmail(
         accessToken: String,
@@ -561,10 +561,10 @@ extension AuthenticationAPI {
     ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/
     public func loginByEmail(
         emailAuthenticationModel: EmailAuthenticationModel,
@@ -595,10 +595,10 @@ extension AuthenticationAPI {
     ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/
     public func loginByUserName(
         userNameAuthenticationModel: UserNameAuthenticationModel,
@@ -627,11 +627,11 @@ extension AuthenticationAPI {
     ///     as query parameter `resetPasswordUrl`.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email`, `resetPasswordUrl` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email`, `resetPasswordUrl` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-forgot-password/
     public func forgotPassword(
         email: String,
@@ -652,10 +652,10 @@ extension AuthenticationAPI {
     /// - Parameter resetPasswordBySecurityAnswerAndEmailModel: The body for ResetPasswordBySecurityAnswerAndEmail
     ///   API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-email/
     public func resetPasswordBySecurityAnswerAndEmail(
         resetPasswordBySecurityAnswerAndEmailModel: ResetPasswordBySecurityAnswerAndEmailModel
@@ -672,10 +672,10 @@ extension AuthenticationAPI {
     /// - Parameter resetPasswordBySecurityAnswerAndPhoneModel: The body for ResetPasswordBySecurityAnswerAndPhone
     ///   API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-phone/
     public func resetPasswordBySecurityAnswerAndPhone(
         resetPasswordBySecurityAnswerAndPhoneModel: ResetPasswordBySecurityAnswerAndPhoneModel
@@ -692,10 +692,10 @@ extension AuthenticationAPI {
     /// - Parameter resetPasswordBySecurityAnswerAndUserNameModel: The body for
     ///   ResetPasswordBySecurityAnswerAndUserName API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-username/
     public func resetPasswordBySecurityAnswerAndUserName(
         resetPasswordBySecurityAnswerAndUserNameModel: ResetPasswordBySecurityAnswerAndUserNameModel
@@ -711,10 +711,10 @@ extension AuthenticationAPI {
     ///
     /// - Parameter resetPasswordByResetTokenModel: The body for ResetToken API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-reset-token/
     public func resetPasswordByResetToken(
         resetPasswordByResetTokenModel: ResetPasswordByResetTokenModel
@@ -731,10 +731,10 @@ extension AuthenticationAPI {
     /// - Parameter resetPasswordByEmailAndOtpModel: The body for ResetPasswordByEmailAndOtp API. Sent as the JSON
     ///   body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp/
     public func resetPasswordByEmailOtp(
         resetPasswordByEmailAndOtpModel: ResetPasswordByEmailAndOtpModel
@@ -751,10 +751,10 @@ extension AuthenticationAPI {
     ///
     /// - Parameter resetPasswordByUserNameModel: The body for ResetPasswordByUserName API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp-and-username/
     public func resetPasswordByOtpAndUserName(
         resetPasswordByUserNameModel: ResetPasswordByUserNameModel
@@ -775,11 +775,11 @@ extension AuthenticationAPI {
     ///   - newPassword: New password. Sent as body member `newPassword`.
     ///   - oldPassword: User's current password. Sent as body member `oldPassword`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `newPassword`,
-    ///   `oldPassword` is blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's
-    ///   `ErrorCode` when it refuses the call; ``LoginRadiusError/tooManyRequests(_:)``,
-    ///   ``LoginRadiusError/http(_:)``, ``LoginRadiusError/transport(_:)`` and
-    ///   ``LoginRadiusError/decoding(_:)`` as described on ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `newPassword`, `oldPassword`
+    ///   is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
+    ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-change-password/
     public func changePassword(
         accessToken: String,
@@ -805,11 +805,11 @@ extension AuthenticationAPI {
     ///   - provider: Name of the provider. Sent as body member `provider`.
     ///   - providerId: Unique ID of the linked account. Sent as body member `providerId`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `provider`, `providerId` is
-    ///   blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it
-    ///   refuses the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `provider`, `providerId` is
+    ///   blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
+    ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlink-social-identities/
     public func unlinkSocialIdentities(
         accessToken: String,
@@ -834,11 +834,11 @@ extension AuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - candidateToken: Access token of the account to be linked. Sent as body member `candidateToken`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `candidateToken` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `candidateToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities/
     public func linkSocialIdentities(
         accessToken: String,
@@ -861,11 +861,11 @@ extension AuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - clientGuid: Unique ID generated by client. Sent as body member `clientGuid`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `clientGuid` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `clientGuid` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities-clientguid/
     public func linkSocialIdentitiesByPing(
         accessToken: String,
@@ -887,11 +887,11 @@ extension AuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - username: Username of the user. Sent as body member `username`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `username` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `username` is blank (nothing
+    ///   is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-set-or-change-user-name/
     public func setOrChangeUserName(
         accessToken: String,
@@ -909,11 +909,11 @@ extension AuthenticationAPI {
     ///
     /// - Parameter username: UserName of the user. Sent as query parameter `username`.
     /// - Returns: LoginRadius's reply decoded as `ExistResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `username` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `username` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-username-availability/
     public func checkUserNameAvailability(
         username: String
@@ -935,11 +935,11 @@ extension AuthenticationAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-privacy-policy-accept/
     public func acceptPrivacyPolicy(
         accessToken: String,
@@ -960,11 +960,11 @@ extension AuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `PrivacyPolicyHistoryResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/
     public func getPrivacyPolicyHistoryByAccessToken(
         accessToken: String
@@ -994,11 +994,11 @@ extension AuthenticationAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `sott` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `sott` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-email/
     public func userRegistrationByEmail(
         authUserRegistrationModel: AuthUserRegistrationModel,
@@ -1043,10 +1043,10 @@ extension AuthenticationAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-recaptcha/
     public func userRegistrationByCaptcha(
         authUserRegistrationModelWithCaptcha: AuthUserRegistrationModelWithCaptcha,
@@ -1080,11 +1080,11 @@ extension AuthenticationAPI {
     ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponseResendEmailVerification`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-resend-email-verification/
     public func authResendEmailVerification(
         email: String,
@@ -1109,11 +1109,11 @@ extension AuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - clientGuid: Unique string used in the Smart Login request. Sent as query parameter `clientguid`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseResendEmailVerification`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `clientGuid` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `clientGuid` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-social-link-verification-email/
     public func authSendVerificationEmailForLinkingSocialProfiles(
         accessToken: String,

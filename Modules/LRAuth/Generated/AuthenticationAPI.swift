@@ -6,7 +6,7 @@ public import LRCore
 /// for an end user.
 ///
 /// Get it from a client: `client.authentication`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/authentication-overview/
 public struct AuthenticationAPI: Sendable {

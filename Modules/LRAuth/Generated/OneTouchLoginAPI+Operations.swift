@@ -16,10 +16,10 @@ extension OneTouchLoginAPI {
     ///   - welcomeemailtemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeemailtemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-email-captcha/
     public func oneTouchLoginByEmail(
         oneTouchLoginByEmailModel: OneTouchLoginByEmailModel,
@@ -46,10 +46,10 @@ extension OneTouchLoginAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-phone-captcha/
     public func oneTouchLoginByPhone(
         oneTouchLoginByPhoneModel: OneTouchLoginByPhoneModel,
@@ -74,11 +74,11 @@ extension OneTouchLoginAPI {
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `otp`, `phone` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `otp`, `phone` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-otp-verification/
     public func oneTouchLoginOtpVerification(
         otp: String,
@@ -104,11 +104,11 @@ extension OneTouchLoginAPI {
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `VerifiedResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `verificationToken` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `verificationToken` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-email-verification/
     public func oneTouchEmailVerification(
         verificationToken: String,
@@ -129,11 +129,11 @@ extension OneTouchLoginAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `clientGuid` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGuid` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-ping/
     public func oneTouchLoginPing(
         clientGuid: String,

@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's OneTouchLogin API: One-touch login by email link or phone OTP.
 ///
 /// Get it from a client: `client.oneTouchLogin`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-overview/
 public struct OneTouchLoginAPI: Sendable {

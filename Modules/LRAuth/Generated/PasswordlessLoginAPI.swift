@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's PasswordlessLogin API: Passwordless login by email link or OTP.
 ///
 /// Get it from a client: `client.passwordlessLogin`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-overview/
 public struct PasswordlessLoginAPI: Sendable {

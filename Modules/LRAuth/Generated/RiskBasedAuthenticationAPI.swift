@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's RiskBasedAuthentication API: Logins with risk-based authentication checks.
 ///
 /// Get it from a client: `client.riskBasedAuthentication`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/admin-console/platform-security/risk-based-auth/
 public struct RiskBasedAuthenticationAPI: Sendable {

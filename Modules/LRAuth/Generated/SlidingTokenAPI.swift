@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's SlidingToken API: Sliding access-token expiry.
 ///
 /// Get it from a client: `client.slidingToken`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/overview/
 public struct SlidingTokenAPI: Sendable {

@@ -13,11 +13,11 @@ extension SmartLoginAPI {
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `VerifiedResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `verificationToken` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `verificationToken` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-verify-token/
     public func smartLoginTokenVerification(
         verificationToken: String,
@@ -43,11 +43,11 @@ extension SmartLoginAPI {
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `clientGuid`, `email` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGuid`, `email` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-email/
     public func smartLoginByEmail(
         clientGuid: String,
@@ -79,11 +79,11 @@ extension SmartLoginAPI {
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `clientGuid`, `username` is blank (nothing
-    ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGuid`, `username` is blank (nothing
+    ///   is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-username/
     public func smartLoginByUserName(
         clientGuid: String,
@@ -110,11 +110,11 @@ extension SmartLoginAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `clientGuid` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGuid` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-ping/
     public func smartLoginPing(
         clientGuid: String,

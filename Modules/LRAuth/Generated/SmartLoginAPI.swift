@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's SmartLogin API: Smart login for devices without a keyboard.
 ///
 /// Get it from a client: `client.smartLogin`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/overview/
 public struct SmartLoginAPI: Sendable {

@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's Configuration API: App configuration and server information.
 ///
 /// Get it from a client: `client.configuration`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/configuration-overview/
 public struct ConfigurationAPI: Sendable {

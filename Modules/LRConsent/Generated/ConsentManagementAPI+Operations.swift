@@ -12,11 +12,11 @@ extension ConsentManagementAPI {
     /// - Parameter uid: UID, the unified identifier for each user account. Sent as a path segment
     ///   (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `ConsentLogsResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
     public func getConsentLogsByUid(
         uid: String
@@ -35,11 +35,11 @@ extension ConsentManagementAPI {
     ///     `consentToken`.
     ///   - consentSubmitModel: Model class containing list of multiple consent. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `consentToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `consentToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-consent-token/
     public func submitConsentByConsentToken(
         consentToken: String,
@@ -59,11 +59,11 @@ extension ConsentManagementAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `ConsentLogsResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-access-token/
     public func getConsentLogs(
         accessToken: String
@@ -83,11 +83,11 @@ extension ConsentManagementAPI {
     ///     authentication. Sent as the access token.
     ///   - consentSubmitModel: Model class containing list of multiple consent. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-access-token/
     public func submitConsentByAccessToken(
         accessToken: String,
@@ -113,11 +113,11 @@ extension ConsentManagementAPI {
     ///     CreateCustomObject, UpdateCustomobject, DeleteCustomObject. Sent as query parameter `event`.
     ///   - isCustom: True/false. Sent as query parameter `isCustom`.
     /// - Returns: LoginRadius's reply decoded as `ConsentProfileValidResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `event` is blank (nothing
-    ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `event` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
     public func verifyConsentByAccessToken(
         accessToken: String,
@@ -141,11 +141,11 @@ extension ConsentManagementAPI {
     ///     authentication. Sent as the access token.
     ///   - consentUpdateModel: Model class containg list of multiple consent. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `ConsentProfile`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/update-consent-by-access-token/
     public func updateConsentProfileByAccessToken(
         accessToken: String,

@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's ConsentManagement API: Consent submission, logs and verification.
 ///
 /// Get it from a client: `client.consentManagement`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-mangement/overview/
 public struct ConsentManagementAPI: Sendable {

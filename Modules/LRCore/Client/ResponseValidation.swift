@@ -44,6 +44,13 @@ enum ResponseValidation {
 
     /// Decodes a successful reply.
     static func decode<Response: Decodable>(_ type: Response.Type, from body: Data) throws -> Response {
+        // JSON is UTF-8 (RFC 8259 §8.1). Foundation's decoder replaces invalid bytes with U+FFFD,
+        // which would silently hand out a corrupted token or profile: refuse the reply instead.
+        guard String(validating: body, as: UTF8.self) != nil else {
+            throw LoginRadiusError.decoding(
+                DecodingFailure(type: String(describing: type), reason: "the body is not valid UTF-8", bodySnippet: JSONCoding.snippet(body))
+            )
+        }
         do {
             return try JSONCoding.decode(type, from: body)
         } catch let error as DecodingError {

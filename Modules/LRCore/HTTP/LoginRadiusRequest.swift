@@ -8,11 +8,17 @@ public import Foundation
 public struct LoginRadiusRequest: Sendable, Hashable {
     /// The HTTP methods LoginRadius's API uses.
     public enum Method: String, Sendable, Hashable, CaseIterable {
+        /// `GET`: reads; sends no body.
         case get = "GET"
+        /// `POST`: creates or triggers; not idempotent.
         case post = "POST"
+        /// `PUT`: updates; idempotent.
         case put = "PUT"
+        /// `DELETE`: removes; idempotent, and may carry a JSON body on LoginRadius's API.
         case delete = "DELETE"
+        /// `PATCH`: partial update; not idempotent.
         case patch = "PATCH"
+        /// `HEAD`: like `GET` without a response body.
         case head = "HEAD"
 
         /// Whether repeating the request has the same effect as sending it once (RFC 9110 §9.2.2).

@@ -15,11 +15,11 @@ extension CustomObjectAPI {
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
     ///   - payload: LoginRadius Custom Object Name. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `objectName` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-token/
     public func createCustomObjectByToken(
         accessToken: String,
@@ -51,11 +51,11 @@ extension CustomObjectAPI {
     ///   - updateType: Possible values: replace, partialreplace. Sent as query parameter `updateType` when
     ///     not blank.
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `objectName`,
-    ///   `objectRecordId` is blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's
-    ///   `ErrorCode` when it refuses the call; ``LoginRadiusError/tooManyRequests(_:)``,
-    ///   ``LoginRadiusError/http(_:)``, ``LoginRadiusError/transport(_:)`` and
-    ///   ``LoginRadiusError/decoding(_:)`` as described on ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName`,
+    ///   `objectRecordId` is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's
+    ///   `ErrorCode` when it refuses the call; `LoginRadiusError.tooManyRequests(_:)`,
+    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
+    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-token/
     public func updateCustomObjectByToken(
         accessToken: String,
@@ -83,11 +83,11 @@ extension CustomObjectAPI {
     ///     authentication. Sent as the access token.
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
     /// - Returns: LoginRadius's reply decoded as `CustomObjectListResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `objectName` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-token/
     public func getCustomObjectByToken(
         accessToken: String,
@@ -111,11 +111,11 @@ extension CustomObjectAPI {
     ///   - objectRecordId: Unique identifier of the user's record in Custom Object. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `objectName`,
-    ///   `objectRecordId` is blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's
-    ///   `ErrorCode` when it refuses the call; ``LoginRadiusError/tooManyRequests(_:)``,
-    ///   ``LoginRadiusError/http(_:)``, ``LoginRadiusError/transport(_:)`` and
-    ///   ``LoginRadiusError/decoding(_:)`` as described on ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName`,
+    ///   `objectRecordId` is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's
+    ///   `ErrorCode` when it refuses the call; `LoginRadiusError.tooManyRequests(_:)`,
+    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
+    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-token/
     public func getCustomObjectByRecordIdAndToken(
         accessToken: String,
@@ -142,11 +142,11 @@ extension CustomObjectAPI {
     ///   - objectRecordId: Unique identifier of the user's record in Custom Object. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `objectName`,
-    ///   `objectRecordId` is blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's
-    ///   `ErrorCode` when it refuses the call; ``LoginRadiusError/tooManyRequests(_:)``,
-    ///   ``LoginRadiusError/http(_:)``, ``LoginRadiusError/transport(_:)`` and
-    ///   ``LoginRadiusError/decoding(_:)`` as described on ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName`,
+    ///   `objectRecordId` is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's
+    ///   `ErrorCode` when it refuses the call; `LoginRadiusError.tooManyRequests(_:)`,
+    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
+    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-token/
     public func deleteCustomObjectByToken(
         accessToken: String,
@@ -173,11 +173,11 @@ extension CustomObjectAPI {
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `objectName`, `uid` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `uid` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-uid/
     public func createCustomObjectByUid(
         objectName: String,
@@ -210,11 +210,11 @@ extension CustomObjectAPI {
     ///   - updateType: Possible values: replace, partialreplace. Sent as query parameter `updateType` when
     ///     not blank.
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `objectName`, `objectRecordId`, `uid` is
-    ///   blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it
-    ///   refuses the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `objectRecordId`, `uid` is
+    ///   blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
+    ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-uid/
     public func updateCustomObjectByUid(
         objectName: String,
@@ -243,11 +243,11 @@ extension CustomObjectAPI {
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `CustomObjectListResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `objectName`, `uid` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `uid` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-uid/
     public func getCustomObjectByUid(
         objectName: String,
@@ -272,11 +272,11 @@ extension CustomObjectAPI {
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `objectName`, `objectRecordId`, `uid` is
-    ///   blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it
-    ///   refuses the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `objectRecordId`, `uid` is
+    ///   blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
+    ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-uid/
     public func getCustomObjectByRecordId(
         objectName: String,
@@ -304,11 +304,11 @@ extension CustomObjectAPI {
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `objectName`, `objectRecordId`, `uid` is
-    ///   blank (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it
-    ///   refuses the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `objectRecordId`, `uid` is
+    ///   blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
+    ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-uid/
     public func deleteCustomObjectByRecordId(
         objectName: String,

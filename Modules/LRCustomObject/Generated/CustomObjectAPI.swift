@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's CustomObject API: Custom objects stored with a user.
 ///
 /// Get it from a client: `client.customObject`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/overview/
 public struct CustomObjectAPI: Sendable {

@@ -15,11 +15,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationSettings`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-validate-access-token/
     public func mfaConfigureByAccessToken(
         accessToken: String,
@@ -45,11 +45,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/update-mfa-setting/
     public func mfaUpdateSetting(
         accessToken: String,
@@ -80,11 +80,11 @@ extension MultiFactorAuthenticationAPI {
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `SmsResponseData`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `phoneNo2FA` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `phoneNo2FA` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number-by-token/
     public func mfaUpdatePhoneNumberByToken(
         accessToken: String,
@@ -112,11 +112,11 @@ extension MultiFactorAuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - authenticator: Pass true to remove Authenticator. Sent as body member `authenticator`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-token/
     public func mfaResetAuthenticatorByToken(
         accessToken: String,
@@ -140,11 +140,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - otpAuthenticator: Pass 'otpauthenticator' to remove SMS Authenticator. Sent as body member
     ///     `otpauthenticator`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-token/
     public func mfaResetSmsAuthByToken(
         accessToken: String,
@@ -168,11 +168,11 @@ extension MultiFactorAuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-access-token/
     public func mfaBackupCodeByAccessToken(
         accessToken: String
@@ -191,11 +191,11 @@ extension MultiFactorAuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-access-token/
     public func mfaResetBackupCodeByAccessToken(
         accessToken: String
@@ -216,11 +216,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - emailId: EmailId. Sent as query parameter `emailId`.
     ///   - emailTemplate2FA: EmailTemplate2FA. Sent as query parameter `emailTemplate2FA` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `emailId` is blank (nothing
-    ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `emailId` is blank (nothing
+    ///   is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-access-token/
     public func mfaEmailOtpByAccessToken(
         accessToken: String,
@@ -243,11 +243,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - accessToken: Access_token. Sent as the access token.
     ///   - multiFactorAuthModelByEmailOtpWithLockout: Payload. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-access-token/
     public func mfaValidateEmailOtpByAccessToken(
         accessToken: String,
@@ -266,11 +266,11 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameter accessToken: Access_token. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-access-token/
     public func mfaResetEmailOtpAuthenticatorByAccessToken(
         accessToken: String
@@ -289,11 +289,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - accessToken: Access_token. Sent as the access token.
     ///   - securityQuestionAnswerModelByAccessToken: Payload. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-access-token/
     public func mfaSecurityQuestionAnswerByAccessToken(
         accessToken: String,
@@ -312,11 +312,11 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameter accessToken: Access_token. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings/
     public func mfaResetSecurityQuestionAuthenticatorByAccessToken(
         accessToken: String
@@ -350,11 +350,11 @@ extension MultiFactorAuthenticationAPI {
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `email`, `password` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email`, `password` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/
     public func mfaLoginByEmail(
         email: String,
@@ -405,11 +405,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `password`, `username` is blank (nothing
-    ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `password`, `username` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-user-name-login/
     public func mfaLoginByUserName(
         password: String,
@@ -461,11 +461,11 @@ extension MultiFactorAuthenticationAPI {
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `password`, `phone` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `password`, `phone` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-phone-login/
     public func mfaLoginByPhone(
         password: String,
@@ -513,11 +513,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - rbaCountryEmailTemplate: Sent as query parameter `rbaCountryEmailTemplate` when not blank.
     ///   - rbaIpEmailTemplate: Sent as query parameter `rbaIpEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-validate-otp/
     public func mfaValidateOtpByPhone(
         multiFactorAuthModelWithLockout: MultiFactorAuthModelWithLockout,
@@ -567,11 +567,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - rbaCountryEmailTemplate: Sent as query parameter `rbaCountryEmailTemplate` when not blank.
     ///   - rbaIpEmailTemplate: Sent as query parameter `rbaIpEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-validate-backup-code/
     public func mfaValidateBackupCode(
         multiFactorAuthModelByBackupCode: MultiFactorAuthModelByBackupCode,
@@ -613,11 +613,11 @@ extension MultiFactorAuthenticationAPI {
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `SmsResponseData`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phoneNo2FA`,
-    ///   `secondFactorAuthenticationToken` is blank (nothing is sent); ``LoginRadiusError/api(_:)`` with
-    ///   LoginRadius's `ErrorCode` when it refuses the call; ``LoginRadiusError/tooManyRequests(_:)``,
-    ///   ``LoginRadiusError/http(_:)``, ``LoginRadiusError/transport(_:)`` and
-    ///   ``LoginRadiusError/decoding(_:)`` as described on ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `phoneNo2FA`,
+    ///   `secondFactorAuthenticationToken` is blank (nothing is sent); `LoginRadiusError.api(_:)` with
+    ///   LoginRadius's `ErrorCode` when it refuses the call; `LoginRadiusError.tooManyRequests(_:)`,
+    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
+    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number/
     public func mfaUpdatePhoneNumber(
         phoneNo2FA: String,
@@ -650,11 +650,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `SmsResponseData`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/resend-twofactorauthentication-otp/
     public func mfaResendOtp(
         secondFactorAuthenticationToken: String,
@@ -682,11 +682,11 @@ extension MultiFactorAuthenticationAPI {
     ///     `secondFactorAuthenticationToken`.
     ///   - emailTemplate2FA: EmailTemplate2FA. Sent as query parameter `emailTemplate2FA` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-mfa-token/
     public func mfaEmailOtp(
         emailIdModel: EmailIdModel,
@@ -722,11 +722,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - rbaIpEmailTemplate: RbaIpEmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-mfa-token/
     public func mfaValidateEmailOtp(
         multiFactorAuthModelByEmailOtp: MultiFactorAuthModelByEmailOtp,
@@ -761,11 +761,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - secondFactorAuthenticationToken: SecondFactorAuthenticationToken. Sent as query parameter
     ///     `secondFactorAuthenticationToken`.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/update-mfa-security-question-by-mfa-token/
     public func mfaSecurityQuestionAnswer(
         securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel,
@@ -799,11 +799,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - rbaIpEmailTemplate: RbaIpEmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-mfa-token/
     public func mfaSecurityQuestionAnswerVerification(
         securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel,
@@ -838,11 +838,11 @@ extension MultiFactorAuthenticationAPI {
     ///     `otpauthenticator`.
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-uid/
     public func mfaResetSmsAuthenticatorByUid(
         otpAuthenticator: Bool,
@@ -864,11 +864,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - authenticator: Pass true to remove Authenticator. Sent as body member `authenticator`.
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-uid/
     public func mfaResetAuthenticatorByUid(
         authenticator: Bool,
@@ -888,11 +888,11 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-uid/
     public func mfaBackupCodeByUid(
         uid: String
@@ -911,11 +911,11 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-uid/
     public func mfaResetBackupCodeByUid(
         uid: String
@@ -933,11 +933,11 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-uid/
     public func mfaResetEmailOtpAuthenticatorByUid(
         uid: String
@@ -956,11 +956,11 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `uid` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings-uid/
     public func mfaResetSecurityQuestionAuthenticatorByUid(
         uid: String
@@ -984,11 +984,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-validate-authenticator-code/
     public func mfaValidateAuthenticatorCode(
         multiFactorAuthModelByAuthenticatorCode: MultiFactorAuthModelByAuthenticatorCode,
@@ -1019,11 +1019,11 @@ extension MultiFactorAuthenticationAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-verify-authenticator-code/
     public func mfaVerifyAuthenticatorCode(
         accessToken: String,

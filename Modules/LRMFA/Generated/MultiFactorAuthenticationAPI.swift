@@ -6,7 +6,7 @@ public import LRCore
 /// SMS and email OTP, backup codes.
 ///
 /// Get it from a client: `client.mfa`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/overview/
 public struct MultiFactorAuthenticationAPI: Sendable {

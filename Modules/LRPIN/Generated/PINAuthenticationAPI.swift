@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's PINAuthentication API: PIN login and PIN management.
 ///
 /// Get it from a client: `client.pinAuthentication`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/overview/
 public struct PINAuthenticationAPI: Sendable {

@@ -15,10 +15,10 @@ extension PhoneAuthenticationAPI {
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - options: Sent as query parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/
     public func loginByPhone(
         phoneAuthenticationModel: PhoneAuthenticationModel,
@@ -46,11 +46,11 @@ extension PhoneAuthenticationAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phone` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `phone` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-forgot-password-by-otp/
     public func forgotPasswordByPhoneOtp(
         phone: String,
@@ -70,10 +70,10 @@ extension PhoneAuthenticationAPI {
     ///
     /// - Parameter resetPasswordByOtpModel: The body for ResetPasswordByOTP API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-reset-password-by-otp/
     public func resetPasswordByPhoneOtp(
         resetPasswordByOtpModel: ResetPasswordByOtpModel
@@ -96,11 +96,11 @@ extension PhoneAuthenticationAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `otp`, `phone` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `otp`, `phone` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp/
     public func phoneVerificationByOtp(
         otp: String,
@@ -133,11 +133,11 @@ extension PhoneAuthenticationAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `otp` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `otp` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp-by-token/
     public func phoneVerificationOtpByAccessToken(
         accessToken: String,
@@ -164,11 +164,11 @@ extension PhoneAuthenticationAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phone` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `phone` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp/
     public func phoneResendVerificationOtp(
         phone: String,
@@ -196,11 +196,11 @@ extension PhoneAuthenticationAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `phone` is blank (nothing
-    ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `phone` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp-by-token/
     public func phoneResendVerificationOtpByToken(
         accessToken: String,
@@ -229,11 +229,11 @@ extension PhoneAuthenticationAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken`, `phone` is blank (nothing
-    ///   is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `phone` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-update/
     public func updatePhoneNumber(
         accessToken: String,
@@ -255,11 +255,11 @@ extension PhoneAuthenticationAPI {
     ///
     /// - Parameter phone: The Registered Phone Number. Sent as query parameter `phone`.
     /// - Returns: LoginRadius's reply decoded as `ExistResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `phone` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `phone` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-availability/
     public func checkPhoneNumberAvailability(
         phone: String
@@ -277,11 +277,11 @@ extension PhoneAuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `accessToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/remove-phone-id-by-access-token/
     public func removePhoneIdByAccessToken(
         accessToken: String
@@ -314,11 +314,11 @@ extension PhoneAuthenticationAPI {
     ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `sott` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `sott` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-user-registration-by-sms/
     public func userRegistrationByPhone(
         authUserRegistrationModel: AuthUserRegistrationModel,

@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's PhoneAuthentication API: Registration and login by phone number with SMS OTP.
 ///
 /// Get it from a client: `client.phoneAuthentication`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/overview/
 public struct PhoneAuthenticationAPI: Sendable {

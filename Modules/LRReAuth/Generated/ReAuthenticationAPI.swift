@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's ReAuthentication API: Re-authentication before sensitive actions.
 ///
 /// Get it from a client: `client.reAuthentication`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/overview/
 public struct ReAuthenticationAPI: Sendable {

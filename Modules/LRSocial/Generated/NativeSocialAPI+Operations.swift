@@ -13,11 +13,11 @@ extension NativeSocialAPI {
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `fbAccessToken` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `fbAccessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-facebook-token/
     public func getAccessTokenByFacebookAccessToken(
         fbAccessToken: String,
@@ -40,11 +40,11 @@ extension NativeSocialAPI {
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `twAccessToken`, `twTokenSecret` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `twAccessToken`, `twTokenSecret` is blank
+    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
+    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-twitter-token/
     public func getAccessTokenByTwitterAccessToken(
         twAccessToken: String,
@@ -70,11 +70,11 @@ extension NativeSocialAPI {
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `googleAccessToken` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `googleAccessToken` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-token/
     public func getAccessTokenByGoogleAccessToken(
         googleAccessToken: String,
@@ -97,11 +97,11 @@ extension NativeSocialAPI {
     ///
     /// - Parameter idToken: Custom JWT Token. Sent as query parameter `id_Token`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `idToken` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `idToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-googlejwt/
     public func getAccessTokenByGoogleJWTAccessToken(
         idToken: String
@@ -121,11 +121,11 @@ extension NativeSocialAPI {
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `lnAccessToken` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `lnAccessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-linkedin-token/
     public func getAccessTokenByLinkedinAccessToken(
         lnAccessToken: String,
@@ -144,11 +144,11 @@ extension NativeSocialAPI {
     ///
     /// - Parameter fsAccessToken: Foursquare Access Token. Sent as query parameter `fs_Access_Token`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `fsAccessToken` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `fsAccessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-foursquare-token/
     public func getAccessTokenByFoursquareAccessToken(
         fsAccessToken: String
@@ -168,11 +168,11 @@ extension NativeSocialAPI {
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `code` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `code` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-apple-id-code/
     public func getAccessTokenByAppleIdCode(
         code: String,
@@ -191,11 +191,11 @@ extension NativeSocialAPI {
     ///
     /// - Parameter code: WeChat Code. Sent as query parameter `code`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `code` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `code` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-wechat-code/
     public func getAccessTokenByWeChatCode(
         code: String
@@ -215,11 +215,11 @@ extension NativeSocialAPI {
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `googleAuthcode` is blank (nothing is
-    ///   sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `googleAuthcode` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-auth-code/
     public func getAccessTokenByGoogleAuthCode(
         googleAuthcode: String,
@@ -240,11 +240,11 @@ extension NativeSocialAPI {
     ///   - idToken: Custom JWT Token. Sent as query parameter `id_Token`.
     ///   - providername: JWT Provider Name. Sent as query parameter `providername`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `idToken`, `providername` is blank
-    ///   (nothing is sent); ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses
-    ///   the call; ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `idToken`, `providername` is blank (nothing
+    ///   is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-by-custom-jwt-token/
     public func accessTokenViaCustomJWTToken(
         idToken: String,

@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's NativeSocial API: Login with tokens from native social SDKs.
 ///
 /// Get it from a client: `client.nativeSocial`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/getting-started/
 public struct NativeSocialAPI: Sendable {

@@ -10,11 +10,11 @@ extension WebhookAPI {
     ///
     /// - Parameter hookId: Unique ID of the webhook. Sent as a path segment (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `hookId` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `hookId` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/get-webhook-subscription-details/
     public func getWebhookSubscriptionDetail(
         hookId: String
@@ -31,10 +31,10 @@ extension WebhookAPI {
     ///
     /// - Parameter webHookSubscribeModel: The body for Webhook Subscribe API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/
     public func createWebhookSubscription(
         webHookSubscribeModel: WebHookSubscribeModel
@@ -51,11 +51,11 @@ extension WebhookAPI {
     ///
     /// - Parameter hookId: Unique ID of the webhook. Sent as a path segment (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `hookId` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `hookId` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/delete-webhook-subscription/
     public func deleteWebhookSubscription(
         hookId: String
@@ -75,11 +75,11 @@ extension WebhookAPI {
     ///   - webHookSubscriptionUpdateModel: The body with WebHookSubscriptionUpdateModel Property. Sent as
     ///     the JSON body.
     /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` when `hookId` is blank (nothing is sent);
-    ///   ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `hookId` is blank (nothing is sent);
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/update-webhook-subscription/
     public func updateWebhookSubscription(
         hookId: String,
@@ -96,10 +96,10 @@ extension WebhookAPI {
     /// Sends `GET v2/manage/webhooks` with the API key as query `apikey`, the API secret as query
     /// `apisecret`.
     /// - Returns: LoginRadius's reply decoded as `WebhookSubscriptionListResponse`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-webhooks/
     public func listAllWebhooks() async throws -> WebhookSubscriptionListResponse {
         let call = APICall(Operations.listAllWebhooks)
@@ -111,10 +111,10 @@ extension WebhookAPI {
     /// Sends `GET v2/manage/webhooks/events` with the API key as query `apikey`, the API secret as
     /// query `apisecret`.
     /// - Returns: LoginRadius's reply decoded as `WebhookEventListResponse`.
-    /// - Throws: ``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``,
-    ///   ``LoginRadiusError/transport(_:)`` and ``LoginRadiusError/decoding(_:)`` as described on
-    ///   ``LoginRadiusError``.
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-events/
     public func getWebhookEvents() async throws -> WebhookEventListResponse {
         let call = APICall(Operations.getWebhookEvents)

@@ -5,7 +5,7 @@ public import LRCore
 /// LoginRadius's Webhook API: Webhook subscriptions.
 ///
 /// Get it from a client: `client.webhook`. Every method is `async throws` and
-/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).
+/// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/overview/
 public struct WebhookAPI: Sendable {

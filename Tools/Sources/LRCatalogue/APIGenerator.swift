@@ -11,13 +11,17 @@ struct APIGenerator {
 
     func apiFile() -> String {
         var out = CodeGenerator.header(source) + "public import LRCore\n\n"
-        out += Swift.doc("LoginRadius's \(group.type.replacingOccurrences(of: "API", with: "")) API: \(group.summary)", indent: "") + "\n"
+        out +=
+            Swift.doc(
+                "LoginRadius's \(group.type.replacingOccurrences(of: "API", with: "")) API: \(group.summary)",
+                indent: "") + "\n"
         out += "///\n/// Get it from a client: `client.\(group.clientProperty)`. Every method is `async throws` and\n"
-        out += "/// throws only ``LoginRadiusError`` (or `CancellationError` when the task is cancelled).\n"
+        out += "/// throws only \(errorLink(nil)) (or `CancellationError` when the task is cancelled).\n"
         out += "///\n/// - SeeAlso: \(documentation)\n"
         out += "public struct \(group.type): Sendable {\n"
         out += "    /// The client that sends the calls.\n    public let client: LoginRadiusClient\n\n"
-        out += "    /// Creates the API object for `client`.\n    public init(client: LoginRadiusClient) {\n        self.client = client\n    }\n}\n\n"
+        out +=
+            "    /// Creates the API object for `client`.\n    public init(client: LoginRadiusClient) {\n        self.client = client\n    }\n}\n\n"
         out += "extension LoginRadiusClient {\n"
         out += "    /// LoginRadius's \(group.type.replacingOccurrences(of: "API", with: "")) API.\n"
         out += "    public var \(group.clientProperty): \(group.type) { \(group.type)(client: self) }\n}\n\n"
@@ -36,9 +40,10 @@ struct APIGenerator {
             out += "            apiSecret: \(Operation.placement(operation.apiSecret)),\n"
             out += "            accessToken: \(Operation.placement(operation.accessToken)),\n"
             if let idempotent = operation.idempotent { out += "            isIdempotent: \(idempotent),\n" }
-            out += Layout.labeled(
-                "documentation", Swift.literal(operation.documentation ?? documentation), indent: "            "
-            ) + "\n"
+            out +=
+                Layout.labeled(
+                    "documentation", Swift.literal(operation.documentation ?? documentation), indent: "            "
+                ) + "\n"
             out += "        )\n"
         }
         out += "\n        /// Every operation of the group, in catalogue order.\n"
@@ -59,10 +64,16 @@ struct APIGenerator {
     private func method(_ operation: Operation) -> String {
         let parameters = operation.parameters.filter(\.isInSignature)
         var out = Swift.doc(Swift.sentence(operation.summary), indent: "    ") + "\n"
-        out += "    ///\n" + Swift.doc("Sends `\(operation.method) \(operation.path)`\(operation.credentialsDescription).", indent: "    ") + "\n"
+        out +=
+            "    ///\n"
+            + Swift.doc(
+                "Sends `\(operation.method) \(operation.path)`\(operation.credentialsDescription).", indent: "    ")
+            + "\n"
         if parameters.count == 1, let parameter = parameters.first {
             // swift-format's ValidateDocumentationComments wants the singular form for one parameter.
-            out += "    ///\n" + Swift.docItem(parameterText(parameter), indent: "    ", first: "- Parameter ", rest: "  ") + "\n"
+            out +=
+                "    ///\n" + Swift.docItem(parameterText(parameter), indent: "    ", first: "- Parameter ", rest: "  ")
+                + "\n"
         } else if !parameters.isEmpty {
             out += "    ///\n    /// - Parameters:\n"
             for parameter in parameters {
@@ -73,11 +84,12 @@ struct APIGenerator {
         let validated = parameters.filter { $0.required && $0.type == "String" }.map { "`\($0.swift)`" }
         var throwsText = "- Throws: "
         if !validated.isEmpty {
-            throwsText += "``LoginRadiusError/invalidArgument(_:)`` when \(validated.joined(separator: ", ")) is blank (nothing is sent); "
+            throwsText +=
+                "\(errorLink("invalidArgument(_:)")) when \(validated.joined(separator: ", ")) is blank (nothing is sent); "
         }
-        throwsText += "``LoginRadiusError/api(_:)`` with LoginRadius's `ErrorCode` when it refuses the call; "
-        throwsText += "``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/http(_:)``, ``LoginRadiusError/transport(_:)`` "
-        throwsText += "and ``LoginRadiusError/decoding(_:)`` as described on ``LoginRadiusError``."
+        throwsText += "\(errorLink("api(_:)")) with LoginRadius's `ErrorCode` when it refuses the call; "
+        throwsText += "\(errorLink("tooManyRequests(_:)")), \(errorLink("http(_:)")), \(errorLink("transport(_:)")) "
+        throwsText += "and \(errorLink("decoding(_:)")) as described on \(errorLink(nil))."
         out += Swift.docItem(String(throwsText.dropFirst(2)), indent: "    ", first: "- ", rest: "  ") + "\n"
         out += "    /// - SeeAlso: \(operation.documentation ?? documentation)\n"
         if let deprecated = operation.deprecated {
@@ -96,6 +108,14 @@ struct APIGenerator {
         }
         out += "        return try await client.perform(call)\n    }\n"
         return out
+    }
+
+    /// A reference to `LoginRadiusError` or one of its cases: a DocC link inside LRCore, a code
+    /// span elsewhere (each module's documentation is built on its own, where LRCore's symbols
+    /// cannot be linked).
+    private func errorLink(_ member: String?) -> String {
+        if group.module == "LRCore" { return "``LoginRadiusError" + (member.map { "/" + $0 } ?? "") + "``" }
+        return "`LoginRadiusError" + (member.map { "." + $0 } ?? "") + "`"
     }
 
     private func parameterText(_ parameter: Parameter) -> String {

@@ -61,7 +61,8 @@ struct CLIGenerator {
     static let scalarFieldTypes: Set<String> = ["String", "Int", "Bool", "[String]"]
 
     private var models: [String: ModelDefinition] {
-        Dictionary(catalogue.modelFiles.flatMap(\.models).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            catalogue.modelFiles.flatMap(\.models).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: Names
@@ -130,8 +131,14 @@ struct CLIGenerator {
             default:
                 if parameter.in == "body" {
                     let model = models[parameter.type]
-                    let settable = model.map { settableFields($0, parameterNames: parameterNames, properties: parameterProperties, bodyLocal: parameter.swift) } ?? []
-                    var bodyHelp = "The JSON body, \(article(parameter.type)) `\(parameter.type)`: a file, or - for standard input."
+                    let settable =
+                        model.map {
+                            settableFields(
+                                $0, parameterNames: parameterNames, properties: parameterProperties,
+                                bodyLocal: parameter.swift)
+                        } ?? []
+                    var bodyHelp =
+                        "The JSON body, \(article(parameter.type)) `\(parameter.type)`: a file, or - for standard input."
                     if !settable.isEmpty { bodyHelp += " The body member options below change single members." }
                     options.append(
                         CLIOption(
@@ -156,7 +163,8 @@ struct CLIGenerator {
                             CLIOption(
                                 name: Swift.kebab(field.swift), property: field.swift, declaredType: type, kind: kind,
                                 isRequired: false,
-                                help: "Body member `\(field.wire)`." + (summary.isEmpty ? "" : " " + summary) + repeatable,
+                                help: "Body member `\(field.wire)`." + (summary.isEmpty ? "" : " " + summary)
+                                    + repeatable,
                                 field: field
                             )
                         )
@@ -164,7 +172,8 @@ struct CLIGenerator {
                 } else {
                     options.append(
                         CLIOption(
-                            name: name, property: parameter.swift, declaredType: parameter.required ? "String" : "String?",
+                            name: name, property: parameter.swift,
+                            declaredType: parameter.required ? "String" : "String?",
                             kind: .json, isRequired: parameter.required,
                             help: help + " A JSON `\(parameter.type)`.", parameter: parameter
                         )
@@ -218,10 +227,11 @@ struct CLIGenerator {
         out += "    static let groups: [any ParsableCommand.Type] = [\n"
         out += catalogue.groups.map { "        \(Self.typeName(of: $0)).self," }.joined(separator: "\n") + "\n    ]\n\n"
         out += "    /// The command names of the groups, in catalogue order.\n"
-        out += Layout.collection(
-            "static let groupNames: [String] = ", catalogue.groups.map { Swift.literal(Self.commandName(of: $0)) },
-            indent: "    "
-        ) + "\n\n"
+        out +=
+            Layout.collection(
+                "static let groupNames: [String] = ", catalogue.groups.map { Swift.literal(Self.commandName(of: $0)) },
+                indent: "    "
+            ) + "\n\n"
         out += "    /// The number of operation commands.\n"
         out += "    static let operationCount = \(catalogue.allOperations.count)\n\n"
         out += "    /// The boolean options by `group operation`: `--name true` and `--name false` are read as\n"
@@ -243,15 +253,18 @@ struct CLIGenerator {
         let name = Self.commandName(of: group)
         var out = CodeGenerator.header("Tools/Catalogue/operations/\(group.group).json")
         out += "import ArgumentParser\nimport LoginRadius\n\n"
-        out += Swift.doc(
-            "`lr \(name)`: LoginRadius's \(group.type.replacingOccurrences(of: "API", with: "")) API "
-                + "(`client.\(group.clientProperty)`, \(group.module)), one subcommand per operation.",
-            indent: ""
-        ) + "\n"
+        out +=
+            Swift.doc(
+                "`lr \(name)`: LoginRadius's \(group.type.replacingOccurrences(of: "API", with: "")) API "
+                    + "(`client.\(group.clientProperty)`, \(group.module)), one subcommand per operation.",
+                indent: ""
+            ) + "\n"
         out += "struct \(type): ParsableCommand {\n"
         out += "    static let configuration = CommandConfiguration(\n"
         out += Layout.labeled("commandName", Swift.literal(name), indent: "        ", trailer: ",") + "\n"
-        out += Layout.labeled("abstract", Swift.literal(Swift.sentence(group.summary)), indent: "        ", trailer: ",") + "\n"
+        out +=
+            Layout.labeled("abstract", Swift.literal(Swift.sentence(group.summary)), indent: "        ", trailer: ",")
+            + "\n"
         var discussion = [
             "The \(group.group) API of LoginRadius's Python SDK, as `client.\(group.clientProperty)` of the Swift SDK "
                 + "(module \(group.module)).",
@@ -262,7 +275,8 @@ struct CLIGenerator {
         out += "        discussion: " + multilineLiteral(discussion, indent: "            ") + ",\n"
         out += "        subcommands: [\n"
         let separator = group.operations.count == 1 ? "" : ","
-        out += group.operations.map { "            \(Swift.upperCamel($0.name))Command.self\(separator)" }.joined(separator: "\n")
+        out += group.operations.map { "            \(Swift.upperCamel($0.name))Command.self\(separator)" }.joined(
+            separator: "\n")
         out += "\n        ]\n    )\n}\n"
         for operation in group.operations {
             out += "\n" + command(operation, group: group, models: models)
@@ -280,15 +294,20 @@ struct CLIGenerator {
         out += "    struct \(Swift.upperCamel(operation.name))Command: AsyncParsableCommand {\n"
         out += "        static let configuration = CommandConfiguration(\n"
         out += Layout.labeled("commandName", Swift.literal(name), indent: indent + "    ", trailer: ",") + "\n"
-        out += Layout.labeled(
-            "abstract", Swift.literal(Swift.firstSentence(operation.summary)), indent: indent + "    ", trailer: ","
-        ) + "\n"
-        out += indent + "    discussion: " + multilineLiteral(discussion(operation, group: group, options: options), indent: indent + "        ") + "\n"
+        out +=
+            Layout.labeled(
+                "abstract", Swift.literal(Swift.firstSentence(operation.summary)), indent: indent + "    ", trailer: ","
+            ) + "\n"
+        out +=
+            indent + "    discussion: "
+            + multilineLiteral(discussion(operation, group: group, options: options), indent: indent + "        ")
+            + "\n"
         out += indent + ")\n\n"
         out += indent + "/// The operation's descriptor.\n"
-        out += Layout.assignment(
-            "static let operation", "\(group.type).Operations.\(operation.name)", indent: indent
-        ) + "\n\n"
+        out +=
+            Layout.assignment(
+                "static let operation", "\(group.type).Operations.\(operation.name)", indent: indent
+            ) + "\n\n"
         for option in options {
             out += declaration(option, indent: indent) + "\n"
         }
@@ -316,7 +335,9 @@ struct CLIGenerator {
             )
         }
         if let deprecated = operation.deprecated { lines.append("Deprecated: \(deprecated)") }
-        lines += ["", "Docs: \(operation.documentation ?? group.documentation ?? "https://www.loginradius.com/docs/api/v2/")"]
+        lines += [
+            "", "Docs: \(operation.documentation ?? group.documentation ?? "https://www.loginradius.com/docs/api/v2/")",
+        ]
         return lines
     }
 
@@ -353,10 +374,14 @@ struct CLIGenerator {
             let fields = options.filter { $0.field != nil }
             if parameter.type == "JSONValue" || fields.isEmpty {
                 let load = parameter.isOptional || !option.isRequired ? "BodyInput.optional" : "BodyInput.required"
-                out += Layout.call("let \(local) = try \(load)", ["\(parameter.type).self", "from: body"], indent: body) + "\n"
+                out +=
+                    Layout.call("let \(local) = try \(load)", ["\(parameter.type).self", "from: body"], indent: body)
+                    + "\n"
                 continue
             }
-            out += Layout.call("var builder = try BodyBuilder", ["body", "empty: \(parameter.type)()"], indent: body) + "\n"
+            out +=
+                Layout.call("var builder = try BodyBuilder", ["body", "empty: \(parameter.type)()"], indent: body)
+                + "\n"
             for field in fields {
                 let property = Swift.identifier(field.property)
                 let label = field.kind == .stringArray ? "values: " : ""
@@ -368,10 +393,11 @@ struct CLIGenerator {
             guard let parameter = option.parameter else { continue }
             let local = Swift.identifier(parameter.swift)
             let value = "self." + local
-            out += Layout.call(
-                "let \(local) = try JSONArgument.\(parameter.required ? "decode" : "decodeIfPresent")",
-                ["\(parameter.type).self", "from: \(value)", "option: \(Swift.literal(option.name))"], indent: body
-            ) + "\n"
+            out +=
+                Layout.call(
+                    "let \(local) = try JSONArgument.\(parameter.required ? "decode" : "decodeIfPresent")",
+                    ["\(parameter.type).self", "from: \(value)", "option: \(Swift.literal(option.name))"], indent: body
+                ) + "\n"
         }
         let parameters = operation.parameters.filter(\.isInSignature)
         let call = "try await client.\(group.clientProperty).\(operation.name)"
@@ -398,7 +424,8 @@ struct CLIGenerator {
     private func multilineLiteral(_ lines: [String], indent: String) -> String {
         var out = "\"\"\"\n"
         for line in lines {
-            let escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"\"\"", with: "\\\"\"\"")
+            let escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                of: "\"\"\"", with: "\\\"\"\"")
             out += (escaped.isEmpty ? "" : indent + escaped) + "\n"
         }
         return out + indent + "\"\"\""

@@ -22,18 +22,29 @@ public struct CodeGenerator: Sendable {
         }
         for module in catalogue.modules {
             for model in catalogue.models(in: module) {
-                files["Modules/\(module)/Generated/Models/\(model.name).swift"] = ModelGenerator(model: model, module: module).file()
+                files["Modules/\(module)/Generated/Models/\(model.name).swift"] = ModelGenerator(
+                    model: model, module: module
+                ).file()
             }
         }
-        files["Tools/Sources/LRConformance/Generated/ConformanceDispatch.swift"] = DispatchGenerator(catalogue: catalogue).file()
+        files["Tools/Sources/LRConformance/Generated/ConformanceDispatch.swift"] = DispatchGenerator(
+            catalogue: catalogue
+        ).file()
         files.merge(CLIGenerator(catalogue: catalogue).files()) { generated, _ in generated }
-        files[DocsGenerator.path] = DocsGenerator(catalogue: catalogue).file()
+        let docs = DocsGenerator(catalogue: catalogue)
+        files[DocsGenerator.path] = docs.file()
+        for module in catalogue.modules where module != "LRCore" {
+            files[DocsGenerator.articlePath(module)] = docs.moduleArticle(module)
+        }
+        files[DocsGenerator.articlePath("LoginRadius")] = docs.umbrellaArticle()
         return files
     }
 
     /// The folders whose `.swift` files are all generated (stale files there are removed).
     public func generatedFolders() -> [String] {
-        catalogue.modules.map { "Modules/\($0)/Generated" } + ["Tools/Sources/LRConformance/Generated", CLIGenerator.folder]
+        catalogue.modules.map { "Modules/\($0)/Generated" } + [
+            "Tools/Sources/LRConformance/Generated", CLIGenerator.folder,
+        ]
     }
 
     static func header(_ source: String) -> String {

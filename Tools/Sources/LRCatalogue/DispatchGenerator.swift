@@ -8,7 +8,8 @@ struct DispatchGenerator {
     func file() -> String {
         var out = CodeGenerator.header("Tools/Catalogue/operations") + "import LoginRadius\n\n"
         out += "/// Calls an operation of the public API with a conformance case's arguments.\n"
-        out += "public typealias ConformanceCall = @Sendable (LoginRadiusClient, ConformanceArguments) async throws -> Void\n\n"
+        out +=
+            "public typealias ConformanceCall = @Sendable (LoginRadiusClient, ConformanceArguments) async throws -> Void\n\n"
         out += "/// Every catalogue operation by `group.python_name`, with its Python → Swift parameter names.\n"
         out += "public enum ConformanceDispatch {\n"
         out += "    /// The call for each operation.\n"
@@ -37,9 +38,10 @@ struct DispatchGenerator {
             let pairs = operation.parameters.filter(\.isInSignature)
                 .map { "\(Swift.literal($0.swift)): \(Swift.literal($0.python))" }
             let key = Swift.literal(group.group + "." + operation.python) + ": "
-            out += (pairs.isEmpty
-                ? "        \(key)[:],"
-                : Layout.collection(key, pairs, indent: "        ", trailer: ",")) + "\n"
+            out +=
+                (pairs.isEmpty
+                    ? "        \(key)[:],"
+                    : Layout.collection(key, pairs, indent: "        ", trailer: ",")) + "\n"
         }
         out += "    ]\n}\n"
         return out

@@ -80,11 +80,14 @@ public struct DocCoverage: Sendable {
         for symbol in graph.symbols {
             guard ["public", "open"].contains(symbol.accessLevel) else { continue }
             // Compiler-synthesized members (memberwise conformances, protocol defaults) have no source.
-            guard !symbol.identifier.precise.contains("::SYNTHESIZED::"), let location = symbol.location else { continue }
+            guard !symbol.identifier.precise.contains("::SYNTHESIZED::"), let location = symbol.location else {
+                continue
+            }
             checked += 1
-            let ownComment = symbol.docComment.map { comment in
-                (comment.module == nil || comment.module == module) && !comment.lines.allSatisfy { $0.text.isEmpty }
-            } ?? false
+            let ownComment =
+                symbol.docComment.map { comment in
+                    (comment.module == nil || comment.module == module) && !comment.lines.allSatisfy { $0.text.isEmpty }
+                } ?? false
             guard !ownComment else { continue }
             var file = URL(string: location.uri)?.path ?? location.uri
             if let root, file.hasPrefix(root.path + "/") { file = String(file.dropFirst(root.path.count + 1)) }

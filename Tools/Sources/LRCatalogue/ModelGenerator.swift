@@ -16,7 +16,9 @@ struct ModelGenerator {
         out += "public struct \(model.name): Codable, Sendable, Hashable {\n"
         for field in model.fields {
             let summary = field.summary.map(Swift.sentence) ?? ""
-            out += Swift.doc((summary.isEmpty ? "" : summary + " ") + "JSON member `\(field.wire)`.", indent: "    ") + "\n"
+            out +=
+                Swift.doc((summary.isEmpty ? "" : summary + " ") + "JSON member `\(field.wire)`.", indent: "    ")
+                + "\n"
             out += "    public var \(Swift.identifier(field.swift)): \(field.type)?\n"
         }
         out += "    /// Members not declared above, as LoginRadius sent them (or as you want them sent).\n"
@@ -47,30 +49,37 @@ struct ModelGenerator {
         var out = "    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.\n"
         out += "    public init(from decoder: any Decoder) throws {\n"
         out += "        let container = try decoder.container(keyedBy: DynamicCodingKey.self)\n"
-        out += "        \(model.fields.isEmpty ? "let" : "var") additional = try container.additionalFields(excluding: Self.knownFields)\n"
+        out +=
+            "        \(model.fields.isEmpty ? "let" : "var") additional = try container.additionalFields(excluding: Self.knownFields)\n"
         for field in model.fields {
-            out += Layout.call(
-                "\(field.swift) = container.decodeLenient",
-                ["\(field.type).self", "forKey: \(Swift.literal(field.wire))", "additionalFields: &additional"],
-                indent: "        "
-            ) + "\n"
+            out +=
+                Layout.call(
+                    "\(field.swift) = container.decodeLenient",
+                    ["\(field.type).self", "forKey: \(Swift.literal(field.wire))", "additionalFields: &additional"],
+                    indent: "        "
+                ) + "\n"
         }
         out += "        additionalFields = additional\n    }\n\n"
         return out
     }
 
     private func encoder() -> String {
-        var out = "    /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).\n"
+        var out =
+            "    /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).\n"
         out += "    public func encode(to encoder: any Encoder) throws {\n"
         out += "        var container = encoder.container(keyedBy: DynamicCodingKey.self)\n"
         out += model.fields.isEmpty ? "" : "        var encoded = Set<String>()\n"
         for field in model.fields {
             let key = Swift.literal(field.wire)
             out += "        if let value = \(Swift.identifier(field.swift)) {\n"
-            out += Layout.call("try container.encode", ["value", "forKey: DynamicCodingKey(\(key))"], indent: "            ") + "\n"
+            out +=
+                Layout.call(
+                    "try container.encode", ["value", "forKey: DynamicCodingKey(\(key))"], indent: "            ")
+                + "\n"
             out += "            encoded.insert(\(key))\n        }\n"
         }
-        out += "        try container.encodeAdditionalFields(additionalFields, excluding: \(model.fields.isEmpty ? "[]" : "encoded"))\n    }\n"
+        out +=
+            "        try container.encodeAdditionalFields(additionalFields, excluding: \(model.fields.isEmpty ? "[]" : "encoded"))\n    }\n"
         return out
     }
 }

@@ -113,14 +113,17 @@ enum JSONArgument {
         do {
             return try JSONDecoder().decode(Value.self, from: Data(text.utf8))
         } catch {
-            throw CommandFailure("--\(option) is not \(String(describing: Value.self)) JSON: \(BodyInput.reason(error))")
+            throw CommandFailure(
+                "--\(option) is not \(String(describing: Value.self)) JSON: \(BodyInput.reason(error))")
         }
     }
 
     /// `text` decoded as `Value`, or `nil` without the option.
     ///
     /// - Throws: ``CommandFailure`` when it is not a `Value` in JSON.
-    static func decodeIfPresent<Value: Decodable>(_ type: Value.Type, from text: String?, option: String) throws -> Value? {
+    static func decodeIfPresent<Value: Decodable>(_ type: Value.Type, from text: String?, option: String) throws
+        -> Value?
+    {
         guard let text else { return nil }
         return try decode(type, from: text, option: option)
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import LoginRadius
 import Logging
+import LoginRadius
 
 /// The options every operation command takes: credentials, hosts, request options and output.
 ///

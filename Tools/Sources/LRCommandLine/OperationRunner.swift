@@ -57,7 +57,8 @@ enum OperationRunner {
     static func message(for error: LoginRadiusError) -> String {
         switch error {
         case .api(let apiError):
-            var text = "LoginRadius error \(apiError.errorCode) (HTTP \(apiError.httpStatus)): \(apiError.errorDescription)"
+            var text =
+                "LoginRadius error \(apiError.errorCode) (HTTP \(apiError.httpStatus)): \(apiError.errorDescription)"
             if let message = apiError.message, !message.isEmpty, message != apiError.errorDescription {
                 text += " — \(message)"
             }

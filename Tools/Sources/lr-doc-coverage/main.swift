@@ -14,7 +14,9 @@ do {
     let report = try checker.check(directory: URL(fileURLWithPath: arguments[0]))
     for module in arguments.dropFirst() {
         for symbol in report.undocumented[module] ?? [] {
-            print("\(symbol.location ?? module): undocumented \(symbol.kind.lowercased()) \(symbol.module).\(symbol.path)")
+            print(
+                "\(symbol.location ?? module): undocumented \(symbol.kind.lowercased()) \(symbol.module).\(symbol.path)"
+            )
         }
     }
     print("")
@@ -23,8 +25,9 @@ do {
         let name = module.padding(toLength: 16, withPad: " ", startingAt: 0)
         let checked = String(report.checked[module] ?? 0)
         let missing = String(report.undocumented[module]?.count ?? 0)
-        print("\(name)  \(String(repeating: " ", count: max(0, 6 - checked.count)))\(checked)  "
-            + "\(String(repeating: " ", count: max(0, 12 - missing.count)))\(missing)")
+        print(
+            "\(name)  \(String(repeating: " ", count: max(0, 6 - checked.count)))\(checked)  "
+                + "\(String(repeating: " ", count: max(0, 12 - missing.count)))\(missing)")
     }
     print("Undocumented public symbols: \(report.total)")
     exit(report.total == 0 ? 0 : 1)

@@ -8,7 +8,9 @@ struct ArgumentParsingTests {
     func rootHelpListsGroups() async {
         let result = await lr(["--help"])
         #expect(result.status == 0, "\(result)")
-        for group in ["authentication", "phone-authentication", "password-less-login", "account", "web-hook", "emulator"] {
+        for group in [
+            "authentication", "phone-authentication", "password-less-login", "account", "web-hook", "emulator",
+        ] {
             #expect(result.standardOutput.contains("  \(group)"), "missing \(group)")
         }
         #expect(LRCommandLine.groupNames.count == 19)

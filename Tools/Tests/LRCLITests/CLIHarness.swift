@@ -41,7 +41,9 @@ final class OutputCapture: Sendable {
 /// Runs `lr` in-process with `arguments`, `environment` (nothing from the process) and `standardInput`.
 func lr(_ arguments: [String], environment: [String: String] = [:], standardInput: String = "") async -> CLIResult {
     let capture = OutputCapture()
-    let status = await CLIContext.$current.withValue(capture.context(environment: environment, standardInput: standardInput)) {
+    let status = await CLIContext.$current.withValue(
+        capture.context(environment: environment, standardInput: standardInput)
+    ) {
         await LRCommandLine.execute(arguments: arguments)
     }
     return CLIResult(status: status, standardOutput: capture.standardOutput, standardError: capture.standardError)

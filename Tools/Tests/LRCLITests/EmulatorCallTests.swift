@@ -95,8 +95,10 @@ struct EmulatorCallTests {
             _ = try await emulator.createAccount(email: email, password: "Cli-password-1")
             let token = try await emulator.accessToken(email: email, password: "Cli-password-1")
             let result = await emulator.lr(
-                ["custom-object", "create-custom-object-by-token", "--access-token", token, "--object-name", "notes",
-                 "--body", "-"],
+                [
+                    "custom-object", "create-custom-object-by-token", "--access-token", token, "--object-name", "notes",
+                    "--body", "-",
+                ],
                 standardInput: #"{"note": "hello"}"#
             )
             #expect(result.status == 0, "\(result)")
@@ -107,7 +109,9 @@ struct EmulatorCallTests {
     @Test("LRPhone: check-phone-number-availability")
     func phone() async throws {
         try await withEmulator { emulator in
-            let result = await emulator.lr(["phone-authentication", "check-phone-number-availability", "--phone", "+15555550123"])
+            let result = await emulator.lr([
+                "phone-authentication", "check-phone-number-availability", "--phone", "+15555550123",
+            ])
             #expect(result.status == 0, "\(result)")
             #expect(result.json?["IsExist"] as? Bool == false)
         }
@@ -128,7 +132,9 @@ struct EmulatorCallTests {
     @Test("LRPIN: an invalid PIN session token comes back as LoginRadius's error, exit 1")
     func pin() async throws {
         try await withEmulator { emulator in
-            let result = await emulator.lr(["pin-authentication", "in-validate-pin-session-token", "--session-token", "bogus"])
+            let result = await emulator.lr([
+                "pin-authentication", "in-validate-pin-session-token", "--session-token", "bogus",
+            ])
             #expect(result.status == 1, "\(result)")
             #expect(reportsLoginRadiusError(result.standardError), "\(result)")
         }

@@ -60,7 +60,8 @@ struct DocsAndCLIGeneratorTests {
             #expect(text.contains("](#\(anchor))"), "\(anchor) is not in the group's table")
             #expect(text.contains("`\(operation.method) \(operation.path)`"))
             #expect(text.contains("client.\(group.clientProperty).\(operation.name)("))
-            #expect(text.contains("lr \(CLIGenerator.commandName(of: group)) \(CLIGenerator.commandName(of: operation))"))
+            #expect(
+                text.contains("lr \(CLIGenerator.commandName(of: group)) \(CLIGenerator.commandName(of: operation))"))
             if let documentation = operation.documentation { #expect(text.contains("(\(documentation))")) }
         }
         #expect(text.contains("<a id=\"model-identity\"></a>`Identity`"))
@@ -72,7 +73,8 @@ struct DocsAndCLIGeneratorTests {
         #expect(Layout.labeled("help", "\"short\"", indent: "    ") == "    help: \"short\"")
         #expect(Layout.labeled("help", "\"\(long)\"", indent: "    ") == "    help:\n        \"\(long)\"")
         #expect(Layout.topLevelArguments(#""a, b", f(x, y), [1, 2]"#) == [#""a, b""#, "f(x, y)", "[1, 2]"])
-        let collection = Layout.collection("let x = ", Array(repeating: "\"\(String(repeating: "y", count: 30))\"", count: 5), indent: "")
+        let collection = Layout.collection(
+            "let x = ", Array(repeating: "\"\(String(repeating: "y", count: 30))\"", count: 5), indent: "")
         #expect(collection.hasPrefix("let x = [\n    \""))
         #expect(collection.hasSuffix(",\n]"))
         #expect(collection.split(separator: "\n").allSatisfy { $0.count <= Layout.lineLength })
