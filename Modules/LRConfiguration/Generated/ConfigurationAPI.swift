@@ -4,7 +4,7 @@ public import LRCore
 
 /// LoginRadius's Configuration API: App configuration and server information.
 ///
-/// Get it from a client: `client.configuration`. Every method is `async throws` and
+/// Get it from a client: `client.configurationAPI`. Every method is `async throws` and
 /// throws only `LoginRadiusError` (or `CancellationError` when the task is cancelled).
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/configuration-overview/
@@ -20,7 +20,7 @@ public struct ConfigurationAPI: Sendable {
 
 extension LoginRadiusClient {
     /// LoginRadius's Configuration API.
-    public var configuration: ConfigurationAPI { ConfigurationAPI(client: self) }
+    public var configurationAPI: ConfigurationAPI { ConfigurationAPI(client: self) }
 }
 
 extension ConfigurationAPI {

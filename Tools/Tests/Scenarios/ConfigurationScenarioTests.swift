@@ -8,7 +8,7 @@ struct ConfigurationScenarioTests {
     @Test("server info with a SOTT window → app configuration from configURL → SOTT from the API registers a user")
     func configurationJourney() async throws {
         try await withScenario { scenario in
-            let configuration: ConfigurationAPI = scenario.client.configuration
+            let configuration: ConfigurationAPI = scenario.client.configurationAPI
             let info = try await configuration.getServerInfo(timeDifference: 15)
             #expect(info.serverName == "lr-emulator")
             #expect(info.sott?.timeDifference == "15 Minutes")
@@ -46,7 +46,7 @@ struct ConfigurationScenarioTests {
     @Test("the app configuration follows the emulator: optional email verification")
     func optionalVerificationConfiguration() async throws {
         try await withScenario(emulator: { $0.verificationRequired = false }) { scenario in
-            let app = try await scenario.client.configuration.getConfigurations()
+            let app = try await scenario.client.configurationAPI.getConfigurations()
             #expect(app.emailVerificationFlow == "optional")
         }
     }

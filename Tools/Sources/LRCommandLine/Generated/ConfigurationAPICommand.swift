@@ -3,14 +3,14 @@
 import ArgumentParser
 import LoginRadius
 
-/// `lr configuration`: LoginRadius's Configuration API (`client.configuration`, LRConfiguration),
-/// one subcommand per operation.
+/// `lr configuration`: LoginRadius's Configuration API (`client.configurationAPI`,
+/// LRConfiguration), one subcommand per operation.
 struct ConfigurationAPICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "configuration",
         abstract: "App configuration and server information.",
         discussion: """
-            The configuration API of LoginRadius's Python SDK, as `client.configuration` of the Swift SDK (module LRConfiguration).
+            The configuration API of LoginRadius's Python SDK, as `client.configurationAPI` of the Swift SDK (module LRConfiguration).
             Every subcommand takes --api-key/--api-secret (or LOGINRADIUS_API_KEY/LOGINRADIUS_API_SECRET) and prints LoginRadius's reply as JSON.
             Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/configuration-overview/
             """,
@@ -30,7 +30,7 @@ extension ConfigurationAPICommand {
                 "This API is used to get the configurations which are set in the LoginRadius Dashboard for a particular LoginRadius site/environment.",
             discussion: """
                 Sends GET ciam/appinfo with the API key as query `apiKey`.
-                Calls client.configuration.getConfigurations(…) (LRConfiguration) and prints its AppConfiguration reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.configurationAPI.getConfigurations(…) (LRConfiguration) and prints its AppConfiguration reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
                 """
@@ -44,7 +44,7 @@ extension ConfigurationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.configuration.getConfigurations()
+                try await client.configurationAPI.getConfigurations()
             }
         }
     }
@@ -59,7 +59,7 @@ extension ConfigurationAPICommand {
                 "This API allows you to query your LoginRadius account for basic server information and server time information which is useful when generating an SOTT token.",
             discussion: """
                 Sends GET identity/v2/serverinfo with the API key as query `apiKey`.
-                Calls client.configuration.getServerInfo(…) (LRConfiguration) and prints its ServerInfo reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.configurationAPI.getServerInfo(…) (LRConfiguration) and prints its ServerInfo reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-server-time/
                 """
@@ -80,7 +80,7 @@ extension ConfigurationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.configuration.getServerInfo(
+                try await client.configurationAPI.getServerInfo(
                     timeDifference: timeDifference
                 )
             }

@@ -440,10 +440,10 @@ public enum ConformanceDispatch {
             )
         },
         "configuration.get_configurations": { client, arguments in
-            _ = try await client.configuration.getConfigurations()
+            _ = try await client.configurationAPI.getConfigurations()
         },
         "configuration.get_server_info": { client, arguments in
-            _ = try await client.configuration.getServerInfo(
+            _ = try await client.configurationAPI.getServerInfo(
                 timeDifference: arguments.optionalInt("time_difference")
             )
         },

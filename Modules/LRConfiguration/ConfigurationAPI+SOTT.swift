@@ -1,0 +1,26 @@
+import LRCore
+
+extension ConfigurationAPI {
+    /// Generates a SOTT locally for a time window that LoginRadius's clock chose, so a server whose
+    /// clock is off still produces a SOTT LoginRadius accepts.
+    ///
+    /// Calls ``getServerInfo(timeDifference:)`` (`GET identity/v2/serverinfo`) and encrypts the
+    /// window it returns (`Sott.StartTime`/`Sott.EndTime`, `yyyy/MM/dd HH:mm:ss` UTC) with the
+    /// client's API key and secret, as ``SOTT/generate(apiKey:apiSecret:startTime:endTime:)`` does.
+    ///
+    /// - Parameter validFor: The window's length in whole minutes (LoginRadius's `timeDifference`);
+    ///   default 10.
+    /// - Returns: The SOTT, for `X-LoginRadius-Sott` on registration.
+    /// - Throws: Everything ``getServerInfo(timeDifference:)`` throws, and
+    ///   `LoginRadiusError.decoding` when the reply has no SOTT window.
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-server-time/
+    public func generateSOTTWithServerTime(validFor minutes: Int = 10) async throws -> String {
+        let info = try await getServerInfo(timeDifference: minutes)
+        guard let start = info.sott?.startTime?.rawValue, let end = info.sott?.endTime?.rawValue else {
+            throw LoginRadiusError.decoding(
+                DecodingFailure(type: "ServerInfo", reason: "the reply has no Sott.StartTime/EndTime", bodySnippet: ""))
+        }
+        return try SOTT.generate(
+            apiKey: client.configuration.apiKey, apiSecret: client.configuration.apiSecret, startTime: start, endTime: end)
+    }
+}
