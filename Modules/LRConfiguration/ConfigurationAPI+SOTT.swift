@@ -5,7 +5,7 @@ extension ConfigurationAPI {
     /// clock is off still produces a SOTT LoginRadius accepts.
     ///
     /// Calls ``getServerInfo(timeDifference:)`` (`GET identity/v2/serverinfo`) and encrypts the
-    /// window it returns (`Sott.StartTime`/`Sott.EndTime`, `yyyy/MM/dd HH:mm:ss` UTC) with the
+    /// window it returns (`Sott.StartTime`/`Sott.EndTime`, UTC, normalised to `yyyy/MM/dd HH:mm:ss`) with the
     /// client's API key and secret, as ``SOTT/generate(apiKey:apiSecret:startTime:endTime:)`` does.
     ///
     /// - Parameter validFor: The window's length in whole minutes (LoginRadius's `timeDifference`);
@@ -21,6 +21,14 @@ extension ConfigurationAPI {
                 DecodingFailure(type: "ServerInfo", reason: "the reply has no Sott.StartTime/EndTime", bodySnippet: ""))
         }
         return try SOTT.generate(
-            apiKey: client.configuration.apiKey, apiSecret: client.configuration.apiSecret, startTime: start, endTime: end)
+            apiKey: client.configuration.apiKey, apiSecret: client.configuration.apiSecret,
+            startTime: Self.sottTime(start), endTime: Self.sottTime(end))
+    }
+
+    /// The time in SOTT form, `yyyy/MM/dd HH:mm:ss`: LoginRadius's samples show server times both
+    /// that way and as `yyyy-MM-dd HH:mm:ss`; the SOTT always uses slashes.
+    static func sottTime(_ serverTime: String) -> String {
+        guard let date = LoginRadiusDate(rawValue: serverTime).date else { return serverTime }
+        return SOTT.timeString(date)
     }
 }

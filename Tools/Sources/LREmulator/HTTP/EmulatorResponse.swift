@@ -3,8 +3,11 @@
 struct EmulatorResponse: Sendable {
     let status: Int
     let body: JSON
-    /// Extra response headers (`Content-Type` is always JSON), e.g. `Retry-After`.
+    /// Extra response headers, e.g. `Retry-After` (`Content-Type` is JSON unless set here).
     var headers: [(name: String, value: String)] = []
+    /// A body that is not JSON (the `/emulator/inbox` HTML page): sent instead of `body`, with
+    /// the `Content-Type` given in `headers`.
+    var text: String? = nil
 
     init(status: Int = 200, body: JSON) {
         self.status = status

@@ -22,7 +22,7 @@ enum HummingbirdAdapter {
     }
 
     static func makeResponse(_ response: EmulatorResponse) -> Response {
-        let text = response.body.serialized
+        let text = response.text ?? response.body.serialized
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         for header in response.headers {

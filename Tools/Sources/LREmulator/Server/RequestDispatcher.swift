@@ -10,7 +10,7 @@ struct RequestDispatcher: Sendable {
         AuthRegistrationRoutes.routes + AuthEmailRoutes.routes + AuthLoginRoutes.routes
             + AuthAccessTokenRoutes.routes + AuthAccountRoutes.routes + AuthPasswordRoutes.routes
             + AuthUsernameRoutes.routes + ManageAccountRoutes.routes + EmulatorControlRoutes.routes
-            + ManagementRoutes.all + FactorRoutes.all)
+            + EmulatorInboxRoutes.routes + ManagementRoutes.all + FactorRoutes.all)
 
     init(engine: EmulatorEngine, logger: Logger) {
         self.engine = engine

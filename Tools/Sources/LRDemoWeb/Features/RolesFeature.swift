@@ -1,0 +1,101 @@
+// Roles management (management API, API secret — server-side only): GET /roles lists the app's
+// roles and the user's; POST /roles/create, /roles/delete, /roles/assign, /roles/unassign.
+import Hummingbird
+import LoginRadius
+
+enum RolesFeature: DemoFeature {
+    static func addRoutes(to router: Router<DemoContext>, services: DemoServices) {
+        router.get("roles") { _, context in
+            guard context.session.isSignedIn else { return await services.loginRequired(context) }
+            return await page(context: context, services: services)
+        }
+
+        router.post("roles/create") { _, context in
+            let name = context.form["name"]
+            let permissions = context.form["permissions"].split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return await perform(context: context, services: services, flash: "Role \(name) created.") {
+                // POST identity/v2/manage/role {roles: [{name, permissions: {name: true}}]}
+                var granted: [String: JSONValue] = [:]
+                for permission in permissions { granted[permission] = .bool(true) }
+                _ = try await services.client.role.createRoles(
+                    rolesModel: RolesModel(roles: [.object(["name": .string(name), "permissions": .object(granted)])]))
+            }
+        }
+
+        router.post("roles/delete") { _, context in
+            let role = context.form["role"]
+            return await perform(context: context, services: services, flash: "Role \(role) deleted.") {
+                // DELETE identity/v2/manage/role/{role}
+                _ = try await services.client.role.deleteRole(role: role)
+            }
+        }
+
+        router.post("roles/assign") { _, context in
+            let role = context.form["role"]
+            return await perform(context: context, services: services, flash: "Role \(role) assigned to you.") { uid in
+                // PUT identity/v2/manage/account/{uid}/role {roles}
+                _ = try await services.client.role.assignRolesByUid(
+                    accountRolesModel: AccountRolesModel(roles: [role]), uid: uid)
+            }
+        }
+
+        router.post("roles/unassign") { _, context in
+            let role = context.form["role"]
+            return await perform(context: context, services: services, flash: "Role \(role) removed from you.") { uid in
+                // DELETE identity/v2/manage/account/{uid}/role {roles}
+                _ = try await services.client.role.unassignRolesByUid(
+                    accountRolesModel: AccountRolesModel(roles: [role]), uid: uid)
+            }
+        }
+    }
+
+    /// Runs a roles call for the signed-in user and returns to /roles.
+    static func perform(
+        context: DemoContext, services: DemoServices, flash: String, _ call: (String) async throws -> Void
+    ) async -> Response {
+        guard context.session.isSignedIn, let uid = context.session.uid else {
+            return await services.loginRequired(context)
+        }
+        do {
+            try await call(uid)
+            return await services.redirect(context, to: "/roles", flash: flash)
+        } catch {
+            return await page(context: context, services: services, error: error)
+        }
+    }
+
+    static func perform(
+        context: DemoContext, services: DemoServices, flash: String, _ call: () async throws -> Void
+    ) async -> Response {
+        await perform(context: context, services: services, flash: flash) { (_: String) in try await call() }
+    }
+
+    static func page(context: DemoContext, services: DemoServices, error: (any Error)? = nil) async -> Response {
+        do {
+            // GET identity/v2/manage/role and GET identity/v2/manage/account/{uid}/role
+            let roles = try await services.client.role.getRolesList()
+            let mine = Set(try await services.client.role.getRolesByUid(uid: context.session.uid ?? "").roles ?? [])
+            var values: [String: Any] = [
+                "title": "Roles",
+                "roles": (roles.data ?? []).map { role in
+                    [
+                        "name": role.name ?? "",
+                        "permissions": (role.permissions ?? [:]).filter(\.value).keys.sorted().joined(separator: ", "),
+                        "assigned": mine.contains(role.name ?? ""),
+                    ] as [String: Any]
+                },
+                "myRoles": mine.sorted(),
+            ]
+            var status = HTTPResponse.Status.ok
+            if let error {
+                let failure = UserFacingError(error, logger: context.logger)
+                values["error"] = failure.message
+                status = failure.status
+            }
+            return services.pages.render("roles", status: status, context: context, values: values)
+        } catch {
+            return await services.failure(error, page: "message", context: context, values: ["title": "Roles"])
+        }
+    }
+}
