@@ -6,7 +6,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
 TOOLS := --package-path Tools
 
-.PHONY: all deps build demo test test-sdk test-linkage python-client-check test-tools conformance generate check-generated emulator demo-web test-web docs doc-coverage format lint bench clean
+.PHONY: all deps build demo test test-sdk test-linkage python-client-check test-tools conformance generate check-generated emulator demo-web test-web docs doc-coverage format lint bench check clean
 
 all: build
 
@@ -95,6 +95,17 @@ lint:
 ## 127.0.0.1; writes Docs/Performance.md and Docs/performance.png (own package; not part of `make test`)
 bench: deps
 	Tools/Benchmarks/run.sh
+
+## check: the transport and concurrency suites under ThreadSanitizer, the transport suites under
+## AddressSanitizer (own scratch paths; slow, so not part of `make test`); see Docs/Reliability.md
+## Serial (--no-parallel): the transport suites' time bounds assume a scheduler not starved by
+## sanitized CPU-bound suites beside them. Swift Testing only (--disable-xctest): XCTest's own
+## runner leaks 144 bytes, which LeakSanitizer would report as a failure.
+TSAN_FILTER := CurlTransport|FaultTable|FaultTLS|RetryMiddleware|MiddlewareIntegration
+ASAN_FILTER := CurlTransport|Fault
+check: deps
+	LR_TEST_TIME_SCALE=5 $(SWIFT) test --scratch-path .build-tsan --sanitize=thread --disable-xctest --no-parallel --filter "$(TSAN_FILTER)"
+	LR_TEST_TIME_SCALE=3 $(SWIFT) test --scratch-path .build-asan --sanitize=address --disable-xctest --no-parallel --filter "$(ASAN_FILTER)"
 
 clean:
 	rm -rf .build Tools/.build

@@ -66,23 +66,26 @@ let package = Package(
             swiftSettings: strictSettings
         ),
     ]
-        + apiModules.map { .target(name: $0, dependencies: ["LRCore"], path: "Modules/\($0)", swiftSettings: strictSettings) }
+        + apiModules.map {
+            .target(name: $0, dependencies: ["LRCore"], path: "Modules/\($0)", swiftSettings: strictSettings)
+        }
         + [
-        // The umbrella: `import LoginRadius` re-exports every API module.
-        .target(
-            name: "LoginRadius",
-            dependencies: ["LRCore"] + apiModules.map { .target(name: $0) },
-            path: "Modules/LoginRadius",
-            swiftSettings: strictSettings
-        ),
-        .testTarget(name: "LRCoreTests", dependencies: ["LRCore"], path: "Tests/LRCoreTests", swiftSettings: strictSettings),
-        .testTarget(
-            name: "LRAuthTests",
-            dependencies: ["LRAuth", "LRCore"],
-            path: "Tests/LRAuthTests",
-            resources: [],
-            swiftSettings: strictSettings
-        ),
-    ],
+            // The umbrella: `import LoginRadius` re-exports every API module.
+            .target(
+                name: "LoginRadius",
+                dependencies: ["LRCore"] + apiModules.map { .target(name: $0) },
+                path: "Modules/LoginRadius",
+                swiftSettings: strictSettings
+            ),
+            .testTarget(
+                name: "LRCoreTests", dependencies: ["LRCore"], path: "Tests/LRCoreTests", swiftSettings: strictSettings),
+            .testTarget(
+                name: "LRAuthTests",
+                dependencies: ["LRAuth", "LRCore"],
+                path: "Tests/LRAuthTests",
+                resources: [],
+                swiftSettings: strictSettings
+            ),
+        ],
     swiftLanguageModes: [.v6]
 )

@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "lr-codegen", targets: ["lr-codegen"]),
         .executable(name: "lr-conformance", targets: ["lr-conformance"]),
         .executable(name: "lr-doc-coverage", targets: ["lr-doc-coverage"]),
+        .executable(name: "lr-demo-web", targets: ["lr-demo-web"]),
     ],
     dependencies: [
         .package(name: "swift-loginradius", path: ".."),
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // The LoginRadius emulator: a LoginRadius-compatible HTTP server with an in-memory store.
@@ -102,6 +104,38 @@ let package = Package(
             dependencies: ["LRCatalogue"],
             swiftSettings: strictSettings
         ),
+        // The demo web app: every LoginRadius flow as server-rendered pages on Hummingbird, calling
+        // the SDK server-side; runs against the in-process emulator or a real LoginRadius app.
+        .target(
+            name: "LRDemoWeb",
+            dependencies: [
+                "LREmulator",
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/public")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "lr-demo-web",
+            dependencies: ["LRDemoWeb"],
+            swiftSettings: strictSettings
+        ),
+        // The demo web app over HTTP on loopback: every flow, CSRF, cookie flags, the inbox page.
+        .testTarget(
+            name: "LRDemoWebTests",
+            dependencies: [
+                "LRDemoWeb",
+                "LREmulator",
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "LREmulatorTests",
             dependencies: [
@@ -149,6 +183,16 @@ let package = Package(
         .testTarget(
             name: "LRConformanceTests",
             dependencies: ["LRConformance"],
+            swiftSettings: strictSettings
+        ),
+        // 1,000 concurrent SDK calls over libcurl against the in-process emulator and a loopback
+        // fault server: no crash, no hang, no descriptor leak, every call gets its own answer.
+        .testTarget(
+            name: "LRStressTests",
+            dependencies: [
+                "LREmulator",
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

@@ -8,7 +8,7 @@ extension ConfigurationAPI {
     /// window it returns (`Sott.StartTime`/`Sott.EndTime`, UTC, normalised to `yyyy/MM/dd HH:mm:ss`) with the
     /// client's API key and secret, as ``SOTT/generate(apiKey:apiSecret:startTime:endTime:)`` does.
     ///
-    /// - Parameter validFor: The window's length in whole minutes (LoginRadius's `timeDifference`);
+    /// - Parameter minutes: The window's length in whole minutes (LoginRadius's `timeDifference`);
     ///   default 10.
     /// - Returns: The SOTT, for `X-LoginRadius-Sott` on registration.
     /// - Throws: Everything ``getServerInfo(timeDifference:)`` throws, and

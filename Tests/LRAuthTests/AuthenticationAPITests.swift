@@ -45,7 +45,8 @@ struct AuthenticationAPITests {
         #expect(profile.firstName == "Ada")
     }
 
-    @Test("a blank required parameter is refused with its Swift name and nothing is sent", arguments: ["", "   ", "\t"])
+    @Test(
+        "a blank required parameter is refused with its Swift name and nothing is sent", arguments: ["", "   ", "\t"])
     func blankRequired(value: String) async throws {
         let transport = CannedTransport(body: "{}")
         let client = try makeClient(transport)
@@ -84,7 +85,8 @@ struct AuthenticationAPITests {
     @Test("every Authentication operation is declared with a LoginRadius docs URL")
     func descriptors() {
         #expect(AuthenticationAPI.Operations.all.count == 40)
-        #expect(AuthenticationAPI.Operations.all.allSatisfy { $0.documentation.hasPrefix("https://www.loginradius.com/") })
+        #expect(
+            AuthenticationAPI.Operations.all.allSatisfy { $0.documentation.hasPrefix("https://www.loginradius.com/") })
         #expect(Set(AuthenticationAPI.Operations.all.map(\.name)).count == 40)
     }
 }

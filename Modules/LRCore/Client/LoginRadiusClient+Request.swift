@@ -36,7 +36,10 @@ extension LoginRadiusClient {
             pathSegments: try call.pathSegments(),
             queryItems: query,
             headers: headers,
-            body: body
+            body: body,
+            // The configuration's per-attempt limit travels with the request, so it applies whatever
+            // transport the client was given, not only the CurlTransport built from the configuration.
+            timeout: configuration.requestTimeout
         )
     }
 

@@ -73,7 +73,8 @@ public struct LoginRadiusClient: Sendable {
             stack.append(try OriginIPMiddleware(originIP: originIP))
         }
         if configuration.compression.isEnabled {
-            stack.append(CompressionMiddleware(policy: configuration.compression, requestSigning: configuration.requestSigning))
+            stack.append(
+                CompressionMiddleware(policy: configuration.compression, requestSigning: configuration.requestSigning))
         }
         if configuration.retry.maxAttempts > 1 {
             stack.append(
@@ -102,9 +103,12 @@ public struct LoginRadiusClient: Sendable {
     /// returns the response whatever its status (for tests that drive the pipeline directly).
     ///
     /// - Throws: Whatever the pipeline throws.
-    package func sendThroughPipeline(_ request: LoginRadiusRequest, operation: OperationDescriptor) async throws -> LoginRadiusResponse {
+    package func sendThroughPipeline(_ request: LoginRadiusRequest, operation: OperationDescriptor) async throws
+        -> LoginRadiusResponse
+    {
         var logger = logger
         logger[metadataKey: "lr.operation"] = .string(operation.name)
-        return try await pipeline.send(request, context: LoginRadiusRequestContext(operation: operation, logger: logger))
+        return try await pipeline.send(
+            request, context: LoginRadiusRequestContext(operation: operation, logger: logger))
     }
 }

@@ -16,7 +16,8 @@ enum ResponseValidation {
             throw LoginRadiusError.api(error)
         }
         guard response.isSuccess else {
-            throw LoginRadiusError.http(HTTPFailure(status: response.status, bodySnippet: JSONCoding.snippet(response.body)))
+            throw LoginRadiusError.http(
+                HTTPFailure(status: response.status, bodySnippet: JSONCoding.snippet(response.body)))
         }
     }
 
@@ -48,18 +49,22 @@ enum ResponseValidation {
         // which would silently hand out a corrupted token or profile: refuse the reply instead.
         guard String(validating: body, as: UTF8.self) != nil else {
             throw LoginRadiusError.decoding(
-                DecodingFailure(type: String(describing: type), reason: "the body is not valid UTF-8", bodySnippet: JSONCoding.snippet(body))
+                DecodingFailure(
+                    type: String(describing: type), reason: "the body is not valid UTF-8",
+                    bodySnippet: JSONCoding.snippet(body))
             )
         }
         do {
             return try JSONCoding.decode(type, from: body)
         } catch let error as DecodingError {
             throw LoginRadiusError.decoding(
-                DecodingFailure(type: String(describing: type), reason: error.summary, bodySnippet: JSONCoding.snippet(body))
+                DecodingFailure(
+                    type: String(describing: type), reason: error.summary, bodySnippet: JSONCoding.snippet(body))
             )
         } catch {
             throw LoginRadiusError.decoding(
-                DecodingFailure(type: String(describing: type), reason: "\(error)", bodySnippet: JSONCoding.snippet(body))
+                DecodingFailure(
+                    type: String(describing: type), reason: "\(error)", bodySnippet: JSONCoding.snippet(body))
             )
         }
     }

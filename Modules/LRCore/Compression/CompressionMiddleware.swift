@@ -108,7 +108,8 @@ public struct CompressionMiddleware: LoginRadiusMiddleware {
         switch failure {
         case .limitExceeded:
             kind = .responseTooLarge
-            message = "the \(coding) response body decodes to more than \(limit) bytes (CompressionPolicy.maxDecompressedSize)"
+            message =
+                "the \(coding) response body decodes to more than \(limit) bytes (CompressionPolicy.maxDecompressedSize)"
         case .corrupt(let reason):
             kind = .other
             message = "the \(coding) response body is corrupt: \(reason)"

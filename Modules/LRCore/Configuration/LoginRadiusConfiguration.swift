@@ -107,7 +107,9 @@ public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConverti
         func fail(_ reason: String) -> LoginRadiusError { .invalidConfiguration(reason) }
         if apiKey.isBlank { throw fail("the API key is blank") }
         if apiSecret.isBlank { throw fail("the API secret is blank") }
-        for (name, value) in [("apiKey", apiKey), ("apiSecret", apiSecret), ("userAgent", userAgent), ("originIP", originIP ?? "")]
+        for (name, value) in [
+            ("apiKey", apiKey), ("apiSecret", apiSecret), ("userAgent", userAgent), ("originIP", originIP ?? ""),
+        ]
         where value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) {
             throw fail("\(name) contains CR, LF or NUL")
         }
@@ -126,7 +128,8 @@ public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConverti
             url.split(separator: "/", omittingEmptySubsequences: true).count >= 2,
             !url.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" })
         else {
-            throw LoginRadiusError.invalidConfiguration("\(name) must look like https://host[:port][/path], got '\(url)'")
+            throw LoginRadiusError.invalidConfiguration(
+                "\(name) must look like https://host[:port][/path], got '\(url)'")
         }
     }
 

@@ -78,7 +78,9 @@ public struct RetryPolicy: Sendable, Hashable {
         if baseDelay < .zero || maxDelay < .zero { throw fail("delays must not be negative") }
         if maxDelay < baseDelay { throw fail("maxDelay must not be below baseDelay") }
         if let totalTimeout, totalTimeout <= .zero { throw fail("totalTimeout must be positive") }
-        if let budget, budget.capacity < 1 || budget.retryCost < 1 || budget.timeoutRetryCost < 1 || budget.successRefund < 0 {
+        if let budget,
+            budget.capacity < 1 || budget.retryCost < 1 || budget.timeoutRetryCost < 1 || budget.successRefund < 0
+        {
             throw fail("the budget's capacity and costs must be positive")
         }
     }

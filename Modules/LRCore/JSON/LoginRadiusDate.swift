@@ -77,7 +77,8 @@ public struct LoginRadiusDate: Sendable, Hashable, Codable, CustomStringConverti
                 index += 1
             case UInt8(ascii: "+"), UInt8(ascii: "-"):
                 guard let hours = number(index + 1..<index + 3) else { return nil }
-                let minutesStart = index + 3 < bytes.count && bytes[index + 3] == UInt8(ascii: ":") ? index + 4 : index + 3
+                let minutesStart =
+                    index + 3 < bytes.count && bytes[index + 3] == UInt8(ascii: ":") ? index + 4 : index + 3
                 guard let minutes = number(minutesStart..<minutesStart + 2) else { return nil }
                 offsetSeconds = (hours * 3600 + minutes * 60) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
                 index = minutesStart + 2

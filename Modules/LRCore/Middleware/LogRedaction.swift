@@ -35,7 +35,8 @@ public enum LogRedaction {
         "sott", "apisecret", "secret", "clientsecret",
         "backupcode", "backupcodes", "authenticatorcode", "qrcode", "manualentrycode",
         "grecaptcharesponse", "recaptcharesponse", "captcharesponse",
-        "authorization", "proxyauthorization", "digest", "cookie", "setcookie", "xloginradiusapisecret", "xloginradiussott",
+        "authorization", "proxyauthorization", "digest", "cookie", "setcookie", "xloginradiusapisecret",
+        "xloginradiussott",
     ]
 
     /// Whether the value of a JSON member named `key` must not be logged.
@@ -43,6 +44,8 @@ public enum LogRedaction {
     /// - Parameters:
     ///   - key: The member name as sent.
     ///   - additional: More names, compared the same way (case-insensitive, ignoring `_` and `-`).
+    /// - Returns: `true` when `key` is a known secret or credential name, or contains or ends in one of the
+    ///   secret-like words (`password`, `token`, `otp`, ...), or matches one of `additional`.
     public static func isSensitive(key: String, additional: Set<String> = []) -> Bool {
         let normalized = normalize(key)
         if sensitiveKeys.contains(normalized) { return true }
@@ -68,7 +71,8 @@ public enum LogRedaction {
 
     /// The request's path without its query, as encoded on the wire, e.g. `/identity/v2/auth/login`.
     public static func path(of request: LoginRadiusRequest) -> String {
-        request.pathSegments.isEmpty ? "/" : request.pathSegments.map { "/" + PercentEncoding.encodePathSegment($0) }.joined()
+        request.pathSegments.isEmpty
+            ? "/" : request.pathSegments.map { "/" + PercentEncoding.encodePathSegment($0) }.joined()
     }
 
     /// The names of the request's query parameters, never their values, e.g. `apiKey, email`.
@@ -104,7 +108,8 @@ public enum LogRedaction {
         case .object(let members):
             var result: [String: JSONValue] = [:]
             for (key, member) in members {
-                result[key] = isSensitive(key: key, additional: additionalKeys)
+                result[key] =
+                    isSensitive(key: key, additional: additionalKeys)
                     ? .string(placeholder) : redact(member, additionalKeys: additionalKeys)
             }
             return .object(result)

@@ -49,7 +49,8 @@ public struct LoggingMiddleware: LoginRadiusMiddleware {
             metadata: [
                 "lr.query": "\(LogRedaction.queryNames(of: request))",
                 "lr.headers": "\(LogRedaction.headers(request.headers))",
-                "lr.body": "\(LogRedaction.body(request.body, additionalKeys: policy.additionalRedactedKeys, limit: policy.maxLoggedBodySize))",
+                "lr.body":
+                    "\(LogRedaction.body(request.body, additionalKeys: policy.additionalRedactedKeys, limit: policy.maxLoggedBodySize))",
             ]
         )
         let record = CallRecord()
@@ -73,7 +74,8 @@ public struct LoggingMiddleware: LoginRadiusMiddleware {
                 "response \(response.status) for \(method) \(path)",
                 metadata: [
                     "lr.headers": "\(LogRedaction.headers(response.headers))",
-                    "lr.body": "\(LogRedaction.body(response.body, additionalKeys: policy.additionalRedactedKeys, limit: policy.maxLoggedBodySize))",
+                    "lr.body":
+                        "\(LogRedaction.body(response.body, additionalKeys: policy.additionalRedactedKeys, limit: policy.maxLoggedBodySize))",
                 ]
             )
             return response

@@ -38,7 +38,8 @@ public struct MiddlewareNext: Sendable {
 
     /// Wraps a closure as the next step (for tests and custom pipelines).
     public init(
-        _ handler: @escaping @Sendable (LoginRadiusRequest, LoginRadiusRequestContext) async throws -> LoginRadiusResponse
+        _ handler:
+            @escaping @Sendable (LoginRadiusRequest, LoginRadiusRequestContext) async throws -> LoginRadiusResponse
     ) {
         self.handler = handler
     }

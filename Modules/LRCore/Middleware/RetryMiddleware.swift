@@ -101,7 +101,8 @@ public struct RetryMiddleware: LoginRadiusMiddleware {
             if let bucket {
                 let cost = reason.isTimeout ? bucket.budget.timeoutRetryCost : bucket.budget.retryCost
                 guard bucket.withdraw(cost) else {
-                    logger.debug("not retrying: the retry budget is exhausted", metadata: Self.metadata(attempt, reason))
+                    logger.debug(
+                        "not retrying: the retry budget is exhausted", metadata: Self.metadata(attempt, reason))
                     return try outcome.get()
                 }
                 tokensTaken += cost
@@ -131,7 +132,8 @@ public struct RetryMiddleware: LoginRadiusMiddleware {
             return Reason(summary: "HTTP \(response.status)", retryAfter: retryAfter, isTimeout: false)
         case .failure(LoginRadiusError.transport(let failure)):
             guard Self.isTransient(failure), !failure.mayHaveReachedServer || operation.isIdempotent else { return nil }
-            return Reason(summary: "transport \(failure.kind.rawValue)", retryAfter: nil, isTimeout: failure.kind == .timedOut)
+            return Reason(
+                summary: "transport \(failure.kind.rawValue)", retryAfter: nil, isTimeout: failure.kind == .timedOut)
         case .failure:
             return nil
         }

@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 import _CryptoExtras
 
 /// Generates a LoginRadius Secured One-Time Token (SOTT) locally, without a network call.
@@ -53,7 +53,8 @@ public enum SOTT {
     ///
     /// The times are used verbatim: this function does not check their format or order.
     /// See [SOTT usage](https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/sott-usage/).
-    public static func generate(apiKey: String, apiSecret: String, startTime: String, endTime: String) throws -> String {
+    public static func generate(apiKey: String, apiSecret: String, startTime: String, endTime: String) throws -> String
+    {
         try require(apiKey, parameter: "apiKey")
         try require(apiSecret, parameter: "apiSecret")
         try require(startTime, parameter: "startTime")

@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// LoginRadius's API request signing: an HMAC-SHA256 digest that replaces the API secret header.
 ///

@@ -8,7 +8,8 @@ struct ClientRequestTests {
         name: "accountDeleteByEmail", group: "account", method: .delete, pathTemplate: "identity/v2/manage/account",
         apiSecret: .header(LoginRadiusHeaderName.apiSecret), documentation: "x")
     static let tokenOperation = OperationDescriptor(
-        name: "getProfileByAccessToken", group: "authentication", method: .get, pathTemplate: "identity/v2/auth/account",
+        name: "getProfileByAccessToken", group: "authentication", method: .get,
+        pathTemplate: "identity/v2/auth/account",
         accessToken: .bearer, documentation: "x")
 
     @Test("credentials, region and origin IP go where the operation says")
@@ -23,7 +24,10 @@ struct ClientRequestTests {
         _ = try await client.send(call)
         let request = try #require(transport.requests.first)
         #expect(request.method == .delete)
-        #expect(request.url == "https://api.loginradius.com/identity/v2/manage/account?apiKey=\(TestCredentials.apiKey)&email=user%2Btag%40example.com&region=eu")
+        #expect(
+            request.url
+                == "https://api.loginradius.com/identity/v2/manage/account?apiKey=\(TestCredentials.apiKey)&email=user%2Btag%40example.com&region=eu"
+        )
         #expect(request.headers[LoginRadiusHeaderName.apiSecret] == TestCredentials.apiSecret)
         #expect(request.headers["X-Origin-IP"] == "203.0.113.7")
         #expect(request.body == Data("{}".utf8))
@@ -44,18 +48,24 @@ struct ClientRequestTests {
     @Test("CR or LF in a header value is refused, also when a middleware adds it")
     func headerInjection() async throws {
         struct Injecting: LoginRadiusMiddleware {
-            func intercept(_ request: LoginRadiusRequest, context: LoginRadiusRequestContext, next: MiddlewareNext) async throws -> LoginRadiusResponse {
+            func intercept(_ request: LoginRadiusRequest, context: LoginRadiusRequestContext, next: MiddlewareNext)
+                async throws -> LoginRadiusResponse
+            {
                 var request = request
                 request.headers["X-Trace"] = "a\r\nX-Evil: 1"
                 return try await next(request, context)
             }
         }
         let transport = ScriptedTransport()
-        let client = try LoginRadiusClient(configuration: try TestCredentials.configuration(), transport: transport, middleware: [Injecting()])
+        let client = try LoginRadiusClient(
+            configuration: try TestCredentials.configuration(), transport: transport, middleware: [Injecting()])
         var call = APICall(Self.tokenOperation)
         #expect(throws: LoginRadiusError.self) { try call.accessToken("tok\nen") }
         try call.accessToken("token")
-        await #expect(throws: LoginRadiusError.invalidArgument(.init(parameter: "X-Trace", reason: "contains CR, LF or NUL, which cannot be sent in an HTTP header"))) {
+        await #expect(
+            throws: LoginRadiusError.invalidArgument(
+                .init(parameter: "X-Trace", reason: "contains CR, LF or NUL, which cannot be sent in an HTTP header"))
+        ) {
             _ = try await client.send(call)
         }
         #expect(transport.requests.isEmpty)
@@ -86,7 +96,9 @@ struct ClientRequestTests {
     func middlewareOrder() async throws {
         struct Tag: LoginRadiusMiddleware {
             let name: String
-            func intercept(_ request: LoginRadiusRequest, context: LoginRadiusRequestContext, next: MiddlewareNext) async throws -> LoginRadiusResponse {
+            func intercept(_ request: LoginRadiusRequest, context: LoginRadiusRequestContext, next: MiddlewareNext)
+                async throws -> LoginRadiusResponse
+            {
                 var request = request
                 request.headers.add(name: "X-Order", value: name + (request.headers["X-Origin-IP"] == nil ? "" : "+ip"))
                 return try await next(request, context)
@@ -95,7 +107,8 @@ struct ClientRequestTests {
         let transport = ScriptedTransport()
         var configuration = try TestCredentials.configuration()
         configuration.originIP = "198.51.100.1"
-        let client = try LoginRadiusClient(configuration: configuration, transport: transport, middleware: [Tag(name: "a"), Tag(name: "b")])
+        let client = try LoginRadiusClient(
+            configuration: configuration, transport: transport, middleware: [Tag(name: "a"), Tag(name: "b")])
         _ = try await client.send(APICall(Self.manageOperation))
         let request = try #require(transport.requests.first)
         #expect(request.headers.fields.filter { $0.name == "X-Order" }.map(\.value) == ["a", "b"])

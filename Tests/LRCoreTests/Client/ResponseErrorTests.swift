@@ -19,14 +19,17 @@ struct ResponseErrorTests {
 
     @Test("LoginRadius's error body becomes .api with every field")
     func apiError() async throws {
-        let body = #"{"Description":"The access token is invalid","ErrorCode":905,"Message":"Invalid token","IsProviderError":false,"ProviderErrorResponse":null}"#
+        let body =
+            #"{"Description":"The access token is invalid","ErrorCode":905,"Message":"Invalid token","IsProviderError":false,"ProviderErrorResponse":null}"#
         do {
             _ = try await perform(.success(.json(body, status: 401)))
             Issue.record("expected an API error")
         } catch LoginRadiusError.api(let error) {
-            #expect(error == APIError(
-                errorCode: 905, errorDescription: "The access token is invalid", message: "Invalid token",
-                isProviderError: false, httpStatus: 401))
+            #expect(
+                error
+                    == APIError(
+                        errorCode: 905, errorDescription: "The access token is invalid", message: "Invalid token",
+                        isProviderError: false, httpStatus: 401))
         }
     }
 
@@ -59,7 +62,7 @@ struct ResponseErrorTests {
 
     @Test("Retry-After as an HTTP-date is a delay from now")
     func retryAfterDate() {
-        let now = Date(timeIntervalSince1970: 784_111_767)  // Sun, 06 Nov 1994 08:49:27 GMT
+        let now = Date(timeIntervalSince1970: 784_111_767) // Sun, 06 Nov 1994 08:49:27 GMT
         #expect(RetryAfter.parse("Sun, 06 Nov 1994 08:49:37 GMT", now: now) == .seconds(10))
         #expect(RetryAfter.parse("soon", now: now) == nil)
     }
@@ -67,7 +70,8 @@ struct ResponseErrorTests {
     @Test("a non-JSON error page becomes .http with a snippet")
     func htmlError() async throws {
         let reply = LoginRadiusResponse(status: 502, body: Data("<html>Bad Gateway</html>".utf8))
-        await #expect(throws: LoginRadiusError.http(HTTPFailure(status: 502, bodySnippet: "<html>Bad Gateway</html>"))) {
+        await #expect(throws: LoginRadiusError.http(HTTPFailure(status: 502, bodySnippet: "<html>Bad Gateway</html>")))
+        {
             _ = try await perform(.success(reply))
         }
     }

@@ -3,13 +3,15 @@ import Testing
 
 @Suite("Percent-encoding")
 struct PercentEncodingTests {
-    @Test("reserved and non-ASCII characters are encoded; unreserved are not", arguments: [
-        ("user+tag@example.com", "user%2Btag%40example.com"),
-        ("a b&c=d#e%f/g?h", "a%20b%26c%3Dd%23e%25f%2Fg%3Fh"),
-        ("josé", "jos%C3%A9"),
-        ("AZaz09-._~", "AZaz09-._~"),
-        ("😀", "%F0%9F%98%80"),
-    ])
+    @Test(
+        "reserved and non-ASCII characters are encoded; unreserved are not",
+        arguments: [
+            ("user+tag@example.com", "user%2Btag%40example.com"),
+            ("a b&c=d#e%f/g?h", "a%20b%26c%3Dd%23e%25f%2Fg%3Fh"),
+            ("josé", "jos%C3%A9"),
+            ("AZaz09-._~", "AZaz09-._~"),
+            ("😀", "%F0%9F%98%80"),
+        ])
     func encodes(input: String, expected: String) {
         #expect(PercentEncoding.encode(input) == expected)
         #expect(PercentEncoding.decode(expected) == input)
@@ -32,7 +34,8 @@ struct PercentEncodingTests {
 
     @Test("a custom domain with a base path and no trailing slash keeps its path")
     func customDomain() {
-        let request = LoginRadiusRequest(method: .get, baseURL: "https://id.example.com/lr", pathSegments: ["identity", "v2"])
+        let request = LoginRadiusRequest(
+            method: .get, baseURL: "https://id.example.com/lr", pathSegments: ["identity", "v2"])
         #expect(request.url == "https://id.example.com/lr/identity/v2")
     }
 }

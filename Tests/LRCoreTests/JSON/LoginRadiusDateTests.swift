@@ -4,13 +4,15 @@ import Testing
 
 @Suite("LoginRadius timestamps and JSON values")
 struct LoginRadiusDateTests {
-    @Test("ISO 8601 with 0 to 7 fractional digits, with or without Z", arguments: [
-        ("2021-06-26T09:17:46.6040624Z", 1_624_699_066.604_062_4),
-        ("2021-06-26T09:17:46.604Z", 1_624_699_066.604),
-        ("2021-06-26T09:17:46Z", 1_624_699_066.0),
-        ("2021-06-26T09:17:46", 1_624_699_066.0),
-        ("2021-06-26T11:17:46+02:00", 1_624_699_066.0),
-    ])
+    @Test(
+        "ISO 8601 with 0 to 7 fractional digits, with or without Z",
+        arguments: [
+            ("2021-06-26T09:17:46.6040624Z", 1_624_699_066.604_062_4),
+            ("2021-06-26T09:17:46.604Z", 1_624_699_066.604),
+            ("2021-06-26T09:17:46Z", 1_624_699_066.0),
+            ("2021-06-26T09:17:46", 1_624_699_066.0),
+            ("2021-06-26T11:17:46+02:00", 1_624_699_066.0),
+        ])
     func parses(raw: String, seconds: Double) throws {
         let date = try #require(LoginRadiusDate(rawValue: raw).date)
         #expect(abs(date.timeIntervalSince1970 - seconds) < 0.001)

@@ -40,10 +40,16 @@ struct CompressionMiddlewareTests {
     @Test("a gzip body is decoded before the client reads it, and the encoding headers are dropped")
     func gzipDecoded() async throws {
         let body = try Self.gzipped(Self.json)
-        let transport = ScriptedTransport([.success(LoginRadiusResponse(
-            status: 200,
-            headers: ["Content-Type": "application/json", "Content-Encoding": "gzip", "Content-Length": "\(body.count)"],
-            body: body))])
+        let transport = ScriptedTransport([
+            .success(
+                LoginRadiusResponse(
+                    status: 200,
+                    headers: [
+                        "Content-Type": "application/json", "Content-Encoding": "gzip",
+                        "Content-Length": "\(body.count)",
+                    ],
+                    body: body))
+        ])
         let client = try Support.client(try Support.configuration(), transport: transport)
         let response = try await client.send(try Support.call(Support.getProfile))
         #expect(response.body == Self.json)
@@ -58,8 +64,10 @@ struct CompressionMiddlewareTests {
     func deflateAndStacked() throws {
         let middleware = CompressionMiddleware()
         for (coding, body) in [
-            ("deflate", try Zlib.compress(Self.json, format: .zlib)), ("deflate", try Zlib.compress(Self.json, format: .raw)),
-            ("x-gzip", try Self.gzipped(Self.json)), ("gzip, deflate", try Zlib.compress(Self.gzipped(Self.json), format: .zlib)),
+            ("deflate", try Zlib.compress(Self.json, format: .zlib)),
+            ("deflate", try Zlib.compress(Self.json, format: .raw)),
+            ("x-gzip", try Self.gzipped(Self.json)),
+            ("gzip, deflate", try Zlib.compress(Self.gzipped(Self.json), format: .zlib)),
             ("identity, GZIP", try Self.gzipped(Self.json)),
         ] {
             let response = LoginRadiusResponse(status: 200, headers: ["Content-Encoding": coding], body: body)
@@ -69,9 +77,11 @@ struct CompressionMiddlewareTests {
 
     @Test("a decompression bomb fails with responseTooLarge instead of exhausting memory")
     func bomb() async throws {
-        let bomb = try Self.gzipped(Data(count: 64 * 1024 * 1024))  // 64 MiB of zeros, about 64 KiB compressed
+        let bomb = try Self.gzipped(Data(count: 64 * 1024 * 1024)) // 64 MiB of zeros, about 64 KiB compressed
         #expect(bomb.count < 100_000)
-        let transport = ScriptedTransport([.success(LoginRadiusResponse(status: 200, headers: ["Content-Encoding": "gzip"], body: bomb))])
+        let transport = ScriptedTransport([
+            .success(LoginRadiusResponse(status: 200, headers: ["Content-Encoding": "gzip"], body: bomb))
+        ])
         let client = try Support.client(try Support.configuration(), transport: transport)
         let error = await Support.error { _ = try await client.send(try Support.call(Support.getProfile)) }
         guard case LoginRadiusError.transport(let failure) = try #require(error) else {
@@ -80,7 +90,7 @@ struct CompressionMiddlewareTests {
         }
         #expect(failure.kind == .responseTooLarge)
         #expect(failure.message.contains("\(CompressionPolicy.defaultMaxDecompressedSize) bytes"))
-        #expect(transport.requests.count == 1)  // not retried
+        #expect(transport.requests.count == 1) // not retried
     }
 
     @Test("the cap is configurable and inclusive")
@@ -97,7 +107,9 @@ struct CompressionMiddlewareTests {
     func corrupt() throws {
         let middleware = CompressionMiddleware()
         let gzip = try Self.gzipped(Self.json)
-        for (body, fragment) in [(Data("not compressed at all".utf8), "corrupt"), (gzip.prefix(gzip.count - 12), "truncated")] {
+        for (body, fragment) in [
+            (Data("not compressed at all".utf8), "corrupt"), (gzip.prefix(gzip.count - 12), "truncated"),
+        ] {
             let response = LoginRadiusResponse(status: 200, headers: ["Content-Encoding": "gzip"], body: Data(body))
             do {
                 _ = try middleware.decode(response)
@@ -170,7 +182,9 @@ struct CompressionMiddlewareTests {
     @Test("CompressionPolicy.disabled advertises nothing and decodes nothing")
     func disabled() async throws {
         let body = try Self.gzipped(Self.json)
-        let transport = ScriptedTransport([.success(LoginRadiusResponse(status: 200, headers: ["Content-Encoding": "gzip"], body: body))])
+        let transport = ScriptedTransport([
+            .success(LoginRadiusResponse(status: 200, headers: ["Content-Encoding": "gzip"], body: body))
+        ])
         let client = try Support.client(try Support.configuration(compression: .disabled), transport: transport)
         let response = try await client.send(try Support.call(Support.getProfile))
         #expect(transport.requests[0].headers["Accept-Encoding"] == nil)

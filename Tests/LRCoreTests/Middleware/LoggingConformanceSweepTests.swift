@@ -88,7 +88,8 @@ struct LoggingConformanceSweepTests {
             name: testCase["swift_operation"]?.stringValue ?? "unknown", group: testCase["group"]?.stringValue ?? "",
             method: method, host: expect["host"] == "config" ? .config : .api,
             pathTemplate: path.joined(separator: "/"),
-            apiSecret: headers.contains(LoginRadiusHeaderName.apiSecret) ? .header(LoginRadiusHeaderName.apiSecret) : nil,
+            apiSecret: headers.contains(LoginRadiusHeaderName.apiSecret)
+                ? .header(LoginRadiusHeaderName.apiSecret) : nil,
             documentation: "")
         let request = LoginRadiusRequest(
             method: method, baseURL: expect["host"] == "config" ? configuration.configURL : configuration.baseURL,
@@ -120,13 +121,17 @@ final class EchoTransport: LoginRadiusTransport {
         }
         var echo: [String: JSONValue] = [
             "access_token": "sample_access_token", "refresh_token": "sample_refresh_token", "Sott": "sample_sott",
-            "Profile": ["FirstName": "Ada", "Password": "sample_password", "PIN": "echo-pin-1234", "Uid": "sample_uid"],
+            "Profile": [
+                "FirstName": "Ada", "Password": "sample_password", "PIN": "echo-pin-1234", "Uid": "sample_uid",
+            ],
             "SecondFactorAuthenticationToken": "sample_second_factor_authentication_token",
             "OTP": "echo-otp-424242", "BackUpCodes": ["echo-otp-424242"],
         ]
         echo["Body"] = try request.body.map { try JSONCoding.decode(JSONValue.self, from: $0) } ?? .null
-        echo["Query"] = .object(Dictionary(request.queryItems.map { ($0.name, JSONValue.string($0.value)) }, uniquingKeysWith: { $1 }))
-        echo["Headers"] = .object(Dictionary(request.headers.map { ($0.name, JSONValue.string($0.value)) }, uniquingKeysWith: { $1 }))
+        echo["Query"] = .object(
+            Dictionary(request.queryItems.map { ($0.name, JSONValue.string($0.value)) }, uniquingKeysWith: { $1 }))
+        echo["Headers"] = .object(
+            Dictionary(request.headers.map { ($0.name, JSONValue.string($0.value)) }, uniquingKeysWith: { $1 }))
         var body = try JSONCoding.encode(JSONValue.object(echo))
         var responseHeaders = headers
         if number % 2 == 0 {

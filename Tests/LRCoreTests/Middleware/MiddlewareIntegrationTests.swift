@@ -10,7 +10,9 @@ struct MiddlewareIntegrationTests {
 
     static let okBody = Array(#"{"IsPosted":true}"#.utf8)
 
-    static func client(for server: LoopbackHTTPServer, clock: any LoginRadiusClock = LoginRadiusSystemClock()) throws -> LoginRadiusClient {
+    static func client(for server: LoopbackHTTPServer, clock: any LoginRadiusClock = LoginRadiusSystemClock()) throws
+        -> LoginRadiusClient
+    {
         let configuration = try Support.configuration(baseURL: server.baseURL)
         let transport = try TransportTestSupport.transport()
         return try Support.client(configuration, transport: transport, clock: clock, fraction: 1)
@@ -24,10 +26,14 @@ struct MiddlewareIntegrationTests {
 
     @Test("429 with Retry-After: 1 is waited for (really), then the call succeeds")
     func tooManyRequestsThenSuccess() async throws {
-        let server = try LoopbackHTTPServer(handler: Self.script([
-            .respond(.init(status: 429, fields: [.init(name: "Retry-After", value: "1")], body: Array(#"{"ErrorCode":1,"Description":"slow down"}"#.utf8))),
-            .respond(.init(status: 200, body: Self.okBody)),
-        ]))
+        let server = try LoopbackHTTPServer(
+            handler: Self.script([
+                .respond(
+                    .init(
+                        status: 429, fields: [.init(name: "Retry-After", value: "1")],
+                        body: Array(#"{"ErrorCode":1,"Description":"slow down"}"#.utf8))),
+                .respond(.init(status: 200, body: Self.okBody)),
+            ]))
         defer { server.stop() }
         let client = try Self.client(for: server)
         let started = ContinuousClock.now
@@ -36,15 +42,16 @@ struct MiddlewareIntegrationTests {
         #expect(response.status == 200)
         #expect(server.requests.count == 2)
         #expect(elapsed >= .milliseconds(950))
-        #expect(elapsed < .seconds(10))
+        #expect(elapsed < .seconds(25))
     }
 
     @Test("503 then 200: retried after a short backoff")
     func unavailableThenSuccess() async throws {
-        let server = try LoopbackHTTPServer(handler: Self.script([
-            .respond(.init(status: 503, body: Array("<html>maintenance</html>".utf8))),
-            .respond(.init(status: 200, body: Self.okBody)),
-        ]))
+        let server = try LoopbackHTTPServer(
+            handler: Self.script([
+                .respond(.init(status: 503, body: Array("<html>maintenance</html>".utf8))),
+                .respond(.init(status: 200, body: Self.okBody)),
+            ]))
         defer { server.stop() }
         let clock = FakeClock()
         let client = try Self.client(for: server, clock: clock)
@@ -56,16 +63,20 @@ struct MiddlewareIntegrationTests {
 
     @Test("a reset connection is retried for a GET but not for a POST")
     func connectionReset() async throws {
-        let server = try LoopbackHTTPServer(handler: Self.script([.closeConnection, .respond(.init(status: 200, body: Self.okBody))]))
+        let server = try LoopbackHTTPServer(
+            handler: Self.script([.closeConnection, .respond(.init(status: 200, body: Self.okBody))]))
         defer { server.stop() }
         let response = try await Self.client(for: server, clock: FakeClock()).send(try Support.call(Support.getProfile))
         #expect(response.status == 200)
         #expect(server.requests.count == 2)
 
-        let postServer = try LoopbackHTTPServer(handler: Self.script([.closeConnection, .respond(.init(status: 200, body: Self.okBody))]))
+        let postServer = try LoopbackHTTPServer(
+            handler: Self.script([.closeConnection, .respond(.init(status: 200, body: Self.okBody))]))
         defer { postServer.stop() }
         let client = try Self.client(for: postServer, clock: FakeClock())
-        let error = await Support.error { _ = try await client.send(try Support.call(Support.login, body: ["email": "a@b.c"])) }
+        let error = await Support.error {
+            _ = try await client.send(try Support.call(Support.login, body: ["email": "a@b.c"]))
+        }
         let failure = try TransportTestSupport.requireFailure(error)
         #expect(failure.kind == .connectionLost)
         #expect(failure.mayHaveReachedServer)
@@ -88,9 +99,14 @@ struct MiddlewareIntegrationTests {
         let json = Data(#"{"FirstName":"Ada","Uid":"u-1"}"#.utf8)
         let gzip = try Zlib.compress(json)
         let server = try LoopbackHTTPServer { _ in
-            .respond(.init(status: 200, fields: [.init(name: "Content-Encoding", value: "gzip"),
-                                                 .init(name: "Content-Type", value: "application/json")],
-                           body: Array(gzip)))
+            .respond(
+                .init(
+                    status: 200,
+                    fields: [
+                        .init(name: "Content-Encoding", value: "gzip"),
+                        .init(name: "Content-Type", value: "application/json"),
+                    ],
+                    body: Array(gzip)))
         }
         defer { server.stop() }
         let client = try Self.client(for: server)

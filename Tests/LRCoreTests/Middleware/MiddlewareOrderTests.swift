@@ -7,13 +7,17 @@ struct MiddlewareOrderTests {
     typealias Support = MiddlewareTestSupport
 
     struct Outer: LoginRadiusMiddleware {
-        func intercept(_ request: LoginRadiusRequest, context: LoginRadiusRequestContext, next: MiddlewareNext) async throws -> LoginRadiusResponse {
+        func intercept(_ request: LoginRadiusRequest, context: LoginRadiusRequestContext, next: MiddlewareNext)
+            async throws -> LoginRadiusResponse
+        {
             try await next(request, context)
         }
     }
 
     struct Inner: LoginRadiusMiddleware {
-        func intercept(_ request: LoginRadiusRequest, context: LoginRadiusRequestContext, next: MiddlewareNext) async throws -> LoginRadiusResponse {
+        func intercept(_ request: LoginRadiusRequest, context: LoginRadiusRequestContext, next: MiddlewareNext)
+            async throws -> LoginRadiusResponse
+        {
             try await next(request, context)
         }
     }
@@ -23,10 +27,11 @@ struct MiddlewareOrderTests {
         let client = try Support.client(
             try Support.configuration(requestSigning: true, originIP: "203.0.113.7"), transport: ScriptedTransport(),
             middleware: [Outer()], attemptMiddleware: [Inner()])
-        #expect(client.middlewareNames == [
-            "LoggingMiddleware", "Outer", "OriginIPMiddleware", "CompressionMiddleware", "RetryMiddleware", "Inner",
-            "RequestSigningMiddleware",
-        ])
+        #expect(
+            client.middlewareNames == [
+                "LoggingMiddleware", "Outer", "OriginIPMiddleware", "CompressionMiddleware", "RetryMiddleware", "Inner",
+                "RequestSigningMiddleware",
+            ])
     }
 
     @Test("the defaults install logging, compression and retry")
@@ -34,7 +39,8 @@ struct MiddlewareOrderTests {
         let client = try Support.client(try Support.configuration(), transport: ScriptedTransport())
         #expect(client.middlewareNames == ["LoggingMiddleware", "CompressionMiddleware", "RetryMiddleware"])
         let bare = try Support.client(
-            try Support.configuration(retry: .disabled, compression: .disabled), transport: ScriptedTransport(), middleware: [Outer()])
+            try Support.configuration(retry: .disabled, compression: .disabled), transport: ScriptedTransport(),
+            middleware: [Outer()])
         #expect(bare.middlewareNames == ["LoggingMiddleware", "Outer"])
     }
 
@@ -65,22 +71,26 @@ struct MiddlewareOrderTests {
 
         // On the wire: signed, the secret gone.
         #expect(transport.requests.count == 3)
-        #expect(transport.requests.allSatisfy {
-            $0.headers[LoginRadiusHeaderName.apiSecret] == nil && $0.headers[LoginRadiusHeaderName.digest] != nil
-        })
+        #expect(
+            transport.requests.allSatisfy {
+                $0.headers[LoginRadiusHeaderName.apiSecret] == nil && $0.headers[LoginRadiusHeaderName.digest] != nil
+            })
     }
 
     @Test("header validation still runs after every middleware, on every attempt")
     func headerValidationInnermost() async throws {
         struct Injecting: LoginRadiusMiddleware {
-            func intercept(_ request: LoginRadiusRequest, context: LoginRadiusRequestContext, next: MiddlewareNext) async throws -> LoginRadiusResponse {
+            func intercept(_ request: LoginRadiusRequest, context: LoginRadiusRequestContext, next: MiddlewareNext)
+                async throws -> LoginRadiusResponse
+            {
                 var request = request
                 request.headers["X-Attempt"] = "\(context.attempt)\r\nX-Evil: 1"
                 return try await next(request, context)
             }
         }
         let transport = ScriptedTransport()
-        let client = try Support.client(try Support.configuration(), transport: transport, attemptMiddleware: [Injecting()])
+        let client = try Support.client(
+            try Support.configuration(), transport: transport, attemptMiddleware: [Injecting()])
         let error = await Support.error { _ = try await client.send(try Support.call(Support.getProfile)) }
         guard case LoginRadiusError.invalidArgument(let argument) = try #require(error) else {
             Issue.record("expected invalidArgument, got \(String(describing: error))")

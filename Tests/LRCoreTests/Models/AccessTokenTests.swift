@@ -46,7 +46,7 @@ struct ModelsAccessTokenTests {
         #expect(profile.customFields?["id"] == "https://graph.facebook.com/*****/picture?type=small")
         #expect(profile.webProfiles?["Large"] == "https://graph.facebook.com/*****/picture?type=large")
         #expect(profile.identities == ["Array of Identites"])
-        #expect(profile.verified == "false")  // JSONValue: a string here, a boolean elsewhere
+        #expect(profile.verified == "false") // JSONValue: a string here, a boolean elsewhere
         #expect(profile.passwordExpirationDate?.rawValue == "2028-02-07T19:02:55.803Z")
         #expect(isClose(profile.modifiedDate?.date, epoch(1_503_579_852, fraction: 0.1810017)))
         #expect(profile.modifiedDate?.rawValue == "2017-08-24T13:04:12.1810017Z")
@@ -54,7 +54,7 @@ struct ModelsAccessTokenTests {
         let position = try #require(profile.positions?.first)
         #expect(position.position == "astronaut")
         #expect(position.company == PositionCompany(name: "NASA", type: "astronaut", industry: "National secure"))
-        #expect(position.additionalFields["Comapny"]?["Name"] == "NASA")  // the sample's typo, kept
+        #expect(position.additionalFields["Comapny"]?["Name"] == "NASA") // the sample's typo, kept
         #expect(profile.educations?.first?.fieldOfStudy == "astronaut")
         #expect(profile.educations?.first?.year == "2010")
         #expect(profile.phoneNumbers == [PhoneNumber(phoneType: "Mobile", phoneNumber: "84684*543")])
@@ -88,7 +88,7 @@ struct ModelsAccessTokenTests {
         #expect(json["expires_in"] == "2017-08-17T10:52:36.1644137Z")
         #expect(json["Profile"]?["IsProtected"] == "false")
         #expect(json["Profile"]?["Uid"] == "f2005bd20****************3278343")
-        #expect(json["session_token"] == nil)  // absent fields are not sent as null
+        #expect(json["session_token"] == nil) // absent fields are not sent as null
     }
 
     @Test("Profile can be any Codable type, e.g. JSONValue")
@@ -136,13 +136,17 @@ struct ModelsAccessTokenTests {
 
     /// A caller's own profile type that is neither Equatable nor Hashable.
     struct PlainProfile: Codable, Sendable {
-        var Uid: String?
+        var uid: String?
+
+        enum CodingKeys: String, CodingKey {
+            case uid = "Uid"
+        }
     }
 
     @Test("Profile needs only Codable & Sendable")
     func plainProfile() throws {
         let reply = try ModelFixtures.decode(AccessToken<PlainProfile>.self, ModelFixtures.login)
-        #expect(reply.profile?.Uid == "f2005bd20****************3278343")
+        #expect(reply.profile?.uid == "f2005bd20****************3278343")
         let json = try JSONCoding.decode(JSONValue.self, from: JSONCoding.encode(reply))
         #expect(json["Profile"] == ["Uid": "f2005bd20****************3278343"])
         #expect(json["access_token"] == "a029e8a7-****-4453-****-a5e721e1f358")
@@ -189,9 +193,9 @@ struct ModelsPostResponseWithDataTests {
         #expect(profile.firstLogin == true)
         #expect(profile.isProtected == false)
         #expect(profile.likesCount == 0)
-        #expect(profile.firstName == nil)  // null
-        #expect(profile.customFields == nil)  // null
-        #expect(profile.lastPasswordChangeDate == nil)  // null
+        #expect(profile.firstName == nil) // null
+        #expect(profile.customFields == nil) // null
+        #expect(profile.lastPasswordChangeDate == nil) // null
         #expect(profile.signupDate?.rawValue == "2019-09-30T09:36:21.3720000Z")
         #expect(profile.lastLoginDate?.rawValue == "2019-09-30T09:36:22.9196327Z")
         #expect(isClose(profile.lastLoginDate?.date, epoch(1_569_836_182, fraction: 0.9196327)))
@@ -243,7 +247,10 @@ struct ModelsSharedReplyTests {
     func securityQuestions() throws {
         let text = #"[{"QuestionId": "0a67bd*****3fdab3*****5c16b", "Question": "what is your middlename?"}]"#
         let questions = try ModelFixtures.decode([SecurityQuestion].self, text)
-        #expect(questions == [SecurityQuestion(questionId: "0a67bd*****3fdab3*****5c16b", question: "what is your middlename?")])
+        #expect(
+            questions == [
+                SecurityQuestion(questionId: "0a67bd*****3fdab3*****5c16b", question: "what is your middlename?")
+            ])
     }
 
     @Test("access token validation and information replies decode")

@@ -23,25 +23,43 @@ struct SOTTVectors: Decodable {
         }
         struct Intermediate: Decodable {
             var plaintext: String
-            var padded_plaintext_hex: String
-            var padded_len_bytes: Int
-            var pad_value: Int
-            var aes_key_hex: String
-            var iv_ascii: String
-            var ciphertext_b64: String?
-            var md5_hex_of_b64: String?
+            var paddedPlaintextHex: String
+            var paddedLenBytes: Int
+            var padValue: Int
+            var aesKeyHex: String
+            var ivASCII: String
+            var ciphertextB64: String?
+            var md5HexOfB64: String?
+
+            enum CodingKeys: String, CodingKey {
+                case plaintext
+                case paddedPlaintextHex = "padded_plaintext_hex"
+                case paddedLenBytes = "padded_len_bytes"
+                case padValue = "pad_value"
+                case aesKeyHex = "aes_key_hex"
+                case ivASCII = "iv_ascii"
+                case ciphertextB64 = "ciphertext_b64"
+                case md5HexOfB64 = "md5_hex_of_b64"
+            }
         }
         var id: String
         var inputs: Inputs
-        var class_api_key: String
-        var class_api_secret: String
-        var frozen_utc_now: String?
+        var classAPIKey: String
+        var classAPISecret: String
+        var frozenUTCNow: String?
         var output: String?
         var intermediate: Intermediate
         var binding: Bool
 
-        var apiKey: String { inputs.apiKey ?? class_api_key }
-        var apiSecret: String { inputs.apiSecret ?? class_api_secret }
+        enum CodingKeys: String, CodingKey {
+            case id, inputs, output, intermediate, binding
+            case classAPIKey = "class_api_key"
+            case classAPISecret = "class_api_secret"
+            case frozenUTCNow = "frozen_utc_now"
+        }
+
+        var apiKey: String { inputs.apiKey ?? classAPIKey }
+        var apiSecret: String { inputs.apiSecret ?? classAPISecret }
 
         /// Our SOTT for this case's inputs: the given window, or the frozen clock (formatted with
         /// a 24-hour clock) plus `timeDifference` minutes (default 10).
@@ -49,7 +67,7 @@ struct SOTTVectors: Decodable {
             if let start = inputs.startTime, let end = inputs.endTime {
                 return try SOTT.generate(apiKey: apiKey, apiSecret: apiSecret, startTime: start, endTime: end)
             }
-            let now = try utc(try #require(frozen_utc_now))
+            let now = try utc(try #require(frozenUTCNow))
             let minutes = inputs.minutes ?? 10
             return try SOTT.generate(apiKey: apiKey, apiSecret: apiSecret, validFor: .seconds(minutes * 60), now: now)
         }
@@ -97,8 +115,8 @@ struct SOTTKnownAnswerTests {
         #expect(sott == output, "\(vector.id)")
         let parts = sott.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
         #expect(parts.count == 2)
-        #expect(parts.first == vector.intermediate.ciphertext_b64)
-        #expect(parts.last == vector.intermediate.md5_hex_of_b64)
+        #expect(parts.first == vector.intermediate.ciphertextB64)
+        #expect(parts.last == vector.intermediate.md5HexOfB64)
     }
 
     @Test("binding cases: every intermediate step", arguments: SOTTVectors.binding)
@@ -113,31 +131,34 @@ struct SOTTKnownAnswerTests {
         if let given = vector.inputs.startTime { #expect(start == given) }
         if let given = vector.inputs.endTime { #expect(end == given) }
         let padded = SOTT.paddedPlaintext(apiKey: vector.apiKey, startTime: start, endTime: end)
-        #expect(hex(padded) == step.padded_plaintext_hex)
-        #expect(padded.count == step.padded_len_bytes)
-        #expect(padded.last.map(Int.init) == step.pad_value)
-        #expect(try SOTT.encryptionKeyHex(apiSecret: vector.apiSecret) == step.aes_key_hex)
-        #expect(step.iv_ascii == "tu89geji340t89u2")
-        let b64 = try #require(step.ciphertext_b64)
-        #expect(SOTT.md5Hex(b64) == step.md5_hex_of_b64)
+        #expect(hex(padded) == step.paddedPlaintextHex)
+        #expect(padded.count == step.paddedLenBytes)
+        #expect(padded.last.map(Int.init) == step.padValue)
+        #expect(try SOTT.encryptionKeyHex(apiSecret: vector.apiSecret) == step.aesKeyHex)
+        #expect(step.ivASCII == "tu89geji340t89u2")
+        let b64 = try #require(step.ciphertextB64)
+        #expect(SOTT.md5Hex(b64) == step.md5HexOfB64)
     }
 
     @Test("every case's AES key (PBKDF2-HMAC-SHA1, 10,000 rounds) matches", arguments: SOTTVectors.all)
     func keys(_ vector: SOTTVectors.Case) throws {
-        #expect(try SOTT.encryptionKeyHex(apiSecret: vector.apiSecret) == vector.intermediate.aes_key_hex)
+        #expect(try SOTT.encryptionKeyHex(apiSecret: vector.apiSecret) == vector.intermediate.aesKeyHex)
     }
 
     @Test(
         "clock cases: the frozen time formatted with a 24-hour clock",
-        arguments: SOTTVectors.all.filter { $0.frozen_utc_now != nil })
+        arguments: SOTTVectors.all.filter { $0.frozenUTCNow != nil })
     func clockCases(_ vector: SOTTVectors.Case) throws {
-        let frozen = try #require(vector.frozen_utc_now)  // "2026-01-01 14:05:09"
+        let frozen = try #require(vector.frozenUTCNow) // "2026-01-01 14:05:09"
         let now = try utc(frozen)
         let start = SOTT.timeString(now)
         #expect(start == frozen.replacingOccurrences(of: "-", with: "/"))
         let end = SOTT.timeString(now.addingTimeInterval(Double((vector.inputs.minutes ?? 10) * 60)))
         let ours = try vector.generate()
-        #expect(ours == (try SOTT.generate(apiKey: vector.apiKey, apiSecret: vector.apiSecret, startTime: start, endTime: end)))
+        #expect(
+            ours
+                == (try SOTT.generate(
+                    apiKey: vector.apiKey, apiSecret: vector.apiSecret, startTime: start, endTime: end)))
         // Python's 12-hour `%I` agrees with ours only from 01 to 12 o'clock; then the tokens match.
         let pythonStart = vector.intermediate.plaintext.components(separatedBy: "#").first
         if pythonStart == start {
@@ -151,10 +172,11 @@ struct SOTTKnownAnswerTests {
     func nonASCIIKeyPadsByBytes() throws {
         let vector = try #require(SOTTVectors.all.first { $0.id == "fixed_window_nonascii_key" })
         #expect(vector.binding == false)
-        #expect(vector.output == nil)  // Python fails here
-        let padded = SOTT.paddedPlaintext(apiKey: "kéy", startTime: "2026/01/01 10:00:00", endTime: "2026/01/01 10:10:00")
+        #expect(vector.output == nil) // Python fails here
+        let padded = SOTT.paddedPlaintext(
+            apiKey: "kéy", startTime: "2026/01/01 10:00:00", endTime: "2026/01/01 10:10:00")
         #expect(padded.count == 48)
-        #expect(padded.count != vector.intermediate.padded_len_bytes)  // Python's 49 bytes
+        #expect(padded.count != vector.intermediate.paddedLenBytes) // Python's 49 bytes
         #expect(
             hex(padded)
                 == "323032362f30312f30312031303a30303a3030236bc3a97923323032362f30312f30312031303a31303a303004040404"
@@ -162,17 +184,18 @@ struct SOTTKnownAnswerTests {
         // Expected value computed independently (Python hashlib PBKDF2 + `openssl enc -aes-256-cbc -nopad`).
         let sott = try SOTT.generate(
             apiKey: "kéy", apiSecret: "secret", startTime: "2026/01/01 10:00:00", endTime: "2026/01/01 10:10:00")
-        #expect(sott == "daCfVvmHlZmy4642tOI8iY95NrwsHD6VYxFL13Ujeapy+dzQi+4zHdFgDhjdEVRn*d5c9d3975d627005fe7d8836acfbd2b4")
+        #expect(
+            sott == "daCfVvmHlZmy4642tOI8iY95NrwsHD6VYxFL13Ujeapy+dzQi+4zHdFgDhjdEVRn*d5c9d3975d627005fe7d8836acfbd2b4")
     }
 
     @Test("afternoon clock: 24-hour time, not Python's 12-hour %I")
     func afternoonUses24HourClock() throws {
         let vector = try #require(SOTTVectors.all.first { $0.id == "clock_default_10min_pm" })
         #expect(vector.binding == false)
-        let now = try utc(try #require(vector.frozen_utc_now))  // 2026-01-01 14:05:09 UTC
+        let now = try utc(try #require(vector.frozenUTCNow)) // 2026-01-01 14:05:09 UTC
         #expect(SOTT.timeString(now) == "2026/01/01 14:05:09")
         let sott = try SOTT.generate(apiKey: vector.apiKey, apiSecret: vector.apiSecret, now: now)
-        #expect(sott != vector.output)  // Python's token encodes 02:05:09
+        #expect(sott != vector.output) // Python's token encodes 02:05:09
         #expect(
             sott
                 == (try SOTT.generate(
@@ -189,8 +212,9 @@ struct SOTTKnownAnswerTests {
     @Test("afternoon clock with a 20-minute window")
     func afternoonTwentyMinutes() throws {
         let vector = try #require(SOTTVectors.all.first { $0.id == "clock_timedifference_str_20" })
-        let now = try utc(try #require(vector.frozen_utc_now))
-        let sott = try SOTT.generate(apiKey: vector.apiKey, apiSecret: vector.apiSecret, validFor: .seconds(20 * 60), now: now)
+        let now = try utc(try #require(vector.frozenUTCNow))
+        let sott = try SOTT.generate(
+            apiKey: vector.apiKey, apiSecret: vector.apiSecret, validFor: .seconds(20 * 60), now: now)
         #expect(sott != vector.output)
         #expect(
             sott
@@ -203,12 +227,15 @@ struct SOTTKnownAnswerTests {
     @Test("morning clock: 12- and 24-hour formats agree, so Python's token is reproduced")
     func morningMatchesPython() throws {
         let vector = try #require(SOTTVectors.all.first { $0.id == "clock_timedifference_int_5" })
-        let now = try utc(try #require(vector.frozen_utc_now))  // 09:30:00
-        let sott = try SOTT.generate(apiKey: vector.apiKey, apiSecret: vector.apiSecret, validFor: .seconds(5 * 60), now: now)
+        let now = try utc(try #require(vector.frozenUTCNow)) // 09:30:00
+        let sott = try SOTT.generate(
+            apiKey: vector.apiKey, apiSecret: vector.apiSecret, validFor: .seconds(5 * 60), now: now)
         #expect(sott == vector.output)
         #expect(
-            hex(SOTT.paddedPlaintext(apiKey: vector.apiKey, startTime: "2026/01/01 09:30:00", endTime: "2026/01/01 09:35:00"))
-                == vector.intermediate.padded_plaintext_hex
+            hex(
+                SOTT.paddedPlaintext(
+                    apiKey: vector.apiKey, startTime: "2026/01/01 09:30:00", endTime: "2026/01/01 09:35:00"))
+                == vector.intermediate.paddedPlaintextHex
         )
     }
 }
@@ -217,7 +244,8 @@ struct SOTTKnownAnswerTests {
 struct SOTTGenerationTests {
     @Test("a plaintext that is a whole number of blocks gets a full block of 0x10")
     func fullPaddingBlock() throws {
-        let padded = SOTT.paddedPlaintext(apiKey: "abcdefgh", startTime: "2026/01/01 10:00:00", endTime: "2026/01/01 10:10:00")
+        let padded = SOTT.paddedPlaintext(
+            apiKey: "abcdefgh", startTime: "2026/01/01 10:00:00", endTime: "2026/01/01 10:10:00")
         #expect(padded.count == 64)
         #expect(Array(padded.suffix(16)) == [UInt8](repeating: 0x10, count: 16))
         // Computed independently (Python hashlib PBKDF2 + openssl AES-256-CBC).
@@ -326,7 +354,8 @@ struct SOTTGenerationTests {
     @Test("a non-positive validity throws invalidArgument(validFor)")
     func nonPositiveValidity() {
         for duration in [Duration.zero, .seconds(-1)] {
-            #expect(throws: LoginRadiusError.invalidArgument(.init(parameter: "validFor", reason: "must be positive"))) {
+            #expect(throws: LoginRadiusError.invalidArgument(.init(parameter: "validFor", reason: "must be positive")))
+            {
                 try SOTT.generate(apiKey: defaultKey, apiSecret: defaultSecret, validFor: duration)
             }
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One accepted connection of ``LoopbackHTTPServer``: reads request heads and bodies, writes
@@ -33,11 +33,13 @@ struct LoopbackConnection {
         guard requestLine.count == 3 else { return nil }
         let fields = lines.compactMap { line -> LoopbackHTTPServer.Field? in
             guard let colon = line.firstIndex(of: ":") else { return nil }
-            return .init(name: String(line[..<colon]),
-                         value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            return .init(
+                name: String(line[..<colon]),
+                value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
-        var request = LoopbackHTTPServer.Request(method: requestLine[0], target: requestLine[1], fields: fields,
-                                                 body: [], connection: connectionNumber)
+        var request = LoopbackHTTPServer.Request(
+            method: requestLine[0], target: requestLine[1], fields: fields,
+            body: [], connection: connectionNumber)
         if request.values("Connection").contains(where: { $0.lowercased() == "close" }) { keepAlive = false }
         if request.values("Expect").contains(where: { $0.lowercased() == "100-continue" }) {
             guard sendAll(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return nil }
@@ -57,7 +59,8 @@ struct LoopbackConnection {
     }
 
     /// Writes `response` to `request`; `false` when the connection is to be closed afterwards.
-    mutating func sendResponse(_ response: LoopbackHTTPServer.Response, to request: LoopbackHTTPServer.Request) -> Bool {
+    mutating func sendResponse(_ response: LoopbackHTTPServer.Response, to request: LoopbackHTTPServer.Request) -> Bool
+    {
         if response.interimContinue {
             guard sendAll(Array("HTTP/1.1 100 Continue\r\nX-Interim: yes\r\n\r\n".utf8)) else { return false }
         }
@@ -75,7 +78,10 @@ struct LoopbackConnection {
                 var offset = 0
                 while offset < response.body.count {
                     let end = min(offset + max(1, chunkSize), response.body.count)
-                    payload += Array(String(end - offset, radix: 16).utf8) + [0x0D, 0x0A] + response.body[offset..<end] + [0x0D, 0x0A]
+                    payload +=
+                        Array(String(end - offset, radix: 16).utf8) + [0x0D, 0x0A] + response.body[offset..<end] + [
+                            0x0D, 0x0A,
+                        ]
                     offset = end
                 }
                 payload += Array("0\r\n\r\n".utf8)

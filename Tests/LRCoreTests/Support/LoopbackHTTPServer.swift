@@ -2,9 +2,9 @@ import Dispatch
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A tiny HTTP/1.1 server on `127.0.0.1` for transport and fault-injection tests, on plain POSIX
@@ -65,8 +65,10 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         /// Send `HTTP/1.1 100 Continue` (with an `X-Interim` field) before the final response.
         var interimContinue: Bool
 
-        init(status: Int = 200, reason: String = "Test", fields: [Field] = [], body: [UInt8] = [],
-             framing: Framing = .contentLength, interimContinue: Bool = false) {
+        init(
+            status: Int = 200, reason: String = "Test", fields: [Field] = [], body: [UInt8] = [],
+            framing: Framing = .contentLength, interimContinue: Bool = false
+        ) {
             self.status = status
             self.reason = reason
             self.fields = fields
@@ -101,12 +103,12 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private let wakePipe: (read: Int32, write: Int32)
     private let threads = DispatchGroup()
     private let lock = NSLock()
-    private var stopped = false  // lock
+    private var stopped = false // lock
     /// Open connection sockets. Closed only under `lock`, so `stop()` never shuts down a
     /// descriptor number that was meanwhile reused by someone else in the process.
-    private var openSockets: Set<Int32> = []  // lock
-    private var recorded: [Request] = []  // lock
-    private var accepted = 0  // lock
+    private var openSockets: Set<Int32> = [] // lock
+    private var recorded: [Request] = [] // lock
+    private var accepted = 0 // lock
 
     /// Starts listening on `127.0.0.1` on a free port.
     ///
@@ -115,6 +117,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     ///     accepted, without reading anything, and is then closed (for protocol-fault tests,
     ///     e.g. plain text where a TLS handshake is expected). The handler is not called.
     ///   - handler: Decides what to do with each request.
+    /// - Throws: `POSIXError` when the listening socket or the wake-up pipe cannot be created.
     init(rawReply: [UInt8]? = nil, handler: @escaping Handler = { _ in .respond(.init()) }) throws {
         self.handler = handler
         self.rawReply = rawReply
@@ -139,7 +142,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         let wasRunning: Bool = lock.withLock {
             if stopped { return false }
             stopped = true
-            for socket in openSockets { shutdown(socket, Int32(SHUT_RDWR)) }  // wakes blocked reads
+            for socket in openSockets { shutdown(socket, Int32(SHUT_RDWR)) } // wakes blocked reads
             return true
         }
         guard wasRunning else { return }
@@ -189,8 +192,10 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
     private func acceptLoop() {
         while true {
-            var descriptors = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0),
-                               pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0)]
+            var descriptors = [
+                pollfd(fd: listener, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0),
+            ]
             guard poll(&descriptors, 2, -1) >= 0 || errno == EINTR else { return }
             if descriptors[1].revents != 0 { return }
             guard descriptors[0].revents != 0 else { continue }
@@ -230,7 +235,8 @@ final class LoopbackHTTPServer: @unchecked Sendable {
             case .respond(let response):
                 guard connection.sendResponse(response, to: request) else { return }
             case .respondAfter(let delay, let response):
-                Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) * 1e-18)
+                Thread.sleep(
+                    forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) * 1e-18)
                 guard connection.sendResponse(response, to: request) else { return }
             case .neverRespond:
                 connection.drainUntilClosed()

@@ -25,7 +25,9 @@ final class ScriptedTransport: LoginRadiusTransport {
 
 extension LoginRadiusResponse {
     /// A JSON reply.
-    static func json(_ body: String, status: Int = 200, headers: LoginRadiusHeaders = ["Content-Type": "application/json"]) -> Self {
+    static func json(
+        _ body: String, status: Int = 200, headers: LoginRadiusHeaders = ["Content-Type": "application/json"]
+    ) -> Self {
         LoginRadiusResponse(status: status, headers: headers, body: Data(body.utf8))
     }
 }

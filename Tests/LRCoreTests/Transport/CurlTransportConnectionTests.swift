@@ -13,7 +13,9 @@ struct CurlTransportConnectionTests {
         var newConnections: [Int] = []
         for index in 0..<5 {
             let response = try await transport.send(
-                LoginRadiusRequest(method: .post, baseURL: server.baseURL, pathSegments: ["n", "\(index)"], body: Data("\(index)".utf8))
+                LoginRadiusRequest(
+                    method: .post, baseURL: server.baseURL, pathSegments: ["n", "\(index)"], body: Data("\(index)".utf8)
+                )
             )
             #expect(response.body == Data("\(index)".utf8))
             let metrics = try #require(response.metrics)
@@ -32,7 +34,8 @@ struct CurlTransportConnectionTests {
         defer { server.stop() }
         let transport = try TransportTestSupport.transport()
         for _ in 0..<3 {
-            let response = try await transport.send(LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: []))
+            let response = try await transport.send(
+                LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: []))
             #expect(response.body == Data("x".utf8))
             #expect(response.metrics?.newConnections == 1)
         }
@@ -48,7 +51,8 @@ struct CurlTransportConnectionTests {
             for index in 0..<50 {
                 group.addTask {
                     let body = Data("request-\(index)-".utf8) + Data(repeating: UInt8(index), count: index * 100)
-                    let request = LoginRadiusRequest(method: .post, baseURL: server.baseURL, pathSegments: ["item", "\(index)"], body: body)
+                    let request = LoginRadiusRequest(
+                        method: .post, baseURL: server.baseURL, pathSegments: ["item", "\(index)"], body: body)
                     return (index, try await transport.send(request))
                 }
             }
@@ -65,22 +69,27 @@ struct CurlTransportConnectionTests {
         }
         #expect(server.requests.count == 50)
         // Follow-up requests reuse the pooled connections instead of opening new ones.
-        let again = try await transport.send(LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: ["again"]))
+        let again = try await transport.send(
+            LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: ["again"]))
         #expect(again.metrics?.newConnections == 0)
     }
 
     @Test("An HTTP proxy receives the absolute URL and the proxy credentials")
     func httpProxy() async throws {
         let proxy = try LoopbackHTTPServer { request in
-            .respond(.init(status: 200, fields: [.init(name: "Via", value: "loopback-proxy")], body: Array(request.target.utf8)))
+            .respond(
+                .init(
+                    status: 200, fields: [.init(name: "Via", value: "loopback-proxy")], body: Array(request.target.utf8)
+                ))
         }
         defer { proxy.stop() }
         let transport = try TransportTestSupport.transport(
             proxy: ProxyConfiguration(url: proxy.baseURL, username: "proxy-user", password: "proxy-pass")
         )
         let response = try await transport.send(
-            LoginRadiusRequest(method: .get, baseURL: "http://api.example.invalid/", pathSegments: ["identity", "v2"],
-                               queryItems: [QueryItem(name: "apiKey", value: "k")])
+            LoginRadiusRequest(
+                method: .get, baseURL: "http://api.example.invalid/", pathSegments: ["identity", "v2"],
+                queryItems: [QueryItem(name: "apiKey", value: "k")])
         )
         #expect(response.status == 200)
         #expect(response.headers["Via"] == "loopback-proxy")

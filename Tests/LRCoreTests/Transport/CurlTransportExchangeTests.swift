@@ -8,10 +8,14 @@ struct CurlTransportExchangeTests {
     @Test("GET sends the encoded target and header fields in order, and returns status, fields and body")
     func getRoundTrip() async throws {
         let server = try LoopbackHTTPServer { _ in
-            .respond(.init(status: 201, reason: "Created",
-                           fields: [.init(name: "X-Reply", value: "yes"), .init(name: "Set-Cookie", value: "a=1"),
-                                    .init(name: "Set-Cookie", value: "b=2"), .init(name: "X-Spaces", value: "  padded  ")],
-                           body: Array("{\"ok\":true}".utf8)))
+            .respond(
+                .init(
+                    status: 201, reason: "Created",
+                    fields: [
+                        .init(name: "X-Reply", value: "yes"), .init(name: "Set-Cookie", value: "a=1"),
+                        .init(name: "Set-Cookie", value: "b=2"), .init(name: "X-Spaces", value: "  padded  "),
+                    ],
+                    body: Array("{\"ok\":true}".utf8)))
         }
         defer { server.stop() }
         let transport = try TransportTestSupport.transport()
@@ -24,7 +28,10 @@ struct CurlTransportExchangeTests {
 
         #expect(response.status == 201)
         #expect(response.body == Data("{\"ok\":true}".utf8))
-        #expect(response.headers.fields.map(\.name) == ["X-Reply", "Set-Cookie", "Set-Cookie", "X-Spaces", "Content-Length"])
+        #expect(
+            response.headers.fields.map(\.name) == [
+                "X-Reply", "Set-Cookie", "Set-Cookie", "X-Spaces", "Content-Length",
+            ])
         #expect(response.headers["x-reply"] == "yes")
         #expect(response.headers.fields.filter { $0.name == "Set-Cookie" }.map(\.value) == ["a=1", "b=2"])
         #expect(response.headers["X-Spaces"] == "padded")
@@ -50,7 +57,9 @@ struct CurlTransportExchangeTests {
         let body = Data([0x7B, 0x00, 0xFF, 0x0D, 0x0A, 0x7D])
         let request = LoginRadiusRequest(
             method: .post, baseURL: server.baseURL, pathSegments: ["login"],
-            headers: ["Content-Type": "application/json", "X-LoginRadius-ApiSecret": "s3cret", "User-Agent": "custom/2"],
+            headers: [
+                "Content-Type": "application/json", "X-LoginRadius-ApiSecret": "s3cret", "User-Agent": "custom/2",
+            ],
             body: body
         )
         let response = try await transport.send(request)
@@ -62,7 +71,7 @@ struct CurlTransportExchangeTests {
         #expect(received.body == Array(body))
         #expect(received.values("Content-Type") == ["application/json"])
         #expect(received.values("Content-Length") == ["6"])
-        #expect(received.values("User-Agent") == ["custom/2"])  // the request's, not the default
+        #expect(received.values("User-Agent") == ["custom/2"]) // the request's, not the default
         #expect(received.values("Expect").isEmpty)
         #expect(received.values("Accept").isEmpty)
         #expect(received.values("Accept-Encoding").isEmpty)
@@ -81,19 +90,20 @@ struct CurlTransportExchangeTests {
         let received = try #require(server.requests.first)
         #expect(received.method == "PUT")
         #expect(received.values("Expect").isEmpty)
-        #expect(received.values("Content-Type").isEmpty)  // libcurl's form-urlencoded guess is suppressed
+        #expect(received.values("Content-Type").isEmpty) // libcurl's form-urlencoded guess is suppressed
         #expect(received.body.count == body.count)
     }
 
-    @Test("DELETE, PATCH and GET with a body send it; PUT/PATCH/POST without one send Content-Length: 0",
-          arguments: [
-              (LoginRadiusRequest.Method.delete, Data("{\"id\":1}".utf8) as Data?, "8"),
-              (.patch, Data("{\"p\":2}".utf8), "7"),
-              (.get, Data("q".utf8), "1"),
-              (.put, nil, "0"),
-              (.patch, nil, "0"),
-              (.post, nil, "0"),
-          ])
+    @Test(
+        "DELETE, PATCH and GET with a body send it; PUT/PATCH/POST without one send Content-Length: 0",
+        arguments: [
+            (LoginRadiusRequest.Method.delete, Data("{\"id\":1}".utf8) as Data?, "8"),
+            (.patch, Data("{\"p\":2}".utf8), "7"),
+            (.get, Data("q".utf8), "1"),
+            (.put, nil, "0"),
+            (.patch, nil, "0"),
+            (.post, nil, "0"),
+        ])
     func methodsAndBodies(method: LoginRadiusRequest.Method, body: Data?, contentLength: String) async throws {
         let server = try TransportTestSupport.echoServer()
         defer { server.stop() }
@@ -114,7 +124,8 @@ struct CurlTransportExchangeTests {
         let server = try TransportTestSupport.echoServer()
         defer { server.stop() }
         let transport = try TransportTestSupport.transport()
-        let response = try await transport.send(LoginRadiusRequest(method: .delete, baseURL: server.baseURL, pathSegments: ["r"]))
+        let response = try await transport.send(
+            LoginRadiusRequest(method: .delete, baseURL: server.baseURL, pathSegments: ["r"]))
         #expect(response.status == 200)
         let received = try #require(server.requests.first)
         #expect(received.method == "DELETE")
@@ -124,11 +135,14 @@ struct CurlTransportExchangeTests {
     @Test("HEAD returns status and fields without waiting for a body")
     func head() async throws {
         let server = try LoopbackHTTPServer { _ in
-            .respond(.init(status: 200, fields: [.init(name: "X-Head", value: "1")], body: Array(repeating: 0x41, count: 100)))
+            .respond(
+                .init(
+                    status: 200, fields: [.init(name: "X-Head", value: "1")], body: Array(repeating: 0x41, count: 100)))
         }
         defer { server.stop() }
-        let transport = try TransportTestSupport.transport(maxResponseSize: 10)  // the announced 100 bytes never come
-        let response = try await transport.send(LoginRadiusRequest(method: .head, baseURL: server.baseURL, pathSegments: []))
+        let transport = try TransportTestSupport.transport(maxResponseSize: 10) // the announced 100 bytes never come
+        let response = try await transport.send(
+            LoginRadiusRequest(method: .head, baseURL: server.baseURL, pathSegments: []))
         #expect(response.status == 200)
         #expect(response.headers["X-Head"] == "1")
         #expect(response.headers["Content-Length"] == "100")
@@ -143,7 +157,9 @@ struct CurlTransportExchangeTests {
         defer { server.stop() }
         let transport = try TransportTestSupport.transport()
         _ = try await transport.send(
-            LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: [], headers: ["X-Empty": "", "Accept": "application/json"])
+            LoginRadiusRequest(
+                method: .get, baseURL: server.baseURL, pathSegments: [],
+                headers: ["X-Empty": "", "Accept": "application/json"])
         )
         let received = try #require(server.requests.first)
         #expect(received.values("X-Empty") == [""])
@@ -153,7 +169,10 @@ struct CurlTransportExchangeTests {
     @Test("Only the final response's fields are returned after a 100 Continue")
     func interimResponseIsDropped() async throws {
         let server = try LoopbackHTTPServer { _ in
-            .respond(.init(status: 200, fields: [.init(name: "X-Final", value: "1")], body: Array("done".utf8), interimContinue: true))
+            .respond(
+                .init(
+                    status: 200, fields: [.init(name: "X-Final", value: "1")], body: Array("done".utf8),
+                    interimContinue: true))
         }
         defer { server.stop() }
         let transport = try TransportTestSupport.transport()
@@ -169,11 +188,14 @@ struct CurlTransportExchangeTests {
     @Test("Folded header lines are joined into one value")
     func foldedHeaderField() async throws {
         let server = try LoopbackHTTPServer { _ in
-            .respond(.init(fields: [.init(name: "X-Folded", value: "first\r\n\tsecond"), .init(name: "X-After", value: "1")]))
+            .respond(
+                .init(fields: [.init(name: "X-Folded", value: "first\r\n\tsecond"), .init(name: "X-After", value: "1")])
+            )
         }
         defer { server.stop() }
         let transport = try TransportTestSupport.transport()
-        let response = try await transport.send(LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: []))
+        let response = try await transport.send(
+            LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: []))
         #expect(response.headers["X-Folded"] == "first second")
         #expect(response.headers["X-After"] == "1")
     }
@@ -184,7 +206,8 @@ struct CurlTransportExchangeTests {
         let server = try LoopbackHTTPServer { _ in .respond(.init(body: payload, framing: .chunked(chunkSize: 7_000))) }
         defer { server.stop() }
         let transport = try TransportTestSupport.transport()
-        let response = try await transport.send(LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: []))
+        let response = try await transport.send(
+            LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: []))
         #expect(response.body == Data(payload))
         #expect(response.headers["Transfer-Encoding"] == "chunked")
     }
@@ -194,11 +217,15 @@ struct CurlTransportExchangeTests {
         let server = try LoopbackHTTPServer { request in
             request.target == "/elsewhere"
                 ? .respond(.init(status: 200, body: Array("followed".utf8)))
-                : .respond(.init(status: status, fields: [.init(name: "Location", value: "/elsewhere")], body: Array("moved".utf8)))
+                : .respond(
+                    .init(
+                        status: status, fields: [.init(name: "Location", value: "/elsewhere")],
+                        body: Array("moved".utf8)))
         }
         defer { server.stop() }
         let transport = try TransportTestSupport.transport()
-        let response = try await transport.send(LoginRadiusRequest(method: .post, baseURL: server.baseURL, pathSegments: ["start"], body: Data("b".utf8)))
+        let response = try await transport.send(
+            LoginRadiusRequest(method: .post, baseURL: server.baseURL, pathSegments: ["start"], body: Data("b".utf8)))
         #expect(response.status == status)
         #expect(response.headers["Location"] == "/elsewhere")
         #expect(response.body == Data("moved".utf8))

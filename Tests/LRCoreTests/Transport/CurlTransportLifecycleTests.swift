@@ -30,7 +30,8 @@ struct CurlTransportLifecycleTests {
         #expect(server.requests.map(\.target) == ["/hang"])
 
         // The transport keeps working; the aborted connection is not reused.
-        let response = try await transport.send(LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: ["after"]))
+        let response = try await transport.send(
+            LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: ["after"]))
         #expect(response.body == Data("alive".utf8))
         #expect(response.metrics?.newConnections == 1)
     }
@@ -52,15 +53,21 @@ struct CurlTransportLifecycleTests {
     @Test("Many concurrent calls cancelled at random points all end, and the transport stays usable")
     func cancellationStorm() async throws {
         let server = try LoopbackHTTPServer { request in
-            request.target.hasPrefix("/slow") ? .respondAfter(.milliseconds(50), .init(body: Array("s".utf8))) : .respond(.init(body: Array("f".utf8)))
+            request.target.hasPrefix("/slow")
+                ? .respondAfter(.milliseconds(50), .init(body: Array("s".utf8)))
+                : .respond(.init(body: Array("f".utf8)))
         }
         defer { server.stop() }
         let transport = try TransportTestSupport.transport()
         var tasks: [Task<LoginRadiusResponse, any Error>] = []
         for index in 0..<40 {
-            tasks.append(Task {
-                try await transport.send(LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: [index.isMultiple(of: 2) ? "slow" : "fast", "\(index)"]))
-            })
+            tasks.append(
+                Task {
+                    try await transport.send(
+                        LoginRadiusRequest(
+                            method: .get, baseURL: server.baseURL,
+                            pathSegments: [index.isMultiple(of: 2) ? "slow" : "fast", "\(index)"]))
+                })
         }
         for (index, task) in tasks.enumerated() where index % 3 == 0 {
             try await Task.sleep(for: .microseconds(Int.random(in: 0...2_000)))
@@ -72,7 +79,8 @@ struct CurlTransportLifecycleTests {
             case .failure(let error): #expect(error is CancellationError)
             }
         }
-        let response = try await transport.send(LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: ["fast"]))
+        let response = try await transport.send(
+            LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: ["fast"]))
         #expect(response.body == Data("f".utf8))
     }
 
@@ -86,16 +94,19 @@ struct CurlTransportLifecycleTests {
         let ids = transports.map(\.loopThreadKernelID)
         #expect(Set(ids).count == 20)
         for id in ids { #expect(TransportTestSupport.threadName(kernelID: id) == "lr-curl-loop") }
-        #expect(TransportTestSupport.threadCount() >= threadsBefore + 20 - 4)  // other tests' threads may come and go
+        #expect(TransportTestSupport.threadCount() >= threadsBefore + 20 - 4) // other tests' threads may come and go
         for transport in transports {
-            let response = try await transport.send(LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: []))
+            let response = try await transport.send(
+                LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: []))
             #expect(response.status == 200)
         }
 
-        transports.removeAll()  // deinit stops and joins each thread before it returns
+        transports.removeAll() // deinit stops and joins each thread before it returns
 
         // Exact: each transport's own thread is gone as soon as the transport is released.
-        for id in ids { #expect(TransportTestSupport.threadName(kernelID: id) == nil, "thread \(id) outlived its transport") }
+        for id in ids {
+            #expect(TransportTestSupport.threadName(kernelID: id) == nil, "thread \(id) outlived its transport")
+        }
         // Overall: the process is back to its thread count. Tests running in parallel start and
         // end threads of their own, so this waits (up to 5 s) for the count to settle.
         let clock = ContinuousClock()

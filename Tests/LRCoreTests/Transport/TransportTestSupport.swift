@@ -3,7 +3,7 @@ import LRCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Shared helpers for the `CurlTransport` tests.
@@ -17,17 +17,23 @@ enum TransportTestSupport {
         userAgent: String? = "lr-tests/1"
     ) throws -> CurlTransport {
         try CurlTransport(
-            options: .init(connectTimeout: connectTimeout, requestTimeout: requestTimeout, proxy: proxy,
-                           maxResponseSize: maxResponseSize, userAgent: userAgent)
+            options: .init(
+                connectTimeout: connectTimeout, requestTimeout: requestTimeout, proxy: proxy,
+                maxResponseSize: maxResponseSize, userAgent: userAgent)
         )
     }
 
     /// A server that echoes the request body and reports method and target in fields.
     static func echoServer() throws -> LoopbackHTTPServer {
         try LoopbackHTTPServer { request in
-            .respond(.init(status: 200, fields: [.init(name: "X-Method", value: request.method),
-                                                 .init(name: "X-Target", value: request.target)],
-                           body: request.body))
+            .respond(
+                .init(
+                    status: 200,
+                    fields: [
+                        .init(name: "X-Method", value: request.method),
+                        .init(name: "X-Target", value: request.target),
+                    ],
+                    body: request.body))
         }
     }
 
@@ -38,9 +44,13 @@ enum TransportTestSupport {
     }
 
     /// The `TransportFailure` that `error` must be; records an issue and throws otherwise.
-    static func requireFailure(_ error: (any Error)?, sourceLocation: SourceLocation = #_sourceLocation) throws -> TransportFailure {
+    static func requireFailure(_ error: (any Error)?, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> TransportFailure
+    {
         let error = try #require(error, "expected an error", sourceLocation: sourceLocation)
-        return try #require(transportFailure(error), "expected LoginRadiusError.transport, got \(error)", sourceLocation: sourceLocation)
+        return try #require(
+            transportFailure(error), "expected LoginRadiusError.transport, got \(error)", sourceLocation: sourceLocation
+        )
     }
 
     /// Runs `body` and returns its error (or `nil`) with the time it took.

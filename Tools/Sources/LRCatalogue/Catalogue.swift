@@ -122,6 +122,10 @@ public enum DefaultValue: Codable, Sendable, Equatable {
     case int(Int)
     case string(String)
 
+    /// Decodes a JSON Boolean, integer or string default, trying them in that order.
+    ///
+    /// - Parameter decoder: The decoder positioned at the default's value.
+    /// - Throws: `DecodingError` when the value is none of a Boolean, an integer or a string.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let value = try? container.decode(Bool.self) {
@@ -133,6 +137,10 @@ public enum DefaultValue: Codable, Sendable, Equatable {
         }
     }
 
+    /// Encodes the default as a bare JSON Boolean, integer or string.
+    ///
+    /// - Parameter encoder: The encoder to write the value to.
+    /// - Throws: Whatever the encoder's single-value container throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

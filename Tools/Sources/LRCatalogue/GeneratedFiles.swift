@@ -39,7 +39,8 @@ public struct GeneratedFiles: Sendable {
         }
         for (path, contents) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             if (try? String(contentsOf: url, encoding: .utf8)) != contents {
                 try contents.write(to: url, atomically: true, encoding: .utf8)
             }
@@ -50,7 +51,9 @@ public struct GeneratedFiles: Sendable {
         var result: [String] = []
         for folder in generator.generatedFolders() {
             let url = root.appendingPathComponent(folder)
-            guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else { continue }
+            guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else {
+                continue
+            }
             for case let file as URL in enumerator where file.pathExtension == "swift" {
                 let relative = folder + "/" + file.path.dropFirst(url.path.count + 1)
                 result.append(relative)

@@ -21,7 +21,11 @@ extension Parameter {
         let wire = self.wire ?? python
         switch self.in {
         case "path": return "Sent as a path segment (percent-encoded)."
-        case "query": return required ? "Sent as query parameter `\(wire)`." : (type == "String" ? "Sent as query parameter `\(wire)` when not blank." : "Sent as query parameter `\(wire)`.")
+        case "query":
+            return required
+                ? "Sent as query parameter `\(wire)`."
+                : (type == "String"
+                    ? "Sent as query parameter `\(wire)` when not blank." : "Sent as query parameter `\(wire)`.")
         case "header": return "Sent as header `\(wire)`."
         case "accessToken": return "Sent as the access token."
         case "body": return "Sent as the JSON body."
@@ -57,7 +61,8 @@ extension Operation {
         }
         switch accessToken {
         case "bearer"?: parts.append("the access token as `Authorization: Bearer`")
-        case let value? where value.hasPrefix("query:"): parts.append("the access token as query `\(value.dropFirst(6))`")
+        case let value? where value.hasPrefix("query:"):
+            parts.append("the access token as query `\(value.dropFirst(6))`")
         default: break
         }
         return parts.isEmpty ? "" : " with " + parts.joined(separator: ", ")

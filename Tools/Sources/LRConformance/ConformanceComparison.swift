@@ -53,7 +53,8 @@ public enum ConformanceComparison {
             decoded[name] = value
         }
         if decoded != expected {
-            diffs.append("query: sent \(decoded.sorted { $0.key < $1.key }), expected \(expected.sorted { $0.key < $1.key })")
+            diffs.append(
+                "query: sent \(decoded.sorted { $0.key < $1.key }), expected \(expected.sorted { $0.key < $1.key })")
         }
         return diffs
     }
@@ -64,13 +65,17 @@ public enum ConformanceComparison {
         for (name, value) in expected where request.headers[name] != value {
             diffs.append("header \(name): sent \(request.headers[name] ?? "<none>"), expected \(value)")
         }
-        for name in comparedHeaders where request.headers.contains(name) && !expected.keys.contains(where: { $0.lowercased() == name.lowercased() }) {
+        for name in comparedHeaders
+        where request.headers.contains(name) && !expected.keys.contains(where: { $0.lowercased() == name.lowercased() })
+        {
             diffs.append("header \(name): sent but not expected")
         }
         if expect.signed == true {
             if request.headers["X-Request-Expires"] == nil { diffs.append("signed: X-Request-Expires missing") }
             if !(request.headers["digest"] ?? "").hasPrefix("SHA-256=") { diffs.append("signed: digest missing") }
-            if request.headers.contains("X-LoginRadius-ApiSecret") { diffs.append("signed: X-LoginRadius-ApiSecret sent") }
+            if request.headers.contains("X-LoginRadius-ApiSecret") {
+                diffs.append("signed: X-LoginRadius-ApiSecret sent")
+            }
         }
         return diffs
     }
@@ -83,7 +88,8 @@ public enum ConformanceComparison {
         guard let sent = try? JSONCoding.decode(JSONValue.self, from: body) else {
             return ["body: not JSON: \(JSONCoding.snippet(body))"]
         }
-        return equalJSON(sent, expected) ? [] : ["body: sent \(JSONCoding.snippet(body, limit: 400)), expected \(expected)"]
+        return equalJSON(sent, expected)
+            ? [] : ["body: sent \(JSONCoding.snippet(body, limit: 400)), expected \(expected)"]
     }
 
     /// JSON equality where `1` and `1.0` are the same number.

@@ -1,6 +1,6 @@
 import Foundation
-import LoginRadius
 import Logging
+import LoginRadius
 
 /// Runs conformance cases through the public typed API against a capture transport.
 public struct ConformanceRunner: Sendable {
@@ -68,7 +68,9 @@ public struct ConformanceRunner: Sendable {
             var failures: [String] = []
             if !requests.isEmpty { failures.append("a request was sent; expected none") }
             guard case .invalidArgument(let argument)? = thrown as? LoginRadiusError else {
-                return failures + ["expected invalidArgument(\(expect.parameter ?? "?")), got \(thrown.map { "\($0)" } ?? "no error")"]
+                return failures + [
+                    "expected invalidArgument(\(expect.parameter ?? "?")), got \(thrown.map { "\($0)" } ?? "no error")"
+                ]
             }
             let python = ConformanceDispatch.pythonNames[testCase.key]?[argument.parameter] ?? argument.parameter
             if let parameter = expect.parameter, python != parameter {
@@ -84,7 +86,9 @@ public struct ConformanceRunner: Sendable {
     }
 
     /// Runs every case, printing a diff for each failure and the summary line `N passed, N failed`.
-    public func runAll(_ cases: [ConformanceCase], output: (String) -> Void = { print($0) }) async -> (passed: Int, failed: Int) {
+    public func runAll(_ cases: [ConformanceCase], output: (String) -> Void = { print($0) }) async -> (
+        passed: Int, failed: Int
+    ) {
         var passed = 0
         var failed = 0
         for testCase in cases {

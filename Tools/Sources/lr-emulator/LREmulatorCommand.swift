@@ -34,10 +34,14 @@ struct LREmulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "Server log level (trace, debug, info, notice, warning, error).")
     var logLevel = "info"
 
-    @Option(name: .customLong("data"), help: "A JSON file to save the state to (on change and on stop) and restore it from at start.")
+    @Option(
+        name: .customLong("data"),
+        help: "A JSON file to save the state to (on change and on stop) and restore it from at start.")
     var dataFile: String?
 
-    @Option(name: .customLong("rate-limit"), help: "At most this many API requests per window; beyond it, 429 (off by default).")
+    @Option(
+        name: .customLong("rate-limit"),
+        help: "At most this many API requests per window; beyond it, 429 (off by default).")
     var rateLimit: Int?
 
     @Option(name: .customLong("rate-limit-window"), help: "The rate limit window in seconds.")
@@ -60,7 +64,8 @@ struct LREmulatorCommand: AsyncParsableCommand {
         configuration.dataFile = dataFile.map { URL(fileURLWithPath: $0) }
         configuration.rateLimit = rateLimit.map { RateLimit(requests: $0, per: .seconds(rateLimitWindow)) }
         let emulator = LoginRadiusEmulator(configuration: configuration)
-        let apiKey = self.apiKey, apiSecret = self.apiSecret
+        let apiKey = self.apiKey
+        let apiSecret = self.apiSecret
         try await emulator.run { baseURL in
             // Written unbuffered, so that scripts reading a pipe see the address at once.
             let banner = """

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import LREmulator
-import LoginRadius
 import Logging
+import LoginRadius
 
 /// `lr demo`: a sign-up and login journey through the SDK, step by step.
 struct DemoCommand: AsyncParsableCommand {
@@ -33,7 +33,9 @@ struct DemoCommand: AsyncParsableCommand {
             let baseURL = environment["LOGINRADIUS_BASE_URL"] ?? LoginRadiusConfiguration.defaultBaseURL
             print("Using the LoginRadius server at \(baseURL)")
             let configuration = try LoginRadiusConfiguration(apiKey: key, apiSecret: secret, baseURL: baseURL)
-            journey = DemoJourney(client: try LoginRadiusClient(configuration: configuration, logger: Self.quietLogger), inbox: .accountAPI)
+            journey = DemoJourney(
+                client: try LoginRadiusClient(configuration: configuration, logger: Self.quietLogger),
+                inbox: .accountAPI)
         } else {
             let server = LoginRadiusEmulator(
                 configuration: EmulatorConfiguration(
@@ -47,7 +49,9 @@ struct DemoCommand: AsyncParsableCommand {
                 apiKey: LoginRadiusEmulator.defaultAPIKey, apiSecret: LoginRadiusEmulator.defaultAPISecret,
                 baseURL: "\(baseURL)"
             )
-            journey = DemoJourney(client: try LoginRadiusClient(configuration: configuration, logger: Self.quietLogger), inbox: .emulator(server))
+            journey = DemoJourney(
+                client: try LoginRadiusClient(configuration: configuration, logger: Self.quietLogger),
+                inbox: .emulator(server))
         }
         do {
             try await journey.run()

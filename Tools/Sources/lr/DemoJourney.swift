@@ -87,7 +87,8 @@ struct DemoJourney {
         switch inbox {
         case .emulator(let emulator):
             let messages = await emulator.outbox()
-            guard let token = messages.last(where: { $0.recipient == email && $0.purpose == "verification" })?.token else {
+            guard let token = messages.last(where: { $0.recipient == email && $0.purpose == "verification" })?.token
+            else {
                 throw DemoFailure("no verification email for \(email) in the outbox")
             }
             return token

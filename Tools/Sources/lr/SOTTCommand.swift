@@ -41,8 +41,12 @@ struct SOTTCommand: ParsableCommand {
             break
         case (let start?, let end?):
             if minutes != nil { throw ValidationError("--minutes cannot be combined with --start/--end.") }
-            guard let startDate = Self.parse(start) else { throw ValidationError("--start must look like 2026/01/01 10:00:00.") }
-            guard let endDate = Self.parse(end) else { throw ValidationError("--end must look like 2026/01/01 10:10:00.") }
+            guard let startDate = Self.parse(start) else {
+                throw ValidationError("--start must look like 2026/01/01 10:00:00.")
+            }
+            guard let endDate = Self.parse(end) else {
+                throw ValidationError("--end must look like 2026/01/01 10:10:00.")
+            }
             if endDate <= startDate { throw ValidationError("--end must be after --start.") }
         default:
             throw ValidationError("--start and --end go together.")

@@ -15,7 +15,8 @@ struct GeneratedCodeFreshnessTests {
 
     @Test("the committed generated code is what the generator produces (run `make generate`)")
     func generatedCodeIsFresh() throws {
-        let differences = try GeneratedFiles(root: repositoryRoot, generator: CodeGenerator(catalogue: catalogue)).differences()
+        let differences = try GeneratedFiles(root: repositoryRoot, generator: CodeGenerator(catalogue: catalogue))
+            .differences()
         #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
     }
 
@@ -39,7 +40,9 @@ struct GeneratedCodeFreshnessTests {
         let models = Set(catalogue.modelFiles.flatMap(\.models).map(\.name))
         for (group, operation) in catalogue.allOperations {
             for parameter in operation.parameters where parameter.in == "body" {
-                #expect(parameter.type == "JSONValue" || models.contains(parameter.type), "\(group.group).\(operation.name): \(parameter.type)")
+                #expect(
+                    parameter.type == "JSONValue" || models.contains(parameter.type),
+                    "\(group.group).\(operation.name): \(parameter.type)")
             }
         }
     }
@@ -48,7 +51,8 @@ struct GeneratedCodeFreshnessTests {
     func staleCodeIsDetected() throws {
         var changed = catalogue
         changed.groups[0].operations[0].summary += " Changed."
-        let differences = try GeneratedFiles(root: repositoryRoot, generator: CodeGenerator(catalogue: changed)).differences()
+        let differences = try GeneratedFiles(root: repositoryRoot, generator: CodeGenerator(catalogue: changed))
+            .differences()
         // The operation's method, its `lr` command and its entry in Docs/API.md.
         #expect(
             Set(differences) == [

@@ -32,7 +32,8 @@ struct SharedConformanceTests {
 
     @Test("a wrong expectation is reported, so the runner can fail")
     func runnerDetectsMismatch() async throws {
-        let line = #"{"id":"x","config":"default","group":"authentication","operation":"check_email_availability","args":{"email":"a@b.c"},"expect":{"sent":true,"method":"GET","host":"api","path":["identity","v2","auth","email"],"query":{"apiKey":"00000000-aaaa-bbbb-cccc-000000000001","email":"other@b.c"},"headers":{},"body":null}}"#
+        let line =
+            #"{"id":"x","config":"default","group":"authentication","operation":"check_email_availability","args":{"email":"a@b.c"},"expect":{"sent":true,"method":"GET","host":"api","path":["identity","v2","auth","email"],"query":{"apiKey":"00000000-aaaa-bbbb-cccc-000000000001","email":"other@b.c"},"headers":{},"body":null}}"#
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("conformance-\(UUID()).jsonl")
         try line.write(to: file, atomically: true, encoding: .utf8)
         let cases = try ConformanceCase.load(from: file)
@@ -43,7 +44,8 @@ struct SharedConformanceTests {
 
     @Test("an unknown operation fails")
     func unknownOperationFails() async throws {
-        let line = #"{"id":"y","config":"default","group":"nope","operation":"nothing","args":{},"expect":{"sent":false}}"#
+        let line =
+            #"{"id":"y","config":"default","group":"nope","operation":"nothing","args":{},"expect":{"sent":false}}"#
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("conformance-\(UUID()).jsonl")
         try line.write(to: file, atomically: true, encoding: .utf8)
         let outcome = await ConformanceRunner().run(try ConformanceCase.load(from: file)[0])

@@ -53,11 +53,15 @@ struct AuthJourneyTests {
             let login = try await harness.registerVerifiedUser(email: email, password: "Secret-pass-1")
             let token = try #require(login.accessToken)
             #expect(try await harness.client.authentication.checkEmailAvailability(email: email).isExist == true)
-            #expect(try await harness.client.authentication.checkEmailAvailability(email: "nobody@example.com").isExist == false)
+            #expect(
+                try await harness.client.authentication.checkEmailAvailability(email: "nobody@example.com").isExist
+                    == false)
             let username = "ada_\(UUID().uuidString.prefix(6).lowercased())"
-            #expect(try await harness.client.authentication.checkUserNameAvailability(username: username).isExist == false)
+            #expect(
+                try await harness.client.authentication.checkUserNameAvailability(username: username).isExist == false)
             _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, username: username)
-            #expect(try await harness.client.authentication.checkUserNameAvailability(username: username).isExist == true)
+            #expect(
+                try await harness.client.authentication.checkUserNameAvailability(username: username).isExist == true)
             let byName = try await harness.client.authentication.loginByUserName(
                 userNameAuthenticationModel: UserNameAuthenticationModel(password: "Secret-pass-1", username: username))
             #expect(byName.profile?.userName == username)
@@ -81,10 +85,12 @@ struct AuthJourneyTests {
                 #expect(error.httpStatus == 401)
             }
 
-            _ = try await harness.client.authentication.forgotPassword(email: email, resetPasswordUrl: "https://app.example.com/reset")
+            _ = try await harness.client.authentication.forgotPassword(
+                email: email, resetPasswordUrl: "https://app.example.com/reset")
             let resetToken = try await harness.token(for: email, purpose: .passwordReset)
             _ = try await harness.client.authentication.resetPasswordByResetToken(
-                resetPasswordByResetTokenModel: ResetPasswordByResetTokenModel(password: "Secret-pass-3", resetToken: resetToken))
+                resetPasswordByResetTokenModel: ResetPasswordByResetTokenModel(
+                    password: "Secret-pass-3", resetToken: resetToken))
             let relogin = try await harness.client.authentication.loginByEmail(
                 emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-3"))
             #expect(relogin.accessToken != nil)
@@ -94,7 +100,8 @@ struct AuthJourneyTests {
     @Test("token info, validate, invalidate: an invalidated token is refused with LoginRadius's error")
     func tokenLifecycle() async throws {
         try await withEmulator { harness in
-            let login = try await harness.registerVerifiedUser(email: EmulatorHarness.newEmail(), password: "Secret-pass-1")
+            let login = try await harness.registerVerifiedUser(
+                email: EmulatorHarness.newEmail(), password: "Secret-pass-1")
             let token = try #require(login.accessToken)
             let info = try await harness.client.authentication.getAccessTokenInfo(accessToken: token)
             #expect(info.accessToken == token)

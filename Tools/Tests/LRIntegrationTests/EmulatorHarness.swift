@@ -17,7 +17,8 @@ struct EmulatorHarness {
             apiKey: LoginRadiusEmulator.defaultAPIKey, apiSecret: LoginRadiusEmulator.defaultAPISecret,
             baseURL: baseURL, connectTimeout: .seconds(2), requestTimeout: .seconds(5))
         configure(&configuration)
-        return EmulatorHarness(emulator: emulator, client: try LoginRadiusClient(configuration: configuration), baseURL: baseURL)
+        return EmulatorHarness(
+            emulator: emulator, client: try LoginRadiusClient(configuration: configuration), baseURL: baseURL)
     }
 
     func stop() async {
@@ -43,7 +44,8 @@ struct EmulatorHarness {
                 email: [EmailAddress(type: "Primary", value: email)], firstName: "Ada", lastName: "Lovelace",
                 password: password),
             sott: try client.configuration.generateSOTT())
-        _ = try await client.authentication.verifyEmail(verificationToken: try await token(for: email, purpose: .verification))
+        _ = try await client.authentication.verifyEmail(
+            verificationToken: try await token(for: email, purpose: .verification))
         return try await client.authentication.loginByEmail(
             emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password))
     }

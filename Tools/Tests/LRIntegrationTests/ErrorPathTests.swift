@@ -7,7 +7,8 @@ import Testing
 struct ErrorPathTests {
     @Test("an unknown API key gets LoginRadius's error")
     func unknownAPIKey() async throws {
-        try await withEmulator(configure: { $0.apiKey = "99999999-0000-0000-0000-000000000000" }) { harness in
+        let configure: (inout LoginRadiusConfiguration) -> Void = { $0.apiKey = "99999999-0000-0000-0000-000000000000" }
+        try await withEmulator(configure: configure) { harness in
             do {
                 _ = try await harness.client.authentication.checkEmailAvailability(email: "a@example.com")
                 Issue.record("expected an API error")
@@ -24,7 +25,8 @@ struct ErrorPathTests {
             do {
                 _ = try await harness.client.authentication.userRegistrationByEmail(
                     authUserRegistrationModel: AuthUserRegistrationModel(
-                        email: [EmailAddress(type: "Primary", value: EmulatorHarness.newEmail())], password: "Secret-pass-1"),
+                        email: [EmailAddress(type: "Primary", value: EmulatorHarness.newEmail())],
+                        password: "Secret-pass-1"),
                     sott: sott)
                 Issue.record("expected the SOTT to be refused")
             } catch LoginRadiusError.api(let error) {
@@ -52,7 +54,8 @@ struct ErrorPathTests {
         let listener = try SilentListener()
         defer { listener.close() }
         var configuration = try LoginRadiusConfiguration(
-            apiKey: "k", apiSecret: "s", baseURL: "http://127.0.0.1:\(listener.port)/", requestTimeout: .milliseconds(400))
+            apiKey: "k", apiSecret: "s", baseURL: "http://127.0.0.1:\(listener.port)/",
+            requestTimeout: .milliseconds(400))
         configuration.retry = .disabled
         let client = try LoginRadiusClient(configuration: configuration)
         let start = ContinuousClock.now
@@ -69,7 +72,8 @@ struct ErrorPathTests {
     func nonJSON500() async throws {
         let server = try CannedHTTPServer(status: 500, body: "<html><body>Internal Server Error</body></html>")
         defer { server.close() }
-        let configuration = try LoginRadiusConfiguration(apiKey: "k", apiSecret: "s", baseURL: "http://127.0.0.1:\(server.port)/")
+        let configuration = try LoginRadiusConfiguration(
+            apiKey: "k", apiSecret: "s", baseURL: "http://127.0.0.1:\(server.port)/")
         let client = try LoginRadiusClient(configuration: configuration)
         do {
             _ = try await client.authentication.checkEmailAvailability(email: "a@example.com")

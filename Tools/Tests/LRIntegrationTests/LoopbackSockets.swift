@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A TCP listener on 127.0.0.1 that accepts connections and never answers (for timeouts).
@@ -27,7 +28,8 @@ final class CannedHTTPServer: @unchecked Sendable {
         let (fd, port) = try bindLoopback()
         self.fd = fd
         self.port = port
-        let reply = "HTTP/1.1 \(status) Status\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+        let reply =
+            "HTTP/1.1 \(status) Status\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
         thread = Thread {
             while true {
                 let client = accept(fd, nil, nil)

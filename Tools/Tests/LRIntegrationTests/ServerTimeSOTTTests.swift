@@ -18,7 +18,8 @@ struct ServerTimeSOTTTests {
             #expect(sott.contains("*"))
             let reply = try await harness.client.authentication.userRegistrationByEmail(
                 authUserRegistrationModel: AuthUserRegistrationModel(
-                    email: [EmailAddress(type: "Primary", value: EmulatorHarness.newEmail())], password: "Secret-pass-1"),
+                    email: [EmailAddress(type: "Primary", value: EmulatorHarness.newEmail())], password: "Secret-pass-1"
+                ),
                 sott: sott)
             #expect(reply.isPosted == true)
         }

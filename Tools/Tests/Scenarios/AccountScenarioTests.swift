@@ -5,17 +5,21 @@ import Testing
 
 @Suite("LRAccount scenarios: account management with the API secret")
 struct AccountScenarioTests {
-    @Test("create → read by email, user name, phone → update → set password → log in → hash → impersonate → refresh/revoke → delete")
+    @Test(
+        "create → read by email, user name, phone → update → set password → log in → hash → impersonate → refresh/revoke → delete"
+    )
     func accountLifecycle() async throws {
         try await withScenario { scenario in
             let account = scenario.client.account
             let email = Scenario.newEmail("ada")
             let username = Scenario.newUsername("ada")
             let phone = Scenario.newPhone()
-            let created = try await account.createAccount(accountCreateModel: AccountCreateModel(
-                email: [EmailAddress(type: "Primary", value: email)], firstName: "Ada", lastName: "Lovelace",
-                password: "Initial-pass-1",
-                additionalFields: ["EmailVerified": true, "UserName": .string(username), "PhoneId": .string(phone)]))
+            let created = try await account.createAccount(
+                accountCreateModel: AccountCreateModel(
+                    email: [EmailAddress(type: "Primary", value: email)], firstName: "Ada", lastName: "Lovelace",
+                    password: "Initial-pass-1",
+                    additionalFields: ["EmailVerified": true, "UserName": .string(username), "PhoneId": .string(phone)])
+            )
             let uid = try #require(created.uid)
             #expect(created.email?.first?.value == email)
             #expect(created.email?.first?.type == "Primary")
@@ -33,8 +37,9 @@ struct AccountScenarioTests {
             #expect(try await account.getAccountProfileByPhone(phone: phone).uid == uid)
             #expect(try await account.getAccountProfileByUid(uid: uid).email?.first?.value == email)
             await expectAPIError(936) {
-                try await account.createAccount(accountCreateModel: AccountCreateModel(
-                    email: [EmailAddress(type: "Primary", value: email)], password: "Other-pass-1"))
+                try await account.createAccount(
+                    accountCreateModel: AccountCreateModel(
+                        email: [EmailAddress(type: "Primary", value: email)], password: "Other-pass-1"))
             }
 
             let updated = try await account.updateAccountByUid(
@@ -73,23 +78,30 @@ struct AccountScenarioTests {
             #expect(refreshed.accessToken != nil && refreshed.accessToken != token)
             #expect(refreshed.refreshToken == refreshToken)
             #expect(try await account.revokeRefreshToken(refreshToken: refreshToken).isDeleted == true)
-            await expectAPIError(1217) { try await account.refreshAccessTokenByRefreshToken(refreshToken: refreshToken) }
+            await expectAPIError(1217) {
+                try await account.refreshAccessTokenByRefreshToken(refreshToken: refreshToken)
+            }
 
             #expect(try await account.deleteAccountByUid(uid: uid).isDeleted == true)
             let gone = await expectAPIError(938) { try await account.getAccountProfileByUid(uid: uid) }
             #expect(gone?.httpStatus == 403)
             #expect(gone?.message == "User does not exist")
-            await expectAPIError(905) { try await scenario.client.authentication.getProfileByAccessToken(accessToken: token) }
+            await expectAPIError(905) {
+                try await scenario.client.authentication.getProfileByAccessToken(accessToken: token)
+            }
             await expectAPIError(938) { try await account.getAccountProfileByEmail(email: email) }
         }
     }
 
-    @Test("emails: upsert, identities by email, remove; invalidate verification and verify again; new uid; delete by email")
+    @Test(
+        "emails: upsert, identities by email, remove; invalidate verification and verify again; new uid; delete by email"
+    )
     func emailsAndIdentity() async throws {
         try await withScenario { scenario in
             let account = scenario.client.account
             let email = Scenario.newEmail("grace")
-            let created = try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1", firstName: "Grace")
+            let created = try await scenario.createVerifiedAccount(
+                email: email, password: "Secret-pass-1", firstName: "Grace")
             let uid = try #require(created.uid)
 
             let work = Scenario.newEmail("work")
@@ -98,7 +110,8 @@ struct AccountScenarioTests {
             #expect(profile.email?.map(\.value) == [email, work])
             let replacement = Scenario.newEmail("work2")
             profile = try await account.upsertEmail(
-                upsertEmailModel: UpsertEmailModel(email: [EmailAddress(type: "Secondary", value: replacement)]), uid: uid)
+                upsertEmailModel: UpsertEmailModel(email: [EmailAddress(type: "Secondary", value: replacement)]),
+                uid: uid)
             #expect(profile.email?.map(\.value) == [email, replacement])
             #expect(profile.email?.last?.type == "Secondary")
 
@@ -127,7 +140,9 @@ struct AccountScenarioTests {
             #expect(try await account.getAccountProfileByUid(uid: uid).emailVerified == true)
 
             let newUid = "customer-" + UUID().uuidString.prefix(8).lowercased()
-            #expect(try await account.accountUpdateUid(updateUidModel: UpdateUidModel(newUid: newUid), uid: uid).isPosted == true)
+            #expect(
+                try await account.accountUpdateUid(updateUidModel: UpdateUidModel(newUid: newUid), uid: uid).isPosted
+                    == true)
             let moved = try await account.getAccountProfileByUid(uid: newUid)
             #expect(moved.uid == newUid)
             #expect(moved.previousUids == [uid])
@@ -149,38 +164,49 @@ struct AccountScenarioTests {
     func rolesAndContexts() async throws {
         try await withScenario { scenario in
             let role = scenario.client.role
-            let created = try await role.createRoles(rolesModel: RolesModel(roles: [
-                ["name": "editor", "permissions": ["article.edit": true]],
-                ["name": "viewer", "permissions": ["article.read": true]],
-            ]))
+            let created = try await role.createRoles(
+                rolesModel: RolesModel(roles: [
+                    ["name": "editor", "permissions": ["article.edit": true]],
+                    ["name": "viewer", "permissions": ["article.read": true]],
+                ]))
             #expect(created.count == 2)
             #expect(created.data?.map(\.name) == ["editor", "viewer"])
             #expect(created.data?.first?.permissions == ["article.edit": true])
-            await expectAPIError(1175) { try await role.createRoles(rolesModel: RolesModel(roles: [["name": "editor"]])) }
+            await expectAPIError(1175) {
+                try await role.createRoles(rolesModel: RolesModel(roles: [["name": "editor"]]))
+            }
 
             var editor = try await role.addRolePermissions(
                 permissionsModel: PermissionsModel(permissions: ["article.publish"]), role: "editor")
             #expect(editor.name == "editor")
             #expect(editor.permissions == ["article.edit": true, "article.publish": true])
-            editor = try await role.removeRolePermissions(permissionsModel: PermissionsModel(permissions: ["article.edit"]), role: "editor")
+            editor = try await role.removeRolePermissions(
+                permissionsModel: PermissionsModel(permissions: ["article.edit"]), role: "editor")
             #expect(editor.permissions == ["article.publish": true])
             #expect(try await role.getRolesList().count == 2)
 
             let email = Scenario.newEmail("editor")
-            let uid = try #require(try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1").uid)
-            let assigned = try await role.assignRolesByUid(accountRolesModel: AccountRolesModel(roles: ["editor", "viewer"]), uid: uid)
+            let uid = try #require(
+                try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1").uid)
+            let assigned = try await role.assignRolesByUid(
+                accountRolesModel: AccountRolesModel(roles: ["editor", "viewer"]), uid: uid)
             #expect(assigned.roles == ["editor", "viewer"])
-            await expectAPIError(1047) { try await role.assignRolesByUid(accountRolesModel: AccountRolesModel(roles: ["ghost"]), uid: uid) }
+            await expectAPIError(1047) {
+                try await role.assignRolesByUid(accountRolesModel: AccountRolesModel(roles: ["ghost"]), uid: uid)
+            }
             #expect(try await scenario.client.account.getAccountProfileByUid(uid: uid).roles == ["editor", "viewer"])
             let login = try await scenario.client.authentication.loginByEmail(
                 emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
             #expect(login.profile?.roles == ["editor", "viewer"])
 
             let contexts = try await role.updateRoleContextByUid(
-                accountRoleContextModel: AccountRoleContextModel(roleContext: [[
-                    "context": "newsroom", "roles": ["editor"], "additionalpermissions": ["desk.night", "desk.weekend"],
-                    "expiration": "07/15/2030 8:30:08 AM",
-                ]]),
+                accountRoleContextModel: AccountRoleContextModel(roleContext: [
+                    [
+                        "context": "newsroom", "roles": ["editor"],
+                        "additionalpermissions": ["desk.night", "desk.weekend"],
+                        "expiration": "07/15/2030 8:30:08 AM",
+                    ]
+                ]),
                 uid: uid)
             let newsroom = try #require(contexts.data?.first)
             #expect(newsroom.context == "newsroom")
@@ -205,15 +231,19 @@ struct AccountScenarioTests {
                         additionalPermissions: ["desk.night"]),
                     uid: uid)
             }
-            #expect(try await role.deleteRolesFromRoleContextByUid(
-                contextName: "newsroom", roleContextRemoveRoleModel: RoleContextRemoveRoleModel(roles: ["editor"]), uid: uid
-            ).isDeleted == true)
+            #expect(
+                try await role.deleteRolesFromRoleContextByUid(
+                    contextName: "newsroom", roleContextRemoveRoleModel: RoleContextRemoveRoleModel(roles: ["editor"]),
+                    uid: uid
+                ).isDeleted == true)
             #expect(try await role.getRoleContextByUid(uid: uid).data?.first?.roles == [])
             #expect(try await role.deleteRoleContextByUid(contextName: "newsroom", uid: uid).isDeleted == true)
             #expect(try await role.getRoleContextByUid(uid: uid).data?.isEmpty == true)
             await expectAPIError(1133) { try await role.deleteRoleContextByUid(contextName: "newsroom", uid: uid) }
 
-            #expect(try await role.unassignRolesByUid(accountRolesModel: AccountRolesModel(roles: ["viewer"]), uid: uid).isDeleted == true)
+            #expect(
+                try await role.unassignRolesByUid(accountRolesModel: AccountRolesModel(roles: ["viewer"]), uid: uid)
+                    .isDeleted == true)
             #expect(try await role.getRolesByUid(uid: uid).roles == ["editor"])
             #expect(try await role.deleteRole(role: "editor").isDeleted == true)
             #expect(try await role.getRolesByUid(uid: uid).roles == [])

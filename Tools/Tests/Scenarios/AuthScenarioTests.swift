@@ -39,9 +39,11 @@ struct AuthScenarioTests {
             let records = await scenario.emulator.riskBasedLogins()
             #expect(records.count == 2)
             #expect(records.allSatisfy { $0.uid == uid })
-            #expect(records.first?.parameters == [
-                "rbaBrowserEmailTemplate": "new-browser", "rbaCityEmailTemplate": "new-city", "rbaOTPSmsTemplate": "rba-otp",
-            ])
+            #expect(
+                records.first?.parameters == [
+                    "rbaBrowserEmailTemplate": "new-browser", "rbaCityEmailTemplate": "new-city",
+                    "rbaOTPSmsTemplate": "rba-otp",
+                ])
             #expect(records.last?.parameters["rbaIpEmailTemplate"] == "new-ip")
             #expect(records.last?.parameters["passwordDelegation"] == "true")
         }
@@ -50,12 +52,14 @@ struct AuthScenarioTests {
     @Test("a sliding token replaces a live or expired access token; the old one stops working")
     func slidingToken() async throws {
         let clock = TestClock()
-        try await withScenario(emulator: {
+        let configureEmulator: (inout EmulatorConfiguration) -> Void = {
             $0.now = { clock.now() }
             $0.accessTokenLifetime = .seconds(600)
-        }) { scenario in
+        }
+        try await withScenario(emulator: configureEmulator) { scenario in
             let auth = scenario.client.authentication
-            let login = try await scenario.registerVerifiedUser(email: Scenario.newEmail("slide"), password: "Secret-pass-1")
+            let login = try await scenario.registerVerifiedUser(
+                email: Scenario.newEmail("slide"), password: "Secret-pass-1")
             let first = try #require(login.accessToken)
             let firstExpiry = try #require(login.expiresIn?.date)
 

@@ -45,7 +45,8 @@ struct ConfigurationScenarioTests {
 
     @Test("the app configuration follows the emulator: optional email verification")
     func optionalVerificationConfiguration() async throws {
-        try await withScenario(emulator: { $0.verificationRequired = false }) { scenario in
+        let configureEmulator: (inout EmulatorConfiguration) -> Void = { $0.verificationRequired = false }
+        try await withScenario(emulator: configureEmulator) { scenario in
             let app = try await scenario.client.configurationAPI.getConfigurations()
             #expect(app.emailVerificationFlow == "optional")
         }
@@ -54,15 +55,21 @@ struct ConfigurationScenarioTests {
 
 @Suite("Emulator behaviours through the SDK: rate limit and persistence")
 struct EmulatorBehaviourScenarioTests {
-    @Test("past the rate limit the SDK gets tooManyRequests with Retry-After and LoginRadius's body; the next window is open")
+    @Test(
+        "past the rate limit the SDK gets tooManyRequests with Retry-After and LoginRadius's body; the next window is open"
+    )
     func rateLimit() async throws {
         let clock = TestClock()
-        try await withScenario(emulator: {
+        let configureEmulator: (inout EmulatorConfiguration) -> Void = {
             $0.rateLimit = RateLimit(requests: 3, per: .seconds(30))
             $0.now = { clock.now() }
-        }, client: { $0.retry = .disabled }) { scenario in
+        }
+        let configureClient: (inout LoginRadiusConfiguration) -> Void = { $0.retry = .disabled }
+        try await withScenario(emulator: configureEmulator, client: configureClient) { scenario in
             for _ in 0..<3 {
-                #expect(try await scenario.client.authentication.checkEmailAvailability(email: "a@example.com").isExist == false)
+                #expect(
+                    try await scenario.client.authentication.checkEmailAvailability(email: "a@example.com").isExist
+                        == false)
             }
             do {
                 _ = try await scenario.client.authentication.checkEmailAvailability(email: "a@example.com")
@@ -75,13 +82,18 @@ struct EmulatorBehaviourScenarioTests {
                 #expect(info.apiError?.message == "Too Many Request")
             }
             clock.advance(by: 31)
-            #expect(try await scenario.client.authentication.checkEmailAvailability(email: "a@example.com").isExist == false)
+            #expect(
+                try await scenario.client.authentication.checkEmailAvailability(email: "a@example.com").isExist == false
+            )
         }
     }
 
     @Test("with retries on (the SDK's default), a limited GET waits Retry-After and succeeds")
     func rateLimitRetried() async throws {
-        try await withScenario(emulator: { $0.rateLimit = RateLimit(requests: 2, per: .seconds(1)) }) { scenario in
+        let configureEmulator: (inout EmulatorConfiguration) -> Void = {
+            $0.rateLimit = RateLimit(requests: 2, per: .seconds(1))
+        }
+        try await withScenario(emulator: configureEmulator) { scenario in
             let auth = scenario.client.authentication
             _ = try await auth.checkEmailAvailability(email: "a@example.com")
             _ = try await auth.checkEmailAvailability(email: "a@example.com")
@@ -99,17 +111,23 @@ struct EmulatorBehaviourScenarioTests {
         let email = Scenario.newEmail("durable")
         var uid = ""
         var recordId = ""
-        try await withScenario(emulator: { $0.dataFile = file }) { scenario in
-            let created = try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1", firstName: "Dora")
+        let configureEmulator: (inout EmulatorConfiguration) -> Void = { $0.dataFile = file }
+        try await withScenario(emulator: configureEmulator) { scenario in
+            let created = try await scenario.createVerifiedAccount(
+                email: email, password: "Secret-pass-1", firstName: "Dora")
             uid = try #require(created.uid)
-            _ = try await scenario.client.role.createRoles(rolesModel: RolesModel(roles: [["name": "member", "permissions": ["read": true]]]))
-            _ = try await scenario.client.role.assignRolesByUid(accountRolesModel: AccountRolesModel(roles: ["member"]), uid: uid)
-            recordId = try #require(try await scenario.client.customObject.createCustomObjectByUid(
-                objectName: "prefs", payload: ["theme": "dark"], uid: uid).id)
+            _ = try await scenario.client.role.createRoles(
+                rolesModel: RolesModel(roles: [["name": "member", "permissions": ["read": true]]]))
+            _ = try await scenario.client.role.assignRolesByUid(
+                accountRolesModel: AccountRolesModel(roles: ["member"]), uid: uid)
+            recordId = try #require(
+                try await scenario.client.customObject.createCustomObjectByUid(
+                    objectName: "prefs", payload: ["theme": "dark"], uid: uid
+                ).id)
         }
         #expect(FileManager.default.fileExists(atPath: file.path))
 
-        try await withScenario(emulator: { $0.dataFile = file }) { scenario in
+        try await withScenario(emulator: configureEmulator) { scenario in
             let profile = try await scenario.client.account.getAccountProfileByEmail(email: email)
             #expect(profile.uid == uid)
             #expect(profile.firstName == "Dora")

@@ -7,10 +7,12 @@ import Testing
 struct ConsentScenarioTests {
     @Test("submit with a consent token (logs in) → logs → verify → update → submit by token → logs by uid")
     func consentJourney() async throws {
-        try await withScenario(client: { $0.userAgent = "scenario-tests/1.0" }) { scenario in
+        let configureClient: (inout LoginRadiusConfiguration) -> Void = { $0.userAgent = "scenario-tests/1.0" }
+        try await withScenario(client: configureClient) { scenario in
             let consent = scenario.client.consentManagement
             let email = Scenario.newEmail("consent")
-            let uid = try #require(try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1").uid)
+            let uid = try #require(
+                try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1").uid)
             let consentToken = try await scenario.emulator.makeConsentToken(uid: uid)
 
             let submitted = try await consent.submitConsentByConsentToken(
@@ -24,7 +26,9 @@ struct ConsentScenarioTests {
             let token = try #require(submitted.accessToken)
             #expect(submitted.profile?.uid == uid)
             let consentProfile = try #require(submitted.profile?.consentProfile?.objectValue)
-            #expect(consentProfile["Consents"]?.arrayValue?.compactMap { $0.objectValue?["ConsentOptionId"]?.stringValue } == ["email_consent"])
+            #expect(
+                consentProfile["Consents"]?.arrayValue?.compactMap { $0.objectValue?["ConsentOptionId"]?.stringValue }
+                    == ["email_consent"])
             await expectAPIError(1229) {
                 try await consent.submitConsentByConsentToken(
                     consentToken: consentToken,
@@ -42,10 +46,13 @@ struct ConsentScenarioTests {
             #expect(first.consentLogs?.map(\.consentId) == ["email_consent", "sms_consent"])
             #expect(first.consentLogs?.map(\.event) == ["Subscribe", "Unsubscribe"])
 
-            let registerConsent = try await consent.verifyConsentByAccessToken(accessToken: token, event: "Register", isCustom: false)
+            let registerConsent = try await consent.verifyConsentByAccessToken(
+                accessToken: token, event: "Register", isCustom: false)
             #expect(registerConsent.isValid == true)
             #expect(registerConsent.consentProfile?.acceptedConsentVersions?.first?.event == "Register")
-            #expect(try await consent.verifyConsentByAccessToken(accessToken: token, event: "Login", isCustom: false).isValid == false)
+            #expect(
+                try await consent.verifyConsentByAccessToken(accessToken: token, event: "Login", isCustom: false)
+                    .isValid == false)
 
             let updated = try await consent.updateConsentProfileByAccessToken(
                 accessToken: token,
@@ -65,9 +72,12 @@ struct ConsentScenarioTests {
             #expect(profile.uid == uid)
             let versions = profile.consentProfile?.objectValue?["AcceptedConsentVersions"]?.arrayValue ?? []
             #expect(versions.compactMap { $0.objectValue?["Event"]?.stringValue } == ["Register", "Newsletter"])
-            #expect(try await consent.verifyConsentByAccessToken(accessToken: token, event: "Newsletter", isCustom: true).isValid == true)
+            #expect(
+                try await consent.verifyConsentByAccessToken(accessToken: token, event: "Newsletter", isCustom: true)
+                    .isValid == true)
             await expectAPIError(1225) {
-                try await consent.submitConsentByAccessToken(accessToken: token, consentSubmitModel: ConsentSubmitModel(data: [], events: []))
+                try await consent.submitConsentByAccessToken(
+                    accessToken: token, consentSubmitModel: ConsentSubmitModel(data: [], events: []))
             }
 
             let byUid = try await consent.getConsentLogsByUid(uid: uid)
@@ -77,7 +87,9 @@ struct ConsentScenarioTests {
             let stored = try await scenario.client.account.getAccountProfileByUid(uid: uid)
             #expect(stored.consentProfile?.objectValue?["Consents"]?.arrayValue?.count == 2)
 
-            let other = try #require(try await scenario.createVerifiedAccount(email: Scenario.newEmail("other"), password: "Secret-pass-1").uid)
+            let other = try #require(
+                try await scenario.createVerifiedAccount(email: Scenario.newEmail("other"), password: "Secret-pass-1")
+                    .uid)
             await expectAPIError(1228) { try await consent.getConsentLogsByUid(uid: other) }
         }
     }

@@ -9,7 +9,8 @@ struct CustomObjectScenarioTests {
     func customObjectJourney() async throws {
         try await withScenario { scenario in
             let objects = scenario.client.customObject
-            let login = try await scenario.registerVerifiedUser(email: Scenario.newEmail("shopper"), password: "Secret-pass-1")
+            let login = try await scenario.registerVerifiedUser(
+                email: Scenario.newEmail("shopper"), password: "Secret-pass-1")
             let token = try #require(login.accessToken)
             let uid = try #require(login.profile?.uid)
 
@@ -45,16 +46,23 @@ struct CustomObjectScenarioTests {
             #expect(merged.id == cartId)
 
             let replaced = try await objects.updateCustomObjectByUid(
-                objectName: "carts", objectRecordId: wishlistId, payload: ["plan": "bronze"], uid: uid, updateType: "replace")
+                objectName: "carts", objectRecordId: wishlistId, payload: ["plan": "bronze"], uid: uid,
+                updateType: "replace")
             #expect(replaced.customObject == ["plan": "bronze"])
 
-            let read = try await objects.getCustomObjectByRecordIdAndToken(accessToken: token, objectName: "carts", objectRecordId: cartId)
+            let read = try await objects.getCustomObjectByRecordIdAndToken(
+                accessToken: token, objectName: "carts", objectRecordId: cartId)
             #expect(read.customObject?["seats"] == 5)
-            let readByUid = try await objects.getCustomObjectByRecordId(objectName: "carts", objectRecordId: wishlistId, uid: uid)
+            let readByUid = try await objects.getCustomObjectByRecordId(
+                objectName: "carts", objectRecordId: wishlistId, uid: uid)
             #expect(readByUid.customObject?["plan"] == "bronze")
 
-            #expect(try await objects.deleteCustomObjectByToken(accessToken: token, objectName: "carts", objectRecordId: cartId).isDeleted == true)
-            let afterDelete = try await objects.getCustomObjectByRecordIdAndToken(accessToken: token, objectName: "carts", objectRecordId: cartId)
+            #expect(
+                try await objects.deleteCustomObjectByToken(
+                    accessToken: token, objectName: "carts", objectRecordId: cartId
+                ).isDeleted == true)
+            let afterDelete = try await objects.getCustomObjectByRecordIdAndToken(
+                accessToken: token, objectName: "carts", objectRecordId: cartId)
             #expect(afterDelete.isActive == false)
             #expect(afterDelete.isDeleted == true)
             let relisted = try await objects.getCustomObjectByUid(objectName: "carts", uid: uid)
@@ -64,18 +72,28 @@ struct CustomObjectScenarioTests {
                 try await objects.updateCustomObjectByToken(
                     accessToken: token, objectName: "carts", objectRecordId: cartId, payload: ["seats": 1])
             }
-            await expectAPIError(1001) { try await objects.deleteCustomObjectByRecordId(objectName: "carts", objectRecordId: cartId, uid: uid) }
-            #expect(try await objects.deleteCustomObjectByRecordId(objectName: "carts", objectRecordId: wishlistId, uid: uid).isDeleted == true)
+            await expectAPIError(1001) {
+                try await objects.deleteCustomObjectByRecordId(objectName: "carts", objectRecordId: cartId, uid: uid)
+            }
+            #expect(
+                try await objects.deleteCustomObjectByRecordId(
+                    objectName: "carts", objectRecordId: wishlistId, uid: uid
+                ).isDeleted == true)
 
             await expectAPIError(1001) {
-                try await objects.getCustomObjectByRecordId(objectName: "carts", objectRecordId: "000000000000000000000000", uid: uid)
+                try await objects.getCustomObjectByRecordId(
+                    objectName: "carts", objectRecordId: "000000000000000000000000", uid: uid)
             }
             await expectAPIError(1001) {
-                try await objects.getCustomObjectByRecordIdAndToken(accessToken: token, objectName: "invoices", objectRecordId: cartId)
+                try await objects.getCustomObjectByRecordIdAndToken(
+                    accessToken: token, objectName: "invoices", objectRecordId: cartId)
             }
-            await expectAPIError(938) { try await objects.getCustomObjectByUid(objectName: "carts", uid: "no-such-user") }
+            await expectAPIError(938) {
+                try await objects.getCustomObjectByUid(objectName: "carts", uid: "no-such-user")
+            }
             await expectAPIError(905) {
-                try await objects.createCustomObjectByToken(accessToken: "00000000-0000-0000-0000-000000000000", objectName: "carts", payload: ["a": 1])
+                try await objects.createCustomObjectByToken(
+                    accessToken: "00000000-0000-0000-0000-000000000000", objectName: "carts", payload: ["a": 1])
             }
         }
     }

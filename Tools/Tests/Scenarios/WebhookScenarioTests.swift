@@ -5,7 +5,9 @@ import Testing
 
 @Suite("LRWebhook scenario: subscriptions and event delivery to a loopback receiver")
 struct WebhookScenarioTests {
-    @Test("subscribe Login and Register → register and log in → signed events arrive → non-loopback stored, never called → update → delete")
+    @Test(
+        "subscribe Login and Register → register and log in → signed events arrive → non-loopback stored, never called → update → delete"
+    )
     func webhookJourney() async throws {
         let receiver = try WebhookReceiver()
         defer { receiver.close() }
@@ -15,10 +17,11 @@ struct WebhookScenarioTests {
             #expect(events.data?.contains("Login") == true)
             #expect(events.data?.contains("Register") == true)
 
-            let loginHook = try await webhook.createWebhookSubscription(webHookSubscribeModel: WebHookSubscribeModel(
-                event: "Login", name: "login to CRM", targetUrl: receiver.url,
-                headers: ["X-Env": "scenario"], queryParams: ["source": "lr"],
-                authentication: ["AuthType": "Bearer", "BearerToken": ["Token": "hook-token"]]))
+            let loginHook = try await webhook.createWebhookSubscription(
+                webHookSubscribeModel: WebHookSubscribeModel(
+                    event: "Login", name: "login to CRM", targetUrl: receiver.url,
+                    headers: ["X-Env": "scenario"], queryParams: ["source": "lr"],
+                    authentication: ["AuthType": "Bearer", "BearerToken": ["Token": "hook-token"]]))
             let loginHookId = try #require(loginHook.id)
             #expect(loginHook.event == "Login")
             #expect(loginHook.targetUrl == receiver.url)
@@ -27,23 +30,29 @@ struct WebhookScenarioTests {
             #expect(loginHook.queryParams == ["source": "lr"])
             #expect(loginHook.authentication?.authType == "Bearer")
             #expect(loginHook.createdDate?.date != nil)
-            let registerHook = try await webhook.createWebhookSubscription(webHookSubscribeModel: WebHookSubscribeModel(
-                event: "register", name: "welcome mail", targetUrl: receiver.url + "/register",
-                authentication: ["AuthType": "Basic", "BasicAuth": ["Username": "lr", "Password": "s3cret"]]))
+            let registerHook = try await webhook.createWebhookSubscription(
+                webHookSubscribeModel: WebHookSubscribeModel(
+                    event: "register", name: "welcome mail", targetUrl: receiver.url + "/register",
+                    authentication: ["AuthType": "Basic", "BasicAuth": ["Username": "lr", "Password": "s3cret"]]))
             #expect(registerHook.event == "Register")
             #expect(registerHook.authentication?.basicAuth?.username == "lr")
             #expect(registerHook.authentication?.basicAuth?.password == "")
-            let remoteHook = try await webhook.createWebhookSubscription(webHookSubscribeModel: WebHookSubscribeModel(
-                event: "Login", name: "remote", targetUrl: "https://hooks.example.com/lr"))
+            let remoteHook = try await webhook.createWebhookSubscription(
+                webHookSubscribeModel: WebHookSubscribeModel(
+                    event: "Login", name: "remote", targetUrl: "https://hooks.example.com/lr"))
             await expectAPIError(1110) {
-                try await webhook.createWebhookSubscription(webHookSubscribeModel: WebHookSubscribeModel(
-                    event: "Login", targetUrl: receiver.url))
+                try await webhook.createWebhookSubscription(
+                    webHookSubscribeModel: WebHookSubscribeModel(
+                        event: "Login", targetUrl: receiver.url))
             }
             await expectAPIError(1087) {
-                try await webhook.createWebhookSubscription(webHookSubscribeModel: WebHookSubscribeModel(
-                    event: "Login", targetUrl: "not a url"))
+                try await webhook.createWebhookSubscription(
+                    webHookSubscribeModel: WebHookSubscribeModel(
+                        event: "Login", targetUrl: "not a url"))
             }
-            #expect(try await webhook.listAllWebhooks().data?.compactMap(\.id) == [loginHookId, registerHook.id, remoteHook.id].compactMap { $0 })
+            #expect(
+                try await webhook.listAllWebhooks().data?.compactMap(\.id)
+                    == [loginHookId, registerHook.id, remoteHook.id].compactMap { $0 })
 
             let email = Scenario.newEmail("hooked")
             let login = try await scenario.registerVerifiedUser(email: email, password: "Secret-pass-1")
@@ -66,7 +75,9 @@ struct WebhookScenarioTests {
             #expect(loginEvent.headers["content-type"]?.hasPrefix("application/json") == true)
             #expect(loginEvent.headers["x-env"] == "scenario")
             #expect(loginEvent.headers["authorization"] == "Bearer hook-token")
-            #expect(loginEvent.headers["signature"] == HMACSHA256.hex(key: LoginRadiusEmulator.defaultAPISecret, message: loginEvent.body))
+            #expect(
+                loginEvent.headers["signature"]
+                    == HMACSHA256.hex(key: LoginRadiusEmulator.defaultAPISecret, message: loginEvent.body))
             let payload = try #require(loginEvent.json)
             #expect(payload["HookName"] as? String == "login")
             #expect((payload["HookId"] as? String)?.count == 36)
@@ -79,7 +90,8 @@ struct WebhookScenarioTests {
             // The non-loopback subscription is stored but never called. (A delivery is recorded
             // once the receiver's answer is back, so wait for it.)
             var deliveries = await scenario.emulator.webhookDeliveries()
-            for _ in 0..<100 where !deliveries.contains(where: { $0.subscriptionId == loginHookId && $0.status == 200 }) {
+            for _ in 0..<100 where !deliveries.contains(where: { $0.subscriptionId == loginHookId && $0.status == 200 })
+            {
                 try await Task.sleep(for: .milliseconds(20))
                 deliveries = await scenario.emulator.webhookDeliveries()
             }
@@ -113,7 +125,8 @@ struct WebhookScenarioTests {
 
     @Test("webhook calls need the API secret")
     func secretRequired() async throws {
-        try await withScenario(client: { $0.apiSecret = "wrong-secret" }) { scenario in
+        let configureClient: (inout LoginRadiusConfiguration) -> Void = { $0.apiSecret = "wrong-secret" }
+        try await withScenario(client: configureClient) { scenario in
             await expectAPIError(902) { try await scenario.client.webhook.listAllWebhooks() }
         }
     }

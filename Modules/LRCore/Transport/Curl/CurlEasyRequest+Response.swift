@@ -6,8 +6,10 @@ extension CurlEasyRequest {
     func response(for completion: CurlCompletion) throws -> LoginRadiusResponse {
         guard completion.code == 0 else {
             throw LoginRadiusError.transport(
-                .curl(code: completion.code, pretransferMicroseconds: completion.pretransferMicroseconds,
-                      errorMessage: completion.errorMessage, exceededSizeCap: exceededSizeCap, maxResponseSize: maxResponseSize)
+                .curl(
+                    code: completion.code, pretransferMicroseconds: completion.pretransferMicroseconds,
+                    errorMessage: completion.errorMessage, exceededSizeCap: exceededSizeCap,
+                    maxResponseSize: maxResponseSize)
             )
         }
         return LoginRadiusResponse(
@@ -38,15 +40,17 @@ extension CurlEasyRequest {
                 if lineEnd > lineStart, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 defer { lineStart = nextLine }
                 if isFirstLine {
-                    isFirstLine = false  // the status line
+                    isFirstLine = false // the status line
                     continue
                 }
-                if lineEnd == lineStart { return }  // end of the head
+                if lineEnd == lineStart { return } // end of the head
                 let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])
                 if line[0] == 0x20 || line[0] == 0x09 {
                     if let last = fields.indices.last {
                         let continuation = trimmed(line[...])
-                        if !continuation.isEmpty { fields[last].value += " " + String(decoding: continuation, as: UTF8.self) }
+                        if !continuation.isEmpty {
+                            fields[last].value += " " + String(decoding: continuation, as: UTF8.self)
+                        }
                     }
                     continue
                 }

@@ -130,8 +130,9 @@ extension CurlEasyRequest {
         }
         guard let extended else {
             throw LoginRadiusError.transport(
-                TransportFailure(kind: .other, code: Int(CURLE_OUT_OF_MEMORY.rawValue),
-                                 message: "libcurl could not build the header list", mayHaveReachedServer: false)
+                TransportFailure(
+                    kind: .other, code: Int(CURLE_OUT_OF_MEMORY.rawValue),
+                    message: "libcurl could not build the header list", mayHaveReachedServer: false)
             )
         }
         headerList = extended

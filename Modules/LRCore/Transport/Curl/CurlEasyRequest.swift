@@ -92,7 +92,7 @@ final class CurlEasyRequest: @unchecked Sendable {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
         if bytes.count > maxResponseSize - body.count {
             exceededSizeCap = true
-            return 0  // != count: libcurl aborts with CURLE_WRITE_ERROR
+            return 0 // != count: libcurl aborts with CURLE_WRITE_ERROR
         }
         if body.isEmpty, let handle {
             // One allocation for the whole body when the server announced its length.
@@ -108,7 +108,7 @@ final class CurlEasyRequest: @unchecked Sendable {
     /// collected so far are dropped and only the final response's remain.
     func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) -> Int {
         if bytes.count >= 5, bytes[0] == 0x48, bytes[1] == 0x54, bytes[2] == 0x54, bytes[3] == 0x50, bytes[4] == 0x2F {
-            headerBytes.removeAll(keepingCapacity: true)  // "HTTP/"
+            headerBytes.removeAll(keepingCapacity: true) // "HTTP/"
         }
         if headerBytes.count + bytes.count > Self.maxHeaderBytes {
             exceededSizeCap = true

@@ -12,19 +12,23 @@ extension TransportFailure {
     /// request's header values (they may carry the API secret or an access token).
     ///
     /// - Parameters:
-    ///   - code: The transfer's `CURLcode`.
+    ///   - rawCode: The transfer's `CURLcode`.
     ///   - pretransferMicroseconds: `CURLINFO_PRETRANSFER_TIME_T`; `0` when the request was never sent.
     ///   - errorMessage: The error buffer's text, or `nil` to use `curl_easy_strerror`.
     ///   - exceededSizeCap: Whether the write or header callback refused data over the size cap.
     ///   - maxResponseSize: The cap, in bytes, for the message.
+    /// - Returns: The failure: its kind from the code, libcurl's code, the message, and whether the
+    ///   request may have reached the server.
     package static func curl(
-        code rawCode: UInt32, pretransferMicroseconds: Int64, errorMessage: String?, exceededSizeCap: Bool, maxResponseSize: Int
+        code rawCode: UInt32, pretransferMicroseconds: Int64, errorMessage: String?, exceededSizeCap: Bool,
+        maxResponseSize: Int
     ) -> TransportFailure {
         let code = CURLcode(rawValue: rawCode)
         let sent = pretransferMicroseconds > 0
         let detail = errorMessage ?? String(cString: curl_easy_strerror(code))
         func failure(_ kind: Kind, _ mayHaveReachedServer: Bool, _ message: String = detail) -> TransportFailure {
-            TransportFailure(kind: kind, code: Int(rawCode), message: message, mayHaveReachedServer: mayHaveReachedServer)
+            TransportFailure(
+                kind: kind, code: Int(rawCode), message: message, mayHaveReachedServer: mayHaveReachedServer)
         }
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
@@ -42,8 +46,10 @@ extension TransportFailure {
         case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2_STREAM:
             return failure(.connectionLost, true)
         case CURLE_WRITE_ERROR where exceededSizeCap, CURLE_FILESIZE_EXCEEDED:
-            return failure(.responseTooLarge, true, "the response exceeded the transport's limit of \(maxResponseSize) body bytes"
-                + " (or \(CurlEasyRequest.maxHeaderBytes) bytes of header fields)")
+            return failure(
+                .responseTooLarge, true,
+                "the response exceeded the transport's limit of \(maxResponseSize) body bytes"
+                    + " (or \(CurlEasyRequest.maxHeaderBytes) bytes of header fields)")
         default:
             return failure(.other, sent)
         }

@@ -1,11 +1,11 @@
 import CLibCurl
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The loop thread's side: everything here runs on the loop thread only.
@@ -38,7 +38,7 @@ extension CurlMultiLoop {
             collectCompletions()
             if performed != CURLM_OK { failActive(performed) }
             if curl_multi_poll(multi, nil, 0, Self.idlePollMilliseconds, &descriptors) != CURLM_OK {
-                usleep(10_000)  // never spin if polling itself fails
+                usleep(10_000) // never spin if polling itself fails
             }
         }
         close()
@@ -68,7 +68,7 @@ extension CurlMultiLoop {
         var queued: Int32 = 0
         while let message = curl_multi_info_read(multi, &queued) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
-            let code = message.pointee.data.result  // read before the message is invalidated
+            let code = message.pointee.data.result // read before the message is invalidated
             guard let transfer = active.removeValue(forKey: easy) else {
                 curl_multi_remove_handle(multi, easy)
                 continue
@@ -123,7 +123,7 @@ extension CurlMultiLoop {
         arrivals.removeAll()
         departures.removeAll()
         curl_multi_cleanup(multi)
-        withExtendedLifetime(idle) {}  // the idle easy handles are freed after their multi handle
+        withExtendedLifetime(idle) {} // the idle easy handles are freed after their multi handle
     }
 }
 
@@ -131,8 +131,9 @@ extension CurlEasyRequest {
     /// Reads the transfer's results from its easy handle. Loop thread, before the handle is reused.
     func completion(_ code: CURLcode) -> CurlCompletion {
         guard let handle else {
-            return CurlCompletion(code: code.rawValue, status: 0, newConnections: 0, totalTimeMicroseconds: 0,
-                                  pretransferMicroseconds: 0, errorMessage: nil)
+            return CurlCompletion(
+                code: code.rawValue, status: 0, newConnections: 0, totalTimeMicroseconds: 0,
+                pretransferMicroseconds: 0, errorMessage: nil)
         }
         return CurlCompletion(
             code: code.rawValue,

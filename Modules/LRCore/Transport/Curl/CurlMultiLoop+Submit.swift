@@ -70,8 +70,9 @@ extension CurlMultiLoop {
     /// The error for a transfer the loop can no longer run because the transport was released.
     static func shutDownError(mayHaveReachedServer: Bool) -> LoginRadiusError {
         .transport(
-            TransportFailure(kind: .other, code: 0, message: "the CurlTransport was shut down",
-                             mayHaveReachedServer: mayHaveReachedServer)
+            TransportFailure(
+                kind: .other, code: 0, message: "the CurlTransport was shut down",
+                mayHaveReachedServer: mayHaveReachedServer)
         )
     }
 }

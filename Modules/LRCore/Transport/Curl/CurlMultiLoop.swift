@@ -104,8 +104,9 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
         guard let handle = CurlEasyHandle() else {
             throw LoginRadiusError.transport(
-                TransportFailure(kind: .other, code: Int(CURLE_OUT_OF_MEMORY.rawValue),
-                                 message: "curl_easy_init failed", mayHaveReachedServer: false)
+                TransportFailure(
+                    kind: .other, code: Int(CURLE_OUT_OF_MEMORY.rawValue),
+                    message: "curl_easy_init failed", mayHaveReachedServer: false)
             )
         }
         return handle

@@ -2,11 +2,11 @@ import CLibCurl
 import Dispatch
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A joinable POSIX thread for ``CurlMultiLoop``.
@@ -16,9 +16,9 @@ import Darwin
 /// run loop. The thread blocks `SIGPIPE` for itself (see ``blockSIGPIPE()``).
 struct CurlThread {
     #if canImport(Darwin)
-    private typealias ThreadID = pthread_t?
+        private typealias ThreadID = pthread_t?
     #else
-    private typealias ThreadID = pthread_t
+        private typealias ThreadID = pthread_t
     #endif
 
     /// Written once by ``start(name:_:)`` before the value is shared, then only read.
@@ -47,22 +47,23 @@ struct CurlThread {
         let startedEntry = Entry(name: name, body: body)
         let entry = Unmanaged.passRetained(startedEntry).toOpaque()
         #if canImport(Darwin)
-        var id: pthread_t?
-        let routine: @convention(c) (UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? = { argument in
-            CurlThread.run(argument)
-            return nil
-        }
+            var id: pthread_t?
+            let routine: @convention(c) (UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? = { argument in
+                CurlThread.run(argument)
+                return nil
+            }
         #else
-        var id = pthread_t()
-        let routine: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? = { argument in
-            if let argument { CurlThread.run(argument) }
-            return nil
-        }
+            var id = pthread_t()
+            let routine: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? = { argument in
+                if let argument { CurlThread.run(argument) }
+                return nil
+            }
         #endif
         let result = pthread_create(&id, nil, routine, entry)
         guard result == 0 else {
             Unmanaged<Entry>.fromOpaque(entry).release()
-            throw LoginRadiusError.invalidConfiguration("CurlTransport could not start its thread (pthread_create: \(result))")
+            throw LoginRadiusError.invalidConfiguration(
+                "CurlTransport could not start its thread (pthread_create: \(result))")
         }
         // Returns once the thread runs, so a transport is usable and its thread visible at once.
         startedEntry.started.wait()
@@ -78,10 +79,10 @@ struct CurlThread {
         let entry = Unmanaged<Entry>.fromOpaque(argument).takeRetainedValue()
         blockSIGPIPE()
         #if canImport(Darwin)
-        pthread_setname_np(entry.name)
+            pthread_setname_np(entry.name)
         #elseif os(Linux)
-        _ = lr_set_current_thread_name(entry.name)
-        entry.kernelID = lr_current_thread_kernel_id()
+            _ = lr_set_current_thread_name(entry.name)
+            entry.kernelID = lr_current_thread_kernel_id()
         #endif
         entry.started.signal()
         entry.body()
@@ -105,7 +106,7 @@ struct CurlThread {
     /// Whether the caller is this thread.
     var isCurrent: Bool {
         #if canImport(Darwin)
-        guard let id else { return false }
+            guard let id else { return false }
         #endif
         return pthread_equal(pthread_self(), id) != 0
     }
@@ -113,7 +114,7 @@ struct CurlThread {
     /// Waits for the thread to end. Must not be called from the thread itself.
     func join() {
         #if canImport(Darwin)
-        guard let id else { return }
+            guard let id else { return }
         #endif
         pthread_join(id, nil)
     }
@@ -121,7 +122,7 @@ struct CurlThread {
     /// Lets the thread end on its own, for the one case where it cannot be joined.
     func detach() {
         #if canImport(Darwin)
-        guard let id else { return }
+            guard let id else { return }
         #endif
         pthread_detach(id)
     }

@@ -68,7 +68,8 @@ extension CurlTransport {
             if connectTimeout <= .zero || requestTimeout <= .zero { throw fail("timeouts must be positive") }
             if maxResponseSize <= 0 { throw fail("maxResponseSize must be positive") }
             let strings = [userAgent, proxy?.url, proxy?.username, proxy?.password, caBundlePath]
-            if strings.contains(where: { $0?.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) ?? false }) {
+            if strings.contains(where: { $0?.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) ?? false }
+            ) {
                 throw fail("userAgent, proxy and caBundlePath must not contain CR, LF or NUL")
             }
         }

@@ -47,6 +47,7 @@ struct CapturingLogHandler: LogHandler {
     func log(event: LogEvent) {
         var merged = metadata
         for (key, value) in event.metadata ?? [:] { merged[key] = value }
-        capture.append(.init(level: event.level, message: event.message.description, metadata: merged.mapValues { "\($0)" }))
+        capture.append(
+            .init(level: event.level, message: event.message.description, metadata: merged.mapValues { "\($0)" }))
     }
 }

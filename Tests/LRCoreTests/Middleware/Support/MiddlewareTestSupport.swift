@@ -8,7 +8,8 @@ import Testing
 enum MiddlewareTestSupport {
     /// A GET (idempotent).
     static let getProfile = OperationDescriptor(
-        name: "getProfileByAccessToken", group: "authentication", method: .get, pathTemplate: "identity/v2/auth/account",
+        name: "getProfileByAccessToken", group: "authentication", method: .get,
+        pathTemplate: "identity/v2/auth/account",
         accessToken: .bearer, documentation: "x")
     /// A GET that carries the API secret header (signed when signing is on).
     static let manageGet = OperationDescriptor(
@@ -24,7 +25,8 @@ enum MiddlewareTestSupport {
         apiSecret: .header(LoginRadiusHeaderName.apiSecret), documentation: "x")
     /// A POST marked idempotent.
     static let idempotentPost = OperationDescriptor(
-        name: "validateAccessToken", group: "authentication", method: .post, pathTemplate: "identity/v2/auth/access_token/validate",
+        name: "validateAccessToken", group: "authentication", method: .post,
+        pathTemplate: "identity/v2/auth/access_token/validate",
         isIdempotent: true, documentation: "x")
 
     /// The call for `operation` with whatever it needs.
@@ -80,7 +82,8 @@ enum MiddlewareTestSupport {
     static func failure(_ kind: TransportFailure.Kind, code: Int = 0, reached: Bool)
         -> Result<LoginRadiusResponse, LoginRadiusError>
     {
-        .failure(.transport(TransportFailure(kind: kind, code: code, message: "scripted", mayHaveReachedServer: reached)))
+        .failure(
+            .transport(TransportFailure(kind: kind, code: code, message: "scripted", mayHaveReachedServer: reached)))
     }
 
     /// `duration` in seconds.

@@ -1,8 +1,8 @@
 // Password storage: PBKDF2-HMAC-SHA256 with a random 16-byte salt. Stored as
 // `pbkdf2-sha256$<rounds>$<base64 salt>$<base64 hash>`; plaintext passwords are never kept.
 import Crypto
-import _CryptoExtras
 import Foundation
+import _CryptoExtras
 
 struct PasswordHasher: Sendable {
     /// Never fewer than this many rounds, whatever the configuration says.
@@ -23,10 +23,10 @@ struct PasswordHasher: Sendable {
     func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$").map(String.init)
         guard parts.count == 4, parts[0] == "pbkdf2-sha256",
-              let storedRounds = Int(parts[1]),
-              let salt = Data(base64Encoded: parts[2]),
-              let expected = Data(base64Encoded: parts[3]),
-              let actual = try? derive(password, salt: Array(salt), rounds: storedRounds)
+            let storedRounds = Int(parts[1]),
+            let salt = Data(base64Encoded: parts[2]),
+            let expected = Data(base64Encoded: parts[3]),
+            let actual = try? derive(password, salt: Array(salt), rounds: storedRounds)
         else { return false }
         return PasswordHasher.constantTimeEqual(Array(actual), Array(expected))
     }

@@ -3,8 +3,8 @@
 // key = PBKDF2-HMAC-SHA1(secret, salt = 8 zero bytes, 10,000 rounds, 32 bytes),
 // IV = ASCII "tu89geji340t89u2", PKCS#7 padding, times `yyyy/MM/dd HH:mm:ss` UTC.
 import Crypto
-import _CryptoExtras
 import Foundation
+import _CryptoExtras
 
 struct SOTTCodec: Sendable {
     static let initializationVector = Array("tu89geji340t89u2".utf8)
@@ -53,15 +53,15 @@ struct SOTTCodec: Sendable {
         let encoded = String(normalized[..<star])
         let checksum = String(normalized[normalized.index(after: star)...])
         guard let keyBytes, SOTTCodec.md5Hex(encoded) == checksum.lowercased(),
-              let ciphertext = Data(base64Encoded: encoded),
-              let iv = try? AES._CBC.IV(ivBytes: SOTTCodec.initializationVector),
-              let plaintext = try? AES._CBC.decrypt(ciphertext, using: SymmetricKey(data: keyBytes), iv: iv),
-              let text = String(data: plaintext, encoding: .utf8)
+            let ciphertext = Data(base64Encoded: encoded),
+            let iv = try? AES._CBC.IV(ivBytes: SOTTCodec.initializationVector),
+            let plaintext = try? AES._CBC.decrypt(ciphertext, using: SymmetricKey(data: keyBytes), iv: iv),
+            let text = String(data: plaintext, encoding: .utf8)
         else { return nil }
         let parts = text.split(separator: "#", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3,
-              let start = LoginRadiusDates.parseSOTTTime(parts[0]),
-              let end = LoginRadiusDates.parseSOTTTime(parts[2])
+            let start = LoginRadiusDates.parseSOTTTime(parts[0]),
+            let end = LoginRadiusDates.parseSOTTTime(parts[2])
         else { return nil }
         return Content(start: start, apiKey: parts[1], end: end)
     }
@@ -73,9 +73,9 @@ struct SOTTCodec: Sendable {
             throw LoginRadiusAPIError(.sottRequired)
         }
         guard let content = decode(sott),
-              content.apiKey.lowercased() == apiKey.lowercased(),
-              now >= content.start.addingTimeInterval(-skew),
-              now <= content.end
+            content.apiKey.lowercased() == apiKey.lowercased(),
+            now >= content.start.addingTimeInterval(-skew),
+            now <= content.end
         else { throw LoginRadiusAPIError(.sottInvalid) }
     }
 

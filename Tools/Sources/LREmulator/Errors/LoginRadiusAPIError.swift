@@ -37,12 +37,14 @@ struct LoginRadiusAPIError: Error, Sendable, Equatable {
             ("ProviderErrorResponse", .null),
         ])
         if !fieldErrors.isEmpty {
-            object["Errors"] = .array(fieldErrors.map { error in
-                .object(JSONObject([
-                    ("PropertyName", .string(error.propertyName)),
-                    ("ErrorMessage", .string(error.errorMessage)),
-                ]))
-            })
+            object["Errors"] = .array(
+                fieldErrors.map { error in
+                    .object(
+                        JSONObject([
+                            ("PropertyName", .string(error.propertyName)),
+                            ("ErrorMessage", .string(error.errorMessage)),
+                        ]))
+                })
         }
         return .object(object)
     }

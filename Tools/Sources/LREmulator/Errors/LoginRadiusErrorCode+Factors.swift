@@ -8,7 +8,8 @@
 enum FactorError {
     static let requestTokenInvalid = LoginRadiusErrorCode(
         code: 903, message: "Request token is invalid",
-        description: "The LoginRadius request token is invalid, please check the POST request on your callback page and the token field in the request.",
+        description:
+            "The LoginRadius request token is invalid, please check the POST request on your callback page and the token field in the request.",
         httpStatus: 403)
     static let requestTokenExpired = LoginRadiusErrorCode(
         code: 904, message: "Request token has expired",
@@ -16,11 +17,13 @@ enum FactorError {
         httpStatus: 403)
     static let providerAccessTokenMissing = LoginRadiusErrorCode(
         code: 929, message: "Access token is missing from social ID provider",
-        description: "The ID Provider access token is required to generate the LoginRadius access token, please use the correct token in order to process this request.",
+        description:
+            "The ID Provider access token is required to generate the LoginRadius access token, please use the correct token in order to process this request.",
         httpStatus: 400)
     static let providerTokenSecretMissing = LoginRadiusErrorCode(
         code: 930, message: "Token secret is missing from social ID provider",
-        description: "The ID Provider token secret is required to generate the LoginRadius access token, please use the correct token in order to process this request.",
+        description:
+            "The ID Provider token secret is required to generate the LoginRadius access token, please use the correct token in order to process this request.",
         httpStatus: 400)
     static let accountCannotBeLinked = LoginRadiusErrorCode(
         code: 983, message: "Account cannot be linked",
@@ -36,7 +39,8 @@ enum FactorError {
         httpStatus: 403)
     static let providerError = LoginRadiusErrorCode(
         code: 1000, message: "An error has occurred at the social identity provider’s end",
-        description: "An error has occurred at the social identity provider’s end, please check the ‘providerErrorResponse’ for more details.",
+        description:
+            "An error has occurred at the social identity provider’s end, please check the ‘providerErrorResponse’ for more details.",
         httpStatus: 403)
     static let providerCannotBeUnlinked = LoginRadiusErrorCode(
         code: 1008, message: "This provider cannot be unlinked",
@@ -44,7 +48,8 @@ enum FactorError {
         httpStatus: 403)
     static let phoneInvalidOrMissing = LoginRadiusErrorCode(
         code: 1043, message: "Phone number is invalid or does not exist",
-        description: "The provided phone number is invalid or does not exist, please use a valid phone number in order to process this request.",
+        description:
+            "The provided phone number is invalid or does not exist, please use a valid phone number in order to process this request.",
         httpStatus: 403)
     static let sessionExpired = LoginRadiusErrorCode(
         code: 1055, message: "Session has expired",
@@ -52,7 +57,8 @@ enum FactorError {
         httpStatus: 403)
     static let phoneAlreadyRegistered = LoginRadiusErrorCode(
         code: 1058, message: "Phone number is already registered with your LoginRadius site",
-        description: "The phone number has to be unique for your LoginRadius site, please use a different phone number.",
+        description:
+            "The phone number has to be unique for your LoginRadius site, please use a different phone number.",
         httpStatus: 403)
     static let passwordlessLinkUsed = LoginRadiusErrorCode(
         code: 1062, message: "The password less login link has already been used",
@@ -96,23 +102,28 @@ enum FactorError {
         httpStatus: 403)
     static let securityAnswersNotSaved = LoginRadiusErrorCode(
         code: 1092, message: "Security question and answer is not saved in profile",
-        description: "This security question and answer is not saved in your profile, please update the security question and answer in profile.",
+        description:
+            "This security question and answer is not saved in your profile, please update the security question and answer in profile.",
         httpStatus: 403)
     static let securityAnswerIncorrect = LoginRadiusErrorCode(
         code: 1094, message: "Your security answer or question is incorrect",
-        description: "Your security question or answer is incorrect, please enter the correct security question or answer.",
+        description:
+            "Your security question or answer is incorrect, please enter the correct security question or answer.",
         httpStatus: 403)
     static let phoneFormatInvalid = LoginRadiusErrorCode(
         code: 1096, message: "Invalid phone number",
-        description: "The provided phone number is not valid or not well-formatted, please review the phone number in order to process this request.",
+        description:
+            "The provided phone number is not valid or not well-formatted, please review the phone number in order to process this request.",
         httpStatus: 400)
     static let multiFactorNotConfigured = LoginRadiusErrorCode(
         code: 1101, message: "Two factor authentication is not configured for this profile",
-        description: "Two factor authentication is not configured, please configured or enable two factor authentication on your profile for login.",
+        description:
+            "Two factor authentication is not configured, please configured or enable two factor authentication on your profile for login.",
         httpStatus: 403)
     static let authenticatorNotConfigured = LoginRadiusErrorCode(
         code: 1099, message: "Two-factor authenticator is not configured",
-        description: "Two-factor authenticator app is not configured. Please configure an authenticator to enable two-factor authentication.",
+        description:
+            "Two-factor authenticator app is not configured. Please configure an authenticator to enable two-factor authentication.",
         httpStatus: 403)
     static let authenticatorCodeIncorrect = LoginRadiusErrorCode(
         code: 1102, message: "The two-factor authenticator code is incorrect",
@@ -120,11 +131,13 @@ enum FactorError {
         httpStatus: 403)
     static let secondFactorTokenInvalid = LoginRadiusErrorCode(
         code: 1103, message: "Two factor authentication token is invalid",
-        description: "The LoginRadius two factor authentication token is invalid, please use the correct or valid token in order to process this request.",
+        description:
+            "The LoginRadius two factor authentication token is invalid, please use the correct or valid token in order to process this request.",
         httpStatus: 403)
     static let secondFactorTokenExpired = LoginRadiusErrorCode(
         code: 1104, message: "Two factor authentication token has expired",
-        description: "The LoginRadius two factor authentication token has expired, please request a new token from LoginRadius API.",
+        description:
+            "The LoginRadius two factor authentication token has expired, please request a new token from LoginRadius API.",
         httpStatus: 403)
     static let verificationCodeRequired = LoginRadiusErrorCode(
         code: 1105, message: "At least one verification code is required",
@@ -132,15 +145,18 @@ enum FactorError {
         httpStatus: 403)
     static let multiFactorRemovalInvalid = LoginRadiusErrorCode(
         code: 1121, message: "This is not valid request for removing two factor authentication",
-        description: "This is not valid request for removing two factor authentication, please use the correct value for removing two factor authentication.",
+        description:
+            "This is not valid request for removing two factor authentication, please use the correct value for removing two factor authentication.",
         httpStatus: 403)
     static let backupCodesAlreadyGenerated = LoginRadiusErrorCode(
         code: 1127, message: "Two factor authentication backup code is already generated",
-        description: "The two factor authentication backup code is already generated, please reset your two factor authentication backup code.",
+        description:
+            "The two factor authentication backup code is already generated, please reset your two factor authentication backup code.",
         httpStatus: 403)
     static let backupCodeInvalid = LoginRadiusErrorCode(
         code: 1128, message: "Two factor authentication backup bode is not valid or has already been used",
-        description: "The two factor authentication backup code is not enabled, please enable or configure two factor authentication for login.",
+        description:
+            "The two factor authentication backup code is not enabled, please enable or configure two factor authentication for login.",
         httpStatus: 403)
     static let clientGuidNotUnique = LoginRadiusErrorCode(
         code: 1136, message: "Client GUID must be unique",
@@ -152,15 +168,18 @@ enum FactorError {
         httpStatus: 403)
     static let smartLoginAlreadyVerified = LoginRadiusErrorCode(
         code: 1138, message: "The smart login link has already been verified",
-        description: "This smart login link has already been verified, please click the smart login button for a new link.",
+        description:
+            "This smart login link has already been verified, please click the smart login button for a new link.",
         httpStatus: 403)
     static let smartLoginNotVerified = LoginRadiusErrorCode(
         code: 1139, message: "The smart login link has not been verified",
-        description: "This smart login link has not been verified, please click the smart login link in your email to verify.",
+        description:
+            "This smart login link has not been verified, please click the smart login link in your email to verify.",
         httpStatus: 403)
     static let clientGuidInvalid = LoginRadiusErrorCode(
         code: 1140, message: "Client GUID is invalid",
-        description: "The client GUID is invalid or expired, please use a valid client guid in order to process this request.",
+        description:
+            "The client GUID is invalid or expired, please use a valid client guid in order to process this request.",
         httpStatus: 403)
     static let oneTouchLinkUsed = LoginRadiusErrorCode(
         code: 1145, message: "The one touch login link has already been used",
@@ -172,7 +191,8 @@ enum FactorError {
         httpStatus: 403)
     static let validationTokenInvalid = LoginRadiusErrorCode(
         code: 1193, message: "Two factor validation token is invalid",
-        description: "The LoginRadius two factor Validation token is invalid, please use the correct or valid token in order to process this request.",
+        description:
+            "The LoginRadius two factor Validation token is invalid, please use the correct or valid token in order to process this request.",
         httpStatus: 403)
     static let accountCannotBeUnlinkedFromItself = LoginRadiusErrorCode(
         code: 1219, message: "Account cannot be unlinked",
@@ -184,7 +204,8 @@ enum FactorError {
         httpStatus: 403)
     static let pinNotAvailable = LoginRadiusErrorCode(
         code: 1235, message: "PIN is not available",
-        description: "The PIN is not available in the profile, please add PIN in the profile in order to process this request.",
+        description:
+            "The PIN is not available in the profile, please add PIN in the profile in order to process this request.",
         httpStatus: 403)
     static let pinInvalid = LoginRadiusErrorCode(
         code: 1236, message: "Invalid PIN",
@@ -192,7 +213,8 @@ enum FactorError {
         httpStatus: 401)
     static let pinAuthTokenInvalid = LoginRadiusErrorCode(
         code: 1239, message: "PINAuth token is invalid",
-        description: "PINAuth token is invalid, please use the correct or valid PINAuth token in order to process this request.",
+        description:
+            "PINAuth token is invalid, please use the correct or valid PINAuth token in order to process this request.",
         httpStatus: 403)
     static let pinAuthTokenExpired = LoginRadiusErrorCode(
         code: 1240, message: "PINAuth token has expired",
@@ -204,7 +226,8 @@ enum FactorError {
         httpStatus: 401)
     static let pinResetLinkUsed = LoginRadiusErrorCode(
         code: 1242, message: "The email verification link has already been used",
-        description: "Each link can only be used once, you can log in now if you have already verified the email, OR use the ‘forgot pin’ option.",
+        description:
+            "Each link can only be used once, you can log in now if you have already verified the email, OR use the ‘forgot pin’ option.",
         httpStatus: 403)
     static let pinRequired = LoginRadiusErrorCode(
         code: 1243, message: "PIN is required",
@@ -216,15 +239,18 @@ enum FactorError {
         httpStatus: 403)
     static let pinSessionTokenExpired = LoginRadiusErrorCode(
         code: 1246, message: "Session token has expired",
-        description: "The LoginRadius PIN authentication session token expired, please request a new PIN authentication session token from LoginRadius API.",
+        description:
+            "The LoginRadius PIN authentication session token expired, please request a new PIN authentication session token from LoginRadius API.",
         httpStatus: 403)
     static let emailOTPNotEnabled = LoginRadiusErrorCode(
         code: 1256, message: "Email OTP two factor authentication is not enabled",
-        description: "The Email OTP two factor authentication is not enabled, please enable Email OTP two factor authentication for login.",
+        description:
+            "The Email OTP two factor authentication is not enabled, please enable Email OTP two factor authentication for login.",
         httpStatus: 403)
     static let securityQuestionNotEnabled = LoginRadiusErrorCode(
         code: 1257, message: "Security question two factor authentication is not enabled",
-        description: "The Security question two factor authentication is not enabled, please enable security question two factor authentication for login.",
+        description:
+            "The Security question two factor authentication is not enabled, please enable security question two factor authentication for login.",
         httpStatus: 403)
     static let otpAuthenticatorNotEnabled = LoginRadiusErrorCode(
         code: 1277, message: "OTP two factor authentication is not enabled",
@@ -244,10 +270,12 @@ enum FactorError {
         httpStatus: 403)
     static let multiFactorPhoneUpdateInvalid = LoginRadiusErrorCode(
         code: 1250, message: "Invalid request to update the phone number for two-factor authentication.",
-        description: "Authenticator, OTP, or security question-based two-factor authentication method is already enabled. Please use the update profile API to update the phone number.",
+        description:
+            "Authenticator, OTP, or security question-based two-factor authentication method is already enabled. Please use the update profile API to update the phone number.",
         httpStatus: 403)
     static let multiFactorAlreadyEnabled = LoginRadiusErrorCode(
         code: 1258, message: "One of the two factor authentication method is already enabled",
-        description: "One of the two factor authentication method is already enabled, can not update two factor authentication security question answers.",
+        description:
+            "One of the two factor authentication method is already enabled, can not update two factor authentication security question answers.",
         httpStatus: 403)
 }

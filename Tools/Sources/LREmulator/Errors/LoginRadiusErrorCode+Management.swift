@@ -7,11 +7,13 @@
 extension LoginRadiusErrorCode {
     static let tooManyRequests = LoginRadiusErrorCode(
         code: 429, message: "Too Many Request",
-        description: "Response status code indicates the user has sent too many requests in a given amount of time (i.e. rate limiting)",
+        description:
+            "Response status code indicates the user has sent too many requests in a given amount of time (i.e. rate limiting)",
         httpStatus: 429)
     static let parameterNotFormatted = LoginRadiusErrorCode(
         code: 908, message: "A parameter is not formatted correctly",
-        description: "A parameter is not formatted correctly in the request, please check all the parameters in the API call.",
+        description:
+            "A parameter is not formatted correctly in the request, please check all the parameters in the API call.",
         httpStatus: 403)
     static let customObjectIdInvalid = LoginRadiusErrorCode(
         code: 1001, message: "Custom object ID is invalid",
@@ -19,15 +21,18 @@ extension LoginRadiusErrorCode {
         httpStatus: 403)
     static let customObjectJSONInvalid = LoginRadiusErrorCode(
         code: 1035, message: "Custom object JSON is invalid",
-        description: "The provided custom object JSON is invalid, please use a valid or well-formatted JSON in order to process this request.",
+        description:
+            "The provided custom object JSON is invalid, please use a valid or well-formatted JSON in order to process this request.",
         httpStatus: 400)
     static let roleDoesNotExist = LoginRadiusErrorCode(
         code: 1047, message: "Role does not exist",
-        description: "The provided role for the user does not exist, please use a valid role in order to process this request.",
+        description:
+            "The provided role for the user does not exist, please use a valid role in order to process this request.",
         httpStatus: 400)
     static let phoneAlreadyRegistered = LoginRadiusErrorCode(
         code: 1058, message: "Phone number is already registered with your LoginRadius site",
-        description: "The phone number has to be unique for your LoginRadius site, please use a different phone number.",
+        description:
+            "The phone number has to be unique for your LoginRadius site, please use a different phone number.",
         httpStatus: 403)
     static let customObjectNameInvalid = LoginRadiusErrorCode(
         code: 1064, message: "Custom object name is invalid",
@@ -35,7 +40,8 @@ extension LoginRadiusErrorCode {
         httpStatus: 403)
     static let webhookLimitExceeded = LoginRadiusErrorCode(
         code: 1085, message: "Number of Webhook subscriptions exceed to limit",
-        description: "Number of Webhook subscriptions must be less than or equal to 5, unsubscribe other and try again.",
+        description:
+            "Number of Webhook subscriptions must be less than or equal to 5, unsubscribe other and try again.",
         httpStatus: 403)
     static let webhookTargetURLInvalid = LoginRadiusErrorCode(
         code: 1087, message: "Webhook target URL is invalid",
@@ -51,11 +57,13 @@ extension LoginRadiusErrorCode {
         httpStatus: 403)
     static let noEmailToInvalidate = LoginRadiusErrorCode(
         code: 1113, message: "The profile cannot be enforced to invalidate the email verification.",
-        description: "The request could not be processed, there is no email profile associated with this UID, thus the email verification cannot be enforced.",
+        description:
+            "The request could not be processed, there is no email profile associated with this UID, thus the email verification cannot be enforced.",
         httpStatus: 403)
     static let emailAlreadyUnverified = LoginRadiusErrorCode(
         code: 1115, message: "The profile cannot be enforced to invalidate the email verification.",
-        description: "The request could not be processed, email already unverified associated with UID thus can not enforce email verification.",
+        description:
+            "The request could not be processed, email already unverified associated with UID thus can not enforce email verification.",
         httpStatus: 403)
     static let roleContextNameInvalid = LoginRadiusErrorCode(
         code: 1133, message: "Role Context Name is not Valid",
@@ -63,11 +71,13 @@ extension LoginRadiusErrorCode {
         httpStatus: 403)
     static let additionalPermissionDoesNotExist = LoginRadiusErrorCode(
         code: 1142, message: "Additional Permission does not exist",
-        description: "Additional Permission for the user does not exist, please use a valid additional permission in order to process this request.",
+        description:
+            "Additional Permission for the user does not exist, please use a valid additional permission in order to process this request.",
         httpStatus: 403)
     static let noPhoneToInvalidate = LoginRadiusErrorCode(
         code: 1147, message: "The profile cannot be enforced to invalidate the phone verification.",
-        description: "The request could not be processed, there is no phone profile associated with UID, so the phone verification cannot be enforced.",
+        description:
+            "The request could not be processed, there is no phone profile associated with UID, so the phone verification cannot be enforced.",
         httpStatus: 403)
     static let phoneAlreadyUnverified = LoginRadiusErrorCode(
         code: 1161, message: "This phone number is already unverified",
@@ -79,7 +89,8 @@ extension LoginRadiusErrorCode {
         httpStatus: 403)
     static let uidInvalid = LoginRadiusErrorCode(
         code: 1200, message: "Uid is not valid",
-        description: "The uid is not valid, The uid can contains alphabets, digits, underscore and dash only and length must be between 1 to 50.",
+        description:
+            "The uid is not valid, The uid can contains alphabets, digits, underscore and dash only and length must be between 1 to 50.",
         httpStatus: 403)
     static let consentFormValidationFailed = LoginRadiusErrorCode(
         code: 1225, message: "Consent form validation failed",
@@ -91,7 +102,8 @@ extension LoginRadiusErrorCode {
         httpStatus: 403)
     static let consentTokenInvalid = LoginRadiusErrorCode(
         code: 1229, message: "Consent token is invalid",
-        description: "Consent token is invalid, please use the correct or valid consent token in order to process this request.",
+        description:
+            "Consent token is invalid, please use the correct or valid consent token in order to process this request.",
         httpStatus: 403)
     static let consentTokenExpired = LoginRadiusErrorCode(
         code: 1230, message: "Consent token has expired",

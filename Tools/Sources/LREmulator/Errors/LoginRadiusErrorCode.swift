@@ -13,11 +13,13 @@ struct LoginRadiusErrorCode: Sendable, Equatable {
 extension LoginRadiusErrorCode {
     static let apiSecretUnauthorized = LoginRadiusErrorCode(
         code: 902, message: "The API secret is unauthorized",
-        description: "The provided LoginRadius API secret is invalid or is not authorized, please use a valid or authorized LoginRadius API secret or check the API secret for your LoginRadius account.",
+        description:
+            "The provided LoginRadius API secret is invalid or is not authorized, please use a valid or authorized LoginRadius API secret or check the API secret for your LoginRadius account.",
         httpStatus: 401)
     static let accessTokenInvalid = LoginRadiusErrorCode(
         code: 905, message: "Access token is invalid",
-        description: "The LoginRadius access token is invalid, please use the correct or valid access token in order to process this request.",
+        description:
+            "The LoginRadius access token is invalid, please use the correct or valid access token in order to process this request.",
         httpStatus: 403)
     static let accessTokenExpired = LoginRadiusErrorCode(
         code: 906, message: "Access token has expired",
@@ -25,23 +27,28 @@ extension LoginRadiusErrorCode {
         httpStatus: 403)
     static let apiKeyInvalid = LoginRadiusErrorCode(
         code: 920, message: "API key is invalid",
-        description: "The provided LoginRadius API key is invalid, please use a valid API key of your LoginRadius account.",
+        description:
+            "The provided LoginRadius API key is invalid, please use a valid API key of your LoginRadius account.",
         httpStatus: 400)
     static let apiKeyMissing = LoginRadiusErrorCode(
         code: 922, message: "API key is missing",
-        description: "The request is missing the API key, please use the valid API key parameter in order to process this request.",
+        description:
+            "The request is missing the API key, please use the valid API key parameter in order to process this request.",
         httpStatus: 400)
     static let apiSecretMissing = LoginRadiusErrorCode(
         code: 923, message: "API secret is missing",
-        description: "The request is missing the API secret, please use the valid API key parameter in order to process this request.",
+        description:
+            "The request is missing the API secret, please use the valid API key parameter in order to process this request.",
         httpStatus: 400)
     static let emailAlreadyRegistered = LoginRadiusErrorCode(
         code: 936, message: "Email address is already registered with your LoginRadius site",
-        description: "The email address has to be unique for your LoginRadius site, please use a different email address.",
+        description:
+            "The email address has to be unique for your LoginRadius site, please use a different email address.",
         httpStatus: 403)
     static let userDoesNotExist = LoginRadiusErrorCode(
         code: 938, message: "User does not exist",
-        description: "The user's account does not exist, please use a valid user or create the user before processing this request.",
+        description:
+            "The user's account does not exist, please use a valid user or create the user before processing this request.",
         httpStatus: 403)
     static let unknownError = LoginRadiusErrorCode(
         code: 950, message: "Operation failed due to an unknown error",
@@ -61,7 +68,8 @@ extension LoginRadiusErrorCode {
         httpStatus: 401)
     static let emailNotVerified = LoginRadiusErrorCode(
         code: 970, message: "Email is not verified",
-        description: "This email has not yet been verified, please click the link in your email to confirm your email address.",
+        description:
+            "This email has not yet been verified, please click the link in your email to confirm your email address.",
         httpStatus: 403)
     static let verificationLinkInvalid = LoginRadiusErrorCode(
         code: 973, message: "Invalid email verification link",
@@ -69,7 +77,8 @@ extension LoginRadiusErrorCode {
         httpStatus: 403)
     static let verificationLinkUsed = LoginRadiusErrorCode(
         code: 974, message: "The email verification link has already been used",
-        description: "Each link can only be used once, you can log in now if you have already verified the email, OR use the ‘forgot password’ option.",
+        description:
+            "Each link can only be used once, you can log in now if you have already verified the email, OR use the ‘forgot password’ option.",
         httpStatus: 403)
     static let verificationLinkExpired = LoginRadiusErrorCode(
         code: 975, message: "Your verification link has expired",
@@ -77,7 +86,8 @@ extension LoginRadiusErrorCode {
         httpStatus: 403)
     static let lastEmailCannotBeRemoved = LoginRadiusErrorCode(
         code: 1005, message: "User account should have at least one email address",
-        description: "This email address cannot be deleted as this is the only email address in your Profile, please add an additional email address in order to remove this.",
+        description:
+            "This email address cannot be deleted as this is the only email address in your Profile, please add an additional email address in order to remove this.",
         httpStatus: 403)
     static let usernameTaken = LoginRadiusErrorCode(
         code: 1017, message: "This username is already registered with this website",
@@ -89,23 +99,28 @@ extension LoginRadiusErrorCode {
         httpStatus: 403)
     static let validEmailRequired = LoginRadiusErrorCode(
         code: 1038, message: "Valid email ID is required",
-        description: "The provided email ID is invalid or not well-formatted, a valid email ID is required in order to process this request.",
+        description:
+            "The provided email ID is invalid or not well-formatted, a valid email ID is required in order to process this request.",
         httpStatus: 400)
     static let sottRequired = LoginRadiusErrorCode(
         code: 1048, message: "Secured one-time token (SOTT) is required",
-        description: "Secured one-time token (SOTT) is required, please use a valid secure one-time token (SOTT) in order to process this request.",
+        description:
+            "Secured one-time token (SOTT) is required, please use a valid secure one-time token (SOTT) in order to process this request.",
         httpStatus: 400)
     static let sottInvalid = LoginRadiusErrorCode(
         code: 1049, message: "Secured one-time token (SOTT) is invalid",
-        description: "Secured one-time token (SOTT) is invalid, please use a valid secure one-time token (SOTT) in order to process this request.",
+        description:
+            "Secured one-time token (SOTT) is invalid, please use a valid secure one-time token (SOTT) in order to process this request.",
         httpStatus: 403)
     static let accessTokenMissing = LoginRadiusErrorCode(
         code: 1060, message: "Access token is missing",
-        description: "This request is missing the access token, please use the valid access token parameter in order to process this request.",
+        description:
+            "This request is missing the access token, please use the valid access token parameter in order to process this request.",
         httpStatus: 400)
     static let verificationTokenInvalid = LoginRadiusErrorCode(
         code: 1063, message: "Verification token (vtoken) is invalid",
-        description: "The LoginRadius verification token is invalid, please use a valid verification token in order to process this request.",
+        description:
+            "The LoginRadius verification token is invalid, please use a valid verification token in order to process this request.",
         httpStatus: 403)
     static let usernameRequired = LoginRadiusErrorCode(
         code: 1075, message: "Username is required",
@@ -121,11 +136,13 @@ extension LoginRadiusErrorCode {
         httpStatus: 400)
     static let deleteTokenInvalid = LoginRadiusErrorCode(
         code: 1119, message: "The LoginRadius DeleteToken is invalid",
-        description: "The LoginRadius DeleteToken is invalid, please use the correct or valid DeleteToken in order to process this request.",
+        description:
+            "The LoginRadius DeleteToken is invalid, please use the correct or valid DeleteToken in order to process this request.",
         httpStatus: 403)
     static let emailVerificationTokenNotNeeded = LoginRadiusErrorCode(
         code: 1126, message: "Email has already been verified",
-        description: "Provided email address has already been verified, so its verification token couldn’t be generated.",
+        description:
+            "Provided email address has already been verified, so its verification token couldn’t be generated.",
         httpStatus: 403)
     static let validationFailed = LoginRadiusErrorCode(
         code: 1134, message: "Validation failed for one or more fields",
@@ -133,7 +150,8 @@ extension LoginRadiusErrorCode {
         httpStatus: 403)
     static let emailOrUsernameRequired = LoginRadiusErrorCode(
         code: 1141, message: "Email address or username is required",
-        description: "Email address or username is required, please use a valid email address or username in order to process this request.",
+        description:
+            "Email address or username is required, please use a valid email address or username in order to process this request.",
         httpStatus: 400)
     static let emailTypeRequired = LoginRadiusErrorCode(
         code: 1201, message: "Email type is required",
@@ -141,19 +159,23 @@ extension LoginRadiusErrorCode {
         httpStatus: 400)
     static let usernameInvalid = LoginRadiusErrorCode(
         code: 1204, message: "Username is not valid",
-        description: "The username is not valid, The username can not contains space and length must be between 1 to 32.",
+        description:
+            "The username is not valid, The username can not contains space and length must be between 1 to 32.",
         httpStatus: 403)
     static let signatureMissing = LoginRadiusErrorCode(
         code: 1207, message: "API signature is missing",
-        description: "The request is missing the API signature, please use a valid API signature parameter in order to process this request.",
+        description:
+            "The request is missing the API signature, please use a valid API signature parameter in order to process this request.",
         httpStatus: 400)
     static let signatureInvalid = LoginRadiusErrorCode(
         code: 1208, message: "API signature is invalid",
-        description: "The API signature is invalid, please use a valid API signature parameter in order to process this request.",
+        description:
+            "The API signature is invalid, please use a valid API signature parameter in order to process this request.",
         httpStatus: 403)
     static let requestExpiryMissing = LoginRadiusErrorCode(
         code: 1210, message: "Request expiry time is missing",
-        description: "The request is missing the request expiry time, please use a valid request expiry time parameter in order to process this request.",
+        description:
+            "The request is missing the request expiry time, please use a valid request expiry time parameter in order to process this request.",
         httpStatus: 400)
     static let requestExpiryFormatInvalid = LoginRadiusErrorCode(
         code: 1211, message: "The request expiry time has an invalid format",
@@ -161,7 +183,8 @@ extension LoginRadiusErrorCode {
         httpStatus: 400)
     static let requestExpiryInvalid = LoginRadiusErrorCode(
         code: 1212, message: "The request expiry time is invalid",
-        description: "The request expiry time is invalid, please use a valid request expiry time in order to process this request.",
+        description:
+            "The request expiry time is invalid, please use a valid request expiry time in order to process this request.",
         httpStatus: 403)
     static let refreshTokenInvalid = LoginRadiusErrorCode(
         code: 1217, message: "Refresh token invalid",
@@ -173,7 +196,8 @@ extension LoginRadiusErrorCode {
         httpStatus: 403)
     static let notFound = LoginRadiusErrorCode(
         code: 404, message: "Not Found",
-        description: "The API endpoint is not correct or your account does not have sufficient permissions to access this endpoint.",
+        description:
+            "The API endpoint is not correct or your account does not have sufficient permissions to access this endpoint.",
         httpStatus: 404)
     static let methodNotAllowed = LoginRadiusErrorCode(
         code: 405, message: "Method not allowed",

@@ -53,7 +53,8 @@ struct RouteTable: Sendable {
     /// Literal segments win over `{parameters}`: routes with fewer parameters are tried first.
     init(_ routes: [Route]) {
         self.routes = routes.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.parameterCount, right = rhs.element.parameterCount
+            let left = lhs.element.parameterCount
+            let right = rhs.element.parameterCount
             return left == right ? lhs.offset < rhs.offset : left < right
         }.map(\.element)
     }

@@ -12,13 +12,17 @@ enum FactorIdentityFields {
         case "PIN":
             guard factors.pinHash != nil else { return .null }
             // Like `Password`, the PIN itself is never sent back.
-            return .object(JSONObject([
-                ("PIN", .null),
-                ("Skipped", .bool(false)),
-                ("SkippedDate", .null),
-                ("LastPINChangeDate", factors.lastPINChangeDate.map { .string(LoginRadiusDates.iso8601($0)) } ?? .null),
-                ("LastPINChangeToken", .null),
-            ]))
+            return .object(
+                JSONObject([
+                    ("PIN", .null),
+                    ("Skipped", .bool(false)),
+                    ("SkippedDate", .null),
+                    (
+                        "LastPINChangeDate",
+                        factors.lastPINChangeDate.map { .string(LoginRadiusDates.iso8601($0)) } ?? .null
+                    ),
+                    ("LastPINChangeToken", .null),
+                ]))
         case "Identities":
             guard !factors.socialIdentities.isEmpty else { return .null }
             return .array(factors.socialIdentities.map(identityJSON))
@@ -32,14 +36,20 @@ enum FactorIdentityFields {
     /// A linked provider profile, as an entry of `Identities`.
     static func identityJSON(_ identity: SocialIdentity) -> JSON {
         let fullName = [identity.firstName, identity.lastName].compactMap { $0 }.joined(separator: " ")
-        return .object(JSONObject([
-            ("ID", .string(identity.id)),
-            ("Provider", .string(identity.provider)),
-            ("Email", identity.email.map { .array([.object(JSONObject([("Type", .string("Primary")), ("Value", .string($0))]))]) } ?? .null),
-            ("FirstName", identity.firstName.map(JSON.string) ?? .null),
-            ("LastName", identity.lastName.map(JSON.string) ?? .null),
-            ("FullName", fullName.isEmpty ? .null : .string(fullName)),
-            ("LinkedDate", .string(LoginRadiusDates.iso8601(identity.linkedDate))),
-        ]))
+        return .object(
+            JSONObject([
+                ("ID", .string(identity.id)),
+                ("Provider", .string(identity.provider)),
+                (
+                    "Email",
+                    identity.email.map {
+                        .array([.object(JSONObject([("Type", .string("Primary")), ("Value", .string($0))]))])
+                    } ?? .null
+                ),
+                ("FirstName", identity.firstName.map(JSON.string) ?? .null),
+                ("LastName", identity.lastName.map(JSON.string) ?? .null),
+                ("FullName", fullName.isEmpty ? .null : .string(fullName)),
+                ("LinkedDate", .string(LoginRadiusDates.iso8601(identity.linkedDate))),
+            ]))
     }
 }

@@ -32,9 +32,10 @@ enum IdentitySerializer {
         case "ID": return .string(account.id)
         case "Uid": return .string(account.uid)
         case "Email":
-            return .array(account.emails.map { email in
-                .object(JSONObject([("Type", .string(email.type)), ("Value", .string(email.value))]))
-            })
+            return .array(
+                account.emails.map { email in
+                    .object(JSONObject([("Type", .string(email.type)), ("Value", .string(email.value))]))
+                })
         case "EmailVerified": return .bool(account.emailVerified)
         case "UserName": return string(account.username)
         case "PhoneId": return string(account.phoneId)

@@ -6,8 +6,8 @@ enum Validation {
     static func isValidEmail(_ email: String) -> Bool {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3,
-              parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !email.contains(where: \.isWhitespace)
+            parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            !email.contains(where: \.isWhitespace)
         else { return false }
         return true
     }
@@ -33,10 +33,11 @@ enum Validation {
     ) throws(LoginRadiusAPIError) -> String {
         guard let password, !password.isEmpty else { throw LoginRadiusAPIError.required(property) }
         guard policy.contains(password.count) else {
-            throw LoginRadiusAPIError.validation(FieldError(
-                propertyName: property,
-                errorMessage: "The field \(property) must be a string with a minimum length of "
-                    + "\(policy.lowerBound) and a maximum length of \(policy.upperBound)."))
+            throw LoginRadiusAPIError.validation(
+                FieldError(
+                    propertyName: property,
+                    errorMessage: "The field \(property) must be a string with a minimum length of "
+                        + "\(policy.lowerBound) and a maximum length of \(policy.upperBound)."))
         }
         return password
     }

@@ -21,7 +21,9 @@ extension OutboxMessage.Purpose {
 
 extension MessageComposer {
     /// An SMS carrying an OTP. Its `id` is the `Sid` the API answers with.
-    func sms(to phone: String, purpose: OutboxMessage.Purpose, otp: String, template: String?, now: Date) -> OutboxMessage {
+    func sms(to phone: String, purpose: OutboxMessage.Purpose, otp: String, template: String?, now: Date)
+        -> OutboxMessage
+    {
         OutboxMessage(
             id: "SM" + TokenGenerator.hex32(), channel: .sms, recipient: phone, purpose: purpose,
             otp: otp, subject: nil, template: template, createdAt: now)

@@ -3,11 +3,14 @@
 import Foundation
 import Logging
 
+/// How an emulator instance behaves: the credentials it accepts, where it listens, token
+/// lifetimes, and which optional LoginRadius behaviours are on.
 public struct EmulatorConfiguration: Sendable {
     /// The API key every request must carry (`apikey` query parameter).
     public var apiKey: String
     /// The API secret `/manage` requests must carry (`X-LoginRadius-ApiSecret`) or sign with.
     public var apiSecret: String
+    /// The interface to listen on, e.g. `127.0.0.1` (the default) or `0.0.0.0`.
     public var host: String
     /// 0 picks any free port; `LoginRadiusEmulator.start()` returns the real address.
     public var port: Int
@@ -42,6 +45,22 @@ public struct EmulatorConfiguration: Sendable {
     /// from at start, so that users survive a restart; nil, the default, keeps state in memory.
     public var dataFile: URL? = nil
 
+    /// A configuration with LoginRadius's defaults; the properties not listed here
+    /// (``multiFactorRequired``, ``pinRequired``, ``rateLimit``, ``dataFile``) start off.
+    ///
+    /// - Parameters:
+    ///   - apiKey: The API key every request must carry.
+    ///   - apiSecret: The API secret `/manage` requests must carry or sign with.
+    ///   - host: The interface to listen on.
+    ///   - port: The TCP port to listen on; 0 picks any free port.
+    ///   - accessTokenLifetime: How long an access token lives; one hour by default.
+    ///   - emailTokenLifetime: How long emailed tokens stay valid; 24 hours by default.
+    ///   - verificationRequired: Whether registration requires email verification before login.
+    ///   - sottClockSkew: How far a SOTT's start time may lie in the future; five minutes by default.
+    ///   - passwordLength: Allowed password lengths, in characters.
+    ///   - passwordHashRounds: PBKDF2-SHA256 rounds for stored passwords (at least 10,000).
+    ///   - now: The emulator's clock.
+    ///   - logLevel: Log level of the HTTP server.
     public init(
         apiKey: String = LoginRadiusEmulator.defaultAPIKey,
         apiSecret: String = LoginRadiusEmulator.defaultAPISecret,

@@ -3,6 +3,7 @@ import Foundation
 
 /// A request to the emulator's public API that it cannot satisfy.
 public struct EmulatorError: Error, Sendable, CustomStringConvertible {
+    /// What was wrong with the request, e.g. `no account with uid …`.
     public let description: String
 }
 

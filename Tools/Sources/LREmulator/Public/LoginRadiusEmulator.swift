@@ -3,18 +3,24 @@
 import Foundation
 import Hummingbird
 
+/// A LoginRadius-compatible HTTP server with an in-memory store, for tests and demos. Start it
+/// in-process with ``start()`` and ``stop()``, or in the foreground with ``run(onListening:)``.
 public final class LoginRadiusEmulator: Sendable {
     /// The API key `lr-emulator` serves when none is given. Test credentials, not secrets.
     public static let defaultAPIKey = "00000000-aaaa-bbbb-cccc-000000000001"
     /// The API secret `lr-emulator` serves when none is given.
     public static let defaultAPISecret = "11111111-dddd-eeee-ffff-000000000002"
 
+    /// The settings the emulator was created with.
     public let configuration: EmulatorConfiguration
     let engine: EmulatorEngine
     private let serverTask = LockedValue<Task<Void, Never>?>(nil)
     /// Closes the listening socket of a server started with `start()`.
     private let closeListener = LockedValue<(@Sendable () async -> Void)?>(nil)
 
+    /// An emulator that is not yet serving; call ``start()`` or ``run(onListening:)``.
+    ///
+    /// - Parameter configuration: Credentials, address, lifetimes and optional behaviours.
     public init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
         self.configuration = configuration
         self.engine = EmulatorEngine(configuration: configuration)

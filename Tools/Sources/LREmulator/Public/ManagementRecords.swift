@@ -6,9 +6,16 @@ import Foundation
 /// emulator answers 429 with `Retry-After` (whole seconds until the window ends) and
 /// LoginRadius's error body. Requests to `/emulator/...` are never limited.
 public struct RateLimit: Sendable, Equatable {
+    /// The most API requests allowed in one window.
     public var requests: Int
+    /// The window's length.
     public var window: Duration
 
+    /// A limit of `requests` API requests per `window`.
+    ///
+    /// - Parameters:
+    ///   - requests: The most API requests allowed in one window.
+    ///   - window: The window's length; one minute by default.
     public init(requests: Int, per window: Duration = .seconds(60)) {
         self.requests = requests
         self.window = window
@@ -33,14 +40,17 @@ public struct WebhookDelivery: Sendable, Equatable {
     public let error: String?
     /// True when the URL is not a loopback address: stored, but never called.
     public let skipped: Bool
+    /// When the event was raised, by the emulator's clock (the payload's `Time`).
     public let createdAt: Date
 }
 
 /// A login that carried risk-based authentication parameters (`rba…Template`, `loginUrl`,
 /// `passwordDelegation`, …). The emulator logs the user in as usual and records them.
 public struct RiskBasedLogin: Sendable, Equatable {
+    /// The `Uid` of the user who logged in.
     public let uid: String
     /// The parameters as sent, by query parameter name.
     public let parameters: [String: String]
+    /// When the login happened, by the emulator's clock.
     public let date: Date
 }

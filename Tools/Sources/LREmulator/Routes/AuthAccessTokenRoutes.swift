@@ -14,7 +14,9 @@ enum AuthAccessTokenRoutes {
 
     /// The apidocs sample's fields (`provider`, `access_token`, `isrememberme`) plus `expires_in`.
     @Sendable
-    static func info(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func info(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (session, _) = try await engine.authenticatedUser(request)
         return .ok(
             ("provider", .string("Email")),
@@ -24,13 +26,17 @@ enum AuthAccessTokenRoutes {
     }
 
     @Sendable
-    static func validate(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func validate(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (session, _) = try await engine.authenticatedUser(request)
         return EmulatorResponse(body: ResponseBuilders.token(session))
     }
 
     @Sendable
-    static func invalidate(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func invalidate(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (session, _) = try await engine.authenticatedUser(request)
         await engine.store.invalidate(
             accessToken: session.accessToken, preventRefresh: request.query.bool("preventRefresh") ?? false)
@@ -39,7 +45,9 @@ enum AuthAccessTokenRoutes {
 
     /// LoginRadius's Python SDK spells the parameter `refresh_Token`; any case is accepted.
     @Sendable
-    static func refresh(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func refresh(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let session = try await engine.store.refresh(
             refreshToken: request.query["refresh_token"], now: engine.now, lifetime: engine.accessTokenLifetime)
         return EmulatorResponse(body: ResponseBuilders.token(session))

@@ -13,7 +13,9 @@ enum AuthAccountRoutes {
     ]
 
     @Sendable
-    static func readProfile(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func readProfile(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         return EmulatorResponse(body: IdentitySerializer.json(account))
     }
@@ -21,7 +23,9 @@ enum AuthAccountRoutes {
     /// `{"IsPosted": true, "Data": Identity}`. Profile fields merge into the stored profile;
     /// `UserName` must stay unique (1017); `nullSupport=true` lets nulls clear fields.
     @Sendable
-    static func updateProfile(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func updateProfile(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let body = try request.jsonBody()
         let fields = ProfileInput.writableFields(of: body)
@@ -43,20 +47,25 @@ enum AuthAccountRoutes {
 
     /// Emails a delete token to the primary address: `{"IsDeleteRequestAccepted": true}`.
     @Sendable
-    static func requestDeletion(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func requestDeletion(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         guard let email = account.primaryEmail else { throw LoginRadiusAPIError(.validEmailRequired) }
         let token = await engine.store.issueOneTimeToken(
             kind: .deleteAccount, uid: account.uid, email: email, expiresAt: engine.emailTokenExpiry)
-        await engine.outbox.append(engine.messages.deleteAccount(
-            to: email, token: token, url: request.query["deleteUrl"],
-            template: request.query["emailTemplate"], now: engine.now))
+        await engine.outbox.append(
+            engine.messages.deleteAccount(
+                to: email, token: token, url: request.query["deleteUrl"],
+                template: request.query["emailTemplate"], now: engine.now))
         return .ok(("IsDeleteRequestAccepted", .bool(true)))
     }
 
     /// Deletes the account of a delete token (1119 if unknown): `{"IsPosted": true}`.
     @Sendable
-    static func confirmDeletion(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func confirmDeletion(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let record = try await engine.store.consumeOneTimeToken(
             request.query["deletetoken"], kind: .deleteAccount, now: engine.now)
         await engine.store.deleteAccount(uid: record.uid)

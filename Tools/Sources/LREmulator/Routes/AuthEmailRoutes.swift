@@ -13,7 +13,9 @@ enum AuthEmailRoutes {
 
     /// The two GETs share a path and differ by query parameter, as in LoginRadius.
     @Sendable
-    static func verifyOrCheckAvailability(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func verifyOrCheckAvailability(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         if request.query.contains("verificationtoken") {
             return try await verifyEmail(request, engine)
         }
@@ -23,12 +25,15 @@ enum AuthEmailRoutes {
 
     /// Marks the token's email verified and logs the user in:
     /// `{"IsPosted": true, "Data": {"Profile", "access_token", "refresh_token", "expires_in"}}`.
-    private static func verifyEmail(_ request: EmulatorRequest, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    private static func verifyEmail(_ request: EmulatorRequest, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let now = engine.now
         let record = try await engine.store.consumeOneTimeToken(
             request.query["verificationtoken"], kind: .emailVerification, now: now)
         let account = try await engine.store.update(uid: record.uid) { account in
-            for index in account.emails.indices where account.emails[index].value.lowercased() == record.email.lowercased() {
+            for index in account.emails.indices
+            where account.emails[index].value.lowercased() == record.email.lowercased() {
                 account.emails[index].verified = true
             }
             account.emailVerified = true
@@ -44,7 +49,9 @@ enum AuthEmailRoutes {
     }
 
     @Sendable
-    static func addEmail(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func addEmail(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let body = try request.jsonBody()
         let email = try Validation.requireEmail(body.string("email"))
@@ -60,7 +67,9 @@ enum AuthEmailRoutes {
     }
 
     @Sendable
-    static func removeEmail(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func removeEmail(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let body = try request.jsonBody()
         let email = try Validation.requireEmail(body.string("email"))

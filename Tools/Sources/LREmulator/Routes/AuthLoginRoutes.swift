@@ -3,26 +3,32 @@ import Foundation
 
 enum AuthLoginRoutes {
     static let routes = [
-        Route("POST", "identity/v2/auth/login", login),
+        Route("POST", "identity/v2/auth/login", login)
     ]
 
     /// `{"Profile", "access_token", "refresh_token", "expires_in"}`. Unknown account → 938,
     /// wrong password → 966, unverified email while verification is required → 970.
     @Sendable
-    static func login(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func login(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let body = try request.jsonBody()
         let account: Account
         var loginEmail: String?
         if let emailField = body.string("email") {
             let email = try Validation.requireEmail(emailField)
-            guard let found = await engine.store.account(email: email) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+            guard let found = await engine.store.account(email: email) else {
+                throw LoginRadiusAPIError(.userDoesNotExist)
+            }
             account = found
             loginEmail = email
         } else if let username = body.string("username") {
-            guard let found = await engine.store.account(username: username) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+            guard let found = await engine.store.account(username: username) else {
+                throw LoginRadiusAPIError(.userDoesNotExist)
+            }
             account = found
         } else if body.string("phone") != nil {
-            return try await PhoneRoutes.login(request, body: body, engine: engine)  // Factors/PhoneRoutes.swift
+            return try await PhoneRoutes.login(request, body: body, engine: engine) // Factors/PhoneRoutes.swift
         } else {
             throw LoginRadiusAPIError(.emailOrUsernameRequired)
         }

@@ -12,7 +12,9 @@ enum AuthPasswordRoutes {
 
     /// Wrong old password → 967; a new password outside the policy → 1134.
     @Sendable
-    static func changePassword(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func changePassword(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let body = try request.jsonBody()
         guard let oldPassword = body.string("oldpassword") else { throw LoginRadiusAPIError.required("OldPassword") }
@@ -27,21 +29,28 @@ enum AuthPasswordRoutes {
 
     /// Emails a reset token (unknown email → 938), honouring `resetPasswordUrl` and `emailTemplate`.
     @Sendable
-    static func forgotPassword(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func forgotPassword(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let body = try request.jsonBody()
         let email = try Validation.requireEmail(body.string("email"))
-        guard let account = await engine.store.account(email: email) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+        guard let account = await engine.store.account(email: email) else {
+            throw LoginRadiusAPIError(.userDoesNotExist)
+        }
         let token = await engine.store.issueOneTimeToken(
             kind: .passwordReset, uid: account.uid, email: email, expiresAt: engine.emailTokenExpiry)
-        await engine.outbox.append(engine.messages.passwordReset(
-            to: email, token: token, url: request.query["resetPasswordUrl"],
-            template: request.query["emailTemplate"], now: engine.now))
+        await engine.outbox.append(
+            engine.messages.passwordReset(
+                to: email, token: token, url: request.query["resetPasswordUrl"],
+                template: request.query["emailTemplate"], now: engine.now))
         return ResponseBuilders.isPosted()
     }
 
     /// Unknown token → 1063, used → 974, expired → 975.
     @Sendable
-    static func resetPassword(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func resetPassword(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let body = try request.jsonBody()
         guard let token = body.string("resettoken") else { throw LoginRadiusAPIError.required("ResetToken") }
         let password = try Validation.requirePassword(

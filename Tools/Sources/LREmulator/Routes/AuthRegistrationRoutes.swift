@@ -9,14 +9,16 @@ enum AuthRegistrationRoutes {
     ]
 
     @Sendable
-    static func register(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func register(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         // LoginRadius's SDKs send the SOTT as a header; the older query form is accepted too.
         try engine.sott.validate(
             request.header("X-LoginRadius-Sott") ?? request.query["sott"],
             now: engine.now, skew: engine.configuration.sottClockSkew.timeInterval)
         let body = try request.jsonBody()
         if body.string("PhoneId") != nil {
-            return try await PhoneRoutes.register(request, body: body, engine: engine)  // Factors/PhoneRoutes.swift
+            return try await PhoneRoutes.register(request, body: body, engine: engine) // Factors/PhoneRoutes.swift
         }
         let account = try await makeAccount(from: body, engine: engine)
         try await engine.store.insert(account)
@@ -40,7 +42,9 @@ enum AuthRegistrationRoutes {
     }
 
     @Sendable
-    static func resendVerification(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func resendVerification(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let body = try request.jsonBody()
         let email = try Validation.requireEmail(body.string("email"))
         guard let account = await engine.store.account(email: email) else {
@@ -55,12 +59,14 @@ enum AuthRegistrationRoutes {
 
     /// Issues a verification token for `email` and puts the email in the outbox, honouring
     /// the `verificationUrl` and `emailTemplate` query parameters.
-    static func sendVerification(to email: String, uid: String, request: EmulatorRequest, engine: EmulatorEngine) async {
+    static func sendVerification(to email: String, uid: String, request: EmulatorRequest, engine: EmulatorEngine) async
+    {
         let token = await engine.store.issueOneTimeToken(
             kind: .emailVerification, uid: uid, email: email, expiresAt: engine.emailTokenExpiry)
-        await engine.outbox.append(engine.messages.verification(
-            to: email, token: token, url: request.query["verificationUrl"],
-            template: request.query["emailTemplate"], now: engine.now))
+        await engine.outbox.append(
+            engine.messages.verification(
+                to: email, token: token, url: request.query["verificationUrl"],
+                template: request.query["emailTemplate"], now: engine.now))
     }
 
     /// Builds the account a registration body describes (1134, 1038, 1201, 1204 on bad input).

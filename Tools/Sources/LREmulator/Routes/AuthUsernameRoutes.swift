@@ -9,14 +9,18 @@ enum AuthUsernameRoutes {
     ]
 
     @Sendable
-    static func checkAvailability(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func checkAvailability(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         guard let username = request.query["username"] else { throw LoginRadiusAPIError(.usernameRequired) }
         return .ok(("IsExist", .bool(await engine.store.isUsernameTaken(username))))
     }
 
     /// Taken by someone else → 1017; spaces or more than 32 characters → 1204.
     @Sendable
-    static func setUsername(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func setUsername(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let body = try request.jsonBody()
         let username = try Validation.requireUsername(body.string("username"))

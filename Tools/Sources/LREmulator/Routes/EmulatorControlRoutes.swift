@@ -12,18 +12,23 @@ enum EmulatorControlRoutes {
     ]
 
     @Sendable
-    static func listOutbox(_: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func listOutbox(_: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         EmulatorResponse(body: .array(await engine.outbox.all().map(\.json)))
     }
 
     @Sendable
-    static func clearOutbox(_: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func clearOutbox(_: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         await engine.outbox.clear()
         return .ok(("IsDeleted", .bool(true)))
     }
 
     @Sendable
-    static func reset(_: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func reset(_: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse
+    {
         await engine.reset()
         return ResponseBuilders.isPosted()
     }

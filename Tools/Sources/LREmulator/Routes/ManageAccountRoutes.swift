@@ -19,7 +19,9 @@ enum ManageAccountRoutes {
 
     /// A SOTT valid from now for `timeDifference` minutes (default 10).
     @Sendable
-    static func generateSOTT(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func generateSOTT(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let minutes = request.query["timeDifference"].flatMap { Int($0) }.map { max($0, 1) } ?? 10
         let start = engine.now
         let end = start.addingTimeInterval(TimeInterval(minutes * 60))
@@ -29,7 +31,9 @@ enum ManageAccountRoutes {
     }
 
     @Sendable
-    static func profileByEmailOrUsername(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func profileByEmailOrUsername(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let account: Account?
         if let username = request.query["username"] {
             account = await engine.store.account(username: username)
@@ -44,7 +48,9 @@ enum ManageAccountRoutes {
     }
 
     @Sendable
-    static func profileByUid(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func profileByUid(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         guard let uid = parameters["uid"], let account = await engine.store.account(uid: uid) else {
             throw LoginRadiusAPIError(.userDoesNotExist)
         }
@@ -52,7 +58,9 @@ enum ManageAccountRoutes {
     }
 
     @Sendable
-    static func deleteByUid(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func deleteByUid(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         guard let uid = parameters["uid"], let account = await engine.store.account(uid: uid) else {
             throw LoginRadiusAPIError(.userDoesNotExist)
         }
@@ -64,9 +72,13 @@ enum ManageAccountRoutes {
 
     /// A verification token for an unverified email (1126 if it is verified already).
     @Sendable
-    static func emailVerificationToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func emailVerificationToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let email = try Validation.requireEmail(try request.jsonBody().string("email"))
-        guard let account = await engine.store.account(email: email) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+        guard let account = await engine.store.account(email: email) else {
+            throw LoginRadiusAPIError(.userDoesNotExist)
+        }
         guard account.email(matching: email)?.verified == false else {
             throw LoginRadiusAPIError(.emailVerificationTokenNotNeeded)
         }
@@ -78,15 +90,20 @@ enum ManageAccountRoutes {
 
     /// A password reset token; with `sendemail=true` the reset email goes to the outbox too.
     @Sendable
-    static func forgotPasswordToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func forgotPasswordToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let email = try Validation.requireEmail(try request.jsonBody().string("email"))
-        guard let account = await engine.store.account(email: email) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+        guard let account = await engine.store.account(email: email) else {
+            throw LoginRadiusAPIError(.userDoesNotExist)
+        }
         let token = await engine.store.issueOneTimeToken(
             kind: .passwordReset, uid: account.uid, email: email, expiresAt: engine.emailTokenExpiry)
         if request.query.bool("sendemail") == true {
-            await engine.outbox.append(engine.messages.passwordReset(
-                to: email, token: token, url: request.query["resetPasswordUrl"],
-                template: request.query["emailTemplate"], now: engine.now))
+            await engine.outbox.append(
+                engine.messages.passwordReset(
+                    to: email, token: token, url: request.query["resetPasswordUrl"],
+                    template: request.query["emailTemplate"], now: engine.now))
         }
         return .ok(("ForgotToken", .string(token)), ("IdentityProviders", .array([])))
     }

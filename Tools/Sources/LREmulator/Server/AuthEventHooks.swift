@@ -46,7 +46,7 @@ enum AuthEventHooks {
             await notifyTokenUser("SetUsername", request, engine: engine)
         case ("PUT", "identity/v2/auth/password/reset"):
             guard let token = try? request.jsonBody().string("resettoken"),
-                  let uid = await engine.store.oneTimeTokens[token]?.uid
+                let uid = await engine.store.oneTimeTokens[token]?.uid
             else { return }
             await management.notify("ResetPassword", uid: uid, engine: engine)
         default:
@@ -58,7 +58,8 @@ enum AuthEventHooks {
     private static func registeredUid(_ request: EmulatorRequest, engine: EmulatorEngine) async -> String? {
         guard let body = try? request.jsonBody() else { return nil }
         if let email = (try? ProfileInput.emails(of: body))?.first?.value,
-           let account = await engine.store.account(email: email) {
+            let account = await engine.store.account(email: email)
+        {
             return account.uid
         }
         if let phone = body.string("PhoneId", "phone") {
@@ -79,7 +80,7 @@ enum AuthEventHooks {
             if let value = request.query[name] { parameters[name] = value }
         }
         guard parameters.keys.contains(where: { $0.hasPrefix("rba") }),
-              let uid = profile.objectValue?["Uid"]?.stringValue
+            let uid = profile.objectValue?["Uid"]?.stringValue
         else { return }
         await engine.management.store.recordRiskBasedLogin(
             RiskBasedLogin(uid: uid, parameters: parameters, date: engine.now))

@@ -25,7 +25,7 @@ final class ManagementServices: Sendable {
     /// Requests to `/emulator/...` are never limited.
     func rateLimitResponse(for request: EmulatorRequest, now: Date) async -> EmulatorResponse? {
         guard let rateLimiter, request.pathSegments.first != "emulator",
-              let retryAfter = await rateLimiter.admit(now: now)
+            let retryAfter = await rateLimiter.admit(now: now)
         else { return nil }
         var response = EmulatorResponse.error(LoginRadiusAPIError(.tooManyRequests))
         response.headers.append(("Retry-After", String(retryAfter)))

@@ -5,7 +5,8 @@ import Logging
 enum ServerFactory {
     static func makeApplication(
         engine: EmulatorEngine,
-        onListening: @escaping @Sendable (_ port: Int, _ closeListener: @escaping @Sendable () async -> Void) async -> Void
+        onListening:
+            @escaping @Sendable (_ port: Int, _ closeListener: @escaping @Sendable () async -> Void) async -> Void
     ) -> some ApplicationProtocol {
         var logger = Logger(label: "lr-emulator")
         logger.logLevel = engine.configuration.logLevel

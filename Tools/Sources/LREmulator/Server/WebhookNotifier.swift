@@ -6,8 +6,9 @@
 // never called, and the skipped delivery is recorded. Deliveries run in the background.
 import Crypto
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 struct WebhookNotifier: Sendable {
@@ -18,18 +19,21 @@ struct WebhookNotifier: Sendable {
     func notify(event: String, data: JSON, store: ManagementStore, now: Date) async {
         for subscription in await store.webhooks(for: event) {
             let hookId = TokenGenerator.uuid()
-            let payload = JSON.object(JSONObject([
-                ("HookName", .string(event.lowercased())),
-                ("Time", .string(String(LoginRadiusDates.iso8601(now).prefix(19)) + "Z")),
-                ("HookId", .string(hookId)),
-                ("Data", data),
-            ])).serialized
+            let payload = JSON.object(
+                JSONObject([
+                    ("HookName", .string(event.lowercased())),
+                    ("Time", .string(String(LoginRadiusDates.iso8601(now).prefix(19)) + "Z")),
+                    ("HookId", .string(hookId)),
+                    ("Data", data),
+                ])
+            ).serialized
             let url = Self.url(for: subscription)
             guard let url, Self.isLoopback(url) else {
-                await store.recordDelivery(WebhookDelivery(
-                    id: hookId, subscriptionId: subscription.id, event: subscription.event,
-                    url: url?.absoluteString ?? subscription.targetUrl, payload: payload,
-                    status: nil, error: nil, skipped: true, createdAt: now))
+                await store.recordDelivery(
+                    WebhookDelivery(
+                        id: hookId, subscriptionId: subscription.id, event: subscription.event,
+                        url: url?.absoluteString ?? subscription.targetUrl, payload: payload,
+                        status: nil, error: nil, skipped: true, createdAt: now))
                 continue
             }
             let request = makeRequest(url: url, payload: payload, subscription: subscription)
@@ -42,10 +46,11 @@ struct WebhookNotifier: Sendable {
                 } catch {
                     failure = String(describing: error)
                 }
-                await store.recordDelivery(WebhookDelivery(
-                    id: hookId, subscriptionId: subscription.id, event: subscription.event,
-                    url: url.absoluteString, payload: payload, status: status, error: failure,
-                    skipped: false, createdAt: now))
+                await store.recordDelivery(
+                    WebhookDelivery(
+                        id: hookId, subscriptionId: subscription.id, event: subscription.event,
+                        url: url.absoluteString, payload: payload, status: status, error: failure,
+                        skipped: false, createdAt: now))
             }
         }
     }
@@ -82,7 +87,8 @@ struct WebhookNotifier: Sendable {
             return "Basic " + Data(credentials.utf8).base64EncodedString()
         }
         if type == "bearer" || type == "bearertoken",
-           let token = authentication[caseInsensitive: "BearerToken"]?.objectValue?.string("Token") {
+            let token = authentication[caseInsensitive: "BearerToken"]?.objectValue?.string("Token")
+        {
             return "Bearer " + token
         }
         return nil
@@ -101,19 +107,21 @@ struct WebhookNotifier: Sendable {
     /// Whether the URL is http(s) to 127.0.0.0/8, `localhost` or `[::1]`.
     static func isLoopback(_ url: URL) -> Bool {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              var host = url.host?.lowercased()
+            var host = url.host?.lowercased()
         else { return false }
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         if host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1" { return true }
         let octets = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count == 4, octets.allSatisfy({ Int($0).map { (0...255).contains($0) } ?? false }) else { return false }
+        guard octets.count == 4, octets.allSatisfy({ Int($0).map { (0...255).contains($0) } ?? false }) else {
+            return false
+        }
         return octets[0] == "127"
     }
 
     /// Whether `text` is an absolute http(s) URL with a host.
     static func isValidTarget(_ text: String) -> Bool {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
+            scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else { return false }
         return true
     }

@@ -89,14 +89,16 @@ struct PersistedAccount: Codable, Sendable {
     }
 
     private static func encodeIfCodable(_ value: Any) -> JSON? {
-        guard let encodable = value as? any Encodable, let data = try? JSONEncoder().encode(encodable) else { return nil }
+        guard let encodable = value as? any Encodable, let data = try? JSONEncoder().encode(encodable) else {
+            return nil
+        }
         return JSON.parse(data)
     }
 
     private static func decodeIfCodable<Value>(_ json: JSON, as type: Value.Type) -> Value? {
         let metatype: Any.Type = type
         guard let decodable = metatype as? any Decodable.Type,
-              let value = try? JSONDecoder().decode(decodable, from: Data(json.serialized.utf8))
+            let value = try? JSONDecoder().decode(decodable, from: Data(json.serialized.utf8))
         else { return nil }
         return value as? Value
     }

@@ -45,7 +45,8 @@ extension EmulatorStore {
         let recipient = recipient.lowercased()
         factorState.otps.removeAll { $0.purpose == purpose && $0.uid == uid && $0.recipient == recipient }
         let code = TokenGenerator.otp()
-        factorState.otps.append(OTPRecord(purpose: purpose, uid: uid, recipient: recipient, code: code, expiresAt: expiresAt))
+        factorState.otps.append(
+            OTPRecord(purpose: purpose, uid: uid, recipient: recipient, code: code, expiresAt: expiresAt))
         return code
     }
 
@@ -57,11 +58,11 @@ extension EmulatorStore {
     ) throws(LoginRadiusAPIError) -> OTPRecord {
         let recipient = recipient?.lowercased()
         guard let code = code?.trimmingCharacters(in: .whitespaces), !code.isEmpty,
-              let index = factorState.otps.lastIndex(where: { record in
-                  record.purpose == purpose && (uid == nil || record.uid == uid)
-                      && (recipient == nil || record.recipient == recipient) && record.code == code
-              }),
-              accounts[factorState.otps[index].uid] != nil
+            let index = factorState.otps.lastIndex(where: { record in
+                record.purpose == purpose && (uid == nil || record.uid == uid)
+                    && (recipient == nil || record.recipient == recipient) && record.code == code
+            }),
+            accounts[factorState.otps[index].uid] != nil
         else { throw LoginRadiusAPIError(FactorError.otpInvalid) }
         guard factorState.otps[index].usedAt == nil else { throw LoginRadiusAPIError(FactorError.otpUsed) }
         guard factorState.otps[index].expiresAt > now else { throw LoginRadiusAPIError(FactorError.otpExpired) }
@@ -87,11 +88,12 @@ extension EmulatorStore {
         guard let token = token?.trimmingCharacters(in: .whitespaces), !token.isEmpty else {
             throw LoginRadiusAPIError(kind.invalidError)
         }
-        let grant: ExpiringGrant? = switch kind {
-        case .secondFactor: factorState.secondFactorTokens[token]
-        case .pinAuth: factorState.pinAuthTokens[token]
-        case .pinSession: factorState.pinSessions[token]
-        }
+        let grant: ExpiringGrant? =
+            switch kind {
+            case .secondFactor: factorState.secondFactorTokens[token]
+            case .pinAuth: factorState.pinAuthTokens[token]
+            case .pinSession: factorState.pinSessions[token]
+            }
         guard let grant, let account = accounts[grant.uid] else { throw LoginRadiusAPIError(kind.invalidError) }
         guard grant.expiresAt > now else { throw LoginRadiusAPIError(kind.expiredError) }
         return (grant, account)
@@ -114,16 +116,20 @@ extension EmulatorStore {
     }
 
     /// Uses up a re-authentication token of one of `kinds` issued to `uid`; 1193 otherwise.
-    func consumeValidationToken(_ token: String?, uid: String, kinds: [ValidationKind], now: Date) throws(LoginRadiusAPIError) {
+    func consumeValidationToken(_ token: String?, uid: String, kinds: [ValidationKind], now: Date)
+        throws(LoginRadiusAPIError)
+    {
         guard let token, let grant = factorState.validationTokens[token], grant.uid == uid,
-              kinds.contains(grant.kind), grant.expiresAt > now
+            kinds.contains(grant.kind), grant.expiresAt > now
         else { throw LoginRadiusAPIError(FactorError.validationTokenInvalid) }
         factorState.validationTokens[token] = nil
     }
 
     // MARK: Emailed links
 
-    func issueLinkToken(kind: LinkKind, uid: String, email: String, clientGuid: String? = nil, expiresAt: Date) -> String {
+    func issueLinkToken(kind: LinkKind, uid: String, email: String, clientGuid: String? = nil, expiresAt: Date)
+        -> String
+    {
         let token = TokenGenerator.hex32()
         factorState.linkTokens[token] = LinkToken(
             kind: kind, uid: uid, email: email, clientGuid: clientGuid, expiresAt: expiresAt)
@@ -134,7 +140,7 @@ extension EmulatorStore {
     /// 975 if expired.
     func consumeLinkToken(_ token: String?, kinds: [LinkKind], now: Date) throws(LoginRadiusAPIError) -> LinkToken {
         guard let token, var record = factorState.linkTokens[token], kinds.contains(record.kind),
-              accounts[record.uid] != nil
+            accounts[record.uid] != nil
         else { throw LoginRadiusAPIError(.verificationTokenInvalid) }
         guard record.usedAt == nil else {
             switch record.kind {
@@ -172,7 +178,7 @@ extension EmulatorStore {
     /// while the link has not been clicked.
     func takeApprovedClientGuid(_ guid: String?, now: Date) throws(LoginRadiusAPIError) -> String {
         guard let guid, let record = factorState.clientGuids[guid], record.expiresAt > now,
-              accounts[record.uid] != nil
+            accounts[record.uid] != nil
         else { throw LoginRadiusAPIError(FactorError.clientGuidInvalid) }
         guard record.verified else { throw LoginRadiusAPIError(FactorError.smartLoginNotVerified) }
         factorState.clientGuids[guid] = ClientGuidRecord(uid: record.uid, expiresAt: .distantPast, verified: true)
@@ -190,7 +196,8 @@ extension EmulatorStore {
     func extend(accessToken: String, until expiresAt: Date) -> AccessSession? {
         guard let session = sessions[accessToken] else { return nil }
         let extended = AccessSession(
-            accessToken: session.accessToken, refreshToken: session.refreshToken, uid: session.uid, expiresAt: expiresAt)
+            accessToken: session.accessToken, refreshToken: session.refreshToken, uid: session.uid, expiresAt: expiresAt
+        )
         sessions[accessToken] = extended
         return extended
     }

@@ -33,7 +33,9 @@ extension EmulatorStore {
     /// Sliding token: a live or expired (but not invalidated) access token is exchanged for a
     /// new one that lives a full lifetime from now; the old one ends, the refresh token stays.
     /// 1060 without a token, 905 for an unknown or invalidated one.
-    func slideSession(accessToken: String?, now: Date, lifetime: TimeInterval) throws(LoginRadiusAPIError) -> AccessSession {
+    func slideSession(accessToken: String?, now: Date, lifetime: TimeInterval) throws(LoginRadiusAPIError)
+        -> AccessSession
+    {
         guard let accessToken, !accessToken.isEmpty else { throw LoginRadiusAPIError(.accessTokenMissing) }
         guard let old = sessions[accessToken], accounts[old.uid] != nil else {
             throw LoginRadiusAPIError(.accessTokenInvalid)

@@ -10,7 +10,9 @@ extension EmulatorStore {
 
     /// Uses up a token. Throws the kind's "invalid" code for an unknown token, 974 for one
     /// already used and 975 for an expired one.
-    func consumeOneTimeToken(_ token: String?, kind: OneTimeTokenKind, now: Date) throws(LoginRadiusAPIError) -> OneTimeToken {
+    func consumeOneTimeToken(_ token: String?, kind: OneTimeTokenKind, now: Date) throws(LoginRadiusAPIError)
+        -> OneTimeToken
+    {
         guard let token, var record = oneTimeTokens[token], record.kind == kind, accounts[record.uid] != nil else {
             throw LoginRadiusAPIError(kind.invalidError)
         }

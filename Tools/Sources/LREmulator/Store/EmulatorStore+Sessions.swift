@@ -27,7 +27,8 @@ extension EmulatorStore {
     }
 
     /// A new access token for a refresh token (which stays the same). Throws 1217.
-    func refresh(refreshToken: String?, now: Date, lifetime: TimeInterval) throws(LoginRadiusAPIError) -> AccessSession {
+    func refresh(refreshToken: String?, now: Date, lifetime: TimeInterval) throws(LoginRadiusAPIError) -> AccessSession
+    {
         guard let refreshToken, let record = refreshTokens[refreshToken], accounts[record.uid] != nil else {
             throw LoginRadiusAPIError(.refreshTokenInvalid)
         }

@@ -30,7 +30,9 @@ extension EmulatorStore {
     /// account with the profile's email (the identity is linked to it); else a new account
     /// created from the profile. Returns its uid.
     func socialAccount(for profile: SocialProfile, now: Date) throws -> String {
-        if let owner = accounts.values.first(where: { $0.factors.socialIdentity(provider: profile.provider, id: profile.id) != nil }) {
+        if let owner = accounts.values.first(where: {
+            $0.factors.socialIdentity(provider: profile.provider, id: profile.id) != nil
+        }) {
             return owner.uid
         }
         let identity = SocialIdentity(
@@ -66,10 +68,12 @@ extension EmulatorStore {
     /// account, has a password, has no social identity, or brings a provider `uid` already has.
     func linkSocialAccount(candidateUid: String, into uid: String, now: Date) throws {
         guard candidateUid != uid, let candidate = accounts[candidateUid], let target = accounts[uid],
-              candidate.passwordHash == nil, !candidate.factors.socialIdentities.isEmpty
+            candidate.passwordHash == nil, !candidate.factors.socialIdentities.isEmpty
         else { throw LoginRadiusAPIError(FactorError.accountCannotBeLinked) }
         for identity in candidate.factors.socialIdentities
-        where target.factors.socialIdentities.contains(where: { $0.provider.lowercased() == identity.provider.lowercased() }) {
+        where target.factors.socialIdentities.contains(where: {
+            $0.provider.lowercased() == identity.provider.lowercased()
+        }) {
             throw LoginRadiusAPIError(FactorError.accountAlreadyLinked)
         }
         let moved = candidate.factors.socialIdentities.map { identity in

@@ -23,15 +23,21 @@ struct ConsentProfileRecord: Codable, Sendable, Equatable {
     var consents: [ConsentOptionRecord] = []
 
     var json: JSON {
-        .object(JSONObject([
-            ("AcceptedConsentVersions", .array(acceptedVersions.map(\.json))),
-            ("Consents", .array(consents.map { option in
-                .object(JSONObject([
-                    ("ConsentOptionId", .string(option.consentOptionId)),
-                    ("AcceptOnDate", .string(LoginRadiusDates.iso8601(option.acceptOnDate))),
-                ]))
-            })),
-        ]))
+        .object(
+            JSONObject([
+                ("AcceptedConsentVersions", .array(acceptedVersions.map(\.json))),
+                (
+                    "Consents",
+                    .array(
+                        consents.map { option in
+                            .object(
+                                JSONObject([
+                                    ("ConsentOptionId", .string(option.consentOptionId)),
+                                    ("AcceptOnDate", .string(LoginRadiusDates.iso8601(option.acceptOnDate))),
+                                ]))
+                        })
+                ),
+            ]))
     }
 }
 
@@ -61,18 +67,25 @@ struct ConsentLogRecord: Codable, Sendable, Equatable {
 
     var json: JSON {
         func optional(_ value: String?) -> JSON { value.map(JSON.string) ?? .null }
-        return .object(JSONObject([
-            ("Id", .string(id)),
-            ("UpdateType", .string(updateType)),
-            ("CurrentConsentFormsVersions", .array(versions.map(\.json))),
-            ("LoggedOnDate", .string(LoginRadiusDates.iso8601(loggedOn))),
-            ("UserAgent", optional(userAgent)),
-            ("IP", optional(ip)),
-            ("Host", optional(host)),
-            ("ConsentLogs", .array(changes.map { change in
-                .object(JSONObject([("ConsentId", .string(change.consentId)), ("Event", .string(change.event))]))
-            })),
-        ]))
+        return .object(
+            JSONObject([
+                ("Id", .string(id)),
+                ("UpdateType", .string(updateType)),
+                ("CurrentConsentFormsVersions", .array(versions.map(\.json))),
+                ("LoggedOnDate", .string(LoginRadiusDates.iso8601(loggedOn))),
+                ("UserAgent", optional(userAgent)),
+                ("IP", optional(ip)),
+                ("Host", optional(host)),
+                (
+                    "ConsentLogs",
+                    .array(
+                        changes.map { change in
+                            .object(
+                                JSONObject([("ConsentId", .string(change.consentId)), ("Event", .string(change.event))])
+                            )
+                        })
+                ),
+            ]))
     }
 }
 

@@ -16,15 +16,16 @@ struct CustomObjectRecord: Codable, Sendable, Equatable {
 
     /// `{"Id", "IsActive", "DateCreated", "DateModified", "IsDeleted", "Uid", "CustomObject"}`
     var json: JSON {
-        .object(JSONObject([
-            ("Id", .string(id)),
-            ("IsActive", .bool(isActive)),
-            ("DateCreated", .string(LoginRadiusDates.iso8601(dateCreated))),
-            ("DateModified", .string(LoginRadiusDates.iso8601(dateModified))),
-            ("IsDeleted", .bool(isDeleted)),
-            ("Uid", .string(uid)),
-            ("CustomObject", .object(payload)),
-        ]))
+        .object(
+            JSONObject([
+                ("Id", .string(id)),
+                ("IsActive", .bool(isActive)),
+                ("DateCreated", .string(LoginRadiusDates.iso8601(dateCreated))),
+                ("DateModified", .string(LoginRadiusDates.iso8601(dateModified))),
+                ("IsDeleted", .bool(isDeleted)),
+                ("Uid", .string(uid)),
+                ("CustomObject", .object(payload)),
+            ]))
     }
 }
 
@@ -64,7 +65,9 @@ extension ManagementStore {
     }
 
     /// Deactivates a record (1001 for an unknown or already deleted one).
-    func deleteCustomObject(id: String, uid: String, objectName: String, now: Date) throws(LoginRadiusAPIError) -> CustomObjectRecord {
+    func deleteCustomObject(id: String, uid: String, objectName: String, now: Date) throws(LoginRadiusAPIError)
+        -> CustomObjectRecord
+    {
         let index = try index(of: id, uid: uid, objectName: objectName)
         guard customObjects[index].isActive else { throw LoginRadiusAPIError(.customObjectIdInvalid) }
         customObjects[index].isActive = false
@@ -74,9 +77,11 @@ extension ManagementStore {
     }
 
     private func index(of id: String, uid: String, objectName: String) throws(LoginRadiusAPIError) -> Int {
-        guard let index = customObjects.firstIndex(where: {
-            $0.id == id && $0.uid == uid && $0.objectName.lowercased() == objectName.lowercased()
-        }) else { throw LoginRadiusAPIError(.customObjectIdInvalid) }
+        guard
+            let index = customObjects.firstIndex(where: {
+                $0.id == id && $0.uid == uid && $0.objectName.lowercased() == objectName.lowercased()
+            })
+        else { throw LoginRadiusAPIError(.customObjectIdInvalid) }
         return index
     }
 }

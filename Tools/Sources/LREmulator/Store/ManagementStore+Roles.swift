@@ -67,8 +67,12 @@ extension ManagementStore {
     }
 
     /// Grants (`granted == true`) or removes permissions of a role (1047 if unknown).
-    func changePermissions(of name: String, _ permissions: [String], granted: Bool) throws(LoginRadiusAPIError) -> RoleDefinition {
-        guard let index = roles.firstIndex(where: { $0.name == name }) else { throw LoginRadiusAPIError(.roleDoesNotExist) }
+    func changePermissions(of name: String, _ permissions: [String], granted: Bool) throws(LoginRadiusAPIError)
+        -> RoleDefinition
+    {
+        guard let index = roles.firstIndex(where: { $0.name == name }) else {
+            throw LoginRadiusAPIError(.roleDoesNotExist)
+        }
         for permission in permissions {
             roles[index].permissions[permission] = granted ? .bool(true) : nil
         }
@@ -82,7 +86,8 @@ extension ManagementStore {
     }
 
     /// Adds or replaces (by context name) role contexts; every role must exist (1047).
-    func upsertContexts(_ records: [RoleContextRecord], uid: String) throws(LoginRadiusAPIError) -> [RoleContextRecord] {
+    func upsertContexts(_ records: [RoleContextRecord], uid: String) throws(LoginRadiusAPIError) -> [RoleContextRecord]
+    {
         let known = Set(roles.map(\.name))
         for record in records {
             guard !record.context.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -110,10 +115,12 @@ extension ManagementStore {
 
     /// Removes additional permissions from one role context: 1133 if the user has no context of
     /// that name, 1142 if the context lacks one of the permissions (nothing is removed then).
-    func removeAdditionalPermissions(_ permissions: [String], fromContext name: String, uid: String) throws(LoginRadiusAPIError) {
+    func removeAdditionalPermissions(_ permissions: [String], fromContext name: String, uid: String)
+        throws(LoginRadiusAPIError)
+    {
         let index = try contextIndex(name, uid: uid)
         guard let record = roleContexts[uid]?[index],
-              permissions.allSatisfy(record.additionalPermissions.contains)
+            permissions.allSatisfy(record.additionalPermissions.contains)
         else { throw LoginRadiusAPIError(.additionalPermissionDoesNotExist) }
         roleContexts[uid]?[index].additionalPermissions.removeAll { permissions.contains($0) }
     }

@@ -18,25 +18,30 @@ struct WebhookSubscriptionRecord: Codable, Sendable, Equatable {
     var json: JSON {
         var authenticationJSON = JSON.null
         if var authentication {
-            if var basic = authentication[caseInsensitive: "BasicAuth"]?.objectValue, basic[caseInsensitive: "Password"] != nil {
+            if var basic = authentication[caseInsensitive: "BasicAuth"]?.objectValue,
+                basic[caseInsensitive: "Password"] != nil
+            {
                 for key in basic.keys where key.lowercased() == "password" { basic[key] = .string("") }
-                for key in authentication.keys where key.lowercased() == "basicauth" { authentication[key] = .object(basic) }
+                for key in authentication.keys where key.lowercased() == "basicauth" {
+                    authentication[key] = .object(basic)
+                }
             }
             authenticationJSON = .object(authentication)
         }
-        return .object(JSONObject([
-            ("Id", .string(id)),
-            ("TargetUrl", .string(targetUrl)),
-            ("Event", .string(event)),
-            ("CreatedDate", .string(LoginRadiusDates.iso8601(createdDate))),
-            ("LastModifiedDate", .string(LoginRadiusDates.iso8601(lastModifiedDate))),
-            ("SecretName", .string("")),
-            ("Name", .string(name)),
-            ("IsIntegrationWebhook", .bool(false)),
-            ("Headers", headers.map(JSON.object) ?? .null),
-            ("QueryParams", queryParams.map(JSON.object) ?? .null),
-            ("Authentication", authenticationJSON),
-        ]))
+        return .object(
+            JSONObject([
+                ("Id", .string(id)),
+                ("TargetUrl", .string(targetUrl)),
+                ("Event", .string(event)),
+                ("CreatedDate", .string(LoginRadiusDates.iso8601(createdDate))),
+                ("LastModifiedDate", .string(LoginRadiusDates.iso8601(lastModifiedDate))),
+                ("SecretName", .string("")),
+                ("Name", .string(name)),
+                ("IsIntegrationWebhook", .bool(false)),
+                ("Headers", headers.map(JSON.object) ?? .null),
+                ("QueryParams", queryParams.map(JSON.object) ?? .null),
+                ("Authentication", authenticationJSON),
+            ]))
     }
 }
 
@@ -56,7 +61,9 @@ extension ManagementStore {
 
     /// A subscription by id (1112 if unknown).
     func webhook(id: String) throws(LoginRadiusAPIError) -> WebhookSubscriptionRecord {
-        guard let record = webhooks.first(where: { $0.id == id }) else { throw LoginRadiusAPIError(.webhookNotSubscribed) }
+        guard let record = webhooks.first(where: { $0.id == id }) else {
+            throw LoginRadiusAPIError(.webhookNotSubscribed)
+        }
         return record
     }
 
@@ -64,7 +71,9 @@ extension ManagementStore {
     func updateWebhook(
         id: String, headers: JSONObject?, queryParams: JSONObject?, authentication: JSONObject?, now: Date
     ) throws(LoginRadiusAPIError) -> WebhookSubscriptionRecord {
-        guard let index = webhooks.firstIndex(where: { $0.id == id }) else { throw LoginRadiusAPIError(.webhookNotSubscribed) }
+        guard let index = webhooks.firstIndex(where: { $0.id == id }) else {
+            throw LoginRadiusAPIError(.webhookNotSubscribed)
+        }
         if let headers { webhooks[index].headers = headers }
         if let queryParams { webhooks[index].queryParams = queryParams }
         if let authentication { webhooks[index].authentication = authentication }

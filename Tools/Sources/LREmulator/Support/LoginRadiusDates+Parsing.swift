@@ -32,8 +32,9 @@ extension LoginRadiusDates {
         guard (1...12).contains(day[0]), (1...31).contains(day[1]), hour < 24, time[1] < 60 else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        return calendar.date(from: DateComponents(
-            year: day[2], month: day[0], day: day[1], hour: hour, minute: time[1],
-            second: time.count == 3 ? time[2] : 0))
+        return calendar.date(
+            from: DateComponents(
+                year: day[2], month: day[0], day: day[1], hour: hour, minute: time[1],
+                second: time.count == 3 ? time[2] : 0))
     }
 }

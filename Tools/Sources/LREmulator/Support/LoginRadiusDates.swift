@@ -54,13 +54,13 @@ enum LoginRadiusDates {
     private static func parse(_ text: String, dateSeparator: Character) -> Date? {
         let characters = Array(text.trimmingCharacters(in: .whitespaces))
         guard characters.count == 19,
-              characters[4] == dateSeparator, characters[7] == dateSeparator,
-              characters[10] == " ", characters[13] == ":", characters[16] == ":"
+            characters[4] == dateSeparator, characters[7] == dateSeparator,
+            characters[10] == " ", characters[13] == ":", characters[16] == ":"
         else { return nil }
         func number(_ range: Range<Int>) -> Int? { Int(String(characters[range])) }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
         else { return nil }
         let components = DateComponents(
             calendar: utc, timeZone: utc.timeZone,

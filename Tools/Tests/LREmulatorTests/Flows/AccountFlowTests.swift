@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LREmulator
 
 @Suite("Password reset, emails, deletion and management over HTTP")
@@ -7,7 +8,8 @@ struct AccountFlowTests {
     @Test func forgotAndResetPassword() async throws {
         try await EmulatorHarness.withEmulator { lr in
             _ = try await lr.registerVerifiedUser(email: "fp@example.com")
-            let unknown = try await lr.request("POST", "identity/v2/auth/password", body: #"{"email":"no@example.com"}"#)
+            let unknown = try await lr.request(
+                "POST", "identity/v2/auth/password", body: #"{"email":"no@example.com"}"#)
             #expect(unknown.errorCode == 938)
             let forgot = try await lr.request(
                 "POST", "identity/v2/auth/password?resetPasswordUrl=https://app.test/reset&emailTemplate=reset-v2",
@@ -56,10 +58,12 @@ struct AccountFlowTests {
     @Test func addAndRemoveEmails() async throws {
         try await EmulatorHarness.withEmulator { lr in
             let token = try await lr.registerVerifiedUser(email: "main@example.com")
-            let noType = try await lr.request("POST", "identity/v2/auth/email", body: #"{"email":"alt@example.com"}"#, token: token)
+            let noType = try await lr.request(
+                "POST", "identity/v2/auth/email", body: #"{"email":"alt@example.com"}"#, token: token)
             #expect(noType.errorCode == 1201)
             let added = try await lr.request(
-                "POST", "identity/v2/auth/email", body: #"{"email":"alt@example.com","type":"Secondary"}"#, token: token)
+                "POST", "identity/v2/auth/email", body: #"{"email":"alt@example.com","type":"Secondary"}"#, token: token
+            )
             #expect(added["IsPosted"] as? Bool == true)
             #expect(await lr.latestMessage(to: "alt@example.com", purpose: .verification) != nil)
             let exists = try await lr.request("GET", "identity/v2/auth/email?email=ALT@example.com")
@@ -74,11 +78,14 @@ struct AccountFlowTests {
                 "POST", "identity/v2/auth/login", body: #"{"email":"alt@example.com","password":"secret123"}"#)
             #expect(unverified.errorCode == 970)
 
-            let notMine = try await lr.request("DELETE", "identity/v2/auth/email", body: #"{"email":"x@example.com"}"#, token: token)
+            let notMine = try await lr.request(
+                "DELETE", "identity/v2/auth/email", body: #"{"email":"x@example.com"}"#, token: token)
             #expect(notMine.errorCode == 1340)
-            let removed = try await lr.request("DELETE", "identity/v2/auth/email", body: #"{"email":"alt@example.com"}"#, token: token)
+            let removed = try await lr.request(
+                "DELETE", "identity/v2/auth/email", body: #"{"email":"alt@example.com"}"#, token: token)
             #expect(removed["IsDeleted"] as? Bool == true)
-            let last = try await lr.request("DELETE", "identity/v2/auth/email", body: #"{"email":"main@example.com"}"#, token: token)
+            let last = try await lr.request(
+                "DELETE", "identity/v2/auth/email", body: #"{"email":"main@example.com"}"#, token: token)
             #expect(last.errorCode == 1005)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LREmulator
 
 @Suite("Emulator endpoints, lifecycle and client leniency")
@@ -15,7 +16,9 @@ struct EmulatorControlTests {
             #expect(message["recipient"] as? String == "o@example.com")
             #expect(message["token"] is String)
             #expect(message["otp"] is NSNull)
-            #expect((message["link"] as? String)?.hasPrefix(lr.baseURL + "auth.aspx?vtype=emailverification&vtoken=") == true)
+            #expect(
+                (message["link"] as? String)?.hasPrefix(lr.baseURL + "auth.aspx?vtype=emailverification&vtoken=")
+                    == true)
             #expect(message["subject"] as? String == "Email Verification")
             #expect((message["createdAt"] as? String)?.hasSuffix("Z") == true)
             #expect(message["id"] is String)
@@ -52,9 +55,9 @@ struct EmulatorControlTests {
         #expect(url.absoluteString == emulator.baseURL)
         #expect(url.port != nil && url.port != 0)
         #expect(emulator.baseURL.hasPrefix("http://127.0.0.1:"))
-        #expect(try await emulator.start() == url)  // already running: same address
+        #expect(try await emulator.start() == url) // already running: same address
         await emulator.stop()
-        await emulator.stop()  // idempotent
+        await emulator.stop() // idempotent
         #expect(LoginRadiusEmulator.defaultAPIKey == EmulatorConfiguration().apiKey)
     }
 
@@ -78,7 +81,8 @@ struct EmulatorControlTests {
                 "POST", "identity/v2/auth/login", body: #"{"email": "py+tag@example.com", "password": "secret123"}"#)
             #expect(spaced.status == 200)
             let update = try await lr.request(
-                "PUT", "identity/v2/auth/account?nullSupport=False", body: #"{"FirstName": "Py", "LastName": null}"#, token: token)
+                "PUT", "identity/v2/auth/account?nullSupport=False", body: #"{"FirstName": "Py", "LastName": null}"#,
+                token: token)
             #expect((update["Data"] as? [String: Any])?["FirstName"] as? String == "Py")
             let deletion = try await lr.request("DELETE", "identity/v2/auth/account", body: "{}", token: token)
             #expect(deletion["IsDeleteRequestAccepted"] as? Bool == true)

@@ -2,6 +2,7 @@
 // shapes, guards of the social API, error bodies with `Data`, expiry with a moved clock.
 import Foundation
 import Testing
+
 @testable import LREmulator
 
 @Suite("User-factor endpoints on the wire")
@@ -15,7 +16,8 @@ struct FactorWireTests {
             let secret = try #require(settings["ManualEntryCode"] as? String)
             let code = try #require(TOTP.code(secret: secret, at: Date()))
             let enabled = try await harness.request(
-                "PUT", "identity/v2/auth/account/2fa/verification/authenticatorcode", body: #"{"authenticatorcode":"\#(code)"}"#, token: token)
+                "PUT", "identity/v2/auth/account/2fa/verification/authenticatorcode",
+                body: #"{"authenticatorcode":"\#(code)"}"#, token: token)
             #expect(enabled.status == 200)
             #expect(enabled["Uid"] is String)
 
@@ -31,7 +33,8 @@ struct FactorWireTests {
             #expect(second["QRCode"] is NSNull)
             #expect((second["SecondFactorAuthenticationToken"] as? String)?.count == 36)
 
-            let plain = try await harness.request("POST", "identity/v2/auth/login", body: #"{"email":"\#(email)","password":"secret123"}"#)
+            let plain = try await harness.request(
+                "POST", "identity/v2/auth/login", body: #"{"email":"\#(email)","password":"secret123"}"#)
             #expect(plain.status == 403)
             #expect(plain.errorCode == 1176)
         }
@@ -39,9 +42,11 @@ struct FactorWireTests {
 
     @Test("mandatory PIN: 1243 carries Data.PINAuthToken")
     func pinRequiredErrorBody() async throws {
-        try await EmulatorHarness.withEmulator({ $0.pinRequired = true }) { harness in
+        let configure: (inout EmulatorConfiguration) -> Void = { $0.pinRequired = true }
+        try await EmulatorHarness.withEmulator(configure) { harness in
             try await harness.register(email: "pin.wire@example.com")
-            let verification = try #require(await harness.latestMessage(to: "pin.wire@example.com", purpose: .verification)?.token)
+            let verification = try #require(
+                await harness.latestMessage(to: "pin.wire@example.com", purpose: .verification)?.token)
             _ = try await harness.request("GET", "identity/v2/auth/email?verificationtoken=" + verification)
             let login = try await harness.request(
                 "POST", "identity/v2/auth/login", body: #"{"email":"pin.wire@example.com","password":"secret123"}"#)
@@ -74,17 +79,21 @@ struct FactorWireTests {
                 "GET", "api/v2/access_token?token=abc&secret=" + EmulatorHarness.apiSecret, apiKey: nil)
             #expect(unknown.errorCode == 903)
 
-            let noKey = try await harness.request("GET", "api/v2/access_token/facebook?fb_access_token=abc", apiKey: nil)
+            let noKey = try await harness.request(
+                "GET", "api/v2/access_token/facebook?fb_access_token=abc", apiKey: nil)
             #expect(noKey.errorCode == 922)
-            let noToken = try await harness.request("GET", "api/v2/access_token/facebook?key=" + EmulatorHarness.apiKey, apiKey: nil)
+            let noToken = try await harness.request(
+                "GET", "api/v2/access_token/facebook?key=" + EmulatorHarness.apiKey, apiKey: nil)
             #expect(noToken.errorCode == 929)
             let noSecret = try await harness.request(
                 "GET", "api/v2/access_token/twitter?tw_access_token=abc&key=" + EmulatorHarness.apiKey, apiKey: nil)
             #expect(noSecret.errorCode == 930)
-            let provider = try await harness.request("GET", "api/v2/access_token/myspace?key=" + EmulatorHarness.apiKey, apiKey: nil)
+            let provider = try await harness.request(
+                "GET", "api/v2/access_token/myspace?key=" + EmulatorHarness.apiKey, apiKey: nil)
             #expect(provider.status == 404)
 
-            let badMint = try await harness.request("POST", "emulator/v1/social/token", apiKey: nil, body: #"{"email":"nope"}"#)
+            let badMint = try await harness.request(
+                "POST", "emulator/v1/social/token", apiKey: nil, body: #"{"email":"nope"}"#)
             #expect(badMint.errorCode == 1038)
             let minted = try await harness.request("POST", "emulator/v1/social/token", apiKey: nil, body: "{}")
             #expect(minted["provider"] as? String == "emulator")
@@ -99,7 +108,8 @@ struct FactorWireTests {
     @Test("OTPs and second-factor tokens expire with the emulator's clock")
     func expiry() async throws {
         let clock = LockedValue(Date())
-        try await EmulatorHarness.withEmulator({ $0.now = { clock.get() } }) { harness in
+        let configure: (inout EmulatorConfiguration) -> Void = { $0.now = { clock.get() } }
+        try await EmulatorHarness.withEmulator(configure) { harness in
             let sott = try harness.emulator.makeSOTT()
             let registered = try await harness.request(
                 "POST", "identity/v2/auth/register", headers: ["X-LoginRadius-Sott": sott],
@@ -117,7 +127,8 @@ struct FactorWireTests {
             let missing = try await harness.request("GET", "identity/v2/auth/phone")
             #expect(missing.errorCode == 1076)
             let unknownToken = try await harness.request(
-                "PUT", "identity/v2/auth/login/2fa/verification/otp?secondfactorauthenticationtoken=nope", body: #"{"otp":"123456"}"#)
+                "PUT", "identity/v2/auth/login/2fa/verification/otp?secondfactorauthenticationtoken=nope",
+                body: #"{"otp":"123456"}"#)
             #expect(unknownToken.errorCode == 1103)
         }
     }

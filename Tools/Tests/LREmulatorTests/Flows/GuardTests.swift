@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LREmulator
 
 @Suite("API key, API secret and access token checks")
@@ -87,10 +88,11 @@ struct GuardTests {
 
     @Test func expiredTokensAre906AndRefreshWorks() async throws {
         let offset = LockedValue<TimeInterval>(0)
-        try await EmulatorHarness.withEmulator({ configuration in
+        let configure: (inout EmulatorConfiguration) -> Void = { configuration in
             configuration.now = { Date().addingTimeInterval(offset.get()) }
             configuration.accessTokenLifetime = .seconds(60)
-        }) { lr in
+        }
+        try await EmulatorHarness.withEmulator(configure) { lr in
             let login = try await lr.request("POST", "identity/v2/auth/login", body: "{}")
             #expect(login.errorCode == 1141)
             let token = try await lr.registerVerifiedUser(email: "exp@example.com")
@@ -113,7 +115,8 @@ struct GuardTests {
             #expect(valid.status == 200)
 
             // preventRefresh=True (Python spelling) revokes the refresh token as well.
-            _ = try await lr.request("GET", "identity/v2/auth/access_token/invalidate?preventRefresh=True", token: newToken)
+            _ = try await lr.request(
+                "GET", "identity/v2/auth/access_token/invalidate?preventRefresh=True", token: newToken)
             let revoked = try await lr.manage(
                 "GET", "identity/v2/manage/account/access_token/refresh?refresh_token=" + refreshToken)
             #expect(revoked.errorCode == 1217)

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import LREmulator
 
 @Suite("Raw requests")
@@ -40,8 +41,8 @@ struct RawRequestTests {
     }
 }
 
-private extension HTTPFields {
-    func merging(_ other: HTTPFields) -> HTTPFields {
+extension HTTPFields {
+    fileprivate func merging(_ other: HTTPFields) -> HTTPFields {
         var result = self
         result.append(contentsOf: other)
         return result

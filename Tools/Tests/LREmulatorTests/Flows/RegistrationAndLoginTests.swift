@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LREmulator
 
 @Suite("Registration, verification and login over HTTP")
@@ -92,7 +93,8 @@ struct RegistrationAndLoginTests {
             // Invalidate → validate fails with 905.
             let valid = try await lr.request("GET", "identity/v2/auth/access_token/validate", token: accessToken)
             #expect(valid["access_token"] as? String == accessToken)
-            let invalidated = try await lr.request("GET", "identity/v2/auth/access_token/invalidate", token: accessToken)
+            let invalidated = try await lr.request(
+                "GET", "identity/v2/auth/access_token/invalidate", token: accessToken)
             #expect(invalidated["IsPosted"] as? Bool == true)
             let after = try await lr.request("GET", "identity/v2/auth/access_token/validate", token: accessToken)
             #expect(after.status == 403)
@@ -107,20 +109,24 @@ struct RegistrationAndLoginTests {
             let token = try await lr.registerVerifiedUser(email: "bo@example.com")
             let before = try await lr.request("GET", "identity/v2/auth/username?username=bobo")
             #expect(before["IsExist"] as? Bool == false)
-            let set = try await lr.request("PUT", "identity/v2/auth/username", body: #"{"username":"bobo"}"#, token: token)
+            let set = try await lr.request(
+                "PUT", "identity/v2/auth/username", body: #"{"username":"bobo"}"#, token: token)
             #expect(set["IsPosted"] as? Bool == true)
             let after = try await lr.request("GET", "identity/v2/auth/username?username=BOBO")
             #expect(after["IsExist"] as? Bool == true)
-            let invalid = try await lr.request("PUT", "identity/v2/auth/username", body: #"{"username":"has space"}"#, token: token)
+            let invalid = try await lr.request(
+                "PUT", "identity/v2/auth/username", body: #"{"username":"has space"}"#, token: token)
             #expect(invalid.errorCode == 1204)
 
-            let login = try await lr.request("POST", "identity/v2/auth/login", body: #"{"username":"bobo","password":"secret123"}"#)
+            let login = try await lr.request(
+                "POST", "identity/v2/auth/login", body: #"{"username":"bobo","password":"secret123"}"#)
             #expect(login.status == 200)
             #expect((login["Profile"] as? [String: Any])?["UserName"] as? String == "bobo")
 
             // A second user cannot take the name.
             let other = try await lr.registerVerifiedUser(email: "cy@example.com")
-            let taken = try await lr.request("PUT", "identity/v2/auth/username", body: #"{"username":"Bobo"}"#, token: other)
+            let taken = try await lr.request(
+                "PUT", "identity/v2/auth/username", body: #"{"username":"Bobo"}"#, token: other)
             #expect(taken.errorCode == 1017)
         }
     }
@@ -162,13 +168,15 @@ struct RegistrationAndLoginTests {
         try await EmulatorHarness.withEmulator { lr in
             try await lr.register(email: "re@example.com")
             let resent = try await lr.request(
-                "PUT", "identity/v2/auth/register?verificationUrl=https://app.test/v", body: #"{"email":"re@example.com"}"#)
+                "PUT", "identity/v2/auth/register?verificationUrl=https://app.test/v",
+                body: #"{"email":"re@example.com"}"#)
             #expect(resent["IsPosted"] as? Bool == true)
             let messages = await lr.emulator.outbox().filter { $0.recipient == "re@example.com" }
             #expect(messages.count == 2)
             #expect(messages.last?.link?.hasPrefix("https://app.test/v?vtype=emailverification&vtoken=") == true)
         }
-        try await EmulatorHarness.withEmulator({ $0.verificationRequired = false }) { lr in
+        let configure: (inout EmulatorConfiguration) -> Void = { $0.verificationRequired = false }
+        try await EmulatorHarness.withEmulator(configure) { lr in
             let registered = try await lr.register(email: "opt@example.com")
             let data = try #require(registered["Data"] as? [String: Any])
             #expect(data["access_token"] is String)

@@ -1,9 +1,11 @@
 // Starts an emulator on a free port and talks to it over real HTTP with URLSession.
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+
 @testable import LREmulator
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// A decoded HTTP response: status and JSON body.
 struct HTTPResult: @unchecked Sendable {
@@ -80,7 +82,9 @@ final class EmulatorHarness: Sendable {
 
     /// Registers an email account with a fresh SOTT; returns the registration response.
     @discardableResult
-    func register(email: String, password: String = "secret123", extra: String = "", query: String = "") async throws -> HTTPResult {
+    func register(email: String, password: String = "secret123", extra: String = "", query: String = "") async throws
+        -> HTTPResult
+    {
         let sott = try emulator.makeSOTT()
         let body = #"{"Email":[{"Type":"Primary","Value":"\#(email)"}],"Password":"\#(password)"\#(extra)}"#
         return try await request(
@@ -94,7 +98,8 @@ final class EmulatorHarness: Sendable {
     }
 
     /// Registers, verifies through the outbox token and logs in; returns the access token.
-    func registerVerifiedUser(email: String, password: String = "secret123", extra: String = "") async throws -> String {
+    func registerVerifiedUser(email: String, password: String = "secret123", extra: String = "") async throws -> String
+    {
         try await register(email: email, password: password, extra: extra)
         guard let token = await latestMessage(to: email, purpose: .verification)?.token else {
             throw HarnessError.missing("verification token for \(email)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LREmulator
 
 @Suite("Password hashing and request signing")
@@ -21,8 +22,9 @@ struct CryptoTests {
     }
 
     @Test func percentEncodingMatchesPythonQuoteWithNoSafeCharacters() {
-        #expect(RequestSignatureVerifier.percentEncodeAll("http://h:1/a?b=c&d=e+f~g.h_i-j")
-            == "http%3A%2F%2Fh%3A1%2Fa%3Fb%3Dc%26d%3De%2Bf~g.h_i-j")
+        #expect(
+            RequestSignatureVerifier.percentEncodeAll("http://h:1/a?b=c&d=e+f~g.h_i-j")
+                == "http%3A%2F%2Fh%3A1%2Fa%3Fb%3Dc%26d%3De%2Bf~g.h_i-j")
     }
 
     @Test func signingStringFollowsLoginRadiusRecipe() {
@@ -34,8 +36,9 @@ struct CryptoTests {
     @Test func digestIsBase64HMACSHA256() {
         // HMAC-SHA256("key", "The quick brown fox jumps over the lazy dog") from RFC-style vectors.
         let verifier = RequestSignatureVerifier(apiSecret: "key")
-        #expect(verifier.sign("The quick brown fox jumps over the lazy dog")
-            == "97yD9DBThCSxMpjmqm+xQ+9NWaFJRhdZl0edvC0aPNg=")
+        #expect(
+            verifier.sign("The quick brown fox jumps over the lazy dog")
+                == "97yD9DBThCSxMpjmqm+xQ+9NWaFJRhdZl0edvC0aPNg=")
     }
 
     @Test func signedRequestsAreChecked() throws {
@@ -43,8 +46,9 @@ struct CryptoTests {
         let now = try #require(LoginRadiusDates.parseRequestExpiry("2026-01-01 09:00:00"))
         let expiry = "2026-01-01 10:00:00"
         let target = "/identity/v2/manage/account/sott?apikey=K"
-        let digest = verifier.sign(RequestSignatureVerifier.signingString(
-            expiry: expiry, url: "http://127.0.0.1:8787" + target, body: nil))
+        let digest = verifier.sign(
+            RequestSignatureVerifier.signingString(
+                expiry: expiry, url: "http://127.0.0.1:8787" + target, body: nil))
         func request(_ headers: [(String, String)]) -> EmulatorRequest {
             EmulatorRequest(
                 method: "GET", target: target, host: "127.0.0.1:8787",
@@ -61,7 +65,8 @@ struct CryptoTests {
             try verifier.verify(request([("X-Request-Expires", expiry)]), now: now)
         }
         #expect(throws: LoginRadiusAPIError(.requestExpiryFormatInvalid)) {
-            try verifier.verify(request([("X-Request-Expires", "tomorrow"), ("digest", "SHA-256=" + digest)]), now: now)
+            try verifier.verify(
+                request([("X-Request-Expires", "tomorrow"), ("digest", "SHA-256=" + digest)]), now: now)
         }
         #expect(throws: LoginRadiusAPIError(.requestExpiryInvalid)) {
             try verifier.verify(

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LREmulator
 
 @Suite("SOTT")
@@ -7,7 +8,8 @@ struct SOTTTests {
     static let apiKey = "00000000-aaaa-bbbb-cccc-000000000001"
     static let apiSecret = "11111111-dddd-eeee-ffff-000000000002"
     /// Known answer from the SOTT specification (start 2026/01/01 10:00:00, end 10:10:00).
-    static let knownSOTT = "69Bc3y3gOtjlQ9RHm/FzzeP1Wym2/Lwxeu6LdE+4lXs3prYctvUO7go5I6vqT9Y7kL6K2UO6n+51x78a8QQ8ixZyjAfgLk4nW/o1vjDDQVY=*fa7e71f246ce296fb133fc84188c89e1"
+    static let knownSOTT =
+        "69Bc3y3gOtjlQ9RHm/FzzeP1Wym2/Lwxeu6LdE+4lXs3prYctvUO7go5I6vqT9Y7kL6K2UO6n+51x78a8QQ8ixZyjAfgLk4nW/o1vjDDQVY=*fa7e71f246ce296fb133fc84188c89e1"
 
     let codec: SOTTCodec
     let start: Date

@@ -1,6 +1,7 @@
 // The emulator's authenticator codes against RFC 6238's SHA-1 test vectors, and Base32.
 import Foundation
 import Testing
+
 @testable import LREmulator
 
 @Suite("TOTP (RFC 6238) and Base32")

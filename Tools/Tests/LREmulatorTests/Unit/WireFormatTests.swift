@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LREmulator
 
 @Suite("Wire format")
@@ -44,7 +45,7 @@ struct WireFormatTests {
     }
 
     @Test func datesUseLoginRadiusFormats() throws {
-        let date = Date(timeIntervalSince1970: 1_767_261_600.25)  // 2026-01-01 10:00:00.250 UTC
+        let date = Date(timeIntervalSince1970: 1_767_261_600.25) // 2026-01-01 10:00:00.250 UTC
         #expect(LoginRadiusDates.iso8601(date) == "2026-01-01T10:00:00.250Z")
         #expect(LoginRadiusDates.sottTime(date) == "2026/01/01 10:00:00")
         #expect(LoginRadiusDates.requestExpiry(date) == "2026-01-01 10:00:00")
@@ -55,7 +56,10 @@ struct WireFormatTests {
 
     @Test func errorBodiesHaveLoginRadiusShape() {
         let body = LoginRadiusAPIError(.accessTokenInvalid).body.serialized
-        #expect(body == #"{"Description":"The LoginRadius access token is invalid, please use the correct or valid access token in order to process this request.","ErrorCode":905,"Message":"Access token is invalid","IsProviderError":false,"ProviderErrorResponse":null}"#)
+        #expect(
+            body
+                == #"{"Description":"The LoginRadius access token is invalid, please use the correct or valid access token in order to process this request.","ErrorCode":905,"Message":"Access token is invalid","IsProviderError":false,"ProviderErrorResponse":null}"#
+        )
     }
 
     @Test func routesMatchCaseInsensitivelyAndPreferLiterals() {
@@ -65,7 +69,8 @@ struct WireFormatTests {
         ])
         func match(_ method: String, _ path: String) -> String {
             switch table.match(EmulatorRequest(method: method, target: path, host: nil, headers: [], body: Data())) {
-            case .found(let route, let parameters): return route.pattern.last == "sott" ? "sott" : "uid:" + (parameters["uid"] ?? "")
+            case .found(let route, let parameters):
+                return route.pattern.last == "sott" ? "sott" : "uid:" + (parameters["uid"] ?? "")
             case .methodNotAllowed: return "405"
             case .notFound: return "404"
             }

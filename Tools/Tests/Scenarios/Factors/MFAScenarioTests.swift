@@ -24,7 +24,9 @@ struct MFAScenarioTests {
             #expect(FactorTOTP.code(key: key, counter: time / 30, digits: 8) == expected)
         }
         // "12345678901234567890" in Base32.
-        #expect(FactorTOTP.code(secret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", at: Date(timeIntervalSince1970: 59)) == "287082")
+        #expect(
+            FactorTOTP.code(secret: "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", at: Date(timeIntervalSince1970: 59)) == "287082"
+        )
     }
 
     @Test("authenticator app: enable with a real TOTP, two-step login, backup codes, reset")
@@ -58,10 +60,12 @@ struct MFAScenarioTests {
             await factorExpectError(1102) {
                 try await mfa.mfaVerifyAuthenticatorCode(
                     accessToken: token,
-                    multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: .init(authenticatorCode: Self.wrongCode(code)))
+                    multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: .init(
+                        authenticatorCode: Self.wrongCode(code)))
             }
             let enabled = try await mfa.mfaVerifyAuthenticatorCode(
-                accessToken: token, multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: .init(authenticatorCode: code))
+                accessToken: token,
+                multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: .init(authenticatorCode: code))
             #expect(enabled.uid == uid)
             let after = try await mfa.mfaConfigureByAccessToken(accessToken: token)
             #expect(after.isAuthenticatorVerified == true)
@@ -113,28 +117,35 @@ struct MFAScenarioTests {
             let byBackup = try await mfa.mfaValidateBackupCode(
                 multiFactorAuthModelByBackupCode: .init(backupCode: codes[0]),
                 secondFactorAuthenticationToken: try #require(
-                    try await mfa.mfaLoginByEmail(email: email, password: password).secondFactorAuthentication?.secondFactorAuthenticationToken))
+                    try await mfa.mfaLoginByEmail(email: email, password: password).secondFactorAuthentication?
+                        .secondFactorAuthenticationToken))
             #expect(byBackup.profile?.uid == uid)
             #expect(byBackup.profile?.noOfLogins ?? 0 >= 3)
             let pending = try #require(
-                try await mfa.mfaLoginByEmail(email: email, password: password).secondFactorAuthentication?.secondFactorAuthenticationToken)
+                try await mfa.mfaLoginByEmail(email: email, password: password).secondFactorAuthentication?
+                    .secondFactorAuthenticationToken)
             await factorExpectError(1128) {
                 try await mfa.mfaValidateBackupCode(
-                    multiFactorAuthModelByBackupCode: .init(backupCode: codes[0]), secondFactorAuthenticationToken: pending)
+                    multiFactorAuthModelByBackupCode: .init(backupCode: codes[0]),
+                    secondFactorAuthenticationToken: pending)
             }
             let fresh = try #require(try await mfa.mfaResetBackupCodeByUid(uid: uid).backUpCodes)
             #expect(Set(fresh).isDisjoint(with: codes))
             await factorExpectError(1128) {
                 try await mfa.mfaValidateBackupCode(
-                    multiFactorAuthModelByBackupCode: .init(backupCode: codes[1]), secondFactorAuthenticationToken: pending)
+                    multiFactorAuthModelByBackupCode: .init(backupCode: codes[1]),
+                    secondFactorAuthenticationToken: pending)
             }
             let byFresh = try await mfa.mfaValidateBackupCode(
                 multiFactorAuthModelByBackupCode: .init(backupCode: fresh[0]), secondFactorAuthenticationToken: pending)
             #expect(byFresh.accessToken?.isEmpty == false)
 
             // Reset: password-only login works again.
-            #expect(try await mfa.mfaResetAuthenticatorByToken(accessToken: token, authenticator: true).isDeleted == true)
-            await factorExpectError(1279) { try await mfa.mfaResetAuthenticatorByToken(accessToken: token, authenticator: true) }
+            #expect(
+                try await mfa.mfaResetAuthenticatorByToken(accessToken: token, authenticator: true).isDeleted == true)
+            await factorExpectError(1279) {
+                try await mfa.mfaResetAuthenticatorByToken(accessToken: token, authenticator: true)
+            }
             let plain = try await harness.client.authentication.loginByEmail(
                 emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password))
             #expect(plain.profile?.uid == uid)
@@ -162,7 +173,8 @@ struct MFAScenarioTests {
             #expect(sms.sid == setupMessage.id)
             #expect(sms.accountSid?.hasPrefix("AC") == true)
             await factorExpectError(1067) {
-                try await mfa.mfaUpdateSetting(accessToken: token, multiFactorAuthModelWithLockout: .init(otp: "000000x"))
+                try await mfa.mfaUpdateSetting(
+                    accessToken: token, multiFactorAuthModelWithLockout: .init(otp: "000000x"))
             }
             let withSMS = try await mfa.mfaUpdateSetting(
                 accessToken: token, multiFactorAuthModelWithLockout: .init(otp: setupMessage.otp))
@@ -172,7 +184,8 @@ struct MFAScenarioTests {
             #expect(settings.otpPhoneNo == phone)
 
             // Login by user name: the OTP is sent at once; a resend replaces it.
-            let first = try #require(try await mfa.mfaLoginByUserName(password: password, username: username).secondFactorAuthentication)
+            let first = try #require(
+                try await mfa.mfaLoginByUserName(password: password, username: username).secondFactorAuthentication)
             #expect(first.isOTPAuthenticatorVerified == true)
             #expect(first.otpPhoneNo == "********" + phone.suffix(4))
             let sentAtLogin = try await harness.message(to: phone, purpose: .multiFactor)
@@ -185,11 +198,13 @@ struct MFAScenarioTests {
             if sentAtLogin.otp != resentMessage.otp {
                 await factorExpectError(1067) {
                     try await mfa.mfaValidateOtpByPhone(
-                        multiFactorAuthModelWithLockout: .init(otp: sentAtLogin.otp), secondFactorAuthenticationToken: loginToken)
+                        multiFactorAuthModelWithLockout: .init(otp: sentAtLogin.otp),
+                        secondFactorAuthenticationToken: loginToken)
                 }
             }
             let bySMS = try await mfa.mfaValidateOtpByPhone(
-                multiFactorAuthModelWithLockout: .init(otp: resentMessage.otp), secondFactorAuthenticationToken: loginToken)
+                multiFactorAuthModelWithLockout: .init(otp: resentMessage.otp),
+                secondFactorAuthenticationToken: loginToken)
             #expect(bySMS.profile?.userName == username)
             #expect(bySMS.accessToken?.isEmpty == false)
 
@@ -197,40 +212,57 @@ struct MFAScenarioTests {
             _ = try await mfa.mfaEmailOtpByAccessToken(accessToken: token, emailId: email)
             let enabled = try await mfa.mfaValidateEmailOtpByAccessToken(
                 accessToken: token,
-                multiFactorAuthModelByEmailOtpWithLockout: .init(emailId: email, otp: try await harness.otp(to: email, purpose: .multiFactor)))
+                multiFactorAuthModelByEmailOtpWithLockout: .init(
+                    emailId: email, otp: try await harness.otp(to: email, purpose: .multiFactor)))
             #expect(enabled.uid == uid)
-            let second = try #require(try await mfa.mfaLoginByEmail(email: email, password: password).secondFactorAuthentication)
+            let second = try #require(
+                try await mfa.mfaLoginByEmail(email: email, password: password).secondFactorAuthentication)
             #expect(second.isEmailOtpAuthenticatorVerified == true)
             #expect(second.isOTPAuthenticatorVerified == true)
             let emailLoginToken = try #require(second.secondFactorAuthenticationToken)
             await factorExpectError(1340) {
-                try await mfa.mfaEmailOtp(emailIdModel: .init(emailId: "someone.else@example.com"), secondFactorAuthenticationToken: emailLoginToken)
+                try await mfa.mfaEmailOtp(
+                    emailIdModel: .init(emailId: "someone.else@example.com"),
+                    secondFactorAuthenticationToken: emailLoginToken)
             }
-            #expect(try await mfa.mfaEmailOtp(emailIdModel: .init(emailId: email), secondFactorAuthenticationToken: emailLoginToken).isPosted == true)
+            #expect(
+                try await mfa.mfaEmailOtp(
+                    emailIdModel: .init(emailId: email), secondFactorAuthenticationToken: emailLoginToken
+                ).isPosted == true)
             let byEmail = try await mfa.mfaValidateEmailOtp(
-                multiFactorAuthModelByEmailOtp: .init(emailId: email, otp: try await harness.otp(to: email, purpose: .multiFactor)),
+                multiFactorAuthModelByEmailOtp: .init(
+                    emailId: email, otp: try await harness.otp(to: email, purpose: .multiFactor)),
                 secondFactorAuthenticationToken: emailLoginToken)
             #expect(byEmail.profile?.uid == uid)
 
             // Security questions.
             let questionID = try #require(settings.securityQuestions?.first?.questionId)
-            #expect(try await mfa.mfaSecurityQuestionAnswerByAccessToken(
-                accessToken: token,
-                securityQuestionAnswerModelByAccessToken: .init(
-                    securityquestionanswer: [["QuestionId": .string(questionID), "Answer": "Rex"]],
-                    replaceSecurityQuestionAnswer: true)).isPosted == true)
-            #expect(try await harness.client.authentication.getSecurityQuestionsByUserName(userName: username).map(\.questionId) == [questionID])
-            let third = try #require(try await mfa.mfaLoginByUserName(password: password, username: username).secondFactorAuthentication)
+            #expect(
+                try await mfa.mfaSecurityQuestionAnswerByAccessToken(
+                    accessToken: token,
+                    securityQuestionAnswerModelByAccessToken: .init(
+                        securityquestionanswer: [["QuestionId": .string(questionID), "Answer": "Rex"]],
+                        replaceSecurityQuestionAnswer: true)
+                ).isPosted == true)
+            #expect(
+                try await harness.client.authentication.getSecurityQuestionsByUserName(userName: username).map(
+                    \.questionId) == [questionID])
+            let third = try #require(
+                try await mfa.mfaLoginByUserName(password: password, username: username).secondFactorAuthentication)
             #expect(third.isSecurityQuestionAuthenticatorVerified == true)
             #expect(third.securityQuestions?.map(\.questionId) == [questionID])
             let questionToken = try #require(third.secondFactorAuthenticationToken)
             await factorExpectError(1094) {
                 try await mfa.mfaSecurityQuestionAnswerVerification(
-                    securityQuestionAnswerUpdateModel: .init(securityquestionanswer: [["QuestionId": .string(questionID), "Answer": "Fido"]]),
+                    securityQuestionAnswerUpdateModel: .init(securityquestionanswer: [
+                        ["QuestionId": .string(questionID), "Answer": "Fido"]
+                    ]),
                     secondFactorAuthenticationToken: questionToken)
             }
             let byAnswer = try await mfa.mfaSecurityQuestionAnswerVerification(
-                securityQuestionAnswerUpdateModel: .init(securityquestionanswer: [["QuestionId": .string(questionID), "Answer": " rex "]]),
+                securityQuestionAnswerUpdateModel: .init(securityquestionanswer: [
+                    ["QuestionId": .string(questionID), "Answer": " rex "]
+                ]),
                 secondFactorAuthenticationToken: questionToken)
             #expect(byAnswer.profile?.uid == uid)
 
@@ -238,7 +270,9 @@ struct MFAScenarioTests {
             #expect(try await mfa.mfaResetSmsAuthenticatorByUid(otpAuthenticator: true, uid: uid).isDeleted == true)
             #expect(try await mfa.mfaResetEmailOtpAuthenticatorByUid(uid: uid).isDeleted == true)
             #expect(try await mfa.mfaResetSecurityQuestionAuthenticatorByUid(uid: uid).isDeleted == true)
-            await factorExpectError(1256) { try await mfa.mfaResetEmailOtpAuthenticatorByAccessToken(accessToken: token) }
+            await factorExpectError(1256) {
+                try await mfa.mfaResetEmailOtpAuthenticatorByAccessToken(accessToken: token)
+            }
             let last = try await mfa.mfaLoginByUserName(password: password, username: username)
             #expect(last.secondFactorAuthentication == nil)
             #expect(last.profile?.uid == uid)
@@ -247,7 +281,8 @@ struct MFAScenarioTests {
 
     @Test("required MFA: enrolment during phone login with the authenticator, and with SMS")
     func requiredEnrolmentJourney() async throws {
-        try await FactorHarness.run({ $0.multiFactorRequired = true }) { harness in
+        let configure: (inout EmulatorConfiguration) -> Void = { $0.multiFactorRequired = true }
+        try await FactorHarness.run(configure) { harness in
             let mfa = harness.client.mfa
             let password = "Secret-pass-1"
             let phone = FactorHarness.newPhone()
@@ -258,7 +293,8 @@ struct MFAScenarioTests {
                     phoneAuthenticationModel: PhoneAuthenticationModel(password: password, phone: phone))
             }
 
-            let enrol = try #require(try await mfa.mfaLoginByPhone(password: password, phone: phone).secondFactorAuthentication)
+            let enrol = try #require(
+                try await mfa.mfaLoginByPhone(password: password, phone: phone).secondFactorAuthentication)
             #expect(enrol.isAuthenticatorVerified == false)
             #expect(enrol.securityQuestions?.isEmpty == false)
             let secret = try #require(enrol.manualEntryCode)
@@ -268,17 +304,20 @@ struct MFAScenarioTests {
                 secondFactorAuthenticationToken: try #require(enrol.secondFactorAuthenticationToken))
             #expect(enrolled.profile?.phoneId == phone)
             #expect(enrolled.profile?.uid == uid)
-            let next = try #require(try await mfa.mfaLoginByPhone(password: password, phone: phone).secondFactorAuthentication)
+            let next = try #require(
+                try await mfa.mfaLoginByPhone(password: password, phone: phone).secondFactorAuthentication)
             #expect(next.isAuthenticatorVerified == true)
             #expect(next.manualEntryCode == nil)
 
             // A second user enrols SMS OTP instead.
             let otherPhone = FactorHarness.newPhone()
             _ = try await harness.registerPhoneUser(phone: otherPhone, password: password)
-            let step = try #require(try await mfa.mfaLoginByPhone(password: password, phone: otherPhone).secondFactorAuthentication)
+            let step = try #require(
+                try await mfa.mfaLoginByPhone(password: password, phone: otherPhone).secondFactorAuthentication)
             let stepToken = try #require(step.secondFactorAuthenticationToken)
             let smsPhone = FactorHarness.newPhone()
-            let sent = try await mfa.mfaUpdatePhoneNumber(phoneNo2FA: smsPhone, secondFactorAuthenticationToken: stepToken)
+            let sent = try await mfa.mfaUpdatePhoneNumber(
+                phoneNo2FA: smsPhone, secondFactorAuthenticationToken: stepToken)
             let message = try await harness.message(to: smsPhone, purpose: .multiFactor)
             #expect(sent.sid == message.id)
             let session = try await mfa.mfaValidateOtpByPhone(

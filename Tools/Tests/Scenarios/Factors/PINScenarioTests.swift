@@ -8,7 +8,8 @@ import Testing
 struct PINScenarioTests {
     @Test("mandatory PIN: set by PINAuthToken, PIN login, change, invalidate the session")
     func setAndLoginJourney() async throws {
-        try await FactorHarness.run({ $0.pinRequired = true }) { harness in
+        let configure: (inout EmulatorConfiguration) -> Void = { $0.pinRequired = true }
+        try await FactorHarness.run(configure) { harness in
             let pinAPI = harness.client.pinAuthentication
             let email = FactorHarness.newEmail("pin")
             let password = "Secret-pass-1"
@@ -32,9 +33,11 @@ struct PINScenarioTests {
             let pinAuthToken = try #require((raw.object["Data"] as? [String: Any])?["PINAuthToken"] as? String)
 
             await factorExpectError(1239) {
-                try await pinAPI.setPinByPinAuthToken(pinRequiredModel: PinRequiredModel(pin: "1357"), pinAuthToken: "not-a-token")
+                try await pinAPI.setPinByPinAuthToken(
+                    pinRequiredModel: PinRequiredModel(pin: "1357"), pinAuthToken: "not-a-token")
             }
-            let set = try await pinAPI.setPinByPinAuthToken(pinRequiredModel: PinRequiredModel(pin: "1357"), pinAuthToken: pinAuthToken)
+            let set = try await pinAPI.setPinByPinAuthToken(
+                pinRequiredModel: PinRequiredModel(pin: "1357"), pinAuthToken: pinAuthToken)
             let uid = try #require(set.profile?.uid)
             #expect(set.profile?.pin?.lastPinChangeDate?.date != nil)
             #expect(set.profile?.pin?.pin == nil)
@@ -42,11 +45,14 @@ struct PINScenarioTests {
             let session = try #require(set.sessionToken)
             #expect(set.sessionExpiresIn?.date.map { $0 > Date() } == true)
             await factorExpectError(1239) {
-                try await pinAPI.setPinByPinAuthToken(pinRequiredModel: PinRequiredModel(pin: "2468"), pinAuthToken: pinAuthToken)
+                try await pinAPI.setPinByPinAuthToken(
+                    pinRequiredModel: PinRequiredModel(pin: "2468"), pinAuthToken: pinAuthToken)
             }
 
             // PIN login with the session token.
-            await factorExpectError(1236) { try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "0000"), sessionToken: session) }
+            await factorExpectError(1236) {
+                try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "0000"), sessionToken: session)
+            }
             let byPIN = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "1357"), sessionToken: session)
             #expect(byPIN.profile?.uid == uid)
             let token = try #require(byPIN.accessToken)
@@ -60,16 +66,23 @@ struct PINScenarioTests {
 
             // Change the PIN.
             await factorExpectError(1241) {
-                try await pinAPI.changePinByAccessToken(accessToken: token, changePinModel: ChangePinModel(newPIN: "2468", oldPIN: "9999"))
+                try await pinAPI.changePinByAccessToken(
+                    accessToken: token, changePinModel: ChangePinModel(newPIN: "2468", oldPIN: "9999"))
             }
-            #expect(try await pinAPI.changePinByAccessToken(
-                accessToken: token, changePinModel: ChangePinModel(newPIN: "2468", oldPIN: "1357")).isPosted == true)
-            await factorExpectError(1236) { try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "1357"), sessionToken: secondSession) }
+            #expect(
+                try await pinAPI.changePinByAccessToken(
+                    accessToken: token, changePinModel: ChangePinModel(newPIN: "2468", oldPIN: "1357")
+                ).isPosted == true)
+            await factorExpectError(1236) {
+                try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "1357"), sessionToken: secondSession)
+            }
             _ = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "2468"), sessionToken: secondSession)
 
             // Invalidate the session token.
             #expect(try await pinAPI.inValidatePinSessionToken(sessionToken: secondSession).isPosted == true)
-            await factorExpectError(1245) { try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "2468"), sessionToken: secondSession) }
+            await factorExpectError(1245) {
+                try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "2468"), sessionToken: secondSession)
+            }
             _ = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "2468"), sessionToken: session)
         }
     }
@@ -81,7 +94,8 @@ struct PINScenarioTests {
             let email = FactorHarness.newEmail("pinreset")
             let password = "Secret-pass-1"
             // A PIN given at registration.
-            let login = try await harness.registerEmailUser(email: email, password: password, additionalFields: ["PIN": "1111"])
+            let login = try await harness.registerEmailUser(
+                email: email, password: password, additionalFields: ["PIN": "1111"])
             let token = try #require(login.accessToken)
             let uid = try #require(login.profile?.uid)
             #expect(login.profile?.pin != nil)
@@ -98,24 +112,39 @@ struct PINScenarioTests {
             #expect(message.template == "pin-reset")
             #expect(message.link?.hasPrefix("https://app.example.com/reset-pin?vtype=resetpin&vtoken=") == true)
             let resetToken = try #require(message.token)
-            #expect(try await pinAPI.resetPinByResetToken(resetPinByResetToken: ResetPinByResetToken(pin: "2222", resetToken: resetToken)).isPosted == true)
+            #expect(
+                try await pinAPI.resetPinByResetToken(
+                    resetPinByResetToken: ResetPinByResetToken(pin: "2222", resetToken: resetToken)
+                ).isPosted == true)
             await factorExpectError(1242) {
-                try await pinAPI.resetPinByResetToken(resetPinByResetToken: ResetPinByResetToken(pin: "3333", resetToken: resetToken))
+                try await pinAPI.resetPinByResetToken(
+                    resetPinByResetToken: ResetPinByResetToken(pin: "3333", resetToken: resetToken))
             }
-            await factorExpectError(1236) { try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "1111"), sessionToken: session) }
+            await factorExpectError(1236) {
+                try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "1111"), sessionToken: session)
+            }
             _ = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "2222"), sessionToken: session)
 
             // Reset by the email's OTP (by email, then by user name).
-            _ = try await pinAPI.sendForgotPinEmailByEmail(forgotPinLinkByEmailModel: ForgotPinLinkByEmailModel(email: email))
-            #expect(try await pinAPI.resetPinByEmailAndOtp(resetPinByEmailAndOtpModel: ResetPinByEmailAndOtpModel(
-                email: email, otp: try await harness.otp(to: email, purpose: .pinReset), pin: "3333")).isPosted == true)
-            _ = try await pinAPI.sendForgotPinEmailByEmail(forgotPinLinkByEmailModel: ForgotPinLinkByEmailModel(email: email))
+            _ = try await pinAPI.sendForgotPinEmailByEmail(
+                forgotPinLinkByEmailModel: ForgotPinLinkByEmailModel(email: email))
+            #expect(
+                try await pinAPI.resetPinByEmailAndOtp(
+                    resetPinByEmailAndOtpModel: ResetPinByEmailAndOtpModel(
+                        email: email, otp: try await harness.otp(to: email, purpose: .pinReset), pin: "3333")
+                ).isPosted == true)
+            _ = try await pinAPI.sendForgotPinEmailByEmail(
+                forgotPinLinkByEmailModel: ForgotPinLinkByEmailModel(email: email))
             let usernameOTP = try await harness.otp(to: email, purpose: .pinReset)
-            #expect(try await pinAPI.resetPinByUsernameAndOtp(resetPinByUsernameAndOtpModel: ResetPinByUsernameAndOtpModel(
-                otp: usernameOTP, pin: "4444", username: username)).isPosted == true)
+            #expect(
+                try await pinAPI.resetPinByUsernameAndOtp(
+                    resetPinByUsernameAndOtpModel: ResetPinByUsernameAndOtpModel(
+                        otp: usernameOTP, pin: "4444", username: username)
+                ).isPosted == true)
             await factorExpectError(1068) {
-                try await pinAPI.resetPinByUsernameAndOtp(resetPinByUsernameAndOtpModel: ResetPinByUsernameAndOtpModel(
-                    otp: usernameOTP, pin: "5555", username: username))
+                try await pinAPI.resetPinByUsernameAndOtp(
+                    resetPinByUsernameAndOtpModel: ResetPinByUsernameAndOtpModel(
+                        otp: usernameOTP, pin: "5555", username: username))
             }
             _ = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "4444"), sessionToken: session)
 
@@ -124,32 +153,46 @@ struct PINScenarioTests {
             _ = try await harness.client.phoneAuthentication.updatePhoneNumber(accessToken: token, phone: phone)
             _ = try await harness.client.phoneAuthentication.phoneVerificationOtpByAccessToken(
                 accessToken: token, otp: try await harness.otp(to: phone, purpose: .phoneVerification))
-            let sms = try await pinAPI.sendForgotPinSmsByPhone(forgotPinOtpByPhoneModel: ForgotPinOtpByPhoneModel(phone: phone))
+            let sms = try await pinAPI.sendForgotPinSmsByPhone(
+                forgotPinOtpByPhoneModel: ForgotPinOtpByPhoneModel(phone: phone))
             let smsMessage = try await harness.message(to: phone, purpose: .pinReset)
             #expect(sms.data?.sid == smsMessage.id)
-            #expect(try await pinAPI.resetPinByPhoneAndOtp(resetPinByPhoneAndOtpModel: ResetPinByPhoneAndOtpModel(
-                otp: smsMessage.otp, phone: phone, pin: "5555")).isPosted == true)
+            #expect(
+                try await pinAPI.resetPinByPhoneAndOtp(
+                    resetPinByPhoneAndOtpModel: ResetPinByPhoneAndOtpModel(
+                        otp: smsMessage.otp, phone: phone, pin: "5555")
+                ).isPosted == true)
             _ = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "5555"), sessionToken: session)
 
             // Reset by security answer.
             await factorExpectError(1092) {
-                try await pinAPI.resetPinByEmailAndSecurityAnswer(resetPinBySecurityQuestionAnswerAndEmailModel: .init(
-                    email: email, pin: "6666", securityAnswer: ["x": "y"]))
+                try await pinAPI.resetPinByEmailAndSecurityAnswer(
+                    resetPinBySecurityQuestionAnswerAndEmailModel: .init(
+                        email: email, pin: "6666", securityAnswer: ["x": "y"]))
             }
             let questionID = try #require(
-                try await harness.client.mfa.mfaConfigureByAccessToken(accessToken: token).securityQuestions?.last?.questionId)
+                try await harness.client.mfa.mfaConfigureByAccessToken(accessToken: token).securityQuestions?.last?
+                    .questionId)
             _ = try await harness.client.mfa.mfaSecurityQuestionAnswerByAccessToken(
                 accessToken: token,
                 securityQuestionAnswerModelByAccessToken: .init(
-                    securityquestionanswer: [["QuestionId": .string(questionID), "Answer": "Ada"]], replaceSecurityQuestionAnswer: true))
+                    securityquestionanswer: [["QuestionId": .string(questionID), "Answer": "Ada"]],
+                    replaceSecurityQuestionAnswer: true))
             await factorExpectError(1094) {
-                try await pinAPI.resetPinByPhoneAndSecurityAnswer(resetPinBySecurityQuestionAnswerAndPhoneModel: .init(
-                    phone: phone, pin: "6666", securityAnswer: [questionID: "Grace"]))
+                try await pinAPI.resetPinByPhoneAndSecurityAnswer(
+                    resetPinBySecurityQuestionAnswerAndPhoneModel: .init(
+                        phone: phone, pin: "6666", securityAnswer: [questionID: "Grace"]))
             }
-            #expect(try await pinAPI.resetPinByEmailAndSecurityAnswer(resetPinBySecurityQuestionAnswerAndEmailModel: .init(
-                email: email, pin: "6666", securityAnswer: [questionID: "ada"])).isPosted == true)
-            #expect(try await pinAPI.resetPinByUsernameAndSecurityAnswer(resetPinBySecurityQuestionAnswerAndUsernameModel: .init(
-                pin: "7777", securityAnswer: [questionID: "Ada"], username: username)).isPosted == true)
+            #expect(
+                try await pinAPI.resetPinByEmailAndSecurityAnswer(
+                    resetPinBySecurityQuestionAnswerAndEmailModel: .init(
+                        email: email, pin: "6666", securityAnswer: [questionID: "ada"])
+                ).isPosted == true)
+            #expect(
+                try await pinAPI.resetPinByUsernameAndSecurityAnswer(
+                    resetPinBySecurityQuestionAnswerAndUsernameModel: .init(
+                        pin: "7777", securityAnswer: [questionID: "Ada"], username: username)
+                ).isPosted == true)
             let last = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "7777"), sessionToken: session)
             #expect(last.profile?.uid == uid)
             #expect(last.profile?.pin?.lastPinChangeDate != nil)

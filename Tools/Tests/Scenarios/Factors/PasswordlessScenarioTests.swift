@@ -16,33 +16,44 @@ struct PasswordlessScenarioTests {
             let uid = try #require(registered.profile?.uid)
             let token = try #require(registered.accessToken)
 
-            #expect(try await passwordless.passwordlessLoginByEmail(
-                email: email, passwordLessLoginTemplate: "magic-link", verificationUrl: "https://app.example.com/magic").isPosted == true)
+            #expect(
+                try await passwordless.passwordlessLoginByEmail(
+                    email: email, passwordLessLoginTemplate: "magic-link",
+                    verificationUrl: "https://app.example.com/magic"
+                ).isPosted == true)
             let message = try await harness.message(to: email, purpose: .passwordlessLogin)
             #expect(message.template == "magic-link")
             #expect(message.link?.hasPrefix("https://app.example.com/magic?vtype=passwordlesslogin&vtoken=") == true)
             let linkToken = try #require(message.token)
-            let byLink = try await passwordless.passwordlessLoginVerification(verificationToken: linkToken, welcomeEmailTemplate: "welcome")
+            let byLink = try await passwordless.passwordlessLoginVerification(
+                verificationToken: linkToken, welcomeEmailTemplate: "welcome")
             #expect(byLink.profile?.uid == uid)
             #expect(byLink.accessToken?.isEmpty == false)
             #expect(try await harness.message(to: email, purpose: .welcome).template == "welcome")
-            await factorExpectError(1062) { try await passwordless.passwordlessLoginVerification(verificationToken: linkToken) }
-            await factorExpectError(938) { try await passwordless.passwordlessLoginByEmail(email: "nobody@example.com") }
+            await factorExpectError(1062) {
+                try await passwordless.passwordlessLoginVerification(verificationToken: linkToken)
+            }
+            await factorExpectError(938) {
+                try await passwordless.passwordlessLoginByEmail(email: "nobody@example.com")
+            }
 
             // The same email carries an OTP.
             _ = try await passwordless.passwordlessLoginByEmail(email: email)
             let byOTP = try await passwordless.passwordlessLoginVerificationByEmailAndOtp(
-                passwordLessLoginByEmailAndOtpModel: .init(email: email, otp: try await harness.otp(to: email, purpose: .passwordlessLogin)))
+                passwordLessLoginByEmailAndOtpModel: .init(
+                    email: email, otp: try await harness.otp(to: email, purpose: .passwordlessLogin)))
             #expect(byOTP.profile?.uid == uid)
 
             let username = FactorHarness.newUsername()
             _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, username: username)
             _ = try await passwordless.passwordlessLoginByUserName(username: username)
             await factorExpectError(1067) {
-                try await passwordless.passwordlessLoginVerificationByUserNameAndOtp(passwordLessLoginByUserNameAndOtpModel: .init(username: username, otp: "x"))
+                try await passwordless.passwordlessLoginVerificationByUserNameAndOtp(
+                    passwordLessLoginByUserNameAndOtpModel: .init(username: username, otp: "x"))
             }
             let byUsername = try await passwordless.passwordlessLoginVerificationByUserNameAndOtp(
-                passwordLessLoginByUserNameAndOtpModel: .init(username: username, otp: try await harness.otp(to: email, purpose: .passwordlessLogin)))
+                passwordLessLoginByUserNameAndOtpModel: .init(
+                    username: username, otp: try await harness.otp(to: email, purpose: .passwordlessLogin)))
             #expect(byUsername.profile?.userName == username)
 
             // By phone.
@@ -52,7 +63,8 @@ struct PasswordlessScenarioTests {
             let smsMessage = try await harness.message(to: phone, purpose: .passwordlessLogin)
             #expect(sms.data?.sid == smsMessage.id)
             #expect(smsMessage.template == "otp-sms")
-            let byPhone = try await passwordless.passwordlessLoginPhoneVerification(passwordLessLoginOtpModel: .init(otp: smsMessage.otp, phone: phone))
+            let byPhone = try await passwordless.passwordlessLoginPhoneVerification(
+                passwordLessLoginOtpModel: .init(otp: smsMessage.otp, phone: phone))
             #expect(byPhone.profile?.uid == phoneUser.profile?.uid)
             #expect(byPhone.profile?.phoneIdVerified == true)
         }
@@ -66,8 +78,10 @@ struct PasswordlessScenarioTests {
             let registered = try await harness.registerEmailUser(email: email, password: "Secret-pass-1")
             let clientGuid = UUID().uuidString.lowercased()
 
-            #expect(try await smart.smartLoginByEmail(
-                clientGuid: clientGuid, email: email, redirectUrl: "https://app.example.com/smart").isPosted == true)
+            #expect(
+                try await smart.smartLoginByEmail(
+                    clientGuid: clientGuid, email: email, redirectUrl: "https://app.example.com/smart"
+                ).isPosted == true)
             await factorExpectError(1139) { try await smart.smartLoginPing(clientGuid: clientGuid) }
             await factorExpectError(1136) { try await smart.smartLoginByEmail(clientGuid: clientGuid, email: email) }
             let message = try await harness.message(to: email, purpose: .smartLogin)
@@ -75,12 +89,16 @@ struct PasswordlessScenarioTests {
             let verified = try await smart.smartLoginTokenVerification(verificationToken: try #require(message.token))
             #expect(verified.isPosted == true)
             #expect(verified.isVerified == true)
-            await factorExpectError(1137) { try await smart.smartLoginTokenVerification(verificationToken: try #require(message.token)) }
+            await factorExpectError(1137) {
+                try await smart.smartLoginTokenVerification(verificationToken: try #require(message.token))
+            }
 
             let session = try await smart.smartLoginPing(clientGuid: clientGuid)
             #expect(session.profile?.uid == registered.profile?.uid)
             let token = try #require(session.accessToken)
-            #expect(try await harness.client.authentication.getProfileByAccessToken(accessToken: token).email?.first?.value == email)
+            #expect(
+                try await harness.client.authentication.getProfileByAccessToken(accessToken: token).email?.first?.value
+                    == email)
             await factorExpectError(1140) { try await smart.smartLoginPing(clientGuid: clientGuid) }
 
             // By user name.
@@ -88,7 +106,8 @@ struct PasswordlessScenarioTests {
             _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, username: username)
             let otherGuid = UUID().uuidString.lowercased()
             _ = try await smart.smartLoginByUserName(clientGuid: otherGuid, username: username)
-            _ = try await smart.smartLoginTokenVerification(verificationToken: try await harness.token(to: email, purpose: .smartLogin))
+            _ = try await smart.smartLoginTokenVerification(
+                verificationToken: try await harness.token(to: email, purpose: .smartLogin))
             #expect(try await smart.smartLoginPing(clientGuid: otherGuid).profile?.userName == username)
         }
     }
@@ -100,15 +119,20 @@ struct PasswordlessScenarioTests {
             let email = FactorHarness.newEmail("touch")
             #expect(try await harness.client.authentication.checkEmailAvailability(email: email).isExist == false)
             let clientGuid = UUID().uuidString.lowercased()
-            #expect(try await oneTouch.oneTouchLoginByEmail(
-                oneTouchLoginByEmailModel: .init(clientguid: clientGuid, email: email), redirecturl: "https://app.example.com/touch").isPosted == true)
+            #expect(
+                try await oneTouch.oneTouchLoginByEmail(
+                    oneTouchLoginByEmailModel: .init(clientguid: clientGuid, email: email),
+                    redirecturl: "https://app.example.com/touch"
+                ).isPosted == true)
             #expect(try await harness.client.authentication.checkEmailAvailability(email: email).isExist == true)
             let message = try await harness.message(to: email, purpose: .oneTouchLogin)
             #expect(message.link?.hasPrefix("https://app.example.com/touch?vtype=onetouchlogin&vtoken=") == true)
             await factorExpectError(1139) { try await oneTouch.oneTouchLoginPing(clientGuid: clientGuid) }
             let verified = try await oneTouch.oneTouchEmailVerification(verificationToken: try #require(message.token))
             #expect(verified.isVerified == true)
-            await factorExpectError(1145) { try await oneTouch.oneTouchEmailVerification(verificationToken: try #require(message.token)) }
+            await factorExpectError(1145) {
+                try await oneTouch.oneTouchEmailVerification(verificationToken: try #require(message.token))
+            }
             let session = try await oneTouch.oneTouchLoginPing(clientGuid: clientGuid)
             #expect(session.profile?.email?.first?.value == email)
             #expect(session.profile?.emailVerified == true)
@@ -120,10 +144,12 @@ struct PasswordlessScenarioTests {
             let smsMessage = try await harness.message(to: phone, purpose: .oneTouchLogin)
             #expect(sms.data?.sid == smsMessage.id)
             await factorExpectError(1067) { try await oneTouch.oneTouchLoginOtpVerification(otp: "x", phone: phone) }
-            let byPhone = try await oneTouch.oneTouchLoginOtpVerification(otp: try #require(smsMessage.otp), phone: phone)
+            let byPhone = try await oneTouch.oneTouchLoginOtpVerification(
+                otp: try #require(smsMessage.otp), phone: phone)
             #expect(byPhone.profile?.phoneId == phone)
             #expect(byPhone.profile?.phoneIdVerified == true)
-            #expect(try await harness.client.phoneAuthentication.checkPhoneNumberAvailability(phone: phone).isExist == true)
+            #expect(
+                try await harness.client.phoneAuthentication.checkPhoneNumberAvailability(phone: phone).isExist == true)
         }
     }
 }

@@ -15,7 +15,8 @@ struct SocialScenarioTests {
             let email = FactorHarness.newEmail("social")
 
             // Hosted social login: the request token becomes an access token, once.
-            let requestToken = try await harness.mintSocialToken(provider: "facebook", id: "fb-1001", email: email, firstName: "Frida")
+            let requestToken = try await harness.mintSocialToken(
+                provider: "facebook", id: "fb-1001", email: email, firstName: "Frida")
             let exchanged = try await social.exchangeAccessToken(token: requestToken)
             let token = try #require(exchanged.accessToken)
             #expect(exchanged.expiresIn?.date.map { $0 > Date() } == true)
@@ -46,7 +47,10 @@ struct SocialScenarioTests {
             #expect(google.refreshToken?.isEmpty == false)
             let linked = try await harness.client.authentication.getProfileByAccessToken(accessToken: googleToken)
             #expect(linked.uid == uid)
-            #expect(Set(linked.identities?.compactMap { $0.objectValue?["Provider"]?.stringValue } ?? []) == ["facebook", "google"])
+            #expect(
+                Set(linked.identities?.compactMap { $0.objectValue?["Provider"]?.stringValue } ?? []) == [
+                    "facebook", "google",
+                ])
 
             let sessions = try await social.getActiveSession(token: token)
             #expect(Set(sessions.data?.compactMap(\.accessToken) ?? []) == [token, googleToken])
@@ -59,18 +63,26 @@ struct SocialScenarioTests {
 
             // Other native providers; a token only works at its own provider and only once.
             let appleToken = try await harness.mintSocialToken(provider: "apple", id: "apple-5")
-            await factorExpectError(1000) { try await native.getAccessTokenByFacebookAccessToken(fbAccessToken: appleToken) }
+            await factorExpectError(1000) {
+                try await native.getAccessTokenByFacebookAccessToken(fbAccessToken: appleToken)
+            }
             let apple = try await native.getAccessTokenByAppleIdCode(code: appleToken)
-            let appleProfile = try await harness.client.authentication.getProfileByAccessToken(accessToken: try #require(apple.accessToken))
+            let appleProfile = try await harness.client.authentication.getProfileByAccessToken(
+                accessToken: try #require(apple.accessToken))
             #expect(appleProfile.provider == "apple")
             #expect(appleProfile.uid != uid)
             await factorExpectError(1000) { try await native.getAccessTokenByAppleIdCode(code: appleToken) }
             let twitter = try await native.getAccessTokenByTwitterAccessToken(
-                twAccessToken: try await harness.mintSocialToken(provider: "twitter", id: "tw-9"), twTokenSecret: "secret")
+                twAccessToken: try await harness.mintSocialToken(provider: "twitter", id: "tw-9"),
+                twTokenSecret: "secret")
             #expect(twitter.accessToken?.isEmpty == false)
             let custom = try await native.accessTokenViaCustomJWTToken(
-                idToken: try await harness.mintSocialToken(provider: "okta", id: "okta-3", email: FactorHarness.newEmail("jwt")), providername: "okta")
-            #expect(try await harness.client.authentication.getProfileByAccessToken(accessToken: try #require(custom.accessToken)).provider == "okta")
+                idToken: try await harness.mintSocialToken(
+                    provider: "okta", id: "okta-3", email: FactorHarness.newEmail("jwt")), providername: "okta")
+            #expect(
+                try await harness.client.authentication.getProfileByAccessToken(
+                    accessToken: try #require(custom.accessToken)
+                ).provider == "okta")
         }
     }
 
@@ -89,10 +101,14 @@ struct SocialScenarioTests {
                 lnAccessToken: try await harness.mintSocialToken(provider: "linkedin", id: "li-42", firstName: "Lin"))
             let candidateToken = try #require(candidate.accessToken)
             #expect(try await auth.getProfileByAccessToken(accessToken: candidateToken).uid != uid)
-            await factorExpectError(983) { try await auth.linkSocialIdentities(accessToken: token, candidateToken: token) }
+            await factorExpectError(983) {
+                try await auth.linkSocialIdentities(accessToken: token, candidateToken: token)
+            }
 
             // … which linking merges into the email account.
-            #expect(try await auth.linkSocialIdentities(accessToken: token, candidateToken: candidateToken).isPosted == true)
+            #expect(
+                try await auth.linkSocialIdentities(accessToken: token, candidateToken: candidateToken).isPosted == true
+            )
             let merged = try await auth.getProfileByAccessToken(accessToken: token)
             #expect(merged.identities?.count == 1)
             #expect(merged.identities?.first?.objectValue?["Provider"] == "linkedin")
@@ -109,16 +125,22 @@ struct SocialScenarioTests {
             let otherLinkedIn = try await harness.client.nativeSocial.getAccessTokenByLinkedinAccessToken(
                 lnAccessToken: try await harness.mintSocialToken(provider: "linkedin", id: "li-43"))
             await factorExpectError(986) {
-                try await auth.linkSocialIdentities(accessToken: token, candidateToken: try #require(otherLinkedIn.accessToken))
+                try await auth.linkSocialIdentities(
+                    accessToken: token, candidateToken: try #require(otherLinkedIn.accessToken))
             }
 
             // Unlink.
-            await factorExpectError(989) { try await auth.unlinkSocialIdentities(accessToken: token, provider: "linkedin", providerId: "li-99") }
-            #expect(try await auth.unlinkSocialIdentities(accessToken: token, provider: "linkedin", providerId: "li-42").isDeleted == true)
+            await factorExpectError(989) {
+                try await auth.unlinkSocialIdentities(accessToken: token, provider: "linkedin", providerId: "li-99")
+            }
+            #expect(
+                try await auth.unlinkSocialIdentities(accessToken: token, provider: "linkedin", providerId: "li-42")
+                    .isDeleted == true)
             #expect(try await auth.getProfileByAccessToken(accessToken: token).identities == nil)
             let afterUnlink = try await harness.client.nativeSocial.getAccessTokenByLinkedinAccessToken(
                 lnAccessToken: try await harness.mintSocialToken(provider: "linkedin", id: "li-42"))
-            #expect(try await auth.getProfileByAccessToken(accessToken: try #require(afterUnlink.accessToken)).uid != uid)
+            #expect(
+                try await auth.getProfileByAccessToken(accessToken: try #require(afterUnlink.accessToken)).uid != uid)
         }
     }
 }

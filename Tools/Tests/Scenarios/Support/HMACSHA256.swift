@@ -39,7 +39,8 @@ enum HMACSHA256 {
             var w = [UInt32](repeating: 0, count: 64)
             for index in 0..<16 {
                 let offset = chunk + index * 4
-                w[index] = UInt32(message[offset]) << 24 | UInt32(message[offset + 1]) << 16
+                w[index] =
+                    UInt32(message[offset]) << 24 | UInt32(message[offset + 1]) << 16
                     | UInt32(message[offset + 2]) << 8 | UInt32(message[offset + 3])
             }
             for index in 16..<64 {

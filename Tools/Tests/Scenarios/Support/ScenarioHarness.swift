@@ -32,22 +32,26 @@ struct Scenario {
     }
 
     /// Registers `email` with a SOTT, verifies it from the outbox and logs in.
-    func registerVerifiedUser(email: String, password: String, firstName: String = "Ada") async throws -> AccessToken<Identity> {
+    func registerVerifiedUser(email: String, password: String, firstName: String = "Ada") async throws -> AccessToken<
+        Identity
+    > {
         _ = try await client.authentication.userRegistrationByEmail(
             authUserRegistrationModel: AuthUserRegistrationModel(
                 email: [EmailAddress(type: "Primary", value: email)], firstName: firstName, lastName: "Lovelace",
                 password: password),
             sott: try client.configuration.generateSOTT())
-        _ = try await client.authentication.verifyEmail(verificationToken: try await token(for: email, purpose: .verification))
+        _ = try await client.authentication.verifyEmail(
+            verificationToken: try await token(for: email, purpose: .verification))
         return try await client.authentication.loginByEmail(
             emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password))
     }
 
     /// Creates an account with the API secret, its email already verified.
     func createVerifiedAccount(email: String, password: String, firstName: String = "Ada") async throws -> Identity {
-        try await client.account.createAccount(accountCreateModel: AccountCreateModel(
-            email: [EmailAddress(type: "Primary", value: email)], firstName: firstName, lastName: "Lovelace",
-            password: password, additionalFields: ["EmailVerified": true]))
+        try await client.account.createAccount(
+            accountCreateModel: AccountCreateModel(
+                email: [EmailAddress(type: "Primary", value: email)], firstName: firstName, lastName: "Lovelace",
+                password: password, additionalFields: ["EmailVerified": true]))
     }
 }
 
@@ -66,7 +70,8 @@ func withScenario(
             apiKey: LoginRadiusEmulator.defaultAPIKey, apiSecret: LoginRadiusEmulator.defaultAPISecret,
             baseURL: baseURL, configURL: baseURL, connectTimeout: .seconds(2), requestTimeout: .seconds(10))
         configureClient(&configuration)
-        let scenario = Scenario(emulator: emulator, client: try LoginRadiusClient(configuration: configuration), baseURL: baseURL)
+        let scenario = Scenario(
+            emulator: emulator, client: try LoginRadiusClient(configuration: configuration), baseURL: baseURL)
         try await body(scenario)
     } catch {
         await emulator.stop()
@@ -84,7 +89,9 @@ func expectAPIError<Value>(
         _ = try await body()
         Issue.record("expected LoginRadius error \(code), the call succeeded", sourceLocation: sourceLocation)
     } catch LoginRadiusError.api(let error) {
-        #expect(error.errorCode == code, "LoginRadius error \(error.errorCode): \(error.errorDescription)", sourceLocation: sourceLocation)
+        #expect(
+            error.errorCode == code, "LoginRadius error \(error.errorCode): \(error.errorDescription)",
+            sourceLocation: sourceLocation)
         return error
     } catch {
         Issue.record("expected LoginRadius error \(code), got \(error)", sourceLocation: sourceLocation)

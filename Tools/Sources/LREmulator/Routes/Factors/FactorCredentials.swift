@@ -11,16 +11,22 @@ enum FactorCredentials {
         let verified: Bool
         if let emailField = body.string("email") {
             let email = try Validation.requireEmail(emailField)
-            guard let found = await engine.store.account(email: email) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+            guard let found = await engine.store.account(email: email) else {
+                throw LoginRadiusAPIError(.userDoesNotExist)
+            }
             account = found
             verified = found.email(matching: email)?.verified ?? found.emailVerified
         } else if let username = body.string("username") {
-            guard let found = await engine.store.account(username: username) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+            guard let found = await engine.store.account(username: username) else {
+                throw LoginRadiusAPIError(.userDoesNotExist)
+            }
             account = found
             verified = found.emailVerified || found.factors.phoneVerified
         } else if let phoneField = body.string("phone") {
             let phone = try FactorSupport.requirePhone(phoneField)
-            guard let found = await engine.store.account(phone: phone) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+            guard let found = await engine.store.account(phone: phone) else {
+                throw LoginRadiusAPIError(.userDoesNotExist)
+            }
             account = found
             verified = found.factors.phoneVerified
         } else {
@@ -39,19 +45,27 @@ enum FactorCredentials {
 
     /// The account behind a `{email | username | phone}` field of a body or query (PIN,
     /// passwordless and smart login), or 938.
-    static func account(email: String?, username: String?, phone: String?, engine: EmulatorEngine) async throws -> Account {
+    static func account(email: String?, username: String?, phone: String?, engine: EmulatorEngine) async throws
+        -> Account
+    {
         if let email {
             let valid = try Validation.requireEmail(email)
-            guard let account = await engine.store.account(email: valid) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+            guard let account = await engine.store.account(email: valid) else {
+                throw LoginRadiusAPIError(.userDoesNotExist)
+            }
             return account
         }
         if let username {
-            guard let account = await engine.store.account(username: username) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+            guard let account = await engine.store.account(username: username) else {
+                throw LoginRadiusAPIError(.userDoesNotExist)
+            }
             return account
         }
         if let phone {
             let valid = try FactorSupport.requirePhone(phone)
-            guard let account = await engine.store.account(phone: valid) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+            guard let account = await engine.store.account(phone: valid) else {
+                throw LoginRadiusAPIError(.userDoesNotExist)
+            }
             return account
         }
         throw LoginRadiusAPIError(.emailOrUsernameRequired)

@@ -29,7 +29,8 @@ enum FactorSupport {
         if let entries = value?.arrayValue {
             for entry in entries {
                 guard let object = entry.objectValue, let id = object.string("QuestionId"),
-                      let answer = object.string("Answer") else { continue }
+                    let answer = object.string("Answer")
+                else { continue }
                 answers[id] = answer
             }
         } else if let object = value?.objectValue {
@@ -62,7 +63,8 @@ enum FactorSupport {
     ) async -> OutboxMessage {
         let otp = await engine.store.issueOTP(
             purpose: purpose, uid: uid, recipient: phone, expiresAt: engine.now.addingTimeInterval(FactorLifetimes.otp))
-        let message = engine.messages.sms(to: phone, purpose: outboxPurpose, otp: otp, template: template, now: engine.now)
+        let message = engine.messages.sms(
+            to: phone, purpose: outboxPurpose, otp: otp, template: template, now: engine.now)
         await engine.outbox.append(message)
         return message
     }
@@ -74,8 +76,9 @@ enum FactorSupport {
     ) async {
         let otp = await engine.store.issueOTP(
             purpose: purpose, uid: uid, recipient: email, expiresAt: engine.now.addingTimeInterval(FactorLifetimes.otp))
-        await engine.outbox.append(engine.messages.factorEmail(
-            to: email, purpose: outboxPurpose, subject: subject, otp: otp, template: template, now: engine.now))
+        await engine.outbox.append(
+            engine.messages.factorEmail(
+                to: email, purpose: outboxPurpose, subject: subject, otp: otp, template: template, now: engine.now))
     }
 
     /// LoginRadius's SMS provider answer, `{"AccountSid", "Sid"}`.
@@ -148,7 +151,9 @@ enum FactorSupport {
     static func pinSessionFields(uid: String, engine: EmulatorEngine) async -> [(String, JSON)] {
         let expiresAt = engine.now.addingTimeInterval(engine.accessTokenLifetime)
         let token = await engine.store.issueGrant(.pinSession, uid: uid, expiresAt: expiresAt)
-        return [("session_token", .string(token)), ("session_expires_in", .string(LoginRadiusDates.iso8601(expiresAt)))]
+        return [
+            ("session_token", .string(token)), ("session_expires_in", .string(LoginRadiusDates.iso8601(expiresAt))),
+        ]
     }
 
     /// LoginRadius's error body with a `Data` member (e.g. 1243's `PINAuthToken`).

@@ -22,52 +22,86 @@ enum MFAAccountRoutes {
         Route("GET", "identity/v2/auth/account/2fa/otp/email", sendEmailOTP),
         Route("PUT", "identity/v2/auth/account/2fa/verification/otp/email", verifyEmailOTP),
         Route("PUT", "identity/v2/auth/account/2fa/securityquestionanswer", setSecurityAnswers),
-        Route("DELETE", "identity/v2/auth/account/2fa/authenticator", { request, _, engine in
-            try await reset(.appOrSMS(try request.jsonBody()), uid: try await engine.authenticatedUser(request).1.uid, engine: engine)
-        }),
-        Route("DELETE", "identity/v2/auth/account/2fa/authenticator/otp/email", { request, _, engine in
-            try await reset(.emailOTP, uid: try await engine.authenticatedUser(request).1.uid, engine: engine)
-        }),
-        Route("DELETE", "identity/v2/auth/account/2fa/authenticator/securityquestionanswer", { request, _, engine in
-            try await reset(.securityQuestions, uid: try await engine.authenticatedUser(request).1.uid, engine: engine)
-        }),
-        Route("GET", "identity/v2/auth/account/2fa/backupcode", { request, _, engine in
-            try await backupCodes(uid: try await engine.authenticatedUser(request).1.uid, regenerate: false, engine: engine)
-        }),
-        Route("GET", "identity/v2/auth/account/2fa/backupcode/reset", { request, _, engine in
-            try await backupCodes(uid: try await engine.authenticatedUser(request).1.uid, regenerate: true, engine: engine)
-        }),
-        Route("DELETE", "identity/v2/manage/account/2fa/authenticator", { request, _, engine in
-            try await reset(.appOrSMS(try request.jsonBody()), uid: try await managedUID(request, engine), engine: engine)
-        }),
-        Route("DELETE", "identity/v2/manage/account/2fa/authenticator/otp/email", { request, _, engine in
-            try await reset(.emailOTP, uid: try await managedUID(request, engine), engine: engine)
-        }),
-        Route("DELETE", "identity/v2/manage/account/2fa/authenticator/securityquestionanswer", { request, _, engine in
-            try await reset(.securityQuestions, uid: try await managedUID(request, engine), engine: engine)
-        }),
-        Route("GET", "identity/v2/manage/account/2fa/backupcode", { request, _, engine in
-            try await backupCodes(uid: try await managedUID(request, engine), regenerate: false, engine: engine)
-        }),
-        Route("GET", "identity/v2/manage/account/2fa/backupcode/reset", { request, _, engine in
-            try await backupCodes(uid: try await managedUID(request, engine), regenerate: true, engine: engine)
-        }),
+        Route(
+            "DELETE", "identity/v2/auth/account/2fa/authenticator",
+            { request, _, engine in
+                try await reset(
+                    .appOrSMS(try request.jsonBody()), uid: try await engine.authenticatedUser(request).1.uid,
+                    engine: engine)
+            }),
+        Route(
+            "DELETE", "identity/v2/auth/account/2fa/authenticator/otp/email",
+            { request, _, engine in
+                try await reset(.emailOTP, uid: try await engine.authenticatedUser(request).1.uid, engine: engine)
+            }),
+        Route(
+            "DELETE", "identity/v2/auth/account/2fa/authenticator/securityquestionanswer",
+            { request, _, engine in
+                try await reset(
+                    .securityQuestions, uid: try await engine.authenticatedUser(request).1.uid, engine: engine)
+            }),
+        Route(
+            "GET", "identity/v2/auth/account/2fa/backupcode",
+            { request, _, engine in
+                try await backupCodes(
+                    uid: try await engine.authenticatedUser(request).1.uid, regenerate: false, engine: engine)
+            }),
+        Route(
+            "GET", "identity/v2/auth/account/2fa/backupcode/reset",
+            { request, _, engine in
+                try await backupCodes(
+                    uid: try await engine.authenticatedUser(request).1.uid, regenerate: true, engine: engine)
+            }),
+        Route(
+            "DELETE", "identity/v2/manage/account/2fa/authenticator",
+            { request, _, engine in
+                try await reset(
+                    .appOrSMS(try request.jsonBody()), uid: try await managedUID(request, engine), engine: engine)
+            }),
+        Route(
+            "DELETE", "identity/v2/manage/account/2fa/authenticator/otp/email",
+            { request, _, engine in
+                try await reset(.emailOTP, uid: try await managedUID(request, engine), engine: engine)
+            }),
+        Route(
+            "DELETE", "identity/v2/manage/account/2fa/authenticator/securityquestionanswer",
+            { request, _, engine in
+                try await reset(.securityQuestions, uid: try await managedUID(request, engine), engine: engine)
+            }),
+        Route(
+            "GET", "identity/v2/manage/account/2fa/backupcode",
+            { request, _, engine in
+                try await backupCodes(uid: try await managedUID(request, engine), regenerate: false, engine: engine)
+            }),
+        Route(
+            "GET", "identity/v2/manage/account/2fa/backupcode/reset",
+            { request, _, engine in
+                try await backupCodes(uid: try await managedUID(request, engine), regenerate: true, engine: engine)
+            }),
     ]
 
     /// Settings; an account without a verified authenticator gets a (pending) secret, shown as
     /// `QRCode` and `ManualEntryCode`.
     @Sendable
-    static func settings(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func settings(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await MFASupport.withSecret(try await engine.authenticatedUser(request).1, engine: engine)
-        return FactorSupport.object(MFASupport.settingsFields(account, masked: false, showSecret: true, questions: MFASupport.questions(account)))
+        return FactorSupport.object(
+            MFASupport.settingsFields(
+                account, masked: false, showSecret: true, questions: MFASupport.questions(account)))
     }
 
     /// 1105 no code, 1099 no secret yet (read the settings first), 1102 wrong code → Identity.
     @Sendable
-    static func verifyAuthenticator(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func verifyAuthenticator(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let code = MFASupport.authenticatorCode(try request.jsonBody())
-        guard account.factors.authenticatorSecret != nil else { throw LoginRadiusAPIError(FactorError.authenticatorNotConfigured) }
+        guard account.factors.authenticatorSecret != nil else {
+            throw LoginRadiusAPIError(FactorError.authenticatorNotConfigured)
+        }
         try MFASupport.checkAuthenticatorCode(code, account: account, allowPending: true, engine: engine)
         let now = engine.now
         let updated = try await engine.store.update(uid: account.uid) { account in
@@ -79,7 +113,9 @@ enum MFAAccountRoutes {
 
     /// Sends an OTP to `phoneno2fa`; verifying it enables SMS OTP. `{"AccountSid", "Sid"}`.
     @Sendable
-    static func setSMSPhone(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func setSMSPhone(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let phone = try FactorSupport.requirePhone(try request.jsonBody().string("phoneno2fa"))
         try await engine.store.update(uid: account.uid) { $0.factors.pendingSMSPhone = phone }
@@ -91,12 +127,15 @@ enum MFAAccountRoutes {
 
     /// The OTP sent to the pending 2FA phone (1067/1068/1069) → Identity.
     @Sendable
-    static func verifySMS(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func verifySMS(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let phone = account.factors.pendingSMSPhone ?? account.factors.smsPhone
         let now = engine.now
         let record = try await engine.store.consumeOTP(
-            try request.jsonBody().string("otp"), purpose: .multiFactorSMS, uid: account.uid, recipient: phone, now: now)
+            try request.jsonBody().string("otp"), purpose: .multiFactorSMS, uid: account.uid, recipient: phone, now: now
+        )
         let updated = try await engine.store.update(uid: account.uid) { account in
             account.factors.smsPhone = record.recipient
             account.factors.pendingSMSPhone = nil
@@ -106,7 +145,9 @@ enum MFAAccountRoutes {
     }
 
     @Sendable
-    static func sendEmailOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func sendEmailOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let email = try MFASupport.requireOwnEmail(request.query.email("emailid"), of: account)
         await FactorSupport.sendEmailOTP(
@@ -116,12 +157,15 @@ enum MFAAccountRoutes {
     }
 
     @Sendable
-    static func verifyEmailOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func verifyEmailOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let body = try request.jsonBody()
         let email = try MFASupport.requireOwnEmail(body.string("EmailId"), of: account)
         let now = engine.now
-        try await engine.store.consumeOTP(body.string("Otp"), purpose: .multiFactorEmail, uid: account.uid, recipient: email, now: now)
+        try await engine.store.consumeOTP(
+            body.string("Otp"), purpose: .multiFactorEmail, uid: account.uid, recipient: email, now: now)
         let updated = try await engine.store.update(uid: account.uid) { account in
             account.factors.emailOTPEnabled = true
             account.touch(now)
@@ -133,7 +177,9 @@ enum MFAAccountRoutes {
     /// 1134 without answers, 1091 for an unknown question. Answers add to the stored ones
     /// unless `ReplaceSecurityQuestionAnswer` is true.
     @Sendable
-    static func setSecurityAnswers(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func setSecurityAnswers(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let body = try request.jsonBody()
         let answers = try validAnswers(body)
@@ -174,12 +220,16 @@ enum MFAAccountRoutes {
                 let sms = body[caseInsensitive: "otpauthenticator"]?.lenientBool == true
                 guard app || sms else { throw LoginRadiusAPIError(FactorError.multiFactorRemovalInvalid) }
                 if app {
-                    guard account.factors.authenticatorVerified else { throw LoginRadiusAPIError(FactorError.authenticatorNotEnabled) }
+                    guard account.factors.authenticatorVerified else {
+                        throw LoginRadiusAPIError(FactorError.authenticatorNotEnabled)
+                    }
                     account.factors.authenticatorVerified = false
                     account.factors.authenticatorSecret = nil
                 }
                 if sms {
-                    guard account.factors.smsPhone != nil else { throw LoginRadiusAPIError(FactorError.otpAuthenticatorNotEnabled) }
+                    guard account.factors.smsPhone != nil else {
+                        throw LoginRadiusAPIError(FactorError.otpAuthenticatorNotEnabled)
+                    }
                     account.factors.smsPhone = nil
                     account.factors.pendingSMSPhone = nil
                 }
@@ -187,7 +237,9 @@ enum MFAAccountRoutes {
                 guard account.factors.emailOTPEnabled else { throw LoginRadiusAPIError(FactorError.emailOTPNotEnabled) }
                 account.factors.emailOTPEnabled = false
             case .securityQuestions:
-                guard account.factors.securityQuestionEnabled else { throw LoginRadiusAPIError(FactorError.securityQuestionNotEnabled) }
+                guard account.factors.securityQuestionEnabled else {
+                    throw LoginRadiusAPIError(FactorError.securityQuestionNotEnabled)
+                }
                 account.factors.securityAnswers = [:]
             }
             account.touch(now)
@@ -200,7 +252,9 @@ enum MFAAccountRoutes {
     static func backupCodes(uid: String, regenerate: Bool, engine: EmulatorEngine) async throws -> EmulatorResponse {
         let codes = MFASupport.newBackupCodes()
         try await engine.store.update(uid: uid) { account in
-            guard account.factors.isMultiFactorConfigured else { throw LoginRadiusAPIError(FactorError.multiFactorNotConfigured) }
+            guard account.factors.isMultiFactorConfigured else {
+                throw LoginRadiusAPIError(FactorError.multiFactorNotConfigured)
+            }
             guard regenerate || account.factors.backupCodes == nil else {
                 throw LoginRadiusAPIError(FactorError.backupCodesAlreadyGenerated)
             }

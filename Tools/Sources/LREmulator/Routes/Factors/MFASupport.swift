@@ -69,9 +69,12 @@ enum MFASupport {
 
     /// Checks an authenticator code against the account's secret: 1105 missing, 1279 no
     /// authenticator (unless `allowPending`), 1102 wrong.
-    static func checkAuthenticatorCode(_ code: String?, account: Account, allowPending: Bool, engine: EmulatorEngine) throws(LoginRadiusAPIError) {
+    static func checkAuthenticatorCode(_ code: String?, account: Account, allowPending: Bool, engine: EmulatorEngine)
+        throws(LoginRadiusAPIError)
+    {
         guard let code, !code.isEmpty else { throw LoginRadiusAPIError(FactorError.verificationCodeRequired) }
-        guard let secret = account.factors.authenticatorSecret, account.factors.authenticatorVerified || allowPending else {
+        guard let secret = account.factors.authenticatorSecret, account.factors.authenticatorVerified || allowPending
+        else {
             throw LoginRadiusAPIError(FactorError.authenticatorNotEnabled)
         }
         guard TOTP.verify(code, secret: secret, at: engine.now) else {

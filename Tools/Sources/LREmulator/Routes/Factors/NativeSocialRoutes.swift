@@ -17,7 +17,7 @@ import Foundation
 
 enum NativeSocialRoutes {
     static let routes = [
-        Route("GET", "api/v2/access_token/{provider}", nativeLogin),
+        Route("GET", "api/v2/access_token/{provider}", nativeLogin)
     ]
 
     /// Endpoint → (provider, the query parameters that may carry its token).
@@ -36,12 +36,16 @@ enum NativeSocialRoutes {
     ]
 
     @Sendable
-    static func nativeLogin(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func nativeLogin(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let endpoint = (parameters["provider"] ?? "").lowercased()
         let provider: String
         let tokenParameters: [String]
         if endpoint == "jwt" {
-            guard let name = request.query["providername"] else { throw LoginRadiusAPIError(FactorError.providerInvalid) }
+            guard let name = request.query["providername"] else {
+                throw LoginRadiusAPIError(FactorError.providerInvalid)
+            }
             (provider, tokenParameters) = (name.lowercased(), ["id_Token"])
         } else if let known = endpoints[endpoint] {
             (provider, tokenParameters) = known
@@ -55,7 +59,8 @@ enum NativeSocialRoutes {
         if endpoint == "twitter", request.query["tw_Token_Secret"] == nil {
             throw LoginRadiusAPIError(FactorError.providerTokenSecretMissing)
         }
-        guard case .valid(let profile) = await engine.store.takeSocialToken(token, provider: provider, now: engine.now) else {
+        guard case .valid(let profile) = await engine.store.takeSocialToken(token, provider: provider, now: engine.now)
+        else {
             throw LoginRadiusAPIError(FactorError.providerError)
         }
         let session = try await SocialRoutes.login(profile, engine: engine)

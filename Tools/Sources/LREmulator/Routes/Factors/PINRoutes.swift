@@ -34,8 +34,11 @@ enum PINRoutes {
     static func requirePIN(_ pin: String?) throws(LoginRadiusAPIError) -> String {
         guard let pin, !pin.isEmpty else { throw LoginRadiusAPIError(FactorError.pinRequiredField) }
         guard (4...32).contains(pin.count) else {
-            throw LoginRadiusAPIError.validation(FieldError(
-                propertyName: "PIN", errorMessage: "The field PIN must be a string with a minimum length of 4 and a maximum length of 32."))
+            throw LoginRadiusAPIError.validation(
+                FieldError(
+                    propertyName: "PIN",
+                    errorMessage:
+                        "The field PIN must be a string with a minimum length of 4 and a maximum length of 32."))
         }
         return pin
     }
@@ -53,28 +56,37 @@ enum PINRoutes {
 
     /// 1239/1240 for the token → `{"Profile", tokens, "session_token", "session_expires_in"}`.
     @Sendable
-    static func setPIN(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func setPIN(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let token = request.query["pinAuthToken"]
         let (_, account) = try await engine.store.grant(.pinAuth, token: token, now: engine.now)
         let pin = try requirePIN(try request.jsonBody().string("pin"))
         try await store(pin, uid: account.uid, engine: engine)
         await engine.store.revokeGrant(.pinAuth, token: token ?? "")
         let (updated, session) = try await FactorSupport.startSession(uid: account.uid, engine: engine)
-        let fields = [("Profile", IdentitySerializer.json(updated))] + ResponseBuilders.tokenFields(session)
+        let fields =
+            [("Profile", IdentitySerializer.json(updated))] + ResponseBuilders.tokenFields(session)
             + (await FactorSupport.pinSessionFields(uid: account.uid, engine: engine))
         return EmulatorResponse(body: .object(JSONObject(fields)))
     }
 
     /// 1245/1246 for the session token, 1235 no PIN, 1236 wrong PIN → `{"Profile", tokens}`.
     @Sendable
-    static func pinLogin(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
-        let (_, account) = try await engine.store.grant(.pinSession, token: request.query["session_token"], now: engine.now)
-        try checkPIN(try request.jsonBody().string("pin"), account: account, engine: engine, wrong: FactorError.pinInvalid)
+    static func pinLogin(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
+        let (_, account) = try await engine.store.grant(
+            .pinSession, token: request.query["session_token"], now: engine.now)
+        try checkPIN(
+            try request.jsonBody().string("pin"), account: account, engine: engine, wrong: FactorError.pinInvalid)
         return try await FactorSupport.loginResponse(uid: account.uid, engine: engine)
     }
 
     @Sendable
-    static func invalidateSession(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func invalidateSession(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let token = request.query["session_token"]
         _ = try await engine.store.grant(.pinSession, token: token, now: engine.now)
         await engine.store.revokeGrant(.pinSession, token: token ?? "")
@@ -83,7 +95,9 @@ enum PINRoutes {
 
     /// 1235 no PIN, 1241 wrong old PIN.
     @Sendable
-    static func changePIN(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func changePIN(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let body = try request.jsonBody()
         try checkPIN(body.string("oldPIN"), account: account, engine: engine, wrong: FactorError.currentPinInvalid)
@@ -93,25 +107,33 @@ enum PINRoutes {
 
     /// Emails a reset token (link `resetPINUrl?vtype=resetpin&vtoken=…`) and an OTP.
     @Sendable
-    static func forgotByEmail(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func forgotByEmail(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let body = try request.jsonBody()
         let account = try await FactorCredentials.account(
             email: body.string("email"), username: body.string("userName", "username"), phone: nil, engine: engine)
-        guard let email = body.string("email").flatMap({ account.email(matching: $0)?.value }) ?? account.primaryEmail else {
+        guard let email = body.string("email").flatMap({ account.email(matching: $0)?.value }) ?? account.primaryEmail
+        else {
             throw LoginRadiusAPIError(.validEmailRequired)
         }
-        let token = await engine.store.issueLinkToken(kind: .pinReset, uid: account.uid, email: email, expiresAt: engine.emailTokenExpiry)
+        let token = await engine.store.issueLinkToken(
+            kind: .pinReset, uid: account.uid, email: email, expiresAt: engine.emailTokenExpiry)
         let otp = await engine.store.issueOTP(
-            purpose: .pinReset, uid: account.uid, recipient: email, expiresAt: engine.now.addingTimeInterval(FactorLifetimes.otp))
-        await engine.outbox.append(engine.messages.factorEmail(
-            to: email, purpose: .pinReset, subject: "Reset PIN", token: token, otp: otp,
-            link: engine.messages.factorLink(request.query["resetPINUrl"], vtype: "resetpin", token: token),
-            template: request.query["emailTemplate"], now: engine.now))
+            purpose: .pinReset, uid: account.uid, recipient: email,
+            expiresAt: engine.now.addingTimeInterval(FactorLifetimes.otp))
+        await engine.outbox.append(
+            engine.messages.factorEmail(
+                to: email, purpose: .pinReset, subject: "Reset PIN", token: token, otp: otp,
+                link: engine.messages.factorLink(request.query["resetPINUrl"], vtype: "resetpin", token: token),
+                template: request.query["emailTemplate"], now: engine.now))
         return ResponseBuilders.isPosted()
     }
 
     @Sendable
-    static func forgotBySMS(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func forgotBySMS(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let phone = try FactorSupport.requirePhone(try request.jsonBody().string("phone"))
         let account = try await FactorCredentials.account(email: nil, username: nil, phone: phone, engine: engine)
         let message = await FactorSupport.sendSMSOTP(
@@ -122,17 +144,22 @@ enum PINRoutes {
 
     /// 1063 unknown token, 1242 used, 975 expired.
     @Sendable
-    static func resetByToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func resetByToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let body = try request.jsonBody()
         let pin = try requirePIN(body.string("pin"))
-        let record = try await engine.store.consumeLinkToken(body.string("resetToken"), kinds: [.pinReset], now: engine.now)
+        let record = try await engine.store.consumeLinkToken(
+            body.string("resetToken"), kinds: [.pinReset], now: engine.now)
         try await store(pin, uid: record.uid, engine: engine)
         return ResponseBuilders.isPosted()
     }
 
     /// The OTP sent by "forgot PIN" to that email, phone, or the username's email.
     @Sendable
-    static func resetByOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func resetByOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let body = try request.jsonBody()
         let account = try await account(of: body, engine: engine)
         let pin = try requirePIN(body.string("pin"))
@@ -143,11 +170,15 @@ enum PINRoutes {
 
     /// `securityAnswer: {questionId: answer}`: 1092 without stored answers, 1094 wrong.
     @Sendable
-    static func resetBySecurityAnswer(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func resetBySecurityAnswer(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let body = try request.jsonBody()
         let account = try await account(of: body, engine: engine)
         let pin = try requirePIN(body.string("pin"))
-        guard account.factors.securityQuestionEnabled else { throw LoginRadiusAPIError(FactorError.securityAnswersNotSaved) }
+        guard account.factors.securityQuestionEnabled else {
+            throw LoginRadiusAPIError(FactorError.securityAnswersNotSaved)
+        }
         let given = FactorSupport.securityAnswers(body[caseInsensitive: "securityAnswer"])
         guard FactorSupport.answersMatch(given, stored: account.factors.securityAnswers) else {
             throw LoginRadiusAPIError(FactorError.securityAnswerIncorrect)
@@ -160,11 +191,14 @@ enum PINRoutes {
 
     private static func account(of body: JSONObject, engine: EmulatorEngine) async throws -> Account {
         try await FactorCredentials.account(
-            email: body.string("email"), username: body.string("username", "userName"), phone: body.string("phone"), engine: engine)
+            email: body.string("email"), username: body.string("username", "userName"), phone: body.string("phone"),
+            engine: engine)
     }
 
     /// 1234 missing, 1235 no PIN on the account, `wrong` for a mismatch.
-    static func checkPIN(_ pin: String?, account: Account, engine: EmulatorEngine, wrong: LoginRadiusErrorCode) throws(LoginRadiusAPIError) {
+    static func checkPIN(_ pin: String?, account: Account, engine: EmulatorEngine, wrong: LoginRadiusErrorCode)
+        throws(LoginRadiusAPIError)
+    {
         guard let pin, !pin.isEmpty else { throw LoginRadiusAPIError(FactorError.pinRequiredField) }
         guard let hash = account.factors.pinHash else { throw LoginRadiusAPIError(FactorError.pinNotAvailable) }
         guard engine.passwords.verify(pin, against: hash) else { throw LoginRadiusAPIError(wrong) }

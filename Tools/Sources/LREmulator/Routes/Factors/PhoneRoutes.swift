@@ -23,14 +23,20 @@ enum PhoneRoutes {
 
     /// Registration with a `PhoneId` (SOTT already checked): 1096 malformed phone, 1058 taken.
     /// Sends the phone an OTP (and the email, if any, a verification link).
-    static func register(_ request: EmulatorRequest, body: JSONObject, engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func register(_ request: EmulatorRequest, body: JSONObject, engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let phone = try FactorSupport.requirePhone(body.string("PhoneId"))
         let emails = try ProfileInput.emails(of: body)
         for email in emails { _ = try Validation.requireEmail(email.value) }
         let password = try Validation.requirePassword(
             body.string("Password"), property: "Password", policy: engine.configuration.passwordLength)
-        let username = try body.string("UserName").map { name throws(LoginRadiusAPIError) in try Validation.requireUsername(name) }
-        guard await !engine.store.isPhoneTaken(phone) else { throw LoginRadiusAPIError(FactorError.phoneAlreadyRegistered) }
+        let username = try body.string("UserName").map { name throws(LoginRadiusAPIError) in
+            try Validation.requireUsername(name)
+        }
+        guard await !engine.store.isPhoneTaken(phone) else {
+            throw LoginRadiusAPIError(FactorError.phoneAlreadyRegistered)
+        }
         let now = engine.now
         var account = Account(
             uid: TokenGenerator.hex32(), id: TokenGenerator.hex32(), emails: emails, username: username,
@@ -68,17 +74,22 @@ enum PhoneRoutes {
     /// Without a token: the OTP of an unverified phone (938 unknown, 1073 already verified).
     /// With one: the OTP of the account's pending (updated) or unverified phone.
     @Sendable
-    static func resendOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func resendOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let phone = try FactorSupport.requirePhone(try request.jsonBody().string("phone"))
         let account: Account
         if request.accessToken != nil {
             account = try await engine.authenticatedUser(request).1
             let unverified = account.phoneId == phone && !account.factors.phoneVerified
             guard account.factors.pendingPhone == phone || unverified else {
-                throw LoginRadiusAPIError(account.phoneId == phone ? FactorError.phoneAlreadyVerified : FactorError.phoneInvalidOrMissing)
+                throw LoginRadiusAPIError(
+                    account.phoneId == phone ? FactorError.phoneAlreadyVerified : FactorError.phoneInvalidOrMissing)
             }
         } else {
-            guard let found = await engine.store.account(phone: phone) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+            guard let found = await engine.store.account(phone: phone) else {
+                throw LoginRadiusAPIError(.userDoesNotExist)
+            }
             guard !found.factors.phoneVerified else { throw LoginRadiusAPIError(FactorError.phoneAlreadyVerified) }
             account = found
         }
@@ -91,7 +102,9 @@ enum PhoneRoutes {
     /// Without a token: `{phone}` + `otp` verifies the phone and logs in. With one: verifies the
     /// account's pending or unverified phone (1120 when there is none), `{"IsPosted": true}`.
     @Sendable
-    static func verifyOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func verifyOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let otp = request.query["otp"]
         let now = engine.now
         if request.accessToken != nil {
@@ -100,7 +113,8 @@ enum PhoneRoutes {
             guard let phone = account.factors.pendingPhone ?? unverified else {
                 throw LoginRadiusAPIError(FactorError.phoneVerificationByTokenInvalid)
             }
-            try await engine.store.consumeOTP(otp, purpose: .phoneVerification, uid: account.uid, recipient: phone, now: now)
+            try await engine.store.consumeOTP(
+                otp, purpose: .phoneVerification, uid: account.uid, recipient: phone, now: now)
             guard await !engine.store.isPhoneTaken(phone, except: account.uid) else {
                 throw LoginRadiusAPIError(FactorError.phoneAlreadyRegistered)
             }
@@ -113,8 +127,11 @@ enum PhoneRoutes {
             return ResponseBuilders.isPosted()
         }
         let phone = try FactorSupport.requirePhone(try request.jsonBody().string("phone"))
-        guard let account = await engine.store.account(phone: phone) else { throw LoginRadiusAPIError(.userDoesNotExist) }
-        try await engine.store.consumeOTP(otp, purpose: .phoneVerification, uid: account.uid, recipient: phone, now: now)
+        guard let account = await engine.store.account(phone: phone) else {
+            throw LoginRadiusAPIError(.userDoesNotExist)
+        }
+        try await engine.store.consumeOTP(
+            otp, purpose: .phoneVerification, uid: account.uid, recipient: phone, now: now)
         return try await FactorSupport.loginResponse(uid: account.uid, engine: engine) { account in
             account.factors.phoneVerified = true
         }
@@ -123,7 +140,9 @@ enum PhoneRoutes {
     /// Sends an OTP to the new phone; it replaces the login phone once verified by token.
     /// 1058 when another account has it, 1073 when it already is the verified phone.
     @Sendable
-    static func updatePhone(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func updatePhone(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let phone = try FactorSupport.requirePhone(try request.jsonBody().string("phone"))
         guard account.phoneId != phone || !account.factors.phoneVerified else {
@@ -140,14 +159,18 @@ enum PhoneRoutes {
     }
 
     @Sendable
-    static func availability(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func availability(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let phone = try FactorSupport.requirePhone(FactorSupport.queryPhone(request))
         return .ok(("IsExist", .bool(await engine.store.isPhoneTaken(phone))))
     }
 
     /// 1292 when the account has no phone.
     @Sendable
-    static func removePhone(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func removePhone(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         guard account.phoneId != nil else { throw LoginRadiusAPIError(FactorError.phoneNotLinked) }
         let now = engine.now
@@ -161,9 +184,13 @@ enum PhoneRoutes {
     }
 
     @Sendable
-    static func forgotPassword(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func forgotPassword(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let phone = try FactorSupport.requirePhone(try request.jsonBody().string("phone"))
-        guard let account = await engine.store.account(phone: phone) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+        guard let account = await engine.store.account(phone: phone) else {
+            throw LoginRadiusAPIError(.userDoesNotExist)
+        }
         let message = await FactorSupport.sendSMSOTP(
             to: phone, uid: account.uid, purpose: .passwordReset, outboxPurpose: .passwordReset,
             template: request.query["smsTemplate"], engine: engine)
@@ -172,14 +199,19 @@ enum PhoneRoutes {
 
     /// 938 unknown phone, 1134 password outside the policy, 1067/1068/1069 bad OTP.
     @Sendable
-    static func resetPassword(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func resetPassword(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let body = try request.jsonBody()
         let phone = try FactorSupport.requirePhone(body.string("phone"))
-        guard let account = await engine.store.account(phone: phone) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+        guard let account = await engine.store.account(phone: phone) else {
+            throw LoginRadiusAPIError(.userDoesNotExist)
+        }
         let password = try Validation.requirePassword(
             body.string("password"), property: "Password", policy: engine.configuration.passwordLength)
         let now = engine.now
-        try await engine.store.consumeOTP(body.string("otp"), purpose: .passwordReset, uid: account.uid, recipient: phone, now: now)
+        try await engine.store.consumeOTP(
+            body.string("otp"), purpose: .passwordReset, uid: account.uid, recipient: phone, now: now)
         let hash = try engine.passwords.hash(password)
         try await engine.store.update(uid: account.uid) { account in
             account.passwordHash = hash

@@ -26,20 +26,28 @@ enum ReAuthRoutes {
         Route("PUT", "identity/v2/auth/account/reauth/password", byPassword),
         Route("PUT", "identity/v2/auth/account/reauth/pin", byPIN),
         // LoginRadius documents password tokens as checked on `…/reauth/2fa` too.
-        Route("POST", "identity/v2/manage/account/{uid}/reauth/2fa", { request, parameters, engine in
-            try await validate(request, parameters, engine, kinds: [.multiFactor, .password])
-        }),
-        Route("POST", "identity/v2/manage/account/{uid}/reauth/password", { request, parameters, engine in
-            try await validate(request, parameters, engine, kinds: [.password])
-        }),
-        Route("POST", "identity/v2/manage/account/{uid}/reauth/pin", { request, parameters, engine in
-            try await validate(request, parameters, engine, kinds: [.pin])
-        }),
+        Route(
+            "POST", "identity/v2/manage/account/{uid}/reauth/2fa",
+            { request, parameters, engine in
+                try await validate(request, parameters, engine, kinds: [.multiFactor, .password])
+            }),
+        Route(
+            "POST", "identity/v2/manage/account/{uid}/reauth/password",
+            { request, parameters, engine in
+                try await validate(request, parameters, engine, kinds: [.password])
+            }),
+        Route(
+            "POST", "identity/v2/manage/account/{uid}/reauth/pin",
+            { request, parameters, engine in
+                try await validate(request, parameters, engine, kinds: [.pin])
+            }),
     ]
 
     /// 1101 without a second factor; an enabled SMS factor gets an OTP (`OTPStatus`).
     @Sendable
-    static func trigger(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func trigger(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await multiFactorUser(request, engine)
         var otpStatus = JSON.null
         if let phone = account.factors.smsPhone {
@@ -49,27 +57,39 @@ enum ReAuthRoutes {
             otpStatus = FactorSupport.smsData(message)
         }
         let questions = account.factors.securityQuestionEnabled ? MFASupport.questions(account) : .null
-        return FactorSupport.object(MFASupport.settingsFields(account, masked: false, showSecret: false, otpStatus: otpStatus, questions: questions))
+        return FactorSupport.object(
+            MFASupport.settingsFields(
+                account, masked: false, showSecret: false, otpStatus: otpStatus, questions: questions))
     }
 
     @Sendable
-    static func byOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func byOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await multiFactorUser(request, engine)
-        guard let phone = account.factors.smsPhone else { throw LoginRadiusAPIError(FactorError.otpAuthenticatorNotEnabled) }
+        guard let phone = account.factors.smsPhone else {
+            throw LoginRadiusAPIError(FactorError.otpAuthenticatorNotEnabled)
+        }
         try await engine.store.consumeOTP(
-            try request.jsonBody().string("otp"), purpose: .reauthentication, uid: account.uid, recipient: phone, now: engine.now)
+            try request.jsonBody().string("otp"), purpose: .reauthentication, uid: account.uid, recipient: phone,
+            now: engine.now)
         return await issue(.multiFactor, uid: account.uid, engine: engine)
     }
 
     @Sendable
-    static func byBackupCode(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func byBackupCode(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await multiFactorUser(request, engine)
-        try await MFASupport.consumeBackupCode(try request.jsonBody().string("backupcode"), uid: account.uid, engine: engine)
+        try await MFASupport.consumeBackupCode(
+            try request.jsonBody().string("backupcode"), uid: account.uid, engine: engine)
         return await issue(.multiFactor, uid: account.uid, engine: engine)
     }
 
     @Sendable
-    static func byAuthenticatorCode(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func byAuthenticatorCode(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let account = try await multiFactorUser(request, engine)
         try MFASupport.checkAuthenticatorCode(
             MFASupport.authenticatorCode(try request.jsonBody()), account: account, allowPending: false, engine: engine)
@@ -78,7 +98,9 @@ enum ReAuthRoutes {
 
     /// 1256 without the email OTP factor, 1340 for another address.
     @Sendable
-    static func sendEmailOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func sendEmailOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await multiFactorUser(request, engine)
         guard account.factors.emailOTPEnabled else { throw LoginRadiusAPIError(FactorError.emailOTPNotEnabled) }
         let email = try MFASupport.requireOwnEmail(request.query.email("emailid"), of: account)
@@ -89,18 +111,25 @@ enum ReAuthRoutes {
     }
 
     @Sendable
-    static func byEmailOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func byEmailOTP(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await multiFactorUser(request, engine)
         let body = try request.jsonBody()
         let email = try MFASupport.requireOwnEmail(body.string("EmailId"), of: account)
-        try await engine.store.consumeOTP(body.string("otp"), purpose: .reauthentication, uid: account.uid, recipient: email, now: engine.now)
+        try await engine.store.consumeOTP(
+            body.string("otp"), purpose: .reauthentication, uid: account.uid, recipient: email, now: engine.now)
         return await issue(.multiFactor, uid: account.uid, engine: engine)
     }
 
     @Sendable
-    static func bySecurityAnswers(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func bySecurityAnswers(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await multiFactorUser(request, engine)
-        guard account.factors.securityQuestionEnabled else { throw LoginRadiusAPIError(FactorError.securityQuestionNotEnabled) }
+        guard account.factors.securityQuestionEnabled else {
+            throw LoginRadiusAPIError(FactorError.securityQuestionNotEnabled)
+        }
         let given = FactorSupport.securityAnswers(try request.jsonBody()[caseInsensitive: "securityquestionanswer"])
         guard FactorSupport.answersMatch(given, stored: account.factors.securityAnswers) else {
             throw LoginRadiusAPIError(FactorError.securityAnswerIncorrect)
@@ -110,9 +139,13 @@ enum ReAuthRoutes {
 
     /// 1134 without a password, 966 for a wrong one.
     @Sendable
-    static func byPassword(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func byPassword(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
-        guard let password = try request.jsonBody().string("password") else { throw LoginRadiusAPIError.required("Password") }
+        guard let password = try request.jsonBody().string("password") else {
+            throw LoginRadiusAPIError.required("Password")
+        }
         guard let hash = account.passwordHash, engine.passwords.verify(password, against: hash) else {
             throw LoginRadiusAPIError(.invalidCredentials)
         }
@@ -121,9 +154,12 @@ enum ReAuthRoutes {
 
     /// 1234 no PIN given, 1235 no PIN set, 1236 wrong PIN.
     @Sendable
-    static func byPIN(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func byPIN(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
-        try PINRoutes.checkPIN(try request.jsonBody().string("pin"), account: account, engine: engine, wrong: FactorError.pinInvalid)
+        try PINRoutes.checkPIN(
+            try request.jsonBody().string("pin"), account: account, engine: engine, wrong: FactorError.pinInvalid)
         return await issue(.pin, uid: account.uid, engine: engine)
     }
 
@@ -132,7 +168,8 @@ enum ReAuthRoutes {
         _ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine, kinds: [ValidationKind]
     ) async throws -> EmulatorResponse {
         let token = try request.jsonBody().string("secondfactorvalidationtoken")
-        try await engine.store.consumeValidationToken(token, uid: parameters["uid"] ?? "", kinds: kinds, now: engine.now)
+        try await engine.store.consumeValidationToken(
+            token, uid: parameters["uid"] ?? "", kinds: kinds, now: engine.now)
         return .ok(("IsValid", .bool(true)))
     }
 
@@ -141,7 +178,9 @@ enum ReAuthRoutes {
     /// The token's account, which must have a second factor (1101).
     private static func multiFactorUser(_ request: EmulatorRequest, _ engine: EmulatorEngine) async throws -> Account {
         let (_, account) = try await engine.authenticatedUser(request)
-        guard account.factors.isMultiFactorConfigured else { throw LoginRadiusAPIError(FactorError.multiFactorNotConfigured) }
+        guard account.factors.isMultiFactorConfigured else {
+            throw LoginRadiusAPIError(FactorError.multiFactorNotConfigured)
+        }
         return account
     }
 
@@ -149,6 +188,7 @@ enum ReAuthRoutes {
     private static func issue(_ kind: ValidationKind, uid: String, engine: EmulatorEngine) async -> EmulatorResponse {
         let expiresAt = engine.now.addingTimeInterval(FactorLifetimes.validationToken)
         let token = await engine.store.issueValidationToken(uid: uid, kind: kind, expiresAt: expiresAt)
-        return .ok(("SecondFactorValidationToken", .string(token)), ("ExpireIn", .string(LoginRadiusDates.iso8601(expiresAt))))
+        return .ok(
+            ("SecondFactorValidationToken", .string(token)), ("ExpireIn", .string(LoginRadiusDates.iso8601(expiresAt))))
     }
 }

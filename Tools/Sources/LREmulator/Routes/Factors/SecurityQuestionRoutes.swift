@@ -23,14 +23,17 @@ enum SecurityQuestions {
     /// `[{"QuestionId", "Question"}]` for the given IDs (all questions when nil).
     static func json(ids: [String]? = nil) -> JSON {
         let entries = catalogue.filter { entry in ids.map { $0.contains(entry.id) } ?? true }
-        return .array(entries.map { entry in
-            .object(JSONObject([("QuestionId", .string(entry.id)), ("Question", .string(entry.question))]))
-        })
+        return .array(
+            entries.map { entry in
+                .object(JSONObject([("QuestionId", .string(entry.id)), ("Question", .string(entry.question))]))
+            })
     }
 
     /// The questions the account answered, or 1092 when it has none.
     static func answeredJSON(_ account: Account) throws(LoginRadiusAPIError) -> JSON {
-        guard account.factors.securityQuestionEnabled else { throw LoginRadiusAPIError(FactorError.securityAnswersNotSaved) }
+        guard account.factors.securityQuestionEnabled else {
+            throw LoginRadiusAPIError(FactorError.securityAnswersNotSaved)
+        }
         return json(ids: Array(account.factors.securityAnswers.keys))
     }
 }
@@ -44,28 +47,36 @@ enum SecurityQuestionRoutes {
     ]
 
     @Sendable
-    static func byEmail(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func byEmail(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await FactorCredentials.account(
             email: request.query.email("email") ?? "", username: nil, phone: nil, engine: engine)
         return EmulatorResponse(body: try SecurityQuestions.answeredJSON(account))
     }
 
     @Sendable
-    static func byUsername(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func byUsername(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         guard let username = request.query["username"] else { throw LoginRadiusAPIError(.usernameRequired) }
         let account = try await FactorCredentials.account(email: nil, username: username, phone: nil, engine: engine)
         return EmulatorResponse(body: try SecurityQuestions.answeredJSON(account))
     }
 
     @Sendable
-    static func byPhone(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func byPhone(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let phone = try FactorSupport.requirePhone(FactorSupport.queryPhone(request))
         let account = try await FactorCredentials.account(email: nil, username: nil, phone: phone, engine: engine)
         return EmulatorResponse(body: try SecurityQuestions.answeredJSON(account))
     }
 
     @Sendable
-    static func byAccessToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func byAccessToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         return EmulatorResponse(body: try SecurityQuestions.answeredJSON(account))
     }

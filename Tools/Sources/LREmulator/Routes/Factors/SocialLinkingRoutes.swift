@@ -16,11 +16,14 @@ enum SocialLinkingRoutes {
     /// 905/906 for the candidate token, 983 when it cannot be linked, 986 when the account
     /// already has that provider. `{"IsPosted": true}`.
     @Sendable
-    static func link(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func link(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let body = try request.jsonBody()
         guard let candidateToken = body.string("candidatetoken") else {
-            throw LoginRadiusAPIError(body.string("clientGuid") != nil ? FactorError.clientGuidInvalid : FactorError.accountCannotBeLinked)
+            throw LoginRadiusAPIError(
+                body.string("clientGuid") != nil ? FactorError.clientGuidInvalid : FactorError.accountCannotBeLinked)
         }
         let candidate = try await engine.store.session(for: candidateToken, now: engine.now)
         try await engine.store.linkSocialAccount(candidateUid: candidate.uid, into: account.uid, now: engine.now)
@@ -30,12 +33,17 @@ enum SocialLinkingRoutes {
     /// 1078 without a provider, 1065 without a provider ID, 989 not linked, 1008 the only way
     /// to log in. `{"IsDeleted": true}`.
     @Sendable
-    static func unlink(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func unlink(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let body = try request.jsonBody()
-        guard let provider = body.string("provider") else { throw LoginRadiusAPIError(FactorError.socialProviderInvalid) }
+        guard let provider = body.string("provider") else {
+            throw LoginRadiusAPIError(FactorError.socialProviderInvalid)
+        }
         guard let providerID = body.string("providerid") else { throw LoginRadiusAPIError(FactorError.providerInvalid) }
-        try await engine.store.unlinkSocialIdentity(uid: account.uid, provider: provider, id: providerID, now: engine.now)
+        try await engine.store.unlinkSocialIdentity(
+            uid: account.uid, provider: provider, id: providerID, now: engine.now)
         return .ok(("IsDeleted", .bool(true)))
     }
 }

@@ -30,9 +30,11 @@ enum ConsentRoutes {
 
     /// A consent form submission: `Events: [{Event, IsCustom}]` and `Data`; 1225 when both are
     /// empty or an entry is malformed.
-    private static func submit(_ request: EmulatorRequest, uid: String, engine: EmulatorEngine) async throws -> Account {
+    private static func submit(_ request: EmulatorRequest, uid: String, engine: EmulatorEngine) async throws -> Account
+    {
         let body = try request.jsonBody()
-        let events = try (body[caseInsensitive: "Events"]?.arrayValue ?? []).map { entry throws(LoginRadiusAPIError) -> ConsentVersionRecord in
+        let events = try (body[caseInsensitive: "Events"]?.arrayValue ?? []).map {
+            entry throws(LoginRadiusAPIError) -> ConsentVersionRecord in
             guard let object = entry.objectValue, let event = object.string("Event") else {
                 throw LoginRadiusAPIError(.consentFormValidationFailed)
             }
@@ -47,7 +49,9 @@ enum ConsentRoutes {
     }
 
     /// Puts the consent profile on the account's Identity.
-    private static func store(_ profile: ConsentProfileRecord, uid: String, engine: EmulatorEngine) async throws -> Account {
+    private static func store(_ profile: ConsentProfileRecord, uid: String, engine: EmulatorEngine) async throws
+        -> Account
+    {
         let now = engine.now
         return try await engine.store.update(uid: uid) { account in
             account.profile["ConsentProfile"] = profile.json
@@ -57,7 +61,9 @@ enum ConsentRoutes {
 
     /// Uses up the consent token (1229 unknown or used, 1230 expired) and logs the user in.
     @Sendable
-    static func submitByConsentToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func submitByConsentToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let now = engine.now
         let uid = try await engine.management.store.consumeConsentToken(request.query["consentToken"], now: now)
         _ = try await engine.requireAccount(uid: uid)
@@ -71,7 +77,9 @@ enum ConsentRoutes {
     }
 
     @Sendable
-    static func submitByAccessToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func submitByAccessToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let updated = try await submit(request, uid: account.uid, engine: engine)
         return EmulatorResponse(body: IdentitySerializer.json(updated))
@@ -80,7 +88,9 @@ enum ConsentRoutes {
     /// `Consents: [{ConsentOptionId, IsAccepted}]` accepts or withdraws options (1225 when
     /// empty). Fires `ConsentProfileUpdate`.
     @Sendable
-    static func update(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func update(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         let options = try options(try request.jsonBody()[caseInsensitive: "Consents"]?.arrayValue)
         guard !options.isEmpty else { throw LoginRadiusAPIError(.consentFormValidationFailed) }
@@ -94,23 +104,31 @@ enum ConsentRoutes {
     /// `IsValid` is whether the user accepted a form for the event (`event` required, 1134;
     /// `isCustom` must match, default false).
     @Sendable
-    static func verify(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func verify(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         guard let event = request.query["event"] else { throw LoginRadiusAPIError.required("Event") }
         let isCustom = request.query.bool("isCustom") ?? false
         let profile = await engine.management.store.consentProfile(of: account.uid) ?? ConsentProfileRecord()
-        let valid = profile.acceptedVersions.contains { $0.event.lowercased() == event.lowercased() && $0.isCustom == isCustom }
+        let valid = profile.acceptedVersions.contains {
+            $0.event.lowercased() == event.lowercased() && $0.isCustom == isCustom
+        }
         return .ok(("ConsentProfile", profile.json), ("IsValid", .bool(valid)))
     }
 
     @Sendable
-    static func logsByAccessToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func logsByAccessToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let (_, account) = try await engine.authenticatedUser(request)
         return try await logs(of: account.uid, engine: engine)
     }
 
     @Sendable
-    static func logsByUid(_: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func logsByUid(_: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         return try await logs(of: account.uid, engine: engine)
     }

@@ -24,7 +24,9 @@ enum CustomObjectRoutes {
 
     /// The user a call is for: the `{uid}` of a manage path (938), else the access token's
     /// (1060, 905, 906).
-    private static func owner(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> Account {
+    private static func owner(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> Account
+    {
         if parameters["uid"] != nil { return try await engine.requireAccount(uid: parameters["uid"]) }
         return try await engine.authenticatedUser(request).1
     }
@@ -39,13 +41,17 @@ enum CustomObjectRoutes {
 
     /// The body as a JSON object (1035 otherwise, an empty body included).
     private static func payload(_ request: EmulatorRequest) throws(LoginRadiusAPIError) -> JSONObject {
-        guard case .object(let object)? = JSON.parse(request.body) else { throw LoginRadiusAPIError(.customObjectJSONInvalid) }
+        guard case .object(let object)? = JSON.parse(request.body) else {
+            throw LoginRadiusAPIError(.customObjectJSONInvalid)
+        }
         return object
     }
 
     /// Fires `CreateCustomObject`.
     @Sendable
-    static func create(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func create(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await owner(request, parameters, engine)
         let name = try objectName(request)
         let record = await engine.management.store.createCustomObject(
@@ -56,7 +62,9 @@ enum CustomObjectRoutes {
 
     /// All the user's records of the object, deleted (inactive) ones included.
     @Sendable
-    static func list(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func list(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await owner(request, parameters, engine)
         let records = await engine.management.store.customObjects(uid: account.uid, objectName: try objectName(request))
         return .ok(("Count", .int(records.count)), ("data", .array(records.map(\.json))))
@@ -64,7 +72,9 @@ enum CustomObjectRoutes {
 
     /// 1001 for an id the user's object does not have.
     @Sendable
-    static func read(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func read(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await owner(request, parameters, engine)
         let record = try await engine.management.store.customObject(
             id: parameters["id"] ?? "", uid: account.uid, objectName: try objectName(request))
@@ -75,7 +85,9 @@ enum CustomObjectRoutes {
     /// *(choice)*) the body's fields are merged in. 1001 for an unknown or deleted record.
     /// Fires `UpdateCustomObject`.
     @Sendable
-    static func update(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func update(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await owner(request, parameters, engine)
         let replace = request.query["updatetype"]?.lowercased() == "replace"
         let record = try await engine.management.store.updateCustomObject(
@@ -88,7 +100,9 @@ enum CustomObjectRoutes {
     /// Deactivates the record (`IsActive: false`, `IsDeleted: true`); 1001 for an unknown or
     /// already deleted one. Fires `DeleteCustomObject`.
     @Sendable
-    static func delete(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func delete(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await owner(request, parameters, engine)
         let record = try await engine.management.store.deleteCustomObject(
             id: parameters["id"] ?? "", uid: account.uid, objectName: try objectName(request), now: engine.now)

@@ -13,7 +13,9 @@ enum ManageAccountEmailRoutes {
     /// added. New addresses are unverified *(choice)*; an address another account holds → 936.
     /// Fires `UpdateProfile`.
     @Sendable
-    static func upsertEmail(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func upsertEmail(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         let emails = try ProfileInput.emails(of: try request.jsonBody())
         guard !emails.isEmpty else { throw LoginRadiusAPIError.required("Email") }
@@ -39,7 +41,9 @@ enum ManageAccountEmailRoutes {
 
     /// 1340 for an address the profile lacks, 1005 for its only address. Fires `RemoveEmail`.
     @Sendable
-    static func removeEmail(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func removeEmail(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         let email = try Validation.requireEmail(try request.jsonBody().string("email"))
         let now = engine.now

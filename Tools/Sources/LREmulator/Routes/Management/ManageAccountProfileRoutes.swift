@@ -20,7 +20,9 @@ enum ManageAccountProfileRoutes {
     /// (1058), emails too (936). `EmailVerified` (default false), `IsActive` and
     /// `PhoneIdVerified` are taken from the body. Fires `Register`.
     @Sendable
-    static func create(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func create(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let body = try request.jsonBody()
         let emailVerified = body[caseInsensitive: "EmailVerified"]?.lenientBool ?? false
         let emails = try ProfileInput.emails(of: body).map { email in
@@ -54,7 +56,9 @@ enum ManageAccountProfileRoutes {
     /// plus `UserName` (1017, 1204), `PhoneId` (1058), `EmailVerified`, `PhoneIdVerified` and
     /// `IsActive` (false blocks the account). Fires `UpdateProfile` (and `BlockAccount`).
     @Sendable
-    static func update(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func update(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         let body = try request.jsonBody()
         let fields = ProfileInput.writableFields(of: body)
@@ -95,7 +99,9 @@ enum ManageAccountProfileRoutes {
     /// not taken: 1200 otherwise). The old uid joins `PreviousUids`, `IsCustomUid` becomes true;
     /// roles, custom objects and consent follow. Fires `UpdateUid`.
     @Sendable
-    static func updateUid(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func updateUid(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: request.query["uid"])
         guard let newUid = try request.jsonBody().string("NewUid") else { throw LoginRadiusAPIError.required("NewUid") }
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -118,17 +124,25 @@ enum ManageAccountProfileRoutes {
     /// Every profile holding the email (the emulator keeps emails unique, so at most one); 938
     /// when there is none.
     @Sendable
-    static func identitiesByEmail(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func identitiesByEmail(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let email = try Validation.requireEmail(request.query.email("email"))
-        guard let account = await engine.store.account(email: email) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+        guard let account = await engine.store.account(email: email) else {
+            throw LoginRadiusAPIError(.userDoesNotExist)
+        }
         return .ok(("Data", .array([IdentitySerializer.json(account)])))
     }
 
     /// Deletes the account holding the email (938 if none). Fires `DeleteAccount`.
     @Sendable
-    static func deleteByEmail(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func deleteByEmail(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let email = try Validation.requireEmail(request.query.email("email"))
-        guard let account = await engine.store.account(email: email) else { throw LoginRadiusAPIError(.userDoesNotExist) }
+        guard let account = await engine.store.account(email: email) else {
+            throw LoginRadiusAPIError(.userDoesNotExist)
+        }
         await engine.store.deleteAccount(uid: account.uid)
         await engine.management.store.forgetUser(account.uid)
         await engine.management.notify("DeleteAccount", data: IdentitySerializer.json(account), engine: engine)

@@ -21,7 +21,9 @@ enum ManageAccountSecurityRoutes {
 
     /// The stored hash (the emulator's `pbkdf2-sha256$…` form), null without a password.
     @Sendable
-    static func passwordHash(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func passwordHash(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         return .ok(("PasswordHash", account.passwordHash.map(JSON.string) ?? .null))
     }
@@ -29,10 +31,13 @@ enum ManageAccountSecurityRoutes {
     /// Sets a password without the old one (1134 outside the policy). Sessions stay valid.
     /// Fires `SetPassword`.
     @Sendable
-    static func setPassword(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func setPassword(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         let password = try Validation.requirePassword(
-            try request.jsonBody().string("password"), property: "Password", policy: engine.configuration.passwordLength)
+            try request.jsonBody().string("password"), property: "Password", policy: engine.configuration.passwordLength
+        )
         let hash = try engine.passwords.hash(password)
         let now = engine.now
         let updated = try await engine.store.update(uid: account.uid) { account in
@@ -46,21 +51,28 @@ enum ManageAccountSecurityRoutes {
 
     /// Impersonation: a new session for the user, `{access_token, refresh_token, expires_in}`.
     @Sendable
-    static func accessTokenByUid(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func accessTokenByUid(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: request.query["uid"])
-        let session = await engine.store.issueSession(uid: account.uid, now: engine.now, lifetime: engine.accessTokenLifetime)
+        let session = await engine.store.issueSession(
+            uid: account.uid, now: engine.now, lifetime: engine.accessTokenLifetime)
         return EmulatorResponse(body: ResponseBuilders.token(session))
     }
 
     /// Revokes one refresh token (1217 if unknown); its access tokens live on until they expire.
     @Sendable
-    static func revokeRefreshToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func revokeRefreshToken(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         try await engine.store.revokeRefreshToken(request.query["refresh_token"])
         return .ok(("IsDeleted", .bool(true)))
     }
 
     @Sendable
-    static func revokeAllRefreshTokens(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func revokeAllRefreshTokens(
+        _ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine
+    ) async throws -> EmulatorResponse {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         await engine.store.revokeAllRefreshTokens(uid: account.uid)
         return .ok(("IsDeleted", .bool(true)))
@@ -70,7 +82,9 @@ enum ManageAccountSecurityRoutes {
     /// one (`verificationUrl`, `emailTemplate`). 1113 without an email, 1115 when none is
     /// verified. Fires `InvalidateEmailVerification`.
     @Sendable
-    static func invalidateEmailVerification(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func invalidateEmailVerification(
+        _ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine
+    ) async throws -> EmulatorResponse {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         guard let email = account.primaryEmail else { throw LoginRadiusAPIError(.noEmailToInvalidate) }
         guard account.emailVerified || account.emails.contains(where: \.verified) else {
@@ -83,14 +97,17 @@ enum ManageAccountSecurityRoutes {
             account.touch(now)
         }
         await AuthRegistrationRoutes.sendVerification(to: email, uid: account.uid, request: request, engine: engine)
-        await engine.management.notify("InvalidateEmailVerification", data: IdentitySerializer.json(updated), engine: engine)
+        await engine.management.notify(
+            "InvalidateEmailVerification", data: IdentitySerializer.json(updated), engine: engine)
         return ResponseBuilders.isPosted()
     }
 
     /// Marks the phone unverified and texts a verification OTP (`smsTemplate`). 1147 without a
     /// phone, 1161 when it is unverified already. Fires `InvalidatePhoneVerification`.
     @Sendable
-    static func invalidatePhoneVerification(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func invalidatePhoneVerification(
+        _ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine
+    ) async throws -> EmulatorResponse {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         guard let phone = account.phoneId else { throw LoginRadiusAPIError(.noPhoneToInvalidate) }
         guard account.factors.phoneVerified else { throw LoginRadiusAPIError(.phoneAlreadyUnverified) }
@@ -101,9 +118,11 @@ enum ManageAccountSecurityRoutes {
         }
         let otp = await engine.store.issueOTP(
             purpose: .phoneVerification, uid: account.uid, recipient: phone, expiresAt: engine.emailTokenExpiry)
-        await engine.outbox.append(engine.messages.sms(
-            to: phone, purpose: .phoneVerification, otp: otp, template: request.query["smsTemplate"], now: now))
-        await engine.management.notify("InvalidatePhoneVerification", data: IdentitySerializer.json(updated), engine: engine)
+        await engine.outbox.append(
+            engine.messages.sms(
+                to: phone, purpose: .phoneVerification, otp: otp, template: request.query["smsTemplate"], now: now))
+        await engine.management.notify(
+            "InvalidatePhoneVerification", data: IdentitySerializer.json(updated), engine: engine)
         return ResponseBuilders.isPosted()
     }
 }

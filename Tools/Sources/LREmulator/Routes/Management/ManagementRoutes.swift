@@ -3,7 +3,8 @@
 // (SOTT and the first account lookups live in Routes/ManageAccountRoutes.swift; risk-based
 // logins are ordinary logins, recorded by Server/AuthEventHooks.swift.)
 enum ManagementRoutes {
-    static let all: [Route] = ManageAccountProfileRoutes.routes + ManageAccountSecurityRoutes.routes
+    static let all: [Route] =
+        ManageAccountProfileRoutes.routes + ManageAccountSecurityRoutes.routes
         + ManageAccountEmailRoutes.routes + RoleRoutes.routes + RoleContextRoutes.routes
         + CustomObjectRoutes.routes + ConfigurationRoutes.routes + ConsentRoutes.routes
         + WebhookRoutes.routes + SlidingTokenRoutes.routes

@@ -14,7 +14,8 @@ enum RoleContextRoutes {
         Route("GET", "identity/v2/manage/account/rolecontext/{context}", profilesByContext),
         Route("DELETE", "identity/v2/manage/account/{uid}/rolecontext/{context}", delete),
         Route("DELETE", "identity/v2/manage/account/{uid}/rolecontext/{context}/role", removeRoles),
-        Route("DELETE", "identity/v2/manage/account/{uid}/rolecontext/{context}/additionalpermission", removePermissions),
+        Route(
+            "DELETE", "identity/v2/manage/account/{uid}/rolecontext/{context}/additionalpermission", removePermissions),
     ]
 
     static func dataBody(_ contexts: [RoleContextRecord]) -> EmulatorResponse {
@@ -22,7 +23,9 @@ enum RoleContextRoutes {
     }
 
     @Sendable
-    static func contextsOfUser(_: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func contextsOfUser(_: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         return dataBody(await engine.management.store.contexts(of: account.uid))
     }
@@ -31,7 +34,9 @@ enum RoleContextRoutes {
     /// `additionalpermissions`, `expiration` (ISO 8601 or `07/15/2018 8:30:08 AM`, UTC; 1134 if
     /// unreadable). Contexts are replaced by name; the answer lists all of the user's contexts.
     @Sendable
-    static func upsert(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func upsert(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         guard let entries = try request.jsonBody()[caseInsensitive: "rolecontext"]?.arrayValue else {
             throw LoginRadiusAPIError.required("RoleContext")
@@ -43,8 +48,10 @@ enum RoleContextRoutes {
             var expiration: Date?
             if let text = object.string("expiration") {
                 guard let date = LoginRadiusDates.parseFlexible(text) else {
-                    throw LoginRadiusAPIError.validation(FieldError(
-                        propertyName: "Expiration", errorMessage: "The value '\(text)' is not valid for Expiration."))
+                    throw LoginRadiusAPIError.validation(
+                        FieldError(
+                            propertyName: "Expiration", errorMessage: "The value '\(text)' is not valid for Expiration."
+                        ))
                 }
                 expiration = date
             }
@@ -58,27 +65,33 @@ enum RoleContextRoutes {
     /// Every user with a context of that name: `{RoleContext, Uid, LastLoginDate, FullName,
     /// Email, ImageUrl}`.
     @Sendable
-    static func profilesByContext(_: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func profilesByContext(_: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         var profiles: [JSON] = []
         for holder in await engine.management.store.holders(ofContext: parameters["context"] ?? "") {
             guard let account = await engine.store.account(uid: holder.uid),
-                  let identity = IdentitySerializer.json(account).objectValue
+                let identity = IdentitySerializer.json(account).objectValue
             else { continue }
-            profiles.append(.object(JSONObject([
-                ("RoleContext", .object(holder.context.details)),
-                ("Uid", .string(account.uid)),
-                ("LastLoginDate", identity["LastLoginDate"] ?? .null),
-                ("FullName", identity["FullName"] ?? .null),
-                ("Email", identity["Email"] ?? .null),
-                ("ImageUrl", identity["ImageUrl"] ?? .null),
-            ])))
+            profiles.append(
+                .object(
+                    JSONObject([
+                        ("RoleContext", .object(holder.context.details)),
+                        ("Uid", .string(account.uid)),
+                        ("LastLoginDate", identity["LastLoginDate"] ?? .null),
+                        ("FullName", identity["FullName"] ?? .null),
+                        ("Email", identity["Email"] ?? .null),
+                        ("ImageUrl", identity["ImageUrl"] ?? .null),
+                    ])))
         }
         return .ok(("Data", .array(profiles)))
     }
 
     /// Removes a context (1133 if the user has none of that name). Fires `RemoveRoleContext`.
     @Sendable
-    static func delete(_: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func delete(_: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         try await engine.management.store.deleteContext(parameters["context"] ?? "", uid: account.uid)
         await engine.management.notify("RemoveRoleContext", data: IdentitySerializer.json(account), engine: engine)
@@ -86,7 +99,9 @@ enum RoleContextRoutes {
     }
 
     @Sendable
-    static func removeRoles(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func removeRoles(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         let roles = try request.jsonBody().strings("roles") ?? []
         try await engine.management.store.removeRoles(roles, fromContext: parameters["context"] ?? "", uid: account.uid)
@@ -95,7 +110,9 @@ enum RoleContextRoutes {
 
     /// 1142 when the context lacks one of the permissions.
     @Sendable
-    static func removePermissions(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func removePermissions(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         let permissions = try request.jsonBody().strings("additionalpermissions") ?? []
         try await engine.management.store.removeAdditionalPermissions(

@@ -26,14 +26,17 @@ enum RoleRoutes {
     }
 
     @Sendable
-    static func list(_: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func list(_: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse
+    {
         listBody(await engine.management.store.roles)
     }
 
     /// `permissions` is an object of permission → true (an array of names is accepted too).
     /// 1175 for a blank, repeated or existing name; 1134 without roles.
     @Sendable
-    static func create(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func create(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         guard let entries = try request.jsonBody()[caseInsensitive: "roles"]?.arrayValue, !entries.isEmpty else {
             throw LoginRadiusAPIError.required("Roles")
         }
@@ -43,7 +46,9 @@ enum RoleRoutes {
             }
             var permissions = JSONObject()
             if let given = object.object("permissions") {
-                for permission in given.entries { permissions[permission.key] = .bool(permission.value.lenientBool ?? true) }
+                for permission in given.entries {
+                    permissions[permission.key] = .bool(permission.value.lenientBool ?? true)
+                }
             } else {
                 for permission in object.strings("permissions") ?? [] { permissions[permission] = .bool(true) }
             }
@@ -55,7 +60,9 @@ enum RoleRoutes {
 
     /// Deletes the role (1047 if unknown) and unassigns it from every user.
     @Sendable
-    static func delete(_: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func delete(_: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let name = parameters["role"] ?? ""
         try await engine.management.store.deleteRole(named: name)
         for uid in await engine.store.accounts.values.filter({ $0.roles?.contains(name) == true }).map(\.uid) {
@@ -67,28 +74,38 @@ enum RoleRoutes {
     }
 
     @Sendable
-    static func addPermissions(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func addPermissions(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let permissions = try request.jsonBody().strings("permissions") ?? []
-        let role = try await engine.management.store.changePermissions(of: parameters["role"] ?? "", permissions, granted: true)
+        let role = try await engine.management.store.changePermissions(
+            of: parameters["role"] ?? "", permissions, granted: true)
         return EmulatorResponse(body: role.json)
     }
 
     @Sendable
-    static func removePermissions(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func removePermissions(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let permissions = try request.jsonBody().strings("permissions") ?? []
-        let role = try await engine.management.store.changePermissions(of: parameters["role"] ?? "", permissions, granted: false)
+        let role = try await engine.management.store.changePermissions(
+            of: parameters["role"] ?? "", permissions, granted: false)
         return EmulatorResponse(body: role.json)
     }
 
     @Sendable
-    static func rolesOfUser(_: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func rolesOfUser(_: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         return .ok(("Roles", .strings(account.roles ?? [])))
     }
 
     /// Adds roles to the user (1047 for an undefined role). Fires `AssignRoles`.
     @Sendable
-    static func assign(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func assign(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         let names = try request.jsonBody().strings("roles") ?? []
         let defined = Set(await engine.management.store.roles.map(\.name))
@@ -106,7 +123,9 @@ enum RoleRoutes {
 
     /// Removes roles from the user. Fires `UnassignRoles`.
     @Sendable
-    static func unassign(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func unassign(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
         let account = try await engine.requireAccount(uid: parameters["uid"])
         let names = try request.jsonBody().strings("roles") ?? []
         let now = engine.now

@@ -32,7 +32,9 @@ enum WebhookRoutes {
     ]
 
     @Sendable
-    static func list(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func list(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         try engine.checkManagementCredentials(request)
         return .ok(("Data", .array(await engine.management.store.webhooks.map(\.json))))
     }
@@ -41,13 +43,16 @@ enum WebhookRoutes {
     /// an http(s) URL (1087). 1110 when the URL is already subscribed to the event, 1085 past
     /// five subscriptions per event. Any URL is stored; only loopback ones are ever called.
     @Sendable
-    static func create(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func create(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         try engine.checkManagementCredentials(request)
         let body = try request.jsonBody()
         guard let eventName = body.string("Event") else { throw LoginRadiusAPIError.required("Event") }
         guard let event = eventNames.first(where: { $0.lowercased() == eventName.lowercased() }) else {
-            throw LoginRadiusAPIError.validation(FieldError(
-                propertyName: "Event", errorMessage: "The event '\(eventName)' is not a webhook event."))
+            throw LoginRadiusAPIError.validation(
+                FieldError(
+                    propertyName: "Event", errorMessage: "The event '\(eventName)' is not a webhook event."))
         }
         guard let target = body.string("TargetUrl"), WebhookNotifier.isValidTarget(target) else {
             throw LoginRadiusAPIError(.webhookTargetURLInvalid)
@@ -63,21 +68,27 @@ enum WebhookRoutes {
     }
 
     @Sendable
-    static func events(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func events(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         try engine.checkManagementCredentials(request)
         return .ok(("Data", .strings(eventNames)))
     }
 
     /// 1112 for an unknown id *(choice)*.
     @Sendable
-    static func read(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func read(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         try engine.checkManagementCredentials(request)
         return EmulatorResponse(body: try await engine.management.store.webhook(id: parameters["id"] ?? "").json)
     }
 
     /// Replaces `Headers`, `QueryParams` and `Authentication` when given.
     @Sendable
-    static func update(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func update(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         try engine.checkManagementCredentials(request)
         let body = try request.jsonBody()
         let record = try await engine.management.store.updateWebhook(
@@ -87,7 +98,9 @@ enum WebhookRoutes {
     }
 
     @Sendable
-    static func delete(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws -> EmulatorResponse {
+    static func delete(_ request: EmulatorRequest, _ parameters: RouteParameters, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         try engine.checkManagementCredentials(request)
         try await engine.management.store.deleteWebhook(id: parameters["id"] ?? "")
         return .ok(("IsDeleted", .bool(true)))

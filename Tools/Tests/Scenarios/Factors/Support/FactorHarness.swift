@@ -2,12 +2,13 @@
 // client (real libcurl transport) pointed at it, and helpers to read OTPs and links from the
 // outbox, register users and mint tokens of the emulator's fake social provider.
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import LREmulator
 import LoginRadius
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 struct FactorHarness {
     let emulator: LoginRadiusEmulator
@@ -56,7 +57,9 @@ struct FactorHarness {
 
     /// The newest message to `recipient` with `purpose`.
     func message(to recipient: String, purpose: OutboxMessage.Purpose) async throws -> OutboxMessage {
-        let message = await emulator.outbox().last { $0.recipient.lowercased() == recipient.lowercased() && $0.purpose == purpose }
+        let message = await emulator.outbox().last {
+            $0.recipient.lowercased() == recipient.lowercased() && $0.purpose == purpose
+        }
         guard let message else { throw FactorHarnessError("no \(purpose) message for \(recipient)") }
         return message
     }
@@ -89,7 +92,8 @@ struct FactorHarness {
                 email: [EmailAddress(type: "Primary", value: email)], firstName: firstName, lastName: "Lovelace",
                 password: password, additionalFields: additionalFields),
             sott: try client.configuration.generateSOTT())
-        _ = try await client.authentication.verifyEmail(verificationToken: try await token(to: email, purpose: .verification))
+        _ = try await client.authentication.verifyEmail(
+            verificationToken: try await token(to: email, purpose: .verification))
         return try await client.authentication.loginByEmail(
             emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password))
     }
@@ -97,7 +101,8 @@ struct FactorHarness {
     /// Registers a phone user, verifies the phone with the SMS OTP (which logs in).
     func registerPhoneUser(phone: String, password: String) async throws -> AccessToken<Identity> {
         _ = try await client.phoneAuthentication.userRegistrationByPhone(
-            authUserRegistrationModel: AuthUserRegistrationModel(firstName: "Grace", password: password, phoneId: phone),
+            authUserRegistrationModel: AuthUserRegistrationModel(
+                firstName: "Grace", password: password, phoneId: phone),
             sott: try client.configuration.generateSOTT())
         return try await client.phoneAuthentication.phoneVerificationByOtp(
             otp: try await otp(to: phone, purpose: .phoneVerification), phone: phone)
@@ -106,17 +111,23 @@ struct FactorHarness {
     // MARK: Emulator-only endpoints
 
     /// A token of the emulator's fake social provider (`POST emulator/v1/social/token`).
-    func mintSocialToken(provider: String, id: String, email: String? = nil, firstName: String? = nil) async throws -> String {
+    func mintSocialToken(provider: String, id: String, email: String? = nil, firstName: String? = nil) async throws
+        -> String
+    {
         var body: [String: String] = ["provider": provider, "id": id]
         body["email"] = email
         body["firstName"] = firstName
         let reply = try await rawJSON("POST", "emulator/v1/social/token", body: try JSONEncoder().encode(body))
-        guard let token = reply.object["token"] as? String else { throw FactorHarnessError("no token minted: \(reply.object)") }
+        guard let token = reply.object["token"] as? String else {
+            throw FactorHarnessError("no token minted: \(reply.object)")
+        }
         return token
     }
 
     /// A raw request, for what the SDK cannot show (e.g. the `Data` of an error body).
-    func rawJSON(_ method: String, _ path: String, body: Data? = nil) async throws -> (status: Int, object: [String: Any]) {
+    func rawJSON(_ method: String, _ path: String, body: Data? = nil) async throws -> (
+        status: Int, object: [String: Any]
+    ) {
         guard let url = URL(string: baseURL + path) else { throw FactorHarnessError("bad path \(path)") }
         var request = URLRequest(url: url)
         request.httpMethod = method

@@ -15,8 +15,9 @@ enum FactorTOTP {
         for index in 0..<8 { message[index] = UInt8((counter >> UInt64(56 - 8 * index)) & 0xFF) }
         let mac = hmacSHA1(key: key, message: message)
         let offset = Int(mac[19] & 0x0F)
-        let value = (UInt32(mac[offset] & 0x7F) << 24 | UInt32(mac[offset + 1]) << 16
-            | UInt32(mac[offset + 2]) << 8 | UInt32(mac[offset + 3])) % UInt32(pow(10, Double(digits)))
+        let value =
+            (UInt32(mac[offset] & 0x7F) << 24 | UInt32(mac[offset + 1]) << 16
+                | UInt32(mac[offset + 2]) << 8 | UInt32(mac[offset + 3])) % UInt32(pow(10, Double(digits)))
         let text = String(value)
         return String(repeating: "0", count: digits - text.count) + text
     }
@@ -39,18 +40,20 @@ enum FactorTOTP {
             var w = [UInt32](repeating: 0, count: 80)
             for index in 0..<16 {
                 let base = chunk + 4 * index
-                w[index] = UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16
+                w[index] =
+                    UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16
                     | UInt32(message[base + 2]) << 8 | UInt32(message[base + 3])
             }
             for index in 16..<80 { w[index] = rotate(w[index - 3] ^ w[index - 8] ^ w[index - 14] ^ w[index - 16], 1) }
             var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
             for index in 0..<80 {
-                let (f, k): (UInt32, UInt32) = switch index {
-                case 0..<20: ((b & c) | (~b & d), 0x5A82_7999)
-                case 20..<40: (b ^ c ^ d, 0x6ED9_EBA1)
-                case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
-                default: (b ^ c ^ d, 0xCA62_C1D6)
-                }
+                let (f, k): (UInt32, UInt32) =
+                    switch index {
+                    case 0..<20: ((b & c) | (~b & d), 0x5A82_7999)
+                    case 20..<40: (b ^ c ^ d, 0x6ED9_EBA1)
+                    case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
+                    default: (b ^ c ^ d, 0xCA62_C1D6)
+                    }
                 let temp = rotate(a, 5) &+ f &+ e &+ k &+ w[index]
                 (e, d, c, b, a) = (d, c, rotate(b, 30), a, temp)
             }
