@@ -1,0 +1,142 @@
+// The SDK under load: `client.authentication.loginByEmail` decoded as `AccessToken<Identity>`.
+//
+//   lr-bench --url http://127.0.0.1:PORT/ --client sdk-full|sdk-full-noop|sdk-bare
+//            [--concurrency N] [--mode throughput|alloc|memory] [--seconds S] [--warmup S]
+//
+// Clients (the same transport; only the middleware stack and the logger differ):
+// - sdk-full: the default configuration (logging, compression, retry on) and a logger at `.info`
+//   whose handler formats nothing and drops each line: the info line's message and metadata are
+//   built on every call, as in an app that logs at info, without the cost of writing them.
+// - sdk-full-noop: the default configuration with swift-log's `SwiftLogNoOpLogHandler`. That
+//   handler reports level `.critical`, so swift-log never evaluates the info line at all.
+// - sdk-bare: retry `.disabled`, compression `.disabled`, both log levels `.trace` on a logger at
+//   `.info`: nothing is formatted.
+// Breakdown (for the analysis, not the main table):
+// - transport-only: `CurlTransport.send` with a prebuilt `LoginRadiusRequest`: no pipeline, no
+//   request building, no validation, no decoding: what the transport alone costs.
+// - decode-only: `JSONCoding.decode(AccessToken<Identity>.self, from:)` of the canned reply
+//   (`--body FILE`), no network: what typed decoding alone costs.
+// - decode-plain: the same reply into `PlainLoginReply`, a synthesized `Decodable` with only the
+//   members the reply has: the floor for typed decoding with Foundation's JSONDecoder.
+// - decode-onepass: the same reply into `OnePassAccessToken` (OnePassPrototype.swift): all 147
+//   `Identity` members, the same leniency and `additionalFields`, decoded in one pass over the
+//   present keys: a prototype of the decoding fix proposed in findings.md.
+// - decode-jsonvalue: the same reply into the SDK's untyped `JSONValue` tree: what parsing alone
+//   costs through JSONDecoder (the first half of a "parse once, then map members" decoder).
+// - decode-jsonvalue-reordered: the same with `ReorderedJSONValue` (OnePassPrototype.swift), whose
+//   trials try String first: a prototype of the `JSONValue` fix proposed in findings.md.
+import BenchSupport
+import Foundation
+import LRAuth
+import Logging
+
+/// Accepts `.info` and above, then drops them: the caller builds message and metadata as it
+/// would for a real handler; only the write is skipped.
+struct DiscardingLogHandler: LogHandler {
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(event: LogEvent) {
+        // Touch the message so the optimizer cannot drop its construction.
+        if event.message.description.utf8.count == -1 { print(event.message) }
+    }
+}
+
+let arguments = Arguments()
+let clientName = arguments.string("client", "sdk-full")
+let url = arguments.string("url", "http://127.0.0.1:8080/")
+
+var configuration = try LoginRadiusConfiguration(
+    apiKey: "00000000-aaaa-bbbb-cccc-000000000001",
+    apiSecret: "11111111-dddd-eeee-ffff-000000000002",
+    baseURL: url
+)
+let logger: Logger
+switch clientName {
+case "sdk-full":
+    logger = Logger(label: "loginradius", factory: { _ in DiscardingLogHandler() })
+case "sdk-full-noop":
+    logger = Logger(label: "loginradius", factory: { _ in SwiftLogNoOpLogHandler() })
+case "transport-only", "decode-only", "decode-plain", "decode-onepass", "decode-jsonvalue",
+    "decode-jsonvalue-reordered":
+    logger = Logger(label: "loginradius", factory: { _ in SwiftLogNoOpLogHandler() })
+case "sdk-bare":
+    configuration.retry = .disabled
+    configuration.compression = .disabled
+    configuration.logging = LoggingPolicy(callLevel: .trace, bodyLevel: .trace)
+    logger = Logger(label: "loginradius", factory: { _ in DiscardingLogHandler() })
+default:
+    fatalError("unknown --client \(clientName)")
+}
+let client = try LoginRadiusClient(configuration: configuration, logger: logger)
+let model = EmailAuthenticationModel(email: "ada@example.com", password: "correct horse battery staple")
+
+if clientName == "transport-only" {
+    let transport = try CurlTransport(configuration: configuration)
+    var headers = LoginRadiusHeaders()
+    headers["Accept"] = "application/json"
+    headers["User-Agent"] = configuration.userAgent
+    headers["Content-Type"] = "application/json"
+    let request = LoginRadiusRequest(
+        method: .post, baseURL: url, pathSegments: ["identity", "v2", "auth", "login"],
+        queryItems: [QueryItem(name: "apiKey", value: configuration.apiKey)], headers: headers,
+        body: try JSONCoding.encode(model)
+    )
+    await runStandardModes(client: clientName, arguments: arguments) {
+        guard let response = try? await transport.send(request) else { return false }
+        return response.status == 200 && !response.body.isEmpty
+    }
+    exit(0)
+}
+if clientName == "decode-plain" {
+    let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
+    await runStandardModes(client: clientName, arguments: arguments) {
+        guard let reply = try? JSONDecoder().decode(PlainLoginReply.self, from: body) else { return false }
+        return reply.access_token != nil && reply.Profile?.Uid != nil
+    }
+    exit(0)
+}
+if clientName == "decode-onepass" {
+    let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
+    await runStandardModes(client: clientName, arguments: arguments) {
+        guard let token = try? JSONCoding.decode(OnePassAccessToken.self, from: body) else { return false }
+        return token.accessToken != nil && token.profile?.uid != nil
+    }
+    exit(0)
+}
+if clientName == "decode-jsonvalue" {
+    let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
+    await runStandardModes(client: clientName, arguments: arguments) {
+        guard let tree = try? JSONCoding.decode(JSONValue.self, from: body) else { return false }
+        return tree != .null
+    }
+    exit(0)
+}
+if clientName == "decode-jsonvalue-reordered" {
+    let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
+    await runStandardModes(client: clientName, arguments: arguments) {
+        guard let tree = try? JSONCoding.decode(ReorderedJSONValue.self, from: body) else { return false }
+        return tree != .null
+    }
+    exit(0)
+}
+if clientName == "decode-only" {
+    let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
+    await runStandardModes(client: clientName, arguments: arguments) {
+        guard let token = try? JSONCoding.decode(AccessToken<Identity>.self, from: body) else { return false }
+        return token.accessToken != nil && token.profile?.uid != nil
+    }
+    exit(0)
+}
+
+await runStandardModes(client: clientName, arguments: arguments) {
+    do {
+        let token = try await client.authentication.loginByEmail(emailAuthenticationModel: model)
+        return token.accessToken != nil && token.profile?.uid != nil
+    } catch {
+        return false
+    }
+}

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# `make bench`: the SDK side by side with raw libcurl, URLSession and LoginRadius's Python SDK,
+# all against one nginx on 127.0.0.1 answering every path with a canned ~1.2 KB login reply.
+# Writes Docs/Performance.md and Docs/performance.png. Not part of `make test`.
+#
+# Knobs (environment): BENCH_RUNS (5), BENCH_SECONDS per run (1.2), BENCH_WARMUP (0.25),
+# BENCH_CONCURRENCY ("1 8 32 128"), BENCH_MEMORY_CALLS (200000), BENCH_ALLOC_CALLS (10000),
+# BENCH_DOC (../../Docs/Performance.md), BENCH_PNG (../../Docs/performance.png).
+#
+# Only 127.0.0.1 is ever contacted; every loop is bounded in time or count.
+set -euo pipefail
+cd "$(dirname "$0")"
+here=$(pwd)
+root=$(cd ../.. && pwd)
+
+runs=${BENCH_RUNS:-5}
+seconds=${BENCH_SECONDS:-1.2}
+warmup=${BENCH_WARMUP:-0.25}
+concurrencies=${BENCH_CONCURRENCY:-"1 8 32 128"}
+memory_calls=${BENCH_MEMORY_CALLS:-200000}
+alloc_calls=${BENCH_ALLOC_CALLS:-10000}
+doc=${BENCH_DOC:-$root/Docs/Performance.md}
+png=${BENCH_PNG:-$root/Docs/performance.png}
+started=$(date +%s)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+say() { printf '[bench %4ss] %s\n' "$(($(date +%s) - started))" "$*"; }
+
+# ---- Debian packages: nginx (nginx-light), gnuplot, gcc, libcurl headers, python3-venv ----
+missing=""
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx-light"
+command -v gnuplot >/dev/null 2>&1 || missing="$missing gnuplot-nox"
+command -v gcc >/dev/null 2>&1 || missing="$missing gcc"
+dpkg-query -W -f='${Status}' libcurl4-openssl-dev 2>/dev/null | grep -q "install ok installed" || missing="$missing libcurl4-openssl-dev"
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$missing python3-venv"
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" = "0" ]; then
+    say "installing Debian packages:$missing"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  else
+    echo "Missing Debian packages:$missing"
+    echo "Install them with: sudo apt-get install$missing"
+    exit 1
+  fi
+fi
+PATH="$PATH:/usr/sbin"
+
+# ---- Build: the Swift benchmarks (release), the C client and the malloc counter, the venv ----
+build_started=$(date +%s)
+say "swift build -c release (Tools/Benchmarks)"
+swift build -c release --product lr-bench >/dev/null
+swift build -c release --product urlsession-bench >/dev/null
+bin=$(swift build -c release --show-bin-path)
+out="$here/.build/bench"
+mkdir -p "$out"
+gcc -O2 -Wall -o "$out/rawcurl" c/rawcurl.c -lcurl
+gcc -O2 -Wall -shared -fPIC -o "$out/libmalloccount.so" c/malloccount.c
+venv="$here/.build/python-venv"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/pip" install --quiet --disable-pip-version-check "loginradius-v2==11.7.0"
+build_seconds=$(($(date +%s) - build_started))
+
+# ---- nginx on 127.0.0.1, generated config in a temp dir ----
+tmp=$(mktemp -d)
+nginx_pid=""
+cleanup() {
+  if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+reply=$(tr -d '\n' < nginx/login-reply.json)
+mkdir -p "$tmp/logs"
+cat > "$tmp/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $tmp/nginx.pid;
+error_log $tmp/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $tmp/body;
+    proxy_temp_path $tmp/proxy;
+    fastcgi_temp_path $tmp/fastcgi;
+    uwsgi_temp_path $tmp/uwsgi;
+    scgi_temp_path $tmp/scgi;
+    keepalive_requests 100000000;
+    keepalive_timeout 300s;
+    default_type application/json;
+    server {
+        listen 127.0.0.1:$port backlog=4096;
+        location / { return 200 '$reply'; }
+    }
+}
+EOF
+nginx -p "$tmp" -c "$tmp/nginx.conf" -e "$tmp/logs/error.log" &
+nginx_pid=$!
+for _ in $(seq 1 100); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+  sleep 0.05
+done
+url="http://127.0.0.1:$port/"
+got=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"email":"a","password":"b"}' "${url}identity/v2/auth/login?apiKey=x")
+[ "$got" = "$reply" ] || { echo "nginx does not answer with the canned reply"; exit 1; }
+say "nginx $(nginx -v 2>&1 | sed 's/.*\///') on $url (pid $nginx_pid, 1 worker)"
+
+# ---- Throughput: every configuration once per round, rounds interleaved ----
+results="$out/results.jsonl"
+: > "$results"
+configs=("rawcurl-easy 1")
+for n in $concurrencies; do configs+=("rawcurl-multi $n"); done
+for n in $concurrencies; do configs+=("sdk-full $n" "sdk-bare $n"); done
+configs+=("sdk-full-noop 1" "sdk-full-noop 32")
+for n in $concurrencies; do configs+=("urlsession $n"); done
+configs+=("python-sdk 1")
+# The breakdown rows (transport alone, typed decoding alone) for "Where the time goes".
+configs+=("transport-only 1" "transport-only 32" "decode-only 1" "decode-plain 1" "decode-onepass 1" "decode-jsonvalue 1" "decode-jsonvalue-reordered 1")
+
+run_config() {  # client concurrency run → one JSON line on stdout
+  local client=$1 n=$2 run=$3
+  local common=(--url "$url" --concurrency "$n" --seconds "$seconds" --warmup "$warmup" --run "$run")
+  case $client in
+    rawcurl-easy) "$out/rawcurl" --mode easy "${common[@]}" ;;
+    rawcurl-multi) "$out/rawcurl" --mode multi "${common[@]}" ;;
+    sdk-* | transport-only | decode-*) "$bin/lr-bench" --client "$client" --body nginx/login-reply.json "${common[@]}" ;;
+    urlsession) "$bin/urlsession-bench" "${common[@]}" ;;
+    python-sdk) "$venv/bin/python" python/lr_python_bench.py "${common[@]}" ;;
+  esac
+}
+
+throughput_started=$(date +%s)
+for run in $(seq 1 "$runs"); do
+  say "round $run/$runs: ${#configs[@]} configurations × ${seconds}s"
+  for config in "${configs[@]}"; do
+    # shellcheck disable=SC2086
+    run_config $config "$run" >> "$results"
+  done
+done
+throughput_seconds=$(($(date +%s) - throughput_started))
+
+# ---- Memory: RSS after 10k and after $memory_calls SDK calls (full stack, 32 in flight) ----
+say "memory: RSS after 10k and $memory_calls SDK calls"
+"$bin/lr-bench" --client sdk-full --url "$url" --mode memory --concurrency 32 \
+  --calls 10000 --more-calls $((memory_calls - 10000)) >> "$results"
+"$bin/lr-bench" --client sdk-full --url "$url" --mode memory --concurrency 1 \
+  --calls 10000 --more-calls 20000 >> "$results"
+
+# ---- Allocations per call: LD_PRELOAD malloc counter, sequential and 32 in flight ----
+say "allocations: $alloc_calls calls per client under LD_PRELOAD=libmalloccount.so"
+preload="$out/libmalloccount.so"
+for n in 1 32; do
+  LD_PRELOAD=$preload "$out/rawcurl" --mode $([ $n = 1 ] && echo easy || echo multi) --bench alloc \
+    --url "$url" --concurrency $n --calls "$alloc_calls" >> "$results"
+  for client in sdk-full sdk-bare; do
+    LD_PRELOAD=$preload "$bin/lr-bench" --client $client --url "$url" --mode alloc --concurrency $n --calls "$alloc_calls" >> "$results"
+  done
+  LD_PRELOAD=$preload "$bin/urlsession-bench" --url "$url" --mode alloc --concurrency $n --calls "$alloc_calls" >> "$results"
+done
+for client in transport-only decode-only decode-plain decode-onepass decode-jsonvalue decode-jsonvalue-reordered; do
+  LD_PRELOAD=$preload "$bin/lr-bench" --client $client --url "$url" --body nginx/login-reply.json --mode alloc \
+    --concurrency 1 --calls "$alloc_calls" >> "$results"
+done
+
+# ---- Report ----
+total_seconds=$(($(date +%s) - started))
+say "writing $(realpath --relative-to="$root" "$doc") and $(realpath --relative-to="$root" "$png")"
+BENCH_COMMAND="make bench" BENCH_RUNS=$runs BENCH_SECONDS=$seconds BENCH_WARMUP=$warmup \
+BENCH_BUILD_SECONDS=$build_seconds BENCH_THROUGHPUT_SECONDS=$throughput_seconds BENCH_TOTAL_SECONDS=$total_seconds \
+BENCH_NGINX_VERSION="$(nginx -v 2>&1 | sed 's/.*\///')" BENCH_PYTHON="$venv/bin/python" \
+BENCH_LOAD_BEFORE="$load_before" BENCH_LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)" \
+BENCH_COMMIT="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+BENCH_DIRTY="$(git -C "$root" status --porcelain -- Modules Package.swift 2>/dev/null | wc -l)" \
+BENCH_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')" \
+  python3 report.py "$results" "$doc" "$png"
+sed -n '/^## Targets/,/^## Results/p' "$doc" | grep '^| [^-]' || true
+say "done in $(($(date +%s) - started)) s"
