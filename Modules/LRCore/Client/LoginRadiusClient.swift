@@ -8,7 +8,8 @@ public import Logging
 ///
 /// ```swift
 /// let client = try LoginRadiusClient(configuration: .init(apiKey: key, apiSecret: secret))
-/// let token = try await client.authentication.loginByEmail(.init(email: email, password: password))
+/// let token = try await client.authentication.loginByEmail(
+///     emailAuthenticationModel: .init(email: email, password: password))
 /// ```
 ///
 /// ## Pipeline order

@@ -6,7 +6,8 @@
 ///
 /// ```swift
 /// do {
-///     let token = try await client.authentication.loginByEmail(.init(email: email, password: password))
+///     let token = try await client.authentication.loginByEmail(
+///         emailAuthenticationModel: .init(email: email, password: password))
 /// } catch LoginRadiusError.api(let error) where error.errorCode == 1048 {
 ///     // "The provided credentials are incorrect" — ask the user again.
 /// }
