@@ -113,7 +113,7 @@ configs+=("sdk-full-noop 1" "sdk-full-noop 32")
 for n in $concurrencies; do configs+=("urlsession $n"); done
 configs+=("python-sdk 1")
 # The breakdown rows (transport alone, typed decoding alone) for "Where the time goes".
-configs+=("transport-only 1" "transport-only 32" "decode-only 1" "decode-plain 1" "decode-onepass 1" "decode-jsonvalue 1" "decode-jsonvalue-reordered 1")
+configs+=("transport-only 1" "transport-only 32" "handoff-floor 1" "decode-only 1" "decode-decoder 1" "decode-plain 1" "decode-jsonvalue 1" "decode-jsonvalue-parser 1")
 
 run_config() {  # client concurrency run → one JSON line on stdout
   local client=$1 n=$2 run=$3
@@ -121,7 +121,7 @@ run_config() {  # client concurrency run → one JSON line on stdout
   case $client in
     rawcurl-easy) "$out/rawcurl" --mode easy "${common[@]}" ;;
     rawcurl-multi) "$out/rawcurl" --mode multi "${common[@]}" ;;
-    sdk-* | transport-only | decode-*) "$bin/lr-bench" --client "$client" --body nginx/login-reply.json "${common[@]}" ;;
+    sdk-* | transport-only | handoff-floor | decode-*) "$bin/lr-bench" --client "$client" --body nginx/login-reply.json "${common[@]}" ;;
     urlsession) "$bin/urlsession-bench" "${common[@]}" ;;
     python-sdk) "$venv/bin/python" python/lr_python_bench.py "${common[@]}" ;;
   esac
@@ -155,7 +155,8 @@ for n in 1 32; do
   done
   LD_PRELOAD=$preload "$bin/urlsession-bench" --url "$url" --mode alloc --concurrency $n --calls "$alloc_calls" >> "$results"
 done
-for client in transport-only decode-only decode-plain decode-onepass decode-jsonvalue decode-jsonvalue-reordered; do
+for client in transport-only handoff-floor decode-only decode-decoder decode-plain decode-jsonvalue \
+  decode-jsonvalue-parser; do
   LD_PRELOAD=$preload "$bin/lr-bench" --client $client --url "$url" --body nginx/login-reply.json --mode alloc \
     --concurrency 1 --calls "$alloc_calls" >> "$results"
 done

@@ -28,7 +28,7 @@ enum ResponseValidation {
         guard body.first(where: { !$0.isASCIIWhitespace }) == UInt8(ascii: "{"),
             response.status >= 300 || body.containsErrorCodeKey
         else { return nil }
-        guard let object = try? JSONCoding.decode([String: JSONValue].self, from: body),
+        guard let object = (try? JSONValue(parsing: body))?.objectValue,
             let code = object["ErrorCode"]?.intValue
         else { return nil }
         return APIError(
@@ -45,28 +45,46 @@ enum ResponseValidation {
 
     /// Decodes a successful reply.
     static func decode<Response: Decodable>(_ type: Response.Type, from body: Data) throws -> Response {
+        if let fast = type as? any JSONValueDecodable.Type,
+            let value = try decodeFast(fast, as: type, from: body)
+        {
+            return value
+        }
         // JSON is UTF-8 (RFC 8259 §8.1). Foundation's decoder replaces invalid bytes with U+FFFD,
         // which would silently hand out a corrupted token or profile: refuse the reply instead.
         guard String(validating: body, as: UTF8.self) != nil else {
-            throw LoginRadiusError.decoding(
-                DecodingFailure(
-                    type: String(describing: type), reason: "the body is not valid UTF-8",
-                    bodySnippet: JSONCoding.snippet(body))
-            )
+            throw failure(type, "the body is not valid UTF-8", body)
         }
         do {
             return try JSONCoding.decode(type, from: body)
         } catch let error as DecodingError {
-            throw LoginRadiusError.decoding(
-                DecodingFailure(
-                    type: String(describing: type), reason: error.summary, bodySnippet: JSONCoding.snippet(body))
-            )
+            throw failure(type, error.summary, body)
         } catch {
-            throw LoginRadiusError.decoding(
-                DecodingFailure(
-                    type: String(describing: type), reason: "\(error)", bodySnippet: JSONCoding.snippet(body))
-            )
+            throw failure(type, "\(error)", body)
         }
+    }
+
+    /// The fast path: parse once (the parser rejects invalid UTF-8 and malformed JSON), then fill
+    /// the model from the tree. `nil` only if the built value is somehow not a `Response`.
+    private static func decodeFast<Response>(
+        _ fast: any JSONValueDecodable.Type, as type: Response.Type, from body: Data
+    ) throws -> Response? {
+        let tree: JSONValue
+        do {
+            tree = try JSONValue(parsing: body)
+        } catch {
+            throw failure(type, "malformed JSON: \(error)", body)
+        }
+        do {
+            return try fast.init(jsonValue: tree) as? Response
+        } catch {
+            throw failure(type, "\(error)", body)
+        }
+    }
+
+    private static func failure<T>(_ type: T.Type, _ reason: String, _ body: Data) -> LoginRadiusError {
+        .decoding(
+            DecodingFailure(type: String(describing: type), reason: reason, bodySnippet: JSONCoding.snippet(body)))
     }
 }
 
@@ -76,8 +94,26 @@ extension UInt8 {
 
 extension Data {
     /// Whether the bytes contain `"ErrorCode"`: a cheap test before parsing a 2xx body as an error.
+    private static let errorCodeKey: [UInt8] = Array("\"ErrorCode\"".utf8)
+
     var containsErrorCodeKey: Bool {
-        range(of: Data("\"ErrorCode\"".utf8)) != nil
+        // A direct byte scan: `Data.range(of:)` is a generic subsequence search that showed up in
+        // the profile of every successful call.
+        let needle = Self.errorCodeKey
+        return withUnsafeBytes { bytes in
+            guard bytes.count >= needle.count else { return false }
+            var index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == needle[0], bytes[index + 1] == needle[1] {
+                    var matched = 2
+                    while matched < needle.count, bytes[index + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 }
 

@@ -67,19 +67,45 @@ public struct LoginRadiusRequest: Sendable, Hashable {
 
     /// The encoded path and query, e.g. `/identity/v2/auth/login?apiKey=…`, appended to ``baseURL``.
     public var encodedPathAndQuery: String {
-        var result = pathSegments.map { "/" + PercentEncoding.encodePathSegment($0) }.joined()
-        if pathSegments.isEmpty { result = "/" }
-        if !queryItems.isEmpty {
-            result += "?" + PercentEncoding.encodeQuery(queryItems)
-        }
-        return result
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(estimatedPathAndQueryLength)
+        appendPathAndQuery(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The full URL as sent: ``baseURL`` without its trailing slashes, then ``encodedPathAndQuery``.
     public var url: String {
-        var base = Substring(baseURL)
-        while base.hasSuffix("/") { base = base.dropLast() }
-        return String(base) + encodedPathAndQuery
+        // Built in one buffer: the transport asks for it on every attempt, and the piecewise
+        // version (a string per segment, per item and per join) showed up in its profile.
+        var base = baseURL.utf8[...]
+        while base.last == UInt8(ascii: "/") { base = base.dropLast() }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(base.count + estimatedPathAndQueryLength)
+        bytes.append(contentsOf: base)
+        appendPathAndQuery(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Enough for the usual case, where little needs encoding.
+    private var estimatedPathAndQueryLength: Int {
+        var length = 1
+        for segment in pathSegments { length += 1 + segment.utf8.count }
+        for item in queryItems { length += 2 + item.name.utf8.count + item.value.utf8.count }
+        return length + 16
+    }
+
+    private func appendPathAndQuery(to bytes: inout [UInt8]) {
+        if pathSegments.isEmpty { bytes.append(UInt8(ascii: "/")) }
+        for segment in pathSegments {
+            bytes.append(UInt8(ascii: "/"))
+            PercentEncoding.append(segment, to: &bytes)
+        }
+        for (index, item) in queryItems.enumerated() {
+            bytes.append(index == 0 ? UInt8(ascii: "?") : UInt8(ascii: "&"))
+            PercentEncoding.append(item.name, to: &bytes)
+            bytes.append(UInt8(ascii: "="))
+            PercentEncoding.append(item.value, to: &bytes)
+        }
     }
 }
 

@@ -54,6 +54,19 @@ public enum PercentEncoding {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Appends `string` percent-encoded to `bytes`, without an intermediate string.
+    static func append(_ string: String, to bytes: inout [UInt8]) {
+        for byte in string.utf8 {
+            if isUnreserved(byte) {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+    }
+
     /// Decodes `%XX` sequences; `+` is left as is (RFC 3986). Returns `nil` for malformed input.
     public static func decode(_ string: String) -> String? {
         var output: [UInt8] = []

@@ -39,10 +39,15 @@ public struct LoggingMiddleware: LoginRadiusMiddleware {
         next: MiddlewareNext
     ) async throws -> LoginRadiusResponse {
         let logger = context.logger
+        let policy = policy
+        // A logger that would drop every line (e.g. swift-log's no-op handler, or a level above
+        // both of the policy's): skip the redaction, the clock and the task-local record entirely.
+        guard logger.logLevel <= policy.callLevel || logger.logLevel <= policy.bodyLevel else {
+            return try await next(request, context)
+        }
         let start = clock.monotonicNow
         let path = LogRedaction.path(of: request)
         let method = request.method.rawValue
-        let policy = policy
         logger.log(
             level: policy.bodyLevel,
             "request \(method) \(path)",

@@ -117,6 +117,7 @@ struct CurlTransportExchangeTests {
         #expect(received.method == method.rawValue)
         #expect(received.body == Array(body ?? Data()))
         #expect(received.values("Content-Length") == [contentLength])
+        #expect(received.values("Content-Type").isEmpty) // libcurl's form-urlencoded guess is suppressed
     }
 
     @Test("DELETE without a body sends neither a body nor Content-Length")

@@ -13,7 +13,7 @@ struct ModelGenerator {
         out += "///\n/// Every field is optional; members LoginRadius sends that are not declared here are kept in\n"
         out += "/// ``additionalFields`` and sent back when the value is encoded.\n"
         if let documentation = model.documentation { out += "///\n/// - SeeAlso: \(documentation)\n" }
-        out += "public struct \(model.name): Codable, Sendable, Hashable {\n"
+        out += "public struct \(model.name): Codable, Sendable, Hashable, JSONValueDecodable {\n"
         for field in model.fields {
             let summary = field.summary.map(Swift.sentence) ?? ""
             out +=
@@ -27,6 +27,7 @@ struct ModelGenerator {
         out += Layout.collection("public static let knownFields: Set<String> = ", known, indent: "    ") + "\n\n"
         out += initializer()
         out += decoder()
+        out += jsonValueDecoder()
         out += encoder()
         out += "}\n"
         return out
@@ -59,6 +60,52 @@ struct ModelGenerator {
                     indent: "        "
                 ) + "\n"
         }
+        out += "        additionalFields = additional\n    }\n\n"
+        return out
+    }
+
+    /// `init(jsonValue:)`: one pass over the members present, each dispatched by its index in a
+    /// static table (one hash per member, none per absent field), unknown members kept as they are.
+    private func jsonValueDecoder() -> String {
+        var out = ""
+        if !model.fields.isEmpty {
+            let entries = model.fields.enumerated().map { "\(Swift.literal($0.element.wire)): \($0.offset)" }
+            out +=
+                "    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.\n"
+            out +=
+                Layout.collection("private static let memberIndex: [String: Int] = ", entries, indent: "    ") + "\n\n"
+        }
+        out += "    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.\n"
+        out += "    ///\n    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.\n"
+        out += "    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {\n"
+        out +=
+            "        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }\n"
+        out += "        self.init()\n"
+        guard !model.fields.isEmpty else {
+            return out + "        additionalFields = members\n    }\n\n"
+        }
+        out += "        var additional: [String: JSONValue] = [:]\n"
+        out += "        for (jsonKey, jsonMember) in members {\n"
+        out += "            switch Self.memberIndex[jsonKey] ?? -1 {\n"
+        for (index, field) in model.fields.enumerated() {
+            let call = Layout.call(
+                "self.\(Swift.identifier(field.swift)) = jsonMember.lenient",
+                ["\(field.type).self", "key: jsonKey", "additionalFields: &additional"],
+                indent: "")
+            let single = "            case \(index): " + call
+            if single.count <= Layout.lineLength && !call.contains("\n") {
+                out += single + "\n"
+            } else {
+                out += "            case \(index):\n"
+                out +=
+                    Layout.call(
+                        "self.\(Swift.identifier(field.swift)) = jsonMember.lenient",
+                        ["\(field.type).self", "key: jsonKey", "additionalFields: &additional"],
+                        indent: "                ") + "\n"
+            }
+        }
+        out += "            default: additional[jsonKey] = jsonMember\n"
+        out += "            }\n        }\n"
         out += "        additionalFields = additional\n    }\n\n"
         return out
     }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-email-verification-token/
-public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable {
+public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The token to verify the email address with. JSON member `VerificationToken`.
     public var verificationToken: String?
     /// When the token expires (UTC). JSON member `expires_in`.
@@ -38,6 +38,28 @@ public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable {
             String.self, forKey: "VerificationToken", additionalFields: &additional
         )
         expiresIn = container.decodeLenient(LoginRadiusDate.self, forKey: "expires_in", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["VerificationToken": 0, "expires_in": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.verificationToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.expiresIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-forgot-password-token/
-public struct ForgotPasswordTokenResponse: Codable, Sendable, Hashable {
+public struct ForgotPasswordTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The token to reset the password with. JSON member `ForgotToken`.
     public var forgotToken: String?
     /// The social providers linked to the account, e.g. `Facebook`. JSON member
@@ -39,6 +39,27 @@ public struct ForgotPasswordTokenResponse: Codable, Sendable, Hashable {
         identityProviders = container.decodeLenient(
             [String].self, forKey: "IdentityProviders", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["ForgotToken": 0, "IdentityProviders": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.forgotToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.identityProviders = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

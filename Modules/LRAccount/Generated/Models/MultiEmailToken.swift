@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct MultiEmailToken: Codable, Sendable, Hashable {
+public struct MultiEmailToken: Codable, Sendable, Hashable, JSONValueDecodable {
     /// A client-generated GUID that identifies the login attempt. JSON member `clientguid`.
     public var clientguid: String?
     /// The user's email address. JSON member `email`.
@@ -54,6 +54,32 @@ public struct MultiEmailToken: Codable, Sendable, Hashable {
         type = container.decodeLenient(String.self, forKey: "type", additionalFields: &additional)
         uid = container.decodeLenient(String.self, forKey: "uid", additionalFields: &additional)
         userName = container.decodeLenient(String.self, forKey: "userName", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "clientguid": 0, "email": 1, "name": 2, "type": 3, "uid": 4, "userName": 5,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.clientguid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.email = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.`type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: self.uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

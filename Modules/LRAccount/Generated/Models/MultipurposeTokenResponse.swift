@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-email-token-generation/
-public struct MultipurposeTokenResponse: Codable, Sendable, Hashable {
+public struct MultipurposeTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The generated token. JSON member `Token`.
     public var token: String?
     /// When the token expires (UTC). JSON member `ExpiresIn`.
@@ -43,6 +43,29 @@ public struct MultipurposeTokenResponse: Codable, Sendable, Hashable {
         identityProviders = container.decodeLenient(
             [String].self, forKey: "IdentityProviders", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Token": 0, "ExpiresIn": 1, "IdentityProviders": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.token = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.expiresIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.identityProviders = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

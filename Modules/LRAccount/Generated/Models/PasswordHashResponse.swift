@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-password/
-public struct PasswordHashResponse: Codable, Sendable, Hashable {
+public struct PasswordHashResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The password hash, in the format of the app's hashing algorithm. JSON member `PasswordHash`.
     public var passwordHash: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -31,6 +31,25 @@ public struct PasswordHashResponse: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         passwordHash = container.decodeLenient(String.self, forKey: "PasswordHash", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["PasswordHash": 0]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.passwordHash = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/
-public struct Role: Codable, Sendable, Hashable {
+public struct Role: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The role name. JSON member `Name`.
     public var name: String?
     /// The role's permissions, by name; `true` when granted. JSON member `Permissions`.
@@ -36,6 +36,27 @@ public struct Role: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         name = container.decodeLenient(String.self, forKey: "Name", additionalFields: &additional)
         permissions = container.decodeLenient([String: Bool].self, forKey: "Permissions", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Name": 0, "Permissions": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.permissions = jsonMember.lenient([String: Bool].self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

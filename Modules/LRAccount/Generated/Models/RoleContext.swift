@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-context/
-public struct RoleContext: Codable, Sendable, Hashable {
+public struct RoleContext: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The context name. JSON member `Context`.
     public var context: String?
     /// The roles the account has in this context. JSON member `Roles`.
@@ -50,6 +50,34 @@ public struct RoleContext: Codable, Sendable, Hashable {
             [String].self, forKey: "AdditionalPermissions", additionalFields: &additional
         )
         expiration = container.decodeLenient(LoginRadiusDate.self, forKey: "Expiration", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "Context": 0, "Roles": 1, "AdditionalPermissions": 2, "Expiration": 3,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.context = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.roles = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.additionalPermissions = jsonMember.lenient(
+                    [String].self, key: jsonKey, additionalFields: &additional
+                )
+            case 3:
+                self.expiration = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/
-public struct RoleContextDetails: Codable, Sendable, Hashable {
+public struct RoleContextDetails: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The roles the account has in the context. JSON member `Roles`.
     public var roles: [String]?
     /// Permissions granted in the context on top of the roles'. JSON member
@@ -44,6 +44,31 @@ public struct RoleContextDetails: Codable, Sendable, Hashable {
             [String].self, forKey: "AdditionalPermissions", additionalFields: &additional
         )
         expiration = container.decodeLenient(LoginRadiusDate.self, forKey: "Expiration", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Roles": 0, "AdditionalPermissions": 1, "Expiration": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.roles = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.additionalPermissions = jsonMember.lenient(
+                    [String].self, key: jsonKey, additionalFields: &additional
+                )
+            case 2:
+                self.expiration = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

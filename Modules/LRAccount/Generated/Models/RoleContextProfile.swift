@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/
-public struct RoleContextProfile: Codable, Sendable, Hashable {
+public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The account's roles and permissions in the context. JSON member `RoleContext`.
     public var roleContext: RoleContextDetails?
     /// The account's UID. JSON member `Uid`.
@@ -62,6 +62,38 @@ public struct RoleContextProfile: Codable, Sendable, Hashable {
         fullName = container.decodeLenient(String.self, forKey: "FullName", additionalFields: &additional)
         email = container.decodeLenient([EmailAddress].self, forKey: "Email", additionalFields: &additional)
         imageUrl = container.decodeLenient(String.self, forKey: "ImageUrl", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "RoleContext": 0, "Uid": 1, "LastLoginDate": 2, "FullName": 3, "Email": 4, "ImageUrl": 5,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.roleContext = jsonMember.lenient(
+                    RoleContextDetails.self, key: jsonKey, additionalFields: &additional
+                )
+            case 1: self.uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.lastLoginDate = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            case 3: self.fullName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: self.email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
+            case 5: self.imageUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/
-public struct RoleListResponse: Codable, Sendable, Hashable {
+public struct RoleListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// How many roles there are. JSON member `Count`.
     public var count: Int?
     /// The roles. JSON member `data`.
@@ -36,6 +36,26 @@ public struct RoleListResponse: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         count = container.decodeLenient(Int.self, forKey: "Count", additionalFields: &additional)
         data = container.decodeLenient([Role].self, forKey: "data", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Count": 0, "data": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.count = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.data = jsonMember.lenient([Role].self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

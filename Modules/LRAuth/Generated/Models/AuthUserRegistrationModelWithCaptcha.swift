@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable {
+public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`.
     public var email: [EmailAddress]?
     /// The user's first name. JSON member `firstName`.
@@ -100,6 +100,46 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable 
         qqCaptchaRandstr = container.decodeLenient(
             String.self, forKey: "qq_captcha_randstr", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "email": 0, "firstName": 1, "lastName": 2, "password": 3, "phoneId": 4, "userName": 5, "birthDate": 6,
+        "gender": 7, "customFields": 8, "middleName": 9, "g-recaptcha-response": 10, "qq_captcha_ticket": 11,
+        "qq_captcha_randstr": 12,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
+            case 1: self.firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: self.phoneId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: self.birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: self.gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 8:
+                self.customFields = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 9: self.middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 10:
+                self.gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 11: self.qqCaptchaTicket = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 12:
+                self.qqCaptchaRandstr = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

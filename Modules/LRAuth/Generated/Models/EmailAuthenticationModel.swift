@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct EmailAuthenticationModel: Codable, Sendable, Hashable {
+public struct EmailAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`.
     public var email: String?
     /// The user's password. JSON member `password`.
@@ -49,6 +49,34 @@ public struct EmailAuthenticationModel: Codable, Sendable, Hashable {
         gRecaptchaResponse = container.decodeLenient(
             String.self, forKey: "g-recaptcha-response", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "email": 0, "password": 1, "securityanswer": 2, "g-recaptcha-response": 3,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.email = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.securityanswer = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 3:
+                self.gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

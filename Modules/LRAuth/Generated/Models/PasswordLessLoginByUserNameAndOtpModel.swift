@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct PasswordLessLoginByUserNameAndOtpModel: Codable, Sendable, Hashable {
+public struct PasswordLessLoginByUserNameAndOtpModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's username. JSON member `username`.
     public var username: String?
     /// The one-time password sent by SMS or email. JSON member `otp`.
@@ -41,6 +41,28 @@ public struct PasswordLessLoginByUserNameAndOtpModel: Codable, Sendable, Hashabl
         welcomeemailtemplate = container.decodeLenient(
             String.self, forKey: "welcomeemailtemplate", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["username": 0, "otp": 1, "welcomeemailtemplate": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.username = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.otp = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.welcomeemailtemplate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

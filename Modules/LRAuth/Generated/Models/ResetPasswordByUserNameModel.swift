@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct ResetPasswordByUserNameModel: Codable, Sendable, Hashable {
+public struct ResetPasswordByUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The one-time password sent by SMS or email. JSON member `otp`.
     public var otp: String?
     /// The user's password. JSON member `password`.
@@ -39,6 +39,27 @@ public struct ResetPasswordByUserNameModel: Codable, Sendable, Hashable {
         otp = container.decodeLenient(String.self, forKey: "otp", additionalFields: &additional)
         password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
         userName = container.decodeLenient(String.self, forKey: "userName", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["otp": 0, "password": 1, "userName": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.otp = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct UnlockProfileModel: Codable, Sendable, Hashable {
+public struct UnlockProfileModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The reCAPTCHA response token, when the app requires a CAPTCHA. JSON member
     /// `g-recaptcha-response`.
     public var gRecaptchaResponse: String?
@@ -32,6 +32,26 @@ public struct UnlockProfileModel: Codable, Sendable, Hashable {
         gRecaptchaResponse = container.decodeLenient(
             String.self, forKey: "g-recaptcha-response", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["g-recaptcha-response": 0]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

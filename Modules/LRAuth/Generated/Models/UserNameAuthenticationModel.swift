@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct UserNameAuthenticationModel: Codable, Sendable, Hashable {
+public struct UserNameAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's password. JSON member `password`.
     public var password: String?
     /// The user's username. JSON member `username`.
@@ -49,6 +49,34 @@ public struct UserNameAuthenticationModel: Codable, Sendable, Hashable {
         gRecaptchaResponse = container.decodeLenient(
             String.self, forKey: "g-recaptcha-response", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "password": 0, "username": 1, "securityanswer": 2, "g-recaptcha-response": 3,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.username = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.securityanswer = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 3:
+                self.gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct UserProfileUpdateModel: Codable, Sendable, Hashable {
+public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's first name. JSON member `firstName`.
     public var firstName: String?
     /// The user's last name. JSON member `lastName`.
@@ -68,6 +68,38 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable {
         )
         middleName = container.decodeLenient(String.self, forKey: "middleName", additionalFields: &additional)
         phoneId = container.decodeLenient(String.self, forKey: "phoneId", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "firstName": 0, "lastName": 1, "userName": 2, "birthDate": 3, "gender": 4, "customFields": 5, "middleName": 6,
+        "phoneId": 7,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: self.gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5:
+                self.customFields = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 6: self.middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: self.phoneId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-verify-token/
-public struct VerifiedResponse: Codable, Sendable, Hashable {
+public struct VerifiedResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the call succeeded. JSON member `IsPosted`.
     public var isPosted: Bool?
     /// Whether the link's token was verified. JSON member `IsVerified`.
@@ -36,6 +36,26 @@ public struct VerifiedResponse: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         isPosted = container.decodeLenient(Bool.self, forKey: "IsPosted", additionalFields: &additional)
         isVerified = container.decodeLenient(Bool.self, forKey: "IsVerified", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["IsPosted": 0, "IsVerified": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.isPosted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.isVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct ApiRequestSigningConfiguration: Codable, Sendable, Hashable {
+public struct ApiRequestSigningConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether requests made with the API secret must be signed. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// The signing mode. JSON member `Mode`.
@@ -36,6 +36,26 @@ public struct ApiRequestSigningConfiguration: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         isEnabled = container.decodeLenient(Bool.self, forKey: "IsEnabled", additionalFields: &additional)
         mode = container.decodeLenient(String.self, forKey: "Mode", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["IsEnabled": 0, "Mode": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.mode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct ApiVersionConfiguration: Codable, Sendable, Hashable {
+public struct ApiVersionConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether API v1 is enabled. JSON member `v1`.
     public var v1: Bool?
     /// Whether API v2 is enabled. JSON member `v2`.
@@ -36,6 +36,26 @@ public struct ApiVersionConfiguration: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         v1 = container.decodeLenient(Bool.self, forKey: "v1", additionalFields: &additional)
         v2 = container.decodeLenient(Bool.self, forKey: "v2", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["v1": 0, "v2": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.v1 = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.v2 = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct AppConfiguration: Codable, Sendable, Hashable {
+public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The social login providers enabled for the app. JSON member `SocialSchema`.
     public var socialSchema: SocialSchema?
     /// The fields of the registration form. JSON member `RegistrationFormSchema`.
@@ -349,6 +349,172 @@ public struct AppConfiguration: Codable, Sendable, Hashable {
         passKeysConfig = container.decodeLenient(
             PasskeyConfiguration.self, forKey: "PassKeysConfig", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "SocialSchema": 0, "RegistrationFormSchema": 1, "SecurityQuestions": 2, "IsHttps": 3, "AppName": 4,
+        "IsCustomerRegistration": 5, "ApiVersion": 6, "EmailVerificationFlow": 7, "IsAutoLookUpEnabled": 8,
+        "IsPhoneLogin": 9, "IsDisabledSocialRegistration": 10, "IsDisabledAccountLinking": 11, "IsAgeRestriction": 12,
+        "IsSecurityQuestion": 13, "AskRequiredFieldsOnTraditionalLogin": 14, "IsLogoutOnEmailVerification": 15,
+        "IsNoCallbackForSocialLogin": 16, "IsUserNameLogin": 17, "IsMobileCallbackForSocialLogin": 18,
+        "IsInvisibleRecaptcha": 19, "IsBackendJobEnabled": 20, "AskPasswordOnSocialLogin": 21,
+        "AskEmailIdForUnverifiedUserLogin": 22, "AskOptionalFieldsOnSocialSignup": 23, "IsRiskBasedAuthentication": 24,
+        "IsV2Recaptcha": 25, "CheckPhoneNoAvailabilityOnRegistration": 26, "DuplicateEmailWithUniqueUsername": 27,
+        "StoreOnlyRegistrationFormFieldsForSocial": 28, "OTPEmailVerification": 29, "LoginLockedConfiguration": 30,
+        "IsInstantSignin": 31, "IsLoginOnEmailVerification": 32, "LoginOnPasswordReset": 33,
+        "TwoFactorAuthentication": 34, "IsRememberMe": 35, "V2RecaptchaSiteKey": 36, "QQTencentCaptchaKey": 37,
+        "NoRegistration": 38, "CustomDomain": 39, "PrivacyPolicyConfiguration": 40,
+        "OptionalRecaptchaConfiguration": 41, "ApiRequestSigningConfig": 42, "TemplateVerificationTypes": 43,
+        "PassKeysConfig": 44,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.socialSchema = jsonMember.lenient(SocialSchema.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.registrationFormSchema = jsonMember.lenient(
+                    [RegistrationFormField].self, key: jsonKey, additionalFields: &additional
+                )
+            case 2:
+                self.securityQuestions = jsonMember.lenient(
+                    SecurityQuestionConfiguration.self, key: jsonKey, additionalFields: &additional
+                )
+            case 3: self.isHttps = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 4: self.appName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5:
+                self.isCustomerRegistration = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 6:
+                self.apiVersion = jsonMember.lenient(
+                    ApiVersionConfiguration.self, key: jsonKey, additionalFields: &additional
+                )
+            case 7:
+                self.emailVerificationFlow = jsonMember.lenient(
+                    String.self, key: jsonKey, additionalFields: &additional
+                )
+            case 8:
+                self.isAutoLookUpEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 9: self.isPhoneLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 10:
+                self.isDisabledSocialRegistration = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 11:
+                self.isDisabledAccountLinking = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 12: self.isAgeRestriction = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 13:
+                self.isSecurityQuestion = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 14:
+                self.askRequiredFieldsOnTraditionalLogin = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 15:
+                self.isLogoutOnEmailVerification = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 16:
+                self.isNoCallbackForSocialLogin = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 17: self.isUserNameLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 18:
+                self.isMobileCallbackForSocialLogin = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 19:
+                self.isInvisibleRecaptcha = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 20:
+                self.isBackendJobEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 21:
+                self.askPasswordOnSocialLogin = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 22:
+                self.askEmailIdForUnverifiedUserLogin = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 23:
+                self.askOptionalFieldsOnSocialSignup = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 24:
+                self.isRiskBasedAuthentication = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 25: self.isV2Recaptcha = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 26:
+                self.checkPhoneNoAvailabilityOnRegistration = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 27:
+                self.duplicateEmailWithUniqueUsername = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 28:
+                self.storeOnlyRegistrationFormFieldsForSocial = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 29:
+                self.otpEmailVerification = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 30:
+                self.loginLockedConfiguration = jsonMember.lenient(
+                    LoginLockedConfiguration.self, key: jsonKey, additionalFields: &additional
+                )
+            case 31:
+                self.isInstantSignin = jsonMember.lenient(
+                    InstantSigninConfiguration.self, key: jsonKey, additionalFields: &additional
+                )
+            case 32:
+                self.isLoginOnEmailVerification = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 33:
+                self.loginOnPasswordReset = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 34:
+                self.twoFactorAuthentication = jsonMember.lenient(
+                    TwoFactorAuthenticationConfiguration.self, key: jsonKey, additionalFields: &additional
+                )
+            case 35: self.isRememberMe = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 36:
+                self.v2RecaptchaSiteKey = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 37:
+                self.qqTencentCaptchaKey = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 38: self.noRegistration = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 39: self.customDomain = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 40:
+                self.privacyPolicyConfiguration = jsonMember.lenient(
+                    PrivacyPolicyConfiguration.self, key: jsonKey, additionalFields: &additional
+                )
+            case 41:
+                self.optionalRecaptchaConfiguration = jsonMember.lenient(
+                    OptionalRecaptchaConfiguration.self, key: jsonKey, additionalFields: &additional
+                )
+            case 42:
+                self.apiRequestSigningConfig = jsonMember.lenient(
+                    ApiRequestSigningConfiguration.self, key: jsonKey, additionalFields: &additional
+                )
+            case 43:
+                self.templateVerificationTypes = jsonMember.lenient(
+                    [String: String].self, key: jsonKey, additionalFields: &additional
+                )
+            case 44:
+                self.passKeysConfig = jsonMember.lenient(
+                    PasskeyConfiguration.self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

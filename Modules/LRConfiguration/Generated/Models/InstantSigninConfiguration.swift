@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct InstantSigninConfiguration: Codable, Sendable, Hashable {
+public struct InstantSigninConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether sign-in by an emailed link is enabled. JSON member `EmailLink`.
     public var emailLink: Bool?
     /// Whether sign-in by an SMS OTP is enabled. JSON member `SmsOtp`.
@@ -36,6 +36,26 @@ public struct InstantSigninConfiguration: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         emailLink = container.decodeLenient(Bool.self, forKey: "EmailLink", additionalFields: &additional)
         smsOtp = container.decodeLenient(Bool.self, forKey: "SmsOtp", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["EmailLink": 0, "SmsOtp": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.emailLink = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.smsOtp = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

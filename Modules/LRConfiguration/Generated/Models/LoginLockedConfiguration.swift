@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct LoginLockedConfiguration: Codable, Sendable, Hashable {
+public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The lockout strategy, e.g. `None` or `Suspend`. JSON member `LoginLockedType`.
     public var loginLockedType: String?
     /// How many failed logins trigger it. JSON member `MaximumFailedLoginAttempts`.
@@ -47,6 +47,35 @@ public struct LoginLockedConfiguration: Codable, Sendable, Hashable {
         suspendConfiguration = container.decodeLenient(
             SuspendConfiguration.self, forKey: "SuspendConfiguration", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "LoginLockedType": 0, "MaximumFailedLoginAttempts": 1, "SuspendConfiguration": 2,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.loginLockedType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.maximumFailedLoginAttempts = jsonMember.lenient(
+                    Int.self, key: jsonKey, additionalFields: &additional
+                )
+            case 2:
+                self.suspendConfiguration = jsonMember.lenient(
+                    SuspendConfiguration.self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

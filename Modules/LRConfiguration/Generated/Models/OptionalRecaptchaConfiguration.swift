@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct OptionalRecaptchaConfiguration: Codable, Sendable, Hashable {
+public struct OptionalRecaptchaConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether optional reCAPTCHA is enabled. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// Whether each API requires a reCAPTCHA, by API name (e.g. `PostLoginByEmailAndPassword`).
@@ -37,6 +37,26 @@ public struct OptionalRecaptchaConfiguration: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         isEnabled = container.decodeLenient(Bool.self, forKey: "IsEnabled", additionalFields: &additional)
         apis = container.decodeLenient([String: Bool].self, forKey: "Apis", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["IsEnabled": 0, "Apis": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.apis = jsonMember.lenient([String: Bool].self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct PasskeyConfiguration: Codable, Sendable, Hashable {
+public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether passkeys are enabled. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// Which kinds of passkey are allowed, e.g. `Both`. JSON member `PasskeySelection`.
@@ -77,6 +77,39 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable {
         rpDisplayName = container.decodeLenient(String.self, forKey: "RPDisplayName", additionalFields: &additional)
         rpId = container.decodeLenient(String.self, forKey: "RPID", additionalFields: &additional)
         rpOrigins = container.decodeLenient([String].self, forKey: "RPOrigins", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "IsEnabled": 0, "PasskeySelection": 1, "ProgressiveEnrollment": 2, "ProgressiveEnrollmentDelay": 3,
+        "LocalEnrollment": 4, "RPDisplayName": 5, "RPID": 6, "RPOrigins": 7,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.passkeySelection = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.progressiveEnrollment = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 3:
+                self.progressiveEnrollmentDelay = jsonMember.lenient(
+                    Int.self, key: jsonKey, additionalFields: &additional
+                )
+            case 4: self.localEnrollment = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.rpDisplayName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: self.rpId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: self.rpOrigins = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable {
+public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether privacy policy versioning is enabled. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// How acceptance is asked for, e.g. `Moderated`. JSON member `Mode`.
@@ -43,6 +43,30 @@ public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable {
         privacyPolicies = container.decodeLenient(
             [PrivacyPolicyVersion].self, forKey: "PrivacyPolicies", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["IsEnabled": 0, "Mode": 1, "PrivacyPolicies": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.mode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.privacyPolicies = jsonMember.lenient(
+                    [PrivacyPolicyVersion].self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

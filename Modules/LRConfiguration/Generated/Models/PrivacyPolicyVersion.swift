@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct PrivacyPolicyVersion: Codable, Sendable, Hashable {
+public struct PrivacyPolicyVersion: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The version. JSON member `Version`.
     public var version: String?
     /// When the version took effect (UTC). JSON member `StartDateTime`.
@@ -38,6 +38,29 @@ public struct PrivacyPolicyVersion: Codable, Sendable, Hashable {
         startDateTime = container.decodeLenient(
             LoginRadiusDate.self, forKey: "StartDateTime", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Version": 0, "StartDateTime": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.version = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.startDateTime = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct RegistrationFormField: Codable, Sendable, Hashable {
+public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the field is enabled. JSON member `Checked`.
     public var checked: Bool?
     /// The input type, e.g. `string` or `password`. JSON member `type`.
@@ -81,6 +81,38 @@ public struct RegistrationFormField: Codable, Sendable, Hashable {
         parentDataSource = container.decodeLenient(
             JSONValue.self, forKey: "ParentDataSource", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "Checked": 0, "type": 1, "name": 2, "display": 3, "rules": 4, "options": 5, "permission": 6, "DataSource": 7,
+        "Parent": 8, "ParentDataSource": 9,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.checked = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.`type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.display = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: self.rules = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.options = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 6: self.permission = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: self.dataSource = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 8: self.parent = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 9:
+                self.parentDataSource = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct SecurityQuestionConfiguration: Codable, Sendable, Hashable {
+public struct SecurityQuestionConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The questions. JSON member `Questions`.
     public var questions: [SecurityQuestion]?
     /// How many questions a user must answer. JSON member `SecurityQuestionCount`.
@@ -38,6 +38,30 @@ public struct SecurityQuestionConfiguration: Codable, Sendable, Hashable {
         securityQuestionCount = container.decodeLenient(
             Int.self, forKey: "SecurityQuestionCount", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Questions": 0, "SecurityQuestionCount": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.questions = jsonMember.lenient(
+                    [SecurityQuestion].self, key: jsonKey, additionalFields: &additional
+                )
+            case 1:
+                self.securityQuestionCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

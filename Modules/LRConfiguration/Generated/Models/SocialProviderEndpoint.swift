@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct SocialProviderEndpoint: Codable, Sendable, Hashable {
+public struct SocialProviderEndpoint: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The provider name, e.g. `Google`. JSON member `Name`.
     public var name: String?
     /// The URL that starts a login with the provider. JSON member `Endpoint`.
@@ -36,6 +36,26 @@ public struct SocialProviderEndpoint: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         name = container.decodeLenient(String.self, forKey: "Name", additionalFields: &additional)
         endpoint = container.decodeLenient(String.self, forKey: "Endpoint", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Name": 0, "Endpoint": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.endpoint = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

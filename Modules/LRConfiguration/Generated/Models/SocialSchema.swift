@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct SocialSchema: Codable, Sendable, Hashable {
+public struct SocialSchema: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The providers. JSON member `Providers`.
     public var providers: [SocialProviderEndpoint]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -33,6 +33,28 @@ public struct SocialSchema: Codable, Sendable, Hashable {
         providers = container.decodeLenient(
             [SocialProviderEndpoint].self, forKey: "Providers", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Providers": 0]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.providers = jsonMember.lenient(
+                    [SocialProviderEndpoint].self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct SuspendConfiguration: Codable, Sendable, Hashable {
+public struct SuspendConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The suspension length, in seconds. JSON member `EffectivePeriodInSeconds`.
     public var effectivePeriodInSeconds: Int?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -33,6 +33,28 @@ public struct SuspendConfiguration: Codable, Sendable, Hashable {
         effectivePeriodInSeconds = container.decodeLenient(
             Int.self, forKey: "EffectivePeriodInSeconds", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["EffectivePeriodInSeconds": 0]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.effectivePeriodInSeconds = jsonMember.lenient(
+                    Int.self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable {
+public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether multi-factor authentication is enabled. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// Whether it is required for every user. JSON member `IsRequired`.
@@ -96,6 +96,51 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable 
         isPasskeyAuthenticator = container.decodeLenient(
             Bool.self, forKey: "IsPasskeyAuthenticator", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "IsEnabled": 0, "IsRequired": 1, "IsGoogleAuthenticator": 2, "IsAuthenticator": 3, "IsPushAuthenticator": 4,
+        "IsEmailOTPAuthenticator": 5, "IsSecurityQuestionAuthenticator": 6, "IsSmsOTPAuthenticator": 7,
+        "IsDuoSecurityAuthenticator": 8, "IsPasskeyAuthenticator": 9,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.isRequired = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.isGoogleAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.isAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 4:
+                self.isPushAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 5:
+                self.isEmailOTPAuthenticator = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 6:
+                self.isSecurityQuestionAuthenticator = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 7:
+                self.isSmsOTPAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 8:
+                self.isDuoSecurityAuthenticator = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 9:
+                self.isPasskeyAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

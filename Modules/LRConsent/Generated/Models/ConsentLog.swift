@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
-public struct ConsentLog: Codable, Sendable, Hashable {
+public struct ConsentLog: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The log entry's ID. JSON member `Id`.
     public var id: String?
     /// How the consents were changed, e.g. `Default` or `ConsentEditor`. JSON member `UpdateType`.
@@ -75,6 +75,44 @@ public struct ConsentLog: Codable, Sendable, Hashable {
         consentLogs = container.decodeLenient(
             [ConsentLogEvent].self, forKey: "ConsentLogs", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "Id": 0, "UpdateType": 1, "CurrentConsentFormsVersions": 2, "LoggedOnDate": 3, "UserAgent": 4, "IP": 5,
+        "Host": 6, "ConsentLogs": 7,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.updateType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.currentConsentFormsVersions = jsonMember.lenient(
+                    [ConsentVersion].self, key: jsonKey, additionalFields: &additional
+                )
+            case 3:
+                self.loggedOnDate = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            case 4: self.userAgent = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.ip = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: self.host = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7:
+                self.consentLogs = jsonMember.lenient(
+                    [ConsentLogEvent].self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

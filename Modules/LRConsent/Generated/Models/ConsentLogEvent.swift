@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
-public struct ConsentLogEvent: Codable, Sendable, Hashable {
+public struct ConsentLogEvent: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The consent option, e.g. `email_consent`. JSON member `ConsentId`.
     public var consentId: String?
     /// What happened to it, e.g. `Subscribe` or `Unsubscribe`. JSON member `Event`.
@@ -36,6 +36,26 @@ public struct ConsentLogEvent: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         consentId = container.decodeLenient(String.self, forKey: "ConsentId", additionalFields: &additional)
         event = container.decodeLenient(String.self, forKey: "Event", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["ConsentId": 0, "Event": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.consentId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
-public struct ConsentLogsResponse: Codable, Sendable, Hashable {
+public struct ConsentLogsResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The account's UID. JSON member `Uid`.
     public var uid: String?
     /// The consent changes, oldest first. JSON member `ConsentLogs`.
@@ -36,6 +36,27 @@ public struct ConsentLogsResponse: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         uid = container.decodeLenient(String.self, forKey: "Uid", additionalFields: &additional)
         consentLogs = container.decodeLenient([ConsentLog].self, forKey: "ConsentLogs", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Uid": 0, "ConsentLogs": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.consentLogs = jsonMember.lenient([ConsentLog].self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

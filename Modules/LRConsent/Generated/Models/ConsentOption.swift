@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
-public struct ConsentOption: Codable, Sendable, Hashable {
+public struct ConsentOption: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The consent option, e.g. `email_consent`. JSON member `ConsentOptionId`.
     public var consentOptionId: String?
     /// When it was accepted (UTC). JSON member `AcceptOnDate`.
@@ -38,6 +38,29 @@ public struct ConsentOption: Codable, Sendable, Hashable {
         acceptOnDate = container.decodeLenient(
             LoginRadiusDate.self, forKey: "AcceptOnDate", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["ConsentOptionId": 0, "AcceptOnDate": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.consentOptionId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.acceptOnDate = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

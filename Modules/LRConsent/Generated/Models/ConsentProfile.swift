@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/update-consent-by-access-token/
-public struct ConsentProfile: Codable, Sendable, Hashable {
+public struct ConsentProfile: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The consent form versions accepted. JSON member `AcceptedConsentVersions`.
     public var acceptedConsentVersions: [ConsentVersion]?
     /// The consent options given. JSON member `Consents`.
@@ -38,6 +38,30 @@ public struct ConsentProfile: Codable, Sendable, Hashable {
             [ConsentVersion].self, forKey: "AcceptedConsentVersions", additionalFields: &additional
         )
         consents = container.decodeLenient([ConsentOption].self, forKey: "Consents", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["AcceptedConsentVersions": 0, "Consents": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.acceptedConsentVersions = jsonMember.lenient(
+                    [ConsentVersion].self, key: jsonKey, additionalFields: &additional
+                )
+            case 1:
+                self.consents = jsonMember.lenient([ConsentOption].self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

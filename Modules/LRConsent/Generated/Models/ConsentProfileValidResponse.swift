@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
-public struct ConsentProfileValidResponse: Codable, Sendable, Hashable {
+public struct ConsentProfileValidResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's consents. JSON member `ConsentProfile`.
     public var consentProfile: ConsentProfile?
     /// Whether the user's consents are up to date for the event. JSON member `IsValid`.
@@ -39,6 +39,29 @@ public struct ConsentProfileValidResponse: Codable, Sendable, Hashable {
             ConsentProfile.self, forKey: "ConsentProfile", additionalFields: &additional
         )
         isValid = container.decodeLenient(Bool.self, forKey: "IsValid", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["ConsentProfile": 0, "IsValid": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.consentProfile = jsonMember.lenient(
+                    ConsentProfile.self, key: jsonKey, additionalFields: &additional
+                )
+            case 1: self.isValid = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct ConsentSubmitModel: Codable, Sendable, Hashable {
+public struct ConsentSubmitModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `data`.
     public var data: [JSONValue]?
     /// JSON member `events`.
@@ -34,6 +34,26 @@ public struct ConsentSubmitModel: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         data = container.decodeLenient([JSONValue].self, forKey: "data", additionalFields: &additional)
         events = container.decodeLenient([JSONValue].self, forKey: "events", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["data": 0, "events": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.data = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 1: self.events = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

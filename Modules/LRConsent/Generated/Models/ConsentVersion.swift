@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
-public struct ConsentVersion: Codable, Sendable, Hashable {
+public struct ConsentVersion: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The event the form is shown at, e.g. `Login` or `Register`. JSON member `Event`.
     public var event: String?
     /// The form version. JSON member `Version`.
@@ -41,6 +41,27 @@ public struct ConsentVersion: Codable, Sendable, Hashable {
         event = container.decodeLenient(String.self, forKey: "Event", additionalFields: &additional)
         version = container.decodeLenient(Int.self, forKey: "Version", additionalFields: &additional)
         isCustom = container.decodeLenient(Bool.self, forKey: "IsCustom", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Event": 0, "Version": 1, "IsCustom": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.version = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.isCustom = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

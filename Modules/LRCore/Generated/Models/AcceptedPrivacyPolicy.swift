@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/
-public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable {
+public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The accepted privacy policy version. JSON member `Version`.
     public var version: String?
     /// Where it was accepted: a URL or `API`. JSON member `AcceptSource`.
@@ -41,6 +41,30 @@ public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable {
         acceptDateTime = container.decodeLenient(
             LoginRadiusDate.self, forKey: "AcceptDateTime", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Version": 0, "AcceptSource": 1, "AcceptDateTime": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.version = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.acceptSource = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.acceptDateTime = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

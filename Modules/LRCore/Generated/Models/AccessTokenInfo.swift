@@ -7,7 +7,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-validate-access-token/
-public struct AccessTokenInfo: Codable, Sendable, Hashable {
+public struct AccessTokenInfo: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The access token. JSON member `access_token`.
     public var accessToken: String?
     /// The refresh token, when refresh tokens are enabled. JSON member `refresh_token`.
@@ -65,6 +65,38 @@ public struct AccessTokenInfo: Codable, Sendable, Hashable {
         )
         provider = container.decodeLenient(String.self, forKey: "provider", additionalFields: &additional)
         isRememberMe = container.decodeLenient(Bool.self, forKey: "isrememberme", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "access_token": 0, "refresh_token": 1, "expires_in": 2, "session_token": 3, "session_expires_in": 4,
+        "provider": 5, "isrememberme": 6,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.accessToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.refreshToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.expiresIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.sessionToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4:
+                self.sessionExpiresIn = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            case 5: self.provider = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: self.isRememberMe = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

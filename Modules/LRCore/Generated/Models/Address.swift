@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct Address: Codable, Sendable, Hashable {
+public struct Address: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The kind of address, e.g. `Primary`. JSON member `Type`.
     public var `type`: String?
     /// The first address line. JSON member `Address1`.
@@ -66,6 +66,34 @@ public struct Address: Codable, Sendable, Hashable {
         postalCode = container.decodeLenient(String.self, forKey: "PostalCode", additionalFields: &additional)
         region = container.decodeLenient(String.self, forKey: "Region", additionalFields: &additional)
         country = container.decodeLenient(String.self, forKey: "Country", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "Type": 0, "Address1": 1, "Address2": 2, "City": 3, "State": 4, "PostalCode": 5, "Region": 6, "Country": 7,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.`type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.address1 = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.address2 = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.city = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: self.state = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.postalCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: self.region = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: self.country = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -4,7 +4,7 @@
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct AuthUserRegistrationModel: Codable, Sendable, Hashable {
+public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`.
     public var email: [EmailAddress]?
     /// The user's first name. JSON member `firstName`.
@@ -77,6 +77,40 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable {
             [String: JSONValue].self, forKey: "customFields", additionalFields: &additional
         )
         middleName = container.decodeLenient(String.self, forKey: "middleName", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "email": 0, "firstName": 1, "lastName": 2, "password": 3, "phoneId": 4, "userName": 5, "birthDate": 6,
+        "gender": 7, "customFields": 8, "middleName": 9,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
+            case 1: self.firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: self.phoneId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: self.birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: self.gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 8:
+                self.customFields = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 9: self.middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct Country: Codable, Sendable, Hashable {
+public struct Country: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The country code, e.g. `ca`; derived from the name. JSON member `Code`.
     public var code: String?
     /// The country name. JSON member `Name`.
@@ -34,6 +34,26 @@ public struct Country: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         code = container.decodeLenient(String.self, forKey: "Code", additionalFields: &additional)
         name = container.decodeLenient(String.self, forKey: "Name", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Code": 0, "Name": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.code = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account-with-email-confirmation/
-public struct DeleteRequestAcceptResponse: Codable, Sendable, Hashable {
+public struct DeleteRequestAcceptResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the request was accepted and the confirmation email sent. JSON member
     /// `IsDeleteRequestAccepted`.
     public var isDeleteRequestAccepted: Bool?
@@ -32,6 +32,28 @@ public struct DeleteRequestAcceptResponse: Codable, Sendable, Hashable {
         isDeleteRequestAccepted = container.decodeLenient(
             Bool.self, forKey: "IsDeleteRequestAccepted", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["IsDeleteRequestAccepted": 0]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.isDeleteRequestAccepted = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

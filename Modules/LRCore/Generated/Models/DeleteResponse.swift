@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-remove-email/
-public struct DeleteResponse: Codable, Sendable, Hashable {
+public struct DeleteResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the deletion succeeded. JSON member `IsDeleted`.
     public var isDeleted: Bool?
     /// How many records were deleted, when the operation reports it. JSON member `RecordsDeleted`.
@@ -34,6 +34,26 @@ public struct DeleteResponse: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         isDeleted = container.decodeLenient(Bool.self, forKey: "IsDeleted", additionalFields: &additional)
         recordsDeleted = container.decodeLenient(Int.self, forKey: "RecordsDeleted", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["IsDeleted": 0, "RecordsDeleted": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.isDeleted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.recordsDeleted = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct Education: Codable, Sendable, Hashable {
+public struct Education: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The school. JSON member `School`.
     public var school: String?
     /// The year. JSON member `year`.
@@ -71,6 +71,37 @@ public struct Education: Codable, Sendable, Hashable {
         fieldOfStudy = container.decodeLenient(String.self, forKey: "fieldofstudy", additionalFields: &additional)
         startDate = container.decodeLenient(LoginRadiusDate.self, forKey: "StartDate", additionalFields: &additional)
         endDate = container.decodeLenient(LoginRadiusDate.self, forKey: "EndDate", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "School": 0, "year": 1, "type": 2, "notes": 3, "activities": 4, "degree": 5, "fieldofstudy": 6, "StartDate": 7,
+        "EndDate": 8,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.school = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.year = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.`type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.notes = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: self.activities = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.degree = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: self.fieldOfStudy = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7:
+                self.startDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 8: self.endDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

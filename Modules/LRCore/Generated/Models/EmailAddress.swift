@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct EmailAddress: Codable, Sendable, Hashable {
+public struct EmailAddress: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The kind of address, e.g. `Primary` or `Secondary`. JSON member `Type`.
     public var `type`: String?
     /// The email address. JSON member `Value`.
@@ -34,6 +34,26 @@ public struct EmailAddress: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         type = container.decodeLenient(String.self, forKey: "Type", additionalFields: &additional)
         value = container.decodeLenient(String.self, forKey: "Value", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Type": 0, "Value": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.`type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.value = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct ExternalId: Codable, Sendable, Hashable {
+public struct ExternalId: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The external system. JSON member `Source`.
     public var source: String?
     /// The user's ID in that system. JSON member `SourceId`.
@@ -34,6 +34,26 @@ public struct ExternalId: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         source = container.decodeLenient(String.self, forKey: "Source", additionalFields: &additional)
         sourceId = container.decodeLenient(String.self, forKey: "SourceId", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Source": 0, "SourceId": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.source = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.sourceId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct IMAccount: Codable, Sendable, Hashable {
+public struct IMAccount: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The kind of account. JSON member `AccountType`.
     public var accountType: String?
     /// The account name. JSON member `AccountName`.
@@ -34,6 +34,26 @@ public struct IMAccount: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         accountType = container.decodeLenient(String.self, forKey: "AccountType", additionalFields: &additional)
         accountName = container.decodeLenient(String.self, forKey: "AccountName", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["AccountType": 0, "AccountName": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.accountType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.accountName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -7,7 +7,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct Identity: Codable, Sendable, Hashable {
+public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The account's unique ID in LoginRadius, shared by every profile linked to the account. JSON
     /// member `Uid`.
     public var uid: String?
@@ -897,6 +897,281 @@ public struct Identity: Codable, Sendable, Hashable {
         pinsCount = container.decodeLenient(Int.self, forKey: "PinsCount", additionalFields: &additional)
         boardsCount = container.decodeLenient(Int.self, forKey: "BoardsCount", additionalFields: &additional)
         likesCount = container.decodeLenient(Int.self, forKey: "LikesCount", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "Uid": 0, "ID": 1, "Provider": 2, "RegistrationProvider": 3, "RegistrationSource": 4, "UserName": 5,
+        "PhoneId": 6, "PhoneIdVerified": 7, "ExternalUserLoginId": 8, "ExternalIds": 9, "IsCustomUid": 10,
+        "PreviousUids": 11, "LRUserID": 12, "Identities": 13, "Prefix": 14, "FirstName": 15, "MiddleName": 16,
+        "LastName": 17, "Suffix": 18, "FullName": 19, "NickName": 20, "ProfileName": 21, "BirthDate": 22, "Gender": 23,
+        "Age": 24, "AgeRange": 25, "Website": 26, "Email": 27, "UnverifiedEmail": 28, "EmailVerified": 29,
+        "IsEmailSubscribed": 30, "PhoneNumbers": 31, "Country": 32, "Addresses": 33, "MainAddress": 34, "HomeTown": 35,
+        "State": 36, "City": 37, "LocalCity": 38, "ProfileCity": 39, "LocalCountry": 40, "ProfileCountry": 41,
+        "TimeZone": 42, "LocalLanguage": 43, "Language": 44, "Currency": 45, "Company": 46, "Industry": 47, "About": 48,
+        "TagLine": 49, "ProfessionalHeadline": 50, "RelationshipStatus": 51, "Religion": 52, "Political": 53,
+        "Quota": 54, "Quote": 55, "InterestedIn": 56, "Interests": 57, "CustomFields": 58, "ThumbnailImageUrl": 59,
+        "ImageUrl": 60, "HttpsImageUrl": 61, "GravatarImageUrl": 62, "CoverPhoto": 63, "Favicon": 64, "ProfileUrl": 65,
+        "ProfileImageUrls": 66, "WebProfiles": 67, "MemberUrlResources": 68, "CreatedDate": 69, "SignupDate": 70,
+        "ModifiedDate": 71, "ProfileModifiedDate": 72, "UpdatedTime": 73, "Created": 74, "LastLoginDate": 75,
+        "LastLoginLocation": 76, "NoOfLogins": 77, "FirstLogin": 78, "IsActive": 79, "IsDeleted": 80,
+        "IsLoginLocked": 81, "LoginLockedType": 82, "IsRequiredFieldsFilledOnce": 83, "Roles": 84, "Organizations": 85,
+        "PrivacyPolicy": 86, "ConsentProfile": 87, "RegistrationData": 88, "Password": 89, "PasswordExpirationDate": 90,
+        "LastPasswordChangeDate": 91, "LastPasswordChangeToken": 92, "IsSecurePassword": 93, "IsPasswordBreached": 94,
+        "PIN": 95, "Verified": 96, "IsProtected": 97, "IsGeoEnabled": 98, "FollowersCount": 99, "FriendsCount": 100,
+        "TotalStatusesCount": 101, "ProviderAccessCredential": 102, "Positions": 103, "Educations": 104,
+        "IMAccounts": 105, "Associations": 106, "Honors": 107, "NumRecommenders": 108, "Awards": 109, "Skills": 110,
+        "CurrentStatus": 111, "Certifications": 112, "Courses": 113, "Volunteer": 114, "RecommendationsReceived": 115,
+        "Languages": 116, "Projects": 117, "Games": 118, "Family": 119, "TeleVisionShow": 120, "MutualFriends": 121,
+        "Movies": 122, "Books": 123, "Sports": 124, "InspirationalPeople": 125, "Patents": 126, "FavoriteThings": 127,
+        "RelatedProfileViews": 128, "KloutScore": 129, "PlacesLived": 130, "Publications": 131, "JobBookmarks": 132,
+        "Suggestions": 133, "Badges": 134, "Hireable": 135, "PublicRepository": 136, "RepositoryUrl": 137,
+        "TotalPrivateRepository": 138, "StarredUrl": 139, "GistsUrl": 140, "PublicGists": 141, "PrivateGists": 142,
+        "Subscription": 143, "PinsCount": 144, "BoardsCount": 145, "LikesCount": 146,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.provider = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3:
+                self.registrationProvider = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4:
+                self.registrationSource = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: self.phoneId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: self.phoneIdVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 8:
+                self.externalUserLoginId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 9:
+                self.externalIds = jsonMember.lenient([ExternalId].self, key: jsonKey, additionalFields: &additional)
+            case 10: self.isCustomUid = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 11: self.previousUids = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            case 12: self.lrUserId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 13: self.identities = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 14: self.prefix = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 15: self.firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 16: self.middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 17: self.lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 18: self.suffix = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 19: self.fullName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 20: self.nickName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 21: self.profileName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 22: self.birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 23: self.gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 24: self.age = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 25: self.ageRange = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 26: self.website = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 27: self.email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
+            case 28:
+                self.unverifiedEmail = jsonMember.lenient(
+                    [EmailAddress].self, key: jsonKey, additionalFields: &additional
+                )
+            case 29: self.emailVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 30: self.isEmailSubscribed = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 31:
+                self.phoneNumbers = jsonMember.lenient([PhoneNumber].self, key: jsonKey, additionalFields: &additional)
+            case 32: self.country = jsonMember.lenient(Country.self, key: jsonKey, additionalFields: &additional)
+            case 33: self.addresses = jsonMember.lenient([Address].self, key: jsonKey, additionalFields: &additional)
+            case 34: self.mainAddress = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 35: self.homeTown = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 36: self.state = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 37: self.city = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 38: self.localCity = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 39: self.profileCity = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 40: self.localCountry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 41: self.profileCountry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 42: self.timeZone = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 43: self.localLanguage = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 44: self.language = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 45: self.currency = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 46: self.company = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 47: self.industry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 48: self.about = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 49: self.tagLine = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 50:
+                self.professionalHeadline = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 51:
+                self.relationshipStatus = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 52: self.religion = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 53: self.political = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 54: self.quota = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 55: self.quote = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 56: self.interestedIn = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            case 57: self.interests = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 58:
+                self.customFields = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 59:
+                self.thumbnailImageUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 60: self.imageUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 61: self.httpsImageUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 62:
+                self.gravatarImageUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 63: self.coverPhoto = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 64: self.favicon = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 65: self.profileUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 66:
+                self.profileImageUrls = jsonMember.lenient(
+                    [String: String].self, key: jsonKey, additionalFields: &additional
+                )
+            case 67:
+                self.webProfiles = jsonMember.lenient(
+                    [String: String].self, key: jsonKey, additionalFields: &additional
+                )
+            case 68:
+                self.memberUrlResources = jsonMember.lenient(
+                    [JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 69:
+                self.createdDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 70:
+                self.signupDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 71:
+                self.modifiedDate = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            case 72:
+                self.profileModifiedDate = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            case 73:
+                self.updatedTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 74: self.created = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 75:
+                self.lastLoginDate = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            case 76:
+                self.lastLoginLocation = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 77: self.noOfLogins = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 78: self.firstLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 79: self.isActive = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 80: self.isDeleted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 81: self.isLoginLocked = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 82: self.loginLockedType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 83:
+                self.isRequiredFieldsFilledOnce = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 84: self.roles = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            case 85:
+                self.organizations = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 86:
+                self.privacyPolicy = jsonMember.lenient(
+                    AcceptedPrivacyPolicy.self, key: jsonKey, additionalFields: &additional
+                )
+            case 87:
+                self.consentProfile = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 88:
+                self.registrationData = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 89: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 90:
+                self.passwordExpirationDate = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            case 91:
+                self.lastPasswordChangeDate = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            case 92:
+                self.lastPasswordChangeToken = jsonMember.lenient(
+                    String.self, key: jsonKey, additionalFields: &additional
+                )
+            case 93: self.isSecurePassword = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 94:
+                self.isPasswordBreached = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 95: self.pin = jsonMember.lenient(PINInformation.self, key: jsonKey, additionalFields: &additional)
+            case 96: self.verified = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 97: self.isProtected = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 98: self.isGeoEnabled = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 99: self.followersCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 100: self.friendsCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 101:
+                self.totalStatusesCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 102:
+                self.providerAccessCredential = jsonMember.lenient(
+                    JSONValue.self, key: jsonKey, additionalFields: &additional
+                )
+            case 103: self.positions = jsonMember.lenient([Position].self, key: jsonKey, additionalFields: &additional)
+            case 104:
+                self.educations = jsonMember.lenient([Education].self, key: jsonKey, additionalFields: &additional)
+            case 105:
+                self.imAccounts = jsonMember.lenient([IMAccount].self, key: jsonKey, additionalFields: &additional)
+            case 106: self.associations = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 107: self.honors = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 108: self.numRecommenders = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 109: self.awards = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 110: self.skills = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 111:
+                self.currentStatus = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 112:
+                self.certifications = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 113: self.courses = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 114: self.volunteer = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 115:
+                self.recommendationsReceived = jsonMember.lenient(
+                    [JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 116: self.languages = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 117: self.projects = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 118: self.games = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 119: self.family = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 120:
+                self.televisionShow = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 121:
+                self.mutualFriends = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 122: self.movies = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 123: self.books = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 124: self.sports = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 125:
+                self.inspirationalPeople = jsonMember.lenient(
+                    [JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 126: self.patents = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 127:
+                self.favoriteThings = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 128:
+                self.relatedProfileViews = jsonMember.lenient(
+                    [JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 129: self.kloutScore = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 130:
+                self.placesLived = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 131:
+                self.publications = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 132:
+                self.jobBookmarks = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 133: self.suggestions = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 134: self.badges = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 135: self.hireable = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 136:
+                self.publicRepository = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 137: self.repositoryUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 138:
+                self.totalPrivateRepository = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 139: self.starredUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 140: self.gistsUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 141: self.publicGists = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 142: self.privateGists = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 143:
+                self.subscription = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 144: self.pinsCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 145: self.boardsCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 146: self.likesCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -7,7 +7,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-validate-access-token/
-public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable {
+public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JSONValueDecodable {
     /// A QR code image URL for setting up an authenticator app, when one is still to be configured.
     /// JSON member `QRCode`.
     public var qrCode: String?
@@ -123,6 +123,69 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable {
             [SecurityQuestion].self, forKey: "SecurityQuestions", additionalFields: &additional
         )
         expireIn = container.decodeLenient(LoginRadiusDate.self, forKey: "ExpireIn", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "QRCode": 0, "ManualEntryCode": 1, "IsGoogleAuthenticatorVerified": 2, "IsAuthenticatorVerified": 3,
+        "IsOTPAuthenticatorVerified": 4, "OTPPhoneNo": 5, "OTPStatus": 6, "IsEmailOtpAuthenticatorVerified": 7,
+        "Email": 8, "EmailOTPStatus": 9, "IsSecurityQuestionAuthenticatorVerified": 10, "IsSecurityQuestionEnabled": 11,
+        "SecurityQuestions": 12, "ExpireIn": 13,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.qrCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.manualEntryCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.isGoogleAuthenticatorVerified = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 3:
+                self.isAuthenticatorVerified = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 4:
+                self.isOTPAuthenticatorVerified = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 5: self.otpPhoneNo = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6:
+                self.otpStatus = jsonMember.lenient(SmsResponseData.self, key: jsonKey, additionalFields: &additional)
+            case 7:
+                self.isEmailOtpAuthenticatorVerified = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 8: self.email = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            case 9:
+                self.emailOTPStatus = jsonMember.lenient(
+                    EmailOtpStatus.self, key: jsonKey, additionalFields: &additional
+                )
+            case 10:
+                self.isSecurityQuestionAuthenticatorVerified = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 11:
+                self.isSecurityQuestionEnabled = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 12:
+                self.securityQuestions = jsonMember.lenient(
+                    [SecurityQuestion].self, key: jsonKey, additionalFields: &additional
+                )
+            case 13:
+                self.expireIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/pin-authentication/
-public struct PINInformation: Codable, Sendable, Hashable {
+public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The PIN hash. JSON member `PIN`.
     public var pin: String?
     /// Whether the user skipped setting a PIN. JSON member `Skipped`.
@@ -58,6 +58,36 @@ public struct PINInformation: Codable, Sendable, Hashable {
         lastPinChangeToken = container.decodeLenient(
             String.self, forKey: "LastPINChangeToken", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "PIN": 0, "Skipped": 1, "SkippedDate": 2, "LastPINChangeDate": 3, "LastPINChangeToken": 4,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.pin = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.skipped = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.skippedDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 3:
+                self.lastPinChangeDate = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            case 4:
+                self.lastPinChangeToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

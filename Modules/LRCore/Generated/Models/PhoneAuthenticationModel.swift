@@ -4,7 +4,7 @@
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct PhoneAuthenticationModel: Codable, Sendable, Hashable {
+public struct PhoneAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's password. JSON member `password`.
     public var password: String?
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`.
@@ -32,6 +32,26 @@ public struct PhoneAuthenticationModel: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
         phone = container.decodeLenient(String.self, forKey: "phone", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["password": 0, "phone": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.phone = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct PhoneNumber: Codable, Sendable, Hashable {
+public struct PhoneNumber: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The kind of number, e.g. `Mobile`. JSON member `PhoneType`.
     public var phoneType: String?
     /// The phone number, with its country code. JSON member `PhoneNumber`.
@@ -34,6 +34,26 @@ public struct PhoneNumber: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         phoneType = container.decodeLenient(String.self, forKey: "PhoneType", additionalFields: &additional)
         phoneNumber = container.decodeLenient(String.self, forKey: "PhoneNumber", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["PhoneType": 0, "PhoneNumber": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.phoneType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.phoneNumber = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

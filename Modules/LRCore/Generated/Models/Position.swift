@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct Position: Codable, Sendable, Hashable {
+public struct Position: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The job title. JSON member `Position`.
     public var position: String?
     /// A description of the position. JSON member `Summary`.
@@ -61,6 +61,34 @@ public struct Position: Codable, Sendable, Hashable {
         isCurrent = container.decodeLenient(String.self, forKey: "IsCurrent", additionalFields: &additional)
         company = container.decodeLenient(PositionCompany.self, forKey: "Company", additionalFields: &additional)
         location = container.decodeLenient(String.self, forKey: "Location", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "Position": 0, "Summary": 1, "StartDate": 2, "EndDate": 3, "IsCurrent": 4, "Company": 5, "Location": 6,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.position = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.summary = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.startDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.endDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 4: self.isCurrent = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.company = jsonMember.lenient(PositionCompany.self, key: jsonKey, additionalFields: &additional)
+            case 6: self.location = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

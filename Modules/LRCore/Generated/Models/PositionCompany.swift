@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct PositionCompany: Codable, Sendable, Hashable {
+public struct PositionCompany: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The company name. JSON member `Name`.
     public var name: String?
     /// The company type. JSON member `Type`.
@@ -39,6 +39,27 @@ public struct PositionCompany: Codable, Sendable, Hashable {
         name = container.decodeLenient(String.self, forKey: "Name", additionalFields: &additional)
         type = container.decodeLenient(String.self, forKey: "Type", additionalFields: &additional)
         industry = container.decodeLenient(String.self, forKey: "Industry", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Name": 0, "Type": 1, "Industry": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.`type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.industry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -7,7 +7,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-social-link-verification-email/
-public struct PostResponseResendEmailVerification: Codable, Sendable, Hashable {
+public struct PostResponseResendEmailVerification: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the email was sent. JSON member `IsPosted`.
     public var isPosted: Bool?
     /// An ID for the sent verification request. JSON member `uuid`.
@@ -35,6 +35,26 @@ public struct PostResponseResendEmailVerification: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         isPosted = container.decodeLenient(Bool.self, forKey: "IsPosted", additionalFields: &additional)
         uuid = container.decodeLenient(String.self, forKey: "uuid", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["IsPosted": 0, "uuid": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.isPosted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.uuid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

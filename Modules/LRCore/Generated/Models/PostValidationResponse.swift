@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
-public struct PostValidationResponse: Codable, Sendable, Hashable {
+public struct PostValidationResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the checked value is valid. JSON member `IsValid`.
     public var isValid: Bool?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -29,6 +29,25 @@ public struct PostValidationResponse: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         isValid = container.decodeLenient(Bool.self, forKey: "IsValid", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["IsValid": 0]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.isValid = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/
-public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable {
+public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The account's UID. JSON member `Uid`.
     public var uid: String?
     /// The version currently accepted. JSON member `Current`.
@@ -41,6 +41,33 @@ public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable {
         history = container.decodeLenient(
             [AcceptedPrivacyPolicy].self, forKey: "History", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Uid": 0, "Current": 1, "History": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.current = jsonMember.lenient(
+                    AcceptedPrivacyPolicy.self, key: jsonKey, additionalFields: &additional
+                )
+            case 2:
+                self.history = jsonMember.lenient(
+                    [AcceptedPrivacyPolicy].self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-email/
-public struct SecurityQuestion: Codable, Sendable, Hashable {
+public struct SecurityQuestion: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The question's ID, the key of its answer in `securityanswer`. JSON member `QuestionId`.
     public var questionId: String?
     /// The question text. JSON member `Question`.
@@ -34,6 +34,26 @@ public struct SecurityQuestion: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         questionId = container.decodeLenient(String.self, forKey: "QuestionId", additionalFields: &additional)
         question = container.decodeLenient(String.self, forKey: "Question", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["QuestionId": 0, "Question": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.questionId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.question = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

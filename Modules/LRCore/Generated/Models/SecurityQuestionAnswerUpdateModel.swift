@@ -4,7 +4,7 @@
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct SecurityQuestionAnswerUpdateModel: Codable, Sendable, Hashable {
+public struct SecurityQuestionAnswerUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `securityquestionanswer`.
     public var securityquestionanswer: [JSONValue]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -29,6 +29,28 @@ public struct SecurityQuestionAnswerUpdateModel: Codable, Sendable, Hashable {
         securityquestionanswer = container.decodeLenient(
             [JSONValue].self, forKey: "securityquestionanswer", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["securityquestionanswer": 0]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.securityquestionanswer = jsonMember.lenient(
+                    [JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -7,7 +7,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-server-time/
-public struct ServerInfo: Codable, Sendable, Hashable {
+public struct ServerInfo: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Where the server is, e.g. `East Us`. JSON member `ServerLocation`.
     public var serverLocation: String?
     /// The server's name. JSON member `ServerName`.
@@ -47,6 +47,29 @@ public struct ServerInfo: Codable, Sendable, Hashable {
             LoginRadiusDate.self, forKey: "CurrentTime", additionalFields: &additional
         )
         sott = container.decodeLenient(ServerSottInfo.self, forKey: "Sott", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["ServerLocation": 0, "ServerName": 1, "CurrentTime": 2, "Sott": 3]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.serverLocation = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.serverName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.currentTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.sott = jsonMember.lenient(ServerSottInfo.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

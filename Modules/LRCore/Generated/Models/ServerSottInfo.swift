@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-server-time/
-public struct ServerSottInfo: Codable, Sendable, Hashable {
+public struct ServerSottInfo: Codable, Sendable, Hashable, JSONValueDecodable {
     /// When the SOTT becomes valid (UTC). JSON member `StartTime`.
     public var startTime: LoginRadiusDate?
     /// When the SOTT stops being valid (UTC). JSON member `EndTime`.
@@ -49,6 +49,32 @@ public struct ServerSottInfo: Codable, Sendable, Hashable {
         timeDifference = container.decodeLenient(String.self, forKey: "TimeDifference", additionalFields: &additional)
         ip = container.decodeLenient(String.self, forKey: "IP", additionalFields: &additional)
         forwardedIP = container.decodeLenient(String.self, forKey: "ForWardedIP", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "StartTime": 0, "EndTime": 1, "TimeDifference": 2, "IP": 3, "ForWardedIP": 4,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.startTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.endTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.timeDifference = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.ip = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: self.forwardedIP = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

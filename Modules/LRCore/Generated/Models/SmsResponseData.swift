@@ -7,7 +7,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp/
-public struct SmsResponseData: Codable, Sendable, Hashable {
+public struct SmsResponseData: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The SMS provider account that sent the message (for Twilio, the account SID). JSON member
     /// `AccountSid`.
     public var accountSid: String?
@@ -36,6 +36,26 @@ public struct SmsResponseData: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         accountSid = container.decodeLenient(String.self, forKey: "AccountSid", additionalFields: &additional)
         sid = container.decodeLenient(String.self, forKey: "Sid", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["AccountSid": 0, "Sid": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.accountSid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.sid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/generate-sott-token/
-public struct SottResponse: Codable, Sendable, Hashable {
+public struct SottResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The SOTT. JSON member `Sott`.
     public var sott: String?
     /// When the SOTT expires (UTC). JSON member `ExpiryTime`.
@@ -34,6 +34,27 @@ public struct SottResponse: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         sott = container.decodeLenient(String.self, forKey: "Sott", additionalFields: &additional)
         expiryTime = container.decodeLenient(LoginRadiusDate.self, forKey: "ExpiryTime", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Sott": 0, "ExpiryTime": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.sott = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.expiryTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

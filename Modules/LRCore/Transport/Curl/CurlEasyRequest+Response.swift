@@ -31,6 +31,10 @@ extension CurlEasyRequest {
     static func parseHeaderFields(_ bytes: [UInt8]) -> LoginRadiusHeaders {
         var fields: [LoginRadiusHeaders.Field] = []
         bytes.withUnsafeBufferPointer { buffer in
+            // One allocation for the array: at most one field per line after the status line.
+            var lines = 0
+            for byte in buffer where byte == 0x0A { lines += 1 }
+            fields.reserveCapacity(max(0, lines - 1))
             var lineStart = 0
             var isFirstLine = true
             while lineStart < buffer.count {

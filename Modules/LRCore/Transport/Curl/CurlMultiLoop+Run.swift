@@ -10,22 +10,19 @@ import CLibCurl
 
 /// The loop thread's side: everything here runs on the loop thread only.
 extension CurlMultiLoop {
-    /// Longest sleep in `curl_multi_poll` when nothing is due, in milliseconds. libcurl shortens it
-    /// to its own next timeout, and `curl_multi_wakeup` ends it early, so this only bounds how long
-    /// an idle thread sleeps between checks.
-    static let idlePollMilliseconds: Int32 = 5_000
-
     /// The thread's body: take new and cancelled transfers, drive libcurl, hand out completions,
-    /// sleep until a socket is ready, a libcurl timer is due or a task wakes the loop.
+    /// and, when no new work is queued, sleep until a socket is ready, a libcurl timer is due or a
+    /// task wakes the loop (see ``CurlMultiLoop``, "Wake-ups only for a sleeping loop").
     func run() {
         var running: Int32 = 0
         var descriptors: Int32 = 0
         while true {
             let stop = lock.withLock {
+                polling = false
+                wakeupSent = false
                 swap(&inbox, &arrivals)
                 swap(&cancellations, &departures)
                 for transfer in arrivals { transfer.state = .attached }
-                wakeupPending = false
                 return stopRequested
             }
             if stop { break }
@@ -37,7 +34,8 @@ extension CurlMultiLoop {
             let performed = curl_multi_perform(multi, &running)
             collectCompletions()
             if performed != CURLM_OK { failActive(performed) }
-            if curl_multi_poll(multi, nil, 0, Self.idlePollMilliseconds, &descriptors) != CURLM_OK {
+            guard handOutFinished(thenPoll: true) else { continue } // new work arrived meanwhile
+            if curl_multi_poll(multi, nil, 0, idlePollMilliseconds, &descriptors) != CURLM_OK {
                 usleep(10_000) // never spin if polling itself fails
             }
         }
@@ -91,13 +89,31 @@ extension CurlMultiLoop {
         active.removeAll(keepingCapacity: true)
     }
 
-    /// Returns the handle to the pool and resumes the waiting task (outside the lock).
+    /// Queues `transfer`, whose easy handle is in no multi handle any more, for the next
+    /// ``handOutFinished(thenPoll:)``.
     private func finish(_ transfer: CurlEasyRequest, with result: Result<CurlCompletion, any Error>) {
-        let continuation = lock.withLock {
-            releaseHandleLocked(of: transfer)
-            return transfer.finish()
+        finished.append(FinishedTransfer(transfer: transfer, result: result))
+    }
+
+    /// Under one lock: returns the finished transfers' handles to the pool, takes their
+    /// continuations and, with `thenPoll`, decides whether the loop may block: only when no
+    /// transfer, cancellation or stop is queued, in which case ``polling`` is set (from then on a
+    /// submitter wakes the loop). Then resumes the tasks, outside the lock.
+    ///
+    /// - Returns: Whether the loop may block in `curl_multi_poll` now.
+    private func handOutFinished(thenPoll: Bool) -> Bool {
+        let mayPoll = lock.withLock {
+            for index in finished.indices {
+                releaseHandleLocked(of: finished[index].transfer)
+                finished[index].continuation = finished[index].transfer.finish()
+            }
+            guard thenPoll, inbox.isEmpty, cancellations.isEmpty, !stopRequested else { return false }
+            polling = true
+            return true
         }
-        continuation?.resume(with: result)
+        for entry in finished { entry.continuation?.resume(with: entry.result) }
+        finished.removeAll(keepingCapacity: true)
+        return mayPoll
     }
 
     /// Fails what is left, closes every connection and the multi handle. No other thread calls
@@ -122,6 +138,7 @@ extension CurlMultiLoop {
         }
         arrivals.removeAll()
         departures.removeAll()
+        _ = handOutFinished(thenPoll: false) // the pool is closed: the handles are freed below
         curl_multi_cleanup(multi)
         withExtendedLifetime(idle) {} // the idle easy handles are freed after their multi handle
     }

@@ -1,9 +1,17 @@
+import CLibCurl
+
 /// The calling tasks' side of the loop: hand a transfer over, or cancel it. Both only touch
 /// lock-protected state and never the multi handle (except `curl_multi_wakeup`).
 extension CurlMultiLoop {
     /// Queues `transfer` for the loop thread, which resumes `continuation` exactly once: with the
-    /// completion, with `CancellationError`, or with a transport error.
-    func submit(_ transfer: CurlEasyRequest, continuation: CheckedContinuation<CurlCompletion, any Error>) {
+    /// completion, with `CancellationError`, or with a transport error. Wakes the loop only when
+    /// it sleeps in `curl_multi_poll` and nobody woke it yet, and outside the lock, so a caller
+    /// never holds the lock through a syscall and a busy loop costs its callers none.
+    ///
+    /// Called only from ``CurlTransport/send(_:)``, which holds the transport: the loop cannot be
+    /// stopped, nor its multi handle closed, before this returns (see the type's documentation).
+    func submit(_ transfer: CurlEasyRequest, continuation: CurlContinuation) {
+        var wake = false
         let refusal: (any Error)? = lock.withLock {
             if transfer.cancelRequested {
                 // The task was cancelled while the transfer was being set up.
@@ -19,17 +27,21 @@ extension CurlMultiLoop {
             transfer.continuation = continuation
             transfer.state = .queued
             inbox.append(transfer)
-            wakeLocked()
+            wake = claimWakeupLocked()
             return nil
         }
-        if let refusal { continuation.resume(throwing: refusal) }
+        if let refusal {
+            continuation.resume(throwing: refusal)
+        } else if wake {
+            curl_multi_wakeup(multi)
+        }
     }
 
     /// Cancels `transfer` on behalf of its cancelled task. A queued transfer is dropped here and
     /// its task resumed at once; an attached one is handed to the loop thread, which removes its
     /// easy handle from the multi handle (closing that connection) and then resumes the task.
     func cancel(_ transfer: CurlEasyRequest) {
-        let continuation: CheckedContinuation<CurlCompletion, any Error>? = lock.withLock {
+        let continuation: CurlContinuation? = lock.withLock {
             switch transfer.state {
             case .created:
                 transfer.cancelRequested = true
@@ -40,7 +52,7 @@ extension CurlMultiLoop {
                 return transfer.finish()
             case .attached:
                 cancellations.append(transfer)
-                wakeLocked()
+                wakeLocked() // under the lock: the transport may be released meanwhile
                 return nil
             case .finished:
                 return nil
@@ -52,8 +64,8 @@ extension CurlMultiLoop {
     /// Orders the calling task's reads of a finished transfer's buffers after the loop thread's
     /// writes. Resuming the continuation already does (a release/acquire pair), but
     /// ThreadSanitizer on Linux does not see through Swift's continuation resumption; taking the
-    /// lock the loop released after its last write makes the order visible to it as well, for
-    /// the price of one uncontended lock.
+    /// lock the loop released after its last write (the hand-out that took the continuation)
+    /// makes the order visible to it as well, for the price of one lock.
     func synchronizeWithLoop() {
         lock.withLock {}
     }

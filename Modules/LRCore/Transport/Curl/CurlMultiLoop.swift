@@ -12,58 +12,105 @@ import CLibCurl
 ///   from other threads) interrupts it when work arrives.
 /// - **A lock-protected inbox**: tasks never touch the multi handle. They set up their easy handle
 ///   on their own thread (spreading that work over the pool), append it to ``inbox`` under
-///   ``lock`` and wake the loop; cancellations travel the same way. Only the loop thread adds,
-///   performs, reads and removes handles, as libcurl requires of a multi handle.
-/// - **Checked continuations** bridge back: the loop resumes each waiting task exactly once (the
+///   ``lock`` and wake the loop if it sleeps; cancellations travel the same way. Only the loop
+///   thread adds, performs, reads and removes handles, as libcurl requires of a multi handle.
+/// - **Wake-ups only for a sleeping loop**: a wake-up is a syscall on the caller's thread and
+///   another on the loop's, so the loop announces, under ``lock``, when it is about to block in
+///   `curl_multi_poll` (``polling``), and only then does a submitter wake it, at most once per
+///   sleep (``wakeupSent``), and outside the lock. The loop sets ``polling`` only after finding
+///   the inbox and the cancellations empty under that same lock, so work queued before is taken
+///   without blocking and work queued after sees the flag and wakes it: no wake-up is lost. A
+///   wake-up sent just before the loop enters `curl_multi_poll` is not lost either: it leaves the
+///   wake-up socket readable, and the poll returns at once. A busy loop (transfers completing,
+///   new ones arriving) takes new work on its next iteration without any wake-up.
+/// - **Continuations** bridge back: the loop resumes each waiting task exactly once (the
 ///   ``CurlEasyRequest/State`` machine under ``lock`` guarantees it), and the task then builds its
 ///   response from the transfer's buffers off the loop thread, keeping the loop's per-transfer
-///   work to collecting bytes.
+///   work to collecting bytes. The transfers finished in one iteration are handed out under one
+///   lock and resumed after it is released.
 /// - **Lifetime**: the thread holds this loop, never the transport. The transport's `deinit` calls
 ///   ``shutdown()``, which stops and joins the thread; the thread's last act is
 ///   `curl_multi_cleanup`, which closes the pooled connections.
 ///
 /// `@unchecked Sendable`: the properties marked "guarded by `lock`" are only touched under
 /// ``lock``; the ones marked "confined to the loop thread" only on the loop thread. ``multi`` is
-/// used by the loop thread only, except for `curl_multi_wakeup`, which other threads call only
-/// under ``lock`` while ``multiClosed`` is `false`. ``thread`` is set once, before the loop is
-/// shared, and read only by ``shutdown()``.
+/// used by the loop thread only, except for `curl_multi_wakeup`, the one multi call libcurl allows
+/// from other threads. It must never run after the loop thread's `curl_multi_cleanup`: ``cancel(_:)``
+/// and ``shutdown()`` call it under ``lock`` while ``multiClosed`` is `false`; ``submit(_:continuation:)``
+/// calls it after the lock, having seen ``stopRequested`` `false` under it, and the multi handle is
+/// closed only after a stop, which only the transport's `deinit` requests, and a submitting call
+/// holds the transport. ``thread`` is set once, before the loop is shared, and read only by
+/// ``shutdown()``.
 final class CurlMultiLoop: @unchecked Sendable {
     /// Easy handles kept for reuse; more than this many idle handles are freed.
     static let maxIdleHandles = 64
 
     let multi: UnsafeMutableRawPointer
     let lock = CurlLock()
+    /// The transport's options, which every new easy handle gets once.
+    let settings: CurlTransferSettings
+    /// Longest sleep in `curl_multi_poll` when nothing is due (see ``defaultIdlePollMilliseconds``).
+    let idlePollMilliseconds: Int32
     private var thread: CurlThread?
 
     // Guarded by `lock`:
     var inbox: [CurlEasyRequest] = []
     var cancellations: [CurlEasyRequest] = []
     var idleHandles: [CurlEasyHandle] = []
-    var wakeupPending = false
+    /// The loop thread found nothing to take and is blocked in `curl_multi_poll`, or about to be.
+    var polling = false
+    /// A wake-up was sent since ``polling`` was set: later submitters need not send another.
+    var wakeupSent = false
     var stopRequested = false
     var multiClosed = false
+    /// Easy handles created so far (for tests: a pooled handle is reused, not re-created).
+    var handlesCreated = 0
 
     // Confined to the loop thread:
     var active: [UnsafeMutableRawPointer: CurlEasyRequest] = [:]
     var arrivals: [CurlEasyRequest] = []
     var departures: [CurlEasyRequest] = []
+    /// Transfers finished in this iteration, handed out together by `handOutFinished`.
+    var finished: [FinishedTransfer] = []
+
+    /// A transfer the loop is done with, the result for its task, and (once taken under the lock)
+    /// the continuation to resume.
+    struct FinishedTransfer {
+        let transfer: CurlEasyRequest
+        let result: Result<CurlCompletion, any Error>
+        var continuation: CurlContinuation?
+    }
+
+    /// Longest sleep in `curl_multi_poll` when nothing is due, in milliseconds. libcurl shortens it
+    /// to its own next timeout, and `curl_multi_wakeup` ends it early, so this only bounds how long
+    /// an idle thread sleeps between checks.
+    static let defaultIdlePollMilliseconds: Int32 = 5_000
 
     /// Creates the multi handle and starts the loop thread.
     ///
+    /// - Parameters:
+    ///   - settings: The options every easy handle of this loop gets once.
+    ///   - idlePollMilliseconds: Longest sleep when nothing is due; tests make it long, so that a
+    ///     lost wake-up would show as a hang instead of a short delay.
+    /// - Returns: The running loop.
     /// - Throws: ``LoginRadiusError/invalidConfiguration(_:)`` when libcurl cannot initialise or
     ///   the thread cannot start.
-    static func start() throws -> CurlMultiLoop {
+    static func start(
+        settings: CurlTransferSettings, idlePollMilliseconds: Int32 = defaultIdlePollMilliseconds
+    ) throws -> CurlMultiLoop {
         try CurlGlobal.ensureInitialized()
         guard let multi = curl_multi_init() else {
             throw LoginRadiusError.invalidConfiguration("CurlTransport: curl_multi_init failed (out of memory)")
         }
-        let loop = CurlMultiLoop(multi: multi)
+        let loop = CurlMultiLoop(multi: multi, settings: settings, idlePollMilliseconds: idlePollMilliseconds)
         loop.thread = try CurlThread.start(name: "lr-curl-loop") { loop.run() }
         return loop
     }
 
-    private init(multi: UnsafeMutableRawPointer) {
+    private init(multi: UnsafeMutableRawPointer, settings: CurlTransferSettings, idlePollMilliseconds: Int32) {
         self.multi = multi
+        self.settings = settings
+        self.idlePollMilliseconds = max(1, idlePollMilliseconds)
     }
 
     deinit {
@@ -78,30 +125,35 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// the thread to end.
     func shutdown() {
         lock.withLock {
-            stopRequested = true
+            stopRequested = true // a loop not polling sees it before it would block
             wakeLocked()
         }
         guard let thread else { return }
         if thread.isCurrent { thread.detach() } else { thread.join() }
     }
 
-    /// Interrupts `curl_multi_poll` once per batch of work. Call under ``lock``.
+    /// Whether a submitter must wake the loop, noting that it will: `true` at most once per sleep.
+    /// Call under ``lock``, after queueing the work.
+    func claimWakeupLocked() -> Bool {
+        guard polling, !wakeupSent, !multiClosed else { return false }
+        wakeupSent = true
+        return true
+    }
+
+    /// Interrupts `curl_multi_poll` if the loop sleeps there, from under ``lock`` (for the rare
+    /// callers that cannot rule out a concurrent close; see the type's documentation).
     func wakeLocked() {
-        guard !wakeupPending, !multiClosed else { return }
-        wakeupPending = true
-        curl_multi_wakeup(multi)
+        if claimWakeupLocked() { curl_multi_wakeup(multi) }
     }
 
     // MARK: Easy handle pool
 
-    /// A reset easy handle, from the pool or new.
+    /// An easy handle with this loop's fixed options, from the pool or new.
     ///
-    /// - Throws: ``LoginRadiusError/transport(_:)`` (`.other`) when libcurl is out of memory.
+    /// - Throws: ``LoginRadiusError/transport(_:)`` (`.other`) when libcurl is out of memory or
+    ///   refuses an option.
     func acquireHandle() throws -> CurlEasyHandle {
-        if let handle = lock.withLock({ idleHandles.popLast() }) {
-            handle.reset()
-            return handle
-        }
+        if let handle = lock.withLock({ idleHandles.popLast() }) { return handle }
         guard let handle = CurlEasyHandle() else {
             throw LoginRadiusError.transport(
                 TransportFailure(
@@ -109,6 +161,8 @@ final class CurlMultiLoop: @unchecked Sendable {
                     message: "curl_easy_init failed", mayHaveReachedServer: false)
             )
         }
+        try handle.configureFixedOptions(settings) // on failure the handle is freed, never pooled
+        lock.withLock { handlesCreated += 1 }
         return handle
     }
 

@@ -48,11 +48,18 @@ public final class CurlTransport: LoginRadiusTransport {
     /// - Parameter options: Timeouts, proxy, size cap, `User-Agent` and CA bundle.
     /// - Throws: ``LoginRadiusError/invalidConfiguration(_:)`` when a timeout or the size cap is
     ///   not positive, a string contains CR/LF/NUL, or libcurl or the transport's thread cannot start.
-    public init(options: Options) throws {
+    public convenience init(options: Options) throws {
+        try self.init(options: options, idlePollInterval: .milliseconds(CurlMultiLoop.defaultIdlePollMilliseconds))
+    }
+
+    /// Creates a transport whose thread, when idle, sleeps up to `idlePollInterval` between checks
+    /// (default 5 s). For tests: with a long interval, a lost wake-up shows as a hang.
+    package init(options: Options, idlePollInterval: Duration) throws {
         try options.validate()
         self.options = options
         self.settings = CurlTransferSettings(options)
-        self.loop = try CurlMultiLoop.start()
+        self.loop = try CurlMultiLoop.start(
+            settings: settings, idlePollMilliseconds: Int32(CurlTransferSettings.milliseconds(idlePollInterval)))
     }
 
     deinit {
@@ -102,5 +109,11 @@ public final class CurlTransport: LoginRadiusTransport {
     /// The kernel id of this transport's loop thread, its `/proc/self/task/<id>` (Linux; for tests).
     package var loopThreadKernelID: Int {
         loop.threadKernelID
+    }
+
+    /// How many libcurl easy handles this transport has created (for tests: sequential calls
+    /// reuse one pooled handle).
+    package var easyHandlesCreated: Int {
+        loop.lock.withLock { loop.handlesCreated }
     }
 }

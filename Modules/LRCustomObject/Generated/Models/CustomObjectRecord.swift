@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-uid/
-public struct CustomObjectRecord: Codable, Sendable, Hashable {
+public struct CustomObjectRecord: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The record's ID (the object record ID). JSON member `Id`.
     public var id: String?
     /// Whether the record is active. JSON member `IsActive`.
@@ -69,6 +69,40 @@ public struct CustomObjectRecord: Codable, Sendable, Hashable {
         customObject = container.decodeLenient(
             [String: JSONValue].self, forKey: "CustomObject", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "Id": 0, "IsActive": 1, "DateCreated": 2, "DateModified": 3, "IsDeleted": 4, "Uid": 5, "CustomObject": 6,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.isActive = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.dateCreated = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 3:
+                self.dateModified = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            case 4: self.isDeleted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6:
+                self.customObject = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

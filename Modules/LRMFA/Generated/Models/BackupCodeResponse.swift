@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-access-token/
-public struct BackupCodeResponse: Codable, Sendable, Hashable {
+public struct BackupCodeResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The backup codes; each can be used once instead of a second factor. JSON member
     /// `BackUpCodes`.
     public var backUpCodes: [String]?
@@ -32,6 +32,25 @@ public struct BackupCodeResponse: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         backUpCodes = container.decodeLenient([String].self, forKey: "BackUpCodes", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["BackUpCodes": 0]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.backUpCodes = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

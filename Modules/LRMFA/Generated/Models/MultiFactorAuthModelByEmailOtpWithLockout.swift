@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct MultiFactorAuthModelByEmailOtpWithLockout: Codable, Sendable, Hashable {
+public struct MultiFactorAuthModelByEmailOtpWithLockout: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The email address to send the OTP to. JSON member `EmailId`.
     public var emailId: String?
     /// The one-time password sent by SMS or email. JSON member `Otp`.
@@ -34,6 +34,26 @@ public struct MultiFactorAuthModelByEmailOtpWithLockout: Codable, Sendable, Hash
         var additional = try container.additionalFields(excluding: Self.knownFields)
         emailId = container.decodeLenient(String.self, forKey: "EmailId", additionalFields: &additional)
         otp = container.decodeLenient(String.self, forKey: "Otp", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["EmailId": 0, "Otp": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.emailId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.otp = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

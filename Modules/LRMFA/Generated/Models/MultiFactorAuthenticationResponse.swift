@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/
-public struct MultiFactorAuthenticationResponse: Codable, Sendable, Hashable {
+public struct MultiFactorAuthenticationResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The second-factor step; `null` when the login completed without one. JSON member
     /// `SecondFactorAuthentication`.
     public var secondFactorAuthentication: SecondFactorAuthentication?
@@ -71,6 +71,41 @@ public struct MultiFactorAuthenticationResponse: Codable, Sendable, Hashable {
         sessionExpiresIn = container.decodeLenient(
             LoginRadiusDate.self, forKey: "session_expires_in", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "SecondFactorAuthentication": 0, "Profile": 1, "access_token": 2, "refresh_token": 3, "expires_in": 4,
+        "session_token": 5, "session_expires_in": 6,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.secondFactorAuthentication = jsonMember.lenient(
+                    SecondFactorAuthentication.self, key: jsonKey, additionalFields: &additional
+                )
+            case 1: self.profile = jsonMember.lenient(Identity.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.accessToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.refreshToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4:
+                self.expiresIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.sessionToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6:
+                self.sessionExpiresIn = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/
-public struct SecondFactorAuthentication: Codable, Sendable, Hashable {
+public struct SecondFactorAuthentication: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The token to send with the second-factor verification call. JSON member
     /// `SecondFactorAuthenticationToken`.
     public var secondFactorAuthenticationToken: String?
@@ -133,6 +133,73 @@ public struct SecondFactorAuthentication: Codable, Sendable, Hashable {
         securityQuestions = container.decodeLenient(
             [SecurityQuestion].self, forKey: "SecurityQuestions", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "SecondFactorAuthenticationToken": 0, "ExpireIn": 1, "QRCode": 2, "ManualEntryCode": 3,
+        "IsGoogleAuthenticatorVerified": 4, "IsAuthenticatorVerified": 5, "IsOTPAuthenticatorVerified": 6,
+        "OTPPhoneNo": 7, "OTPStatus": 8, "IsEmailOtpAuthenticatorVerified": 9, "Email": 10, "EmailOTPStatus": 11,
+        "IsSecurityQuestionAuthenticatorVerified": 12, "IsSecurityQuestionEnabled": 13, "SecurityQuestions": 14,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.secondFactorAuthenticationToken = jsonMember.lenient(
+                    String.self, key: jsonKey, additionalFields: &additional
+                )
+            case 1:
+                self.expireIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.qrCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.manualEntryCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4:
+                self.isGoogleAuthenticatorVerified = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 5:
+                self.isAuthenticatorVerified = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 6:
+                self.isOTPAuthenticatorVerified = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 7: self.otpPhoneNo = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 8:
+                self.otpStatus = jsonMember.lenient(SmsResponseData.self, key: jsonKey, additionalFields: &additional)
+            case 9:
+                self.isEmailOtpAuthenticatorVerified = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 10: self.email = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            case 11:
+                self.emailOTPStatus = jsonMember.lenient(
+                    EmailOtpStatus.self, key: jsonKey, additionalFields: &additional
+                )
+            case 12:
+                self.isSecurityQuestionAuthenticatorVerified = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 13:
+                self.isSecurityQuestionEnabled = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            case 14:
+                self.securityQuestions = jsonMember.lenient(
+                    [SecurityQuestion].self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

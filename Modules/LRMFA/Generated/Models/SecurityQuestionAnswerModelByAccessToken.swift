@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hashable {
+public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `securityquestionanswer`.
     public var securityquestionanswer: [JSONValue]?
     /// JSON member `ReplaceSecurityQuestionAnswer`.
@@ -38,6 +38,32 @@ public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hasha
         replaceSecurityQuestionAnswer = container.decodeLenient(
             Bool.self, forKey: "ReplaceSecurityQuestionAnswer", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["securityquestionanswer": 0, "ReplaceSecurityQuestionAnswer": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.securityquestionanswer = jsonMember.lenient(
+                    [JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 1:
+                self.replaceSecurityQuestionAnswer = jsonMember.lenient(
+                    Bool.self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

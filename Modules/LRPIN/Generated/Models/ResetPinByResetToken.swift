@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct ResetPinByResetToken: Codable, Sendable, Hashable {
+public struct ResetPinByResetToken: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's PIN. JSON member `pin`.
     public var pin: String?
     /// The reset token from the reset email. JSON member `resetToken`.
@@ -34,6 +34,26 @@ public struct ResetPinByResetToken: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         pin = container.decodeLenient(String.self, forKey: "pin", additionalFields: &additional)
         resetToken = container.decodeLenient(String.self, forKey: "resetToken", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["pin": 0, "resetToken": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.pin = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.resetToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct ResetPinBySecurityQuestionAnswerAndEmailModel: Codable, Sendable, Hashable {
+public struct ResetPinBySecurityQuestionAnswerAndEmailModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`.
     public var email: String?
     /// The user's PIN. JSON member `pin`.
@@ -41,6 +41,30 @@ public struct ResetPinBySecurityQuestionAnswerAndEmailModel: Codable, Sendable, 
         securityAnswer = container.decodeLenient(
             [String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["email": 0, "pin": 1, "securityAnswer": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.email = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.pin = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.securityAnswer = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

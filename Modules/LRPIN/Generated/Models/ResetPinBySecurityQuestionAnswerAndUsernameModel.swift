@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct ResetPinBySecurityQuestionAnswerAndUsernameModel: Codable, Sendable, Hashable {
+public struct ResetPinBySecurityQuestionAnswerAndUsernameModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's PIN. JSON member `pin`.
     public var pin: String?
     /// Security question IDs mapped to their answers. JSON member `securityAnswer`.
@@ -41,6 +41,30 @@ public struct ResetPinBySecurityQuestionAnswerAndUsernameModel: Codable, Sendabl
             [String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional
         )
         username = container.decodeLenient(String.self, forKey: "username", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["pin": 0, "securityAnswer": 1, "username": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.pin = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.securityAnswer = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 2: self.username = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

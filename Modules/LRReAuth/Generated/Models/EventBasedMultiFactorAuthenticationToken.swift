@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-otp/
-public struct EventBasedMultiFactorAuthenticationToken: Codable, Sendable, Hashable {
+public struct EventBasedMultiFactorAuthenticationToken: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The token proving the re-authentication. JSON member `SecondFactorValidationToken`.
     public var secondFactorValidationToken: String?
     /// When the token expires (UTC). JSON member `ExpireIn`.
@@ -39,6 +39,30 @@ public struct EventBasedMultiFactorAuthenticationToken: Codable, Sendable, Hasha
             String.self, forKey: "SecondFactorValidationToken", additionalFields: &additional
         )
         expireIn = container.decodeLenient(LoginRadiusDate.self, forKey: "ExpireIn", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["SecondFactorValidationToken": 0, "ExpireIn": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.secondFactorValidationToken = jsonMember.lenient(
+                    String.self, key: jsonKey, additionalFields: &additional
+                )
+            case 1:
+                self.expireIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct ReauthByBackupCodeModel: Codable, Sendable, Hashable {
+public struct ReauthByBackupCodeModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// A backup code for multi-factor authentication. JSON member `backupCode`.
     public var backupCode: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -29,6 +29,25 @@ public struct ReauthByBackupCodeModel: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         backupCode = container.decodeLenient(String.self, forKey: "backupCode", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["backupCode": 0]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.backupCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

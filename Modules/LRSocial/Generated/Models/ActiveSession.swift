@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/get-active-session-details/
-public struct ActiveSession: Codable, Sendable, Hashable {
+public struct ActiveSession: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The session's access token. JSON member `AccessToken`.
     public var accessToken: String?
     /// The browser, e.g. `Chrome`. JSON member `Browser`.
@@ -73,6 +73,37 @@ public struct ActiveSession: Codable, Sendable, Hashable {
         country = container.decodeLenient(String.self, forKey: "Country", additionalFields: &additional)
         ip = container.decodeLenient(String.self, forKey: "Ip", additionalFields: &additional)
         loginDate = container.decodeLenient(LoginRadiusDate.self, forKey: "LoginDate", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "AccessToken": 0, "Browser": 1, "Device": 2, "Os": 3, "DeviceType": 4, "City": 5, "Country": 6, "Ip": 7,
+        "LoginDate": 8,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.accessToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.browser = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.device = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: self.os = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: self.deviceType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: self.city = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: self.country = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: self.ip = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 8:
+                self.loginDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

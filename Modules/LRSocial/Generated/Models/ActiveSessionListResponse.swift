@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/get-active-session-details/
-public struct ActiveSessionListResponse: Codable, Sendable, Hashable {
+public struct ActiveSessionListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The sessions. JSON member `data`.
     public var data: [ActiveSession]?
     /// The cursor of the next page; `0` when there is none. JSON member `nextcursor`.
@@ -36,6 +36,26 @@ public struct ActiveSessionListResponse: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         data = container.decodeLenient([ActiveSession].self, forKey: "data", additionalFields: &additional)
         nextCursor = container.decodeLenient(Int.self, forKey: "nextcursor", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["data": 0, "nextcursor": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.data = jsonMember.lenient([ActiveSession].self, key: jsonKey, additionalFields: &additional)
+            case 1: self.nextCursor = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

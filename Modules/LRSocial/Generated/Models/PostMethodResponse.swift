@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/invalidate-access-token/
-public struct PostMethodResponse: Codable, Sendable, Hashable {
+public struct PostMethodResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the token was invalidated. JSON member `isPosted`.
     public var isPosted: Bool?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -32,6 +32,25 @@ public struct PostMethodResponse: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         var additional = try container.additionalFields(excluding: Self.knownFields)
         isPosted = container.decodeLenient(Bool.self, forKey: "isPosted", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["isPosted": 0]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.isPosted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct WebHookSubscribeModel: Codable, Sendable, Hashable {
+public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `event`.
     public var event: String?
     /// JSON member `name`.
@@ -60,6 +60,39 @@ public struct WebHookSubscribeModel: Codable, Sendable, Hashable {
         authentication = container.decodeLenient(
             [String: JSONValue].self, forKey: "Authentication", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "event": 0, "name": 1, "targetUrl": 2, "Headers": 3, "QueryParams": 4, "Authentication": 5,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.targetUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3:
+                self.headers = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 4:
+                self.queryParams = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 5:
+                self.authentication = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

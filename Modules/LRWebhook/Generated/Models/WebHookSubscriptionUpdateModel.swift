@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable {
+public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `Headers`.
     public var headers: [String: JSONValue]?
     /// JSON member `QueryParams`.
@@ -43,6 +43,34 @@ public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable {
         authentication = container.decodeLenient(
             [String: JSONValue].self, forKey: "Authentication", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Headers": 0, "QueryParams": 1, "Authentication": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0:
+                self.headers = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.queryParams = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            case 2:
+                self.authentication = jsonMember.lenient(
+                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/
-public struct WebhookAuthentication: Codable, Sendable, Hashable {
+public struct WebhookAuthentication: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The kind of authentication: `Basic` or `Bearer`. JSON member `AuthType`.
     public var authType: String?
     /// The credentials of basic authentication. JSON member `BasicAuth`.
@@ -43,6 +43,31 @@ public struct WebhookAuthentication: Codable, Sendable, Hashable {
         bearerToken = container.decodeLenient(
             WebhookBearerToken.self, forKey: "BearerToken", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["AuthType": 0, "BasicAuth": 1, "BearerToken": 2]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.authType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1:
+                self.basicAuth = jsonMember.lenient(WebhookBasicAuth.self, key: jsonKey, additionalFields: &additional)
+            case 2:
+                self.bearerToken = jsonMember.lenient(
+                    WebhookBearerToken.self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

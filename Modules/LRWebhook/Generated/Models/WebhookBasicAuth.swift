@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/
-public struct WebhookBasicAuth: Codable, Sendable, Hashable {
+public struct WebhookBasicAuth: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user name. JSON member `Username`.
     public var username: String?
     /// The password; LoginRadius sends it back empty. JSON member `Password`.
@@ -36,6 +36,26 @@ public struct WebhookBasicAuth: Codable, Sendable, Hashable {
         var additional = try container.additionalFields(excluding: Self.knownFields)
         username = container.decodeLenient(String.self, forKey: "Username", additionalFields: &additional)
         password = container.decodeLenient(String.self, forKey: "Password", additionalFields: &additional)
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = ["Username": 0, "Password": 1]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.username = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

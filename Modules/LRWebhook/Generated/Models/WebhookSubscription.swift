@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/get-webhook-subscription-details/
-public struct WebhookSubscription: Codable, Sendable, Hashable {
+public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The subscription's ID (the hook ID). JSON member `Id`.
     public var id: String?
     /// The URL called when the event happens. JSON member `TargetUrl`.
@@ -94,6 +94,50 @@ public struct WebhookSubscription: Codable, Sendable, Hashable {
         authentication = container.decodeLenient(
             WebhookAuthentication.self, forKey: "Authentication", additionalFields: &additional
         )
+        additionalFields = additional
+    }
+
+    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
+    private static let memberIndex: [String: Int] = [
+        "Id": 0, "TargetUrl": 1, "Event": 2, "CreatedDate": 3, "LastModifiedDate": 4, "SecretName": 5, "Name": 6,
+        "IsIntegrationWebhook": 7, "Headers": 8, "QueryParams": 9, "Authentication": 10,
+    ]
+
+    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    ///
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
+        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (jsonKey, jsonMember) in members {
+            switch Self.memberIndex[jsonKey] ?? -1 {
+            case 0: self.id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: self.targetUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: self.event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3:
+                self.createdDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 4:
+                self.lastModifiedDate = jsonMember.lenient(
+                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
+                )
+            case 5: self.secretName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: self.name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7:
+                self.isIntegrationWebhook = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 8:
+                self.headers = jsonMember.lenient([String: String].self, key: jsonKey, additionalFields: &additional)
+            case 9:
+                self.queryParams = jsonMember.lenient(
+                    [String: String].self, key: jsonKey, additionalFields: &additional
+                )
+            case 10:
+                self.authentication = jsonMember.lenient(
+                    WebhookAuthentication.self, key: jsonKey, additionalFields: &additional
+                )
+            default: additional[jsonKey] = jsonMember
+            }
+        }
         additionalFields = additional
     }
 

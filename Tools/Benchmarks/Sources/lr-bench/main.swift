@@ -14,17 +14,19 @@
 // Breakdown (for the analysis, not the main table):
 // - transport-only: `CurlTransport.send` with a prebuilt `LoginRadiusRequest`: no pipeline, no
 //   request building, no validation, no decoding: what the transport alone costs.
-// - decode-only: `JSONCoding.decode(AccessToken<Identity>.self, from:)` of the canned reply
-//   (`--body FILE`), no network: what typed decoding alone costs.
+// - handoff-floor: no network and no work: a task hands a continuation to a thread of its own
+//   (a pipe write that thread polls, as `curl_multi_wakeup` does) which resumes it at once. The
+//   two wake-ups any async client with an I/O thread pays per call (HandoffFloor.swift).
+// - decode-only: what the SDK does with the canned reply (`--body FILE`), no network:
+//   `JSONValue(parsing:)` then `AccessToken<Identity>(jsonValue:)`, the fast path every
+//   generated model takes.
+// - decode-decoder: the same reply through `JSONDecoder` and the models' `init(from:)`: the path a
+//   custom `Codable` profile type takes (and the SDK's only path before the fast one).
 // - decode-plain: the same reply into `PlainLoginReply`, a synthesized `Decodable` with only the
 //   members the reply has: the floor for typed decoding with Foundation's JSONDecoder.
-// - decode-onepass: the same reply into `OnePassAccessToken` (OnePassPrototype.swift): all 147
-//   `Identity` members, the same leniency and `additionalFields`, decoded in one pass over the
-//   present keys: a prototype of the decoding fix proposed in findings.md.
-// - decode-jsonvalue: the same reply into the SDK's untyped `JSONValue` tree: what parsing alone
-//   costs through JSONDecoder (the first half of a "parse once, then map members" decoder).
-// - decode-jsonvalue-reordered: the same with `ReorderedJSONValue` (OnePassPrototype.swift), whose
-//   trials try String first: a prototype of the `JSONValue` fix proposed in findings.md.
+// - decode-jsonvalue: the same reply into the SDK's untyped `JSONValue` tree through JSONDecoder.
+// - decode-jsonvalue-parser: the same tree from `JSONValue(parsing:)`, the SDK's own strict
+//   parser over the UTF-8 bytes, without JSONDecoder.
 import BenchSupport
 import Foundation
 import LRAuth
@@ -60,8 +62,8 @@ case "sdk-full":
     logger = Logger(label: "loginradius", factory: { _ in DiscardingLogHandler() })
 case "sdk-full-noop":
     logger = Logger(label: "loginradius", factory: { _ in SwiftLogNoOpLogHandler() })
-case "transport-only", "decode-only", "decode-plain", "decode-onepass", "decode-jsonvalue",
-    "decode-jsonvalue-reordered":
+case "transport-only", "handoff-floor", "decode-only", "decode-decoder", "decode-plain", "decode-jsonvalue",
+    "decode-jsonvalue-parser":
     logger = Logger(label: "loginradius", factory: { _ in SwiftLogNoOpLogHandler() })
 case "sdk-bare":
     configuration.retry = .disabled
@@ -99,14 +101,6 @@ if clientName == "decode-plain" {
     }
     exit(0)
 }
-if clientName == "decode-onepass" {
-    let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
-    await runStandardModes(client: clientName, arguments: arguments) {
-        guard let token = try? JSONCoding.decode(OnePassAccessToken.self, from: body) else { return false }
-        return token.accessToken != nil && token.profile?.uid != nil
-    }
-    exit(0)
-}
 if clientName == "decode-jsonvalue" {
     let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
     await runStandardModes(client: clientName, arguments: arguments) {
@@ -115,10 +109,10 @@ if clientName == "decode-jsonvalue" {
     }
     exit(0)
 }
-if clientName == "decode-jsonvalue-reordered" {
+if clientName == "decode-jsonvalue-parser" {
     let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
     await runStandardModes(client: clientName, arguments: arguments) {
-        guard let tree = try? JSONCoding.decode(ReorderedJSONValue.self, from: body) else { return false }
+        guard let tree = try? JSONValue(parsing: body) else { return false }
         return tree != .null
     }
     exit(0)
@@ -126,8 +120,26 @@ if clientName == "decode-jsonvalue-reordered" {
 if clientName == "decode-only" {
     let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
     await runStandardModes(client: clientName, arguments: arguments) {
+        guard let tree = try? JSONValue(parsing: body),
+            let token = try? AccessToken<Identity>(jsonValue: tree)
+        else { return false }
+        return token.accessToken != nil && token.profile?.uid != nil
+    }
+    exit(0)
+}
+if clientName == "decode-decoder" {
+    let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
+    await runStandardModes(client: clientName, arguments: arguments) {
         guard let token = try? JSONCoding.decode(AccessToken<Identity>.self, from: body) else { return false }
         return token.accessToken != nil && token.profile?.uid != nil
+    }
+    exit(0)
+}
+if clientName == "handoff-floor" {
+    let thread = HandoffThread()
+    await runStandardModes(client: clientName, arguments: arguments) {
+        await withCheckedContinuation { thread.submit($0) }
+        return true
     }
     exit(0)
 }

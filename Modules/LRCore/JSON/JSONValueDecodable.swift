@@ -1,0 +1,66 @@
+/// A type the SDK can build straight from a parsed ``JSONValue``, without going through `Decoder`.
+///
+/// This is the SDK's fast decoding path: a reply is parsed once into a ``JSONValue`` tree
+/// (`JSONValue(parsing:)`) and the model is filled from it. Every generated model,
+/// ``AccessToken`` and ``PostResponseWithData`` conform, with the same rules as their
+/// `init(from:)`: a declared member of an unexpected type is kept in `additionalFields` and the
+/// property stays `nil`. Types that do not conform (your own `Codable` profile type, for example)
+/// are decoded with `JSONDecoder` as before.
+///
+/// Conforming is optional; `init(jsonValue:)` must accept exactly what `init(from:)` accepts.
+public protocol JSONValueDecodable: Decodable {
+    /// Builds the value from `jsonValue`.
+    ///
+    /// - Throws: ``JSONValueMismatch`` when `jsonValue` does not have this type's shape (for a
+    ///   model: when it is not an object).
+    init(jsonValue: JSONValue) throws(JSONValueMismatch)
+}
+
+/// A JSON value that does not have the shape a type needs, e.g. a string where an object was
+/// expected.
+public struct JSONValueMismatch: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The type that was being built, e.g. `Identity`.
+    public var expected: String
+    /// The kind of JSON value found instead: `null`, `boolean`, `number`, `string`, `array` or
+    /// `object`.
+    public var found: String
+
+    /// Describes a mismatch between `type` and `value`.
+    public init<T>(_ type: T.Type, _ value: JSONValue) {
+        self.expected = String(describing: type)
+        self.found = value.kindName
+    }
+
+    /// `expected Identity, found a string`.
+    public var description: String { "expected \(expected), found \(found)" }
+}
+
+extension JSONValue {
+    /// The JSON name of this value's kind, for error messages.
+    var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .int, .double: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
+    /// This value as a declared member of type `type`, with the lenient rule every model uses:
+    /// `null` is absent; a value of another shape is kept, untouched, in `additionalFields[key]`
+    /// and the member is absent.
+    @inlinable
+    public func lenient<T: JSONValueDecodable>(
+        _ type: T.Type, key: String, additionalFields: inout [String: JSONValue]
+    ) -> T? {
+        if case .null = self { return nil }
+        do {
+            return try T(jsonValue: self)
+        } catch {
+            additionalFields[key] = self
+            return nil
+        }
+    }
+}
