@@ -59,20 +59,22 @@ public struct LoggingMiddleware: LoginRadiusMiddleware {
             ]
         )
         let record = CallRecord()
-        var metadata: Logger.Metadata = ["lr.method": "\(method)", "lr.path": "\(path)"]
         do {
             let response = try await CallRecord.$current.withValue(record) {
                 try await next(request, context)
             }
             let elapsed = (clock.monotonicNow - start).wholeMilliseconds
             let attempts = record.attempts
-            metadata["lr.status"] = "\(response.status)"
-            metadata["lr.attempts"] = "\(attempts)"
-            metadata["lr.duration_ms"] = "\(elapsed)"
+            // Built only when the line is logged; integers go in as `stringConvertible`, which
+            // formats them only if a handler reads them.
             logger.log(
                 level: policy.callLevel,
                 "\(method) \(path) → \(response.status) (\(Self.attempts(attempts)), \(elapsed) ms)",
-                metadata: metadata
+                metadata: [
+                    "lr.method": .string(method), "lr.path": .string(path),
+                    "lr.status": .stringConvertible(response.status), "lr.attempts": .stringConvertible(attempts),
+                    "lr.duration_ms": .stringConvertible(elapsed),
+                ]
             )
             logger.log(
                 level: policy.bodyLevel,
@@ -88,13 +90,13 @@ public struct LoggingMiddleware: LoginRadiusMiddleware {
             let elapsed = (clock.monotonicNow - start).wholeMilliseconds
             let attempts = record.attempts
             let summary = Self.summary(of: error)
-            metadata["lr.error"] = "\(summary)"
-            metadata["lr.attempts"] = "\(attempts)"
-            metadata["lr.duration_ms"] = "\(elapsed)"
             logger.log(
                 level: policy.callLevel,
                 "\(method) \(path) failed: \(summary) (\(Self.attempts(attempts)), \(elapsed) ms)",
-                metadata: metadata
+                metadata: [
+                    "lr.method": .string(method), "lr.path": .string(path), "lr.error": .string(summary),
+                    "lr.attempts": .stringConvertible(attempts), "lr.duration_ms": .stringConvertible(elapsed),
+                ]
             )
             throw error
         }
