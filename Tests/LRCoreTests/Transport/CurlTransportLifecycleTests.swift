@@ -127,6 +127,15 @@ struct CurlTransportLifecycleTests {
             ids.append(transport.loopThreadKernelID)
             _ = try await transport.send(LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: []))
         }
-        #expect(ids.allSatisfy { TransportTestSupport.threadName(kernelID: $0) == nil })
+        // A joined thread's /proc entry can outlive pthread_join by a moment (seen under
+        // ThreadSanitizer), and its ID may be reused by another thread: wait (up to 5 s) until no
+        // ID still names a loop thread.
+        func loopsLeft() -> Int { ids.filter { TransportTestSupport.threadName(kernelID: $0) == "lr-curl-loop" }.count }
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(5)
+        while loopsLeft() > 0, clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(loopsLeft() == 0)
     }
 }
