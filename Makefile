@@ -102,7 +102,7 @@ bench: deps
 ## sanitized CPU-bound suites beside them. Swift Testing only (--disable-xctest): XCTest's own
 ## runner leaks 144 bytes, which LeakSanitizer would report as a failure.
 TSAN_FILTER := CurlTransport|FaultTable|FaultTLS|RetryMiddleware|MiddlewareIntegration
-ASAN_FILTER := CurlTransport|Fault
+ASAN_FILTER := CurlTransport|Fault|JSONParser|FastDecoding
 check: deps
 	LR_TEST_TIME_SCALE=5 $(SWIFT) test --scratch-path .build-tsan --sanitize=thread --disable-xctest --no-parallel --filter "$(TSAN_FILTER)"
 	LR_TEST_TIME_SCALE=3 $(SWIFT) test --scratch-path .build-asan --sanitize=address --disable-xctest --no-parallel --filter "$(ASAN_FILTER)"
