@@ -6,7 +6,7 @@ extension ConfigurationAPI {
     ///
     /// Calls ``getServerInfo(timeDifference:)`` (`GET identity/v2/serverinfo`) and encrypts the
     /// window it returns (`Sott.StartTime`/`Sott.EndTime`, UTC, normalised to `yyyy/MM/dd HH:mm:ss`) with the
-    /// client's API key and secret, as ``SOTT/generate(apiKey:apiSecret:startTime:endTime:)`` does.
+    /// client's API key and secret, as `SOTT.generate(apiKey:apiSecret:startTime:endTime:)` does.
     ///
     /// - Parameter minutes: The window's length in whole minutes (LoginRadius's `timeDifference`);
     ///   default 10.
