@@ -25,7 +25,9 @@ enum ResponseValidation {
     /// statuses, but an `ErrorCode` object is an error whatever the status says.
     static func apiError(in response: LoginRadiusResponse) -> APIError? {
         let body = response.body
-        guard body.first(where: { !$0.isASCIIWhitespace }) == UInt8(ascii: "{"),
+        // After a UTF-8 byte order mark, which the parser skips (some .NET stacks send one).
+        let hasByteOrderMark = body.starts(with: [0xEF, 0xBB, 0xBF])
+        guard body.dropFirst(hasByteOrderMark ? 3 : 0).first(where: { !$0.isASCIIWhitespace }) == UInt8(ascii: "{"),
             response.status >= 300 || body.containsErrorCodeKey
         else { return nil }
         guard let object = (try? JSONValue(parsing: body))?.objectValue,

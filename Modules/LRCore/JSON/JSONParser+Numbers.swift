@@ -2,8 +2,8 @@ extension JSONParser {
     /// Parses the number starting at `index` (a `-` or a digit) per RFC 8259:
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
     ///
-    /// Without a fraction or exponent, a number that fits is `.int`; every other number is a
-    /// correctly rounded `.double`. A number whose magnitude rounds to infinity is an error (as
+    /// A whole number that fits in `Int64` is `.int`, however it is written (`3`, `3.0`, `3e0`,
+    /// `0.3e1`); every other number is a correctly rounded `.double`. A number whose magnitude rounds to infinity is an error (as
     /// in JSONDecoder); one that underflows becomes zero.
     mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = index
@@ -56,6 +56,12 @@ extension JSONParser {
         }
         index = position
 
+        if !isInteger && !significandOverflowed, let whole = Self.wholeNumber(significand, exponent, negative) {
+            // `1.0`, `1e2`, `9007199254740993.0`: a whole number written with a fraction or an
+            // exponent is still an integer, exactly, as `JSONDecoder` reads it into `Int64` (and
+            // so into `JSONValue` through its Codable conformance).
+            return .int(whole)
+        }
         if isInteger && !significandOverflowed {
             if !negative && significand <= UInt64(Int64.max) { return .int(Int64(significand)) }
             if negative && significand <= UInt64(Int64.max) + 1 { return .int(Int64(bitPattern: 0 &- significand)) }
@@ -77,6 +83,30 @@ extension JSONParser {
         guard let value = Double(text) else { throw JSONSyntaxError(offset: start, reason: "invalid number") }
         guard value.isFinite else { throw JSONSyntaxError(offset: start, reason: "number out of range") }
         return .double(value)
+    }
+
+    /// `significand × 10^exponent` when that is a whole number in `Int64`'s range, else `nil`.
+    private static func wholeNumber(_ significand: UInt64, _ exponent: Int, _ negative: Bool) -> Int64? {
+        if significand == 0 { return 0 }
+        var magnitude = significand
+        if exponent >= 0 {
+            guard exponent <= 19 else { return nil }
+            for _ in 0..<exponent {
+                let (product, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+                guard !overflow else { return nil }
+                magnitude = product
+            }
+        } else {
+            guard exponent >= -19 else { return nil }
+            for _ in 0..<(-exponent) {
+                guard magnitude % 10 == 0 else { return nil }
+                magnitude /= 10
+            }
+        }
+        if !negative { return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil }
+        // -2^63 only when written as a plain integer: JSONDecoder refuses it in any other spelling
+        // (it goes through Double there), and the two paths must agree.
+        return magnitude <= UInt64(Int64.max) ? -Int64(magnitude) : nil
     }
 
     /// The digit at `position`, or `nil` when the byte there is not one (`position` must be in bounds).

@@ -8,10 +8,10 @@ extension JSONValue {
     ///
     /// - **Literals**: exactly `true`, `false` and `null`.
     /// - **Numbers**: the RFC 8259 grammar only (no `+`, leading zeros, `.5`, `1.`, hex, `NaN` or
-    ///   `Infinity`). A number without fraction and exponent that fits in `Int64` becomes
-    ///   ``JSONValue/int(_:)``; every other number (`1.0`, `1e2`, `9223372036854775808`) becomes a
-    ///   correctly rounded ``JSONValue/double(_:)``. A number too large for `Double` is an error;
-    ///   one too small for it becomes `0`.
+    ///   `Infinity`). A whole number that fits in `Int64` becomes ``JSONValue/int(_:)`` exactly,
+    ///   however it is written (`1`, `1.0`, `1e2`, `-0.0`), as `JSONDecoder` reads it; every other
+    ///   number (`1.5`, `9223372036854775808`) becomes a correctly rounded ``JSONValue/double(_:)``.
+    ///   A number too large for `Double` is an error; one too small for it becomes `0`.
     /// - **Strings**: valid UTF-8 only (no overlong forms, encoded surrogates or truncated
     ///   sequences); control characters U+0000–U+001F must be escaped; escapes are
     ///   `\" \\ \/ \b \f \n \r \t \uXXXX`, and a `\uXXXX` surrogate must be half of a pair.

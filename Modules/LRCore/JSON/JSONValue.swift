@@ -5,7 +5,7 @@ public enum JSONValue: Sendable, Hashable {
     case null
     /// `true` or `false`.
     case bool(Bool)
-    /// A number with no fraction or exponent that fits in 64 bits.
+    /// A whole number that fits in 64 bits, however it was written (`3`, `3.0`, `3e0`).
     case int(Int64)
     /// Any other number.
     case double(Double)

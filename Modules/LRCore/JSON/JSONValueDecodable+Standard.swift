@@ -35,7 +35,12 @@ extension Int: JSONValueDecodable {
             guard let exact = Int(exactly: value) else { throw JSONValueMismatch(Int.self, jsonValue) }
             self = exact
         case .double(let value):
-            guard let exact = Int(exactly: value) else { throw JSONValueMismatch(Int.self, jsonValue) }
+            // -2^63 as a double is never a number JSONDecoder reads as an integer: it is written
+            // with a fraction or exponent (which JSONDecoder refuses at that magnitude) or is an
+            // out-of-range integer such as -9223372036854775809 that rounded to it.
+            guard value != -0x1p63, let exact = Int(exactly: value) else {
+                throw JSONValueMismatch(Int.self, jsonValue)
+            }
             self = exact
         default:
             throw JSONValueMismatch(Int.self, jsonValue)
@@ -51,7 +56,10 @@ extension Int64: JSONValueDecodable {
         case .int(let value):
             self = value
         case .double(let value):
-            guard let exact = Int64(exactly: value) else { throw JSONValueMismatch(Int64.self, jsonValue) }
+            // Not -2^63: see `Int`.
+            guard value != -0x1p63, let exact = Int64(exactly: value) else {
+                throw JSONValueMismatch(Int64.self, jsonValue)
+            }
             self = exact
         default:
             throw JSONValueMismatch(Int64.self, jsonValue)

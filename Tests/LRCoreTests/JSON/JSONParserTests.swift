@@ -16,14 +16,19 @@ struct JSONParserTests {
         ("-9223372036854775809", .double(-0x1p63)), ("18446744073709551615", .double(0x1p64)),
         ("18446744073709551616", .double(18_446_744_073_709_551_616)),
         ("100000000000000000000000000000", .double(1e29)),
-        // Any fraction or exponent makes a double, even when the value is integral.
-        ("1.0", .double(1)), ("1e2", .double(100)), ("1E-2", .double(0.01)), ("-1.5e+3", .double(-1500)),
-        ("0.1", .double(0.1)), ("2.5", .double(2.5)), ("0e0", .double(0)), ("1e05", .double(100_000)),
+        // A whole number is an integer however it is written, as JSONDecoder reads it; others are doubles.
+        ("1.0", .int(1)), ("1e2", .int(100)), ("1E-2", .double(0.01)), ("-1.5e+3", .int(-1500)),
+        ("0.1", .double(0.1)), ("2.5", .double(2.5)), ("0e0", .int(0)), ("1e05", .int(100_000)),
+        ("0.3e1", .int(3)), ("1500e-3", .double(1.5)), ("1e18", .int(1_000_000_000_000_000_000)),
+        ("1e19", .double(1e19)), ("9.223372036854775807e18", .int(.max)), ("-9.223372036854775807e18", .int(-.max)),
+        // -2^63 only as a plain integer: JSONDecoder refuses it in any other spelling.
+        ("-9223372036854775808.0", .double(-0x1p63)),
         ("123.456e-7", .double(123.456e-7)), ("1.7976931348623157e308", .double(.greatestFiniteMagnitude)),
         ("2.2250738585072014e-308", .double(.leastNormalMagnitude)), ("5e-324", .double(.leastNonzeroMagnitude)),
         ("1e-400", .double(0)), ("3.14159265358979323846264338327950288", .double(.pi)),
-        // 2^53 + 1 has no double: it rounds to the even neighbour, 2^53.
-        ("9007199254740993.0", .double(9_007_199_254_740_992)), ("0.30000000000000004", .double(0.1 + 0.2)),
+        // 2^53 + 1 has no double, but is an exact integer; 2^53 + 1.5 rounds to the even neighbour.
+        ("9007199254740993.0", .int(9_007_199_254_740_993)), ("9007199254740993.5", .double(9_007_199_254_740_994)),
+        ("0.30000000000000004", .double(0.1 + 0.2)),
         // Strings.
         (#""""#, .string("")), (#""abc""#, .string("abc")),
         (
@@ -53,11 +58,11 @@ struct JSONParserTests {
         #expect(fromBuffer == expected)
     }
 
-    @Test("-0.0 keeps its sign; -0 is the integer 0")
+    @Test("-0 and -0.0 are the integer 0 (as JSONDecoder reads them); -0.5 keeps its sign")
     func negativeZero() throws {
-        let value = try JSONValue(parsing: Data("-0.0".utf8))
-        #expect(value.doubleValue?.sign == .minus)
+        #expect(try JSONValue(parsing: Data("-0.0".utf8)) == .int(0))
         #expect(try JSONValue(parsing: Data("-0".utf8)) == .int(0))
+        #expect(try JSONValue(parsing: Data("-0.5".utf8)).doubleValue?.sign == .minus)
     }
 
     @Test("512 levels of nesting are accepted")

@@ -1,0 +1,373 @@
+import Foundation
+import LRCore
+import Testing
+
+/// The fast decoding path against the `JSONDecoder` path: random and adversarial
+/// replies for every generated model in LRCore, numbers, top-level shapes, and what a caller of
+/// `LoginRadiusClient.perform` sees for odd replies on both paths.
+@Suite("Fast decoding: parity across models, shapes and client errors")
+struct FastDecodingEdgeCaseTests {
+    // MARK: Random replies for every LRCore model
+
+    /// One model type: its name, its declared members, and a check that decodes a text both ways
+    /// and returns a description of any difference (`nil` when the paths agree).
+    struct ModelCase: Sendable {
+        var name: String
+        var knownFields: Set<String>
+        var compare: @Sendable (Data) -> String?
+
+        init<T: JSONValueDecodable & Equatable & Sendable>(_ type: T.Type, _ knownFields: Set<String>) {
+            name = String(describing: type)
+            self.knownFields = knownFields
+            compare = { data in
+                let viaDecoder = Result { try JSONCoding.decode(T.self, from: data) }
+                let viaTree = Result { try T(jsonValue: try JSONValue(parsing: data)) }
+                switch (viaDecoder, viaTree) {
+                case (.success(let decoded), .success(let built)):
+                    return decoded == built ? nil : "JSONDecoder: \(decoded)\nfast path:   \(built)"
+                case (.failure, .failure):
+                    return nil
+                case (.success(let decoded), .failure(let error)):
+                    return "only JSONDecoder decodes it (\(decoded)); fast path: \(error)"
+                case (.failure(let error), .success(let built)):
+                    return "only the fast path decodes it (\(built)); JSONDecoder: \(error)"
+                }
+            }
+        }
+    }
+
+    static let models: [ModelCase] = [
+        ModelCase(AcceptedPrivacyPolicy.self, AcceptedPrivacyPolicy.knownFields),
+        ModelCase(AccessTokenBase.self, AccessTokenBase.knownFields),
+        ModelCase(AccessTokenInfo.self, AccessTokenInfo.knownFields),
+        ModelCase(Address.self, Address.knownFields),
+        ModelCase(AuthUserRegistrationModel.self, AuthUserRegistrationModel.knownFields),
+        ModelCase(Country.self, Country.knownFields),
+        ModelCase(DeleteRequestAcceptResponse.self, DeleteRequestAcceptResponse.knownFields),
+        ModelCase(DeleteResponse.self, DeleteResponse.knownFields),
+        ModelCase(Education.self, Education.knownFields),
+        ModelCase(EmailAddress.self, EmailAddress.knownFields),
+        ModelCase(EmailOtpStatus.self, EmailOtpStatus.knownFields),
+        ModelCase(ExistResponse.self, ExistResponse.knownFields),
+        ModelCase(ExternalId.self, ExternalId.knownFields),
+        ModelCase(IMAccount.self, IMAccount.knownFields),
+        ModelCase(Identity.self, Identity.knownFields),
+        ModelCase(MultiFactorAuthModelByAuthenticatorCode.self, MultiFactorAuthModelByAuthenticatorCode.knownFields),
+        ModelCase(MultiFactorAuthenticationSettings.self, MultiFactorAuthenticationSettings.knownFields),
+        ModelCase(PINInformation.self, PINInformation.knownFields),
+        ModelCase(PhoneAuthenticationModel.self, PhoneAuthenticationModel.knownFields),
+        ModelCase(PhoneNumber.self, PhoneNumber.knownFields),
+        ModelCase(Position.self, Position.knownFields),
+        ModelCase(PositionCompany.self, PositionCompany.knownFields),
+        ModelCase(PostResponse.self, PostResponse.knownFields),
+        ModelCase(PostResponseResendEmailVerification.self, PostResponseResendEmailVerification.knownFields),
+        ModelCase(PostValidationResponse.self, PostValidationResponse.knownFields),
+        ModelCase(PrivacyPolicyHistoryResponse.self, PrivacyPolicyHistoryResponse.knownFields),
+        ModelCase(SecurityQuestion.self, SecurityQuestion.knownFields),
+        ModelCase(SecurityQuestionAnswerUpdateModel.self, SecurityQuestionAnswerUpdateModel.knownFields),
+        ModelCase(ServerInfo.self, ServerInfo.knownFields),
+        ModelCase(ServerSottInfo.self, ServerSottInfo.knownFields),
+        ModelCase(SmsResponseData.self, SmsResponseData.knownFields),
+        ModelCase(SottResponse.self, SottResponse.knownFields),
+        ModelCase(AccessToken<Identity>.self, AccessToken<Identity>.knownFields),
+        ModelCase(AccessToken<JSONValue>.self, AccessToken<JSONValue>.knownFields),
+        ModelCase(PostResponseWithData<AccessToken<Identity>>.self, PostResponseWithData<Identity>.knownFields),
+        ModelCase(PostResponseWithData<[SecurityQuestion]>.self, PostResponseWithData<Identity>.knownFields),
+    ]
+
+    /// Every declared member name of every model: keys for nested objects, so nested models see
+    /// their own members too.
+    static let allKeys: [String] = Array(Set(models.flatMap(\.knownFields))).sorted()
+
+    /// JSON scalars as written, none an integral number with a fraction or exponent (see
+    /// `integralDoublesInUntypedMembers` for those).
+    static let scalars: [String] = [
+        "null", "true", "false", "0", "-0", "1", "-1", "42", "1.5", "-2.25e-3", "0.1", "1e-5",
+        "9223372036854775807", "-9223372036854775808", "9223372036854775808", "-9223372036854775809",
+        "18446744073709551616", "123456789012345678901234567890", "1.7976931348623157e308", "5e-324", "1.5e300",
+        #""""#, #""x""#, #""2020-01-01T00:00:00Z""#, #""\u00e9""#, #""e\u0301""#, #""\ud83d\ude00 日本""#,
+        #""\"ErrorCode\"""#, #""line\nbreak\t\u0000""#, #""true""#, #""1""#, #""null""#,
+    ]
+
+    /// A member name: mostly a declared one of the model, else another model's, a case variant,
+    /// Unicode (NFC and NFD forms of the same name), empty, or the `ErrorCode` key.
+    static func key(_ own: [String], _ generator: inout SeededGenerator) -> String {
+        switch Int.random(in: 0..<10, using: &generator) {
+        case 0...4 where !own.isEmpty: return own.randomElement(using: &generator)!
+        case 5: return allKeys.randomElement(using: &generator)!
+        case 6 where !own.isEmpty:
+            let name = own.randomElement(using: &generator)!
+            return Bool.random(using: &generator) ? name.lowercased() : name.uppercased()
+        case 7:
+            return ["\u{E9}", "e\u{301}", "Ünïcödé", "\u{1F600}", "", " ", "ErrorCode"].randomElement(
+                using: &generator)!
+        default: return "x" + String(Int.random(in: 0..<4, using: &generator))
+        }
+    }
+
+    /// A random JSON text whose object members are drawn by `key` (with repeats: duplicate keys).
+    static func value(_ own: [String], depth: Int, _ generator: inout SeededGenerator) -> String {
+        switch Int.random(in: 0..<(depth > 0 ? 10 : 6), using: &generator) {
+        case 0...5:
+            return scalars.randomElement(using: &generator)!
+        case 6, 7:
+            let count = Int.random(in: 0...4, using: &generator)
+            let elements = (0..<count).map { _ in value(allKeys, depth: depth - 1, &generator) }
+            return "[" + elements.joined(separator: ",") + "]"
+        default:
+            return object(allKeys, depth: depth - 1, &generator)
+        }
+    }
+
+    static func object(_ own: [String], depth: Int, _ generator: inout SeededGenerator) -> String {
+        let count = Int.random(in: 0...8, using: &generator)
+        var members: [String] = []
+        for _ in 0..<count {
+            let name = key(own, &generator)
+            members.append(quoted(name) + ":" + value(own, depth: depth, &generator))
+            if Int.random(in: 0..<8, using: &generator) == 0 {
+                // The same key again, with another value: the first one must win on both paths.
+                members.append(quoted(name) + ":" + value(own, depth: depth, &generator))
+            }
+        }
+        return "{" + members.joined(separator: Bool.random(using: &generator) ? "," : " ,\n ") + "}"
+    }
+
+    static func quoted(_ key: String) -> String {
+        String(decoding: try! JSONEncoder().encode(key), as: UTF8.self)
+    }
+
+    @Test("every LRCore model: random replies decode to equal values on both paths", arguments: models)
+    func randomParity(model: ModelCase) {
+        var generator = SeededGenerator(seed: 0x5245_5649 &+ UInt64(model.name.utf8.count) &* 7919)
+        let own = model.knownFields.sorted()
+        var differences: [String] = []
+        for round in 0..<300 {
+            // Mostly objects; sometimes another top-level shape, which both paths must refuse.
+            let text =
+                round % 25 == 24
+                ? Self.value(own, depth: 1, &generator) : Self.object(own, depth: 3, &generator)
+            if let difference = model.compare(Data(text.utf8)) {
+                differences.append("\(text)\n\(difference)")
+            }
+        }
+        #expect(
+            differences.isEmpty, "\(model.name): \(differences.count) differences, first: \(differences.first ?? "")")
+    }
+
+    // MARK: Numbers
+
+    @Test(
+        "Int members: every number form decodes to the same Int (or the same refusal) on both paths",
+        arguments: [
+            "1", "-0", "0", "1e2", "1E2", "100e-2", "1.0", "1.5", "-0.0", "0.1e1", "1e-400",
+            "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
+            "9.3e18", "-9.3e18", "-9223372036854775808.0", "-9.223372036854775808e18", "-9223372036854775810",
+            "true", "\"3\"",
+        ])
+    func intMembers(number: String) {
+        // `NoOfLogins` is an Int; a refused number ends up raw in additionalFields. Was a bug:
+        // -9223372036854775809 (out of range) became Int.min on the fast path, because the parser
+        // rounds it to the double -2^63, which is exactly Int.min; JSONDecoder refuses it.
+        let text = #"{"NoOfLogins": \#(number)}"#
+        let viaDecoder = try? JSONCoding.decode(Identity.self, from: Data(text.utf8))
+        let viaTree = try? Identity(jsonValue: JSONValue(parsing: Data(text.utf8)))
+        #expect(viaDecoder?.noOfLogins == viaTree?.noOfLogins, "\(text)")
+        #expect((viaDecoder == nil) == (viaTree == nil), "\(text)")
+    }
+
+    @Test("Bool members: 0, 1 and \"true\" are not booleans on either path")
+    func boolMembers() throws {
+        for member in ["0", "1", #""true""#, "null"] {
+            let data = Data(#"{"EmailVerified": \#(member)}"#.utf8)
+            let viaTree = try Identity(jsonValue: JSONValue(parsing: data))
+            #expect(viaTree.emailVerified == nil)
+            #expect(try JSONCoding.decode(Identity.self, from: data) == viaTree)
+        }
+    }
+
+    /// `JSONValue`'s `Decodable` conformance (the JSONDecoder path) reads every whole number that
+    /// fits in Int64 as `.int` (`1.0`, `1e2`, `-0.0`, `100e-2`); the parser does the same, so untyped
+    /// members (`additionalFields`, `CustomFields`, `AccessToken<JSONValue>.profile`) agree.
+    /// (`1e-400`, which underflows to zero, is the one spelling where they still differ: `.int(0)`
+    /// through JSONDecoder, `.double(0)` from the parser.)
+    @Test(
+        "untyped members: integral numbers with a fraction or exponent are the same JSONValue on both paths",
+        arguments: ["1.0", "1e2", "-0.0", "100e-2", "5.0", "1e18", "2.50e1"])
+    func integralDoublesInUntypedMembers(number: String) throws {
+        let data = Data(#"{"Unknown": \#(number), "CustomFields": {"score": \#(number)}}"#.utf8)
+        let viaDecoder = try JSONCoding.decode(Identity.self, from: data)
+        let viaTree = try Identity(jsonValue: JSONValue(parsing: data))
+        #expect(viaDecoder.additionalFields == viaTree.additionalFields)
+        #expect(viaDecoder.customFields == viaTree.customFields)
+        #expect(viaDecoder == viaTree)
+        #expect(viaTree.additionalFields["Unknown"]?.intValue != nil)
+    }
+
+    /// An Int member written with a fraction beyond 2^53 is read exactly on both paths.
+    @Test("Int members: 9007199254740993.0 is read exactly on both paths")
+    func largeIntegralDecimal() throws {
+        for (text, exact) in [
+            ("9007199254740993.0", 9_007_199_254_740_993), ("123456789012345678.0", 123_456_789_012_345_678),
+        ] {
+            let data = Data(#"{"NoOfLogins": \#(text)}"#.utf8)
+            #expect(try JSONCoding.decode(Identity.self, from: data).noOfLogins == exact)
+            let viaTree = try Identity(jsonValue: JSONValue(parsing: data))
+            #expect(viaTree.noOfLogins == exact)
+        }
+    }
+
+    // MARK: Top-level shapes
+
+    /// What `ResponseValidation.decode` (through `perform`) gives for `body` as `T`.
+    static func perform<T: Decodable & Sendable>(_ type: T.Type, _ body: Data, status: Int = 200) async throws -> T {
+        var configuration = try TestCredentials.configuration()
+        configuration.retry = .disabled
+        let reply = LoginRadiusResponse(status: status, headers: ["Content-Type": "application/json"], body: body)
+        let client = try LoginRadiusClient(
+            configuration: configuration, transport: ScriptedTransport([.success(reply)]))
+        var call = APICall(ResponseErrorTests.operation)
+        try call.accessToken("token")
+        return try await client.perform(call, as: type)
+    }
+
+    /// A `Codable` profile that is not `JSONValueDecodable`: `AccessToken<CustomProfile>` takes the
+    /// JSONDecoder path.
+    struct CustomProfile: Codable, Sendable, Equatable {
+        var uid: String?
+
+        enum CodingKeys: String, CodingKey {
+            case uid = "Uid"
+        }
+    }
+
+    @Test("an array of models decodes on the fast path; a bad element fails the whole reply")
+    func arrayOfModels() async throws {
+        let questions = try await Self.perform(
+            [SecurityQuestion].self, Data(#"[{"QuestionId":"a","Question":"Pet?","New":1}, {}]"#.utf8))
+        #expect(
+            questions == [SecurityQuestion(questionId: "a", question: "Pet?", additionalFields: ["New": 1]), .init()])
+        for body in [#"[{"QuestionId":"a"}, null]"#, #"[1]"#, "null", "{}", #"{"Data": []}"#] {
+            await #expect(throws: LoginRadiusError.self, "\(body)") {
+                _ = try await Self.perform([SecurityQuestion].self, Data(body.utf8))
+            }
+            #expect((try? JSONCoding.decode([SecurityQuestion].self, from: Data(body.utf8))) == nil, "\(body)")
+        }
+    }
+
+    @Test("null, empty, whitespace-only and BOM-prefixed bodies: the same outcome on both paths")
+    func oddBodies() async throws {
+        // `null` is a JSONValue; it is no model and no token, on either path.
+        #expect(try await Self.perform(JSONValue.self, Data("null".utf8)) == .null)
+        for body in ["null", "", " \n\t ", "\u{FEFF}", "[]", "\"text\""] {
+            for outcome in [
+                await Self.decodingFailure(AccessToken<Identity>.self, Data(body.utf8)),
+                await Self.decodingFailure(AccessToken<CustomProfile>.self, Data(body.utf8)),
+            ] {
+                #expect(outcome != nil, "\(body.debugDescription) must be a decoding failure")
+            }
+        }
+        for body in ["", " \n\t ", "\u{FEFF}"] {
+            #expect(await Self.decodingFailure(JSONValue.self, Data(body.utf8)) != nil, "\(body.debugDescription)")
+        }
+        // A byte order mark before the value is skipped by both paths.
+        let bom = Data("\u{FEFF}{\"access_token\":\"t\",\"Profile\":{\"Uid\":\"u\"}}".utf8)
+        #expect(try await Self.perform(AccessToken<Identity>.self, bom).profile?.uid == "u")
+        #expect(try await Self.perform(AccessToken<CustomProfile>.self, bom).profile?.uid == "u")
+        #expect(try await Self.perform(JSONValue.self, bom)["access_token"] == "t")
+    }
+
+    static func decodingFailure<T: Decodable & Sendable>(_ type: T.Type, _ body: Data) async -> DecodingFailure? {
+        do {
+            _ = try await perform(type, body)
+            return nil
+        } catch LoginRadiusError.decoding(let failure) {
+            return failure
+        } catch {
+            return nil
+        }
+    }
+
+    @Test("malformed replies: .decoding naming the type and showing the body, on both paths")
+    func malformedReplies() async throws {
+        let bodies = [
+            #"{"access_token": "#, #"{"access_token": "t",}"#, "{\"a\":1}\u{0}", #"{"a":1} {"b":2}"#,
+            #"{"a": NaN}"#,
+        ]
+        for body in bodies {
+            let fast = await Self.decodingFailure(AccessToken<Identity>.self, Data(body.utf8))
+            let slow = await Self.decodingFailure(AccessToken<CustomProfile>.self, Data(body.utf8))
+            #expect(fast?.type == "AccessToken<Identity>", "\(body.debugDescription)")
+            #expect(fast?.reason.isEmpty == false, "\(body.debugDescription)")
+            #expect(fast?.bodySnippet == JSONCoding.snippet(Data(body.utf8)), "\(body.debugDescription)")
+            // The JSONDecoder path lets a trailing comma and a NUL after the value through; every
+            // other text here fails there too.
+            if body != #"{"access_token": "t",}"# && body != "{\"a\":1}\u{0}" {
+                #expect(slow?.type == "AccessToken<CustomProfile>", "\(body.debugDescription)")
+            }
+        }
+        // Invalid UTF-8: refused on both paths rather than decoded with U+FFFD.
+        var invalid = Data(#"{"access_token": "ab"#.utf8)
+        invalid.append(contentsOf: [0xFF, 0x22, 0x7D])
+        #expect(await Self.decodingFailure(AccessToken<Identity>.self, invalid) != nil)
+        #expect(await Self.decodingFailure(AccessToken<CustomProfile>.self, invalid) != nil)
+    }
+
+    /// Behaviour change, not fixed: a member JSONDecoder cannot read (a number beyond Double, a
+    /// lone surrogate escape, a raw control character in a string) only loses that member on the
+    /// JSONDecoder path, because JSONDecoder reads members lazily and the models decode
+    /// leniently; the strict parser refuses the whole reply, so e.g. a login whose profile has
+    /// one such field now fails with `.decoding`. The first two are grammatical RFC 8259 JSON.
+    @Test(
+        "a member JSONDecoder cannot read: dropped on the JSONDecoder path, the whole reply refused on the fast path",
+        arguments: ["1e400", #""\ud800""#, "\"\u{1}\"", "-1e400"])
+    func unreadableMember(member: String) async throws {
+        let body = Data(#"{"access_token": "t", "Profile": {"Uid": "u", "About": \#(member)}}"#.utf8)
+        let slow = try await Self.perform(AccessToken<CustomProfile>.self, body)
+        #expect(slow.accessToken == "t")
+        #expect(slow.profile?.uid == "u")
+        let viaDecoder = try JSONCoding.decode(AccessToken<Identity>.self, from: body)
+        #expect(viaDecoder.profile?.uid == "u")
+        #expect(viaDecoder.profile?.about == nil)
+        #expect(viaDecoder.profile?.additionalFields.isEmpty == true)
+        let fast = await Self.decodingFailure(AccessToken<Identity>.self, body)
+        #expect(fast?.type == "AccessToken<Identity>")
+        #expect(fast?.reason.hasPrefix("malformed JSON") == true, "\(fast?.reason ?? "")")
+    }
+
+    // MARK: Error bodies
+
+    @Test("a 2xx body with a top-level ErrorCode is .api on both paths, a nested or quoted one is not")
+    func errorCodeIn2xx() async throws {
+        for type in [AccessToken<Identity>.self, AccessToken<CustomProfile>.self] as [any (Decodable & Sendable).Type] {
+            do {
+                _ = try await Self.perform(type, Data(#"{"ErrorCode": 938, "Description": "bad"}"#.utf8))
+                Issue.record("expected .api for \(type)")
+            } catch LoginRadiusError.api(let error) {
+                #expect(error.errorCode == 938)
+                #expect(error.httpStatus == 200)
+            }
+        }
+        let nested = try await Self.perform(
+            AccessToken<Identity>.self,
+            Data(#"{"access_token": "\"ErrorCode\": 1", "Profile": {"ErrorCode": 2}, "x": "ErrorCode"}"#.utf8))
+        #expect(nested.accessToken == #""ErrorCode": 1"#)
+        #expect(nested.profile?.additionalFields["ErrorCode"] == 2)
+    }
+
+    /// Bug (fixed in ResponseValidation.apiError): an error body that starts with a UTF-8 byte
+    /// order mark was not recognised, because the check for `{` looked at the mark's first byte.
+    /// A 4xx became `.http` instead of `.api`; a 2xx error body decoded as an empty model.
+    @Test("an error body with a byte order mark is still .api", arguments: [401, 200])
+    func errorBodyWithByteOrderMark(status: Int) async throws {
+        let body = Data("\u{FEFF}{\"ErrorCode\":905,\"Description\":\"bad key\",\"Message\":\"m\"}".utf8)
+        do {
+            let value = try await Self.perform(AccessToken<Identity>.self, body, status: status)
+            Issue.record("expected .api, got \(value)")
+        } catch LoginRadiusError.api(let error) {
+            #expect(error.errorCode == 905)
+            #expect(error.errorDescription == "bad key")
+            #expect(error.httpStatus == status)
+        }
+    }
+}
