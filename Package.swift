@@ -79,6 +79,10 @@ let package = Package(
             ),
             .testTarget(
                 name: "LRCoreTests", dependencies: ["LRCore"], path: "Tests/LRCoreTests", swiftSettings: strictSettings),
+            // Every generated model, in every module, decoded both ways (the list is generated).
+            .testTarget(
+                name: "LRModelTests", dependencies: ["LoginRadius"], path: "Tests/LRModelTests",
+                swiftSettings: strictSettings),
             .testTarget(
                 name: "LRAuthTests",
                 dependencies: ["LRAuth", "LRCore"],

@@ -37,13 +37,14 @@ public struct CodeGenerator: Sendable {
             files[DocsGenerator.articlePath(module)] = docs.moduleArticle(module)
         }
         files[DocsGenerator.articlePath("LoginRadius")] = docs.umbrellaArticle()
+        files[ModelListGenerator.path] = ModelListGenerator(catalogue: catalogue).file()
         return files
     }
 
     /// The folders whose `.swift` files are all generated (stale files there are removed).
     public func generatedFolders() -> [String] {
         catalogue.modules.map { "Modules/\($0)/Generated" } + [
-            "Tools/Sources/LRConformance/Generated", CLIGenerator.folder,
+            "Tools/Sources/LRConformance/Generated", CLIGenerator.folder, ModelListGenerator.folder,
         ]
     }
 
