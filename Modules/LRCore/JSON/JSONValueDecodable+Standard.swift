@@ -27,24 +27,13 @@ extension Bool: JSONValueDecodable {
 }
 
 extension Int: JSONValueDecodable {
-    /// A number that is exactly an `Int` (`3` or `3.0`, not `3.5`).
+    /// A number that is exactly an `Int` (`3` or `3.0`, not `3.5`): the `Int64` rules, then the range.
     @inlinable
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        switch jsonValue {
-        case .int(let value):
-            guard let exact = Int(exactly: value) else { throw JSONValueMismatch(Int.self, jsonValue) }
-            self = exact
-        case .double(let value):
-            // -2^63 as a double is never a number JSONDecoder reads as an integer: it is written
-            // with a fraction or exponent (which JSONDecoder refuses at that magnitude) or is an
-            // out-of-range integer such as -9223372036854775809 that rounded to it.
-            guard value != -0x1p63, let exact = Int(exactly: value) else {
-                throw JSONValueMismatch(Int.self, jsonValue)
-            }
-            self = exact
-        default:
+        guard let wide = try? Int64(jsonValue: jsonValue), let exact = Int(exactly: wide) else {
             throw JSONValueMismatch(Int.self, jsonValue)
         }
+        self = exact
     }
 }
 
@@ -56,7 +45,9 @@ extension Int64: JSONValueDecodable {
         case .int(let value):
             self = value
         case .double(let value):
-            // Not -2^63: see `Int`.
+            // -2^63 as a double is never a number JSONDecoder reads as an integer: it is written
+            // with a fraction or exponent (which JSONDecoder refuses at that magnitude) or is an
+            // out-of-range integer such as -9223372036854775809 that rounded to it.
             guard value != -0x1p63, let exact = Int64(exactly: value) else {
                 throw JSONValueMismatch(Int64.self, jsonValue)
             }
