@@ -36,21 +36,12 @@ public enum PercentEncoding {
 
     /// Percent-encodes every byte that is not unreserved.
     public static func encode(_ string: String) -> String {
-        var utf8 = string.utf8
+        let utf8 = string.utf8
         // Fast path: most API keys, paths and tokens need no encoding at all.
         if utf8.allSatisfy(isUnreserved) { return string }
         var output: [UInt8] = []
         output.reserveCapacity(utf8.count * 3)
-        utf8 = string.utf8
-        for byte in utf8 {
-            if isUnreserved(byte) {
-                output.append(byte)
-            } else {
-                output.append(UInt8(ascii: "%"))
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0x0F)])
-            }
-        }
+        append(string, to: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
