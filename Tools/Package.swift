@@ -182,7 +182,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LRConformanceTests",
-            dependencies: ["LRConformance"],
+            dependencies: [
+                "LRConformance", "LRCatalogue",
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // 1,000 concurrent SDK calls over libcurl against the in-process emulator and a loopback

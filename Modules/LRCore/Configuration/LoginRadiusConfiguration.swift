@@ -35,7 +35,14 @@ public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConverti
     public var proxy: ProxyConfiguration?
     /// Longest wait for a connection (TCP + TLS), per attempt. Default 10 s.
     public var connectTimeout: Duration
-    /// Longest time for one attempt, from start to the last byte of the reply. Default 30 s.
+    /// Longest time for **one attempt**, from start to the last byte of the reply. Default 30 s.
+    ///
+    /// This is not a bound on the call: with retries on, a call that keeps timing out makes up to
+    /// ``RetryPolicy/maxAttempts`` attempts of this length plus the waits between them. The whole
+    /// call is bounded by ``RetryPolicy/totalTimeout`` (``retry``'s, default 60 s), which also
+    /// shortens the last attempt to what is left. For a call bounded by 2 s in all, set
+    /// `retry.totalTimeout = .seconds(2)`, or `retry = .disabled` to make one attempt of
+    /// `requestTimeout`.
     public var requestTimeout: Duration
     /// The `User-Agent` header value.
     public var userAgent: String
@@ -61,7 +68,8 @@ public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConverti
     ///   - requestSigning: Sign `/manage` requests instead of sending the secret; default `false`.
     ///   - proxy: A proxy for every request, or `nil`.
     ///   - connectTimeout: Connect timeout per attempt; default 10 seconds.
-    ///   - requestTimeout: Total timeout per attempt; default 30 seconds.
+    ///   - requestTimeout: Timeout of one attempt (not of the call: see ``retry`` and
+    ///     ``RetryPolicy/totalTimeout``); default 30 seconds.
     ///   - userAgent: The `User-Agent` value; default `swift-loginradius/<version>`.
     ///   - retry: The retry policy; default ``RetryPolicy/default``.
     ///   - compression: The compression policy; default ``CompressionPolicy/default``.

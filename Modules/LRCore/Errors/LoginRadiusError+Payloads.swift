@@ -2,7 +2,8 @@
 ///
 /// Source: https://www.loginradius.com/docs/api/v2/troubleshooting/error-codes/
 public struct APIError: Sendable, Hashable {
-    /// LoginRadius's numeric error code (`ErrorCode`), e.g. `1048` for wrong credentials.
+    /// LoginRadius's numeric error code (`ErrorCode`), e.g. `966` for an invalid user ID or
+    /// password (`1048` is a missing SOTT); see LoginRadius's response-code table.
     public var errorCode: Int
     /// `Description`: what went wrong, for developers.
     public var errorDescription: String

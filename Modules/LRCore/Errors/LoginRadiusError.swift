@@ -8,8 +8,8 @@
 /// do {
 ///     let token = try await client.authentication.loginByEmail(
 ///         emailAuthenticationModel: .init(email: email, password: password))
-/// } catch LoginRadiusError.api(let error) where error.errorCode == 1048 {
-///     // "The provided credentials are incorrect" — ask the user again.
+/// } catch LoginRadiusError.api(let error) where error.errorCode == 966 {
+///     // 966 (HTTP 401): "Invalid user ID and/or password" — ask the user again.
 /// }
 /// ```
 public enum LoginRadiusError: Error, Sendable, Hashable {

@@ -14,6 +14,8 @@ struct MiddlewarePipeline: Sendable {
                 // The last check before bytes leave: whatever a middleware added must be a
                 // valid header, so no CR/LF can split the request (RFC 9110 §5.5).
                 try HeaderValidation.validate(request.headers)
+                // Nor a dot or empty path segment, which would send the call to another endpoint.
+                try PathSegmentValidation.validate(request.pathSegments)
                 try Task.checkCancellation()
                 return try await transport.send(request)
             }

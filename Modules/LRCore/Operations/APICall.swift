@@ -36,9 +36,13 @@ public struct APICall: Sendable {
         return value
     }
 
-    /// Sets a path parameter; `value` must not be blank. A `/` or `?` in it stays part of the segment.
+    /// Sets a path parameter; `value` must not be blank, `.` or `..` (a dot segment would be removed
+    /// from the path on its way, so the call would reach another endpoint). A `/`, `?` or `#` in it
+    /// is percent-encoded and stays part of the segment.
     public mutating func pathParameter(_ name: String, _ value: String, parameter: String) throws {
-        pathParameters[name] = try Self.require(value, parameter: parameter)
+        try Self.require(value, parameter: parameter)
+        try PathSegmentValidation.validate(value, parameter: parameter)
+        pathParameters[name] = value
     }
 
     /// Adds a required query parameter; `value` must not be blank.
@@ -90,9 +94,10 @@ public struct APICall: Sendable {
         headers[name] = value
     }
 
-    /// Encodes `model` as the JSON body.
+    /// Encodes `model` as the JSON body; a non-finite number in it is
+    /// ``LoginRadiusError/invalidArgument(_:)`` naming the member.
     public mutating func body<Model: Encodable>(_ model: Model) throws {
-        body = try JSONCoding.encode(model)
+        body = try JSONCoding.encodeBody(model)
     }
 
     /// Sets one body member from a required string.
@@ -100,18 +105,19 @@ public struct APICall: Sendable {
         bodyFields[name] = .string(try Self.require(value, parameter: parameter))
     }
 
-    /// Sets one body member, unless it is `nil` (strings: or blank).
+    /// Sets one body member, unless it is `nil` (strings: or blank); a non-finite number in it is
+    /// ``LoginRadiusError/invalidArgument(_:)`` naming the member.
     public mutating func bodyField<Value: Encodable>(_ name: String, _ value: Value?) throws {
         guard let value else { return }
         if let string = value as? String, string.isBlank { return }
-        bodyFields[name] = try JSONCoding.decode(JSONValue.self, from: JSONCoding.encode(value))
+        bodyFields[name] = try JSONCoding.decode(JSONValue.self, from: JSONCoding.encodeBody(value, member: name))
     }
 
     /// The body bytes to send: the model, the members set one by one, or `{}` for a non-GET
     /// without either; `nil` for GET.
     func encodedBody() throws -> Data? {
         if let body { return body }
-        if !bodyFields.isEmpty { return try JSONCoding.encode(JSONValue.object(bodyFields)) }
+        if !bodyFields.isEmpty { return try JSONCoding.encodeBody(JSONValue.object(bodyFields)) }
         return operation.method == .get ? nil : Data("{}".utf8)
     }
 
@@ -123,6 +129,7 @@ public struct APICall: Sendable {
             guard let value = pathParameters[name] else {
                 throw LoginRadiusError.invalidArgument(.init(parameter: name, reason: "is missing"))
             }
+            try PathSegmentValidation.validate(value, parameter: name)
             return value
         }
     }

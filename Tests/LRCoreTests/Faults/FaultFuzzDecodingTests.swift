@@ -25,7 +25,7 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
 /// `Identity` and `AccessToken<Identity>`.
 enum FuzzCorpus {
     static let errorBody = #"""
-        {"Description":"The provided credentials are incorrect.","ErrorCode":1048,"Message":"Invalid credentials",
+        {"Description":"Please use a valid user ID and password combination.","ErrorCode":966,"Message":"Invalid user ID and/or password",
          "IsProviderError":false,"ProviderErrorResponse":null,"Errors":[{"Field":"Email","Message":"bad"}],
          "Data":{"PINAuthToken":"abc","Nested":{"a":[1,2.5,-3e10,true,null]}}}
         """#

@@ -109,7 +109,7 @@ func withEmulator(_ body: (CLIEmulator) async throws -> Void) async throws {
     await emulator.stop()
 }
 
-/// Whether `text` reports a LoginRadius error with a numeric code, e.g. `LoginRadius error 1048 (HTTP 403): …`.
+/// Whether `text` reports a LoginRadius error with a numeric code, e.g. `LoginRadius error 966 (HTTP 401): …`.
 func reportsLoginRadiusError(_ text: String) -> Bool {
     text.contains(/lr: LoginRadius error \d+ \(HTTP \d{3}\): \S/)
 }

@@ -60,6 +60,12 @@ final class CurlEasyHandle: @unchecked Sendable {
         try set(CURLOPT_PROXY_SSL_VERIFYPEER, 1)
         try set(CURLOPT_PROXY_SSL_VERIFYHOST, 2)
         try set(CURLOPT_FOLLOWLOCATION, 0)
+        // Send the path exactly as built (and signed). The SDK never builds a dot segment: path
+        // values `.`/`..`/empty are refused before a request exists (PathSegmentValidation), and
+        // every other value is percent-encoded into one segment. Without this option libcurl
+        // would remove dot segments itself (RFC 3986 §5.2.4), so a `..` that slipped in would
+        // silently reach another endpoint and the signed URL would differ from the one sent.
+        try set(CURLOPT_PATH_AS_IS, 1)
         // When a transfer is cancelled or times out while its name is still being resolved,
         // detach libcurl's resolver thread instead of joining it: a join would block the one loop
         // thread (and every other transfer) until getaddrinfo gives up, which can take seconds.

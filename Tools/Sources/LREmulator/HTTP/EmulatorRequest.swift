@@ -34,7 +34,15 @@ struct EmulatorRequest: Sendable {
     /// The path split into segments, lower-cased (LoginRadius paths are case-insensitive:
     /// its own docs write both `access_token/invalidate` and `access_token/InValidate`).
     var pathSegments: [String] {
-        path.split(separator: "/").map { $0.lowercased() }
+        originalPathSegments.map { $0.lowercased() }
+    }
+
+    /// The path split into segments as sent. Empty segments are kept: LoginRadius's docs never say
+    /// that `…/account/{uid}/` or `…//account` is the same resource as `…/account/{uid}`, so a
+    /// trailing or doubled `/` matches no route instead of quietly reaching the shorter path.
+    var originalPathSegments: [String] {
+        let relative = path.hasPrefix("/") ? path.dropFirst() : path[...]
+        return relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// The access token: `Authorization: Bearer <token>`, or the `access_token` query parameter.

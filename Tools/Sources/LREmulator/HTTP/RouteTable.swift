@@ -1,5 +1,5 @@
-// A small case-insensitive router: LoginRadius matches paths regardless of letter case and
-// trailing slashes, and answers an unknown path with 404 and a known path with the wrong
+// A small case-insensitive router: LoginRadius matches paths regardless of letter case (a
+// trailing or doubled `/` is not ignored: no LoginRadius document says it is), and answers an unknown path with 404 and a known path with the wrong
 // method with 405 (bodies from LoginRadius's HTTP response table).
 
 typealias RouteHandler = @Sendable (EmulatorRequest, RouteParameters, EmulatorEngine) async throws -> EmulatorResponse
@@ -60,7 +60,7 @@ struct RouteTable: Sendable {
     }
 
     func match(_ request: EmulatorRequest) -> Match {
-        let original = request.path.split(separator: "/").map(String.init)
+        let original = request.originalPathSegments
         let segments = request.pathSegments
         var pathExists = false
         for route in routes {
