@@ -31,6 +31,38 @@ static inline CURLcode lr_curl_easy_setopt_data_callback(CURL *handle, CURLoptio
     return curl_easy_setopt(handle, option, callback);
 }
 
+static inline CURLcode lr_curl_easy_setopt_opensocket(CURL *handle, curl_opensocket_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, callback);
+}
+
+static inline CURLcode lr_curl_easy_setopt_closesocket(CURL *handle, curl_closesocket_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_CLOSESOCKETFUNCTION, callback);
+}
+
+// CURLOPT_PREREQFUNCTION exists since libcurl 7.80; older ones get CURLE_UNKNOWN_OPTION.
+typedef int (*lr_curl_prereq_callback)(void *clientp, char *conn_primary_ip, char *conn_local_ip,
+                                       int conn_primary_port, int conn_local_port);
+
+static inline CURLcode lr_curl_easy_setopt_prereq(CURL *handle, lr_curl_prereq_callback callback) {
+#if LIBCURL_VERSION_NUM >= 0x075000
+    return curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, callback);
+#else
+    (void)handle;
+    (void)callback;
+    return CURLE_UNKNOWN_OPTION;
+#endif
+}
+
+static inline CURLcode lr_curl_easy_setopt_prereq_data(CURL *handle, void *data) {
+#if LIBCURL_VERSION_NUM >= 0x075000
+    return curl_easy_setopt(handle, CURLOPT_PREREQDATA, data);
+#else
+    (void)handle;
+    (void)data;
+    return CURLE_UNKNOWN_OPTION;
+#endif
+}
+
 static inline CURLcode lr_curl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -20,6 +20,16 @@ final class CurlEasyHandle: @unchecked Sendable {
     /// `CURLOPT_HTTPHEADER`'s list, owned by the handle: kept while it matches the next request's
     /// header lines, replaced (and the old one freed) when they differ, freed with the handle.
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    /// The loop's guard against unsolicited bytes on reused connections (see
+    /// ``CurlConnectionGuard``); set once by ``installConnectionGuard(_:)``.
+    private(set) var connectionGuard: CurlConnectionGuard?
+    /// Whether this transfer's connection is checked before its request is sent (`http://`).
+    var checksIdleConnection = false
+    /// Set by the pre-request callback when it refused the transfer's connection.
+    var refusedConnection = false
+    /// Whether `CURLOPT_FRESH_CONNECT` is on (for the rerun of a refused transfer only).
+    var freshConnect = false
+
     /// The lines ``headerList`` holds, each NUL-terminated, back to back.
     private var headerLines: [UInt8] = []
     /// The next transfer's lines, written by ``setHeaderLines(_:)``; becomes ``headerLines`` when
@@ -87,9 +97,32 @@ final class CurlEasyHandle: @unchecked Sendable {
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
     }
 
-    /// Clears what the previous transfer left that the next one reads: the error message.
-    func prepareForTransfer() {
+    /// Routes socket creation and closing through `connectionGuard`, and checks each connection
+    /// before its request is sent (see ``CurlConnectionGuard``). Once per handle.
+    ///
+    /// - Throws: ``LoginRadiusError/transport(_:)`` (`.other`) when libcurl refuses an option.
+    func installConnectionGuard(_ connectionGuard: CurlConnectionGuard) throws {
+        self.connectionGuard = connectionGuard
+        let guardPointer = Unmanaged.passUnretained(connectionGuard).toOpaque()
+        try check(lr_curl_easy_setopt_opensocket(easy, CurlConnectionGuardCallbacks.openSocket), CURLOPT_OPENSOCKETFUNCTION)
+        try set(CURLOPT_OPENSOCKETDATA, pointer: guardPointer)
+        try check(lr_curl_easy_setopt_closesocket(easy, CurlConnectionGuardCallbacks.closeSocket), CURLOPT_CLOSESOCKETFUNCTION)
+        try set(CURLOPT_CLOSESOCKETDATA, pointer: guardPointer)
+        // A libcurl older than 7.80 has no pre-request callback: the check is then skipped.
+        if lr_curl_easy_setopt_prereq(easy, CurlConnectionGuardCallbacks.beforeRequest) == CURLE_OK {
+            _ = lr_curl_easy_setopt_prereq_data(easy, Unmanaged.passUnretained(self).toOpaque())
+        }
+    }
+
+    /// Clears what the previous transfer left that the next one reads: the error message, and
+    /// the refused-connection flag and fresh-connection option of a rerun.
+    func prepareForTransfer() throws {
         errorBuffer[0] = 0
+        refusedConnection = false
+        if freshConnect {
+            try set(CURLOPT_FRESH_CONNECT, 0)
+            freshConnect = false
+        }
     }
 
     /// The error buffer's message, or `nil` when libcurl wrote none.

@@ -11,8 +11,10 @@ extension CurlEasyRequest {
     /// timeout, the method and body (or none: `POSTFIELDS`, `HTTPGET`, `NOBODY`, `CUSTOMREQUEST`),
     /// the size cap, the header list and the callbacks' user data.
     func configure(_ handle: CurlEasyHandle, for request: LoginRadiusRequest, settings: CurlTransferSettings) throws {
-        handle.prepareForTransfer()
+        try handle.prepareForTransfer()
         try handle.set(CURLOPT_URL, request.url)
+        // Plain HTTP only: see CurlConnectionGuard for why TLS connections are not checked.
+        handle.checksIdleConnection = request.baseURL.utf8.prefix(5).map { $0 | 0x20 } == Array("http:".utf8)
         try handle.set(
             CURLOPT_TIMEOUT_MS,
             request.timeout.map(CurlTransferSettings.milliseconds) ?? settings.requestTimeoutMilliseconds

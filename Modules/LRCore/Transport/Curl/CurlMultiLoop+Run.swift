@@ -71,10 +71,27 @@ extension CurlMultiLoop {
                 curl_multi_remove_handle(multi, easy)
                 continue
             }
+            if code == CURLE_ABORTED_BY_CALLBACK, rerunOnFreshConnection(transfer) { continue }
             let completion = transfer.completion(code)
             curl_multi_remove_handle(multi, easy)
             finish(transfer, with: .success(completion))
         }
+    }
+
+    /// Runs a transfer again on a new connection, once, when ``CurlConnectionGuard`` refused the
+    /// one it was given before anything was sent. Returns whether the transfer is attached again.
+    private func rerunOnFreshConnection(_ transfer: CurlEasyRequest) -> Bool {
+        guard let handle = transfer.handle, handle.refusedConnection, !handle.freshConnect else { return false }
+        curl_multi_remove_handle(multi, transfer.easy)
+        guard (try? handle.set(CURLOPT_FRESH_CONNECT, 1)) != nil else { return false }
+        handle.freshConnect = true
+        handle.refusedConnection = false
+        transfer.body.removeAll(keepingCapacity: true)
+        transfer.headerBytes.removeAll(keepingCapacity: true)
+        transfer.exceededSizeCap = false
+        guard curl_multi_add_handle(multi, transfer.easy) == CURLM_OK else { return false }
+        active[transfer.easy] = transfer
+        return true
     }
 
     /// Fails every attached transfer after `curl_multi_perform` itself failed (out of memory or
@@ -151,6 +168,13 @@ extension CurlEasyRequest {
             return CurlCompletion(
                 code: code.rawValue, status: 0, newConnections: 0, totalTimeMicroseconds: 0,
                 pretransferMicroseconds: 0, errorMessage: nil)
+        }
+        if handle.refusedConnection {
+            // Refused again on a fresh connection: the server wrote before it was asked.
+            return CurlCompletion(
+                code: code.rawValue, status: 0, newConnections: handle.info(CURLINFO_NUM_CONNECTS),
+                totalTimeMicroseconds: max(0, handle.info(offset: CURLINFO_TOTAL_TIME_T)), pretransferMicroseconds: 0,
+                errorMessage: "the server sent data on the connection before the request; nothing was sent")
         }
         return CurlCompletion(
             code: code.rawValue,

@@ -52,6 +52,9 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// Longest sleep in `curl_multi_poll` when nothing is due (see ``defaultIdlePollMilliseconds``).
     let idlePollMilliseconds: Int32
     private var thread: CurlThread?
+    /// Sees every socket of this loop's connections; outlives them (libcurl calls it until
+    /// `curl_multi_cleanup` has closed the last one).
+    let connectionGuard = CurlConnectionGuard()
 
     // Guarded by `lock`:
     var inbox: [CurlEasyRequest] = []
@@ -162,6 +165,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             )
         }
         try handle.configureFixedOptions(settings) // on failure the handle is freed, never pooled
+        try handle.installConnectionGuard(connectionGuard)
         lock.withLock { handlesCreated += 1 }
         return handle
     }

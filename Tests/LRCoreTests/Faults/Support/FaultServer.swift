@@ -32,6 +32,10 @@ enum Fault: Sendable {
     case wrongContentLength(announced: Int, body: [UInt8], closeAfter: Bool)
     /// Echo: `200 {"id": <query id>, "path": …}`, for matching answers to requests.
     case echo
+    /// `200` with `body`, then, `after` later and unasked, a second complete `200` with `forged`
+    /// on the same kept-alive connection (what anything on a plain-HTTP path could inject);
+    /// ``FaultServer/unsolicitedRepliesSent`` counts them.
+    case replyThenUnsolicited(body: String, forged: String, after: Duration)
 
     /// A `status` reply with an HTML body, as a proxy or load balancer sends it.
     static func html(_ status: Int, fields: [(String, String)] = []) -> Fault {
@@ -90,6 +94,8 @@ final class FaultServer: @unchecked Sendable {
     private var stopped = false // lock
     private var openSockets: Set<Int32> = [] // lock
     private var recorded: [Request] = [] // lock
+    private var unsolicited = 0 // lock
+    private var accepted = 0 // lock
 
     /// Starts listening on a free port of 127.0.0.1.
     init(route: @escaping Route) throws {
@@ -105,6 +111,12 @@ final class FaultServer: @unchecked Sendable {
     var requests: [Request] { lock.withLock { recorded } }
 
     private var isStopped: Bool { lock.withLock { stopped } }
+
+    /// How many ``Fault/replyThenUnsolicited(body:forged:after:)`` replies were written so far.
+    var unsolicitedRepliesSent: Int { lock.withLock { unsolicited } }
+
+    /// How many connections were accepted so far.
+    var connectionsAccepted: Int { lock.withLock { accepted } }
 
     /// Stops accepting and shuts every connection down, without waiting: each thread closes its
     /// own socket as it ends (the accept thread the listener), so no test task is ever blocked.
@@ -149,6 +161,7 @@ final class FaultServer: @unchecked Sendable {
             let admitted: Bool = lock.withLock {
                 if stopped { return false }
                 openSockets.insert(socket)
+                accepted += 1
                 return true
             }
             guard admitted else {
@@ -204,6 +217,16 @@ final class FaultServer: @unchecked Sendable {
             let ok = connection.write(
                 head(200, [("Content-Type", "application/json"), ("Content-Length", "\(bytes.count)")]) + bytes)
             return ok ? .keepAlive : .close
+        case .replyThenUnsolicited(let body, let forged, let after):
+            func reply(_ text: String) -> [UInt8] {
+                head(200, [("Content-Type", "application/json"), ("Content-Length", "\(text.utf8.count)")])
+                    + Array(text.utf8)
+            }
+            guard connection.write(reply(body)) else { return .close }
+            sleep(after)
+            guard connection.write(reply(forged)) else { return .close }
+            lock.withLock { unsolicited += 1 }
+            return .keepAlive
         case .rateLimitedUntil(let seconds):
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
