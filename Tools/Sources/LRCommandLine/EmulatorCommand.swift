@@ -45,10 +45,21 @@ struct EmulatorCommand: AsyncParsableCommand {
     )
     var dataFile: String?
 
+    @Option(
+        name: .customLong("rate-limit"),
+        help: "At most this many API requests per window; beyond it, 429 (off by default)."
+    )
+    var rateLimit: Int?
+
+    @Option(name: .customLong("rate-limit-window"), help: "The rate limit window in seconds.")
+    var rateLimitWindow = 60
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be positive.") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level \(logLevel).") }
+        if let rateLimit, rateLimit < 0 { throw ValidationError("--rate-limit must not be negative.") }
+        guard rateLimitWindow > 0 else { throw ValidationError("--rate-limit-window must be positive.") }
     }
 
     func run() async throws {
@@ -60,6 +71,7 @@ struct EmulatorCommand: AsyncParsableCommand {
             logLevel: Logger.Level(rawValue: logLevel) ?? .info
         )
         configuration.dataFile = dataFile.map { URL(fileURLWithPath: $0) }
+        configuration.rateLimit = rateLimit.map { RateLimit(requests: $0, per: .seconds(rateLimitWindow)) }
         let emulator = LoginRadiusEmulator(configuration: configuration)
         let apiKey = self.apiKey
         let secretLine = apiSecret == nil ? "  API secret: \(secret)\n" : "  API secret: (as given)\n"

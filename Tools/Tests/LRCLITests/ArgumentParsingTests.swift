@@ -135,6 +135,16 @@ struct ArgumentParsingTests {
         #expect(result.standardError.contains("--port must be between 0 and 65535"))
     }
 
+    @Test("lr emulator takes lr-emulator's rate-limit options and validates them")
+    func emulatorRateLimitValidation() async {
+        let negative = await lr(["emulator", "--rate-limit", "-1"])
+        #expect(negative.status == 64, "\(negative)")
+        #expect(negative.standardError.contains("--rate-limit must not be negative"))
+        let window = await lr(["emulator", "--rate-limit", "5", "--rate-limit-window", "0"])
+        #expect(window.status == 64, "\(window)")
+        #expect(window.standardError.contains("--rate-limit-window must be positive"))
+    }
+
     @Test("a secret passed on the command line is never printed, even when the call fails")
     func secretIsNeverEchoed() async {
         let secret = "s3cr3t-\(UUID().uuidString)"

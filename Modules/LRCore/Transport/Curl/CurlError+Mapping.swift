@@ -45,6 +45,10 @@ extension TransportFailure {
             return failure(.timedOut, sent)
         case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2_STREAM:
             return failure(.connectionLost, true)
+        case CURLE_ABORTED_BY_CALLBACK:
+            // Only the pre-request check aborts (CurlConnectionGuard): the connection had data or
+            // a close waiting before the request went out, on a fresh connection too.
+            return failure(.connectionLost, false)
         case CURLE_WRITE_ERROR where exceededSizeCap, CURLE_FILESIZE_EXCEEDED:
             return failure(
                 .responseTooLarge, true,

@@ -170,11 +170,11 @@ extension CurlEasyRequest {
                 pretransferMicroseconds: 0, errorMessage: nil)
         }
         if handle.refusedConnection {
-            // Refused again on a fresh connection: the server wrote before it was asked.
+            // Refused again on a fresh connection: the server wrote or closed before it was asked.
             return CurlCompletion(
                 code: code.rawValue, status: 0, newConnections: handle.info(CURLINFO_NUM_CONNECTS),
                 totalTimeMicroseconds: max(0, handle.info(offset: CURLINFO_TOTAL_TIME_T)), pretransferMicroseconds: 0,
-                errorMessage: "the server sent data on the connection before the request; nothing was sent")
+                errorMessage: "the server sent data or closed the connection before the request; nothing was sent")
         }
         return CurlCompletion(
             code: code.rawValue,
