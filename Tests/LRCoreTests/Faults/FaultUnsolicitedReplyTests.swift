@@ -37,7 +37,8 @@ struct FaultUnsolicitedReplyTests {
         let server = try FaultServer { request in
             let token = request.values("Authorization").first?.replacingOccurrences(of: "Bearer ", with: "") ?? ""
             let body = #"{"access_token":"\#(token)","Profile":{"Uid":"user-of-\#(token)"}}"#
-            return token.hasPrefix("victim") ? .json(body) : .replyThenUnsolicited(body: body, forged: Self.forged, after: .milliseconds(50))
+            return token.hasPrefix("victim")
+                ? .json(body) : .replyThenUnsolicited(body: body, forged: Self.forged, after: .milliseconds(50))
         }
         defer { server.stop() }
         let client = try FaultTableTests.client(baseURL: server.baseURL, retry: false)
@@ -50,7 +51,9 @@ struct FaultUnsolicitedReplyTests {
         #expect(next.accessToken == "victim", "the next call returned the forged reply")
         #expect(next.profile?.uid == "user-of-victim")
         #expect(server.requests.filter { $0.values("Authorization").first == "Bearer victim" }.count == 1)
-        print("RELIABILITY fault | unsolicited reply 50 ms after a kept-alive reply | GET | retry off | expected the next call's own answer | got \(next.profile?.uid ?? "nil") | attempts 1")
+        print(
+            "RELIABILITY fault | unsolicited reply 50 ms after a kept-alive reply | GET | retry off | expected the next call's own answer | got \(next.profile?.uid ?? "nil") | attempts 1"
+        )
     }
 
     @Test("without unsolicited bytes the kept-alive connection is still reused (control)")

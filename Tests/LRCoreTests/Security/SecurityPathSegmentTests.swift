@@ -36,7 +36,8 @@ struct SecurityPathSegmentTests {
             randomFraction: { 0 })
     }
 
-    @Test("a dot, dot-dot, empty or blank path parameter is invalidArgument naming it", arguments: [".", "..", "", " "])
+    @Test(
+        "a dot, dot-dot, empty or blank path parameter is invalidArgument naming it", arguments: [".", "..", "", " "])
     func refusedValue(value: String) throws {
         var call = APICall(Self.operation)
         try call.pathParameter("uid", "victim", parameter: "uid")
@@ -49,8 +50,9 @@ struct SecurityPathSegmentTests {
         #expect(call.pathParameters["rolecontextname"] == nil)
     }
 
-    @Test("values that only look like dot segments are sent, percent-encoded, as one segment",
-          arguments: ["...", "../x", "%2e%2e", "./", "a/..", "/", "?", "#", "\\", "\u{0}", "é"])
+    @Test(
+        "values that only look like dot segments are sent, percent-encoded, as one segment",
+        arguments: ["...", "../x", "%2e%2e", "./", "a/..", "/", "?", "#", "\\", "\u{0}", "é"])
     func acceptedValue(value: String) async throws {
         let transport = ScriptedTransport()
         let client = try Self.client(transport)
@@ -66,11 +68,13 @@ struct SecurityPathSegmentTests {
         #expect(segments.last.flatMap { PercentEncoding.decode(String($0)) } == value)
     }
 
-    @Test("a middleware that puts a dot segment into the path is stopped before the transport",
-          arguments: [".", "..", ""])
+    @Test(
+        "a middleware that puts a dot segment into the path is stopped before the transport",
+        arguments: [".", "..", ""])
     func middlewareDotSegment(segment: String) async throws {
         let transport = ScriptedTransport()
-        let client = try Self.client(transport, attemptMiddleware: [PathRewritingMiddleware(index: 6, segment: segment)])
+        let client = try Self.client(
+            transport, attemptMiddleware: [PathRewritingMiddleware(index: 6, segment: segment)])
         var call = APICall(Self.operation)
         try call.pathParameter("uid", "victim", parameter: "uid")
         try call.pathParameter("rolecontextname", "admin", parameter: "contextName")

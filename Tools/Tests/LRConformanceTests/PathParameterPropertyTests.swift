@@ -25,9 +25,13 @@ struct PathParameterPropertyTests {
 
     /// Random strings over an alphabet weighted towards the characters that matter in a path.
     static func randomValues(count: Int, using generator: inout some RandomNumberGenerator) -> [String] {
-        let alphabet: [String] = [".", ".", ".", "/", "?", "#", "\\", "%", "2", "e", "E", "a", " ", "\u{0}", "é", "+", "~", ":"]
+        let alphabet: [String] = [
+            ".", ".", ".", "/", "?", "#", "\\", "%", "2", "e", "E", "a", " ", "\u{0}", "é", "+", "~", ":",
+        ]
         return (0..<count).map { _ in
-            String((0..<Int.random(in: 1...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined())
+            String(
+                (0..<Int.random(in: 1...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+                    .joined())
         }
     }
 
@@ -79,7 +83,8 @@ struct PathParameterPropertyTests {
         for operation in operations {
             #expect(ConformanceDispatch.calls[operation.key] != nil, "\(operation.key) has no dispatch entry")
             for parameter in operation.pathParameters {
-                #expect(operation.template.contains(parameter.placeholder), "\(operation.key): \(parameter.placeholder)")
+                #expect(
+                    operation.template.contains(parameter.placeholder), "\(operation.key): \(parameter.placeholder)")
             }
         }
     }
@@ -118,23 +123,29 @@ struct PathParameterPropertyTests {
                         continue
                     }
                     guard targets.count == before + 1, let target = targets.last else {
-                        failures.append("\(label): \(targets.count - before) requests arrived; error \(String(describing: thrown))")
+                        failures.append(
+                            "\(label): \(targets.count - before) requests arrived; error \(String(describing: thrown))")
                         continue
                     }
                     delivered += 1
                     if Self.mustRefuse(value) { failures.append("\(label): was sent as \(target)") }
                     let path = target.prefix { $0 != "?" }
-                    let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+                    let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(
+                        String.init)
                     guard segments.count == operation.template.count else {
-                        failures.append("\(label): \(segments.count) segments in \(target), expected \(operation.template.count)")
+                        failures.append(
+                            "\(label): \(segments.count) segments in \(target), expected \(operation.template.count)")
                         continue
                     }
                     for (position, expected) in operation.template.enumerated() {
                         let decoded = PercentEncoding.decode(segments[position])
                         if expected == parameter.placeholder {
-                            if decoded != value { failures.append("\(label): segment decodes to \(String(describing: decoded))") }
+                            if decoded != value {
+                                failures.append("\(label): segment decodes to \(String(describing: decoded))")
+                            }
                         } else if !expected.hasPrefix("{"), decoded?.lowercased() != expected.lowercased() {
-                            failures.append("\(label): segment \(position) is \(segments[position]), expected \(expected)")
+                            failures.append(
+                                "\(label): segment \(position) is \(segments[position]), expected \(expected)")
                         }
                     }
                 }
@@ -164,6 +175,9 @@ struct PathParameterPropertyTests {
         #expect(server.receivedTargets.isEmpty)
         // The same call with an ordinary name arrives with the name as its last segment.
         _ = try? await client.role.deleteRoleContextByUid(contextName: "ctx", uid: "victim-uid")
-        #expect(server.receivedTargets.map { $0.prefix { $0 != "?" } } == ["/identity/v2/manage/account/victim-uid/rolecontext/ctx"])
+        #expect(
+            server.receivedTargets.map { $0.prefix { $0 != "?" } } == [
+                "/identity/v2/manage/account/victim-uid/rolecontext/ctx"
+            ])
     }
 }

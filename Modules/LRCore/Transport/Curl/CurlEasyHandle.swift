@@ -104,9 +104,12 @@ final class CurlEasyHandle: @unchecked Sendable {
     func installConnectionGuard(_ connectionGuard: CurlConnectionGuard) throws {
         self.connectionGuard = connectionGuard
         let guardPointer = Unmanaged.passUnretained(connectionGuard).toOpaque()
-        try check(lr_curl_easy_setopt_opensocket(easy, CurlConnectionGuardCallbacks.openSocket), CURLOPT_OPENSOCKETFUNCTION)
+        try check(
+            lr_curl_easy_setopt_opensocket(easy, CurlConnectionGuardCallbacks.openSocket), CURLOPT_OPENSOCKETFUNCTION)
         try set(CURLOPT_OPENSOCKETDATA, pointer: guardPointer)
-        try check(lr_curl_easy_setopt_closesocket(easy, CurlConnectionGuardCallbacks.closeSocket), CURLOPT_CLOSESOCKETFUNCTION)
+        try check(
+            lr_curl_easy_setopt_closesocket(easy, CurlConnectionGuardCallbacks.closeSocket), CURLOPT_CLOSESOCKETFUNCTION
+        )
         try set(CURLOPT_CLOSESOCKETDATA, pointer: guardPointer)
         // A libcurl older than 7.80 has no pre-request callback: the check is then skipped.
         if lr_curl_easy_setopt_prereq(easy, CurlConnectionGuardCallbacks.beforeRequest) == CURLE_OK {

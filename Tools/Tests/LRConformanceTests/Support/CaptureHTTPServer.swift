@@ -46,7 +46,8 @@ final class CaptureHTTPServer: Sendable {
             let client = accept(listener, nil, nil)
             if client < 0 { return }
             if let target = readTarget(client) { targets.withLock { $0.append(target) } }
-            let reply = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+            let reply =
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
             _ = reply.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
             _ = close(client)
         }
