@@ -137,7 +137,7 @@ struct ArgumentParsingTests {
 
     @Test("lr emulator takes lr-emulator's rate-limit options and validates them")
     func emulatorRateLimitValidation() async {
-        let negative = await lr(["emulator", "--rate-limit", "-1"])
+        let negative = await lr(["emulator", "--rate-limit=-1"])
         #expect(negative.status == 64, "\(negative)")
         #expect(negative.standardError.contains("--rate-limit must not be negative"))
         let window = await lr(["emulator", "--rate-limit", "5", "--rate-limit-window", "0"])
