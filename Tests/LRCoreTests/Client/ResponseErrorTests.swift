@@ -24,7 +24,8 @@ struct ResponseErrorTests {
         do {
             _ = try await perform(.success(.json(body, status: 401)))
             Issue.record("expected an API error")
-        } catch LoginRadiusError.api(let error) {
+        } catch let caught as LoginRadiusError where caught.api != nil {
+            let error = caught.api!
             #expect(
                 error
                     == APIError(
@@ -39,7 +40,8 @@ struct ResponseErrorTests {
         do {
             _ = try await perform(.success(.json(body, status: 403)))
             Issue.record("expected an API error")
-        } catch LoginRadiusError.api(let error) {
+        } catch let caught as LoginRadiusError where caught.api != nil {
+            let error = caught.api!
             #expect(error.errorCode == 1243)
             #expect(error.data?["PINAuthToken"] == "pin-auth-1")
         }
@@ -81,7 +83,8 @@ struct ResponseErrorTests {
         do {
             _ = try await perform(.success(.json(#"{"access_token": "#)))
             Issue.record("expected a decoding error")
-        } catch LoginRadiusError.decoding(let failure) {
+        } catch let caught as LoginRadiusError where caught.decoding != nil {
+            let failure = caught.decoding!
             #expect(failure.type == "JSONValue")
             #expect(failure.bodySnippet.hasPrefix(#"{"access_token""#))
         }
@@ -89,7 +92,7 @@ struct ResponseErrorTests {
 
     @Test("a transport failure passes through unchanged")
     func transportFailure() async throws {
-        let failure = TransportFailure(kind: .couldNotConnect, code: 7, message: "refused", mayHaveReachedServer: false)
+        let failure = TransportFailure(kind: .couldNotConnect, message: "refused", mayHaveReachedServer: false, curlCode: 7)
         await #expect(throws: LoginRadiusError.transport(failure)) {
             _ = try await perform(.failure(.transport(failure)))
         }

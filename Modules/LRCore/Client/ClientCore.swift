@@ -1,0 +1,41 @@
+import Logging
+import Synchronization
+
+/// What every view of one client shares: the configuration, the pipeline (built once), the
+/// transport and the lifecycle. ``LoginRadiusClient`` is a value holding this and its per-call
+/// options, so ``LoginRadiusClient/with(originIP:timeout:logger:headers:metadata:)`` costs no
+/// thread, no handle and no allocation beyond the value it returns.
+final class ClientCore: Sendable {
+    let configuration: LoginRadiusConfiguration
+    let pipeline: MiddlewarePipeline
+    /// Whether the client created the transport, and so shuts it down.
+    let ownsTransport: Bool
+    /// The logger given to the client's initializer, for messages outside any call.
+    let logger: Logger?
+    private let isShutDown = Mutex(false)
+
+    init(configuration: LoginRadiusConfiguration, pipeline: MiddlewarePipeline, ownsTransport: Bool, logger: Logger?) {
+        self.configuration = configuration
+        self.pipeline = pipeline
+        self.ownsTransport = ownsTransport
+        self.logger = logger
+    }
+
+    deinit {
+        // Never blocks: the transport's own thread tears it down once the transport is released.
+        guard ownsTransport, !isShutDown.withLock({ $0 }) else { return }
+        (logger ?? Logger.current).debug(
+            "LoginRadiusClient released without shutdown(): its transport stops on its own thread")
+    }
+
+    /// Whether ``shutDown()`` ran.
+    var hasShutDown: Bool { isShutDown.withLock { $0 } }
+
+    /// Marks the client shut down; `true` for the first call only.
+    func markShutDown() -> Bool {
+        isShutDown.withLock { done in
+            defer { done = true }
+            return !done
+        }
+    }
+}
