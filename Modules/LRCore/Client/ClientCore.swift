@@ -12,9 +12,15 @@ final class ClientCore: Sendable {
     let ownsTransport: Bool
     /// The logger given to the client's initializer, for messages outside any call.
     let logger: Logger?
+    /// The client's clock: `Retry-After` dates are measured against it.
+    let clock: any LoginRadiusClock
     private let isShutDown = Mutex(false)
 
-    init(configuration: LoginRadiusConfiguration, pipeline: MiddlewarePipeline, ownsTransport: Bool, logger: Logger?) {
+    init(
+        configuration: LoginRadiusConfiguration, pipeline: MiddlewarePipeline, ownsTransport: Bool, logger: Logger?,
+        clock: any LoginRadiusClock
+    ) {
+        self.clock = clock
         self.configuration = configuration
         self.pipeline = pipeline
         self.ownsTransport = ownsTransport

@@ -68,7 +68,7 @@ extension LoginRadiusClient {
             let response = try await CallRecord.$current.withValue(record) {
                 try await core.pipeline.send(request, context: context(for: call.operation))
             }
-            try ResponseValidation.check(response)
+            try ResponseValidation.check(response, now: core.clock.wallNow)
             return (response, record.sends)
         } catch let error as LoginRadiusError {
             throw error.attributed(to: call.operation.operationName, attempts: record.sends)

@@ -118,7 +118,8 @@ public struct LoginRadiusClient: Sendable {
         let pipeline = MiddlewarePipeline(
             middleware: stack, transport: try transport ?? CurlTransport(configuration: configuration))
         self.core = ClientCore(
-            configuration: configuration, pipeline: pipeline, ownsTransport: transport == nil, logger: logger)
+            configuration: configuration, pipeline: pipeline, ownsTransport: transport == nil, logger: logger,
+            clock: clock)
         self.callOptions = LoginRadiusCallOptions(logger: logger)
     }
 

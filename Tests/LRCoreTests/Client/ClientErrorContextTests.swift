@@ -61,7 +61,7 @@ struct ClientErrorContextTests {
         #expect(error.operation?.swiftName == "getProfileByAccessToken")
         #expect(error.attempts == 3)
         #expect(error.httpStatus == nil)
-        #expect(error.description.hasPrefix("authentication.getProfileByAccessToken: transport error couldNotConnect"))
+        #expect(error.description.hasPrefix("authentication.getProfileByAccessToken: Transport error couldNotConnect"))
     }
 
     @Test("LoginRadiusError body: the operation, HTTP status, ErrorCode, one attempt")

@@ -66,6 +66,13 @@ struct ResponseErrorTests {
     func retryAfterDate() {
         let now = Date(timeIntervalSince1970: 784_111_767) // Sun, 06 Nov 1994 08:49:27 GMT
         #expect(RetryAfter.parse("Sun, 06 Nov 1994 08:49:37 GMT", now: now) == .seconds(10))
+        #expect(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT", now: now) == .seconds(10))
+        #expect(RetryAfter.parse("Sun Nov  6 08:49:37 1994", now: now) == .seconds(10))
+        #expect(RetryAfter.parse("Sun, 06 Nov 1994 08:49:17 GMT", now: now) == .zero) // in the past
+        #expect(RetryAfter.parse("Thu, 01 Jan 2026 00:00:00 GMT", now: Date(timeIntervalSince1970: 1_767_225_590))
+            == .seconds(10))
+        #expect(RetryAfter.parse("Sun, 06 Nov 1994 25:49:37 GMT", now: now) == nil)
+        #expect(RetryAfter.parse("Sun, 06 Foo 1994 08:49:37 GMT", now: now) == nil)
         #expect(RetryAfter.parse("soon", now: now) == nil)
     }
 

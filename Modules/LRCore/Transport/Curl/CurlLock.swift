@@ -1,38 +1,15 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Synchronization
 
-/// A plain `pthread_mutex_t` on the heap (so it never moves), for the few short critical sections
-/// of the curl transport.
-///
-/// `Synchronization.Mutex` would need macOS 15, and `NSLock` drags Foundation onto the hot path;
-/// this is the same mutex without either. It is `@unchecked Sendable` because the mutex itself is
-/// the synchronisation: every access to the protected state goes through ``withLock(_:)``.
-final class CurlLock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-    init() {
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        let result = pthread_mutex_init(mutex, nil)
-        precondition(result == 0, "pthread_mutex_init failed: \(result)")
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deinitialize(count: 1)
-        mutex.deallocate()
-    }
+/// The lock of the curl transport's few short critical sections: a `Synchronization.Mutex`
+/// guarding state that lives in the ``CurlMultiLoop`` itself (its properties marked "guarded by
+/// `lock`"), not inside the mutex, because the loop thread and the calling tasks touch those
+/// properties in many small places.
+final class CurlLock: Sendable {
+    private let mutex = Mutex(())
 
     /// Runs `body` with the mutex held. `body` must not block or call back into the transport.
     @inline(__always)
     func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
+        try mutex.withLock { _ in try body() }
     }
 }

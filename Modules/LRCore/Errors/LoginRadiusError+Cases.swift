@@ -77,16 +77,16 @@ extension LoginRadiusError: CustomStringConvertible {
         case .http(let failure):
             "HTTP \(failure.status) with a non-LoginRadius body: \(failure.bodySnippet)"
         case .transport(let failure):
-            "transport error \(failure.kind)" + (failure.curlCode.map { " (libcurl \($0))" } ?? "")
+            "Transport error \(failure.kind)" + (failure.curlCode.map { " (libcurl \($0))" } ?? "")
                 + ": \(failure.message)"
         case .decoding(let failure):
-            "could not decode \(failure.type): \(failure.reason); body: \(failure.bodySnippet)"
+            "Could not decode \(failure.type): \(failure.reason); body: \(failure.bodySnippet)"
         case .invalidArgument(let argument):
-            "invalid argument '\(argument.parameter)': \(argument.reason); nothing was sent"
+            "Invalid argument '\(argument.parameter)': \(argument.reason); nothing was sent"
         case .invalidConfiguration(let reason):
-            "invalid configuration: \(reason)"
+            "Invalid configuration: \(reason)"
         case .shutDown:
-            "the client is shut down"
+            "The client was shut down"
         }
     }
 }
