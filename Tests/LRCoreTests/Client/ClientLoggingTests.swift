@@ -56,4 +56,24 @@ struct ClientLoggingTests {
         #expect(capture.entries.map(\.message) == ["retrying"])
         #expect(capture.entries.allSatisfy { $0.level == .info })
     }
+
+    @Test("the one warning: default-transport settings given with a custom transport, logged once when the client is made")
+    func ignoredTransportSettingsWarning() async throws {
+        var configuration = try Support.configuration()
+        configuration.proxy = ProxyConfiguration(url: "http://proxy.internal:3128")
+        let capture = LogCapture()
+        let client = try LoginRadiusClient(
+            configuration: configuration, transport: ScriptedTransport([Support.ok]),
+            logger: capture.logger(level: .trace))
+        for _ in 0..<3 { _ = try await client.send(try Support.call(Support.getProfile)) }
+        let warnings = capture.entries.filter { $0.level >= .warning }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.metadata["lr.ignored"] == "proxy")
+        // Without such settings: no warning at all.
+        let quiet = LogCapture()
+        _ = try LoginRadiusClient(
+            configuration: try Support.configuration(), transport: ScriptedTransport(),
+            logger: quiet.logger(level: .trace))
+        #expect(quiet.entries.isEmpty)
+    }
 }
