@@ -72,21 +72,21 @@ public struct APICall: Sendable {
     /// Sets the access token; where it goes is the operation's ``OperationDescriptor/accessToken``.
     public mutating func accessToken(_ token: String, parameter: String = "accessToken") throws {
         try require(token, parameter: parameter)
-        try validateHeader( token, parameter: parameter)
+        try validateHeader(token, parameter: parameter)
         accessToken = token
     }
 
     /// Sets a required header (for example `X-LoginRadius-Sott`); CR/LF are refused.
     public mutating func header(_ name: String, required value: String, parameter: String) throws {
         try require(value, parameter: parameter)
-        try validateHeader( value, parameter: parameter)
+        try validateHeader(value, parameter: parameter)
         headers[name] = value
     }
 
     /// Sets an optional header, unless it is `nil` or blank; CR/LF are refused.
     public mutating func header(_ name: String, _ value: String?, parameter: String) throws {
         guard let value, !value.isBlank else { return }
-        try validateHeader( value, parameter: parameter)
+        try validateHeader(value, parameter: parameter)
         headers[name] = value
     }
 

@@ -36,7 +36,9 @@ struct ClientCallOptionsTests {
         #expect(nested.callOptions.metadata["request"] == "r-1")
     }
 
-    @Test("a bad origin IP on a view is a typed error naming the call, and nothing is sent", arguments: ["", "  ", "1.2.3.4\r\nX: y"])
+    @Test(
+        "a bad origin IP on a view is a typed error naming the call, and nothing is sent",
+        arguments: ["", "  ", "1.2.3.4\r\nX: y"])
     func badOriginIP(_ value: String) async throws {
         let transport = ScriptedTransport([Support.ok])
         let client = try Support.client(try Support.configuration(), transport: transport)
@@ -50,7 +52,9 @@ struct ClientCallOptionsTests {
         #expect(transport.requests.isEmpty)
     }
 
-    @Test("1,000 concurrent calls through with(originIP:) views of one client: each request carries only its own IP, over one libcurl thread")
+    @Test(
+        "1,000 concurrent calls through with(originIP:) views of one client: each request carries only its own IP, over one libcurl thread"
+    )
     func thousandConcurrentViews() async throws {
         let server = try LoopbackHTTPServer { request in
             let ips = request.values(LoginRadiusHeaderName.originIP)

@@ -87,8 +87,9 @@ struct ClientLifecycleTests {
             (try await client.send(try Support.call(Support.getProfile)).status, client)
         }
         #expect(value == 200)
-        #expect((await Support.error { _ = try await client.send(try Support.call(Support.getProfile)) }
-            as? LoginRadiusError)?.code == .shutDown)
+        #expect(
+            (await Support.error { _ = try await client.send(try Support.call(Support.getProfile)) }
+                as? LoginRadiusError)?.code == .shutDown)
         // A transport passed in stays the caller's: the client does not shut it down.
         #expect(transport.shutdowns == 0)
     }

@@ -57,7 +57,9 @@ struct ClientLoggingTests {
         #expect(capture.entries.allSatisfy { $0.level == .info })
     }
 
-    @Test("the one warning: default-transport settings given with a custom transport, logged once when the client is made")
+    @Test(
+        "the one warning: default-transport settings given with a custom transport, logged once when the client is made"
+    )
     func ignoredTransportSettingsWarning() async throws {
         var configuration = try Support.configuration()
         configuration.proxy = ProxyConfiguration(url: "http://proxy.internal:3128")

@@ -69,8 +69,9 @@ struct ResponseErrorTests {
         #expect(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT", now: now) == .seconds(10))
         #expect(RetryAfter.parse("Sun Nov  6 08:49:37 1994", now: now) == .seconds(10))
         #expect(RetryAfter.parse("Sun, 06 Nov 1994 08:49:17 GMT", now: now) == .zero) // in the past
-        #expect(RetryAfter.parse("Thu, 01 Jan 2026 00:00:00 GMT", now: Date(timeIntervalSince1970: 1_767_225_590))
-            == .seconds(10))
+        #expect(
+            RetryAfter.parse("Thu, 01 Jan 2026 00:00:00 GMT", now: Date(timeIntervalSince1970: 1_767_225_590))
+                == .seconds(10))
         #expect(RetryAfter.parse("Sun, 06 Nov 1994 25:49:37 GMT", now: now) == nil)
         #expect(RetryAfter.parse("Sun, 06 Foo 1994 08:49:37 GMT", now: now) == nil)
         #expect(RetryAfter.parse("soon", now: now) == nil)
@@ -99,7 +100,8 @@ struct ResponseErrorTests {
 
     @Test("a transport failure passes through unchanged")
     func transportFailure() async throws {
-        let failure = TransportFailure(kind: .couldNotConnect, message: "refused", mayHaveReachedServer: false, curlCode: 7)
+        let failure = TransportFailure(
+            kind: .couldNotConnect, message: "refused", mayHaveReachedServer: false, curlCode: 7)
         await #expect(throws: LoginRadiusError.transport(failure)) {
             _ = try await perform(.failure(.transport(failure)))
         }

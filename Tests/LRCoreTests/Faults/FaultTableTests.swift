@@ -197,7 +197,8 @@ struct FaultTableTests {
         }
         if let failure = error.http { return ".http(\(failure.status))" }
         if let info = error.tooManyRequests {
-            return ".tooManyRequests(retryAfter: \(info.retryAfter.map { "\($0.faultMilliseconds / 1000) s" } ?? "nil"))"
+            return
+                ".tooManyRequests(retryAfter: \(info.retryAfter.map { "\($0.faultMilliseconds / 1000) s" } ?? "nil"))"
         }
         if let api = error.api { return ".api(\(api.errorCode))" }
         if let argument = error.invalidArgument { return ".invalidArgument(\(argument.parameter))" }

@@ -115,7 +115,7 @@ struct CompressionMiddlewareTests {
                 _ = try middleware.decode(response)
                 Issue.record("expected an error")
             } catch let caught as LoginRadiusError where caught.transport != nil {
-            let failure = caught.transport!
+                let failure = caught.transport!
                 #expect(failure.kind == .other)
                 #expect(failure.curlCode == nil)
                 #expect(failure.mayHaveReachedServer)

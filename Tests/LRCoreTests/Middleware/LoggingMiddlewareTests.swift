@@ -7,7 +7,9 @@ import Testing
 struct LoggingMiddlewareTests {
     typealias Support = MiddlewareTestSupport
 
-    @Test("one line per call at debug (the retry at info): operation, method, path without query, status, attempts, duration")
+    @Test(
+        "one line per call at debug (the retry at info): operation, method, path without query, status, attempts, duration"
+    )
     func oneLinePerCall() async throws {
         let capture = LogCapture()
         let transport = ScriptedTransport([Support.status(503), Support.ok])

@@ -197,7 +197,7 @@ struct FastDecodingEdgeCaseTests {
                 _ = try await Self.perform(type, Data(#"{"ErrorCode": 938, "Description": "bad"}"#.utf8))
                 Issue.record("expected .api for \(type)")
             } catch let caught as LoginRadiusError where caught.api != nil {
-            let error = caught.api!
+                let error = caught.api!
                 #expect(error.errorCode == 938)
                 #expect(error.httpStatus == 200)
             }

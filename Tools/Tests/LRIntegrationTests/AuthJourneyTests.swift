@@ -81,7 +81,7 @@ struct AuthJourneyTests {
                     emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
                 Issue.record("the old password still works")
             } catch let caught as LoginRadiusError where caught.api != nil {
-            let error = caught.api!
+                let error = caught.api!
                 #expect(error.errorCode == 966)
                 #expect(error.httpStatus == 401)
             }
@@ -114,7 +114,7 @@ struct AuthJourneyTests {
                 _ = try await harness.client.authentication.authValidateAccessToken(accessToken: token)
                 Issue.record("an invalidated token still validates")
             } catch let caught as LoginRadiusError where caught.api != nil {
-            let error = caught.api!
+                let error = caught.api!
                 #expect(error.errorCode == 905 || error.errorCode == 906)
             }
         }

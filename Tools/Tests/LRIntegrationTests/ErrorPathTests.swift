@@ -13,7 +13,7 @@ struct ErrorPathTests {
                 _ = try await harness.client.authentication.checkEmailAvailability(email: "a@example.com")
                 Issue.record("expected an API error")
             } catch let caught as LoginRadiusError where caught.api != nil {
-            let error = caught.api!
+                let error = caught.api!
                 #expect(error.errorCode == 920)
             }
         }
@@ -31,7 +31,7 @@ struct ErrorPathTests {
                     sott: sott)
                 Issue.record("expected the SOTT to be refused")
             } catch let caught as LoginRadiusError where caught.api != nil {
-            let error = caught.api!
+                let error = caught.api!
                 #expect(error.httpStatus >= 400)
             }
         }

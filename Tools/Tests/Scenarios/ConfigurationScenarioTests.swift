@@ -75,7 +75,7 @@ struct EmulatorBehaviourScenarioTests {
                 _ = try await scenario.client.authentication.checkEmailAvailability(email: "a@example.com")
                 Issue.record("the fourth request was not limited")
             } catch let caught as LoginRadiusError where caught.tooManyRequests != nil {
-            let info = caught.tooManyRequests!
+                let info = caught.tooManyRequests!
                 let retryAfter = try #require(info.retryAfter)
                 #expect(retryAfter > .zero && retryAfter <= .seconds(30))
                 #expect(info.apiError?.errorCode == 429)

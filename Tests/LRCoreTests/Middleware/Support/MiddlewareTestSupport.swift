@@ -83,7 +83,8 @@ enum MiddlewareTestSupport {
         -> Result<LoginRadiusResponse, LoginRadiusError>
     {
         .failure(
-            .transport(TransportFailure(kind: kind, message: "scripted", mayHaveReachedServer: reached, curlCode: code)))
+            .transport(TransportFailure(kind: kind, message: "scripted", mayHaveReachedServer: reached, curlCode: code))
+        )
     }
 
     /// `duration` in seconds.

@@ -6,6 +6,6 @@ let client = try LoginRadiusClient(configuration: configuration)
 do {
     _ = try await client.authentication.getProfileByAccessToken(accessToken: " ")
 } catch let caught as LoginRadiusError where caught.invalidArgument != nil {
-            let argument = caught.invalidArgument!
+    let argument = caught.invalidArgument!
     print("LRAuth alone links: \(argument.parameter) \(argument.reason)")
 }

@@ -89,7 +89,7 @@ func expectAPIError<Value>(
         _ = try await body()
         Issue.record("expected LoginRadius error \(code), the call succeeded", sourceLocation: sourceLocation)
     } catch let caught as LoginRadiusError where caught.api != nil {
-            let error = caught.api!
+        let error = caught.api!
         #expect(
             error.errorCode == code, "LoginRadius error \(error.errorCode): \(error.errorDescription)",
             sourceLocation: sourceLocation)

@@ -153,7 +153,7 @@ func factorExpectError<Value>(
         _ = try await body()
         Issue.record("expected LoginRadius error \(code), the call succeeded", sourceLocation: sourceLocation)
     } catch let caught as LoginRadiusError where caught.api != nil {
-            let error = caught.api!
+        let error = caught.api!
         #expect(error.errorCode == code, "expected \(code): \(error.errorDescription)", sourceLocation: sourceLocation)
         return error
     } catch {
