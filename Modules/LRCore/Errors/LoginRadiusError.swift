@@ -123,7 +123,7 @@ public struct LoginRadiusError: Error, Sendable {
 
     /// This error, marked as an error of the call of `operation` after `attempts` attempts; an
     /// operation already recorded (by an inner layer) is kept.
-    func attributed(to operation: OperationName, attempts: Int) -> LoginRadiusError {
+    package func attributed(to operation: OperationName, attempts: Int) -> LoginRadiusError {
         var error = self
         if error.operation == nil { error.operation = operation }
         error.attempts = max(error.attempts, attempts)
