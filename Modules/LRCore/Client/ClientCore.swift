@@ -37,11 +37,8 @@ final class ClientCore: Sendable {
     /// Whether ``shutDown()`` ran.
     var hasShutDown: Bool { isShutDown.withLock { $0 } }
 
-    /// Marks the client shut down; `true` for the first call only.
-    func markShutDown() -> Bool {
-        isShutDown.withLock { done in
-            defer { done = true }
-            return !done
-        }
+    /// Marks the client shut down: later calls are refused before anything is sent.
+    func markShutDown() {
+        isShutDown.withLock { $0 = true }
     }
 }

@@ -9,7 +9,8 @@ extension LoginRadiusClient {
     /// Call it once you no longer need the client, typically when your service stops (or use
     /// ``withLoginRadiusClient(configuration:transport:middleware:attemptMiddleware:logger:isolation:_:)``,
     /// which does it for you). It is idempotent: calling it again, on any view made with
-    /// ``with(originIP:timeout:logger:headers:metadata:)``, does nothing. A transport you passed
+    /// ``with(originIP:timeout:logger:headers:metadata:)``, changes nothing and returns once the
+    /// transport is stopped. A transport you passed
     /// to the initializer is yours: the client does not shut it down.
     ///
     /// A client released without `shutdown()` does not leak: its transport's thread closes the
@@ -18,7 +19,10 @@ extension LoginRadiusClient {
     ///
     /// - Throws: What a custom transport's `shutdown()` throws; nothing for ``CurlTransport``.
     public func shutdown() async throws {
-        guard core.markShutDown(), core.ownsTransport else { return }
+        core.markShutDown()
+        // Only the transport the client built is the client's to stop; CurlTransport.shutdown()
+        // is itself idempotent, so a second call also returns only once the first is done.
+        guard core.ownsTransport else { return }
         try await core.pipeline.transport.shutdown()
     }
 }
