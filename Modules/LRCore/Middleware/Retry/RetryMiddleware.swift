@@ -10,7 +10,9 @@ import Logging
 /// inside the retry loop (the client's `attemptMiddleware`) can read.
 ///
 /// The policy's rules decide what is retried (see ``RetryPolicy``); in short, a request that may
-/// have reached the server is repeated only for an idempotent operation. When the last attempt
+/// have reached the server is repeated only for an idempotent operation, or after LoginRadius's
+/// 429 (which means it was not processed). Transport failures are judged by their
+/// transport-neutral ``TransportFailure/Kind``, never by a transport's own codes. When the last attempt
 /// fails, the call ends with its answer: the response (which the client turns into
 /// ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/api(_:)`` or
 /// ``LoginRadiusError/http(_:)``) or the error. Waiting is cancellable: cancelling the calling
