@@ -1,5 +1,4 @@
 import CLibCurl
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -17,11 +16,14 @@ import Synchronization
 /// it. Its end is observed instead through ``CurlMultiLoop/waitUntilClosed()``, which the thread
 /// resumes as its last act.
 struct CurlThread: Sendable {
-    /// What the new thread receives, and where it reports its kernel id once it runs.
-    private final class Entry: Sendable {
+    /// What the new thread receives, and where it reports its kernel id once it runs
+    /// (`kernelIDValue` is guarded by `lock`, a pthread mutex the sanitizers see; hence
+    /// `@unchecked Sendable`).
+    private final class Entry: @unchecked Sendable {
         let name: String
         let body: @Sendable () -> Void
-        let kernelID = Mutex(0)
+        let lock = CurlLock()
+        var kernelIDValue = 0
         init(name: String, body: @escaping @Sendable () -> Void) {
             self.name = name
             self.body = body
@@ -35,7 +37,7 @@ struct CurlThread: Sendable {
     var kernelID: Int {
         #if os(Linux)
             while true {
-                let id = entry.kernelID.withLock { $0 }
+                let id = entry.lock.withLock { entry.kernelIDValue }
                 if id != 0 { return id }
                 sched_yield()
             }
@@ -91,7 +93,7 @@ struct CurlThread: Sendable {
         #elseif os(Linux)
             _ = lr_set_current_thread_name(entry.name)
             let id = Int(lr_current_thread_kernel_id())
-            entry.kernelID.withLock { $0 = id }
+            entry.lock.withLock { entry.kernelIDValue = id }
         #endif
         entry.body()
     }
