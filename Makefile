@@ -101,7 +101,7 @@ bench: deps
 ## Serial (--no-parallel): the transport suites' time bounds assume a scheduler not starved by
 ## sanitized CPU-bound suites beside them. Swift Testing only (--disable-xctest): XCTest's own
 ## runner leaks 144 bytes, which LeakSanitizer would report as a failure.
-TSAN_FILTER := CurlTransport|FaultTable|FaultTLS|FaultUnsolicited|RetryMiddleware|MiddlewareIntegration
+TSAN_FILTER := CurlTransport|FaultTable|FaultTLS|FaultUnsolicited|RetryMiddleware|MiddlewareIntegration|ClientLifecycle|ClientCallOptions
 ASAN_FILTER := CurlTransport|Fault|JSONParser|FastDecoding
 check: deps
 	LR_TEST_TIME_SCALE=5 $(SWIFT) test --scratch-path .build-tsan --sanitize=thread --disable-xctest --no-parallel --filter "$(TSAN_FILTER)"

@@ -18,7 +18,8 @@ extension ConfigurationAPI {
         let info = try await getServerInfo(timeDifference: minutes)
         guard let start = info.sott?.startTime?.rawValue, let end = info.sott?.endTime?.rawValue else {
             throw LoginRadiusError.decoding(
-                DecodingFailure(type: "ServerInfo", reason: "the reply has no Sott.StartTime/EndTime", bodySnippet: ""))
+                DecodingFailure(type: "ServerInfo", reason: "the reply has no Sott.StartTime/EndTime", bodySnippet: "")
+            ).attributed(to: Operations.getServerInfo.operationName, attempts: 1)
         }
         return try SOTT.generate(
             apiKey: client.configuration.apiKey, apiSecret: client.configuration.apiSecret,

@@ -3,7 +3,7 @@ import Foundation
 extension LoginRadiusClient {
     /// Builds the HTTP request for `call`: host, encoded path, credentials, region, headers, body.
     ///
-    /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` for a missing path parameter.
+    /// - Throws: ``LoginRadiusError/Code/invalidArgument`` for a missing path parameter.
     public func makeRequest(for call: APICall) throws -> LoginRadiusRequest {
         let operation = call.operation
         var query: [QueryItem] = []
@@ -27,6 +27,7 @@ extension LoginRadiusClient {
             query.append(QueryItem(name: "region", value: region))
         }
         for field in call.headers { headers[field.name] = field.value }
+        for field in callOptions.headers { headers.replaceOrAdd(name: field.name, value: field.value) }
 
         let body = try call.encodedBody()
         if body != nil { headers["Content-Type"] = "application/json" }
@@ -37,38 +38,56 @@ extension LoginRadiusClient {
             queryItems: query,
             headers: headers,
             body: body,
-            // The configuration's per-attempt limit travels with the request, so it applies whatever
-            // transport the client was given, not only the CurlTransport built from the configuration.
-            timeout: configuration.requestTimeout
+            // The per-attempt limit travels with the request, so it applies whatever transport the
+            // client was given: the one setting every transport must honour.
+            timeout: callOptions.timeout ?? configuration.requestTimeout
         )
     }
 
     /// Sends `call` through the pipeline and returns the raw response when its status is 2xx.
     ///
-    /// - Throws: ``LoginRadiusError/api(_:)`` for LoginRadius's error body,
-    ///   ``LoginRadiusError/tooManyRequests(_:)`` for 429, ``LoginRadiusError/http(_:)`` for other
-    ///   error statuses, ``LoginRadiusError/transport(_:)`` when the exchange failed,
-    ///   ``LoginRadiusError/invalidArgument(_:)`` when a header value is refused, and
-    ///   `CancellationError` when the task is cancelled.
+    /// Every ``LoginRadiusError`` it throws names the call (``LoginRadiusError/operation``) and
+    /// says how many attempts reached the transport (``LoginRadiusError/attempts``).
+    ///
+    /// - Throws: ``LoginRadiusError/Code/api`` for LoginRadius's error body,
+    ///   ``LoginRadiusError/Code/tooManyRequests`` for 429, ``LoginRadiusError/Code/http`` for other
+    ///   error statuses, ``LoginRadiusError/Code/transport`` when the exchange failed,
+    ///   ``LoginRadiusError/Code/invalidArgument`` when a value is refused (nothing is sent),
+    ///   ``LoginRadiusError/Code/shutDown`` after ``shutdown()``, and `CancellationError` when the
+    ///   task is cancelled.
     public func send(_ call: APICall) async throws -> LoginRadiusResponse {
-        let request = try makeRequest(for: call)
-        var logger = logger
-        logger[metadataKey: "lr.operation"] = .string(call.operation.name)
-        let context = LoginRadiusRequestContext(operation: call.operation, logger: logger)
-        let response = try await pipeline.send(request, context: context)
-        try ResponseValidation.check(response)
-        return response
+        try await exchange(call).response
+    }
+
+    /// ``send(_:)``, also returning how many requests reached the transport.
+    private func exchange(_ call: APICall) async throws -> (response: LoginRadiusResponse, sends: Int) {
+        let record = CallRecord()
+        do {
+            guard !core.hasShutDown else { throw LoginRadiusError.shutDown }
+            let request = try makeRequest(for: call)
+            let response = try await CallRecord.$current.withValue(record) {
+                try await core.pipeline.send(request, context: context(for: call.operation))
+            }
+            try ResponseValidation.check(response, now: core.clock.wallNow)
+            return (response, record.sends)
+        } catch let error as LoginRadiusError {
+            throw error.attributed(to: call.operation.operationName, attempts: record.sends)
+        }
     }
 
     /// Sends `call` and decodes its 2xx reply as `Response`.
     ///
-    /// - Throws: Everything ``send(_:)`` throws, and ``LoginRadiusError/decoding(_:)`` when the
+    /// - Throws: Everything ``send(_:)`` throws, and ``LoginRadiusError/Code/decoding`` when the
     ///   reply is not a `Response`.
     public func perform<Response: Decodable & Sendable>(
         _ call: APICall,
         as type: Response.Type = Response.self
     ) async throws -> Response {
-        let response = try await send(call)
-        return try ResponseValidation.decode(type, from: response.body)
+        let (response, sends) = try await exchange(call)
+        do {
+            return try ResponseValidation.decode(type, from: response.body)
+        } catch let error as LoginRadiusError {
+            throw error.attributed(to: call.operation.operationName, attempts: sends)
+        }
     }
 }

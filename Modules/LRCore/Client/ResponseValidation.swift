@@ -3,11 +3,12 @@ import Foundation
 /// Turns replies into results or typed errors.
 enum ResponseValidation {
     /// Throws the ``LoginRadiusError`` a reply stands for; returns for a successful one.
-    static func check(_ response: LoginRadiusResponse) throws {
+    /// `now` measures a `Retry-After` date: the client's clock.
+    static func check(_ response: LoginRadiusResponse, now: Date) throws {
         if response.status == 429 {
             throw LoginRadiusError.tooManyRequests(
                 TooManyRequests(
-                    retryAfter: response.headers["Retry-After"].flatMap { RetryAfter.parse($0) },
+                    retryAfter: response.headers["Retry-After"].flatMap { RetryAfter.parse($0, now: now) },
                     apiError: apiError(in: response)
                 )
             )

@@ -27,13 +27,19 @@ public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConverti
     public var configURL: String
     /// The data-center region (e.g. `eu`), sent as `region` on every request when set.
     public var serverRegion: String?
-    /// The end user's IP address, sent as `X-Origin-IP` on every request when set.
+    /// The default end-user IP address, sent as `X-Origin-IP` when a call carries none. A server
+    /// handling many users sets it per call instead:
+    /// `client.with(originIP: request.remoteAddress)` (see ``LoginRadiusClient/with(originIP:timeout:logger:headers:metadata:)``).
     public var originIP: String?
     /// Sign `/manage` requests (`X-Request-Expires` + `digest`) instead of sending the secret.
     public var requestSigning: Bool
-    /// An HTTP(S) or SOCKS proxy for every request.
+    /// An HTTP(S) or SOCKS proxy for every request. A setting of the default transport: the
+    /// ``CurlTransport`` the client builds when you pass none (``CurlTransport/Options/proxy``).
+    /// A transport you pass is configured on its own; the client then logs a one-time warning
+    /// if this is set.
     public var proxy: ProxyConfiguration?
-    /// Longest wait for a connection (TCP + TLS), per attempt. Default 10 s.
+    /// Longest wait for a connection (TCP + TLS), per attempt. Default 10 s. A setting of the
+    /// default transport (``CurlTransport/Options/connectTimeout``), like ``proxy``.
     public var connectTimeout: Duration
     /// Longest time for **one attempt**, from start to the last byte of the reply. Default 30 s.
     ///
@@ -43,8 +49,11 @@ public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConverti
     /// shortens the last attempt to what is left. For a call bounded by 2 s in all, set
     /// `retry.totalTimeout = .seconds(2)`, or `retry = .disabled` to make one attempt of
     /// `requestTimeout`.
+    ///
+    /// Sent with each request (``LoginRadiusRequest/timeout``), so every transport honours it;
+    /// a call may set its own with ``LoginRadiusClient/with(originIP:timeout:logger:headers:metadata:)``.
     public var requestTimeout: Duration
-    /// The `User-Agent` header value.
+    /// The `User-Agent` header value, sent as a header on every request (so every transport sends it).
     public var userAgent: String
     /// When and how failed attempts are retried (``RetryMiddleware``). Default ``RetryPolicy/default``:
     /// 3 attempts, exponential backoff with full jitter from 100 ms to 20 s, 60 s per call.
@@ -53,7 +62,7 @@ public struct LoginRadiusConfiguration: Sendable, Hashable, CustomStringConverti
     /// ``CompressionPolicy/default``: gzip/deflate responses decoded (8 MiB cap), requests uncompressed.
     public var compression: CompressionPolicy
     /// What ``LoggingMiddleware`` logs and at which levels. Default ``LoggingPolicy/default``:
-    /// one line per call at info, redacted bodies at trace.
+    /// one line per call at debug, redacted bodies at trace.
     public var logging: LoggingPolicy
 
     /// Creates and checks a configuration.

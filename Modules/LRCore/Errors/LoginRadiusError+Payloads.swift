@@ -65,41 +65,70 @@ public struct HTTPFailure: Sendable, Hashable {
     }
 }
 
-/// A failure to exchange a request and response with the server.
+/// A failure to exchange a request and response with the server, in terms every transport can
+/// report: a transport-neutral ``kind``, whether the request may have reached the server, and the
+/// transport's own detail (libcurl's code and message) for diagnostics only.
 public struct TransportFailure: Sendable, Hashable {
-    /// What kind of failure, for switching without knowing libcurl's codes.
-    public enum Kind: String, Sendable, Hashable {
-        /// The host name could not be resolved (or the proxy's).
-        case couldNotResolveHost
-        /// No connection could be made (refused, unreachable).
-        case couldNotConnect
-        /// The TLS handshake or certificate verification failed.
-        case tls
+    /// What kind of failure, whatever the transport. Retry decides on it.
+    ///
+    /// New kinds may be added in any release; a `switch` over kinds needs a `default`.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+
+        /// The host name (or the proxy's) could not be resolved.
+        public static let couldNotResolveHost = Kind("couldNotResolveHost")
+        /// No connection could be made: refused or unreachable.
+        public static let couldNotConnect = Kind("couldNotConnect")
+        /// The TLS handshake failed (a transient failure: retried like a lost connection).
+        public static let tls = Kind("tls")
+        /// The server's certificate was refused, or the TLS configuration is unusable (a bad CA
+        /// bundle, a pinned key that does not match). It fails the same way every time: never retried.
+        public static let tlsCertificate = Kind("tlsCertificate")
         /// The connect or total timeout passed.
-        case timedOut
+        public static let timedOut = Kind("timedOut")
         /// The connection broke while sending or receiving (reset, closed early, truncated).
-        case connectionLost
-        /// The reply exceeded a size limit (for example a decompression limit).
-        case responseTooLarge
+        public static let connectionLost = Kind("connectionLost")
+        /// The reply exceeded a size limit (the transport's cap or a decompression limit).
+        public static let responseTooLarge = Kind("responseTooLarge")
+        /// The transport abandoned the exchange on request (not task cancellation, which throws
+        /// `CancellationError`).
+        public static let cancelled = Kind("cancelled")
         /// Any other transport failure.
-        case other
+        public static let other = Kind("other")
+
+        /// The kind's name, e.g. `timedOut`.
+        public var description: String { name }
+
+        /// Whether a failure of this kind may go away by itself, so a retry can help: name
+        /// resolution, connect, TLS handshake, timeouts and lost connections.
+        public var isTransient: Bool {
+            [.couldNotResolveHost, .couldNotConnect, .tls, .timedOut, .connectionLost].contains(self)
+        }
     }
 
     /// The kind of failure.
     public var kind: Kind
-    /// libcurl's `CURLcode` (0 when the failure did not come from libcurl).
-    public var code: Int
-    /// libcurl's message or the SDK's explanation.
+    /// The transport's explanation (libcurl's message for ``CurlTransport``); for diagnostics only.
     public var message: String
     /// Whether the request may have reached the server; `false` only when it certainly did not.
     public var mayHaveReachedServer: Bool
+    /// libcurl's `CURLcode` when ``CurlTransport`` reported the failure; `nil` otherwise. For
+    /// diagnostics only: decide on ``kind``.
+    public var curlCode: Int?
 
     /// Creates the payload.
-    public init(kind: Kind, code: Int, message: String, mayHaveReachedServer: Bool) {
+    ///
+    /// - Parameters:
+    ///   - kind: The transport-neutral kind.
+    ///   - message: The transport's explanation.
+    ///   - mayHaveReachedServer: `false` only when the request certainly never left.
+    ///   - curlCode: libcurl's code, for a libcurl-based transport.
+    public init(kind: Kind, message: String, mayHaveReachedServer: Bool, curlCode: Int? = nil) {
         self.kind = kind
-        self.code = code
         self.message = message
         self.mayHaveReachedServer = mayHaveReachedServer
+        self.curlCode = curlCode
     }
 }
 

@@ -40,14 +40,14 @@ public struct APICall: Sendable {
     /// from the path on its way, so the call would reach another endpoint). A `/`, `?` or `#` in it
     /// is percent-encoded and stays part of the segment.
     public mutating func pathParameter(_ name: String, _ value: String, parameter: String) throws {
-        try Self.require(value, parameter: parameter)
-        try PathSegmentValidation.validate(value, parameter: parameter)
+        try require(value, parameter: parameter)
+        try attributed { try PathSegmentValidation.validate(value, parameter: parameter) }
         pathParameters[name] = value
     }
 
     /// Adds a required query parameter; `value` must not be blank.
     public mutating func query(_ name: String, required value: String, parameter: String) throws {
-        queryItems.append(QueryItem(name: name, value: try Self.require(value, parameter: parameter)))
+        queryItems.append(QueryItem(name: name, value: try require(value, parameter: parameter)))
     }
 
     /// Adds an optional query parameter, unless it is `nil` or blank.
@@ -75,22 +75,22 @@ public struct APICall: Sendable {
 
     /// Sets the access token; where it goes is the operation's ``OperationDescriptor/accessToken``.
     public mutating func accessToken(_ token: String, parameter: String = "accessToken") throws {
-        try Self.require(token, parameter: parameter)
-        try HeaderValidation.validate(value: token, parameter: parameter)
+        try require(token, parameter: parameter)
+        try validateHeader(token, parameter: parameter)
         accessToken = token
     }
 
     /// Sets a required header (for example `X-LoginRadius-Sott`); CR/LF are refused.
     public mutating func header(_ name: String, required value: String, parameter: String) throws {
-        try Self.require(value, parameter: parameter)
-        try HeaderValidation.validate(value: value, parameter: parameter)
+        try require(value, parameter: parameter)
+        try validateHeader(value, parameter: parameter)
         headers[name] = value
     }
 
     /// Sets an optional header, unless it is `nil` or blank; CR/LF are refused.
     public mutating func header(_ name: String, _ value: String?, parameter: String) throws {
         guard let value, !value.isBlank else { return }
-        try HeaderValidation.validate(value: value, parameter: parameter)
+        try validateHeader(value, parameter: parameter)
         headers[name] = value
     }
 
@@ -102,7 +102,7 @@ public struct APICall: Sendable {
 
     /// Sets one body member from a required string.
     public mutating func bodyField(_ name: String, required value: String, parameter: String) throws {
-        bodyFields[name] = .string(try Self.require(value, parameter: parameter))
+        bodyFields[name] = .string(try require(value, parameter: parameter))
     }
 
     /// Sets one body member, unless it is `nil` (strings: or blank); a non-finite number in it is

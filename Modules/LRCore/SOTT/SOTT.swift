@@ -18,7 +18,8 @@ import _CryptoExtras
 /// The token is built exactly as LoginRadius's own SDKs build it:
 /// 1. plaintext = `startTime + "#" + apiKey + "#" + endTime`, UTF-8, PKCS#7-padded to a multiple
 ///    of 16 bytes;
-/// 2. key = PBKDF2-HMAC-SHA1(API secret as UTF-8, salt = 8 zero bytes, 10,000 rounds, 32 bytes);
+/// 2. key = PBKDF2-HMAC-SHA1(API secret as UTF-8, salt = 8 zero bytes, 10,000 rounds, 32 bytes),
+///    derived once per secret and kept for later tokens;
 /// 3. ciphertext = AES-256-CBC(key, IV = ASCII `tu89geji340t89u2`) of the padded plaintext;
 /// 4. token = `base64(ciphertext) + "*" + md5_hex(base64(ciphertext))` (lowercase hex).
 ///
@@ -62,7 +63,10 @@ public enum SOTT {
         let plaintext = paddedPlaintext(apiKey: apiKey, startTime: startTime, endTime: endTime)
         let ciphertext: Data
         do {
-            let key = try encryptionKey(apiSecret: apiSecret)
+            let key = SymmetricKey(
+                data: try SOTTKeyCache.key(for: apiSecret) { secret in
+                    try encryptionKey(apiSecret: secret).withUnsafeBytes { Array($0) }
+                })
             let iv = try AES._CBC.IV(ivBytes: initializationVector)
             ciphertext = try AES._CBC.encrypt(plaintext, using: key, iv: iv, noPadding: true)
         } catch {

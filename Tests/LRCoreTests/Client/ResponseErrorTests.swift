@@ -24,7 +24,8 @@ struct ResponseErrorTests {
         do {
             _ = try await perform(.success(.json(body, status: 401)))
             Issue.record("expected an API error")
-        } catch LoginRadiusError.api(let error) {
+        } catch let caught as LoginRadiusError where caught.api != nil {
+            let error = caught.api!
             #expect(
                 error
                     == APIError(
@@ -39,7 +40,8 @@ struct ResponseErrorTests {
         do {
             _ = try await perform(.success(.json(body, status: 403)))
             Issue.record("expected an API error")
-        } catch LoginRadiusError.api(let error) {
+        } catch let caught as LoginRadiusError where caught.api != nil {
+            let error = caught.api!
             #expect(error.errorCode == 1243)
             #expect(error.data?["PINAuthToken"] == "pin-auth-1")
         }
@@ -64,6 +66,14 @@ struct ResponseErrorTests {
     func retryAfterDate() {
         let now = Date(timeIntervalSince1970: 784_111_767) // Sun, 06 Nov 1994 08:49:27 GMT
         #expect(RetryAfter.parse("Sun, 06 Nov 1994 08:49:37 GMT", now: now) == .seconds(10))
+        #expect(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT", now: now) == .seconds(10))
+        #expect(RetryAfter.parse("Sun Nov  6 08:49:37 1994", now: now) == .seconds(10))
+        #expect(RetryAfter.parse("Sun, 06 Nov 1994 08:49:17 GMT", now: now) == .zero) // in the past
+        #expect(
+            RetryAfter.parse("Thu, 01 Jan 2026 00:00:00 GMT", now: Date(timeIntervalSince1970: 1_767_225_590))
+                == .seconds(10))
+        #expect(RetryAfter.parse("Sun, 06 Nov 1994 25:49:37 GMT", now: now) == nil)
+        #expect(RetryAfter.parse("Sun, 06 Foo 1994 08:49:37 GMT", now: now) == nil)
         #expect(RetryAfter.parse("soon", now: now) == nil)
     }
 
@@ -81,7 +91,8 @@ struct ResponseErrorTests {
         do {
             _ = try await perform(.success(.json(#"{"access_token": "#)))
             Issue.record("expected a decoding error")
-        } catch LoginRadiusError.decoding(let failure) {
+        } catch let caught as LoginRadiusError where caught.decoding != nil {
+            let failure = caught.decoding!
             #expect(failure.type == "JSONValue")
             #expect(failure.bodySnippet.hasPrefix(#"{"access_token""#))
         }
@@ -89,7 +100,8 @@ struct ResponseErrorTests {
 
     @Test("a transport failure passes through unchanged")
     func transportFailure() async throws {
-        let failure = TransportFailure(kind: .couldNotConnect, code: 7, message: "refused", mayHaveReachedServer: false)
+        let failure = TransportFailure(
+            kind: .couldNotConnect, message: "refused", mayHaveReachedServer: false, curlCode: 7)
         await #expect(throws: LoginRadiusError.transport(failure)) {
             _ = try await perform(.failure(.transport(failure)))
         }

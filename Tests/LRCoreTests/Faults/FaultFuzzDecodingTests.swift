@@ -187,15 +187,7 @@ struct FaultFuzzDecodingTests {
     }
 
     static func kind(_ error: LoginRadiusError) -> String {
-        switch error {
-        case .api: "api"
-        case .tooManyRequests: "tooManyRequests"
-        case .http: "http"
-        case .transport: "transport"
-        case .decoding: "decoding"
-        case .invalidArgument: "invalidArgument"
-        case .invalidConfiguration: "invalidConfiguration"
-        }
+        error.code.description
     }
 
     @Test("random and mutated bodies only return or throw LoginRadiusError", arguments: Shape.allCases)

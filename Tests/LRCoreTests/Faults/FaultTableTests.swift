@@ -13,7 +13,7 @@ enum ExpectedFailure: Sendable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .transport(let kind): ".transport(.\(kind.rawValue))"
+        case .transport(let kind): ".transport(.\(kind))"
         case .http(let status): ".http(\(status))"
         case .decoding: ".decoding"
         case .tooManyRequests(let range): ".tooManyRequests(retryAfter: \(range.map { "\($0)" } ?? "nil"))"
@@ -25,14 +25,15 @@ enum ExpectedFailure: Sendable, CustomStringConvertible {
         guard let error = error as? LoginRadiusError else {
             return "not a LoginRadiusError: \(type(of: error)) \(error)"
         }
-        switch (self, error) {
-        case (.transport(let kind), .transport(let failure)) where failure.kind == kind:
+        switch (self, error.code) {
+        case (.transport(let kind), .transport) where error.transport?.kind == kind:
             return nil
-        case (.http(let status), .http(let failure)) where failure.status == status:
+        case (.http(let status), .http) where error.http?.status == status:
             return nil
         case (.decoding, .decoding):
             return nil
-        case (.tooManyRequests(let range), .tooManyRequests(let info)):
+        case (.tooManyRequests(let range), .tooManyRequests):
+            guard let info = error.tooManyRequests else { return "no 429 payload" }
             switch (range, info.retryAfter) {
             case (nil, nil): return nil
             case (let range?, let retryAfter?):
@@ -151,9 +152,9 @@ enum FaultFixtures {
             fault: .reply(status: 429, fields: [("Retry-After", "0")], body: []), retry: true,
             expected: .tooManyRequests(retryAfter: 0...0), attempts: 3),
         FaultCase(
-            name: "retry on: 429 POST is tried once",
+            name: "retry on: 429 POST is retried (LoginRadius did not process it)",
             fault: .reply(status: 429, fields: [("Retry-After", "0")], body: []),
-            method: .post, retry: true, expected: .tooManyRequests(retryAfter: 0...0)),
+            method: .post, retry: true, expected: .tooManyRequests(retryAfter: 0...0), attempts: 3),
         FaultCase(
             name: "retry on: reset GET is tried 3 times", fault: .resetBeforeHeaders, retry: true,
             expected: .transport(.connectionLost), attempts: 3),
@@ -191,16 +192,17 @@ struct FaultTableTests {
 
     /// The error's case and its key detail, for the reliability report.
     static func summary(_ error: LoginRadiusError) -> String {
-        switch error {
-        case .transport(let failure): ".transport(.\(failure.kind.rawValue), curl \(failure.code))"
-        case .http(let failure): ".http(\(failure.status))"
-        case .decoding: ".decoding"
-        case .tooManyRequests(let info):
-            ".tooManyRequests(retryAfter: \(info.retryAfter.map { "\($0.faultMilliseconds / 1000) s" } ?? "nil"))"
-        case .api(let api): ".api(\(api.errorCode))"
-        case .invalidArgument(let argument): ".invalidArgument(\(argument.parameter))"
-        case .invalidConfiguration: ".invalidConfiguration"
+        if let failure = error.transport {
+            return ".transport(.\(failure.kind), curl \(failure.curlCode.map(String.init) ?? "-"))"
         }
+        if let failure = error.http { return ".http(\(failure.status))" }
+        if let info = error.tooManyRequests {
+            return
+                ".tooManyRequests(retryAfter: \(info.retryAfter.map { "\($0.faultMilliseconds / 1000) s" } ?? "nil"))"
+        }
+        if let api = error.api { return ".api(\(api.errorCode))" }
+        if let argument = error.invalidArgument { return ".invalidArgument(\(argument.parameter))" }
+        return ".\(error.code)"
     }
 
     /// A client on a real `CurlTransport` with 1 s timeouts.
@@ -310,12 +312,12 @@ struct FaultTLSTests {
             thrown = error
         }
         let error = try #require(thrown, "TLS verification passed silently")
-        guard case LoginRadiusError.transport(let failure) = error else {
+        guard let failure = (error as? LoginRadiusError)?.transport else {
             Issue.record("expected .transport(.tls), got \(error)")
             return
         }
-        #expect(failure.kind == .tls)
-        #expect(failure.code == 60) // CURLE_PEER_FAILED_VERIFICATION
+        #expect(failure.kind == .tlsCertificate)
+        #expect(failure.curlCode == 60) // CURLE_PEER_FAILED_VERIFICATION
         #expect(failure.mayHaveReachedServer == false)
         #expect(clock.now - start < .seconds(4) * FaultFixtures.timeScale)
         #expect(!String(describing: error).contains(TestCredentials.apiSecret))

@@ -84,7 +84,7 @@ struct CompressionMiddlewareTests {
         ])
         let client = try Support.client(try Support.configuration(), transport: transport)
         let error = await Support.error { _ = try await client.send(try Support.call(Support.getProfile)) }
-        guard case LoginRadiusError.transport(let failure) = try #require(error) else {
+        guard let failure = (try #require(error) as? LoginRadiusError)?.transport else {
             Issue.record("expected a transport error, got \(String(describing: error))")
             return
         }
@@ -114,9 +114,10 @@ struct CompressionMiddlewareTests {
             do {
                 _ = try middleware.decode(response)
                 Issue.record("expected an error")
-            } catch LoginRadiusError.transport(let failure) {
+            } catch let caught as LoginRadiusError where caught.transport != nil {
+                let failure = caught.transport!
                 #expect(failure.kind == .other)
-                #expect(failure.code == 0)
+                #expect(failure.curlCode == nil)
                 #expect(failure.mayHaveReachedServer)
                 #expect(failure.message.contains(fragment), "\(failure.message)")
             }

@@ -7,19 +7,22 @@ import Testing
 struct LoggingMiddlewareTests {
     typealias Support = MiddlewareTestSupport
 
-    @Test("one line per call at info: operation, method, path without query, status, attempts, duration")
+    @Test(
+        "one line per call at debug (the retry at info): operation, method, path without query, status, attempts, duration"
+    )
     func oneLinePerCall() async throws {
         let capture = LogCapture()
         let transport = ScriptedTransport([Support.status(503), Support.ok])
         let clock = FakeClock()
         let client = try Support.client(
             try Support.configuration(), transport: transport, clock: clock, fraction: 1,
-            logger: capture.logger(level: .info))
+            logger: capture.logger(level: .debug))
         _ = try await client.send(try Support.call(Support.manageGet))
-        let entries = capture.entries
+        #expect(capture.entries.filter { $0.level == .info }.map(\.message) == ["retrying"])
+        let entries = capture.entries.filter { $0.level == .debug }
         #expect(entries.count == 1)
         let line = try #require(entries.first)
-        #expect(line.level == .info)
+        #expect(line.level == .debug)
         #expect(line.message == "GET /identity/v2/manage/account/sample_uid → 200 (2 attempts, 100 ms)")
         #expect(
             line.metadata == [
@@ -38,14 +41,14 @@ struct LoggingMiddlewareTests {
             .failure(
                 .transport(
                     TransportFailure(
-                        kind: .couldNotConnect, code: 7,
+                        kind: .couldNotConnect,
                         message: "Failed to connect to https://h/?apiSecret=\(TestCredentials.apiSecret)",
-                        mayHaveReachedServer: false)))
+                        mayHaveReachedServer: false, curlCode: 7)))
         ])
         let client = try Support.client(
             try Support.configuration(), transport: transport, logger: capture.logger(level: .trace))
         _ = await Support.error { _ = try await client.send(try Support.call(Support.login)) }
-        let lines = capture.entries.filter { $0.level == .info }
+        let lines = capture.entries.filter { $0.level == .debug && $0.message.hasPrefix("POST") }
         #expect(lines.count == 1)
         #expect(
             lines.first?.message

@@ -37,11 +37,15 @@ struct MiddlewareOrderTests {
     @Test("the defaults install logging, compression and retry")
     func defaultsInstalled() throws {
         let client = try Support.client(try Support.configuration(), transport: ScriptedTransport())
-        #expect(client.middlewareNames == ["LoggingMiddleware", "CompressionMiddleware", "RetryMiddleware"])
+        // Origin IP is always installed: each call may carry its own (`with(originIP:)`).
+        #expect(
+            client.middlewareNames == [
+                "LoggingMiddleware", "OriginIPMiddleware", "CompressionMiddleware", "RetryMiddleware",
+            ])
         let bare = try Support.client(
             try Support.configuration(retry: .disabled, compression: .disabled), transport: ScriptedTransport(),
             middleware: [Outer()])
-        #expect(bare.middlewareNames == ["LoggingMiddleware", "Outer"])
+        #expect(bare.middlewareNames == ["LoggingMiddleware", "Outer", "OriginIPMiddleware"])
     }
 
     @Test("what each position sees: user middleware once per call, attempt middleware per attempt, signing last")
@@ -92,7 +96,7 @@ struct MiddlewareOrderTests {
         let client = try Support.client(
             try Support.configuration(), transport: transport, attemptMiddleware: [Injecting()])
         let error = await Support.error { _ = try await client.send(try Support.call(Support.getProfile)) }
-        guard case LoginRadiusError.invalidArgument(let argument) = try #require(error) else {
+        guard let argument = (try #require(error) as? LoginRadiusError)?.invalidArgument else {
             Issue.record("expected invalidArgument, got \(String(describing: error))")
             return
         }

@@ -134,11 +134,11 @@ struct RetryMiddlewareTests {
         #expect(middleware.availableRetryTokens == 11)
     }
 
-    @Test("a POST is not retried once it may have reached the server")
+    @Test("a POST is not retried once it may have reached the server (429 excepted: not processed)")
     func postNotRetriedAfterPossibleSend() async throws {
         for reply in [
             Support.failure(.connectionLost, reached: true), Support.failure(.timedOut, reached: true),
-            Support.status(503), Support.status(429, headers: ["Retry-After": "1"]), Support.status(504),
+            Support.status(503), Support.status(504),
         ] {
             let transport = ScriptedTransport([reply, Support.ok])
             let clock = FakeClock()
@@ -200,7 +200,11 @@ struct RetryMiddlewareTests {
     func permanentFailuresNotRetried() async throws {
         for reply in [
             Support.status(400, body: #"{"ErrorCode":1048,"Description":"x"}"#), Support.status(500),
-            Support.failure(.tls, code: 60, reached: false), Support.failure(.responseTooLarge, reached: true),
+            Support.failure(.tlsCertificate, code: 60, reached: false),
+            // A custom transport's certificate failure (no libcurl code) is not retried either:
+            // retry decides on the kind.
+            Support.failure(.tlsCertificate, code: nil, reached: false),
+            Support.failure(.responseTooLarge, reached: true),
             Support.failure(.other, reached: false),
         ] {
             let transport = ScriptedTransport([reply, Support.ok])

@@ -133,7 +133,8 @@ struct FastDecodingEdgeCaseTests {
         do {
             _ = try await perform(type, body)
             return nil
-        } catch LoginRadiusError.decoding(let failure) {
+        } catch let caught as LoginRadiusError where caught.decoding != nil {
+            let failure = caught.decoding!
             return failure
         } catch {
             return nil
@@ -195,7 +196,8 @@ struct FastDecodingEdgeCaseTests {
             do {
                 _ = try await Self.perform(type, Data(#"{"ErrorCode": 938, "Description": "bad"}"#.utf8))
                 Issue.record("expected .api for \(type)")
-            } catch LoginRadiusError.api(let error) {
+            } catch let caught as LoginRadiusError where caught.api != nil {
+                let error = caught.api!
                 #expect(error.errorCode == 938)
                 #expect(error.httpStatus == 200)
             }
@@ -216,7 +218,8 @@ struct FastDecodingEdgeCaseTests {
         do {
             let value = try await Self.perform(AccessToken<Identity>.self, body, status: status)
             Issue.record("expected .api, got \(value)")
-        } catch LoginRadiusError.api(let error) {
+        } catch let caught as LoginRadiusError where caught.api != nil {
+            let error = caught.api!
             #expect(error.errorCode == 905)
             #expect(error.errorDescription == "bad key")
             #expect(error.httpStatus == status)

@@ -58,7 +58,7 @@ struct SecurityHeaderInjectionTests {
     }
 
     static func isInvalidArgument(_ error: any Error, parameter: String? = nil) -> Bool {
-        guard case LoginRadiusError.invalidArgument(let argument) = error else { return false }
+        guard let argument = (error as? LoginRadiusError)?.invalidArgument else { return false }
         return parameter.map { argument.parameter == $0 } ?? true
     }
 
@@ -96,8 +96,7 @@ struct SecurityHeaderInjectionTests {
             _ = try LoginRadiusConfiguration(
                 apiKey: TestCredentials.apiKey, apiSecret: TestCredentials.apiSecret, originIP: value)
         }
-        if case .invalidConfiguration = configurationError {
-        } else {
+        if configurationError?.code != .invalidConfiguration {
             Issue.record("expected invalidConfiguration, got \(String(describing: configurationError))")
         }
         // The middleware on its own: invalidArgument.

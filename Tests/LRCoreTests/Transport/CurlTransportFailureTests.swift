@@ -21,7 +21,7 @@ struct CurlTransportFailureTests {
         }
         let failure = try TransportTestSupport.requireFailure(error)
         #expect(failure.kind == .couldNotConnect)
-        #expect(failure.code == 7) // CURLE_COULDNT_CONNECT
+        #expect(failure.curlCode == 7) // CURLE_COULDNT_CONNECT
         #expect(failure.mayHaveReachedServer == false)
         #expect(!failure.message.isEmpty)
         #expect(elapsed < .seconds(20)) // far below the 30 s default: the configured timeout applied
@@ -45,7 +45,7 @@ struct CurlTransportFailureTests {
         let thrown = try #require(error)
         let failure = try TransportTestSupport.requireFailure(thrown)
         #expect(failure.kind == .timedOut)
-        #expect(failure.code == 28) // CURLE_OPERATION_TIMEDOUT
+        #expect(failure.curlCode == 28) // CURLE_OPERATION_TIMEDOUT
         #expect(failure.mayHaveReachedServer == true) // the request was sent
         #expect(elapsed >= .milliseconds(280))
         #expect(elapsed < .seconds(20)) // far below the 30 s default: the configured timeout applied
@@ -97,7 +97,7 @@ struct CurlTransportFailureTests {
         }
         let failure = try TransportTestSupport.requireFailure(error)
         #expect(failure.kind == .connectionLost)
-        #expect(failure.code == 52) // CURLE_GOT_NOTHING
+        #expect(failure.curlCode == 52) // CURLE_GOT_NOTHING
         #expect(failure.mayHaveReachedServer == true)
     }
 
@@ -114,7 +114,7 @@ struct CurlTransportFailureTests {
         }
         let failure = try TransportTestSupport.requireFailure(error)
         #expect(failure.kind == .tls)
-        #expect(failure.code == 35) // CURLE_SSL_CONNECT_ERROR
+        #expect(failure.curlCode == 35) // CURLE_SSL_CONNECT_ERROR
         #expect(failure.mayHaveReachedServer == false)
         #expect(elapsed < .seconds(20)) // far below the 30 s default: the configured timeout applied
     }
@@ -149,7 +149,7 @@ struct CurlTransportFailureTests {
         }
         let failure = try TransportTestSupport.requireFailure(error)
         #expect([.other, .connectionLost].contains(failure.kind))
-        #expect(failure.code != 0)
+        #expect(failure.curlCode != 0)
     }
 
     @Test(
@@ -160,7 +160,7 @@ struct CurlTransportFailureTests {
             (5, 0, false, .couldNotResolveHost, false), // COULDNT_RESOLVE_PROXY
             (7, 0, false, .couldNotConnect, false), // COULDNT_CONNECT
             (35, 0, false, .tls, false), // SSL_CONNECT_ERROR
-            (60, 0, false, .tls, false), // PEER_FAILED_VERIFICATION
+            (60, 0, false, .tlsCertificate, false), // PEER_FAILED_VERIFICATION
             (28, 0, false, .timedOut, false), // OPERATION_TIMEDOUT while connecting
             (28, 1_500, false, .timedOut, true), // OPERATION_TIMEDOUT after sending
             (55, 900, false, .connectionLost, true), // SEND_ERROR
@@ -178,7 +178,7 @@ struct CurlTransportFailureTests {
             exceededSizeCap: capHit, maxResponseSize: 100)
         #expect(failure.kind == kind)
         #expect(failure.mayHaveReachedServer == reached)
-        #expect(failure.code == Int(code))
+        #expect(failure.curlCode == Int(code))
         #expect(!failure.message.isEmpty)
     }
 
@@ -231,7 +231,7 @@ struct CurlTransportFailureTests {
         #expect {
             _ = try CurlTransport(options: options)
         } throws: { error in
-            if case LoginRadiusError.invalidConfiguration = error { return true }
+            if (error as? LoginRadiusError)?.code == .invalidConfiguration { return true }
             return false
         }
     }

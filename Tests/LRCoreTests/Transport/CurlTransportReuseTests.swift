@@ -264,9 +264,26 @@ struct CurlTransportReuseTests {
         let id = try #require(idle?.loopThreadKernelID)
         try await Task.sleep(for: .milliseconds(50)) // asleep with nothing in flight
         let released = clock.now
-        idle = nil // deinit stops and joins the thread
+        idle = nil // deinit asks the thread to stop and returns at once; the thread ends on its own
+        // The loop sleeps for up to 120 s: the thread ending well before shows the wake-up.
+        while TransportTestSupport.threadName(kernelID: id) != nil, clock.now - released < .seconds(20) {
+            try await Task.sleep(for: .milliseconds(5))
+        }
         #expect(clock.now - released < .seconds(20))
         #expect(TransportTestSupport.threadName(kernelID: id) == nil)
         withExtendedLifetime(idle) {}
+
+        // An explicit shutdown wakes the sleeping loop too, and returns once it has closed.
+        let explicit = try CurlTransport(options: .init(), idlePollInterval: .seconds(120))
+        _ = explicit.loopThreadKernelID
+        try await Task.sleep(for: .milliseconds(50))
+        let shutdownStarted = clock.now
+        await explicit.shutdown()
+        #expect(clock.now - shutdownStarted < .seconds(20))
+        await explicit.shutdown() // again: returns at once
+        let error = await TransportTestSupport.timedError {
+            _ = try await explicit.send(LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: []))
+        }.error
+        #expect((error as? LoginRadiusError)?.code == .shutDown)
     }
 }

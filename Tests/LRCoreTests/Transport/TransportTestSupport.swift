@@ -39,7 +39,7 @@ enum TransportTestSupport {
 
     /// The `TransportFailure` inside `error`, or `nil` when it is something else.
     static func transportFailure(_ error: any Error) -> TransportFailure? {
-        if case LoginRadiusError.transport(let failure) = error { return failure }
+        if let failure = (error as? LoginRadiusError)?.transport { return failure }
         return nil
     }
 

@@ -55,8 +55,8 @@ enum OperationRunner {
     /// What the command prints for `error`: LoginRadius's error code and description for `.api`,
     /// the SDK's description (which never contains credentials) otherwise.
     static func message(for error: LoginRadiusError) -> String {
-        switch error {
-        case .api(let apiError):
+        switch error.api {
+        case let apiError?:
             var text =
                 "LoginRadius error \(apiError.errorCode) (HTTP \(apiError.httpStatus)): \(apiError.errorDescription)"
             if let message = apiError.message, !message.isEmpty, message != apiError.errorDescription {

@@ -67,7 +67,7 @@ public struct ConformanceRunner: Sendable {
         if !expect.sent {
             var failures: [String] = []
             if !requests.isEmpty { failures.append("a request was sent; expected none") }
-            guard case .invalidArgument(let argument)? = thrown as? LoginRadiusError else {
+            guard let argument = (thrown as? LoginRadiusError)?.invalidArgument else {
                 return failures + [
                     "expected invalidArgument(\(expect.parameter ?? "?")), got \(thrown.map { "\($0)" } ?? "no error")"
                 ]

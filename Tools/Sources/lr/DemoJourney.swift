@@ -70,7 +70,8 @@ struct DemoJourney {
         do {
             _ = try await client.authentication.authValidateAccessToken(accessToken: secondToken)
             throw DemoFailure("the invalidated token still validates")
-        } catch LoginRadiusError.api(let error) {
+        } catch let caught as LoginRadiusError where caught.api != nil {
+            let error = caught.api!
             step("Validating it now fails: LoginRadius error \(error.errorCode): \(error.errorDescription)")
         }
         print("Journey complete.")

@@ -80,7 +80,8 @@ struct AuthJourneyTests {
                 _ = try await harness.client.authentication.loginByEmail(
                     emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
                 Issue.record("the old password still works")
-            } catch LoginRadiusError.api(let error) {
+            } catch let caught as LoginRadiusError where caught.api != nil {
+                let error = caught.api!
                 #expect(error.errorCode == 966)
                 #expect(error.httpStatus == 401)
             }
@@ -112,7 +113,8 @@ struct AuthJourneyTests {
             do {
                 _ = try await harness.client.authentication.authValidateAccessToken(accessToken: token)
                 Issue.record("an invalidated token still validates")
-            } catch LoginRadiusError.api(let error) {
+            } catch let caught as LoginRadiusError where caught.api != nil {
+                let error = caught.api!
                 #expect(error.errorCode == 905 || error.errorCode == 906)
             }
         }

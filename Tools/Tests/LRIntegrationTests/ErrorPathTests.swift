@@ -12,7 +12,8 @@ struct ErrorPathTests {
             do {
                 _ = try await harness.client.authentication.checkEmailAvailability(email: "a@example.com")
                 Issue.record("expected an API error")
-            } catch LoginRadiusError.api(let error) {
+            } catch let caught as LoginRadiusError where caught.api != nil {
+                let error = caught.api!
                 #expect(error.errorCode == 920)
             }
         }
@@ -29,7 +30,8 @@ struct ErrorPathTests {
                         password: "Secret-pass-1"),
                     sott: sott)
                 Issue.record("expected the SOTT to be refused")
-            } catch LoginRadiusError.api(let error) {
+            } catch let caught as LoginRadiusError where caught.api != nil {
+                let error = caught.api!
                 #expect(error.httpStatus >= 400)
             }
         }
@@ -43,7 +45,8 @@ struct ErrorPathTests {
         do {
             _ = try await client.authentication.checkEmailAvailability(email: "a@example.com")
             Issue.record("expected a transport error")
-        } catch LoginRadiusError.transport(let failure) {
+        } catch let caught as LoginRadiusError where caught.transport != nil {
+            let failure = caught.transport!
             #expect(failure.kind == .couldNotConnect)
             #expect(failure.mayHaveReachedServer == false)
         }
@@ -62,7 +65,8 @@ struct ErrorPathTests {
         do {
             _ = try await client.authentication.checkEmailAvailability(email: "a@example.com")
             Issue.record("expected a timeout")
-        } catch LoginRadiusError.transport(let failure) {
+        } catch let caught as LoginRadiusError where caught.transport != nil {
+            let failure = caught.transport!
             #expect(failure.kind == .timedOut)
         }
         #expect(ContinuousClock.now - start < .seconds(10))
@@ -78,7 +82,8 @@ struct ErrorPathTests {
         do {
             _ = try await client.authentication.checkEmailAvailability(email: "a@example.com")
             Issue.record("expected an HTTP error")
-        } catch LoginRadiusError.http(let failure) {
+        } catch let caught as LoginRadiusError where caught.http != nil {
+            let failure = caught.http!
             #expect(failure.status == 500)
             #expect(failure.bodySnippet.contains("Internal Server Error"))
         }

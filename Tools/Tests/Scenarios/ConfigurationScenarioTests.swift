@@ -74,7 +74,8 @@ struct EmulatorBehaviourScenarioTests {
             do {
                 _ = try await scenario.client.authentication.checkEmailAvailability(email: "a@example.com")
                 Issue.record("the fourth request was not limited")
-            } catch LoginRadiusError.tooManyRequests(let info) {
+            } catch let caught as LoginRadiusError where caught.tooManyRequests != nil {
+                let info = caught.tooManyRequests!
                 let retryAfter = try #require(info.retryAfter)
                 #expect(retryAfter > .zero && retryAfter <= .seconds(30))
                 #expect(info.apiError?.errorCode == 429)

@@ -163,8 +163,8 @@ final class CurlEasyHandle: @unchecked Sendable {
             curl_slist_free_all(list)
             throw LoginRadiusError.transport(
                 TransportFailure(
-                    kind: .other, code: Int(CURLE_OUT_OF_MEMORY.rawValue),
-                    message: "libcurl could not build the header list", mayHaveReachedServer: false)
+                    kind: .other, message: "libcurl could not build the header list", mayHaveReachedServer: false,
+                    curlCode: Int(CURLE_OUT_OF_MEMORY.rawValue))
             )
         }
         curl_slist_free_all(headerList)
@@ -221,9 +221,9 @@ final class CurlEasyHandle: @unchecked Sendable {
         throw LoginRadiusError.transport(
             TransportFailure(
                 kind: .other,
-                code: Int(code.rawValue),
                 message: "libcurl refused option \(option.rawValue): " + String(cString: curl_easy_strerror(code)),
-                mayHaveReachedServer: false
+                mayHaveReachedServer: false,
+                curlCode: Int(code.rawValue)
             )
         )
     }

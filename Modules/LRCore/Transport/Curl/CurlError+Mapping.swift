@@ -28,19 +28,23 @@ extension TransportFailure {
         let detail = errorMessage ?? String(cString: curl_easy_strerror(code))
         func failure(_ kind: Kind, _ mayHaveReachedServer: Bool, _ message: String = detail) -> TransportFailure {
             TransportFailure(
-                kind: kind, code: Int(rawCode), message: message, mayHaveReachedServer: mayHaveReachedServer)
+                kind: kind, message: message, mayHaveReachedServer: mayHaveReachedServer, curlCode: Int(rawCode))
         }
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return failure(.couldNotResolveHost, false)
         case CURLE_COULDNT_CONNECT:
             return failure(.couldNotConnect, false)
-        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+        case CURLE_SSL_CONNECT_ERROR:
+            // The handshake itself failed (a reset mid-handshake, a protocol error): may pass.
+            return failure(.tls, sent)
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED,
             CURLE_SSL_ENGINE_INITFAILED, CURLE_SSL_CRL_BADFILE, CURLE_SSL_ISSUER_ERROR,
             CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CLIENTCERT,
             CURLE_SSL_SHUTDOWN_FAILED, CURLE_USE_SSL_FAILED:
-            return failure(.tls, sent)
+            // Certificate and TLS configuration problems fail the same way every time.
+            return failure(.tlsCertificate, sent)
         case CURLE_OPERATION_TIMEDOUT:
             return failure(.timedOut, sent)
         case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2_STREAM:

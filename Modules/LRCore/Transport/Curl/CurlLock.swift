@@ -9,9 +9,14 @@
 /// A plain `pthread_mutex_t` on the heap (so it never moves), for the few short critical sections
 /// of the curl transport.
 ///
-/// `Synchronization.Mutex` would need macOS 15, and `NSLock` drags Foundation onto the hot path;
-/// this is the same mutex without either. It is `@unchecked Sendable` because the mutex itself is
-/// the synchronisation: every access to the protected state goes through ``withLock(_:)``.
+/// Why not `Synchronization.Mutex` (the package requires macOS 15, so it is available): on Linux
+/// it locks with futex system calls inside the uninstrumented standard library, so
+/// ThreadSanitizer cannot see its happens-before edges. This lock guards state stored outside it
+/// (the loop's properties marked "guarded by `lock`"), and with `Mutex<Void>` `make check`
+/// reported every such access as a race. `pthread_mutex_lock` is intercepted by the sanitizers,
+/// so the transport's real races, if any, stay visible. (`NSLock` would work too, but drags
+/// Foundation onto the hot path.) It is `@unchecked Sendable` because the mutex itself is the
+/// synchronisation: every access to the protected state goes through ``withLock(_:)``.
 final class CurlLock: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 

@@ -46,7 +46,7 @@ extension CurlMultiLoop {
         let code = curl_multi_add_handle(multi, transfer.easy)
         guard code == CURLM_OK else {
             let message = "curl_multi_add_handle failed: " + String(cString: curl_multi_strerror(code))
-            let failure = TransportFailure(kind: .other, code: 0, message: message, mayHaveReachedServer: false)
+            let failure = TransportFailure(kind: .other, message: message, mayHaveReachedServer: false)
             finish(transfer, with: .failure(LoginRadiusError.transport(failure)))
             return
         }
@@ -98,7 +98,7 @@ extension CurlMultiLoop {
     /// an internal error): without a working perform, not even their timeouts would fire.
     private func failActive(_ code: CURLMcode) {
         let message = "curl_multi_perform failed: " + String(cString: curl_multi_strerror(code))
-        let failure = TransportFailure(kind: .other, code: 0, message: message, mayHaveReachedServer: true)
+        let failure = TransportFailure(kind: .other, message: message, mayHaveReachedServer: true)
         for (easy, transfer) in active {
             curl_multi_remove_handle(multi, easy)
             finish(transfer, with: .failure(LoginRadiusError.transport(failure)))

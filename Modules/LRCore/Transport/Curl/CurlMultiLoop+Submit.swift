@@ -8,10 +8,9 @@ extension CurlMultiLoop {
     /// it sleeps in `curl_multi_poll` and nobody woke it yet, and outside the lock, so a caller
     /// never holds the lock through a syscall and a busy loop costs its callers none.
     ///
-    /// Called only from ``CurlTransport/send(_:)``, which holds the transport: the loop cannot be
-    /// stopped, nor its multi handle closed, before this returns (see the type's documentation).
+    /// The wake-up is sent under ``lock``, so it can never reach a multi handle an explicit
+    /// shutdown has closed meanwhile.
     func submit(_ transfer: CurlEasyRequest, continuation: CurlContinuation) {
-        var wake = false
         let refusal: (any Error)? = lock.withLock {
             if transfer.cancelRequested {
                 // The task was cancelled while the transfer was being set up.
@@ -27,13 +26,13 @@ extension CurlMultiLoop {
             transfer.continuation = continuation
             transfer.state = .queued
             inbox.append(transfer)
-            wake = claimWakeupLocked()
+            // Under the lock: an explicit shutdown may close the multi handle as soon as the lock
+            // is released. Only a sleeping loop is woken, at most once per sleep.
+            wakeLocked()
             return nil
         }
         if let refusal {
             continuation.resume(throwing: refusal)
-        } else if wake {
-            curl_multi_wakeup(multi)
         }
     }
 
@@ -79,12 +78,9 @@ extension CurlMultiLoop {
         }
     }
 
-    /// The error for a transfer the loop can no longer run because the transport was released.
+    /// The error for a transfer the loop can no longer run because the transport was shut down
+    /// (the client's ``LoginRadiusClient/shutdown()``, or the transport's release).
     static func shutDownError(mayHaveReachedServer: Bool) -> LoginRadiusError {
-        .transport(
-            TransportFailure(
-                kind: .other, code: 0, message: "the CurlTransport was shut down",
-                mayHaveReachedServer: mayHaveReachedServer)
-        )
+        .shutDown
     }
 }

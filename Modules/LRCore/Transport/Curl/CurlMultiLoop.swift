@@ -28,19 +28,19 @@ import CLibCurl
 ///   response from the transfer's buffers off the loop thread, keeping the loop's per-transfer
 ///   work to collecting bytes. The transfers finished in one iteration are handed out under one
 ///   lock and resumed after it is released.
-/// - **Lifetime**: the thread holds this loop, never the transport. The transport's `deinit` calls
-///   ``shutdown()``, which stops and joins the thread; the thread's last act is
-///   `curl_multi_cleanup`, which closes the pooled connections.
+/// - **Lifetime**: the thread holds this loop, never the transport. ``requestStop()`` (from the
+///   transport's `shutdown()` or its `deinit`) only asks the thread to stop and never waits; the
+///   thread then fails what is pending, runs `curl_multi_cleanup` (closing the pooled connections)
+///   and, as its last act, resumes the tasks waiting in ``waitUntilClosed()``. No caller blocks
+///   on the thread: it is detached, never joined.
 ///
 /// `@unchecked Sendable`: the properties marked "guarded by `lock`" are only touched under
 /// ``lock``; the ones marked "confined to the loop thread" only on the loop thread. ``multi`` is
 /// used by the loop thread only, except for `curl_multi_wakeup`, the one multi call libcurl allows
 /// from other threads. It must never run after the loop thread's `curl_multi_cleanup`: ``cancel(_:)``
 /// and ``shutdown()`` call it under ``lock`` while ``multiClosed`` is `false`; ``submit(_:continuation:)``
-/// calls it after the lock, having seen ``stopRequested`` `false` under it, and the multi handle is
-/// closed only after a stop, which only the transport's `deinit` requests, and a submitting call
-/// holds the transport. ``thread`` is set once, before the loop is shared, and read only by
-/// ``shutdown()``.
+/// calls it under the lock too, having seen ``stopRequested`` `false` there (a stop may be
+/// requested at any time by an explicit shutdown). ``thread`` is set once, before the loop is shared.
 final class CurlMultiLoop: @unchecked Sendable {
     /// Easy handles kept for reuse; more than this many idle handles are freed.
     static let maxIdleHandles = 64
@@ -66,6 +66,10 @@ final class CurlMultiLoop: @unchecked Sendable {
     var wakeupSent = false
     var stopRequested = false
     var multiClosed = false
+    /// The thread has closed the multi handle and is about to end.
+    var threadFinished = false
+    /// Tasks waiting in ``waitUntilClosed()``.
+    var closeWaiters: [CheckedContinuation<Void, Never>] = []
     /// Easy handles created so far (for tests: a pooled handle is reused, not re-created).
     var handlesCreated = 0
 
@@ -106,7 +110,10 @@ final class CurlMultiLoop: @unchecked Sendable {
             throw LoginRadiusError.invalidConfiguration("CurlTransport: curl_multi_init failed (out of memory)")
         }
         let loop = CurlMultiLoop(multi: multi, settings: settings, idlePollMilliseconds: idlePollMilliseconds)
-        loop.thread = try CurlThread.start(name: "lr-curl-loop") { loop.run() }
+        loop.thread = try CurlThread.start(name: "lr-curl-loop") {
+            loop.run()
+            loop.announceFinished()
+        }
         return loop
     }
 
@@ -124,15 +131,36 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// The kernel id of the loop thread (Linux), for tests.
     var threadKernelID: Int { thread?.kernelID ?? 0 }
 
-    /// Stops the thread, fails whatever is still pending, closes the multi handle and waits for
-    /// the thread to end.
-    func shutdown() {
+    /// Asks the thread to stop: it fails whatever is still pending with
+    /// ``LoginRadiusError/Code/shutDown`` and closes the multi handle. Returns at once.
+    func requestStop() {
         lock.withLock {
             stopRequested = true // a loop not polling sees it before it would block
             wakeLocked()
         }
-        guard let thread else { return }
-        if thread.isCurrent { thread.detach() } else { thread.join() }
+    }
+
+    /// Returns once the thread has closed the multi handle (and so every connection) and is
+    /// ending; at once when it already has. Suspends; never blocks a thread.
+    func waitUntilClosed() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let finished = lock.withLock {
+                if threadFinished { return true }
+                closeWaiters.append(continuation)
+                return false
+            }
+            if finished { continuation.resume() }
+        }
+    }
+
+    /// The thread's last act: wakes the tasks waiting in ``waitUntilClosed()``.
+    func announceFinished() {
+        let waiters = lock.withLock {
+            threadFinished = true
+            defer { closeWaiters.removeAll() }
+            return closeWaiters
+        }
+        for waiter in waiters { waiter.resume() }
     }
 
     /// Whether a submitter must wake the loop, noting that it will: `true` at most once per sleep.
@@ -160,8 +188,8 @@ final class CurlMultiLoop: @unchecked Sendable {
         guard let handle = CurlEasyHandle() else {
             throw LoginRadiusError.transport(
                 TransportFailure(
-                    kind: .other, code: Int(CURLE_OUT_OF_MEMORY.rawValue),
-                    message: "curl_easy_init failed", mayHaveReachedServer: false)
+                    kind: .other, message: "curl_easy_init failed", mayHaveReachedServer: false,
+                    curlCode: Int(CURLE_OUT_OF_MEMORY.rawValue))
             )
         }
         try handle.configureFixedOptions(settings) // on failure the handle is freed, never pooled

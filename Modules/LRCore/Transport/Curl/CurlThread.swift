@@ -1,5 +1,4 @@
 import CLibCurl
-import Dispatch
 
 #if canImport(Glibc)
     import Glibc
@@ -9,35 +8,42 @@ import Dispatch
     import Darwin
 #endif
 
-/// A joinable POSIX thread for ``CurlMultiLoop``.
+/// A detached POSIX thread for ``CurlMultiLoop``.
 ///
-/// A raw pthread rather than Foundation's `Thread`: it can be joined, so a transport's `deinit`
-/// returns only once its thread is gone (no thread outlives its transport), and it needs no
-/// run loop. The thread blocks `SIGPIPE` for itself (see ``blockSIGPIPE()``).
-struct CurlThread {
-    #if canImport(Darwin)
-        private typealias ThreadID = pthread_t?
-    #else
-        private typealias ThreadID = pthread_t
-    #endif
-
-    /// Written once by ``start(name:_:)`` before the value is shared, then only read.
-    private let id: ThreadID
-
-    /// The kernel's id of the thread (`/proc/self/task/<id>` on Linux; `0` elsewhere).
-    let kernelID: Int
-
-    /// What the new thread receives. `kernelID` is written by the new thread before it signals
-    /// `started`, and read by the creator after waiting for it.
-    private final class Entry {
+/// A raw pthread rather than Foundation's `Thread`: it needs no run loop, and it blocks
+/// `SIGPIPE` for itself (see ``blockSIGPIPE()``). It is detached at once and never joined, and
+/// its creator never waits for it to start: nothing on a Swift-concurrency thread ever blocks on
+/// it. Its end is observed instead through ``CurlMultiLoop/waitUntilClosed()``, which the thread
+/// resumes as its last act.
+struct CurlThread: Sendable {
+    /// What the new thread receives, and where it reports its kernel id once it runs
+    /// (`kernelIDValue` is guarded by `lock`, a pthread mutex the sanitizers see; hence
+    /// `@unchecked Sendable`).
+    private final class Entry: @unchecked Sendable {
         let name: String
-        let body: () -> Void
-        let started = DispatchSemaphore(value: 0)
-        var kernelID = 0
-        init(name: String, body: @escaping () -> Void) {
+        let body: @Sendable () -> Void
+        let lock = CurlLock()
+        var kernelIDValue = 0
+        init(name: String, body: @escaping @Sendable () -> Void) {
             self.name = name
             self.body = body
         }
+    }
+
+    private let entry: Entry
+
+    /// The kernel's id of the thread (`/proc/self/task/<id>` on Linux; `0` elsewhere). For tests
+    /// only: it waits (yielding the CPU) until the new thread has recorded it.
+    var kernelID: Int {
+        #if os(Linux)
+            while true {
+                let id = entry.lock.withLock { entry.kernelIDValue }
+                if id != 0 { return id }
+                sched_yield()
+            }
+        #else
+            return 0
+        #endif
     }
 
     /// Starts a thread running `body`.
@@ -45,6 +51,7 @@ struct CurlThread {
     /// - Throws: ``LoginRadiusError/invalidConfiguration(_:)`` when the system refuses a thread.
     static func start(name: String, _ body: @escaping @Sendable () -> Void) throws -> CurlThread {
         let startedEntry = Entry(name: name, body: body)
+        let started = CurlThread(entry: startedEntry)
         let entry = Unmanaged.passRetained(startedEntry).toOpaque()
         #if canImport(Darwin)
             var id: pthread_t?
@@ -65,14 +72,17 @@ struct CurlThread {
             throw LoginRadiusError.invalidConfiguration(
                 "CurlTransport could not start its thread (pthread_create: \(result))")
         }
-        // Returns once the thread runs, so a transport is usable and its thread visible at once.
-        startedEntry.started.wait()
-        return CurlThread(id: id, kernelID: startedEntry.kernelID)
+        // Never joined: the transport observes the thread's end without blocking (see the type).
+        #if canImport(Darwin)
+            if let id { pthread_detach(id) }
+        #else
+            pthread_detach(id)
+        #endif
+        return started
     }
 
-    private init(id: ThreadID, kernelID: Int) {
-        self.id = id
-        self.kernelID = kernelID
+    private init(entry: Entry) {
+        self.entry = entry
     }
 
     private static func run(_ argument: UnsafeMutableRawPointer) {
@@ -82,9 +92,9 @@ struct CurlThread {
             pthread_setname_np(entry.name)
         #elseif os(Linux)
             _ = lr_set_current_thread_name(entry.name)
-            entry.kernelID = lr_current_thread_kernel_id()
+            let id = Int(lr_current_thread_kernel_id())
+            entry.lock.withLock { entry.kernelIDValue = id }
         #endif
-        entry.started.signal()
         entry.body()
     }
 
@@ -101,29 +111,5 @@ struct CurlThread {
         sigemptyset(&set)
         sigaddset(&set, SIGPIPE)
         pthread_sigmask(SIG_BLOCK, &set, nil)
-    }
-
-    /// Whether the caller is this thread.
-    var isCurrent: Bool {
-        #if canImport(Darwin)
-            guard let id else { return false }
-        #endif
-        return pthread_equal(pthread_self(), id) != 0
-    }
-
-    /// Waits for the thread to end. Must not be called from the thread itself.
-    func join() {
-        #if canImport(Darwin)
-            guard let id else { return }
-        #endif
-        pthread_join(id, nil)
-    }
-
-    /// Lets the thread end on its own, for the one case where it cannot be joined.
-    func detach() {
-        #if canImport(Darwin)
-            guard let id else { return }
-        #endif
-        pthread_detach(id)
     }
 }

@@ -2,9 +2,18 @@
 ///
 /// Create one transport per process (or per ``LoginRadiusClient``) and share it: it is
 /// `Sendable`, and every call it carries reuses the connections of one curl multi handle, driven
-/// by one dedicated thread (see `CurlMultiLoop`). Releasing the transport stops and joins that
-/// thread (its `deinit` returns once the thread is gone) and closes its connections; a call in
-/// flight keeps the transport alive until it ends.
+/// by one dedicated thread (see `CurlMultiLoop`).
+///
+/// ## Shutdown
+/// Call ``shutdown()`` when you are done with a transport you created: it stops the thread,
+/// closes the connections and returns once they are closed. Calls still in flight end with
+/// ``LoginRadiusError/Code/shutDown``, and so do later ones, without sending anything. A
+/// ``LoginRadiusClient`` shuts down the transport it created itself in its own
+/// ``LoginRadiusClient/shutdown()``; a transport you pass in stays yours to shut down.
+///
+/// A transport released without ``shutdown()`` asks its thread to stop and returns at once: the
+/// thread closes the connections and ends on its own. Neither path ever blocks the calling
+/// thread, so both are safe on Swift's cooperative pool.
 ///
 /// What it always does, whatever the options:
 /// - verifies the server's TLS certificate and host name (also an HTTPS proxy's);
@@ -63,8 +72,18 @@ public final class CurlTransport: LoginRadiusTransport {
     }
 
     deinit {
-        // No call is in flight (each holds the transport), so this only stops an idle thread.
-        loop.shutdown()
+        // Never waits: the thread tears itself down (see "Shutdown").
+        loop.requestStop()
+    }
+
+    /// Stops the transport: fails calls in flight and later calls with
+    /// ``LoginRadiusError/Code/shutDown``, closes every connection, and returns once they are
+    /// closed and the transport's thread is ending. Calling it again returns once that is done.
+    ///
+    /// It suspends, never blocks: safe from any task.
+    public func shutdown() async {
+        loop.requestStop()
+        await loop.waitUntilClosed()
     }
 
     /// Sends `request` and returns the final response with its whole body.

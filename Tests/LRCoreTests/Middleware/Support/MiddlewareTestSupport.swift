@@ -79,11 +79,12 @@ enum MiddlewareTestSupport {
     static let ok: Result<LoginRadiusResponse, LoginRadiusError> = .success(.json(#"{"ok":true}"#))
 
     /// A transport failure reply.
-    static func failure(_ kind: TransportFailure.Kind, code: Int = 0, reached: Bool)
+    static func failure(_ kind: TransportFailure.Kind, code: Int? = nil, reached: Bool)
         -> Result<LoginRadiusResponse, LoginRadiusError>
     {
         .failure(
-            .transport(TransportFailure(kind: kind, code: code, message: "scripted", mayHaveReachedServer: reached)))
+            .transport(TransportFailure(kind: kind, message: "scripted", mayHaveReachedServer: reached, curlCode: code))
+        )
     }
 
     /// `duration` in seconds.

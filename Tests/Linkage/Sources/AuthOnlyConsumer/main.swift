@@ -5,6 +5,7 @@ let configuration = try LoginRadiusConfiguration(apiKey: "key", apiSecret: "secr
 let client = try LoginRadiusClient(configuration: configuration)
 do {
     _ = try await client.authentication.getProfileByAccessToken(accessToken: " ")
-} catch LoginRadiusError.invalidArgument(let argument) {
+} catch let caught as LoginRadiusError where caught.invalidArgument != nil {
+    let argument = caught.invalidArgument!
     print("LRAuth alone links: \(argument.parameter) \(argument.reason)")
 }

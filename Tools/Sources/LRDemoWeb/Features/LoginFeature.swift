@@ -23,7 +23,7 @@ enum LoginFeature: DemoFeature {
                 guard let accessToken = login.accessToken else { throw DemoWebError("login returned no access token") }
                 await services.signIn(context, accessToken: accessToken, profile: login.profile)
                 return await services.redirect(context, to: "/profile", flash: "Welcome back!")
-            } catch LoginRadiusError.api(let error) where error.errorCode == multiFactorEnabled {
+            } catch let error as LoginRadiusError where error.errorCode == multiFactorEnabled {
                 return await startMultiFactorLogin(
                     email: email, password: password, context: context, services: services)
             } catch {

@@ -11,8 +11,9 @@ struct UserFacingError {
     let code: Int?
 
     init(_ error: any Error, logger: Logger) {
-        switch error {
-        case LoginRadiusError.api(let api):
+        let known = error as? LoginRadiusError
+        switch (known?.api, known?.tooManyRequests, known?.invalidArgument) {
+        case (let api?, _, _):
             // LoginRadius refused: its `Description` is written for end users. 4xx stays 4xx
             // for the page (the user can fix it); LoginRadius's own 5xx becomes 502.
             logger.info("LoginRadius refused", metadata: ["code": "\(api.errorCode)", "status": "\(api.httpStatus)"])
@@ -21,13 +22,13 @@ struct UserFacingError {
                 api.errorDescription.isEmpty
                 ? (api.message ?? "LoginRadius refused the request.") : api.errorDescription
             code = api.errorCode
-        case LoginRadiusError.tooManyRequests(let limited):
+        case (_, let limited?, _):
             logger.warning(
                 "LoginRadius rate limit", metadata: ["retryAfter": "\(limited.retryAfter.map { "\($0)" } ?? "-")"])
             status = .tooManyRequests
             message = "Too many requests right now. Please wait a moment and try again."
             code = limited.apiError?.errorCode
-        case LoginRadiusError.invalidArgument(let argument):
+        case (_, _, let argument?):
             // Nothing was sent: a required value was blank.
             status = .badRequest
             message = "Please fill in \(argument.parameter)."

@@ -88,7 +88,8 @@ func expectAPIError<Value>(
     do {
         _ = try await body()
         Issue.record("expected LoginRadius error \(code), the call succeeded", sourceLocation: sourceLocation)
-    } catch LoginRadiusError.api(let error) {
+    } catch let caught as LoginRadiusError where caught.api != nil {
+        let error = caught.api!
         #expect(
             error.errorCode == code, "LoginRadius error \(error.errorCode): \(error.errorDescription)",
             sourceLocation: sourceLocation)

@@ -152,7 +152,8 @@ func factorExpectError<Value>(
     do {
         _ = try await body()
         Issue.record("expected LoginRadius error \(code), the call succeeded", sourceLocation: sourceLocation)
-    } catch LoginRadiusError.api(let error) {
+    } catch let caught as LoginRadiusError where caught.api != nil {
+        let error = caught.api!
         #expect(error.errorCode == code, "expected \(code): \(error.errorDescription)", sourceLocation: sourceLocation)
         return error
     } catch {

@@ -4,9 +4,12 @@
 /// full jitter from 100 ms up to 20 s, and a shared retry budget of 500 tokens.
 ///
 /// What is retried:
-/// - a status in ``retryableStatuses`` (429, 502, 503, 504) — only for operations whose
+/// - a status in ``retryableStatuses`` (502, 503, 504) — only for operations whose
 ///   ``OperationDescriptor/isIdempotent`` is `true` (GET, PUT, DELETE, or an operation marked so),
 ///   because the request reached the server;
+/// - 429 (when in ``retryableStatuses``) — for every operation, a POST included: LoginRadius
+///   answers 429 only for a request it did not process, so sending it again after `Retry-After`
+///   cannot apply it twice. The retry still waits for `Retry-After` and takes from the budget;
 /// - a transport failure that is transient (could not resolve, could not connect, TLS handshake,
 ///   timed out, connection lost) — for any operation when the request certainly never reached
 ///   the server (``TransportFailure/mayHaveReachedServer`` is `false`), otherwise only for
@@ -37,7 +40,8 @@ public struct RetryPolicy: Sendable, Hashable {
     /// and each attempt's transport timeout is shortened to what is left of it. `nil` sets none
     /// (a `Retry-After` is then honoured however long it is). Default 60 s.
     public var totalTimeout: Duration?
-    /// HTTP statuses retried for idempotent operations. Default 429, 502, 503 and 504.
+    /// HTTP statuses retried: for idempotent operations, and 429 for every operation. Default 429,
+    /// 502, 503 and 504.
     public var retryableStatuses: Set<Int>
     /// The retry budget shared by all calls of a client, or `nil` for none. Default ``RetryBudget/standard``.
     public var budget: RetryBudget?

@@ -10,7 +10,9 @@ import Logging
 /// inside the retry loop (the client's `attemptMiddleware`) can read.
 ///
 /// The policy's rules decide what is retried (see ``RetryPolicy``); in short, a request that may
-/// have reached the server is repeated only for an idempotent operation. When the last attempt
+/// have reached the server is repeated only for an idempotent operation, or after LoginRadius's
+/// 429 (which means it was not processed). Transport failures are judged by their
+/// transport-neutral ``TransportFailure/Kind``, never by a transport's own codes. When the last attempt
 /// fails, the call ends with its answer: the response (which the client turns into
 /// ``LoginRadiusError/tooManyRequests(_:)``, ``LoginRadiusError/api(_:)`` or
 /// ``LoginRadiusError/http(_:)``) or the error. Waiting is cancellable: cancelling the calling
@@ -107,7 +109,9 @@ public struct RetryMiddleware: LoginRadiusMiddleware {
                 }
                 tokensTaken += cost
             }
-            logger.debug("retrying", metadata: Self.metadata(attempt, reason, delay: delay))
+            // Info: the call still succeeds or fails by throwing, but the retry itself is
+            // reported nowhere else (swift-log's "Choosing log levels").
+            logger.info("retrying", metadata: Self.metadata(attempt, reason, delay: delay))
             try await clock.sleep(for: delay)
             attempt += 1
         }
@@ -124,34 +128,30 @@ public struct RetryMiddleware: LoginRadiusMiddleware {
     func retryReason(for outcome: Result<LoginRadiusResponse, any Error>, operation: OperationDescriptor) -> Reason? {
         switch outcome {
         case .success(let response):
-            guard policy.retryableStatuses.contains(response.status), operation.isIdempotent else { return nil }
+            // LoginRadius's 429 means the request was not processed, so even a POST may be sent
+            // again (after Retry-After, within the budget); other statuses only for idempotent calls.
+            guard policy.retryableStatuses.contains(response.status),
+                operation.isIdempotent || response.status == 429
+            else { return nil }
             var retryAfter: Duration?
             if response.status == 429 || response.status == 503, let value = response.headers["Retry-After"] {
                 retryAfter = RetryAfter.parse(value, now: clock.wallNow)
             }
             return Reason(summary: "HTTP \(response.status)", retryAfter: retryAfter, isTimeout: false)
-        case .failure(LoginRadiusError.transport(let failure)):
-            guard Self.isTransient(failure), !failure.mayHaveReachedServer || operation.isIdempotent else { return nil }
+        case .failure(let error):
+            guard let failure = (error as? LoginRadiusError)?.transport, Self.isTransient(failure),
+                !failure.mayHaveReachedServer || operation.isIdempotent
+            else { return nil }
             return Reason(
-                summary: "transport \(failure.kind.rawValue)", retryAfter: nil, isTimeout: failure.kind == .timedOut)
-        case .failure:
-            return nil
+                summary: "transport \(failure.kind)", retryAfter: nil, isTimeout: failure.kind == .timedOut)
         }
     }
 
-    /// Whether a transport failure may go away by itself: resolve, connect, TLS handshake,
-    /// timeout and lost connections, but not certificate problems, size limits or the rest.
+    /// Whether a transport failure may go away by itself, decided on its transport-neutral kind
+    /// (``TransportFailure/Kind/isTransient``): resolve, connect, TLS handshake, timeout and lost
+    /// connections, but not certificate problems, size limits or the rest, whatever the transport.
     static func isTransient(_ failure: TransportFailure) -> Bool {
-        switch failure.kind {
-        case .couldNotResolveHost, .couldNotConnect, .timedOut, .connectionLost:
-            true
-        case .tls:
-            // CURLE_SSL_CONNECT_ERROR (35): the handshake itself failed; 0: not from libcurl.
-            // Certificate and configuration errors (60, 58, 77, …) fail the same way every time.
-            failure.code == 35 || failure.code == 0
-        case .responseTooLarge, .other:
-            false
-        }
+        failure.kind.isTransient
     }
 
     /// Full jitter: a random wait between zero and the backoff ceiling.

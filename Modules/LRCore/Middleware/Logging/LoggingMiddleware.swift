@@ -2,7 +2,8 @@ import Logging
 
 /// Logs every call through swift-log: one line per call, and the redacted exchange for debugging.
 ///
-/// At ``LoggingPolicy/callLevel`` (default info), one line when the call ends:
+/// At ``LoggingPolicy/callLevel`` (default debug, as swift-log's guidelines ask of a library's
+/// successful work), one line when the call ends:
 /// `POST /identity/v2/auth/login → 200 (1 attempt, 84 ms)`, with metadata `lr.operation`,
 /// `lr.method`, `lr.path`, `lr.status` (or `lr.error`), `lr.attempts` and `lr.duration_ms`.
 /// At ``LoggingPolicy/bodyLevel`` (default trace), the request (method, path, query parameter
@@ -58,11 +59,14 @@ public struct LoggingMiddleware: LoginRadiusMiddleware {
                     "\(LogRedaction.body(request.body, additionalKeys: policy.additionalRedactedKeys, limit: policy.maxLoggedBodySize))",
             ]
         )
-        let record = CallRecord()
+        // The client installs the call's record; used on its own, this middleware installs one.
+        let installed = CallRecord.current
+        let record = installed ?? CallRecord()
         do {
-            let response = try await CallRecord.$current.withValue(record) {
-                try await next(request, context)
-            }
+            let response =
+                try await installed != nil
+                ? next(request, context)
+                : CallRecord.$current.withValue(record) { try await next(request, context) }
             let elapsed = (clock.monotonicNow - start).wholeMilliseconds
             let attempts = record.attempts
             // Built only when the line is logged; integers go in as `stringConvertible`, which
@@ -110,23 +114,20 @@ public struct LoggingMiddleware: LoginRadiusMiddleware {
     static func summary(of error: any Error) -> String {
         switch error {
         case is CancellationError:
-            "cancelled"
-        case LoginRadiusError.transport(let failure):
-            "transport error \(failure.kind.rawValue) (code \(failure.code))"
-        case LoginRadiusError.invalidArgument(let argument):
-            "invalid argument '\(argument.parameter)'"
-        case LoginRadiusError.api(let error):
-            "LoginRadius error \(error.errorCode) (HTTP \(error.httpStatus))"
-        case LoginRadiusError.tooManyRequests:
-            "429 Too Many Requests"
-        case LoginRadiusError.http(let failure):
-            "HTTP \(failure.status)"
-        case LoginRadiusError.decoding(let failure):
-            "could not decode \(failure.type)"
-        case LoginRadiusError.invalidConfiguration:
-            "invalid configuration"
+            return "cancelled"
+        case let error as LoginRadiusError:
+            if let failure = error.transport {
+                return "transport error \(failure.kind)" + (failure.curlCode.map { " (code \($0))" } ?? "")
+            }
+            if let argument = error.invalidArgument { return "invalid argument '\(argument.parameter)'" }
+            if let api = error.api { return "LoginRadius error \(api.errorCode) (HTTP \(api.httpStatus))" }
+            if error.code == .tooManyRequests { return "429 Too Many Requests" }
+            if let failure = error.http { return "HTTP \(failure.status)" }
+            if let failure = error.decoding { return "could not decode \(failure.type)" }
+            if error.code == .invalidConfiguration { return "invalid configuration" }
+            return "\(error.code)"
         default:
-            String(reflecting: type(of: error))
+            return String(reflecting: type(of: error))
         }
     }
 }

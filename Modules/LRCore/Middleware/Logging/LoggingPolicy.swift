@@ -11,10 +11,12 @@ public import Logging
 /// header values only for an allow-list of harmless headers, JSON bodies with the value of every
 /// sensitive member replaced (see ``LogRedaction``) and any other body by its length only.
 public struct LoggingPolicy: Sendable, Hashable {
-    /// One info line per call, bodies at trace.
+    /// One debug line per call, bodies at trace.
     public static let `default` = LoggingPolicy()
 
-    /// The level of the one line per call. Default `.info`.
+    /// The level of the one line per call. Default `.debug`: a library logs successful work at
+    /// debug or trace (swift-log's "Choosing log levels"); raise it only if your app wants every
+    /// LoginRadius call in its info logs.
     public var callLevel: Logger.Level
     /// The level of the redacted request and response (headers and bodies). Default `.trace`.
     public var bodyLevel: Logger.Level
@@ -27,12 +29,12 @@ public struct LoggingPolicy: Sendable, Hashable {
     /// Creates a policy.
     ///
     /// - Parameters:
-    ///   - callLevel: The level of the per-call line; default `.info`.
+    ///   - callLevel: The level of the per-call line; default `.debug`.
     ///   - bodyLevel: The level of redacted headers and bodies; default `.trace`.
     ///   - additionalRedactedKeys: Extra JSON member names to redact; default none.
     ///   - maxLoggedBodySize: The most bytes of a body logged; default 65,536.
     public init(
-        callLevel: Logger.Level = .info,
+        callLevel: Logger.Level = .debug,
         bodyLevel: Logger.Level = .trace,
         additionalRedactedKeys: Set<String> = [],
         maxLoggedBodySize: Int = 64 * 1024

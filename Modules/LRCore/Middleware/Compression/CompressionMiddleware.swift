@@ -120,6 +120,6 @@ public struct CompressionMiddleware: LoginRadiusMiddleware {
             kind = .other
             message = "zlib could not decode the \(coding) response body (error \(code))"
         }
-        return .transport(TransportFailure(kind: kind, code: 0, message: message, mayHaveReachedServer: true))
+        return .transport(TransportFailure(kind: kind, message: message, mayHaveReachedServer: true))
     }
 }
