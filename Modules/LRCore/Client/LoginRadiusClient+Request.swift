@@ -4,7 +4,7 @@ extension LoginRadiusClient {
     /// Builds the HTTP request for `call`: host, encoded path, credentials, region, headers, body.
     ///
     /// - Throws: ``LoginRadiusError/invalidArgument(_:)`` for a missing path parameter.
-    public func makeRequest(for call: APICall) throws -> LoginRadiusRequest {
+    package func makeRequest(for call: APICall) throws -> LoginRadiusRequest {
         let operation = call.operation
         var query: [QueryItem] = []
         var headers = LoginRadiusHeaders()
@@ -50,7 +50,7 @@ extension LoginRadiusClient {
     ///   error statuses, ``LoginRadiusError/transport(_:)`` when the exchange failed,
     ///   ``LoginRadiusError/invalidArgument(_:)`` when a header value is refused, and
     ///   `CancellationError` when the task is cancelled.
-    public func send(_ call: APICall) async throws -> LoginRadiusResponse {
+    package func send(_ call: APICall) async throws -> LoginRadiusResponse {
         let request = try makeRequest(for: call)
         var logger = logger
         logger[metadataKey: "lr.operation"] = .string(call.operation.name)
@@ -64,7 +64,7 @@ extension LoginRadiusClient {
     ///
     /// - Throws: Everything ``send(_:)`` throws, and ``LoginRadiusError/decoding(_:)`` when the
     ///   reply is not a `Response`.
-    public func perform<Response: Decodable & Sendable>(
+    package func perform<Response: Decodable & Sendable>(
         _ call: APICall,
         as type: Response.Type = Response.self
     ) async throws -> Response {
