@@ -512,7 +512,7 @@ extension AuthenticationAPI {
     public func addEmail(
         accessToken: String,
         email: String,
-        `type`: String,
+        type: String,
         emailTemplate: String? = nil,
         verificationURL: String? = nil
     ) async throws -> PostResponse {

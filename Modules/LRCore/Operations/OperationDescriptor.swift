@@ -50,7 +50,8 @@ public struct OperationDescriptor: Sendable, Hashable {
     /// Creates a descriptor: generated code makes one per operation, a raw call one per call.
     /// `loginRadiusName` defaults to `name`.
     package init(
-        name: String, loginRadiusName: String? = nil, group: String, method: LoginRadiusRequest.Method, host: Host = .api, pathTemplate: String,
+        name: String, loginRadiusName: String? = nil, group: String, method: LoginRadiusRequest.Method,
+        host: Host = .api, pathTemplate: String,
         apiKey: Placement? = .query("apiKey"), apiSecret: Placement? = nil, accessToken: Placement? = nil,
         isIdempotent: Bool? = nil, documentation: String
     ) {

@@ -104,7 +104,8 @@ struct APIGenerator {
         if parameters.isEmpty {
             out += ") async throws -> \(operation.response) {\n"
         } else {
-            out += "\n" + parameters.map { "        \($0.signatureLabel): \($0.signatureType)" }.joined(separator: ",\n")
+            out +=
+                "\n" + parameters.map { "        \($0.signatureLabel): \($0.signatureType)" }.joined(separator: ",\n")
             out += "\n    ) async throws -> \(operation.response) {\n"
         }
         out += "        \(parameters.isEmpty ? "let" : "var") call = APICall(Operations.\(operation.name))\n"

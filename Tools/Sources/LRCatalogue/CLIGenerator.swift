@@ -379,11 +379,14 @@ struct CLIGenerator {
                     + "\n"
                 continue
             }
-            out += Layout.call("var builder = try BodyBuilder", ["\(parameter.type).self", "from: body"], indent: body) + "\n"
+            out +=
+                Layout.call("var builder = try BodyBuilder", ["\(parameter.type).self", "from: body"], indent: body)
+                + "\n"
             for field in fields {
                 let property = Swift.identifier(field.property)
                 let label = field.kind == .stringArray ? "values: " : ""
-                out += body + "builder.set(\(Swift.literal(field.field?.wire ?? field.property)), \(label)\(property))\n"
+                out +=
+                    body + "builder.set(\(Swift.literal(field.field?.wire ?? field.property)), \(label)\(property))\n"
             }
             out += body + "let \(local) = try builder.\(parameter.isOptional ? "optional" : "required")()\n"
         }

@@ -55,7 +55,8 @@ struct DispatchGenerator {
         }
         out += "    /// The operations whose body model has members LoginRadius requires: an empty body for them\n"
         out += "    /// does not compile, so their `empty_model` cases are prevented at compile time.\n"
-        out += Layout.collection("public static let bodiesWithRequiredMembers: Set<String> = ", prevented, indent: "    ")
+        out += Layout.collection(
+            "public static let bodiesWithRequiredMembers: Set<String> = ", prevented, indent: "    ")
         out += "\n}\n"
         return out
     }

@@ -411,7 +411,8 @@ struct DocsGenerator {
                 }
                 out += "| Swift | JSON | Type | Description |\n| --- | --- | --- | --- |\n"
                 for field in model.fields {
-                    out += "| `\(field.swift)` | `\(field.wire)` | `\(field.type)`\(field.isRequired ? " (*required*)" : "") | "
+                    out +=
+                        "| `\(field.swift)` | `\(field.wire)` | `\(field.type)`\(field.isRequired ? " (*required*)" : "") | "
                     out += cell(field.summary.map(Swift.sentence) ?? "") + typeLink(field.type, models: models) + " |\n"
                 }
                 out += "\n"

@@ -39,7 +39,8 @@ struct ModelGenerator {
             let summary = field.summary.map(Swift.sentence) ?? ""
             let requirement =
                 field.isRequired
-                ? " Required by LoginRadius." : (field.requiredInSomeFlows ?? false ? " Required by LoginRadius in some flows." : "")
+                ? " Required by LoginRadius."
+                : (field.requiredInSomeFlows ?? false ? " Required by LoginRadius in some flows." : "")
             out +=
                 Swift.doc(
                     (summary.isEmpty ? "" : summary + " ") + "JSON member `\(field.wire)`." + requirement,
@@ -81,7 +82,8 @@ struct ModelGenerator {
     /// `init(from:)` reads the value as a ``JSONValue`` and builds the model with
     /// ``init(jsonValue:)``: one set of decoding rules, whatever the decoder.
     private func decoder() -> String {
-        var out = "    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is\n"
+        var out =
+            "    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is\n"
         out += "    /// kept in ``additionalFields``"
         out += model.requiredFields.isEmpty ? ".\n" : "; a missing or mistyped required member fails.\n"
         out += "    public init(from decoder: any Decoder) throws {\n"
@@ -138,7 +140,10 @@ struct ModelGenerator {
             let name = Swift.identifier(field.swift)
             out += "        guard let \(name) else {\n"
             out +=
-                "            throw JSONValueMismatch(missing: \(Swift.literal(field.wire)), in: Self.self, found: members[\(Swift.literal(field.wire))])\n"
+                Layout.statement(
+                    "throw JSONValueMismatch(missing: \(Swift.literal(field.wire)), in: Self.self, "
+                        + "found: members[\(Swift.literal(field.wire))])",
+                    indent: "            ") + "\n"
             out += "        }\n"
         }
         let arguments = orderedFields.map { "\($0.swift): \(Swift.identifier($0.swift))" }
@@ -156,7 +161,8 @@ struct ModelGenerator {
         for field in model.fields {
             let key = Swift.literal(field.wire)
             let encode = Layout.call(
-                "try container.encode", [field.isRequired ? Swift.identifier(field.swift) : "value", "forKey: DynamicCodingKey(\(key))"],
+                "try container.encode",
+                [field.isRequired ? Swift.identifier(field.swift) : "value", "forKey: DynamicCodingKey(\(key))"],
                 indent: field.isRequired ? "        " : "            ")
             if field.isRequired {
                 out += encode + "\n        encoded.insert(\(key))\n"

@@ -14,7 +14,7 @@ extension Parameter {
     }
 
     /// The label and name in the signature: the body is unlabelled (`_ body`), the rest keep their label.
-    var signatureLabel: String { self.in == "body" ? "_ \(Swift.identifier(swift))" : Swift.identifier(swift) }
+    var signatureLabel: String { self.in == "body" ? "_ \(Swift.identifier(swift))" : swift }
 
     /// Whether the Swift value is optional.
     var isOptional: Bool { !required && self.default == nil }

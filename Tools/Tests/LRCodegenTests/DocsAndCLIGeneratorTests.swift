@@ -70,7 +70,9 @@ struct DocsAndCLIGeneratorTests {
         }
         #expect(text.contains("<a id=\"model-identity\"></a>`Identity`"))
         for (group, operation) in catalogue.allOperations {
-            #expect(text.contains("| `\(group.group).\(operation.python)` | [`client.\(group.clientProperty).\(operation.name)`]"))
+            #expect(
+                text.contains(
+                    "| `\(group.group).\(operation.python)` | [`client.\(group.clientProperty).\(operation.name)`]"))
         }
     }
 

@@ -14,10 +14,17 @@ struct NamingRulesTests {
 
     @Test("the rules on the issue's examples")
     func examples() {
-        #expect(NamingRules.operationName("auth_in_validate_access_token", group: "authentication") == "invalidateAccessToken")
-        #expect(NamingRules.operationName("in_validate_pin_session_token", group: "pin_authentication") == "invalidatePINSessionToken")
-        #expect(NamingRules.operationName("mfa_reset_sms_auth_by_token", group: "mfa") == "mfaResetSMSAuthenticatorByToken")
-        #expect(NamingRules.operationName("mfa_reset_sms_authenticator_by_uid", group: "mfa") == "mfaResetSMSAuthenticatorByUID")
+        #expect(
+            NamingRules.operationName("auth_in_validate_access_token", group: "authentication")
+                == "invalidateAccessToken")
+        #expect(
+            NamingRules.operationName("in_validate_pin_session_token", group: "pin_authentication")
+                == "invalidatePINSessionToken")
+        #expect(
+            NamingRules.operationName("mfa_reset_sms_auth_by_token", group: "mfa") == "mfaResetSMSAuthenticatorByToken")
+        #expect(
+            NamingRules.operationName("mfa_reset_sms_authenticator_by_uid", group: "mfa")
+                == "mfaResetSMSAuthenticatorByUID")
         #expect(NamingRules.operationName("login_by_email", group: "authentication") == "loginByEmail")
         #expect(NamingRules.memberName("sms_template") == "smsTemplate")
         #expect(NamingRules.memberName("IsEmailOtpAuthenticatorVerified") == "isEmailOTPAuthenticatorVerified")

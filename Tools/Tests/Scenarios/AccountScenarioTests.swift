@@ -105,7 +105,8 @@ struct AccountScenarioTests {
             let uid = try #require(created.uid)
 
             let work = Scenario.newEmail("work")
-            var profile = try await account.upsertEmail( UpsertEmailModel(email: [EmailAddress(type: "Secondary", value: work)]), uid: uid)
+            var profile = try await account.upsertEmail(
+                UpsertEmailModel(email: [EmailAddress(type: "Secondary", value: work)]), uid: uid)
             #expect(profile.email?.map(\.value) == [email, work])
             let replacement = Scenario.newEmail("work2")
             profile = try await account.upsertEmail(
@@ -140,7 +141,7 @@ struct AccountScenarioTests {
 
             let newUid = "customer-" + UUID().uuidString.prefix(8).lowercased()
             #expect(
-                try await account.accountUpdateUID( UpdateUIDModel(newUID: newUid), uid: uid).isPosted
+                try await account.accountUpdateUID(UpdateUIDModel(newUID: newUid), uid: uid).isPosted
                     == true)
             let moved = try await account.getAccountProfileByUID(uid: newUid)
             #expect(moved.uid == newUid)
@@ -149,7 +150,7 @@ struct AccountScenarioTests {
             #expect(moved.firstName == "Grace")
             await expectAPIError(938) { try await account.getAccountProfileByUID(uid: uid) }
             await expectAPIError(1200) {
-                try await account.accountUpdateUID( UpdateUIDModel(newUID: "not valid!"), uid: newUid)
+                try await account.accountUpdateUID(UpdateUIDModel(newUID: "not valid!"), uid: newUid)
             }
 
             let deleted = try await account.accountDeleteByEmail(email: email)
@@ -175,20 +176,22 @@ struct AccountScenarioTests {
                 try await role.createRoles(RolesModel(roles: [["name": "editor"]]))
             }
 
-            var editor = try await role.addRolePermissions( PermissionsModel(permissions: ["article.publish"]), role: "editor")
+            var editor = try await role.addRolePermissions(
+                PermissionsModel(permissions: ["article.publish"]), role: "editor")
             #expect(editor.name == "editor")
             #expect(editor.permissions == ["article.edit": true, "article.publish": true])
-            editor = try await role.removeRolePermissions( PermissionsModel(permissions: ["article.edit"]), role: "editor")
+            editor = try await role.removeRolePermissions(
+                PermissionsModel(permissions: ["article.edit"]), role: "editor")
             #expect(editor.permissions == ["article.publish": true])
             #expect(try await role.getRolesList().count == 2)
 
             let email = Scenario.newEmail("editor")
             let uid = try #require(
                 try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1").uid)
-            let assigned = try await role.assignRolesByUID( AccountRolesModel(roles: ["editor", "viewer"]), uid: uid)
+            let assigned = try await role.assignRolesByUID(AccountRolesModel(roles: ["editor", "viewer"]), uid: uid)
             #expect(assigned.roles == ["editor", "viewer"])
             await expectAPIError(1047) {
-                try await role.assignRolesByUID( AccountRolesModel(roles: ["ghost"]), uid: uid)
+                try await role.assignRolesByUID(AccountRolesModel(roles: ["ghost"]), uid: uid)
             }
             #expect(try await scenario.client.account.getAccountProfileByUID(uid: uid).roles == ["editor", "viewer"])
             let login = try await scenario.client.authentication.loginByEmail(
@@ -239,7 +242,7 @@ struct AccountScenarioTests {
             await expectAPIError(1133) { try await role.deleteRoleContextByUID(contextName: "newsroom", uid: uid) }
 
             #expect(
-                try await role.unassignRolesByUID( AccountRolesModel(roles: ["viewer"]), uid: uid)
+                try await role.unassignRolesByUID(AccountRolesModel(roles: ["viewer"]), uid: uid)
                     .isDeleted == true)
             #expect(try await role.getRolesByUID(uid: uid).roles == ["editor"])
             #expect(try await role.deleteRole(role: "editor").isDeleted == true)

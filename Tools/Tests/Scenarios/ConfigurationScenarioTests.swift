@@ -118,7 +118,7 @@ struct EmulatorBehaviourScenarioTests {
             uid = try #require(created.uid)
             _ = try await scenario.client.role.createRoles(
                 RolesModel(roles: [["name": "member", "permissions": ["read": true]]]))
-            _ = try await scenario.client.role.assignRolesByUID( AccountRolesModel(roles: ["member"]), uid: uid)
+            _ = try await scenario.client.role.assignRolesByUID(AccountRolesModel(roles: ["member"]), uid: uid)
             recordId = try #require(
                 try await scenario.client.customObject.createCustomObjectByUID(
                     ["theme": "dark"],

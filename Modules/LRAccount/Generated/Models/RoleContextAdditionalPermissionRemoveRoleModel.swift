@@ -56,7 +56,9 @@ public struct RoleContextAdditionalPermissionRemoveRoleModel: Codable, Sendable,
             }
         }
         guard let additionalPermissions else {
-            throw JSONValueMismatch(missing: "additionalPermissions", in: Self.self, found: members["additionalPermissions"])
+            throw JSONValueMismatch(
+                missing: "additionalPermissions", in: Self.self, found: members["additionalPermissions"]
+            )
         }
         self.init(additionalPermissions: additionalPermissions, additionalFields: additional)
     }

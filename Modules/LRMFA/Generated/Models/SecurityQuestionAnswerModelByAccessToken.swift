@@ -67,7 +67,9 @@ public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hasha
             }
         }
         guard let replaceSecurityQuestionAnswer else {
-            throw JSONValueMismatch(missing: "ReplaceSecurityQuestionAnswer", in: Self.self, found: members["ReplaceSecurityQuestionAnswer"])
+            throw JSONValueMismatch(
+                missing: "ReplaceSecurityQuestionAnswer", in: Self.self, found: members["ReplaceSecurityQuestionAnswer"]
+            )
         }
         self.init(
             replaceSecurityQuestionAnswer: replaceSecurityQuestionAnswer,

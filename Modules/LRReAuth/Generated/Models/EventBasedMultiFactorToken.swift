@@ -58,7 +58,9 @@ public struct EventBasedMultiFactorToken: Codable, Sendable, Hashable, JSONValue
             }
         }
         guard let secondFactorValidationToken else {
-            throw JSONValueMismatch(missing: "secondFactorValidationToken", in: Self.self, found: members["secondFactorValidationToken"])
+            throw JSONValueMismatch(
+                missing: "secondFactorValidationToken", in: Self.self, found: members["secondFactorValidationToken"]
+            )
         }
         self.init(secondFactorValidationToken: secondFactorValidationToken, additionalFields: additional)
     }

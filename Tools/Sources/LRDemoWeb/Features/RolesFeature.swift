@@ -35,7 +35,7 @@ enum RolesFeature: DemoFeature {
             let role = context.form["role"]
             return await perform(context: context, services: services, flash: "Role \(role) assigned to you.") { uid in
                 // PUT identity/v2/manage/account/{uid}/role {roles}
-                _ = try await services.client.role.assignRolesByUID( AccountRolesModel(roles: [role]), uid: uid)
+                _ = try await services.client.role.assignRolesByUID(AccountRolesModel(roles: [role]), uid: uid)
             }
         }
 
@@ -43,7 +43,7 @@ enum RolesFeature: DemoFeature {
             let role = context.form["role"]
             return await perform(context: context, services: services, flash: "Role \(role) removed from you.") { uid in
                 // DELETE identity/v2/manage/account/{uid}/role {roles}
-                _ = try await services.client.role.unassignRolesByUID( AccountRolesModel(roles: [role]), uid: uid)
+                _ = try await services.client.role.unassignRolesByUID(AccountRolesModel(roles: [role]), uid: uid)
             }
         }
     }

@@ -136,7 +136,8 @@ struct MFAScenarioTests {
                     .init(backupCode: codes[1]),
                     secondFactorAuthenticationToken: pending)
             }
-            let byFresh = try await mfa.mfaValidateBackupCode( .init(backupCode: fresh[0]), secondFactorAuthenticationToken: pending)
+            let byFresh = try await mfa.mfaValidateBackupCode(
+                .init(backupCode: fresh[0]), secondFactorAuthenticationToken: pending)
             #expect(byFresh.accessToken?.isEmpty == false)
 
             // Reset: password-only login works again.
@@ -227,7 +228,8 @@ struct MFAScenarioTests {
                     secondFactorAuthenticationToken: emailLoginToken)
             }
             #expect(
-                try await mfa.mfaEmailOTP( .init(emailID: email), secondFactorAuthenticationToken: emailLoginToken
+                try await mfa.mfaEmailOTP(
+                    .init(emailID: email), secondFactorAuthenticationToken: emailLoginToken
                 ).isPosted == true)
             let byEmail = try await mfa.mfaValidateEmailOTP(
                 .init(

@@ -33,9 +33,9 @@ struct PINScenarioTests {
             let pinAuthToken = try #require((raw.object["Data"] as? [String: Any])?["PINAuthToken"] as? String)
 
             await factorExpectError(1239) {
-                try await pinAPI.setPINByPINAuthToken( PINRequiredModel(pin: "1357"), pinAuthToken: "not-a-token")
+                try await pinAPI.setPINByPINAuthToken(PINRequiredModel(pin: "1357"), pinAuthToken: "not-a-token")
             }
-            let set = try await pinAPI.setPINByPINAuthToken( PINRequiredModel(pin: "1357"), pinAuthToken: pinAuthToken)
+            let set = try await pinAPI.setPINByPINAuthToken(PINRequiredModel(pin: "1357"), pinAuthToken: pinAuthToken)
             let uid = try #require(set.profile?.uid)
             #expect(set.profile?.pin?.lastPINChangeDate?.date != nil)
             #expect(set.profile?.pin?.pin == nil)
@@ -43,14 +43,14 @@ struct PINScenarioTests {
             let session = try #require(set.sessionToken)
             #expect(set.sessionExpiresIn?.date.map { $0 > Date() } == true)
             await factorExpectError(1239) {
-                try await pinAPI.setPINByPINAuthToken( PINRequiredModel(pin: "2468"), pinAuthToken: pinAuthToken)
+                try await pinAPI.setPINByPINAuthToken(PINRequiredModel(pin: "2468"), pinAuthToken: pinAuthToken)
             }
 
             // PIN login with the session token.
             await factorExpectError(1236) {
-                try await pinAPI.pinLogin( LoginByPINModel(pin: "0000"), sessionToken: session)
+                try await pinAPI.pinLogin(LoginByPINModel(pin: "0000"), sessionToken: session)
             }
-            let byPIN = try await pinAPI.pinLogin( LoginByPINModel(pin: "1357"), sessionToken: session)
+            let byPIN = try await pinAPI.pinLogin(LoginByPINModel(pin: "1357"), sessionToken: session)
             #expect(byPIN.profile?.uid == uid)
             let token = try #require(byPIN.accessToken)
             #expect(try await harness.client.authentication.getProfileByAccessToken(accessToken: token).uid == uid)
@@ -73,16 +73,16 @@ struct PINScenarioTests {
                     accessToken: token
                 ).isPosted == true)
             await factorExpectError(1236) {
-                try await pinAPI.pinLogin( LoginByPINModel(pin: "1357"), sessionToken: secondSession)
+                try await pinAPI.pinLogin(LoginByPINModel(pin: "1357"), sessionToken: secondSession)
             }
-            _ = try await pinAPI.pinLogin( LoginByPINModel(pin: "2468"), sessionToken: secondSession)
+            _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "2468"), sessionToken: secondSession)
 
             // Invalidate the session token.
             #expect(try await pinAPI.invalidatePINSessionToken(sessionToken: secondSession).isPosted == true)
             await factorExpectError(1245) {
-                try await pinAPI.pinLogin( LoginByPINModel(pin: "2468"), sessionToken: secondSession)
+                try await pinAPI.pinLogin(LoginByPINModel(pin: "2468"), sessionToken: secondSession)
             }
-            _ = try await pinAPI.pinLogin( LoginByPINModel(pin: "2468"), sessionToken: session)
+            _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "2468"), sessionToken: session)
         }
     }
 
@@ -99,7 +99,7 @@ struct PINScenarioTests {
             let uid = try #require(login.profile?.uid)
             #expect(login.profile?.pin != nil)
             let session = try #require(login.sessionToken)
-            _ = try await pinAPI.pinLogin( LoginByPINModel(pin: "1111"), sessionToken: session)
+            _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "1111"), sessionToken: session)
 
             // Reset by the emailed link's token.
             let username = FactorHarness.newUsername()
@@ -120,9 +120,9 @@ struct PINScenarioTests {
                     ResetPINByResetToken(pin: "3333", resetToken: resetToken))
             }
             await factorExpectError(1236) {
-                try await pinAPI.pinLogin( LoginByPINModel(pin: "1111"), sessionToken: session)
+                try await pinAPI.pinLogin(LoginByPINModel(pin: "1111"), sessionToken: session)
             }
-            _ = try await pinAPI.pinLogin( LoginByPINModel(pin: "2222"), sessionToken: session)
+            _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "2222"), sessionToken: session)
 
             // Reset by the email's OTP (by email, then by user name).
             _ = try await pinAPI.sendForgotPINEmailByEmail(
@@ -145,7 +145,7 @@ struct PINScenarioTests {
                     ResetPINByUserNameAndOTPModel(
                         otp: usernameOTP, pin: "5555", userName: username))
             }
-            _ = try await pinAPI.pinLogin( LoginByPINModel(pin: "4444"), sessionToken: session)
+            _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "4444"), sessionToken: session)
 
             // Reset by SMS OTP once the account has a verified phone.
             let phone = FactorHarness.newPhone()
@@ -161,7 +161,7 @@ struct PINScenarioTests {
                     ResetPINByPhoneAndOTPModel(
                         otp: try #require(smsMessage.otp), phone: phone, pin: "5555")
                 ).isPosted == true)
-            _ = try await pinAPI.pinLogin( LoginByPINModel(pin: "5555"), sessionToken: session)
+            _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "5555"), sessionToken: session)
 
             // Reset by security answer.
             await factorExpectError(1092) {
@@ -192,7 +192,7 @@ struct PINScenarioTests {
                     .init(
                         pin: "7777", securityAnswer: [questionID: "Ada"], userName: username)
                 ).isPosted == true)
-            let last = try await pinAPI.pinLogin( LoginByPINModel(pin: "7777"), sessionToken: session)
+            let last = try await pinAPI.pinLogin(LoginByPINModel(pin: "7777"), sessionToken: session)
             #expect(last.profile?.uid == uid)
             #expect(last.profile?.pin?.lastPINChangeDate != nil)
         }

@@ -31,7 +31,8 @@ struct ReAuthScenarioTests {
             let passwordToken = try #require(byPassword.secondFactorValidationToken)
             #expect(byPassword.expireIn?.date.map { $0 > Date() } == true)
             await factorExpectError(1193) {
-                try await reAuth.verifyMultiFactorPINReauthentication( .init(secondFactorValidationToken: passwordToken), uid: uid)
+                try await reAuth.verifyMultiFactorPINReauthentication(
+                    .init(secondFactorValidationToken: passwordToken), uid: uid)
             }
             await factorExpectError(1193) {
                 try await reAuth.verifyMultiFactorPasswordReauthentication(
@@ -39,10 +40,12 @@ struct ReAuthScenarioTests {
                     uid: "0123456789abcdef0123456789abcdef")
             }
             #expect(
-                try await reAuth.verifyMultiFactorPasswordReauthentication( .init(secondFactorValidationToken: passwordToken), uid: uid
+                try await reAuth.verifyMultiFactorPasswordReauthentication(
+                    .init(secondFactorValidationToken: passwordToken), uid: uid
                 ).isValid == true)
             await factorExpectError(1193) {
-                try await reAuth.verifyMultiFactorPasswordReauthentication( .init(secondFactorValidationToken: passwordToken), uid: uid)
+                try await reAuth.verifyMultiFactorPasswordReauthentication(
+                    .init(secondFactorValidationToken: passwordToken), uid: uid)
             }
 
             // PIN.
@@ -127,7 +130,8 @@ struct ReAuthScenarioTests {
             #expect(Set(tokens).count == 3)
             for validation in tokens {
                 #expect(
-                    try await reAuth.verifyMultiFactorOTPReauthentication( .init(secondFactorValidationToken: validation), uid: uid
+                    try await reAuth.verifyMultiFactorOTPReauthentication(
+                        .init(secondFactorValidationToken: validation), uid: uid
                     ).isValid == true)
             }
 
@@ -136,9 +140,11 @@ struct ReAuthScenarioTests {
             let questionID = try #require(
                 try await mfa.mfaConfigureByAccessToken(accessToken: token).securityQuestions?.first?.questionID)
             _ = try await mfa.mfaSecurityQuestionAnswerByAccessToken(
-                .init(replaceSecurityQuestionAnswer: false, securityQuestionAnswer: [
-                    ["QuestionId": .string(questionID), "Answer": "Paris"]
-                ]),
+                .init(
+                    replaceSecurityQuestionAnswer: false,
+                    securityQuestionAnswer: [
+                        ["QuestionId": .string(questionID), "Answer": "Paris"]
+                    ]),
                 accessToken: token)
             await factorExpectError(1094) {
                 try await reAuth.reAuthBySecurityQuestion(
@@ -153,7 +159,8 @@ struct ReAuthScenarioTests {
                 ]),
                 accessToken: token)
             #expect(
-                try await reAuth.verifyMultiFactorOTPReauthentication( .init(
+                try await reAuth.verifyMultiFactorOTPReauthentication(
+                    .init(
                         secondFactorValidationToken: try #require(byAnswer.secondFactorValidationToken)), uid: uid
                 ).isValid == true)
         }
