@@ -6,7 +6,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
 TOOLS := --package-path Tools
 
-.PHONY: all deps build demo test test-sdk test-linkage python-client-check test-tools conformance generate check-generated emulator demo-web test-web docs doc-coverage format lint bench check clean
+.PHONY: all deps build demo test test-sdk test-linkage test-docs python-client-check test-tools conformance generate check-generated emulator demo-web test-web docs doc-coverage format lint bench check clean
 
 all: build
 
@@ -42,7 +42,7 @@ test-web: deps
 	Tools/Scripts/web-tests/run.sh
 
 ## test: unit tests, integration tests against the emulator, conformance, generated-code freshness
-test: deps test-sdk test-linkage conformance python-client-check test-tools
+test: deps test-sdk test-linkage test-docs conformance python-client-check test-tools
 
 test-sdk:
 	$(SWIFT) test
@@ -50,6 +50,10 @@ test-sdk:
 ## test-linkage: a consumer of LRAuth alone compiles no other API module
 test-linkage:
 	Tests/Linkage/check.sh
+
+## test-docs: every ```swift block of README.md and Docs/*.md compiles against the public API
+test-docs:
+	Tests/DocSnippets/check.sh
 
 test-tools:
 	$(SWIFT) test $(TOOLS)
@@ -108,4 +112,4 @@ check: deps
 	LR_TEST_TIME_SCALE=3 $(SWIFT) test --scratch-path .build-asan --sanitize=address --disable-xctest --no-parallel --filter "$(ASAN_FILTER)"
 
 clean:
-	rm -rf .build Tools/.build Tools/Benchmarks/.build Tests/Linkage/.build
+	rm -rf .build Tools/.build Tools/Benchmarks/.build Tests/Linkage/.build Tests/DocSnippets/.build Tests/DocSnippets/.snippets

@@ -9,7 +9,7 @@ struct AuthenticationAPITests {
         let transport = CannedTransport(body: loginReply)
         let client = try makeClient(transport)
         let login = try await client.authentication.loginByEmail(
-            emailAuthenticationModel: EmailAuthenticationModel(email: "ada+1@example.com", password: "p&ss w+rd"),
+            EmailAuthenticationModel(email: "ada+1@example.com", password: "p&ss w+rd"),
             fields: "FirstName,Email")
 
         let request = try #require(transport.requests.first)
@@ -61,7 +61,7 @@ struct AuthenticationAPITests {
         let transport = CannedTransport(body: #"{"IsPosted": true, "Data": null}"#)
         let client = try makeClient(transport)
         let reply = try await client.authentication.userRegistrationByEmail(
-            authUserRegistrationModel: AuthUserRegistrationModel(
+            AuthUserRegistrationModel(
                 email: [EmailAddress(type: "Primary", value: "ada@example.com")], password: "secret"),
             sott: "sott-value")
         let request = try #require(transport.requests.first)

@@ -18,11 +18,11 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/privacy-policy-history-by-uid/
-    public func getPrivacyPolicyHistoryByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/privacy-policy-history-by-uid/ (LoginRadius's `get_privacy_policy_history_by_uid`)
+    public func getPrivacyPolicyHistoryByUID(
         uid: String
     ) async throws -> PrivacyPolicyHistoryResponse {
-        var call = APICall(Operations.getPrivacyPolicyHistoryByUid)
+        var call = APICall(Operations.getPrivacyPolicyHistoryByUID)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -43,9 +43,9 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-create/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-create/ (LoginRadius's `create_account`)
     public func createAccount(
-        accountCreateModel: AccountCreateModel,
+        _ accountCreateModel: AccountCreateModel,
         fields: String? = nil
     ) async throws -> Identity {
         var call = APICall(Operations.createAccount)
@@ -70,7 +70,7 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-email/ (LoginRadius's `get_account_profile_by_email`)
     public func getAccountProfileByEmail(
         email: String,
         fields: String? = nil
@@ -97,7 +97,7 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-user-name/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-user-name/ (LoginRadius's `get_account_profile_by_user_name`)
     public func getAccountProfileByUserName(
         userName: String,
         fields: String? = nil
@@ -124,7 +124,7 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-phone-id/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-phone-id/ (LoginRadius's `get_account_profile_by_phone`)
     public func getAccountProfileByPhone(
         phone: String,
         fields: String? = nil
@@ -152,12 +152,12 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-uid/
-    public func getAccountProfileByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-uid/ (LoginRadius's `get_account_profile_by_uid`)
+    public func getAccountProfileByUID(
         uid: String,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.getAccountProfileByUid)
+        var call = APICall(Operations.getAccountProfileByUID)
         try call.pathParameter("uid", uid, parameter: "uid")
         call.query("fields", fields)
         return try await client.perform(call)
@@ -185,14 +185,14 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-update/
-    public func updateAccountByUid(
-        accountUserProfileUpdateModel: AccountUserProfileUpdateModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-update/ (LoginRadius's `update_account_by_uid`)
+    public func updateAccountByUID(
+        _ accountUserProfileUpdateModel: AccountUserProfileUpdateModel,
         uid: String,
         fields: String? = nil,
         nullSupport: Bool? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.updateAccountByUid)
+        var call = APICall(Operations.updateAccountByUID)
         try call.body(accountUserProfileUpdateModel)
         try call.pathParameter("uid", uid, parameter: "uid")
         call.query("fields", fields)
@@ -219,13 +219,13 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/update-phoneid-by-uid/
-    public func updatePhoneIdByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/update-phoneid-by-uid/ (LoginRadius's `update_phone_id_by_uid`)
+    public func updatePhoneIDByUID(
         phone: String,
         uid: String,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.updatePhoneIdByUid)
+        var call = APICall(Operations.updatePhoneIDByUID)
         try call.bodyField("phone", required: phone, parameter: "phone")
         try call.pathParameter("uid", uid, parameter: "uid")
         call.query("fields", fields)
@@ -245,11 +245,11 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-password/
-    public func getAccountPasswordHashByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-password/ (LoginRadius's `get_account_password_hash_by_uid`)
+    public func getAccountPasswordHashByUID(
         uid: String
     ) async throws -> PasswordHashResponse {
-        var call = APICall(Operations.getAccountPasswordHashByUid)
+        var call = APICall(Operations.getAccountPasswordHashByUID)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -265,16 +265,17 @@ extension AccountAPI {
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `PasswordHashResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `password`, `uid` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
-    ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-set-password/
-    public func setAccountPasswordByUid(
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 902, 909, 920, 921, 923, 1015, 1039, 1134, 1143, 1144, 1206, 1207,
+    ///   1208, 1209, 1210, 1211, 1212, 1216 for it); `LoginRadiusError.tooManyRequests(_:)`,
+    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
+    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-set-password/ (LoginRadius's `set_account_password_by_uid`)
+    public func setAccountPasswordByUID(
         password: String,
         uid: String
     ) async throws -> PasswordHashResponse {
-        var call = APICall(Operations.setAccountPasswordByUid)
+        var call = APICall(Operations.setAccountPasswordByUID)
         try call.bodyField("password", required: password, parameter: "password")
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -293,11 +294,11 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete/
-    public func deleteAccountByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete/ (LoginRadius's `delete_account_by_uid`)
+    public func deleteAccountByUID(
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteAccountByUid)
+        var call = APICall(Operations.deleteAccountByUID)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -312,7 +313,7 @@ extension AccountAPI {
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
@@ -320,16 +321,16 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-invalidate-verification-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-invalidate-verification-email/ (LoginRadius's `invalidate_account_email_verification`)
     public func invalidateAccountEmailVerification(
         uid: String,
         emailTemplate: String? = nil,
-        verificationUrl: String? = nil
+        verificationURL: String? = nil
     ) async throws -> PostResponse {
         var call = APICall(Operations.invalidateAccountEmailVerification)
         try call.pathParameter("uid", uid, parameter: "uid")
         call.query("emailTemplate", emailTemplate)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         return try await client.perform(call)
     }
 
@@ -343,7 +344,7 @@ extension AccountAPI {
     /// - Parameters:
     ///   - email: User's email. Sent as body member `email`.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
-    ///   - resetPasswordUrl: Url to which user should get re-directed to for resetting the password. Sent
+    ///   - resetPasswordURL: Url to which user should get re-directed to for resetting the password. Sent
     ///     as query parameter `resetPasswordUrl` when not blank.
     ///   - sendEmail: If set to true, the API will also send a Forgot Password email to the customer,
     ///     bypassing any Bot Protection challenges that they are faced with. Sent as query parameter
@@ -354,17 +355,17 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-forgot-password-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-forgot-password-token/ (LoginRadius's `get_forgot_password_token`)
     public func getForgotPasswordToken(
         email: String,
         emailTemplate: String? = nil,
-        resetPasswordUrl: String? = nil,
+        resetPasswordURL: String? = nil,
         sendEmail: Bool? = nil
     ) async throws -> ForgotPasswordTokenResponse {
         var call = APICall(Operations.getForgotPasswordToken)
         try call.bodyField("email", required: email, parameter: "email")
         call.query("emailTemplate", emailTemplate)
-        call.query("resetPasswordUrl", resetPasswordUrl)
+        call.query("resetPasswordUrl", resetPasswordURL)
         call.query("sendEmail", sendEmail)
         return try await client.perform(call)
     }
@@ -381,7 +382,7 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-email-verification-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-email-verification-token/ (LoginRadius's `get_email_verification_token`)
     public func getEmailVerificationToken(
         email: String
     ) async throws -> EmailVerificationTokenResponse {
@@ -402,11 +403,11 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-impersonation-api/
-    public func getAccessTokenByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-impersonation-api/ (LoginRadius's `get_access_token_by_uid`)
+    public func getAccessTokenByUID(
         uid: String
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.getAccessTokenByUid)
+        var call = APICall(Operations.getAccessTokenByUID)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -421,7 +422,7 @@ extension AccountAPI {
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
@@ -429,16 +430,16 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/reset-phone-id-verification/
-    public func resetPhoneIdVerificationByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/reset-phone-id-verification/ (LoginRadius's `reset_phone_id_verification_by_uid`)
+    public func resetPhoneIDVerificationByUID(
         uid: String,
         smsTemplate: String? = nil,
-        isVoiceOtp: Bool = false
+        isVoiceOTP: Bool = false
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPhoneIdVerificationByUid)
+        var call = APICall(Operations.resetPhoneIDVerificationByUID)
         try call.pathParameter("uid", uid, parameter: "uid")
         call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -461,9 +462,9 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/upsert-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/upsert-email/ (LoginRadius's `upsert_email`)
     public func upsertEmail(
-        upsertEmailModel: UpsertEmailModel,
+        _ upsertEmailModel: UpsertEmailModel,
         uid: String,
         fields: String? = nil
     ) async throws -> Identity {
@@ -491,7 +492,7 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-email-delete/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-email-delete/ (LoginRadius's `remove_email`)
     public func removeEmail(
         email: String,
         uid: String,
@@ -517,7 +518,7 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-access-token-by-refresh-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-access-token-by-refresh-token/ (LoginRadius's `refresh_access_token_by_refresh_token`)
     public func refreshAccessTokenByRefreshToken(
         refreshToken: String
     ) async throws -> AccessTokenBase {
@@ -541,7 +542,7 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/revoke-refresh-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/revoke-refresh-token/ (LoginRadius's `revoke_refresh_token`)
     public func revokeRefreshToken(
         refreshToken: String
     ) async throws -> DeleteResponse {
@@ -565,7 +566,7 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/revoke-all-refresh-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/revoke-all-refresh-token/ (LoginRadius's `revoke_all_refresh_token`)
     public func revokeAllRefreshToken(
         uid: String
     ) async throws -> DeleteResponse {
@@ -591,9 +592,9 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-email-token-generation/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-email-token-generation/ (LoginRadius's `multipurpose_email_token_generation`)
     public func multipurposeEmailTokenGeneration(
-        multiEmailToken: MultiEmailToken,
+        _ multiEmailToken: MultiEmailToken,
         tokenType: String
     ) async throws -> MultipurposeTokenResponse {
         var call = APICall(Operations.multipurposeEmailTokenGeneration)
@@ -619,7 +620,7 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-identities-by-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-identities-by-email/ (LoginRadius's `get_account_identities_by_email`)
     public func getAccountIdentitiesByEmail(
         email: String,
         fields: String? = nil
@@ -642,7 +643,7 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete-by-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete-by-email/ (LoginRadius's `account_delete_by_email`)
     public func accountDeleteByEmail(
         email: String
     ) async throws -> DeleteResponse {
@@ -659,23 +660,23 @@ extension AccountAPI {
     /// is on).
     ///
     /// - Parameters:
-    ///   - multiSmsOtp: Sent as the JSON body.
-    ///   - smsOtpType: The identifier type for the OTP that we need to generate. Sent as a path segment
+    ///   - multiSMSOTP: Sent as the JSON body.
+    ///   - smsOTPType: The identifier type for the OTP that we need to generate. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `MultipurposeTokenResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `smsOtpType` is blank (nothing is sent);
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `smsOTPType` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-sms-otp-generation/
-    public func multipurposeSmsOtpGeneration(
-        multiSmsOtp: MultiSmsOtp,
-        smsOtpType: String
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-sms-otp-generation/ (LoginRadius's `multipurpose_sms_otp_generation`)
+    public func multipurposeSMSOTPGeneration(
+        _ multiSMSOTP: MultiSMSOTP,
+        smsOTPType: String
     ) async throws -> MultipurposeTokenResponse {
-        var call = APICall(Operations.multipurposeSmsOtpGeneration)
-        try call.body(multiSmsOtp)
-        try call.pathParameter("smsotptype", smsOtpType, parameter: "smsOtpType")
+        var call = APICall(Operations.multipurposeSMSOTPGeneration)
+        try call.body(multiSMSOTP)
+        try call.pathParameter("smsotptype", smsOTPType, parameter: "smsOTPType")
         return try await client.perform(call)
     }
 
@@ -686,7 +687,7 @@ extension AccountAPI {
     /// secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
     ///
     /// - Parameters:
-    ///   - updateUidModel: Payload containing Update UID. Sent as the JSON body.
+    ///   - updateUIDModel: Payload containing Update UID. Sent as the JSON body.
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
@@ -694,13 +695,13 @@ extension AccountAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-overview/
-    public func accountUpdateUid(
-        updateUidModel: UpdateUidModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-overview/ (LoginRadius's `account_update_uid`)
+    public func accountUpdateUID(
+        _ updateUIDModel: UpdateUIDModel,
         uid: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.accountUpdateUid)
-        try call.body(updateUidModel)
+        var call = APICall(Operations.accountUpdateUID)
+        try call.body(updateUIDModel)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
     }

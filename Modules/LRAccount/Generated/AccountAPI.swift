@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension AccountAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET identity/v2/manage/account/{uid}/privacypolicy/history`
-        public static let getPrivacyPolicyHistoryByUid = OperationDescriptor(
-            name: "getPrivacyPolicyHistoryByUid",
+        /// `GET identity/v2/manage/account/{uid}/privacypolicy/history` (LoginRadius's `get_privacy_policy_history_by_uid`)
+        public static let getPrivacyPolicyHistoryByUID = OperationDescriptor(
+            name: "getPrivacyPolicyHistoryByUID",
+            loginRadiusName: "get_privacy_policy_history_by_uid",
             group: "account",
             method: .get,
             host: .api,
@@ -39,9 +40,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/privacy-policy-history-by-uid/"
         )
-        /// `POST identity/v2/manage/account`
+        /// `POST identity/v2/manage/account` (LoginRadius's `create_account`)
         public static let createAccount = OperationDescriptor(
             name: "createAccount",
+            loginRadiusName: "create_account",
             group: "account",
             method: .post,
             host: .api,
@@ -52,9 +54,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-create/"
         )
-        /// `GET identity/v2/manage/account`
+        /// `GET identity/v2/manage/account` (LoginRadius's `get_account_profile_by_email`)
         public static let getAccountProfileByEmail = OperationDescriptor(
             name: "getAccountProfileByEmail",
+            loginRadiusName: "get_account_profile_by_email",
             group: "account",
             method: .get,
             host: .api,
@@ -65,9 +68,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-email/"
         )
-        /// `GET identity/v2/manage/account`
+        /// `GET identity/v2/manage/account` (LoginRadius's `get_account_profile_by_user_name`)
         public static let getAccountProfileByUserName = OperationDescriptor(
             name: "getAccountProfileByUserName",
+            loginRadiusName: "get_account_profile_by_user_name",
             group: "account",
             method: .get,
             host: .api,
@@ -78,9 +82,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-user-name/"
         )
-        /// `GET identity/v2/manage/account`
+        /// `GET identity/v2/manage/account` (LoginRadius's `get_account_profile_by_phone`)
         public static let getAccountProfileByPhone = OperationDescriptor(
             name: "getAccountProfileByPhone",
+            loginRadiusName: "get_account_profile_by_phone",
             group: "account",
             method: .get,
             host: .api,
@@ -91,9 +96,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-phone-id/"
         )
-        /// `GET identity/v2/manage/account/{uid}`
-        public static let getAccountProfileByUid = OperationDescriptor(
-            name: "getAccountProfileByUid",
+        /// `GET identity/v2/manage/account/{uid}` (LoginRadius's `get_account_profile_by_uid`)
+        public static let getAccountProfileByUID = OperationDescriptor(
+            name: "getAccountProfileByUID",
+            loginRadiusName: "get_account_profile_by_uid",
             group: "account",
             method: .get,
             host: .api,
@@ -104,9 +110,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-uid/"
         )
-        /// `PUT identity/v2/manage/account/{uid}`
-        public static let updateAccountByUid = OperationDescriptor(
-            name: "updateAccountByUid",
+        /// `PUT identity/v2/manage/account/{uid}` (LoginRadius's `update_account_by_uid`)
+        public static let updateAccountByUID = OperationDescriptor(
+            name: "updateAccountByUID",
+            loginRadiusName: "update_account_by_uid",
             group: "account",
             method: .put,
             host: .api,
@@ -117,9 +124,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-update/"
         )
-        /// `PUT identity/v2/manage/account/{uid}/phoneid`
-        public static let updatePhoneIdByUid = OperationDescriptor(
-            name: "updatePhoneIdByUid",
+        /// `PUT identity/v2/manage/account/{uid}/phoneid` (LoginRadius's `update_phone_id_by_uid`)
+        public static let updatePhoneIDByUID = OperationDescriptor(
+            name: "updatePhoneIDByUID",
+            loginRadiusName: "update_phone_id_by_uid",
             group: "account",
             method: .put,
             host: .api,
@@ -130,9 +138,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/update-phoneid-by-uid/"
         )
-        /// `GET identity/v2/manage/account/{uid}/password`
-        public static let getAccountPasswordHashByUid = OperationDescriptor(
-            name: "getAccountPasswordHashByUid",
+        /// `GET identity/v2/manage/account/{uid}/password` (LoginRadius's `get_account_password_hash_by_uid`)
+        public static let getAccountPasswordHashByUID = OperationDescriptor(
+            name: "getAccountPasswordHashByUID",
+            loginRadiusName: "get_account_password_hash_by_uid",
             group: "account",
             method: .get,
             host: .api,
@@ -143,9 +152,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-password/"
         )
-        /// `PUT identity/v2/manage/account/{uid}/password`
-        public static let setAccountPasswordByUid = OperationDescriptor(
-            name: "setAccountPasswordByUid",
+        /// `PUT identity/v2/manage/account/{uid}/password` (LoginRadius's `set_account_password_by_uid`)
+        public static let setAccountPasswordByUID = OperationDescriptor(
+            name: "setAccountPasswordByUID",
+            loginRadiusName: "set_account_password_by_uid",
             group: "account",
             method: .put,
             host: .api,
@@ -156,9 +166,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-set-password/"
         )
-        /// `DELETE identity/v2/manage/account/{uid}`
-        public static let deleteAccountByUid = OperationDescriptor(
-            name: "deleteAccountByUid",
+        /// `DELETE identity/v2/manage/account/{uid}` (LoginRadius's `delete_account_by_uid`)
+        public static let deleteAccountByUID = OperationDescriptor(
+            name: "deleteAccountByUID",
+            loginRadiusName: "delete_account_by_uid",
             group: "account",
             method: .delete,
             host: .api,
@@ -169,9 +180,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete/"
         )
-        /// `PUT identity/v2/manage/account/{uid}/invalidateemail`
+        /// `PUT identity/v2/manage/account/{uid}/invalidateemail` (LoginRadius's `invalidate_account_email_verification`)
         public static let invalidateAccountEmailVerification = OperationDescriptor(
             name: "invalidateAccountEmailVerification",
+            loginRadiusName: "invalidate_account_email_verification",
             group: "account",
             method: .put,
             host: .api,
@@ -182,9 +194,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-invalidate-verification-email/"
         )
-        /// `POST identity/v2/manage/account/forgot/token`
+        /// `POST identity/v2/manage/account/forgot/token` (LoginRadius's `get_forgot_password_token`)
         public static let getForgotPasswordToken = OperationDescriptor(
             name: "getForgotPasswordToken",
+            loginRadiusName: "get_forgot_password_token",
             group: "account",
             method: .post,
             host: .api,
@@ -195,9 +208,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-forgot-password-token/"
         )
-        /// `POST identity/v2/manage/account/verify/token`
+        /// `POST identity/v2/manage/account/verify/token` (LoginRadius's `get_email_verification_token`)
         public static let getEmailVerificationToken = OperationDescriptor(
             name: "getEmailVerificationToken",
+            loginRadiusName: "get_email_verification_token",
             group: "account",
             method: .post,
             host: .api,
@@ -208,9 +222,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-email-verification-token/"
         )
-        /// `GET identity/v2/manage/account/access_token`
-        public static let getAccessTokenByUid = OperationDescriptor(
-            name: "getAccessTokenByUid",
+        /// `GET identity/v2/manage/account/access_token` (LoginRadius's `get_access_token_by_uid`)
+        public static let getAccessTokenByUID = OperationDescriptor(
+            name: "getAccessTokenByUID",
+            loginRadiusName: "get_access_token_by_uid",
             group: "account",
             method: .get,
             host: .api,
@@ -221,9 +236,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-impersonation-api/"
         )
-        /// `PUT identity/v2/manage/account/{uid}/invalidatephone`
-        public static let resetPhoneIdVerificationByUid = OperationDescriptor(
-            name: "resetPhoneIdVerificationByUid",
+        /// `PUT identity/v2/manage/account/{uid}/invalidatephone` (LoginRadius's `reset_phone_id_verification_by_uid`)
+        public static let resetPhoneIDVerificationByUID = OperationDescriptor(
+            name: "resetPhoneIDVerificationByUID",
+            loginRadiusName: "reset_phone_id_verification_by_uid",
             group: "account",
             method: .put,
             host: .api,
@@ -234,9 +250,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/reset-phone-id-verification/"
         )
-        /// `PUT identity/v2/manage/account/{uid}/email`
+        /// `PUT identity/v2/manage/account/{uid}/email` (LoginRadius's `upsert_email`)
         public static let upsertEmail = OperationDescriptor(
             name: "upsertEmail",
+            loginRadiusName: "upsert_email",
             group: "account",
             method: .put,
             host: .api,
@@ -246,9 +263,10 @@ extension AccountAPI {
             accessToken: nil,
             documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/upsert-email/"
         )
-        /// `DELETE identity/v2/manage/account/{uid}/email`
+        /// `DELETE identity/v2/manage/account/{uid}/email` (LoginRadius's `remove_email`)
         public static let removeEmail = OperationDescriptor(
             name: "removeEmail",
+            loginRadiusName: "remove_email",
             group: "account",
             method: .delete,
             host: .api,
@@ -259,9 +277,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-email-delete/"
         )
-        /// `GET identity/v2/manage/account/access_token/refresh`
+        /// `GET identity/v2/manage/account/access_token/refresh` (LoginRadius's `refresh_access_token_by_refresh_token`)
         public static let refreshAccessTokenByRefreshToken = OperationDescriptor(
             name: "refreshAccessTokenByRefreshToken",
+            loginRadiusName: "refresh_access_token_by_refresh_token",
             group: "account",
             method: .get,
             host: .api,
@@ -272,9 +291,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-access-token-by-refresh-token/"
         )
-        /// `GET identity/v2/manage/account/access_token/refresh/revoke`
+        /// `GET identity/v2/manage/account/access_token/refresh/revoke` (LoginRadius's `revoke_refresh_token`)
         public static let revokeRefreshToken = OperationDescriptor(
             name: "revokeRefreshToken",
+            loginRadiusName: "revoke_refresh_token",
             group: "account",
             method: .get,
             host: .api,
@@ -285,9 +305,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/revoke-refresh-token/"
         )
-        /// `DELETE identity/v2/manage/account/{uid}/access_token/refresh/revoke`
+        /// `DELETE identity/v2/manage/account/{uid}/access_token/refresh/revoke` (LoginRadius's `revoke_all_refresh_token`)
         public static let revokeAllRefreshToken = OperationDescriptor(
             name: "revokeAllRefreshToken",
+            loginRadiusName: "revoke_all_refresh_token",
             group: "account",
             method: .delete,
             host: .api,
@@ -298,9 +319,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/revoke-all-refresh-token/"
         )
-        /// `POST identity/v2/manage/account/emailtoken/{tokentype}`
+        /// `POST identity/v2/manage/account/emailtoken/{tokentype}` (LoginRadius's `multipurpose_email_token_generation`)
         public static let multipurposeEmailTokenGeneration = OperationDescriptor(
             name: "multipurposeEmailTokenGeneration",
+            loginRadiusName: "multipurpose_email_token_generation",
             group: "account",
             method: .post,
             host: .api,
@@ -311,9 +333,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-email-token-generation/"
         )
-        /// `GET identity/v2/manage/account/identities`
+        /// `GET identity/v2/manage/account/identities` (LoginRadius's `get_account_identities_by_email`)
         public static let getAccountIdentitiesByEmail = OperationDescriptor(
             name: "getAccountIdentitiesByEmail",
+            loginRadiusName: "get_account_identities_by_email",
             group: "account",
             method: .get,
             host: .api,
@@ -324,9 +347,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-identities-by-email/"
         )
-        /// `DELETE identity/v2/manage/account`
+        /// `DELETE identity/v2/manage/account` (LoginRadius's `account_delete_by_email`)
         public static let accountDeleteByEmail = OperationDescriptor(
             name: "accountDeleteByEmail",
+            loginRadiusName: "account_delete_by_email",
             group: "account",
             method: .delete,
             host: .api,
@@ -337,9 +361,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete-by-email/"
         )
-        /// `POST identity/v2/manage/account/smsotp/{smsotptype}`
-        public static let multipurposeSmsOtpGeneration = OperationDescriptor(
-            name: "multipurposeSmsOtpGeneration",
+        /// `POST identity/v2/manage/account/smsotp/{smsotptype}` (LoginRadius's `multipurpose_sms_otp_generation`)
+        public static let multipurposeSMSOTPGeneration = OperationDescriptor(
+            name: "multipurposeSMSOTPGeneration",
+            loginRadiusName: "multipurpose_sms_otp_generation",
             group: "account",
             method: .post,
             host: .api,
@@ -350,9 +375,10 @@ extension AccountAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-sms-otp-generation/"
         )
-        /// `PUT identity/v2/manage/account/uid`
-        public static let accountUpdateUid = OperationDescriptor(
-            name: "accountUpdateUid",
+        /// `PUT identity/v2/manage/account/uid` (LoginRadius's `account_update_uid`)
+        public static let accountUpdateUID = OperationDescriptor(
+            name: "accountUpdateUID",
+            loginRadiusName: "account_update_uid",
             group: "account",
             method: .put,
             host: .api,
@@ -366,22 +392,22 @@ extension AccountAPI {
 
         /// Every operation of the group, in catalogue order.
         public static let all: [OperationDescriptor] = [
-            getPrivacyPolicyHistoryByUid,
+            getPrivacyPolicyHistoryByUID,
             createAccount,
             getAccountProfileByEmail,
             getAccountProfileByUserName,
             getAccountProfileByPhone,
-            getAccountProfileByUid,
-            updateAccountByUid,
-            updatePhoneIdByUid,
-            getAccountPasswordHashByUid,
-            setAccountPasswordByUid,
-            deleteAccountByUid,
+            getAccountProfileByUID,
+            updateAccountByUID,
+            updatePhoneIDByUID,
+            getAccountPasswordHashByUID,
+            setAccountPasswordByUID,
+            deleteAccountByUID,
             invalidateAccountEmailVerification,
             getForgotPasswordToken,
             getEmailVerificationToken,
-            getAccessTokenByUid,
-            resetPhoneIdVerificationByUid,
+            getAccessTokenByUID,
+            resetPhoneIDVerificationByUID,
             upsertEmail,
             removeEmail,
             refreshAccessTokenByRefreshToken,
@@ -390,8 +416,8 @@ extension AccountAPI {
             multipurposeEmailTokenGeneration,
             getAccountIdentitiesByEmail,
             accountDeleteByEmail,
-            multipurposeSmsOtpGeneration,
-            accountUpdateUid,
+            multipurposeSMSOTPGeneration,
+            accountUpdateUID,
         ]
     }
 }

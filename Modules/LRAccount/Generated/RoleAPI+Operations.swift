@@ -16,11 +16,11 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-roles-by-uid/
-    public func getRolesByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-roles-by-uid/ (LoginRadius's `get_roles_by_uid`)
+    public func getRolesByUID(
         uid: String
     ) async throws -> RolesResponse {
-        var call = APICall(Operations.getRolesByUid)
+        var call = APICall(Operations.getRolesByUID)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -40,12 +40,12 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/assign-roles-by-uid/
-    public func assignRolesByUid(
-        accountRolesModel: AccountRolesModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/assign-roles-by-uid/ (LoginRadius's `assign_roles_by_uid`)
+    public func assignRolesByUID(
+        _ accountRolesModel: AccountRolesModel,
         uid: String
     ) async throws -> RolesResponse {
-        var call = APICall(Operations.assignRolesByUid)
+        var call = APICall(Operations.assignRolesByUID)
         try call.body(accountRolesModel)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -66,12 +66,12 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/unassign-roles-by-uid/
-    public func unassignRolesByUid(
-        accountRolesModel: AccountRolesModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/unassign-roles-by-uid/ (LoginRadius's `unassign_roles_by_uid`)
+    public func unassignRolesByUID(
+        _ accountRolesModel: AccountRolesModel,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.unassignRolesByUid)
+        var call = APICall(Operations.unassignRolesByUID)
         try call.body(accountRolesModel)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -91,11 +91,11 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-context/
-    public func getRoleContextByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-context/ (LoginRadius's `get_role_context_by_uid`)
+    public func getRoleContextByUID(
         uid: String
     ) async throws -> RoleContextListResponse {
-        var call = APICall(Operations.getRoleContextByUid)
+        var call = APICall(Operations.getRoleContextByUID)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -113,7 +113,7 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/ (LoginRadius's `get_role_context_by_context_name`)
     public func getRoleContextByContextName(
         contextName: String
     ) async throws -> RoleContextProfileListResponse {
@@ -137,12 +137,12 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/upsert-context/
-    public func updateRoleContextByUid(
-        accountRoleContextModel: AccountRoleContextModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/upsert-context/ (LoginRadius's `update_role_context_by_uid`)
+    public func updateRoleContextByUID(
+        _ accountRoleContextModel: AccountRoleContextModel,
         uid: String
     ) async throws -> RoleContextListResponse {
-        var call = APICall(Operations.updateRoleContextByUid)
+        var call = APICall(Operations.updateRoleContextByUID)
         try call.body(accountRoleContextModel)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -164,12 +164,12 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-context/
-    public func deleteRoleContextByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-context/ (LoginRadius's `delete_role_context_by_uid`)
+    public func deleteRoleContextByUID(
         contextName: String,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteRoleContextByUid)
+        var call = APICall(Operations.deleteRoleContextByUID)
         try call.pathParameter("context_name", contextName, parameter: "contextName")
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -182,8 +182,8 @@ extension RoleAPI {
     /// when signing is on).
     ///
     /// - Parameters:
-    ///   - contextName: Name of context. Sent as a path segment (percent-encoded).
     ///   - roleContextRemoveRoleModel: The body for RoleContextRemoveRole API. Sent as the JSON body.
+    ///   - contextName: Name of context. Sent as a path segment (percent-encoded).
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
@@ -192,15 +192,15 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role-from-context/
-    public func deleteRolesFromRoleContextByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role-from-context/ (LoginRadius's `delete_roles_from_role_context_by_uid`)
+    public func deleteRolesFromRoleContextByUID(
+        _ roleContextRemoveRoleModel: RoleContextRemoveRoleModel,
         contextName: String,
-        roleContextRemoveRoleModel: RoleContextRemoveRoleModel,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteRolesFromRoleContextByUid)
-        try call.pathParameter("context_name", contextName, parameter: "contextName")
+        var call = APICall(Operations.deleteRolesFromRoleContextByUID)
         try call.body(roleContextRemoveRoleModel)
+        try call.pathParameter("context_name", contextName, parameter: "contextName")
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -213,9 +213,9 @@ extension RoleAPI {
     /// signature when signing is on).
     ///
     /// - Parameters:
-    ///   - contextName: Name of context. Sent as a path segment (percent-encoded).
     ///   - roleContextAdditionalPermissionRemoveRoleModel: The body for
     ///     RoleContextAdditionalPermissionRemoveRole API. Sent as the JSON body.
+    ///   - contextName: Name of context. Sent as a path segment (percent-encoded).
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
@@ -224,15 +224,15 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-permissions-from-context/
-    public func deleteAdditionalPermissionFromRoleContextByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-permissions-from-context/ (LoginRadius's `delete_additional_permission_from_role_context_by_uid`)
+    public func deleteAdditionalPermissionFromRoleContextByUID(
+        _ roleContextAdditionalPermissionRemoveRoleModel: RoleContextAdditionalPermissionRemoveRoleModel,
         contextName: String,
-        roleContextAdditionalPermissionRemoveRoleModel: RoleContextAdditionalPermissionRemoveRoleModel,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteAdditionalPermissionFromRoleContextByUid)
-        try call.pathParameter("context_name", contextName, parameter: "contextName")
+        var call = APICall(Operations.deleteAdditionalPermissionFromRoleContextByUID)
         try call.body(roleContextAdditionalPermissionRemoveRoleModel)
+        try call.pathParameter("context_name", contextName, parameter: "contextName")
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -246,7 +246,7 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/ (LoginRadius's `get_roles_list`)
     public func getRolesList() async throws -> RoleListResponse {
         let call = APICall(Operations.getRolesList)
         return try await client.perform(call)
@@ -263,9 +263,9 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-create/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-create/ (LoginRadius's `create_roles`)
     public func createRoles(
-        rolesModel: RolesModel
+        _ rolesModel: RolesModel
     ) async throws -> RoleListResponse {
         var call = APICall(Operations.createRoles)
         try call.body(rolesModel)
@@ -284,7 +284,7 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role/ (LoginRadius's `delete_role`)
     public func deleteRole(
         role: String
     ) async throws -> DeleteResponse {
@@ -307,9 +307,9 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/add-permissions-to-role/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/add-permissions-to-role/ (LoginRadius's `add_role_permissions`)
     public func addRolePermissions(
-        permissionsModel: PermissionsModel,
+        _ permissionsModel: PermissionsModel,
         role: String
     ) async throws -> Role {
         var call = APICall(Operations.addRolePermissions)
@@ -332,9 +332,9 @@ extension RoleAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/remove-permissions/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/remove-permissions/ (LoginRadius's `remove_role_permissions`)
     public func removeRolePermissions(
-        permissionsModel: PermissionsModel,
+        _ permissionsModel: PermissionsModel,
         role: String
     ) async throws -> Role {
         var call = APICall(Operations.removeRolePermissions)

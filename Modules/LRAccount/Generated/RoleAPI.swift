@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension RoleAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET identity/v2/manage/account/{uid}/role`
-        public static let getRolesByUid = OperationDescriptor(
-            name: "getRolesByUid",
+        /// `GET identity/v2/manage/account/{uid}/role` (LoginRadius's `get_roles_by_uid`)
+        public static let getRolesByUID = OperationDescriptor(
+            name: "getRolesByUID",
+            loginRadiusName: "get_roles_by_uid",
             group: "role",
             method: .get,
             host: .api,
@@ -39,9 +40,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-roles-by-uid/"
         )
-        /// `PUT identity/v2/manage/account/{uid}/role`
-        public static let assignRolesByUid = OperationDescriptor(
-            name: "assignRolesByUid",
+        /// `PUT identity/v2/manage/account/{uid}/role` (LoginRadius's `assign_roles_by_uid`)
+        public static let assignRolesByUID = OperationDescriptor(
+            name: "assignRolesByUID",
+            loginRadiusName: "assign_roles_by_uid",
             group: "role",
             method: .put,
             host: .api,
@@ -52,9 +54,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/assign-roles-by-uid/"
         )
-        /// `DELETE identity/v2/manage/account/{uid}/role`
-        public static let unassignRolesByUid = OperationDescriptor(
-            name: "unassignRolesByUid",
+        /// `DELETE identity/v2/manage/account/{uid}/role` (LoginRadius's `unassign_roles_by_uid`)
+        public static let unassignRolesByUID = OperationDescriptor(
+            name: "unassignRolesByUID",
+            loginRadiusName: "unassign_roles_by_uid",
             group: "role",
             method: .delete,
             host: .api,
@@ -65,9 +68,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/unassign-roles-by-uid/"
         )
-        /// `GET identity/v2/manage/account/{uid}/rolecontext`
-        public static let getRoleContextByUid = OperationDescriptor(
-            name: "getRoleContextByUid",
+        /// `GET identity/v2/manage/account/{uid}/rolecontext` (LoginRadius's `get_role_context_by_uid`)
+        public static let getRoleContextByUID = OperationDescriptor(
+            name: "getRoleContextByUID",
+            loginRadiusName: "get_role_context_by_uid",
             group: "role",
             method: .get,
             host: .api,
@@ -78,9 +82,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-context/"
         )
-        /// `GET identity/v2/manage/account/rolecontext/{context_name}`
+        /// `GET identity/v2/manage/account/rolecontext/{context_name}` (LoginRadius's `get_role_context_by_context_name`)
         public static let getRoleContextByContextName = OperationDescriptor(
             name: "getRoleContextByContextName",
+            loginRadiusName: "get_role_context_by_context_name",
             group: "role",
             method: .get,
             host: .api,
@@ -91,9 +96,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/"
         )
-        /// `PUT identity/v2/manage/account/{uid}/rolecontext`
-        public static let updateRoleContextByUid = OperationDescriptor(
-            name: "updateRoleContextByUid",
+        /// `PUT identity/v2/manage/account/{uid}/rolecontext` (LoginRadius's `update_role_context_by_uid`)
+        public static let updateRoleContextByUID = OperationDescriptor(
+            name: "updateRoleContextByUID",
+            loginRadiusName: "update_role_context_by_uid",
             group: "role",
             method: .put,
             host: .api,
@@ -104,9 +110,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/upsert-context/"
         )
-        /// `DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}`
-        public static let deleteRoleContextByUid = OperationDescriptor(
-            name: "deleteRoleContextByUid",
+        /// `DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}` (LoginRadius's `delete_role_context_by_uid`)
+        public static let deleteRoleContextByUID = OperationDescriptor(
+            name: "deleteRoleContextByUID",
+            loginRadiusName: "delete_role_context_by_uid",
             group: "role",
             method: .delete,
             host: .api,
@@ -117,9 +124,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-context/"
         )
-        /// `DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}/role`
-        public static let deleteRolesFromRoleContextByUid = OperationDescriptor(
-            name: "deleteRolesFromRoleContextByUid",
+        /// `DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}/role` (LoginRadius's `delete_roles_from_role_context_by_uid`)
+        public static let deleteRolesFromRoleContextByUID = OperationDescriptor(
+            name: "deleteRolesFromRoleContextByUID",
+            loginRadiusName: "delete_roles_from_role_context_by_uid",
             group: "role",
             method: .delete,
             host: .api,
@@ -130,9 +138,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role-from-context/"
         )
-        /// `DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}/additionalpermission`
-        public static let deleteAdditionalPermissionFromRoleContextByUid = OperationDescriptor(
-            name: "deleteAdditionalPermissionFromRoleContextByUid",
+        /// `DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}/additionalpermission` (LoginRadius's `delete_additional_permission_from_role_context_by_uid`)
+        public static let deleteAdditionalPermissionFromRoleContextByUID = OperationDescriptor(
+            name: "deleteAdditionalPermissionFromRoleContextByUID",
+            loginRadiusName: "delete_additional_permission_from_role_context_by_uid",
             group: "role",
             method: .delete,
             host: .api,
@@ -143,9 +152,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-permissions-from-context/"
         )
-        /// `GET identity/v2/manage/role`
+        /// `GET identity/v2/manage/role` (LoginRadius's `get_roles_list`)
         public static let getRolesList = OperationDescriptor(
             name: "getRolesList",
+            loginRadiusName: "get_roles_list",
             group: "role",
             method: .get,
             host: .api,
@@ -156,9 +166,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/"
         )
-        /// `POST identity/v2/manage/role`
+        /// `POST identity/v2/manage/role` (LoginRadius's `create_roles`)
         public static let createRoles = OperationDescriptor(
             name: "createRoles",
+            loginRadiusName: "create_roles",
             group: "role",
             method: .post,
             host: .api,
@@ -169,9 +180,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-create/"
         )
-        /// `DELETE identity/v2/manage/role/{role}`
+        /// `DELETE identity/v2/manage/role/{role}` (LoginRadius's `delete_role`)
         public static let deleteRole = OperationDescriptor(
             name: "deleteRole",
+            loginRadiusName: "delete_role",
             group: "role",
             method: .delete,
             host: .api,
@@ -182,9 +194,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role/"
         )
-        /// `PUT identity/v2/manage/role/{role}/permission`
+        /// `PUT identity/v2/manage/role/{role}/permission` (LoginRadius's `add_role_permissions`)
         public static let addRolePermissions = OperationDescriptor(
             name: "addRolePermissions",
+            loginRadiusName: "add_role_permissions",
             group: "role",
             method: .put,
             host: .api,
@@ -195,9 +208,10 @@ extension RoleAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/add-permissions-to-role/"
         )
-        /// `DELETE identity/v2/manage/role/{role}/permission`
+        /// `DELETE identity/v2/manage/role/{role}/permission` (LoginRadius's `remove_role_permissions`)
         public static let removeRolePermissions = OperationDescriptor(
             name: "removeRolePermissions",
+            loginRadiusName: "remove_role_permissions",
             group: "role",
             method: .delete,
             host: .api,
@@ -211,15 +225,15 @@ extension RoleAPI {
 
         /// Every operation of the group, in catalogue order.
         public static let all: [OperationDescriptor] = [
-            getRolesByUid,
-            assignRolesByUid,
-            unassignRolesByUid,
-            getRoleContextByUid,
+            getRolesByUID,
+            assignRolesByUID,
+            unassignRolesByUID,
+            getRoleContextByUID,
             getRoleContextByContextName,
-            updateRoleContextByUid,
-            deleteRoleContextByUid,
-            deleteRolesFromRoleContextByUid,
-            deleteAdditionalPermissionFromRoleContextByUid,
+            updateRoleContextByUID,
+            deleteRoleContextByUID,
+            deleteRolesFromRoleContextByUID,
+            deleteAdditionalPermissionFromRoleContextByUID,
             getRolesList,
             createRoles,
             deleteRole,

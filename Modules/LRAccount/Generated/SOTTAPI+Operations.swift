@@ -10,16 +10,16 @@ extension SOTTAPI {
     ///
     /// - Parameter timeDifference: The time difference you would like to pass, If you not pass difference then the
     ///   default value is 10 minutes. Sent as query parameter `timeDifference`.
-    /// - Returns: LoginRadius's reply decoded as `SottResponse`.
+    /// - Returns: LoginRadius's reply decoded as `SOTTResponse`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/generate-sott-token/
-    public func generateSott(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/generate-sott-token/ (LoginRadius's `generate_sott`)
+    public func generateSOTT(
         timeDifference: Int? = nil
-    ) async throws -> SottResponse {
-        var call = APICall(Operations.generateSott)
+    ) async throws -> SOTTResponse {
+        var call = APICall(Operations.generateSOTT)
         call.query("timeDifference", timeDifference)
         return try await client.perform(call)
     }

@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension SOTTAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET identity/v2/manage/account/sott`
-        public static let generateSott = OperationDescriptor(
-            name: "generateSott",
+        /// `GET identity/v2/manage/account/sott` (LoginRadius's `generate_sott`)
+        public static let generateSOTT = OperationDescriptor(
+            name: "generateSOTT",
+            loginRadiusName: "generate_sott",
             group: "sott",
             method: .get,
             host: .api,
@@ -42,7 +43,7 @@ extension SOTTAPI {
 
         /// Every operation of the group, in catalogue order.
         public static let all: [OperationDescriptor] = [
-            generateSott
+            generateSOTT
         ]
     }
 }

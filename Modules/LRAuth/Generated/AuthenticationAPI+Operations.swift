@@ -15,7 +15,7 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-email/ (LoginRadius's `get_security_questions_by_email`)
     public func getSecurityQuestionsByEmail(
         email: String
     ) async throws -> [SecurityQuestion] {
@@ -36,7 +36,7 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-user-name/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-user-name/ (LoginRadius's `get_security_questions_by_user_name`)
     public func getSecurityQuestionsByUserName(
         userName: String
     ) async throws -> [SecurityQuestion] {
@@ -57,7 +57,7 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-phone/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-phone/ (LoginRadius's `get_security_questions_by_phone`)
     public func getSecurityQuestionsByPhone(
         phone: String
     ) async throws -> [SecurityQuestion] {
@@ -80,7 +80,7 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-access-token/ (LoginRadius's `get_security_questions_by_access_token`)
     public func getSecurityQuestionsByAccessToken(
         accessToken: String
     ) async throws -> [SecurityQuestion] {
@@ -103,11 +103,11 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-validate-access-token/
-    public func authValidateAccessToken(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-validate-access-token/ (LoginRadius's `auth_validate_access_token`)
+    public func validateAccessToken(
         accessToken: String
     ) async throws -> AccessTokenInfo {
-        var call = APICall(Operations.authValidateAccessToken)
+        var call = APICall(Operations.validateAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
     }
@@ -129,12 +129,12 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-invalidate-access-token/
-    public func authInValidateAccessToken(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-invalidate-access-token/ (LoginRadius's `auth_in_validate_access_token`)
+    public func invalidateAccessToken(
         accessToken: String,
         preventRefresh: Bool = false
     ) async throws -> PostResponse {
-        var call = APICall(Operations.authInValidateAccessToken)
+        var call = APICall(Operations.invalidateAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         call.query("preventRefresh", preventRefresh)
         return try await client.perform(call)
@@ -153,7 +153,7 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-access-token-info/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-access-token-info/ (LoginRadius's `get_access_token_info`)
     public func getAccessTokenInfo(
         accessToken: String
     ) async throws -> AccessTokenInfo {
@@ -173,7 +173,7 @@ extension AuthenticationAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     ///   - emailTemplate: Sent as query parameter `emailTemplate` when not blank.
-    ///   - verificationUrl: Sent as query parameter `verificationUrl` when not blank.
+    ///   - verificationURL: Sent as query parameter `verificationUrl` when not blank.
     ///   - welcomeEmailTemplate: Sent as query parameter `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
@@ -181,19 +181,19 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-read-profiles-by-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-read-profiles-by-token/ (LoginRadius's `get_profile_by_access_token`)
     public func getProfileByAccessToken(
         accessToken: String,
         fields: String? = nil,
         emailTemplate: String? = nil,
-        verificationUrl: String? = nil,
+        verificationURL: String? = nil,
         welcomeEmailTemplate: String? = nil
     ) async throws -> Identity {
         var call = APICall(Operations.getProfileByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         call.query("fields", fields)
         call.query("emailTemplate", emailTemplate)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         call.query("welcomeEmailTemplate", welcomeEmailTemplate)
         return try await client.perform(call)
     }
@@ -214,7 +214,7 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-welcome-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-welcome-email/ (LoginRadius's `send_welcome_email`)
     public func sendWelcomeEmail(
         accessToken: String,
         welcomeEmailTemplate: String? = nil
@@ -231,49 +231,52 @@ extension AuthenticationAPI {
     /// `Authorization: Bearer`.
     ///
     /// - Parameters:
+    ///   - userProfileUpdateModel: The body for User Profile update API. Sent as the JSON body.
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - userProfileUpdateModel: The body for User Profile update API. Sent as the JSON body.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     ///   - nullSupport: Boolean, pass true if you wish to update any user profile field with a NULL value,
     ///     You can get the details. Sent as query parameter `nullSupport`.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     ///   - options: PreventVerificationEmail (Specifying this value prevents the verification email from
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<Identity>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call (LoginRadius
+    ///   documents 901, 905, 906, 908, 909, 920, 922, 936, 942, 968, 991, 993, 1015, 1017, 1027, 1038,
+    ///   1056, 1058, 1071, 1075, 1079, 1081, 1091, 1093, 1094, 1095, 1096, 1107, 1124, 1125, 1134, 1144,
+    ///   1149, 1150, 1151, 1153, 1157, 1159, 1163, 1174, 1194, 1213, 1216 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-update-profile-by-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-update-profile-by-token/ (LoginRadius's `update_profile_by_access_token`)
     public func updateProfileByAccessToken(
+        _ userProfileUpdateModel: UserProfileUpdateModel,
         accessToken: String,
-        userProfileUpdateModel: UserProfileUpdateModel,
         emailTemplate: String? = nil,
         fields: String? = nil,
         nullSupport: Bool? = nil,
         smsTemplate: String? = nil,
-        verificationUrl: String? = nil,
-        isVoiceOtp: Bool = false,
+        verificationURL: String? = nil,
+        isVoiceOTP: Bool = false,
         options: String? = nil
     ) async throws -> PostResponseWithData<Identity> {
         var call = APICall(Operations.updateProfileByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(userProfileUpdateModel)
+        try call.accessToken(accessToken, parameter: "accessToken")
         call.query("emailTemplate", emailTemplate)
         call.query("fields", fields)
         call.query("nullSupport", nullSupport)
         call.query("smsTemplate", smsTemplate)
-        call.query("verificationUrl", verificationUrl)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("verificationUrl", verificationURL)
+        call.query("isVoiceOtp", isVoiceOTP)
         call.query("options", options)
         return try await client.perform(call)
     }
@@ -287,7 +290,7 @@ extension AuthenticationAPI {
     /// - Parameters:
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - deleteUrl: Url of the site. Sent as query parameter `deleteUrl` when not blank.
+    ///   - deleteURL: Url of the site. Sent as query parameter `deleteUrl` when not blank.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `DeleteRequestAcceptResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
@@ -295,15 +298,15 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account-with-email-confirmation/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account-with-email-confirmation/ (LoginRadius's `delete_account_with_email_confirmation`)
     public func deleteAccountWithEmailConfirmation(
         accessToken: String,
-        deleteUrl: String? = nil,
+        deleteURL: String? = nil,
         emailTemplate: String? = nil
     ) async throws -> DeleteRequestAcceptResponse {
         var call = APICall(Operations.deleteAccountWithEmailConfirmation)
         try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("deleteUrl", deleteUrl)
+        call.query("deleteUrl", deleteURL)
         call.query("emailTemplate", emailTemplate)
         return try await client.perform(call)
     }
@@ -319,7 +322,7 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account/ (LoginRadius's `delete_account_by_delete_token`)
     public func deleteAccountByDeleteToken(
         deleteToken: String
     ) async throws -> PostResponse {
@@ -338,23 +341,23 @@ extension AuthenticationAPI {
     /// token as `Authorization: Bearer`.
     ///
     /// - Parameters:
+    ///   - unlockProfileModel: Payload containing Unlock Profile API. Sent as the JSON body.
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - unlockProfileModel: Payload containing Unlock Profile API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlock-account-by-access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlock-account-by-access-token/ (LoginRadius's `unlock_account_by_token`)
     public func unlockAccountByToken(
-        accessToken: String,
-        unlockProfileModel: UnlockProfileModel
+        _ unlockProfileModel: UnlockProfileModel,
+        accessToken: String
     ) async throws -> PostResponse {
         var call = APICall(Operations.unlockAccountByToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(unlockProfileModel)
+        try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
     }
 
@@ -364,31 +367,31 @@ extension AuthenticationAPI {
     /// Sends `GET identity/v2/auth/account/ping` with the API key as query `apiKey`.
     ///
     /// - Parameters:
-    ///   - clientGuid: ClientGuid. Sent as query parameter `clientGuid`.
+    ///   - clientGUID: ClientGuid. Sent as query parameter `clientGuid`.
     ///   - emailTemplate: EmailTemplate. Sent as query parameter `emailTemplate` when not blank.
     ///   - fields: Fields. Sent as query parameter `fields` when not blank.
-    ///   - verificationUrl: VerificationUrl. Sent as query parameter `verificationUrl` when not blank.
+    ///   - verificationURL: VerificationUrl. Sent as query parameter `verificationUrl` when not blank.
     ///   - welcomeEmailTemplate: WelcomeEmailTemplate. Sent as query parameter `welcomeEmailTemplate` when
     ///     not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGuid` is blank (nothing is sent);
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGUID` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/social-login-by-ping/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/social-login-by-ping/ (LoginRadius's `get_profile_by_ping`)
     public func getProfileByPing(
-        clientGuid: String,
+        clientGUID: String,
         emailTemplate: String? = nil,
         fields: String? = nil,
-        verificationUrl: String? = nil,
+        verificationURL: String? = nil,
         welcomeEmailTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.getProfileByPing)
-        try call.query("clientGuid", required: clientGuid, parameter: "clientGuid")
+        try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
         call.query("emailTemplate", emailTemplate)
         call.query("fields", fields)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         call.query("welcomeEmailTemplate", welcomeEmailTemplate)
         return try await client.perform(call)
     }
@@ -404,7 +407,7 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-email-availability/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-email-availability/ (LoginRadius's `check_email_availability`)
     public func checkEmailAvailability(
         email: String
     ) async throws -> ExistResponse {
@@ -435,7 +438,7 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email/ (LoginRadius's `verify_email`)
     public func verifyEmail(
         verificationToken: String,
         fields: String? = nil,
@@ -458,7 +461,7 @@ extension AuthenticationAPI {
     /// Sends `PUT identity/v2/auth/email` with the API key as query `apiKey`.
     ///
     /// - Parameters:
-    ///   - emailVerificationByOtpModel: The body with EmailVerificationByOtpModel API. Sent as the JSON
+    ///   - emailVerificationByOTPModel: The body with EmailVerificationByOtpModel API. Sent as the JSON
     ///     body.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
@@ -471,15 +474,15 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email-by-otp/
-    public func verifyEmailByOtp(
-        emailVerificationByOtpModel: EmailVerificationByOtpModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email-by-otp/ (LoginRadius's `verify_email_by_otp`)
+    public func verifyEmailByOTP(
+        _ emailVerificationByOTPModel: EmailVerificationByOTPModel,
         fields: String? = nil,
         url: String? = nil,
         welcomeEmailTemplate: String? = nil
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.verifyEmailByOtp)
-        try call.body(emailVerificationByOtpModel)
+        var call = APICall(Operations.verifyEmailByOTP)
+        try call.body(emailVerificationByOTPModel)
         call.query("fields", fields)
         call.query("url", url)
         call.query("welcomeEmailTemplate", welcomeEmailTemplate)
@@ -497,7 +500,7 @@ extension AuthenticationAPI {
     ///   - email: User's email. Sent as body member `email`.
     ///   - type: String to identify the type of parameter. Sent as body member `type`.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `email`, `type` is blank
@@ -505,20 +508,20 @@ extension AuthenticationAPI {
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-add-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-add-email/ (LoginRadius's `add_email`)
     public func addEmail(
         accessToken: String,
         email: String,
         type: String,
         emailTemplate: String? = nil,
-        verificationUrl: String? = nil
+        verificationURL: String? = nil
     ) async throws -> PostResponse {
         var call = APICall(Operations.addEmail)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.bodyField("email", required: email, parameter: "email")
         try call.bodyField("type", required: `type`, parameter: "type")
         call.query("emailTemplate", emailTemplate)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         return try await client.perform(call)
     }
 
@@ -537,7 +540,7 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-remove-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-remove-email/ (LoginRadius's `remove_email`)
     public func removeEmail(
         accessToken: String,
         email: String
@@ -557,28 +560,30 @@ extension AuthenticationAPI {
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    ///   - loginUrl: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - loginURL: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 970, 982, 991, 1038, 1077, 1091, 1094,
+    ///   1122, 1130, 1132, 1148, 1176, 1183, 1194, 1198, 1215, 1220, 1226, 1243 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/ (LoginRadius's `login_by_email`)
     public func loginByEmail(
-        emailAuthenticationModel: EmailAuthenticationModel,
+        _ emailAuthenticationModel: EmailAuthenticationModel,
         emailTemplate: String? = nil,
         fields: String? = nil,
-        loginUrl: String? = nil,
-        verificationUrl: String? = nil
+        loginURL: String? = nil,
+        verificationURL: String? = nil
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.loginByEmail)
         try call.body(emailAuthenticationModel)
         call.query("emailTemplate", emailTemplate)
         call.query("fields", fields)
-        call.query("loginUrl", loginUrl)
-        call.query("verificationUrl", verificationUrl)
+        call.query("loginUrl", loginURL)
+        call.query("verificationUrl", verificationURL)
         return try await client.perform(call)
     }
 
@@ -591,28 +596,29 @@ extension AuthenticationAPI {
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    ///   - loginUrl: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - loginURL: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
-    ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1091, 1094, 1130, 1132,
+    ///   1148, 1176, 1194, 1198, 1226, 1243 for it); `LoginRadiusError.tooManyRequests(_:)`,
+    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
+    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/ (LoginRadius's `login_by_user_name`)
     public func loginByUserName(
-        userNameAuthenticationModel: UserNameAuthenticationModel,
+        _ userNameAuthenticationModel: UserNameAuthenticationModel,
         emailTemplate: String? = nil,
         fields: String? = nil,
-        loginUrl: String? = nil,
-        verificationUrl: String? = nil
+        loginURL: String? = nil,
+        verificationURL: String? = nil
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.loginByUserName)
         try call.body(userNameAuthenticationModel)
         call.query("emailTemplate", emailTemplate)
         call.query("fields", fields)
-        call.query("loginUrl", loginUrl)
-        call.query("verificationUrl", verificationUrl)
+        call.query("loginUrl", loginURL)
+        call.query("verificationUrl", verificationURL)
         return try await client.perform(call)
     }
 
@@ -623,24 +629,24 @@ extension AuthenticationAPI {
     ///
     /// - Parameters:
     ///   - email: User's email. Sent as body member `email`.
-    ///   - resetPasswordUrl: Url to which user should get re-directed to for resetting the password. Sent
+    ///   - resetPasswordURL: Url to which user should get re-directed to for resetting the password. Sent
     ///     as query parameter `resetPasswordUrl`.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email`, `resetPasswordUrl` is blank
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email`, `resetPasswordURL` is blank
     ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-forgot-password/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-forgot-password/ (LoginRadius's `forgot_password`)
     public func forgotPassword(
         email: String,
-        resetPasswordUrl: String,
+        resetPasswordURL: String,
         emailTemplate: String? = nil
     ) async throws -> PostResponse {
         var call = APICall(Operations.forgotPassword)
         try call.bodyField("email", required: email, parameter: "email")
-        try call.query("resetPasswordUrl", required: resetPasswordUrl, parameter: "resetPasswordUrl")
+        try call.query("resetPasswordUrl", required: resetPasswordURL, parameter: "resetPasswordURL")
         call.query("emailTemplate", emailTemplate)
         return try await client.perform(call)
     }
@@ -652,13 +658,15 @@ extension AuthenticationAPI {
     /// - Parameter resetPasswordBySecurityAnswerAndEmailModel: The body for ResetPasswordBySecurityAnswerAndEmail
     ///   API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 991, 1015, 1079, 1081, 1083, 1090,
+    ///   1091, 1092, 1093, 1094, 1095, 1134, 1144, 1194, 1216, 1226 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-email/ (LoginRadius's `reset_password_by_security_answer_and_email`)
     public func resetPasswordBySecurityAnswerAndEmail(
-        resetPasswordBySecurityAnswerAndEmailModel: ResetPasswordBySecurityAnswerAndEmailModel
+        _ resetPasswordBySecurityAnswerAndEmailModel: ResetPasswordBySecurityAnswerAndEmailModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
         var call = APICall(Operations.resetPasswordBySecurityAnswerAndEmail)
         try call.body(resetPasswordBySecurityAnswerAndEmailModel)
@@ -672,13 +680,15 @@ extension AuthenticationAPI {
     /// - Parameter resetPasswordBySecurityAnswerAndPhoneModel: The body for ResetPasswordBySecurityAnswerAndPhone
     ///   API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 991, 1015, 1039, 1079, 1081, 1083,
+    ///   1090, 1091, 1093, 1094, 1095, 1134, 1144, 1194, 1216, 1226 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-phone/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-phone/ (LoginRadius's `reset_password_by_security_answer_and_phone`)
     public func resetPasswordBySecurityAnswerAndPhone(
-        resetPasswordBySecurityAnswerAndPhoneModel: ResetPasswordBySecurityAnswerAndPhoneModel
+        _ resetPasswordBySecurityAnswerAndPhoneModel: ResetPasswordBySecurityAnswerAndPhoneModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
         var call = APICall(Operations.resetPasswordBySecurityAnswerAndPhone)
         try call.body(resetPasswordBySecurityAnswerAndPhoneModel)
@@ -692,13 +702,15 @@ extension AuthenticationAPI {
     /// - Parameter resetPasswordBySecurityAnswerAndUserNameModel: The body for
     ///   ResetPasswordBySecurityAnswerAndUserName API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 991, 1015, 1079, 1081, 1083, 1090,
+    ///   1092, 1093, 1094, 1095, 1134, 1144, 1194, 1216, 1226 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-username/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-username/ (LoginRadius's `reset_password_by_security_answer_and_user_name`)
     public func resetPasswordBySecurityAnswerAndUserName(
-        resetPasswordBySecurityAnswerAndUserNameModel: ResetPasswordBySecurityAnswerAndUserNameModel
+        _ resetPasswordBySecurityAnswerAndUserNameModel: ResetPasswordBySecurityAnswerAndUserNameModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
         var call = APICall(Operations.resetPasswordBySecurityAnswerAndUserName)
         try call.body(resetPasswordBySecurityAnswerAndUserNameModel)
@@ -711,13 +723,14 @@ extension AuthenticationAPI {
     ///
     /// - Parameter resetPasswordByResetTokenModel: The body for ResetToken API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
-    ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-reset-token/
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 974, 975, 991, 1015, 1063, 1079, 1081,
+    ///   1083, 1090, 1093, 1134, 1144, 1194, 1216, 1226 for it); `LoginRadiusError.tooManyRequests(_:)`,
+    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
+    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-reset-token/ (LoginRadius's `reset_password_by_reset_token`)
     public func resetPasswordByResetToken(
-        resetPasswordByResetTokenModel: ResetPasswordByResetTokenModel
+        _ resetPasswordByResetTokenModel: ResetPasswordByResetTokenModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
         var call = APICall(Operations.resetPasswordByResetToken)
         try call.body(resetPasswordByResetTokenModel)
@@ -728,19 +741,21 @@ extension AuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/password/reset` with the API key as query `apiKey`.
     ///
-    /// - Parameter resetPasswordByEmailAndOtpModel: The body for ResetPasswordByEmailAndOtp API. Sent as the JSON
+    /// - Parameter resetPasswordByEmailAndOTPModel: The body for ResetPasswordByEmailAndOtp API. Sent as the JSON
     ///   body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 974, 991, 1015, 1039, 1079, 1081,
+    ///   1083, 1090, 1091, 1093, 1094, 1132, 1134, 1144, 1148, 1185, 1194, 1198, 1216, 1226 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp/
-    public func resetPasswordByEmailOtp(
-        resetPasswordByEmailAndOtpModel: ResetPasswordByEmailAndOtpModel
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp/ (LoginRadius's `reset_password_by_email_otp`)
+    public func resetPasswordByEmailOTP(
+        _ resetPasswordByEmailAndOTPModel: ResetPasswordByEmailAndOTPModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.resetPasswordByEmailOtp)
-        try call.body(resetPasswordByEmailAndOtpModel)
+        var call = APICall(Operations.resetPasswordByEmailOTP)
+        try call.body(resetPasswordByEmailAndOTPModel)
         return try await client.perform(call)
     }
 
@@ -751,15 +766,17 @@ extension AuthenticationAPI {
     ///
     /// - Parameter resetPasswordByUserNameModel: The body for ResetPasswordByUserName API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 974, 975, 991, 1015, 1039, 1079, 1081,
+    ///   1083, 1090, 1091, 1093, 1094, 1132, 1134, 1144, 1148, 1185, 1194, 1198, 1216, 1226 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp-and-username/
-    public func resetPasswordByOtpAndUserName(
-        resetPasswordByUserNameModel: ResetPasswordByUserNameModel
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp-and-username/ (LoginRadius's `reset_password_by_otp_and_user_name`)
+    public func resetPasswordByOTPAndUserName(
+        _ resetPasswordByUserNameModel: ResetPasswordByUserNameModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.resetPasswordByOtpAndUserName)
+        var call = APICall(Operations.resetPasswordByOTPAndUserName)
         try call.body(resetPasswordByUserNameModel)
         return try await client.perform(call)
     }
@@ -777,10 +794,12 @@ extension AuthenticationAPI {
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `newPassword`, `oldPassword`
     ///   is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
-    ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   refuses the call (LoginRadius documents 901, 905, 906, 908, 909, 920, 922, 967, 982, 984, 991,
+    ///   1015, 1038, 1079, 1081, 1083, 1090, 1132, 1134, 1144, 1148, 1216 for it);
+    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-change-password/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-change-password/ (LoginRadius's `change_password`)
     public func changePassword(
         accessToken: String,
         newPassword: String,
@@ -803,23 +822,23 @@ extension AuthenticationAPI {
     /// - Parameters:
     ///   - accessToken: Access_Token. Sent as the access token.
     ///   - provider: Name of the provider. Sent as body member `provider`.
-    ///   - providerId: Unique ID of the linked account. Sent as body member `providerId`.
+    ///   - providerID: Unique ID of the linked account. Sent as body member `providerId`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `provider`, `providerId` is
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `provider`, `providerID` is
     ///   blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
     ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlink-social-identities/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlink-social-identities/ (LoginRadius's `unlink_social_identities`)
     public func unlinkSocialIdentities(
         accessToken: String,
         provider: String,
-        providerId: String
+        providerID: String
     ) async throws -> DeleteResponse {
         var call = APICall(Operations.unlinkSocialIdentities)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.bodyField("provider", required: provider, parameter: "provider")
-        try call.bodyField("providerId", required: providerId, parameter: "providerId")
+        try call.bodyField("providerId", required: providerID, parameter: "providerID")
         return try await client.perform(call)
     }
 
@@ -839,7 +858,7 @@ extension AuthenticationAPI {
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities/ (LoginRadius's `link_social_identities`)
     public func linkSocialIdentities(
         accessToken: String,
         candidateToken: String
@@ -859,21 +878,21 @@ extension AuthenticationAPI {
     /// - Parameters:
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - clientGuid: Unique ID generated by client. Sent as body member `clientGuid`.
+    ///   - clientGUID: Unique ID generated by client. Sent as body member `clientGuid`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `clientGuid` is blank
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `clientGUID` is blank
     ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities-clientguid/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities-clientguid/ (LoginRadius's `link_social_identities_by_ping`)
     public func linkSocialIdentitiesByPing(
         accessToken: String,
-        clientGuid: String
+        clientGUID: String
     ) async throws -> PostResponse {
         var call = APICall(Operations.linkSocialIdentitiesByPing)
         try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("clientGuid", required: clientGuid, parameter: "clientGuid")
+        try call.bodyField("clientGuid", required: clientGUID, parameter: "clientGUID")
         return try await client.perform(call)
     }
 
@@ -885,21 +904,21 @@ extension AuthenticationAPI {
     /// - Parameters:
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - username: Username of the user. Sent as body member `username`.
+    ///   - userName: Username of the user. Sent as body member `username`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `username` is blank (nothing
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `userName` is blank (nothing
     ///   is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-set-or-change-user-name/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-set-or-change-user-name/ (LoginRadius's `set_or_change_user_name`)
     public func setOrChangeUserName(
         accessToken: String,
-        username: String
+        userName: String
     ) async throws -> PostResponse {
         var call = APICall(Operations.setOrChangeUserName)
         try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("username", required: username, parameter: "username")
+        try call.bodyField("username", required: userName, parameter: "userName")
         return try await client.perform(call)
     }
 
@@ -907,19 +926,19 @@ extension AuthenticationAPI {
     ///
     /// Sends `GET identity/v2/auth/username` with the API key as query `apiKey`.
     ///
-    /// - Parameter username: UserName of the user. Sent as query parameter `username`.
+    /// - Parameter userName: UserName of the user. Sent as query parameter `username`.
     /// - Returns: LoginRadius's reply decoded as `ExistResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `username` is blank (nothing is sent);
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `userName` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-username-availability/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-username-availability/ (LoginRadius's `check_user_name_availability`)
     public func checkUserNameAvailability(
-        username: String
+        userName: String
     ) async throws -> ExistResponse {
         var call = APICall(Operations.checkUserNameAvailability)
-        try call.query("username", required: username, parameter: "username")
+        try call.query("username", required: userName, parameter: "userName")
         return try await client.perform(call)
     }
 
@@ -940,7 +959,7 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-privacy-policy-accept/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-privacy-policy-accept/ (LoginRadius's `accept_privacy_policy`)
     public func acceptPrivacyPolicy(
         accessToken: String,
         fields: String? = nil
@@ -965,7 +984,7 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/ (LoginRadius's `get_privacy_policy_history_by_access_token`)
     public func getPrivacyPolicyHistoryByAccessToken(
         accessToken: String
     ) async throws -> PrivacyPolicyHistoryResponse {
@@ -987,28 +1006,32 @@ extension AuthenticationAPI {
     ///   - options: PreventVerificationEmail (Specifying this value prevents the verification email from
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `sott` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call (LoginRadius
+    ///   documents 901, 908, 909, 920, 922, 936, 938, 942, 965, 966, 968, 970, 982, 991, 993, 1017, 1030,
+    ///   1038, 1048, 1049, 1056, 1058, 1071, 1077, 1083, 1090, 1091, 1093, 1094, 1095, 1096, 1107, 1120,
+    ///   1122, 1124, 1125, 1130, 1132, 1134, 1148, 1149, 1150, 1151, 1153, 1157, 1159, 1163, 1176, 1183,
+    ///   1190, 1194, 1196, 1198, 1201, 1202, 1203, 1213, 1215, 1216, 1226, 1234, 1243 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-email/ (LoginRadius's `user_registration_by_email`)
     public func userRegistrationByEmail(
-        authUserRegistrationModel: AuthUserRegistrationModel,
+        _ authUserRegistrationModel: AuthUserRegistrationModel,
         sott: String,
         emailTemplate: String? = nil,
         fields: String? = nil,
         options: String? = nil,
-        verificationUrl: String? = nil,
+        verificationURL: String? = nil,
         welcomeEmailTemplate: String? = nil,
-        isVoiceOtp: Bool = false
+        isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
         var call = APICall(Operations.userRegistrationByEmail)
         try call.body(authUserRegistrationModel)
@@ -1016,9 +1039,9 @@ extension AuthenticationAPI {
         call.query("emailTemplate", emailTemplate)
         call.query("fields", fields)
         call.query("options", options)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -1036,27 +1059,30 @@ extension AuthenticationAPI {
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 909, 920, 922, 936, 942, 958, 965, 968, 970, 982, 991, 993,
+    ///   1017, 1030, 1038, 1048, 1049, 1056, 1058, 1071, 1083, 1090, 1091, 1093, 1094, 1095, 1096, 1107,
+    ///   1124, 1125, 1134, 1144, 1149, 1150, 1151, 1153, 1157, 1159, 1163, 1190, 1196, 1201, 1202, 1203,
+    ///   1213, 1216, 1234 for it); `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-recaptcha/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-recaptcha/ (LoginRadius's `user_registration_by_captcha`)
     public func userRegistrationByCaptcha(
-        authUserRegistrationModelWithCaptcha: AuthUserRegistrationModelWithCaptcha,
+        _ authUserRegistrationModelWithCaptcha: AuthUserRegistrationModelWithCaptcha,
         emailTemplate: String? = nil,
         fields: String? = nil,
         options: String? = nil,
         smsTemplate: String? = nil,
-        verificationUrl: String? = nil,
+        verificationURL: String? = nil,
         welcomeEmailTemplate: String? = nil,
-        isVoiceOtp: Bool = false
+        isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
         var call = APICall(Operations.userRegistrationByCaptcha)
         try call.body(authUserRegistrationModelWithCaptcha)
@@ -1064,9 +1090,9 @@ extension AuthenticationAPI {
         call.query("fields", fields)
         call.query("options", options)
         call.query("smsTemplate", smsTemplate)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -1077,7 +1103,7 @@ extension AuthenticationAPI {
     /// - Parameters:
     ///   - email: User's email. Sent as body member `email`.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponseResendEmailVerification`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email` is blank (nothing is sent);
@@ -1085,16 +1111,16 @@ extension AuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-resend-email-verification/
-    public func authResendEmailVerification(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-resend-email-verification/ (LoginRadius's `auth_resend_email_verification`)
+    public func resendEmailVerification(
         email: String,
         emailTemplate: String? = nil,
-        verificationUrl: String? = nil
+        verificationURL: String? = nil
     ) async throws -> PostResponseResendEmailVerification {
-        var call = APICall(Operations.authResendEmailVerification)
+        var call = APICall(Operations.resendEmailVerification)
         try call.bodyField("email", required: email, parameter: "email")
         call.query("emailTemplate", emailTemplate)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         return try await client.perform(call)
     }
 
@@ -1107,21 +1133,21 @@ extension AuthenticationAPI {
     /// - Parameters:
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - clientGuid: Unique string used in the Smart Login request. Sent as query parameter `clientguid`.
+    ///   - clientGUID: Unique string used in the Smart Login request. Sent as query parameter `clientguid`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseResendEmailVerification`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `clientGuid` is blank
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `clientGUID` is blank
     ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-social-link-verification-email/
-    public func authSendVerificationEmailForLinkingSocialProfiles(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-social-link-verification-email/ (LoginRadius's `auth_send_verification_email_for_linking_social_profiles`)
+    public func sendVerificationEmailForLinkingSocialProfiles(
         accessToken: String,
-        clientGuid: String
+        clientGUID: String
     ) async throws -> PostResponseResendEmailVerification {
-        var call = APICall(Operations.authSendVerificationEmailForLinkingSocialProfiles)
+        var call = APICall(Operations.sendVerificationEmailForLinkingSocialProfiles)
         try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("clientguid", required: clientGuid, parameter: "clientGuid")
+        try call.query("clientguid", required: clientGUID, parameter: "clientGUID")
         return try await client.perform(call)
     }
 }

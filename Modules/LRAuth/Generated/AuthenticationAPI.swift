@@ -27,9 +27,10 @@ extension LoginRadiusClient {
 extension AuthenticationAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET identity/v2/auth/securityquestion/email`
+        /// `GET identity/v2/auth/securityquestion/email` (LoginRadius's `get_security_questions_by_email`)
         public static let getSecurityQuestionsByEmail = OperationDescriptor(
             name: "getSecurityQuestionsByEmail",
+            loginRadiusName: "get_security_questions_by_email",
             group: "authentication",
             method: .get,
             host: .api,
@@ -40,9 +41,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-email/"
         )
-        /// `GET identity/v2/auth/securityquestion/username`
+        /// `GET identity/v2/auth/securityquestion/username` (LoginRadius's `get_security_questions_by_user_name`)
         public static let getSecurityQuestionsByUserName = OperationDescriptor(
             name: "getSecurityQuestionsByUserName",
+            loginRadiusName: "get_security_questions_by_user_name",
             group: "authentication",
             method: .get,
             host: .api,
@@ -53,9 +55,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-user-name/"
         )
-        /// `GET identity/v2/auth/securityquestion/phone`
+        /// `GET identity/v2/auth/securityquestion/phone` (LoginRadius's `get_security_questions_by_phone`)
         public static let getSecurityQuestionsByPhone = OperationDescriptor(
             name: "getSecurityQuestionsByPhone",
+            loginRadiusName: "get_security_questions_by_phone",
             group: "authentication",
             method: .get,
             host: .api,
@@ -66,9 +69,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-phone/"
         )
-        /// `GET identity/v2/auth/securityquestion/accesstoken`
+        /// `GET identity/v2/auth/securityquestion/accesstoken` (LoginRadius's `get_security_questions_by_access_token`)
         public static let getSecurityQuestionsByAccessToken = OperationDescriptor(
             name: "getSecurityQuestionsByAccessToken",
+            loginRadiusName: "get_security_questions_by_access_token",
             group: "authentication",
             method: .get,
             host: .api,
@@ -79,9 +83,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-access-token/"
         )
-        /// `GET identity/v2/auth/access_token/validate`
-        public static let authValidateAccessToken = OperationDescriptor(
-            name: "authValidateAccessToken",
+        /// `GET identity/v2/auth/access_token/validate` (LoginRadius's `auth_validate_access_token`)
+        public static let validateAccessToken = OperationDescriptor(
+            name: "validateAccessToken",
+            loginRadiusName: "auth_validate_access_token",
             group: "authentication",
             method: .get,
             host: .api,
@@ -92,9 +97,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-validate-access-token/"
         )
-        /// `GET identity/v2/auth/access_token/invalidate`
-        public static let authInValidateAccessToken = OperationDescriptor(
-            name: "authInValidateAccessToken",
+        /// `GET identity/v2/auth/access_token/invalidate` (LoginRadius's `auth_in_validate_access_token`)
+        public static let invalidateAccessToken = OperationDescriptor(
+            name: "invalidateAccessToken",
+            loginRadiusName: "auth_in_validate_access_token",
             group: "authentication",
             method: .get,
             host: .api,
@@ -105,9 +111,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-invalidate-access-token/"
         )
-        /// `GET identity/v2/auth/access_token`
+        /// `GET identity/v2/auth/access_token` (LoginRadius's `get_access_token_info`)
         public static let getAccessTokenInfo = OperationDescriptor(
             name: "getAccessTokenInfo",
+            loginRadiusName: "get_access_token_info",
             group: "authentication",
             method: .get,
             host: .api,
@@ -118,9 +125,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-access-token-info/"
         )
-        /// `GET identity/v2/auth/account`
+        /// `GET identity/v2/auth/account` (LoginRadius's `get_profile_by_access_token`)
         public static let getProfileByAccessToken = OperationDescriptor(
             name: "getProfileByAccessToken",
+            loginRadiusName: "get_profile_by_access_token",
             group: "authentication",
             method: .get,
             host: .api,
@@ -131,9 +139,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-read-profiles-by-token/"
         )
-        /// `GET identity/v2/auth/account/sendwelcomeemail`
+        /// `GET identity/v2/auth/account/sendwelcomeemail` (LoginRadius's `send_welcome_email`)
         public static let sendWelcomeEmail = OperationDescriptor(
             name: "sendWelcomeEmail",
+            loginRadiusName: "send_welcome_email",
             group: "authentication",
             method: .get,
             host: .api,
@@ -144,9 +153,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-welcome-email/"
         )
-        /// `PUT identity/v2/auth/account`
+        /// `PUT identity/v2/auth/account` (LoginRadius's `update_profile_by_access_token`)
         public static let updateProfileByAccessToken = OperationDescriptor(
             name: "updateProfileByAccessToken",
+            loginRadiusName: "update_profile_by_access_token",
             group: "authentication",
             method: .put,
             host: .api,
@@ -157,9 +167,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-update-profile-by-token/"
         )
-        /// `DELETE identity/v2/auth/account`
+        /// `DELETE identity/v2/auth/account` (LoginRadius's `delete_account_with_email_confirmation`)
         public static let deleteAccountWithEmailConfirmation = OperationDescriptor(
             name: "deleteAccountWithEmailConfirmation",
+            loginRadiusName: "delete_account_with_email_confirmation",
             group: "authentication",
             method: .delete,
             host: .api,
@@ -170,9 +181,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account-with-email-confirmation/"
         )
-        /// `GET identity/v2/auth/account/delete`
+        /// `GET identity/v2/auth/account/delete` (LoginRadius's `delete_account_by_delete_token`)
         public static let deleteAccountByDeleteToken = OperationDescriptor(
             name: "deleteAccountByDeleteToken",
+            loginRadiusName: "delete_account_by_delete_token",
             group: "authentication",
             method: .get,
             host: .api,
@@ -183,9 +195,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account/"
         )
-        /// `PUT identity/v2/auth/account/unlock`
+        /// `PUT identity/v2/auth/account/unlock` (LoginRadius's `unlock_account_by_token`)
         public static let unlockAccountByToken = OperationDescriptor(
             name: "unlockAccountByToken",
+            loginRadiusName: "unlock_account_by_token",
             group: "authentication",
             method: .put,
             host: .api,
@@ -196,9 +209,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlock-account-by-access-token/"
         )
-        /// `GET identity/v2/auth/account/ping`
+        /// `GET identity/v2/auth/account/ping` (LoginRadius's `get_profile_by_ping`)
         public static let getProfileByPing = OperationDescriptor(
             name: "getProfileByPing",
+            loginRadiusName: "get_profile_by_ping",
             group: "authentication",
             method: .get,
             host: .api,
@@ -209,9 +223,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/social-login-by-ping/"
         )
-        /// `GET identity/v2/auth/email`
+        /// `GET identity/v2/auth/email` (LoginRadius's `check_email_availability`)
         public static let checkEmailAvailability = OperationDescriptor(
             name: "checkEmailAvailability",
+            loginRadiusName: "check_email_availability",
             group: "authentication",
             method: .get,
             host: .api,
@@ -222,9 +237,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-email-availability/"
         )
-        /// `GET identity/v2/auth/email`
+        /// `GET identity/v2/auth/email` (LoginRadius's `verify_email`)
         public static let verifyEmail = OperationDescriptor(
             name: "verifyEmail",
+            loginRadiusName: "verify_email",
             group: "authentication",
             method: .get,
             host: .api,
@@ -235,9 +251,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email/"
         )
-        /// `PUT identity/v2/auth/email`
-        public static let verifyEmailByOtp = OperationDescriptor(
-            name: "verifyEmailByOtp",
+        /// `PUT identity/v2/auth/email` (LoginRadius's `verify_email_by_otp`)
+        public static let verifyEmailByOTP = OperationDescriptor(
+            name: "verifyEmailByOTP",
+            loginRadiusName: "verify_email_by_otp",
             group: "authentication",
             method: .put,
             host: .api,
@@ -248,9 +265,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email-by-otp/"
         )
-        /// `POST identity/v2/auth/email`
+        /// `POST identity/v2/auth/email` (LoginRadius's `add_email`)
         public static let addEmail = OperationDescriptor(
             name: "addEmail",
+            loginRadiusName: "add_email",
             group: "authentication",
             method: .post,
             host: .api,
@@ -261,9 +279,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-add-email/"
         )
-        /// `DELETE identity/v2/auth/email`
+        /// `DELETE identity/v2/auth/email` (LoginRadius's `remove_email`)
         public static let removeEmail = OperationDescriptor(
             name: "removeEmail",
+            loginRadiusName: "remove_email",
             group: "authentication",
             method: .delete,
             host: .api,
@@ -274,9 +293,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-remove-email/"
         )
-        /// `POST identity/v2/auth/login`
+        /// `POST identity/v2/auth/login` (LoginRadius's `login_by_email`)
         public static let loginByEmail = OperationDescriptor(
             name: "loginByEmail",
+            loginRadiusName: "login_by_email",
             group: "authentication",
             method: .post,
             host: .api,
@@ -287,9 +307,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/"
         )
-        /// `POST identity/v2/auth/login`
+        /// `POST identity/v2/auth/login` (LoginRadius's `login_by_user_name`)
         public static let loginByUserName = OperationDescriptor(
             name: "loginByUserName",
+            loginRadiusName: "login_by_user_name",
             group: "authentication",
             method: .post,
             host: .api,
@@ -300,9 +321,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/"
         )
-        /// `POST identity/v2/auth/password`
+        /// `POST identity/v2/auth/password` (LoginRadius's `forgot_password`)
         public static let forgotPassword = OperationDescriptor(
             name: "forgotPassword",
+            loginRadiusName: "forgot_password",
             group: "authentication",
             method: .post,
             host: .api,
@@ -313,9 +335,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-forgot-password/"
         )
-        /// `PUT identity/v2/auth/password/securityanswer`
+        /// `PUT identity/v2/auth/password/securityanswer` (LoginRadius's `reset_password_by_security_answer_and_email`)
         public static let resetPasswordBySecurityAnswerAndEmail = OperationDescriptor(
             name: "resetPasswordBySecurityAnswerAndEmail",
+            loginRadiusName: "reset_password_by_security_answer_and_email",
             group: "authentication",
             method: .put,
             host: .api,
@@ -326,9 +349,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-email/"
         )
-        /// `PUT identity/v2/auth/password/securityanswer`
+        /// `PUT identity/v2/auth/password/securityanswer` (LoginRadius's `reset_password_by_security_answer_and_phone`)
         public static let resetPasswordBySecurityAnswerAndPhone = OperationDescriptor(
             name: "resetPasswordBySecurityAnswerAndPhone",
+            loginRadiusName: "reset_password_by_security_answer_and_phone",
             group: "authentication",
             method: .put,
             host: .api,
@@ -339,9 +363,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-phone/"
         )
-        /// `PUT identity/v2/auth/password/securityanswer`
+        /// `PUT identity/v2/auth/password/securityanswer` (LoginRadius's `reset_password_by_security_answer_and_user_name`)
         public static let resetPasswordBySecurityAnswerAndUserName = OperationDescriptor(
             name: "resetPasswordBySecurityAnswerAndUserName",
+            loginRadiusName: "reset_password_by_security_answer_and_user_name",
             group: "authentication",
             method: .put,
             host: .api,
@@ -352,9 +377,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-username/"
         )
-        /// `PUT identity/v2/auth/password/reset`
+        /// `PUT identity/v2/auth/password/reset` (LoginRadius's `reset_password_by_reset_token`)
         public static let resetPasswordByResetToken = OperationDescriptor(
             name: "resetPasswordByResetToken",
+            loginRadiusName: "reset_password_by_reset_token",
             group: "authentication",
             method: .put,
             host: .api,
@@ -365,9 +391,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-reset-token/"
         )
-        /// `PUT identity/v2/auth/password/reset`
-        public static let resetPasswordByEmailOtp = OperationDescriptor(
-            name: "resetPasswordByEmailOtp",
+        /// `PUT identity/v2/auth/password/reset` (LoginRadius's `reset_password_by_email_otp`)
+        public static let resetPasswordByEmailOTP = OperationDescriptor(
+            name: "resetPasswordByEmailOTP",
+            loginRadiusName: "reset_password_by_email_otp",
             group: "authentication",
             method: .put,
             host: .api,
@@ -378,9 +405,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp/"
         )
-        /// `PUT identity/v2/auth/password/reset`
-        public static let resetPasswordByOtpAndUserName = OperationDescriptor(
-            name: "resetPasswordByOtpAndUserName",
+        /// `PUT identity/v2/auth/password/reset` (LoginRadius's `reset_password_by_otp_and_user_name`)
+        public static let resetPasswordByOTPAndUserName = OperationDescriptor(
+            name: "resetPasswordByOTPAndUserName",
+            loginRadiusName: "reset_password_by_otp_and_user_name",
             group: "authentication",
             method: .put,
             host: .api,
@@ -391,9 +419,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp-and-username/"
         )
-        /// `PUT identity/v2/auth/password/change`
+        /// `PUT identity/v2/auth/password/change` (LoginRadius's `change_password`)
         public static let changePassword = OperationDescriptor(
             name: "changePassword",
+            loginRadiusName: "change_password",
             group: "authentication",
             method: .put,
             host: .api,
@@ -404,9 +433,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-change-password/"
         )
-        /// `DELETE identity/v2/auth/socialidentity`
+        /// `DELETE identity/v2/auth/socialidentity` (LoginRadius's `unlink_social_identities`)
         public static let unlinkSocialIdentities = OperationDescriptor(
             name: "unlinkSocialIdentities",
+            loginRadiusName: "unlink_social_identities",
             group: "authentication",
             method: .delete,
             host: .api,
@@ -417,9 +447,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlink-social-identities/"
         )
-        /// `POST identity/v2/auth/socialidentity`
+        /// `POST identity/v2/auth/socialidentity` (LoginRadius's `link_social_identities`)
         public static let linkSocialIdentities = OperationDescriptor(
             name: "linkSocialIdentities",
+            loginRadiusName: "link_social_identities",
             group: "authentication",
             method: .post,
             host: .api,
@@ -430,9 +461,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities/"
         )
-        /// `POST identity/v2/auth/socialidentity`
+        /// `POST identity/v2/auth/socialidentity` (LoginRadius's `link_social_identities_by_ping`)
         public static let linkSocialIdentitiesByPing = OperationDescriptor(
             name: "linkSocialIdentitiesByPing",
+            loginRadiusName: "link_social_identities_by_ping",
             group: "authentication",
             method: .post,
             host: .api,
@@ -443,9 +475,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities-clientguid/"
         )
-        /// `PUT identity/v2/auth/username`
+        /// `PUT identity/v2/auth/username` (LoginRadius's `set_or_change_user_name`)
         public static let setOrChangeUserName = OperationDescriptor(
             name: "setOrChangeUserName",
+            loginRadiusName: "set_or_change_user_name",
             group: "authentication",
             method: .put,
             host: .api,
@@ -456,9 +489,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-set-or-change-user-name/"
         )
-        /// `GET identity/v2/auth/username`
+        /// `GET identity/v2/auth/username` (LoginRadius's `check_user_name_availability`)
         public static let checkUserNameAvailability = OperationDescriptor(
             name: "checkUserNameAvailability",
+            loginRadiusName: "check_user_name_availability",
             group: "authentication",
             method: .get,
             host: .api,
@@ -469,9 +503,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-username-availability/"
         )
-        /// `GET identity/v2/auth/privacypolicy/accept`
+        /// `GET identity/v2/auth/privacypolicy/accept` (LoginRadius's `accept_privacy_policy`)
         public static let acceptPrivacyPolicy = OperationDescriptor(
             name: "acceptPrivacyPolicy",
+            loginRadiusName: "accept_privacy_policy",
             group: "authentication",
             method: .get,
             host: .api,
@@ -482,9 +517,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-privacy-policy-accept/"
         )
-        /// `GET identity/v2/auth/privacypolicy/history`
+        /// `GET identity/v2/auth/privacypolicy/history` (LoginRadius's `get_privacy_policy_history_by_access_token`)
         public static let getPrivacyPolicyHistoryByAccessToken = OperationDescriptor(
             name: "getPrivacyPolicyHistoryByAccessToken",
+            loginRadiusName: "get_privacy_policy_history_by_access_token",
             group: "authentication",
             method: .get,
             host: .api,
@@ -495,9 +531,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/"
         )
-        /// `POST identity/v2/auth/register`
+        /// `POST identity/v2/auth/register` (LoginRadius's `user_registration_by_email`)
         public static let userRegistrationByEmail = OperationDescriptor(
             name: "userRegistrationByEmail",
+            loginRadiusName: "user_registration_by_email",
             group: "authentication",
             method: .post,
             host: .api,
@@ -508,9 +545,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-email/"
         )
-        /// `POST identity/v2/auth/register/captcha`
+        /// `POST identity/v2/auth/register/captcha` (LoginRadius's `user_registration_by_captcha`)
         public static let userRegistrationByCaptcha = OperationDescriptor(
             name: "userRegistrationByCaptcha",
+            loginRadiusName: "user_registration_by_captcha",
             group: "authentication",
             method: .post,
             host: .api,
@@ -521,9 +559,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-recaptcha/"
         )
-        /// `PUT identity/v2/auth/register`
-        public static let authResendEmailVerification = OperationDescriptor(
-            name: "authResendEmailVerification",
+        /// `PUT identity/v2/auth/register` (LoginRadius's `auth_resend_email_verification`)
+        public static let resendEmailVerification = OperationDescriptor(
+            name: "resendEmailVerification",
+            loginRadiusName: "auth_resend_email_verification",
             group: "authentication",
             method: .put,
             host: .api,
@@ -534,9 +573,10 @@ extension AuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-resend-email-verification/"
         )
-        /// `GET identity/v2/auth/email/sendverificationemail`
-        public static let authSendVerificationEmailForLinkingSocialProfiles = OperationDescriptor(
-            name: "authSendVerificationEmailForLinkingSocialProfiles",
+        /// `GET identity/v2/auth/email/sendverificationemail` (LoginRadius's `auth_send_verification_email_for_linking_social_profiles`)
+        public static let sendVerificationEmailForLinkingSocialProfiles = OperationDescriptor(
+            name: "sendVerificationEmailForLinkingSocialProfiles",
+            loginRadiusName: "auth_send_verification_email_for_linking_social_profiles",
             group: "authentication",
             method: .get,
             host: .api,
@@ -554,8 +594,8 @@ extension AuthenticationAPI {
             getSecurityQuestionsByUserName,
             getSecurityQuestionsByPhone,
             getSecurityQuestionsByAccessToken,
-            authValidateAccessToken,
-            authInValidateAccessToken,
+            validateAccessToken,
+            invalidateAccessToken,
             getAccessTokenInfo,
             getProfileByAccessToken,
             sendWelcomeEmail,
@@ -566,7 +606,7 @@ extension AuthenticationAPI {
             getProfileByPing,
             checkEmailAvailability,
             verifyEmail,
-            verifyEmailByOtp,
+            verifyEmailByOTP,
             addEmail,
             removeEmail,
             loginByEmail,
@@ -576,8 +616,8 @@ extension AuthenticationAPI {
             resetPasswordBySecurityAnswerAndPhone,
             resetPasswordBySecurityAnswerAndUserName,
             resetPasswordByResetToken,
-            resetPasswordByEmailOtp,
-            resetPasswordByOtpAndUserName,
+            resetPasswordByEmailOTP,
+            resetPasswordByOTPAndUserName,
             changePassword,
             unlinkSocialIdentities,
             linkSocialIdentities,
@@ -588,8 +628,8 @@ extension AuthenticationAPI {
             getPrivacyPolicyHistoryByAccessToken,
             userRegistrationByEmail,
             userRegistrationByCaptcha,
-            authResendEmailVerification,
-            authSendVerificationEmailForLinkingSocialProfiles,
+            resendEmailVerification,
+            sendVerificationEmailForLinkingSocialProfiles,
         ]
     }
 }

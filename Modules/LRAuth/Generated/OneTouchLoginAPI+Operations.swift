@@ -13,25 +13,25 @@ extension OneTouchLoginAPI {
     ///     `oneTouchLoginEmailTemplate` when not blank.
     ///   - redirecturl: Url where the user will redirect after success authentication. Sent as query
     ///     parameter `redirecturl` when not blank.
-    ///   - welcomeemailtemplate: Name of the welcome email template. Sent as query parameter
+    ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeemailtemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-email-captcha/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-email-captcha/ (LoginRadius's `one_touch_login_by_email`)
     public func oneTouchLoginByEmail(
-        oneTouchLoginByEmailModel: OneTouchLoginByEmailModel,
+        _ oneTouchLoginByEmailModel: OneTouchLoginByEmailModel,
         oneTouchLoginEmailTemplate: String? = nil,
         redirecturl: String? = nil,
-        welcomeemailtemplate: String? = nil
+        welcomeEmailTemplate: String? = nil
     ) async throws -> PostResponse {
         var call = APICall(Operations.oneTouchLoginByEmail)
         try call.body(oneTouchLoginByEmailModel)
         call.query("oneTouchLoginEmailTemplate", oneTouchLoginEmailTemplate)
         call.query("redirecturl", redirecturl)
-        call.query("welcomeemailtemplate", welcomeemailtemplate)
+        call.query("welcomeemailtemplate", welcomeEmailTemplate)
         return try await client.perform(call)
     }
 
@@ -43,23 +43,23 @@ extension OneTouchLoginAPI {
     /// - Parameters:
     ///   - oneTouchLoginByPhoneModel: The body for OneTouchLogin By PhoneModel API. Sent as the JSON body.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SMSResponseData>`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-phone-captcha/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-phone-captcha/ (LoginRadius's `one_touch_login_by_phone`)
     public func oneTouchLoginByPhone(
-        oneTouchLoginByPhoneModel: OneTouchLoginByPhoneModel,
+        _ oneTouchLoginByPhoneModel: OneTouchLoginByPhoneModel,
         smsTemplate: String? = nil,
-        isVoiceOtp: Bool = false
-    ) async throws -> PostResponseWithData<SmsResponseData> {
+        isVoiceOTP: Bool = false
+    ) async throws -> PostResponseWithData<SMSResponseData> {
         var call = APICall(Operations.oneTouchLoginByPhone)
         try call.body(oneTouchLoginByPhoneModel)
         call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -79,14 +79,14 @@ extension OneTouchLoginAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-otp-verification/
-    public func oneTouchLoginOtpVerification(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-otp-verification/ (LoginRadius's `one_touch_login_otp_verification`)
+    public func oneTouchLoginOTPVerification(
         otp: String,
         phone: String,
         fields: String? = nil,
         smsTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.oneTouchLoginOtpVerification)
+        var call = APICall(Operations.oneTouchLoginOTPVerification)
         try call.query("otp", required: otp, parameter: "otp")
         try call.bodyField("phone", required: phone, parameter: "phone")
         call.query("fields", fields)
@@ -109,7 +109,7 @@ extension OneTouchLoginAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-email-verification/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-email-verification/ (LoginRadius's `one_touch_email_verification`)
     public func oneTouchEmailVerification(
         verificationToken: String,
         welcomeEmailTemplate: String? = nil
@@ -125,22 +125,22 @@ extension OneTouchLoginAPI {
     /// Sends `GET identity/v2/auth/login/smartlogin/ping` with the API key as query `apiKey`.
     ///
     /// - Parameters:
-    ///   - clientGuid: Unique string used in the Smart Login request. Sent as query parameter `clientGuid`.
+    ///   - clientGUID: Unique string used in the Smart Login request. Sent as query parameter `clientGuid`.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGuid` is blank (nothing is sent);
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGUID` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-ping/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-ping/ (LoginRadius's `one_touch_login_ping`)
     public func oneTouchLoginPing(
-        clientGuid: String,
+        clientGUID: String,
         fields: String? = nil
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.oneTouchLoginPing)
-        try call.query("clientGuid", required: clientGuid, parameter: "clientGuid")
+        try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
         call.query("fields", fields)
         return try await client.perform(call)
     }

@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension OneTouchLoginAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `POST identity/v2/auth/onetouchlogin/email`
+        /// `POST identity/v2/auth/onetouchlogin/email` (LoginRadius's `one_touch_login_by_email`)
         public static let oneTouchLoginByEmail = OperationDescriptor(
             name: "oneTouchLoginByEmail",
+            loginRadiusName: "one_touch_login_by_email",
             group: "one_touch_login",
             method: .post,
             host: .api,
@@ -39,9 +40,10 @@ extension OneTouchLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-email-captcha/"
         )
-        /// `POST identity/v2/auth/onetouchlogin/phone`
+        /// `POST identity/v2/auth/onetouchlogin/phone` (LoginRadius's `one_touch_login_by_phone`)
         public static let oneTouchLoginByPhone = OperationDescriptor(
             name: "oneTouchLoginByPhone",
+            loginRadiusName: "one_touch_login_by_phone",
             group: "one_touch_login",
             method: .post,
             host: .api,
@@ -52,9 +54,10 @@ extension OneTouchLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-phone-captcha/"
         )
-        /// `PUT identity/v2/auth/onetouchlogin/phone/verify`
-        public static let oneTouchLoginOtpVerification = OperationDescriptor(
-            name: "oneTouchLoginOtpVerification",
+        /// `PUT identity/v2/auth/onetouchlogin/phone/verify` (LoginRadius's `one_touch_login_otp_verification`)
+        public static let oneTouchLoginOTPVerification = OperationDescriptor(
+            name: "oneTouchLoginOTPVerification",
+            loginRadiusName: "one_touch_login_otp_verification",
             group: "one_touch_login",
             method: .put,
             host: .api,
@@ -65,9 +68,10 @@ extension OneTouchLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-otp-verification/"
         )
-        /// `GET identity/v2/auth/email/onetouchlogin`
+        /// `GET identity/v2/auth/email/onetouchlogin` (LoginRadius's `one_touch_email_verification`)
         public static let oneTouchEmailVerification = OperationDescriptor(
             name: "oneTouchEmailVerification",
+            loginRadiusName: "one_touch_email_verification",
             group: "one_touch_login",
             method: .get,
             host: .api,
@@ -78,9 +82,10 @@ extension OneTouchLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-email-verification/"
         )
-        /// `GET identity/v2/auth/login/smartlogin/ping`
+        /// `GET identity/v2/auth/login/smartlogin/ping` (LoginRadius's `one_touch_login_ping`)
         public static let oneTouchLoginPing = OperationDescriptor(
             name: "oneTouchLoginPing",
+            loginRadiusName: "one_touch_login_ping",
             group: "one_touch_login",
             method: .get,
             host: .api,
@@ -96,7 +101,7 @@ extension OneTouchLoginAPI {
         public static let all: [OperationDescriptor] = [
             oneTouchLoginByEmail,
             oneTouchLoginByPhone,
-            oneTouchLoginOtpVerification,
+            oneTouchLoginOTPVerification,
             oneTouchEmailVerification,
             oneTouchLoginPing,
         ]

@@ -9,29 +9,29 @@ extension PasswordlessLoginAPI {
     /// `apiKey`.
     ///
     /// - Parameters:
-    ///   - passwordLessLoginOtpModel: The body for PasswordLessLoginOtpModel API. Sent as the JSON body.
+    ///   - passwordlessLoginOTPModel: The body for PasswordLessLoginOtpModel API. Sent as the JSON body.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-phone-verification/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-phone-verification/ (LoginRadius's `passwordless_login_phone_verification`)
     public func passwordlessLoginPhoneVerification(
-        passwordLessLoginOtpModel: PasswordLessLoginOtpModel,
+        _ passwordlessLoginOTPModel: PasswordlessLoginOTPModel,
         fields: String? = nil,
         smsTemplate: String? = nil,
-        isVoiceOtp: Bool = false
+        isVoiceOTP: Bool = false
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.passwordlessLoginPhoneVerification)
-        try call.body(passwordLessLoginOtpModel)
+        try call.body(passwordlessLoginOTPModel)
         call.query("fields", fields)
         call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -43,24 +43,24 @@ extension PasswordlessLoginAPI {
     /// - Parameters:
     ///   - phone: The Registered Phone Number. Sent as query parameter `phone`.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SMSResponseData>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `phone` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-phone/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-phone/ (LoginRadius's `passwordless_login_by_phone`)
     public func passwordlessLoginByPhone(
         phone: String,
         smsTemplate: String? = nil,
-        isVoiceOtp: Bool = false
-    ) async throws -> PostResponseWithData<SmsResponseData> {
+        isVoiceOTP: Bool = false
+    ) async throws -> PostResponseWithData<SMSResponseData> {
         var call = APICall(Operations.passwordlessLoginByPhone)
         try call.query("phone", required: phone, parameter: "phone")
         call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -71,9 +71,9 @@ extension PasswordlessLoginAPI {
     ///
     /// - Parameters:
     ///   - email: Email of the user. Sent as query parameter `email`.
-    ///   - passwordLessLoginTemplate: Passwordless Login Template Name. Sent as query parameter
+    ///   - passwordlessLoginTemplate: Passwordless Login Template Name. Sent as query parameter
     ///     `passwordLessLoginTemplate` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email` is blank (nothing is sent);
@@ -81,16 +81,16 @@ extension PasswordlessLoginAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-email/ (LoginRadius's `passwordless_login_by_email`)
     public func passwordlessLoginByEmail(
         email: String,
-        passwordLessLoginTemplate: String? = nil,
-        verificationUrl: String? = nil
+        passwordlessLoginTemplate: String? = nil,
+        verificationURL: String? = nil
     ) async throws -> PostResponse {
         var call = APICall(Operations.passwordlessLoginByEmail)
         try call.query("email", required: email, parameter: "email")
-        call.query("passwordLessLoginTemplate", passwordLessLoginTemplate)
-        call.query("verificationUrl", verificationUrl)
+        call.query("passwordLessLoginTemplate", passwordlessLoginTemplate)
+        call.query("verificationUrl", verificationURL)
         return try await client.perform(call)
     }
 
@@ -101,27 +101,27 @@ extension PasswordlessLoginAPI {
     /// `apiKey`.
     ///
     /// - Parameters:
-    ///   - username: UserName of the user. Sent as query parameter `username`.
-    ///   - passwordLessLoginTemplate: Passwordless Login Template Name. Sent as query parameter
+    ///   - userName: UserName of the user. Sent as query parameter `username`.
+    ///   - passwordlessLoginTemplate: Passwordless Login Template Name. Sent as query parameter
     ///     `passwordLessLoginTemplate` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `username` is blank (nothing is sent);
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `userName` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-username/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-username/ (LoginRadius's `passwordless_login_by_user_name`)
     public func passwordlessLoginByUserName(
-        username: String,
-        passwordLessLoginTemplate: String? = nil,
-        verificationUrl: String? = nil
+        userName: String,
+        passwordlessLoginTemplate: String? = nil,
+        verificationURL: String? = nil
     ) async throws -> PostResponse {
         var call = APICall(Operations.passwordlessLoginByUserName)
-        try call.query("username", required: username, parameter: "username")
-        call.query("passwordLessLoginTemplate", passwordLessLoginTemplate)
-        call.query("verificationUrl", verificationUrl)
+        try call.query("username", required: userName, parameter: "userName")
+        call.query("passwordLessLoginTemplate", passwordlessLoginTemplate)
+        call.query("verificationUrl", verificationURL)
         return try await client.perform(call)
     }
 
@@ -145,7 +145,7 @@ extension PasswordlessLoginAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verification/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verification/ (LoginRadius's `passwordless_login_verification`)
     public func passwordlessLoginVerification(
         verificationToken: String,
         fields: String? = nil,
@@ -164,20 +164,20 @@ extension PasswordlessLoginAPI {
     /// query `apiKey`.
     ///
     /// - Parameters:
-    ///   - passwordLessLoginByEmailAndOtpModel: Payload. Sent as the JSON body.
+    ///   - passwordlessLoginByEmailAndOTPModel: Payload. Sent as the JSON body.
     ///   - fields: Fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-email-and-otp/
-    public func passwordlessLoginVerificationByEmailAndOtp(
-        passwordLessLoginByEmailAndOtpModel: PasswordLessLoginByEmailAndOtpModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-email-and-otp/ (LoginRadius's `passwordless_login_verification_by_email_and_otp`)
+    public func passwordlessLoginVerificationByEmailAndOTP(
+        _ passwordlessLoginByEmailAndOTPModel: PasswordlessLoginByEmailAndOTPModel,
         fields: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.passwordlessLoginVerificationByEmailAndOtp)
-        try call.body(passwordLessLoginByEmailAndOtpModel)
+        var call = APICall(Operations.passwordlessLoginVerificationByEmailAndOTP)
+        try call.body(passwordlessLoginByEmailAndOTPModel)
         call.query("fields", fields)
         return try await client.perform(call)
     }
@@ -188,20 +188,20 @@ extension PasswordlessLoginAPI {
     /// query `apiKey`.
     ///
     /// - Parameters:
-    ///   - passwordLessLoginByUserNameAndOtpModel: Payload. Sent as the JSON body.
+    ///   - passwordlessLoginByUserNameAndOTPModel: Payload. Sent as the JSON body.
     ///   - fields: Fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-username-and-otp/
-    public func passwordlessLoginVerificationByUserNameAndOtp(
-        passwordLessLoginByUserNameAndOtpModel: PasswordLessLoginByUserNameAndOtpModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-username-and-otp/ (LoginRadius's `passwordless_login_verification_by_user_name_and_otp`)
+    public func passwordlessLoginVerificationByUserNameAndOTP(
+        _ passwordlessLoginByUserNameAndOTPModel: PasswordlessLoginByUserNameAndOTPModel,
         fields: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.passwordlessLoginVerificationByUserNameAndOtp)
-        try call.body(passwordLessLoginByUserNameAndOtpModel)
+        var call = APICall(Operations.passwordlessLoginVerificationByUserNameAndOTP)
+        try call.body(passwordlessLoginByUserNameAndOTPModel)
         call.query("fields", fields)
         return try await client.perform(call)
     }

@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension PasswordlessLoginAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `PUT identity/v2/auth/login/passwordlesslogin/otp/verify`
+        /// `PUT identity/v2/auth/login/passwordlesslogin/otp/verify` (LoginRadius's `passwordless_login_phone_verification`)
         public static let passwordlessLoginPhoneVerification = OperationDescriptor(
             name: "passwordlessLoginPhoneVerification",
+            loginRadiusName: "passwordless_login_phone_verification",
             group: "password_less_login",
             method: .put,
             host: .api,
@@ -39,9 +40,10 @@ extension PasswordlessLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-phone-verification/"
         )
-        /// `GET identity/v2/auth/login/passwordlesslogin/otp`
+        /// `GET identity/v2/auth/login/passwordlesslogin/otp` (LoginRadius's `passwordless_login_by_phone`)
         public static let passwordlessLoginByPhone = OperationDescriptor(
             name: "passwordlessLoginByPhone",
+            loginRadiusName: "passwordless_login_by_phone",
             group: "password_less_login",
             method: .get,
             host: .api,
@@ -52,9 +54,10 @@ extension PasswordlessLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-phone/"
         )
-        /// `GET identity/v2/auth/login/passwordlesslogin/email`
+        /// `GET identity/v2/auth/login/passwordlesslogin/email` (LoginRadius's `passwordless_login_by_email`)
         public static let passwordlessLoginByEmail = OperationDescriptor(
             name: "passwordlessLoginByEmail",
+            loginRadiusName: "passwordless_login_by_email",
             group: "password_less_login",
             method: .get,
             host: .api,
@@ -65,9 +68,10 @@ extension PasswordlessLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-email/"
         )
-        /// `GET identity/v2/auth/login/passwordlesslogin/email`
+        /// `GET identity/v2/auth/login/passwordlesslogin/email` (LoginRadius's `passwordless_login_by_user_name`)
         public static let passwordlessLoginByUserName = OperationDescriptor(
             name: "passwordlessLoginByUserName",
+            loginRadiusName: "passwordless_login_by_user_name",
             group: "password_less_login",
             method: .get,
             host: .api,
@@ -78,9 +82,10 @@ extension PasswordlessLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-username/"
         )
-        /// `GET identity/v2/auth/login/passwordlesslogin/email/verify`
+        /// `GET identity/v2/auth/login/passwordlesslogin/email/verify` (LoginRadius's `passwordless_login_verification`)
         public static let passwordlessLoginVerification = OperationDescriptor(
             name: "passwordlessLoginVerification",
+            loginRadiusName: "passwordless_login_verification",
             group: "password_less_login",
             method: .get,
             host: .api,
@@ -91,9 +96,10 @@ extension PasswordlessLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verification/"
         )
-        /// `POST identity/v2/auth/login/passwordlesslogin/email/verifyotp`
-        public static let passwordlessLoginVerificationByEmailAndOtp = OperationDescriptor(
-            name: "passwordlessLoginVerificationByEmailAndOtp",
+        /// `POST identity/v2/auth/login/passwordlesslogin/email/verifyotp` (LoginRadius's `passwordless_login_verification_by_email_and_otp`)
+        public static let passwordlessLoginVerificationByEmailAndOTP = OperationDescriptor(
+            name: "passwordlessLoginVerificationByEmailAndOTP",
+            loginRadiusName: "passwordless_login_verification_by_email_and_otp",
             group: "password_less_login",
             method: .post,
             host: .api,
@@ -104,9 +110,10 @@ extension PasswordlessLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-email-and-otp/"
         )
-        /// `POST identity/v2/auth/login/passwordlesslogin/username/verifyotp`
-        public static let passwordlessLoginVerificationByUserNameAndOtp = OperationDescriptor(
-            name: "passwordlessLoginVerificationByUserNameAndOtp",
+        /// `POST identity/v2/auth/login/passwordlesslogin/username/verifyotp` (LoginRadius's `passwordless_login_verification_by_user_name_and_otp`)
+        public static let passwordlessLoginVerificationByUserNameAndOTP = OperationDescriptor(
+            name: "passwordlessLoginVerificationByUserNameAndOTP",
+            loginRadiusName: "passwordless_login_verification_by_user_name_and_otp",
             group: "password_less_login",
             method: .post,
             host: .api,
@@ -125,8 +132,8 @@ extension PasswordlessLoginAPI {
             passwordlessLoginByEmail,
             passwordlessLoginByUserName,
             passwordlessLoginVerification,
-            passwordlessLoginVerificationByEmailAndOtp,
-            passwordlessLoginVerificationByUserNameAndOtp,
+            passwordlessLoginVerificationByEmailAndOTP,
+            passwordlessLoginVerificationByUserNameAndOTP,
         ]
     }
 }

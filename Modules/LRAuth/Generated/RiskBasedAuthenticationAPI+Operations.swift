@@ -12,79 +12,81 @@ extension RiskBasedAuthenticationAPI {
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    ///   - loginUrl: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
+    ///   - loginURL: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
     ///   - passwordDelegation: Password Delegation Allows you to use a third-party service to store your
     ///     passwords rather than LoginRadius Cloud storage. Sent as query parameter `passwordDelegation`.
     ///   - passwordDelegationApp: RiskBased Authentication Password Delegation App. Sent as query parameter
     ///     `passwordDelegationApp` when not blank.
     ///   - rbaBrowserEmailTemplate: Risk Based Authentication Browser EmailTemplate. Sent as query
     ///     parameter `rbaBrowserEmailTemplate` when not blank.
-    ///   - rbaBrowserSmsTemplate: Risk Based Authentication Browser Sms Template. Sent as query parameter
+    ///   - rbaBrowserSMSTemplate: Risk Based Authentication Browser Sms Template. Sent as query parameter
     ///     `rbaBrowserSmsTemplate` when not blank.
     ///   - rbaCityEmailTemplate: Risk Based Authentication City Email Template. Sent as query parameter
     ///     `rbaCityEmailTemplate` when not blank.
-    ///   - rbaCitySmsTemplate: Risk Based Authentication City SmsTemplate. Sent as query parameter
+    ///   - rbaCitySMSTemplate: Risk Based Authentication City SmsTemplate. Sent as query parameter
     ///     `rbaCitySmsTemplate` when not blank.
     ///   - rbaCountryEmailTemplate: Risk Based Authentication Country EmailTemplate. Sent as query
     ///     parameter `rbaCountryEmailTemplate` when not blank.
-    ///   - rbaCountrySmsTemplate: Risk Based Authentication Country SmsTemplate. Sent as query parameter
+    ///   - rbaCountrySMSTemplate: Risk Based Authentication Country SmsTemplate. Sent as query parameter
     ///     `rbaCountrySmsTemplate` when not blank.
-    ///   - rbaIpEmailTemplate: Risk Based Authentication Ip EmailTemplate. Sent as query parameter
+    ///   - rbaIPEmailTemplate: Risk Based Authentication Ip EmailTemplate. Sent as query parameter
     ///     `rbaIpEmailTemplate` when not blank.
-    ///   - rbaIpSmsTemplate: Risk Based Authentication Ip SmsTemplate. Sent as query parameter
+    ///   - rbaIPSMSTemplate: Risk Based Authentication Ip SmsTemplate. Sent as query parameter
     ///     `rbaIpSmsTemplate` when not blank.
     ///   - rbaOneclickEmailTemplate: Risk Based Authentication Oneclick EmailTemplate. Sent as query
     ///     parameter `rbaOneclickEmailTemplate` when not blank.
-    ///   - rbaOtpSmsTemplate: Risk Based Authentication Oneclick EmailTemplate. Sent as query parameter
+    ///   - rbaOTPSMSTemplate: Risk Based Authentication Oneclick EmailTemplate. Sent as query parameter
     ///     `rbaOTPSmsTemplate` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 970, 982, 991, 1038, 1077, 1091, 1094,
+    ///   1122, 1130, 1132, 1148, 1176, 1183, 1194, 1198, 1215, 1220, 1226, 1243 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/ (LoginRadius's `rba_login_by_email`)
     public func rbaLoginByEmail(
-        emailAuthenticationModel: EmailAuthenticationModel,
+        _ emailAuthenticationModel: EmailAuthenticationModel,
         emailTemplate: String? = nil,
         fields: String? = nil,
-        loginUrl: String? = nil,
+        loginURL: String? = nil,
         passwordDelegation: Bool? = nil,
         passwordDelegationApp: String? = nil,
         rbaBrowserEmailTemplate: String? = nil,
-        rbaBrowserSmsTemplate: String? = nil,
+        rbaBrowserSMSTemplate: String? = nil,
         rbaCityEmailTemplate: String? = nil,
-        rbaCitySmsTemplate: String? = nil,
+        rbaCitySMSTemplate: String? = nil,
         rbaCountryEmailTemplate: String? = nil,
-        rbaCountrySmsTemplate: String? = nil,
-        rbaIpEmailTemplate: String? = nil,
-        rbaIpSmsTemplate: String? = nil,
+        rbaCountrySMSTemplate: String? = nil,
+        rbaIPEmailTemplate: String? = nil,
+        rbaIPSMSTemplate: String? = nil,
         rbaOneclickEmailTemplate: String? = nil,
-        rbaOtpSmsTemplate: String? = nil,
+        rbaOTPSMSTemplate: String? = nil,
         smsTemplate: String? = nil,
-        verificationUrl: String? = nil
+        verificationURL: String? = nil
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.rbaLoginByEmail)
         try call.body(emailAuthenticationModel)
         call.query("emailTemplate", emailTemplate)
         call.query("fields", fields)
-        call.query("loginUrl", loginUrl)
+        call.query("loginUrl", loginURL)
         call.query("passwordDelegation", passwordDelegation)
         call.query("passwordDelegationApp", passwordDelegationApp)
         call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
-        call.query("rbaBrowserSmsTemplate", rbaBrowserSmsTemplate)
+        call.query("rbaBrowserSmsTemplate", rbaBrowserSMSTemplate)
         call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
-        call.query("rbaCitySmsTemplate", rbaCitySmsTemplate)
+        call.query("rbaCitySmsTemplate", rbaCitySMSTemplate)
         call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
-        call.query("rbaCountrySmsTemplate", rbaCountrySmsTemplate)
-        call.query("rbaIpEmailTemplate", rbaIpEmailTemplate)
-        call.query("rbaIpSmsTemplate", rbaIpSmsTemplate)
+        call.query("rbaCountrySmsTemplate", rbaCountrySMSTemplate)
+        call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
+        call.query("rbaIpSmsTemplate", rbaIPSMSTemplate)
         call.query("rbaOneclickEmailTemplate", rbaOneclickEmailTemplate)
-        call.query("rbaOTPSmsTemplate", rbaOtpSmsTemplate)
+        call.query("rbaOTPSmsTemplate", rbaOTPSMSTemplate)
         call.query("smsTemplate", smsTemplate)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         return try await client.perform(call)
     }
 
@@ -97,79 +99,80 @@ extension RiskBasedAuthenticationAPI {
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    ///   - loginUrl: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
+    ///   - loginURL: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
     ///   - passwordDelegation: Password Delegation Allows you to use a third-party service to store your
     ///     passwords rather than LoginRadius Cloud storage. Sent as query parameter `passwordDelegation`.
     ///   - passwordDelegationApp: RiskBased Authentication Password Delegation App. Sent as query parameter
     ///     `passwordDelegationApp` when not blank.
     ///   - rbaBrowserEmailTemplate: Risk Based Authentication Browser EmailTemplate. Sent as query
     ///     parameter `rbaBrowserEmailTemplate` when not blank.
-    ///   - rbaBrowserSmsTemplate: Risk Based Authentication Browser Sms Template. Sent as query parameter
+    ///   - rbaBrowserSMSTemplate: Risk Based Authentication Browser Sms Template. Sent as query parameter
     ///     `rbaBrowserSmsTemplate` when not blank.
     ///   - rbaCityEmailTemplate: Risk Based Authentication City Email Template. Sent as query parameter
     ///     `rbaCityEmailTemplate` when not blank.
-    ///   - rbaCitySmsTemplate: Risk Based Authentication City SmsTemplate. Sent as query parameter
+    ///   - rbaCitySMSTemplate: Risk Based Authentication City SmsTemplate. Sent as query parameter
     ///     `rbaCitySmsTemplate` when not blank.
     ///   - rbaCountryEmailTemplate: Risk Based Authentication Country EmailTemplate. Sent as query
     ///     parameter `rbaCountryEmailTemplate` when not blank.
-    ///   - rbaCountrySmsTemplate: Risk Based Authentication Country SmsTemplate. Sent as query parameter
+    ///   - rbaCountrySMSTemplate: Risk Based Authentication Country SmsTemplate. Sent as query parameter
     ///     `rbaCountrySmsTemplate` when not blank.
-    ///   - rbaIpEmailTemplate: Risk Based Authentication Ip EmailTemplate. Sent as query parameter
+    ///   - rbaIPEmailTemplate: Risk Based Authentication Ip EmailTemplate. Sent as query parameter
     ///     `rbaIpEmailTemplate` when not blank.
-    ///   - rbaIpSmsTemplate: Risk Based Authentication Ip SmsTemplate. Sent as query parameter
+    ///   - rbaIPSMSTemplate: Risk Based Authentication Ip SmsTemplate. Sent as query parameter
     ///     `rbaIpSmsTemplate` when not blank.
     ///   - rbaOneclickEmailTemplate: Risk Based Authentication Oneclick EmailTemplate. Sent as query
     ///     parameter `rbaOneclickEmailTemplate` when not blank.
-    ///   - rbaOtpSmsTemplate: Risk Based Authentication OTPSmsTemplate. Sent as query parameter
+    ///   - rbaOTPSMSTemplate: Risk Based Authentication OTPSmsTemplate. Sent as query parameter
     ///     `rbaOTPSmsTemplate` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
-    ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1091, 1094, 1130, 1132,
+    ///   1148, 1176, 1194, 1198, 1226, 1243 for it); `LoginRadiusError.tooManyRequests(_:)`,
+    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
+    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/ (LoginRadius's `rba_login_by_user_name`)
     public func rbaLoginByUserName(
-        userNameAuthenticationModel: UserNameAuthenticationModel,
+        _ userNameAuthenticationModel: UserNameAuthenticationModel,
         emailTemplate: String? = nil,
         fields: String? = nil,
-        loginUrl: String? = nil,
+        loginURL: String? = nil,
         passwordDelegation: Bool? = nil,
         passwordDelegationApp: String? = nil,
         rbaBrowserEmailTemplate: String? = nil,
-        rbaBrowserSmsTemplate: String? = nil,
+        rbaBrowserSMSTemplate: String? = nil,
         rbaCityEmailTemplate: String? = nil,
-        rbaCitySmsTemplate: String? = nil,
+        rbaCitySMSTemplate: String? = nil,
         rbaCountryEmailTemplate: String? = nil,
-        rbaCountrySmsTemplate: String? = nil,
-        rbaIpEmailTemplate: String? = nil,
-        rbaIpSmsTemplate: String? = nil,
+        rbaCountrySMSTemplate: String? = nil,
+        rbaIPEmailTemplate: String? = nil,
+        rbaIPSMSTemplate: String? = nil,
         rbaOneclickEmailTemplate: String? = nil,
-        rbaOtpSmsTemplate: String? = nil,
+        rbaOTPSMSTemplate: String? = nil,
         smsTemplate: String? = nil,
-        verificationUrl: String? = nil
+        verificationURL: String? = nil
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.rbaLoginByUserName)
         try call.body(userNameAuthenticationModel)
         call.query("emailTemplate", emailTemplate)
         call.query("fields", fields)
-        call.query("loginUrl", loginUrl)
+        call.query("loginUrl", loginURL)
         call.query("passwordDelegation", passwordDelegation)
         call.query("passwordDelegationApp", passwordDelegationApp)
         call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
-        call.query("rbaBrowserSmsTemplate", rbaBrowserSmsTemplate)
+        call.query("rbaBrowserSmsTemplate", rbaBrowserSMSTemplate)
         call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
-        call.query("rbaCitySmsTemplate", rbaCitySmsTemplate)
+        call.query("rbaCitySmsTemplate", rbaCitySMSTemplate)
         call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
-        call.query("rbaCountrySmsTemplate", rbaCountrySmsTemplate)
-        call.query("rbaIpEmailTemplate", rbaIpEmailTemplate)
-        call.query("rbaIpSmsTemplate", rbaIpSmsTemplate)
+        call.query("rbaCountrySmsTemplate", rbaCountrySMSTemplate)
+        call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
+        call.query("rbaIpSmsTemplate", rbaIPSMSTemplate)
         call.query("rbaOneclickEmailTemplate", rbaOneclickEmailTemplate)
-        call.query("rbaOTPSmsTemplate", rbaOtpSmsTemplate)
+        call.query("rbaOTPSmsTemplate", rbaOTPSMSTemplate)
         call.query("smsTemplate", smsTemplate)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         return try await client.perform(call)
     }
 
@@ -182,79 +185,81 @@ extension RiskBasedAuthenticationAPI {
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    ///   - loginUrl: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
+    ///   - loginURL: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
     ///   - passwordDelegation: Password Delegation Allows you to use a third-party service to store your
     ///     passwords rather than LoginRadius Cloud storage. Sent as query parameter `passwordDelegation`.
     ///   - passwordDelegationApp: RiskBased Authentication Password Delegation App. Sent as query parameter
     ///     `passwordDelegationApp` when not blank.
     ///   - rbaBrowserEmailTemplate: Risk Based Authentication Browser EmailTemplate. Sent as query
     ///     parameter `rbaBrowserEmailTemplate` when not blank.
-    ///   - rbaBrowserSmsTemplate: Risk Based Authentication Browser Sms Template. Sent as query parameter
+    ///   - rbaBrowserSMSTemplate: Risk Based Authentication Browser Sms Template. Sent as query parameter
     ///     `rbaBrowserSmsTemplate` when not blank.
     ///   - rbaCityEmailTemplate: Risk Based Authentication City Email Template. Sent as query parameter
     ///     `rbaCityEmailTemplate` when not blank.
-    ///   - rbaCitySmsTemplate: Risk Based Authentication City SmsTemplate. Sent as query parameter
+    ///   - rbaCitySMSTemplate: Risk Based Authentication City SmsTemplate. Sent as query parameter
     ///     `rbaCitySmsTemplate` when not blank.
     ///   - rbaCountryEmailTemplate: Risk Based Authentication Country EmailTemplate. Sent as query
     ///     parameter `rbaCountryEmailTemplate` when not blank.
-    ///   - rbaCountrySmsTemplate: Risk Based Authentication Country SmsTemplate. Sent as query parameter
+    ///   - rbaCountrySMSTemplate: Risk Based Authentication Country SmsTemplate. Sent as query parameter
     ///     `rbaCountrySmsTemplate` when not blank.
-    ///   - rbaIpEmailTemplate: Risk Based Authentication Ip EmailTemplate. Sent as query parameter
+    ///   - rbaIPEmailTemplate: Risk Based Authentication Ip EmailTemplate. Sent as query parameter
     ///     `rbaIpEmailTemplate` when not blank.
-    ///   - rbaIpSmsTemplate: Risk Based Authentication Ip SmsTemplate. Sent as query parameter
+    ///   - rbaIPSMSTemplate: Risk Based Authentication Ip SmsTemplate. Sent as query parameter
     ///     `rbaIpSmsTemplate` when not blank.
     ///   - rbaOneclickEmailTemplate: Risk Based Authentication Oneclick EmailTemplate. Sent as query
     ///     parameter `rbaOneclickEmailTemplate` when not blank.
-    ///   - rbaOtpSmsTemplate: Risk Based Authentication OTPSmsTemplate. Sent as query parameter
+    ///   - rbaOTPSMSTemplate: Risk Based Authentication OTPSmsTemplate. Sent as query parameter
     ///     `rbaOTPSmsTemplate` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1066, 1074, 1091, 1094,
+    ///   1130, 1132, 1148, 1149, 1176, 1194, 1198, 1220, 1226, 1243 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/ (LoginRadius's `rba_login_by_phone`)
     public func rbaLoginByPhone(
-        phoneAuthenticationModel: PhoneAuthenticationModel,
+        _ phoneAuthenticationModel: PhoneAuthenticationModel,
         emailTemplate: String? = nil,
         fields: String? = nil,
-        loginUrl: String? = nil,
+        loginURL: String? = nil,
         passwordDelegation: Bool? = nil,
         passwordDelegationApp: String? = nil,
         rbaBrowserEmailTemplate: String? = nil,
-        rbaBrowserSmsTemplate: String? = nil,
+        rbaBrowserSMSTemplate: String? = nil,
         rbaCityEmailTemplate: String? = nil,
-        rbaCitySmsTemplate: String? = nil,
+        rbaCitySMSTemplate: String? = nil,
         rbaCountryEmailTemplate: String? = nil,
-        rbaCountrySmsTemplate: String? = nil,
-        rbaIpEmailTemplate: String? = nil,
-        rbaIpSmsTemplate: String? = nil,
+        rbaCountrySMSTemplate: String? = nil,
+        rbaIPEmailTemplate: String? = nil,
+        rbaIPSMSTemplate: String? = nil,
         rbaOneclickEmailTemplate: String? = nil,
-        rbaOtpSmsTemplate: String? = nil,
+        rbaOTPSMSTemplate: String? = nil,
         smsTemplate: String? = nil,
-        verificationUrl: String? = nil
+        verificationURL: String? = nil
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.rbaLoginByPhone)
         try call.body(phoneAuthenticationModel)
         call.query("emailTemplate", emailTemplate)
         call.query("fields", fields)
-        call.query("loginUrl", loginUrl)
+        call.query("loginUrl", loginURL)
         call.query("passwordDelegation", passwordDelegation)
         call.query("passwordDelegationApp", passwordDelegationApp)
         call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
-        call.query("rbaBrowserSmsTemplate", rbaBrowserSmsTemplate)
+        call.query("rbaBrowserSmsTemplate", rbaBrowserSMSTemplate)
         call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
-        call.query("rbaCitySmsTemplate", rbaCitySmsTemplate)
+        call.query("rbaCitySmsTemplate", rbaCitySMSTemplate)
         call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
-        call.query("rbaCountrySmsTemplate", rbaCountrySmsTemplate)
-        call.query("rbaIpEmailTemplate", rbaIpEmailTemplate)
-        call.query("rbaIpSmsTemplate", rbaIpSmsTemplate)
+        call.query("rbaCountrySmsTemplate", rbaCountrySMSTemplate)
+        call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
+        call.query("rbaIpSmsTemplate", rbaIPSMSTemplate)
         call.query("rbaOneclickEmailTemplate", rbaOneclickEmailTemplate)
-        call.query("rbaOTPSmsTemplate", rbaOtpSmsTemplate)
+        call.query("rbaOTPSmsTemplate", rbaOTPSMSTemplate)
         call.query("smsTemplate", smsTemplate)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         return try await client.perform(call)
     }
 }

@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension RiskBasedAuthenticationAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `POST identity/v2/auth/login`
+        /// `POST identity/v2/auth/login` (LoginRadius's `rba_login_by_email`)
         public static let rbaLoginByEmail = OperationDescriptor(
             name: "rbaLoginByEmail",
+            loginRadiusName: "rba_login_by_email",
             group: "risk_based_authentication",
             method: .post,
             host: .api,
@@ -39,9 +40,10 @@ extension RiskBasedAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/"
         )
-        /// `POST identity/v2/auth/login`
+        /// `POST identity/v2/auth/login` (LoginRadius's `rba_login_by_user_name`)
         public static let rbaLoginByUserName = OperationDescriptor(
             name: "rbaLoginByUserName",
+            loginRadiusName: "rba_login_by_user_name",
             group: "risk_based_authentication",
             method: .post,
             host: .api,
@@ -52,9 +54,10 @@ extension RiskBasedAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/"
         )
-        /// `POST identity/v2/auth/login`
+        /// `POST identity/v2/auth/login` (LoginRadius's `rba_login_by_phone`)
         public static let rbaLoginByPhone = OperationDescriptor(
             name: "rbaLoginByPhone",
+            loginRadiusName: "rba_login_by_phone",
             group: "risk_based_authentication",
             method: .post,
             host: .api,

@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension SlidingTokenAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET identity/v2/auth/access_token/sliding_token`
+        /// `GET identity/v2/auth/access_token/sliding_token` (LoginRadius's `sliding_access_token`)
         public static let slidingAccessToken = OperationDescriptor(
             name: "slidingAccessToken",
+            loginRadiusName: "sliding_access_token",
             group: "sliding_token",
             method: .get,
             host: .api,

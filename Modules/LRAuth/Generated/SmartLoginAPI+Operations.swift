@@ -18,7 +18,7 @@ extension SmartLoginAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-verify-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-verify-token/ (LoginRadius's `smart_login_token_verification`)
     public func smartLoginTokenVerification(
         verificationToken: String,
         welcomeEmailTemplate: String? = nil
@@ -34,32 +34,32 @@ extension SmartLoginAPI {
     /// Sends `GET identity/v2/auth/login/smartlogin` with the API key as query `apiKey`.
     ///
     /// - Parameters:
-    ///   - clientGuid: Unique string used in the Smart Login request. Sent as query parameter `clientGuid`.
+    ///   - clientGUID: Unique string used in the Smart Login request. Sent as query parameter `clientGuid`.
     ///   - email: Email of the user. Sent as query parameter `email`.
-    ///   - redirectUrl: Url where the user will redirect after success authentication. Sent as query
+    ///   - redirectURL: Url where the user will redirect after success authentication. Sent as query
     ///     parameter `redirectUrl` when not blank.
     ///   - smartLoginEmailTemplate: Email template for Smart Login link. Sent as query parameter
     ///     `smartLoginEmailTemplate` when not blank.
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGuid`, `email` is blank (nothing is
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGUID`, `email` is blank (nothing is
     ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-email/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-email/ (LoginRadius's `smart_login_by_email`)
     public func smartLoginByEmail(
-        clientGuid: String,
+        clientGUID: String,
         email: String,
-        redirectUrl: String? = nil,
+        redirectURL: String? = nil,
         smartLoginEmailTemplate: String? = nil,
         welcomeEmailTemplate: String? = nil
     ) async throws -> PostResponse {
         var call = APICall(Operations.smartLoginByEmail)
-        try call.query("clientGuid", required: clientGuid, parameter: "clientGuid")
+        try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
         try call.query("email", required: email, parameter: "email")
-        call.query("redirectUrl", redirectUrl)
+        call.query("redirectUrl", redirectURL)
         call.query("smartLoginEmailTemplate", smartLoginEmailTemplate)
         call.query("welcomeEmailTemplate", welcomeEmailTemplate)
         return try await client.perform(call)
@@ -70,32 +70,32 @@ extension SmartLoginAPI {
     /// Sends `GET identity/v2/auth/login/smartlogin` with the API key as query `apiKey`.
     ///
     /// - Parameters:
-    ///   - clientGuid: Unique string used in the Smart Login request. Sent as query parameter `clientGuid`.
-    ///   - username: UserName of the user. Sent as query parameter `username`.
-    ///   - redirectUrl: Url where the user will redirect after success authentication. Sent as query
+    ///   - clientGUID: Unique string used in the Smart Login request. Sent as query parameter `clientGuid`.
+    ///   - userName: UserName of the user. Sent as query parameter `username`.
+    ///   - redirectURL: Url where the user will redirect after success authentication. Sent as query
     ///     parameter `redirectUrl` when not blank.
     ///   - smartLoginEmailTemplate: Email template for Smart Login link. Sent as query parameter
     ///     `smartLoginEmailTemplate` when not blank.
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGuid`, `username` is blank (nothing
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGUID`, `userName` is blank (nothing
     ///   is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-username/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-username/ (LoginRadius's `smart_login_by_user_name`)
     public func smartLoginByUserName(
-        clientGuid: String,
-        username: String,
-        redirectUrl: String? = nil,
+        clientGUID: String,
+        userName: String,
+        redirectURL: String? = nil,
         smartLoginEmailTemplate: String? = nil,
         welcomeEmailTemplate: String? = nil
     ) async throws -> PostResponse {
         var call = APICall(Operations.smartLoginByUserName)
-        try call.query("clientGuid", required: clientGuid, parameter: "clientGuid")
-        try call.query("username", required: username, parameter: "username")
-        call.query("redirectUrl", redirectUrl)
+        try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
+        try call.query("username", required: userName, parameter: "userName")
+        call.query("redirectUrl", redirectURL)
         call.query("smartLoginEmailTemplate", smartLoginEmailTemplate)
         call.query("welcomeEmailTemplate", welcomeEmailTemplate)
         return try await client.perform(call)
@@ -106,22 +106,22 @@ extension SmartLoginAPI {
     /// Sends `GET identity/v2/auth/login/smartlogin/ping` with the API key as query `apiKey`.
     ///
     /// - Parameters:
-    ///   - clientGuid: Unique string used in the Smart Login request. Sent as query parameter `clientGuid`.
+    ///   - clientGUID: Unique string used in the Smart Login request. Sent as query parameter `clientGuid`.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGuid` is blank (nothing is sent);
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGUID` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-ping/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-ping/ (LoginRadius's `smart_login_ping`)
     public func smartLoginPing(
-        clientGuid: String,
+        clientGUID: String,
         fields: String? = nil
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.smartLoginPing)
-        try call.query("clientGuid", required: clientGuid, parameter: "clientGuid")
+        try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
         call.query("fields", fields)
         return try await client.perform(call)
     }

@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension SmartLoginAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET identity/v2/auth/email/smartlogin`
+        /// `GET identity/v2/auth/email/smartlogin` (LoginRadius's `smart_login_token_verification`)
         public static let smartLoginTokenVerification = OperationDescriptor(
             name: "smartLoginTokenVerification",
+            loginRadiusName: "smart_login_token_verification",
             group: "smart_login",
             method: .get,
             host: .api,
@@ -39,9 +40,10 @@ extension SmartLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-verify-token/"
         )
-        /// `GET identity/v2/auth/login/smartlogin`
+        /// `GET identity/v2/auth/login/smartlogin` (LoginRadius's `smart_login_by_email`)
         public static let smartLoginByEmail = OperationDescriptor(
             name: "smartLoginByEmail",
+            loginRadiusName: "smart_login_by_email",
             group: "smart_login",
             method: .get,
             host: .api,
@@ -52,9 +54,10 @@ extension SmartLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-email/"
         )
-        /// `GET identity/v2/auth/login/smartlogin`
+        /// `GET identity/v2/auth/login/smartlogin` (LoginRadius's `smart_login_by_user_name`)
         public static let smartLoginByUserName = OperationDescriptor(
             name: "smartLoginByUserName",
+            loginRadiusName: "smart_login_by_user_name",
             group: "smart_login",
             method: .get,
             host: .api,
@@ -65,9 +68,10 @@ extension SmartLoginAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-by-username/"
         )
-        /// `GET identity/v2/auth/login/smartlogin/ping`
+        /// `GET identity/v2/auth/login/smartlogin/ping` (LoginRadius's `smart_login_ping`)
         public static let smartLoginPing = OperationDescriptor(
             name: "smartLoginPing",
+            loginRadiusName: "smart_login_ping",
             group: "smart_login",
             method: .get,
             host: .api,

@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension ConfigurationAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET ciam/appinfo`
+        /// `GET ciam/appinfo` (LoginRadius's `get_configurations`)
         public static let getConfigurations = OperationDescriptor(
             name: "getConfigurations",
+            loginRadiusName: "get_configurations",
             group: "configuration",
             method: .get,
             host: .config,
@@ -39,9 +40,10 @@ extension ConfigurationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/"
         )
-        /// `GET identity/v2/serverinfo`
+        /// `GET identity/v2/serverinfo` (LoginRadius's `get_server_info`)
         public static let getServerInfo = OperationDescriptor(
             name: "getServerInfo",
+            loginRadiusName: "get_server_info",
             group: "configuration",
             method: .get,
             host: .api,

@@ -17,11 +17,11 @@ extension ConsentManagementAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
-    public func getConsentLogsByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/ (LoginRadius's `get_consent_logs_by_uid`)
+    public func getConsentLogsByUID(
         uid: String
     ) async throws -> ConsentLogsResponse {
-        var call = APICall(Operations.getConsentLogsByUid)
+        var call = APICall(Operations.getConsentLogsByUID)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -31,23 +31,23 @@ extension ConsentManagementAPI {
     /// Sends `POST identity/v2/auth/consent` with the API key as query `apiKey`.
     ///
     /// - Parameters:
+    ///   - consentSubmitModel: Model class containing list of multiple consent. Sent as the JSON body.
     ///   - consentToken: The consent token received after login error 1226. Sent as query parameter
     ///     `consentToken`.
-    ///   - consentSubmitModel: Model class containing list of multiple consent. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `consentToken` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-consent-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-consent-token/ (LoginRadius's `submit_consent_by_consent_token`)
     public func submitConsentByConsentToken(
-        consentToken: String,
-        consentSubmitModel: ConsentSubmitModel
+        _ consentSubmitModel: ConsentSubmitModel,
+        consentToken: String
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.submitConsentByConsentToken)
-        try call.query("consentToken", required: consentToken, parameter: "consentToken")
         try call.body(consentSubmitModel)
+        try call.query("consentToken", required: consentToken, parameter: "consentToken")
         return try await client.perform(call)
     }
 
@@ -64,7 +64,7 @@ extension ConsentManagementAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-access-token/ (LoginRadius's `get_consent_logs`)
     public func getConsentLogs(
         accessToken: String
     ) async throws -> ConsentLogsResponse {
@@ -79,23 +79,23 @@ extension ConsentManagementAPI {
     /// token as `Authorization: Bearer`.
     ///
     /// - Parameters:
+    ///   - consentSubmitModel: Model class containing list of multiple consent. Sent as the JSON body.
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - consentSubmitModel: Model class containing list of multiple consent. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-access-token/ (LoginRadius's `submit_consent_by_access_token`)
     public func submitConsentByAccessToken(
-        accessToken: String,
-        consentSubmitModel: ConsentSubmitModel
+        _ consentSubmitModel: ConsentSubmitModel,
+        accessToken: String
     ) async throws -> Identity {
         var call = APICall(Operations.submitConsentByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(consentSubmitModel)
+        try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
     }
 
@@ -118,7 +118,7 @@ extension ConsentManagementAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/ (LoginRadius's `verify_consent_by_access_token`)
     public func verifyConsentByAccessToken(
         accessToken: String,
         event: String,
@@ -137,23 +137,23 @@ extension ConsentManagementAPI {
     /// `Authorization: Bearer`.
     ///
     /// - Parameters:
+    ///   - consentUpdateModel: Model class containg list of multiple consent. Sent as the JSON body.
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - consentUpdateModel: Model class containg list of multiple consent. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `ConsentProfile`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/update-consent-by-access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/update-consent-by-access-token/ (LoginRadius's `update_consent_profile_by_access_token`)
     public func updateConsentProfileByAccessToken(
-        accessToken: String,
-        consentUpdateModel: ConsentUpdateModel
+        _ consentUpdateModel: ConsentUpdateModel,
+        accessToken: String
     ) async throws -> ConsentProfile {
         var call = APICall(Operations.updateConsentProfileByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(consentUpdateModel)
+        try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
     }
 }

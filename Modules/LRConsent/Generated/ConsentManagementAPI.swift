@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension ConsentManagementAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET identity/v2/manage/account/{uid}/consent/logs`
-        public static let getConsentLogsByUid = OperationDescriptor(
-            name: "getConsentLogsByUid",
+        /// `GET identity/v2/manage/account/{uid}/consent/logs` (LoginRadius's `get_consent_logs_by_uid`)
+        public static let getConsentLogsByUID = OperationDescriptor(
+            name: "getConsentLogsByUID",
+            loginRadiusName: "get_consent_logs_by_uid",
             group: "consent_management",
             method: .get,
             host: .api,
@@ -39,9 +40,10 @@ extension ConsentManagementAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/"
         )
-        /// `POST identity/v2/auth/consent`
+        /// `POST identity/v2/auth/consent` (LoginRadius's `submit_consent_by_consent_token`)
         public static let submitConsentByConsentToken = OperationDescriptor(
             name: "submitConsentByConsentToken",
+            loginRadiusName: "submit_consent_by_consent_token",
             group: "consent_management",
             method: .post,
             host: .api,
@@ -52,9 +54,10 @@ extension ConsentManagementAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-consent-token/"
         )
-        /// `GET identity/v2/auth/consent/logs`
+        /// `GET identity/v2/auth/consent/logs` (LoginRadius's `get_consent_logs`)
         public static let getConsentLogs = OperationDescriptor(
             name: "getConsentLogs",
+            loginRadiusName: "get_consent_logs",
             group: "consent_management",
             method: .get,
             host: .api,
@@ -65,9 +68,10 @@ extension ConsentManagementAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-access-token/"
         )
-        /// `POST identity/v2/auth/consent/profile`
+        /// `POST identity/v2/auth/consent/profile` (LoginRadius's `submit_consent_by_access_token`)
         public static let submitConsentByAccessToken = OperationDescriptor(
             name: "submitConsentByAccessToken",
+            loginRadiusName: "submit_consent_by_access_token",
             group: "consent_management",
             method: .post,
             host: .api,
@@ -78,9 +82,10 @@ extension ConsentManagementAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-by-access-token/"
         )
-        /// `GET identity/v2/auth/consent/verify`
+        /// `GET identity/v2/auth/consent/verify` (LoginRadius's `verify_consent_by_access_token`)
         public static let verifyConsentByAccessToken = OperationDescriptor(
             name: "verifyConsentByAccessToken",
+            loginRadiusName: "verify_consent_by_access_token",
             group: "consent_management",
             method: .get,
             host: .api,
@@ -91,9 +96,10 @@ extension ConsentManagementAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/"
         )
-        /// `PUT identity/v2/auth/consent`
+        /// `PUT identity/v2/auth/consent` (LoginRadius's `update_consent_profile_by_access_token`)
         public static let updateConsentProfileByAccessToken = OperationDescriptor(
             name: "updateConsentProfileByAccessToken",
+            loginRadiusName: "update_consent_profile_by_access_token",
             group: "consent_management",
             method: .put,
             host: .api,
@@ -107,7 +113,7 @@ extension ConsentManagementAPI {
 
         /// Every operation of the group, in catalogue order.
         public static let all: [OperationDescriptor] = [
-            getConsentLogsByUid,
+            getConsentLogsByUID,
             submitConsentByConsentToken,
             getConsentLogs,
             submitConsentByAccessToken,

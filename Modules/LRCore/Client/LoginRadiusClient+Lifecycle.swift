@@ -32,7 +32,7 @@ extension LoginRadiusClient {
 /// ```swift
 /// try await withLoginRadiusClient(configuration: configuration) { client in
 ///     let token = try await client.with(originIP: remoteAddress).authentication.loginByEmail(
-///         emailAuthenticationModel: .init(email: email, password: password))
+///         .init(email: email, password: password))
 /// }
 /// ```
 ///

@@ -4,7 +4,7 @@ extension LoginRadiusClient {
     /// Builds the HTTP request for `call`: host, encoded path, credentials, region, headers, body.
     ///
     /// - Throws: ``LoginRadiusError/Code/invalidArgument`` for a missing path parameter.
-    public func makeRequest(for call: APICall) throws -> LoginRadiusRequest {
+    package func makeRequest(for call: APICall) throws -> LoginRadiusRequest {
         let operation = call.operation
         var query: [QueryItem] = []
         var headers = LoginRadiusHeaders()
@@ -55,7 +55,7 @@ extension LoginRadiusClient {
     ///   ``LoginRadiusError/Code/invalidArgument`` when a value is refused (nothing is sent),
     ///   ``LoginRadiusError/Code/shutDown`` after ``shutdown()``, and `CancellationError` when the
     ///   task is cancelled.
-    public func send(_ call: APICall) async throws -> LoginRadiusResponse {
+    package func send(_ call: APICall) async throws -> LoginRadiusResponse {
         try await exchange(call).response
     }
 
@@ -79,7 +79,7 @@ extension LoginRadiusClient {
     ///
     /// - Throws: Everything ``send(_:)`` throws, and ``LoginRadiusError/Code/decoding`` when the
     ///   reply is not a `Response`.
-    public func perform<Response: Decodable & Sendable>(
+    package func perform<Response: Decodable & Sendable>(
         _ call: APICall,
         as type: Response.Type = Response.self
     ) async throws -> Response {

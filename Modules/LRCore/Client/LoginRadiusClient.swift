@@ -10,7 +10,7 @@ public import Logging
 /// ```swift
 /// let client = try LoginRadiusClient(configuration: .init(apiKey: key, apiSecret: secret))
 /// let token = try await client.with(originIP: remoteAddress).authentication.loginByEmail(
-///     emailAuthenticationModel: .init(email: email, password: password))
+///     .init(email: email, password: password))
 /// try await client.shutdown()
 /// ```
 ///
@@ -132,7 +132,7 @@ public struct LoginRadiusClient: Sendable {
     ///
     /// ```swift
     /// let token = try await client.with(originIP: request.remoteAddress).authentication.loginByEmail(
-    ///     emailAuthenticationModel: .init(email: email, password: password))
+    ///     .init(email: email, password: password))
     /// ```
     ///
     /// Views are cheap values (no thread, no connection, no allocation beyond the value): make one

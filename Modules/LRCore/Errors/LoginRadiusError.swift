@@ -10,7 +10,7 @@
 /// ```swift
 /// do {
 ///     let token = try await client.authentication.loginByEmail(
-///         emailAuthenticationModel: .init(email: email, password: password))
+///         .init(email: email, password: password))
 /// } catch let error as LoginRadiusError where error.errorCode == 966 {
 ///     // 966 (HTTP 401): "Invalid user ID and/or password" — ask the user again.
 /// } catch let error as LoginRadiusError where error.code == .tooManyRequests {

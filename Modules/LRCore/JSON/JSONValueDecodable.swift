@@ -31,6 +31,12 @@ public struct JSONValueMismatch: Error, Sendable, Hashable, CustomStringConverti
         self.found = value.kindName
     }
 
+    /// A required member `member` of `type` that is absent (`found` is `nil`) or not usable.
+    package init<T>(missing member: String, in type: T.Type, found: JSONValue?) {
+        self.expected = "\(String(describing: type)) with member `\(member)`"
+        self.found = found.map { "`\(member)` as \($0.kindName)" } ?? "no `\(member)`"
+    }
+
     /// `expected Identity, found a string`.
     public var description: String { "expected \(expected), found \(found)" }
 }
@@ -52,7 +58,7 @@ extension JSONValue {
     /// `null` is absent; a value of another shape is kept, untouched, in `additionalFields[key]`
     /// and the member is absent.
     @inlinable
-    public func lenient<T: JSONValueDecodable>(
+    package func lenient<T: JSONValueDecodable>(
         _ type: T.Type, key: String, additionalFields: inout [String: JSONValue]
     ) -> T? {
         if case .null = self { return nil }
@@ -62,5 +68,22 @@ extension JSONValue {
             additionalFields[key] = self
             return nil
         }
+    }
+
+    /// This value as a declared member of any `Decodable` type, with the same lenient rule as
+    /// ``lenient(_:key:additionalFields:)``: the fast path for a `JSONValueDecodable` type,
+    /// `JSONDecoder` for any other (a custom `Codable` profile, for example).
+    package func lenientDecodable<T: Decodable>(
+        _ type: T.Type, key: String, additionalFields: inout [String: JSONValue]
+    ) -> T? {
+        if case .null = self { return nil }
+        let value: T?
+        if let fast = T.self as? any JSONValueDecodable.Type {
+            value = (try? fast.init(jsonValue: self)) as? T
+        } else {
+            value = try? JSONCoding.decode(T.self, from: JSONCoding.encode(self))
+        }
+        if value == nil { additionalFields[key] = self }
+        return value
     }
 }

@@ -35,7 +35,7 @@ public struct AccessToken<Profile: Codable & Sendable>: Codable, Sendable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static var knownFields: Set<String> {
+    package static var knownFields: Set<String> {
         ["access_token", "refresh_token", "expires_in", "session_token", "session_expires_in", "Profile"]
     }
 
@@ -70,19 +70,34 @@ public struct AccessToken<Profile: Codable & Sendable>: Codable, Sendable {
     /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
     ///
     /// A `Profile` member that cannot be decoded as `Profile` leaves ``profile`` `nil` and is
-    /// kept, untouched, in `additionalFields["Profile"]`.
+    /// kept, untouched, in `additionalFields["Profile"]`. The value is read as a ``JSONValue`` and
+    /// built by ``init(members:)``, the same code the fast path (`init(jsonValue:)`) runs.
     ///
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        accessToken = container.decodeLenient(String.self, forKey: "access_token", additionalFields: &additional)
-        refreshToken = container.decodeLenient(String.self, forKey: "refresh_token", additionalFields: &additional)
-        expiresIn = container.decodeLenient(LoginRadiusDate.self, forKey: "expires_in", additionalFields: &additional)
-        sessionToken = container.decodeLenient(String.self, forKey: "session_token", additionalFields: &additional)
-        sessionExpiresIn = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "session_expires_in", additionalFields: &additional)
-        profile = container.decodeLenient(Profile.self, forKey: "Profile", additionalFields: &additional)
+        guard case .object(let members) = try JSONValue(from: decoder) else {
+            throw DecodingError.typeMismatch(
+                Self.self, .init(codingPath: decoder.codingPath, debugDescription: "expected a JSON object"))
+        }
+        self.init(members: members)
+    }
+
+    /// The one decoding path: the members of a JSON object, each with the lenient rule.
+    init(members: [String: JSONValue]) {
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (key, member) in members {
+            switch key {
+            case "access_token": accessToken = member.lenient(String.self, key: key, additionalFields: &additional)
+            case "refresh_token": refreshToken = member.lenient(String.self, key: key, additionalFields: &additional)
+            case "expires_in": expiresIn = member.lenient(LoginRadiusDate.self, key: key, additionalFields: &additional)
+            case "session_token": sessionToken = member.lenient(String.self, key: key, additionalFields: &additional)
+            case "session_expires_in":
+                sessionExpiresIn = member.lenient(LoginRadiusDate.self, key: key, additionalFields: &additional)
+            case "Profile": profile = member.lenientDecodable(Profile.self, key: key, additionalFields: &additional)
+            default: additional[key] = member
+            }
+        }
         additionalFields = additional
     }
 
@@ -125,7 +140,7 @@ public struct PostResponseWithData<Data: Codable & Sendable>: Codable, Sendable 
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static var knownFields: Set<String> { ["IsPosted", "Data"] }
+    package static var knownFields: Set<String> { ["IsPosted", "Data"] }
 
     /// Creates a value; every field defaults to absent.
     ///
@@ -142,14 +157,29 @@ public struct PostResponseWithData<Data: Codable & Sendable>: Codable, Sendable 
     /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
     ///
     /// A `Data` member that cannot be decoded as `Data` leaves ``data`` `nil` and is kept,
-    /// untouched, in `additionalFields["Data"]`.
+    /// untouched, in `additionalFields["Data"]`. The value is read as a ``JSONValue`` and built by
+    /// ``init(members:)``, the same code the fast path (`init(jsonValue:)`) runs.
     ///
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        isPosted = container.decodeLenient(Bool.self, forKey: "IsPosted", additionalFields: &additional)
-        data = container.decodeLenient(Data.self, forKey: "Data", additionalFields: &additional)
+        guard case .object(let members) = try JSONValue(from: decoder) else {
+            throw DecodingError.typeMismatch(
+                Self.self, .init(codingPath: decoder.codingPath, debugDescription: "expected a JSON object"))
+        }
+        self.init(members: members)
+    }
+
+    /// The one decoding path: the members of a JSON object, each with the lenient rule.
+    init(members: [String: JSONValue]) {
+        self.init()
+        var additional: [String: JSONValue] = [:]
+        for (key, member) in members {
+            switch key {
+            case "IsPosted": isPosted = member.lenient(Bool.self, key: key, additionalFields: &additional)
+            case "Data": data = member.lenientDecodable(Data.self, key: key, additionalFields: &additional)
+            default: additional[key] = member
+            }
+        }
         additionalFields = additional
     }
 

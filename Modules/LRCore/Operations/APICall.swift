@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// One call of an operation, assembled by the generated API methods before it becomes a
 /// ``LoginRadiusRequest``: path parameters, query parameters, credentials and body.
@@ -6,30 +6,30 @@ public import Foundation
 /// Every setter that takes a required value checks it first and throws
 /// ``LoginRadiusError/invalidArgument(_:)`` for a blank one, so nothing is sent.
 /// Optional values that are `nil` or blank are left out, as LoginRadius's SDKs do.
-public struct APICall: Sendable {
+package struct APICall: Sendable {
     /// The operation being called.
-    public let operation: OperationDescriptor
+    package let operation: OperationDescriptor
     /// Path parameter values by placeholder name.
-    public private(set) var pathParameters: [String: String] = [:]
+    package private(set) var pathParameters: [String: String] = [:]
     /// Query items in order, not counting credentials (the client adds those).
-    public private(set) var queryItems: [QueryItem] = []
+    package private(set) var queryItems: [QueryItem] = []
     /// Extra header fields (SOTT, or an access token sent as a header).
-    public private(set) var headers = LoginRadiusHeaders()
+    package private(set) var headers = LoginRadiusHeaders()
     /// The access token for ``OperationDescriptor/accessToken``.
-    public private(set) var accessToken: String?
+    package private(set) var accessToken: String?
     /// The encoded body, when the operation sends a model.
-    public private(set) var body: Data?
+    package private(set) var body: Data?
     /// Body members set one by one, for operations whose body is built from parameters.
-    public private(set) var bodyFields: [String: JSONValue] = [:]
+    package private(set) var bodyFields: [String: JSONValue] = [:]
 
     /// Starts a call of `operation`.
-    public init(_ operation: OperationDescriptor) {
+    package init(_ operation: OperationDescriptor) {
         self.operation = operation
     }
 
     /// Throws ``LoginRadiusError/invalidArgument(_:)`` when `value` is blank.
     @discardableResult
-    public static func require(_ value: String, parameter: String) throws -> String {
+    package static func require(_ value: String, parameter: String) throws -> String {
         if value.isBlank {
             throw LoginRadiusError.invalidArgument(.init(parameter: parameter, reason: "is blank"))
         }
@@ -39,56 +39,56 @@ public struct APICall: Sendable {
     /// Sets a path parameter; `value` must not be blank, `.` or `..` (a dot segment would be removed
     /// from the path on its way, so the call would reach another endpoint). A `/`, `?` or `#` in it
     /// is percent-encoded and stays part of the segment.
-    public mutating func pathParameter(_ name: String, _ value: String, parameter: String) throws {
+    package mutating func pathParameter(_ name: String, _ value: String, parameter: String) throws {
         try require(value, parameter: parameter)
         try attributed { try PathSegmentValidation.validate(value, parameter: parameter) }
         pathParameters[name] = value
     }
 
     /// Adds a required query parameter; `value` must not be blank.
-    public mutating func query(_ name: String, required value: String, parameter: String) throws {
+    package mutating func query(_ name: String, required value: String, parameter: String) throws {
         queryItems.append(QueryItem(name: name, value: try require(value, parameter: parameter)))
     }
 
     /// Adds an optional query parameter, unless it is `nil` or blank.
-    public mutating func query(_ name: String, _ value: String?) {
+    package mutating func query(_ name: String, _ value: String?) {
         guard let value, !value.isBlank else { return }
         queryItems.append(QueryItem(name: name, value: value))
     }
 
     /// Adds a boolean query parameter as `true`/`false`, unless it is `nil`.
-    public mutating func query(_ name: String, _ value: Bool?) {
+    package mutating func query(_ name: String, _ value: Bool?) {
         guard let value else { return }
         queryItems.append(QueryItem(name: name, value: value ? "true" : "false"))
     }
 
     /// Adds an integer query parameter, unless it is `nil`.
-    public mutating func query(_ name: String, _ value: Int?) {
+    package mutating func query(_ name: String, _ value: Int?) {
         guard let value else { return }
         queryItems.append(QueryItem(name: name, value: String(value)))
     }
 
     /// Adds a required integer query parameter.
-    public mutating func query(_ name: String, required value: Int, parameter: String) {
+    package mutating func query(_ name: String, required value: Int, parameter: String) {
         queryItems.append(QueryItem(name: name, value: String(value)))
     }
 
     /// Sets the access token; where it goes is the operation's ``OperationDescriptor/accessToken``.
-    public mutating func accessToken(_ token: String, parameter: String = "accessToken") throws {
+    package mutating func accessToken(_ token: String, parameter: String = "accessToken") throws {
         try require(token, parameter: parameter)
         try validateHeader(token, parameter: parameter)
         accessToken = token
     }
 
     /// Sets a required header (for example `X-LoginRadius-Sott`); CR/LF are refused.
-    public mutating func header(_ name: String, required value: String, parameter: String) throws {
+    package mutating func header(_ name: String, required value: String, parameter: String) throws {
         try require(value, parameter: parameter)
         try validateHeader(value, parameter: parameter)
         headers[name] = value
     }
 
     /// Sets an optional header, unless it is `nil` or blank; CR/LF are refused.
-    public mutating func header(_ name: String, _ value: String?, parameter: String) throws {
+    package mutating func header(_ name: String, _ value: String?, parameter: String) throws {
         guard let value, !value.isBlank else { return }
         try validateHeader(value, parameter: parameter)
         headers[name] = value
@@ -96,18 +96,18 @@ public struct APICall: Sendable {
 
     /// Encodes `model` as the JSON body; a non-finite number in it is
     /// ``LoginRadiusError/invalidArgument(_:)`` naming the member.
-    public mutating func body<Model: Encodable>(_ model: Model) throws {
+    package mutating func body<Model: Encodable>(_ model: Model) throws {
         body = try JSONCoding.encodeBody(model)
     }
 
     /// Sets one body member from a required string.
-    public mutating func bodyField(_ name: String, required value: String, parameter: String) throws {
+    package mutating func bodyField(_ name: String, required value: String, parameter: String) throws {
         bodyFields[name] = .string(try require(value, parameter: parameter))
     }
 
     /// Sets one body member, unless it is `nil` (strings: or blank); a non-finite number in it is
     /// ``LoginRadiusError/invalidArgument(_:)`` naming the member.
-    public mutating func bodyField<Value: Encodable>(_ name: String, _ value: Value?) throws {
+    package mutating func bodyField<Value: Encodable>(_ name: String, _ value: Value?) throws {
         guard let value else { return }
         if let string = value as? String, string.isBlank { return }
         bodyFields[name] = try JSONCoding.decode(JSONValue.self, from: JSONCoding.encodeBody(value, member: name))

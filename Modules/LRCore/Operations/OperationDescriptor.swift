@@ -21,8 +21,13 @@ public struct OperationDescriptor: Sendable, Hashable {
         case bearer
     }
 
-    /// The operation's name in lowerCamelCase, e.g. `loginByEmail`.
+    /// The operation's Swift name, the method you call, e.g. `loginByEmail`.
     public var name: String
+    /// LoginRadius's name for the operation: the Python SDK's method name, e.g. `login_by_email`.
+    ///
+    /// Stable across the SDK's own renames, so it is the name to key on in logs, spans, metrics
+    /// and tables; LoginRadius's documentation and other SDKs use it too.
+    public var loginRadiusName: String
     /// The API group, e.g. `authentication`.
     public var group: String
     /// The HTTP method.
@@ -42,13 +47,16 @@ public struct OperationDescriptor: Sendable, Hashable {
     /// LoginRadius's documentation page for the operation.
     public var documentation: String
 
-    /// Creates a descriptor.
-    public init(
-        name: String, group: String, method: LoginRadiusRequest.Method, host: Host = .api, pathTemplate: String,
+    /// Creates a descriptor: generated code makes one per operation, a raw call one per call.
+    /// `loginRadiusName` defaults to `name`.
+    package init(
+        name: String, loginRadiusName: String? = nil, group: String, method: LoginRadiusRequest.Method,
+        host: Host = .api, pathTemplate: String,
         apiKey: Placement? = .query("apiKey"), apiSecret: Placement? = nil, accessToken: Placement? = nil,
         isIdempotent: Bool? = nil, documentation: String
     ) {
         self.name = name
+        self.loginRadiusName = loginRadiusName ?? name
         self.group = group
         self.method = method
         self.host = host

@@ -10,26 +10,26 @@ extension CustomObjectAPI {
     /// token as `Authorization: Bearer`.
     ///
     /// - Parameters:
+    ///   - payload: LoginRadius Custom Object Name. Sent as the JSON body.
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
-    ///   - payload: LoginRadius Custom Object Name. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName` is blank
     ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-token/ (LoginRadius's `create_custom_object_by_token`)
     public func createCustomObjectByToken(
+        _ payload: JSONValue,
         accessToken: String,
-        objectName: String,
-        payload: JSONValue
+        objectName: String
     ) async throws -> CustomObjectRecord {
         var call = APICall(Operations.createCustomObjectByToken)
+        try call.body(payload)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.body(payload)
         return try await client.perform(call)
     }
 
@@ -42,33 +42,33 @@ extension CustomObjectAPI {
     /// `apiKey`, the access token as `Authorization: Bearer`.
     ///
     /// - Parameters:
+    ///   - payload: LoginRadius Custom Object Name. Sent as the JSON body.
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
-    ///   - objectRecordId: Unique identifier of the user's record in Custom Object. Sent as a path segment
+    ///   - objectRecordID: Unique identifier of the user's record in Custom Object. Sent as a path segment
     ///     (percent-encoded).
-    ///   - payload: LoginRadius Custom Object Name. Sent as the JSON body.
     ///   - updateType: Possible values: replace, partialreplace. Sent as query parameter `updateType` when
     ///     not blank.
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName`,
-    ///   `objectRecordId` is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's
+    ///   `objectRecordID` is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's
     ///   `ErrorCode` when it refuses the call; `LoginRadiusError.tooManyRequests(_:)`,
     ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
     ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-token/ (LoginRadius's `update_custom_object_by_token`)
     public func updateCustomObjectByToken(
+        _ payload: JSONValue,
         accessToken: String,
         objectName: String,
-        objectRecordId: String,
-        payload: JSONValue,
+        objectRecordID: String,
         updateType: String? = nil
     ) async throws -> CustomObjectRecord {
         var call = APICall(Operations.updateCustomObjectByToken)
+        try call.body(payload)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("object_record_id", objectRecordId, parameter: "objectRecordId")
-        try call.body(payload)
+        try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
         call.query("updateType", updateType)
         return try await client.perform(call)
     }
@@ -88,7 +88,7 @@ extension CustomObjectAPI {
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-token/ (LoginRadius's `get_custom_object_by_token`)
     public func getCustomObjectByToken(
         accessToken: String,
         objectName: String
@@ -108,24 +108,24 @@ extension CustomObjectAPI {
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
-    ///   - objectRecordId: Unique identifier of the user's record in Custom Object. Sent as a path segment
+    ///   - objectRecordID: Unique identifier of the user's record in Custom Object. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName`,
-    ///   `objectRecordId` is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's
+    ///   `objectRecordID` is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's
     ///   `ErrorCode` when it refuses the call; `LoginRadiusError.tooManyRequests(_:)`,
     ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
     ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-token/
-    public func getCustomObjectByRecordIdAndToken(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-token/ (LoginRadius's `get_custom_object_by_record_id_and_token`)
+    public func getCustomObjectByRecordIDAndToken(
         accessToken: String,
         objectName: String,
-        objectRecordId: String
+        objectRecordID: String
     ) async throws -> CustomObjectRecord {
-        var call = APICall(Operations.getCustomObjectByRecordIdAndToken)
+        var call = APICall(Operations.getCustomObjectByRecordIDAndToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("object_record_id", objectRecordId, parameter: "objectRecordId")
+        try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
         return try await client.perform(call)
     }
 
@@ -139,24 +139,24 @@ extension CustomObjectAPI {
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
-    ///   - objectRecordId: Unique identifier of the user's record in Custom Object. Sent as a path segment
+    ///   - objectRecordID: Unique identifier of the user's record in Custom Object. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName`,
-    ///   `objectRecordId` is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's
+    ///   `objectRecordID` is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's
     ///   `ErrorCode` when it refuses the call; `LoginRadiusError.tooManyRequests(_:)`,
     ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
     ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-token/ (LoginRadius's `delete_custom_object_by_token`)
     public func deleteCustomObjectByToken(
         accessToken: String,
         objectName: String,
-        objectRecordId: String
+        objectRecordID: String
     ) async throws -> DeleteResponse {
         var call = APICall(Operations.deleteCustomObjectByToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("object_record_id", objectRecordId, parameter: "objectRecordId")
+        try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
         return try await client.perform(call)
     }
 
@@ -168,8 +168,8 @@ extension CustomObjectAPI {
     /// is on).
     ///
     /// - Parameters:
-    ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
     ///   - payload: LoginRadius Custom Object Name. Sent as the JSON body.
+    ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
@@ -178,15 +178,15 @@ extension CustomObjectAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-uid/
-    public func createCustomObjectByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-uid/ (LoginRadius's `create_custom_object_by_uid`)
+    public func createCustomObjectByUID(
+        _ payload: JSONValue,
         objectName: String,
-        payload: JSONValue,
         uid: String
     ) async throws -> CustomObjectRecord {
-        var call = APICall(Operations.createCustomObjectByUid)
-        try call.query("objectName", required: objectName, parameter: "objectName")
+        var call = APICall(Operations.createCustomObjectByUID)
         try call.body(payload)
+        try call.query("objectName", required: objectName, parameter: "objectName")
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -201,32 +201,32 @@ extension CustomObjectAPI {
     /// when signing is on).
     ///
     /// - Parameters:
-    ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
-    ///   - objectRecordId: Unique identifier of the user's record in Custom Object. Sent as a path segment
-    ///     (percent-encoded).
     ///   - payload: LoginRadius Custom Object Name. Sent as the JSON body.
+    ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
+    ///   - objectRecordID: Unique identifier of the user's record in Custom Object. Sent as a path segment
+    ///     (percent-encoded).
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     ///   - updateType: Possible values: replace, partialreplace. Sent as query parameter `updateType` when
     ///     not blank.
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `objectRecordId`, `uid` is
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `objectRecordID`, `uid` is
     ///   blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
     ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-uid/
-    public func updateCustomObjectByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-uid/ (LoginRadius's `update_custom_object_by_uid`)
+    public func updateCustomObjectByUID(
+        _ payload: JSONValue,
         objectName: String,
-        objectRecordId: String,
-        payload: JSONValue,
+        objectRecordID: String,
         uid: String,
         updateType: String? = nil
     ) async throws -> CustomObjectRecord {
-        var call = APICall(Operations.updateCustomObjectByUid)
-        try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("object_record_id", objectRecordId, parameter: "objectRecordId")
+        var call = APICall(Operations.updateCustomObjectByUID)
         try call.body(payload)
+        try call.query("objectName", required: objectName, parameter: "objectName")
+        try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
         try call.pathParameter("uid", uid, parameter: "uid")
         call.query("updateType", updateType)
         return try await client.perform(call)
@@ -248,12 +248,12 @@ extension CustomObjectAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-uid/
-    public func getCustomObjectByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-uid/ (LoginRadius's `get_custom_object_by_uid`)
+    public func getCustomObjectByUID(
         objectName: String,
         uid: String
     ) async throws -> CustomObjectListResponse {
-        var call = APICall(Operations.getCustomObjectByUid)
+        var call = APICall(Operations.getCustomObjectByUID)
         try call.query("objectName", required: objectName, parameter: "objectName")
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -267,25 +267,25 @@ extension CustomObjectAPI {
     ///
     /// - Parameters:
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
-    ///   - objectRecordId: Unique identifier of the user's record in Custom Object. Sent as a path segment
+    ///   - objectRecordID: Unique identifier of the user's record in Custom Object. Sent as a path segment
     ///     (percent-encoded).
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `objectRecordId`, `uid` is
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `objectRecordID`, `uid` is
     ///   blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
     ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-uid/
-    public func getCustomObjectByRecordId(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-uid/ (LoginRadius's `get_custom_object_by_record_id`)
+    public func getCustomObjectByRecordID(
         objectName: String,
-        objectRecordId: String,
+        objectRecordID: String,
         uid: String
     ) async throws -> CustomObjectRecord {
-        var call = APICall(Operations.getCustomObjectByRecordId)
+        var call = APICall(Operations.getCustomObjectByRecordID)
         try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("object_record_id", objectRecordId, parameter: "objectRecordId")
+        try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -299,25 +299,25 @@ extension CustomObjectAPI {
     ///
     /// - Parameters:
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
-    ///   - objectRecordId: Unique identifier of the user's record in Custom Object. Sent as a path segment
+    ///   - objectRecordID: Unique identifier of the user's record in Custom Object. Sent as a path segment
     ///     (percent-encoded).
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `objectRecordId`, `uid` is
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `objectRecordID`, `uid` is
     ///   blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
     ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-uid/
-    public func deleteCustomObjectByRecordId(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-uid/ (LoginRadius's `delete_custom_object_by_record_id`)
+    public func deleteCustomObjectByRecordID(
         objectName: String,
-        objectRecordId: String,
+        objectRecordID: String,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteCustomObjectByRecordId)
+        var call = APICall(Operations.deleteCustomObjectByRecordID)
         try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("object_record_id", objectRecordId, parameter: "objectRecordId")
+        try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
     }

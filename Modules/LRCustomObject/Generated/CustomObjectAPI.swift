@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension CustomObjectAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `POST identity/v2/auth/customobject`
+        /// `POST identity/v2/auth/customobject` (LoginRadius's `create_custom_object_by_token`)
         public static let createCustomObjectByToken = OperationDescriptor(
             name: "createCustomObjectByToken",
+            loginRadiusName: "create_custom_object_by_token",
             group: "custom_object",
             method: .post,
             host: .api,
@@ -39,9 +40,10 @@ extension CustomObjectAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-token/"
         )
-        /// `PUT identity/v2/auth/customobject/{object_record_id}`
+        /// `PUT identity/v2/auth/customobject/{object_record_id}` (LoginRadius's `update_custom_object_by_token`)
         public static let updateCustomObjectByToken = OperationDescriptor(
             name: "updateCustomObjectByToken",
+            loginRadiusName: "update_custom_object_by_token",
             group: "custom_object",
             method: .put,
             host: .api,
@@ -52,9 +54,10 @@ extension CustomObjectAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-token/"
         )
-        /// `GET identity/v2/auth/customobject`
+        /// `GET identity/v2/auth/customobject` (LoginRadius's `get_custom_object_by_token`)
         public static let getCustomObjectByToken = OperationDescriptor(
             name: "getCustomObjectByToken",
+            loginRadiusName: "get_custom_object_by_token",
             group: "custom_object",
             method: .get,
             host: .api,
@@ -65,9 +68,10 @@ extension CustomObjectAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-token/"
         )
-        /// `GET identity/v2/auth/customobject/{object_record_id}`
-        public static let getCustomObjectByRecordIdAndToken = OperationDescriptor(
-            name: "getCustomObjectByRecordIdAndToken",
+        /// `GET identity/v2/auth/customobject/{object_record_id}` (LoginRadius's `get_custom_object_by_record_id_and_token`)
+        public static let getCustomObjectByRecordIDAndToken = OperationDescriptor(
+            name: "getCustomObjectByRecordIDAndToken",
+            loginRadiusName: "get_custom_object_by_record_id_and_token",
             group: "custom_object",
             method: .get,
             host: .api,
@@ -78,9 +82,10 @@ extension CustomObjectAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-token/"
         )
-        /// `DELETE identity/v2/auth/customobject/{object_record_id}`
+        /// `DELETE identity/v2/auth/customobject/{object_record_id}` (LoginRadius's `delete_custom_object_by_token`)
         public static let deleteCustomObjectByToken = OperationDescriptor(
             name: "deleteCustomObjectByToken",
+            loginRadiusName: "delete_custom_object_by_token",
             group: "custom_object",
             method: .delete,
             host: .api,
@@ -91,9 +96,10 @@ extension CustomObjectAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-token/"
         )
-        /// `POST identity/v2/manage/account/{uid}/customobject`
-        public static let createCustomObjectByUid = OperationDescriptor(
-            name: "createCustomObjectByUid",
+        /// `POST identity/v2/manage/account/{uid}/customobject` (LoginRadius's `create_custom_object_by_uid`)
+        public static let createCustomObjectByUID = OperationDescriptor(
+            name: "createCustomObjectByUID",
+            loginRadiusName: "create_custom_object_by_uid",
             group: "custom_object",
             method: .post,
             host: .api,
@@ -104,9 +110,10 @@ extension CustomObjectAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-uid/"
         )
-        /// `PUT identity/v2/manage/account/{uid}/customobject/{object_record_id}`
-        public static let updateCustomObjectByUid = OperationDescriptor(
-            name: "updateCustomObjectByUid",
+        /// `PUT identity/v2/manage/account/{uid}/customobject/{object_record_id}` (LoginRadius's `update_custom_object_by_uid`)
+        public static let updateCustomObjectByUID = OperationDescriptor(
+            name: "updateCustomObjectByUID",
+            loginRadiusName: "update_custom_object_by_uid",
             group: "custom_object",
             method: .put,
             host: .api,
@@ -117,9 +124,10 @@ extension CustomObjectAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-uid/"
         )
-        /// `GET identity/v2/manage/account/{uid}/customobject`
-        public static let getCustomObjectByUid = OperationDescriptor(
-            name: "getCustomObjectByUid",
+        /// `GET identity/v2/manage/account/{uid}/customobject` (LoginRadius's `get_custom_object_by_uid`)
+        public static let getCustomObjectByUID = OperationDescriptor(
+            name: "getCustomObjectByUID",
+            loginRadiusName: "get_custom_object_by_uid",
             group: "custom_object",
             method: .get,
             host: .api,
@@ -130,9 +138,10 @@ extension CustomObjectAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-uid/"
         )
-        /// `GET identity/v2/manage/account/{uid}/customobject/{object_record_id}`
-        public static let getCustomObjectByRecordId = OperationDescriptor(
-            name: "getCustomObjectByRecordId",
+        /// `GET identity/v2/manage/account/{uid}/customobject/{object_record_id}` (LoginRadius's `get_custom_object_by_record_id`)
+        public static let getCustomObjectByRecordID = OperationDescriptor(
+            name: "getCustomObjectByRecordID",
+            loginRadiusName: "get_custom_object_by_record_id",
             group: "custom_object",
             method: .get,
             host: .api,
@@ -143,9 +152,10 @@ extension CustomObjectAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-uid/"
         )
-        /// `DELETE identity/v2/manage/account/{uid}/customobject/{object_record_id}`
-        public static let deleteCustomObjectByRecordId = OperationDescriptor(
-            name: "deleteCustomObjectByRecordId",
+        /// `DELETE identity/v2/manage/account/{uid}/customobject/{object_record_id}` (LoginRadius's `delete_custom_object_by_record_id`)
+        public static let deleteCustomObjectByRecordID = OperationDescriptor(
+            name: "deleteCustomObjectByRecordID",
+            loginRadiusName: "delete_custom_object_by_record_id",
             group: "custom_object",
             method: .delete,
             host: .api,
@@ -162,13 +172,13 @@ extension CustomObjectAPI {
             createCustomObjectByToken,
             updateCustomObjectByToken,
             getCustomObjectByToken,
-            getCustomObjectByRecordIdAndToken,
+            getCustomObjectByRecordIDAndToken,
             deleteCustomObjectByToken,
-            createCustomObjectByUid,
-            updateCustomObjectByUid,
-            getCustomObjectByUid,
-            getCustomObjectByRecordId,
-            deleteCustomObjectByRecordId,
+            createCustomObjectByUID,
+            updateCustomObjectByUID,
+            getCustomObjectByUID,
+            getCustomObjectByRecordID,
+            deleteCustomObjectByRecordID,
         ]
     }
 }

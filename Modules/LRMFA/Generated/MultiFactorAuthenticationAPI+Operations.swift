@@ -12,7 +12,7 @@ extension MultiFactorAuthenticationAPI {
     /// - Parameters:
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationSettings`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
@@ -20,14 +20,14 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-validate-access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-validate-access-token/ (LoginRadius's `mfa_configure_by_access_token`)
     public func mfaConfigureByAccessToken(
         accessToken: String,
-        isVoiceOtp: Bool? = nil
+        isVoiceOTP: Bool? = nil
     ) async throws -> MultiFactorAuthenticationSettings {
         var call = APICall(Operations.mfaConfigureByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -38,10 +38,10 @@ extension MultiFactorAuthenticationAPI {
     /// `apiKey`, the access token as `Authorization: Bearer`.
     ///
     /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
     ///   - multiFactorAuthModelWithLockout: The body for MultiFactorAuthModel With Lockout API. Sent as the
     ///     JSON body.
+    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///     authentication. Sent as the access token.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
@@ -50,15 +50,15 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/update-mfa-setting/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/update-mfa-setting/ (LoginRadius's `mfa_update_setting`)
     public func mfaUpdateSetting(
+        _ multiFactorAuthModelWithLockout: MultiFactorAuthModelWithLockout,
         accessToken: String,
-        multiFactorAuthModelWithLockout: MultiFactorAuthModelWithLockout,
         fields: String? = nil
     ) async throws -> Identity {
         var call = APICall(Operations.mfaUpdateSetting)
-        try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(multiFactorAuthModelWithLockout)
+        try call.accessToken(accessToken, parameter: "accessToken")
         call.query("fields", fields)
         return try await client.perform(call)
     }
@@ -74,30 +74,30 @@ extension MultiFactorAuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - phoneNo2FA: Phone Number For 2FA. Sent as body member `phoneNo2FA`.
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     ///   - options: PreventVerificationEmail (Specifying this value prevents the verification email from
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `SmsResponseData`.
+    /// - Returns: LoginRadius's reply decoded as `SMSResponseData`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `phoneNo2FA` is blank
     ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number-by-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number-by-token/ (LoginRadius's `mfa_update_phone_number_by_token`)
     public func mfaUpdatePhoneNumberByToken(
         accessToken: String,
         phoneNo2FA: String,
         smsTemplate2FA: String? = nil,
-        isVoiceOtp: Bool = false,
+        isVoiceOTP: Bool = false,
         options: String? = nil
-    ) async throws -> SmsResponseData {
+    ) async throws -> SMSResponseData {
         var call = APICall(Operations.mfaUpdatePhoneNumberByToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.bodyField("phoneNo2FA", required: phoneNo2FA, parameter: "phoneNo2FA")
         call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         call.query("options", options)
         return try await client.perform(call)
     }
@@ -117,7 +117,7 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-token/ (LoginRadius's `mfa_reset_authenticator_by_token`)
     public func mfaResetAuthenticatorByToken(
         accessToken: String,
         authenticator: Bool
@@ -145,12 +145,12 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-token/
-    public func mfaResetSmsAuthByToken(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-token/ (LoginRadius's `mfa_reset_sms_auth_by_token`)
+    public func mfaResetSMSAuthenticatorByToken(
         accessToken: String,
         otpAuthenticator: Bool
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetSmsAuthByToken)
+        var call = APICall(Operations.mfaResetSMSAuthenticatorByToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.bodyField("otpauthenticator", otpAuthenticator)
         return try await client.perform(call)
@@ -173,7 +173,7 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-access-token/ (LoginRadius's `mfa_backup_code_by_access_token`)
     public func mfaBackupCodeByAccessToken(
         accessToken: String
     ) async throws -> BackupCodeResponse {
@@ -196,7 +196,7 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-access-token/ (LoginRadius's `mfa_reset_backup_code_by_access_token`)
     public func mfaResetBackupCodeByAccessToken(
         accessToken: String
     ) async throws -> BackupCodeResponse {
@@ -213,23 +213,23 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - accessToken: Access_token. Sent as the access token.
-    ///   - emailId: EmailId. Sent as query parameter `emailId`.
+    ///   - emailID: EmailId. Sent as query parameter `emailId`.
     ///   - emailTemplate2FA: EmailTemplate2FA. Sent as query parameter `emailTemplate2FA` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `emailId` is blank (nothing
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `emailID` is blank (nothing
     ///   is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-access-token/
-    public func mfaEmailOtpByAccessToken(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-access-token/ (LoginRadius's `mfa_email_otp_by_access_token`)
+    public func mfaEmailOTPByAccessToken(
         accessToken: String,
-        emailId: String,
+        emailID: String,
         emailTemplate2FA: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.mfaEmailOtpByAccessToken)
+        var call = APICall(Operations.mfaEmailOTPByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("emailId", required: emailId, parameter: "emailId")
+        try call.query("emailId", required: emailID, parameter: "emailID")
         call.query("emailTemplate2FA", emailTemplate2FA)
         return try await client.perform(call)
     }
@@ -240,22 +240,22 @@ extension MultiFactorAuthenticationAPI {
     /// `apiKey`, the access token as `Authorization: Bearer`.
     ///
     /// - Parameters:
+    ///   - multiFactorAuthModelByEmailOTPWithLockout: Payload. Sent as the JSON body.
     ///   - accessToken: Access_token. Sent as the access token.
-    ///   - multiFactorAuthModelByEmailOtpWithLockout: Payload. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-access-token/
-    public func mfaValidateEmailOtpByAccessToken(
-        accessToken: String,
-        multiFactorAuthModelByEmailOtpWithLockout: MultiFactorAuthModelByEmailOtpWithLockout
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-access-token/ (LoginRadius's `mfa_validate_email_otp_by_access_token`)
+    public func mfaValidateEmailOTPByAccessToken(
+        _ multiFactorAuthModelByEmailOTPWithLockout: MultiFactorAuthModelByEmailOTPWithLockout,
+        accessToken: String
     ) async throws -> Identity {
-        var call = APICall(Operations.mfaValidateEmailOtpByAccessToken)
+        var call = APICall(Operations.mfaValidateEmailOTPByAccessToken)
+        try call.body(multiFactorAuthModelByEmailOTPWithLockout)
         try call.accessToken(accessToken, parameter: "accessToken")
-        try call.body(multiFactorAuthModelByEmailOtpWithLockout)
         return try await client.perform(call)
     }
 
@@ -271,11 +271,11 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-access-token/
-    public func mfaResetEmailOtpAuthenticatorByAccessToken(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-access-token/ (LoginRadius's `mfa_reset_email_otp_authenticator_by_access_token`)
+    public func mfaResetEmailOTPAuthenticatorByAccessToken(
         accessToken: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetEmailOtpAuthenticatorByAccessToken)
+        var call = APICall(Operations.mfaResetEmailOTPAuthenticatorByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
     }
@@ -286,22 +286,22 @@ extension MultiFactorAuthenticationAPI {
     /// `apiKey`, the access token as `Authorization: Bearer`.
     ///
     /// - Parameters:
-    ///   - accessToken: Access_token. Sent as the access token.
     ///   - securityQuestionAnswerModelByAccessToken: Payload. Sent as the JSON body.
+    ///   - accessToken: Access_token. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-access-token/ (LoginRadius's `mfa_security_question_answer_by_access_token`)
     public func mfaSecurityQuestionAnswerByAccessToken(
-        accessToken: String,
-        securityQuestionAnswerModelByAccessToken: SecurityQuestionAnswerModelByAccessToken
+        _ securityQuestionAnswerModelByAccessToken: SecurityQuestionAnswerModelByAccessToken,
+        accessToken: String
     ) async throws -> PostResponse {
         var call = APICall(Operations.mfaSecurityQuestionAnswerByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(securityQuestionAnswerModelByAccessToken)
+        try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
     }
 
@@ -317,7 +317,7 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings/ (LoginRadius's `mfa_reset_security_question_authenticator_by_access_token`)
     public func mfaResetSecurityQuestionAuthenticatorByAccessToken(
         accessToken: String
     ) async throws -> DeleteResponse {
@@ -337,36 +337,38 @@ extension MultiFactorAuthenticationAPI {
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    ///   - loginUrl: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
+    ///   - loginURL: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     ///   - emailTemplate2FA: 2FA Email Template name. Sent as query parameter `emailTemplate2FA` when not
     ///     blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     ///   - options: PreventVerificationEmail (Specifying this value prevents the verification email from
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email`, `password` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1038, 1071, 1072, 1077,
+    ///   1091, 1094, 1096, 1097, 1098, 1101, 1123, 1130, 1132, 1148, 1149, 1159, 1183, 1194, 1198, 1220,
+    ///   1226 for it); `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/ (LoginRadius's `mfa_login_by_email`)
     public func mfaLoginByEmail(
         email: String,
         password: String,
         emailTemplate: String? = nil,
         fields: String? = nil,
-        loginUrl: String? = nil,
+        loginURL: String? = nil,
         smsTemplate: String? = nil,
         smsTemplate2FA: String? = nil,
-        verificationUrl: String? = nil,
+        verificationURL: String? = nil,
         emailTemplate2FA: String? = nil,
-        isVoiceOtp: Bool = false,
+        isVoiceOTP: Bool = false,
         options: String? = nil
     ) async throws -> MultiFactorAuthenticationResponse {
         var call = APICall(Operations.mfaLoginByEmail)
@@ -374,12 +376,12 @@ extension MultiFactorAuthenticationAPI {
         try call.bodyField("password", required: password, parameter: "password")
         call.query("emailTemplate", emailTemplate)
         call.query("fields", fields)
-        call.query("loginUrl", loginUrl)
+        call.query("loginUrl", loginURL)
         call.query("smsTemplate", smsTemplate)
         call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         call.query("emailTemplate2FA", emailTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         call.query("options", options)
         return try await client.perform(call)
     }
@@ -391,49 +393,51 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameters:
     ///   - password: Password for the email. Sent as body member `password`.
-    ///   - username: Username of the user. Sent as body member `username`.
+    ///   - userName: Username of the user. Sent as body member `username`.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    ///   - loginUrl: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
+    ///   - loginURL: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     ///   - emailTemplate2FA: 2FA Email Template name. Sent as query parameter `emailTemplate2FA` when not
     ///     blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `password`, `username` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `password`, `userName` is blank (nothing is
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1071, 1072, 1077, 1091,
+    ///   1094, 1096, 1097, 1098, 1101, 1123, 1130, 1148, 1149, 1159, 1194, 1198, 1220, 1226 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-user-name-login/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-user-name-login/ (LoginRadius's `mfa_login_by_user_name`)
     public func mfaLoginByUserName(
         password: String,
-        username: String,
+        userName: String,
         emailTemplate: String? = nil,
         fields: String? = nil,
-        loginUrl: String? = nil,
+        loginURL: String? = nil,
         smsTemplate: String? = nil,
         smsTemplate2FA: String? = nil,
-        verificationUrl: String? = nil,
+        verificationURL: String? = nil,
         emailTemplate2FA: String? = nil,
-        isVoiceOtp: Bool = false
+        isVoiceOTP: Bool = false
     ) async throws -> MultiFactorAuthenticationResponse {
         var call = APICall(Operations.mfaLoginByUserName)
         try call.bodyField("password", required: password, parameter: "password")
-        try call.bodyField("username", required: username, parameter: "username")
+        try call.bodyField("username", required: userName, parameter: "userName")
         call.query("emailTemplate", emailTemplate)
         call.query("fields", fields)
-        call.query("loginUrl", loginUrl)
+        call.query("loginUrl", loginURL)
         call.query("smsTemplate", smsTemplate)
         call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         call.query("emailTemplate2FA", emailTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -448,36 +452,38 @@ extension MultiFactorAuthenticationAPI {
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    ///   - loginUrl: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
+    ///   - loginURL: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     ///   - emailTemplate2FA: 2FA Email Template name. Sent as query parameter `emailTemplate2FA` when not
     ///     blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     ///   - options: PreventVerificationEmail (Specifying this value prevents the verification email from
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `password`, `phone` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1066, 1071, 1072, 1074,
+    ///   1091, 1094, 1096, 1097, 1098, 1101, 1123, 1130, 1149, 1159, 1183, 1194, 1198, 1226 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-phone-login/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-phone-login/ (LoginRadius's `mfa_login_by_phone`)
     public func mfaLoginByPhone(
         password: String,
         phone: String,
         emailTemplate: String? = nil,
         fields: String? = nil,
-        loginUrl: String? = nil,
+        loginURL: String? = nil,
         smsTemplate: String? = nil,
         smsTemplate2FA: String? = nil,
-        verificationUrl: String? = nil,
+        verificationURL: String? = nil,
         emailTemplate2FA: String? = nil,
-        isVoiceOtp: Bool = false,
+        isVoiceOTP: Bool = false,
         options: String? = nil
     ) async throws -> MultiFactorAuthenticationResponse {
         var call = APICall(Operations.mfaLoginByPhone)
@@ -485,12 +491,12 @@ extension MultiFactorAuthenticationAPI {
         try call.bodyField("phone", required: phone, parameter: "phone")
         call.query("emailTemplate", emailTemplate)
         call.query("fields", fields)
-        call.query("loginUrl", loginUrl)
+        call.query("loginUrl", loginURL)
         call.query("smsTemplate", smsTemplate)
         call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         call.query("emailTemplate2FA", emailTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         call.query("options", options)
         return try await client.perform(call)
     }
@@ -511,25 +517,25 @@ extension MultiFactorAuthenticationAPI {
     ///   - rbaBrowserEmailTemplate: Sent as query parameter `rbaBrowserEmailTemplate` when not blank.
     ///   - rbaCityEmailTemplate: Sent as query parameter `rbaCityEmailTemplate` when not blank.
     ///   - rbaCountryEmailTemplate: Sent as query parameter `rbaCountryEmailTemplate` when not blank.
-    ///   - rbaIpEmailTemplate: Sent as query parameter `rbaIpEmailTemplate` when not blank.
+    ///   - rbaIPEmailTemplate: Sent as query parameter `rbaIpEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
     ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-validate-otp/
-    public func mfaValidateOtpByPhone(
-        multiFactorAuthModelWithLockout: MultiFactorAuthModelWithLockout,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-validate-otp/ (LoginRadius's `mfa_validate_otp_by_phone`)
+    public func mfaValidateOTPByPhone(
+        _ multiFactorAuthModelWithLockout: MultiFactorAuthModelWithLockout,
         secondFactorAuthenticationToken: String,
         fields: String? = nil,
         smsTemplate2FA: String? = nil,
         rbaBrowserEmailTemplate: String? = nil,
         rbaCityEmailTemplate: String? = nil,
         rbaCountryEmailTemplate: String? = nil,
-        rbaIpEmailTemplate: String? = nil
+        rbaIPEmailTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.mfaValidateOtpByPhone)
+        var call = APICall(Operations.mfaValidateOTPByPhone)
         try call.body(multiFactorAuthModelWithLockout)
         try call.query(
             "secondFactorAuthenticationToken",
@@ -541,7 +547,7 @@ extension MultiFactorAuthenticationAPI {
         call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
         call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
         call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
-        call.query("rbaIpEmailTemplate", rbaIpEmailTemplate)
+        call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
         return try await client.perform(call)
     }
 
@@ -565,22 +571,22 @@ extension MultiFactorAuthenticationAPI {
     ///   - rbaBrowserEmailTemplate: Sent as query parameter `rbaBrowserEmailTemplate` when not blank.
     ///   - rbaCityEmailTemplate: Sent as query parameter `rbaCityEmailTemplate` when not blank.
     ///   - rbaCountryEmailTemplate: Sent as query parameter `rbaCountryEmailTemplate` when not blank.
-    ///   - rbaIpEmailTemplate: Sent as query parameter `rbaIpEmailTemplate` when not blank.
+    ///   - rbaIPEmailTemplate: Sent as query parameter `rbaIpEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
     ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-validate-backup-code/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-validate-backup-code/ (LoginRadius's `mfa_validate_backup_code`)
     public func mfaValidateBackupCode(
-        multiFactorAuthModelByBackupCode: MultiFactorAuthModelByBackupCode,
+        _ multiFactorAuthModelByBackupCode: MultiFactorAuthModelByBackupCode,
         secondFactorAuthenticationToken: String,
         fields: String? = nil,
         rbaBrowserEmailTemplate: String? = nil,
         rbaCityEmailTemplate: String? = nil,
         rbaCountryEmailTemplate: String? = nil,
-        rbaIpEmailTemplate: String? = nil
+        rbaIPEmailTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaValidateBackupCode)
         try call.body(multiFactorAuthModelByBackupCode)
@@ -593,7 +599,7 @@ extension MultiFactorAuthenticationAPI {
         call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
         call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
         call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
-        call.query("rbaIpEmailTemplate", rbaIpEmailTemplate)
+        call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
         return try await client.perform(call)
     }
 
@@ -607,25 +613,25 @@ extension MultiFactorAuthenticationAPI {
     ///   - secondFactorAuthenticationToken: A Uniquely generated MFA identifier token after successful
     ///     authentication. Sent as query parameter `secondFactorAuthenticationToken`.
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     ///   - options: PreventVerificationEmail (Specifying this value prevents the verification email from
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
-    /// - Returns: LoginRadius's reply decoded as `SmsResponseData`.
+    /// - Returns: LoginRadius's reply decoded as `SMSResponseData`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `phoneNo2FA`,
     ///   `secondFactorAuthenticationToken` is blank (nothing is sent); `LoginRadiusError.api(_:)` with
     ///   LoginRadius's `ErrorCode` when it refuses the call; `LoginRadiusError.tooManyRequests(_:)`,
     ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
     ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number/ (LoginRadius's `mfa_update_phone_number`)
     public func mfaUpdatePhoneNumber(
         phoneNo2FA: String,
         secondFactorAuthenticationToken: String,
         smsTemplate2FA: String? = nil,
-        isVoiceOtp: Bool = false,
+        isVoiceOTP: Bool = false,
         options: String? = nil
-    ) async throws -> SmsResponseData {
+    ) async throws -> SMSResponseData {
         var call = APICall(Operations.mfaUpdatePhoneNumber)
         try call.bodyField("phoneNo2FA", required: phoneNo2FA, parameter: "phoneNo2FA")
         try call.query(
@@ -634,7 +640,7 @@ extension MultiFactorAuthenticationAPI {
             parameter: "secondFactorAuthenticationToken"
         )
         call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         call.query("options", options)
         return try await client.perform(call)
     }
@@ -647,28 +653,28 @@ extension MultiFactorAuthenticationAPI {
     ///   - secondFactorAuthenticationToken: A Uniquely generated MFA identifier token after successful
     ///     authentication. Sent as query parameter `secondFactorAuthenticationToken`.
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `SmsResponseData`.
+    /// - Returns: LoginRadius's reply decoded as `SMSResponseData`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
     ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/resend-twofactorauthentication-otp/
-    public func mfaResendOtp(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/resend-twofactorauthentication-otp/ (LoginRadius's `mfa_resend_otp`)
+    public func mfaResendOTP(
         secondFactorAuthenticationToken: String,
         smsTemplate2FA: String? = nil,
-        isVoiceOtp: Bool = false
-    ) async throws -> SmsResponseData {
-        var call = APICall(Operations.mfaResendOtp)
+        isVoiceOTP: Bool = false
+    ) async throws -> SMSResponseData {
+        var call = APICall(Operations.mfaResendOTP)
         try call.query(
             "secondFactorAuthenticationToken",
             required: secondFactorAuthenticationToken,
             parameter: "secondFactorAuthenticationToken"
         )
         call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -677,7 +683,7 @@ extension MultiFactorAuthenticationAPI {
     /// Sends `POST identity/v2/auth/login/2fa/otp/email` with the API key as query `apiKey`.
     ///
     /// - Parameters:
-    ///   - emailIdModel: Payload. Sent as the JSON body.
+    ///   - emailIDModel: Payload. Sent as the JSON body.
     ///   - secondFactorAuthenticationToken: SecondFactorAuthenticationToken. Sent as query parameter
     ///     `secondFactorAuthenticationToken`.
     ///   - emailTemplate2FA: EmailTemplate2FA. Sent as query parameter `emailTemplate2FA` when not blank.
@@ -687,14 +693,14 @@ extension MultiFactorAuthenticationAPI {
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-mfa-token/
-    public func mfaEmailOtp(
-        emailIdModel: EmailIdModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-mfa-token/ (LoginRadius's `mfa_email_otp`)
+    public func mfaEmailOTP(
+        _ emailIDModel: EmailIDModel,
         secondFactorAuthenticationToken: String,
         emailTemplate2FA: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.mfaEmailOtp)
-        try call.body(emailIdModel)
+        var call = APICall(Operations.mfaEmailOTP)
+        try call.body(emailIDModel)
         try call.query(
             "secondFactorAuthenticationToken",
             required: secondFactorAuthenticationToken,
@@ -710,7 +716,7 @@ extension MultiFactorAuthenticationAPI {
     /// `apiKey`.
     ///
     /// - Parameters:
-    ///   - multiFactorAuthModelByEmailOtp: Payload. Sent as the JSON body.
+    ///   - multiFactorAuthModelByEmailOTP: Payload. Sent as the JSON body.
     ///   - secondFactorAuthenticationToken: SecondFactorAuthenticationToken. Sent as query parameter
     ///     `secondFactorAuthenticationToken`.
     ///   - rbaBrowserEmailTemplate: RbaBrowserEmailTemplate. Sent as query parameter
@@ -719,7 +725,7 @@ extension MultiFactorAuthenticationAPI {
     ///     not blank.
     ///   - rbaCountryEmailTemplate: RbaCountryEmailTemplate. Sent as query parameter
     ///     `rbaCountryEmailTemplate` when not blank.
-    ///   - rbaIpEmailTemplate: RbaIpEmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not
+    ///   - rbaIPEmailTemplate: RbaIpEmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
@@ -727,17 +733,17 @@ extension MultiFactorAuthenticationAPI {
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-mfa-token/
-    public func mfaValidateEmailOtp(
-        multiFactorAuthModelByEmailOtp: MultiFactorAuthModelByEmailOtp,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-mfa-token/ (LoginRadius's `mfa_validate_email_otp`)
+    public func mfaValidateEmailOTP(
+        _ multiFactorAuthModelByEmailOTP: MultiFactorAuthModelByEmailOTP,
         secondFactorAuthenticationToken: String,
         rbaBrowserEmailTemplate: String? = nil,
         rbaCityEmailTemplate: String? = nil,
         rbaCountryEmailTemplate: String? = nil,
-        rbaIpEmailTemplate: String? = nil
+        rbaIPEmailTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.mfaValidateEmailOtp)
-        try call.body(multiFactorAuthModelByEmailOtp)
+        var call = APICall(Operations.mfaValidateEmailOTP)
+        try call.body(multiFactorAuthModelByEmailOTP)
         try call.query(
             "secondFactorAuthenticationToken",
             required: secondFactorAuthenticationToken,
@@ -746,7 +752,7 @@ extension MultiFactorAuthenticationAPI {
         call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
         call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
         call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
-        call.query("rbaIpEmailTemplate", rbaIpEmailTemplate)
+        call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
         return try await client.perform(call)
     }
 
@@ -766,9 +772,9 @@ extension MultiFactorAuthenticationAPI {
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/update-mfa-security-question-by-mfa-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/update-mfa-security-question-by-mfa-token/ (LoginRadius's `mfa_security_question_answer`)
     public func mfaSecurityQuestionAnswer(
-        securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel,
+        _ securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel,
         secondFactorAuthenticationToken: String
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaSecurityQuestionAnswer)
@@ -796,7 +802,7 @@ extension MultiFactorAuthenticationAPI {
     ///     not blank.
     ///   - rbaCountryEmailTemplate: RbaCountryEmailTemplate. Sent as query parameter
     ///     `rbaCountryEmailTemplate` when not blank.
-    ///   - rbaIpEmailTemplate: RbaIpEmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not
+    ///   - rbaIPEmailTemplate: RbaIpEmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
@@ -804,14 +810,14 @@ extension MultiFactorAuthenticationAPI {
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-mfa-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-mfa-token/ (LoginRadius's `mfa_security_question_answer_verification`)
     public func mfaSecurityQuestionAnswerVerification(
-        securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel,
+        _ securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel,
         secondFactorAuthenticationToken: String,
         rbaBrowserEmailTemplate: String? = nil,
         rbaCityEmailTemplate: String? = nil,
         rbaCountryEmailTemplate: String? = nil,
-        rbaIpEmailTemplate: String? = nil
+        rbaIPEmailTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.mfaSecurityQuestionAnswerVerification)
         try call.body(securityQuestionAnswerUpdateModel)
@@ -823,7 +829,7 @@ extension MultiFactorAuthenticationAPI {
         call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
         call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
         call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
-        call.query("rbaIpEmailTemplate", rbaIpEmailTemplate)
+        call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
         return try await client.perform(call)
     }
 
@@ -843,12 +849,12 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-uid/
-    public func mfaResetSmsAuthenticatorByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-uid/ (LoginRadius's `mfa_reset_sms_authenticator_by_uid`)
+    public func mfaResetSMSAuthenticatorByUID(
         otpAuthenticator: Bool,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetSmsAuthenticatorByUid)
+        var call = APICall(Operations.mfaResetSMSAuthenticatorByUID)
         try call.bodyField("otpauthenticator", otpAuthenticator)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
@@ -869,12 +875,12 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-uid/
-    public func mfaResetAuthenticatorByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-uid/ (LoginRadius's `mfa_reset_authenticator_by_uid`)
+    public func mfaResetAuthenticatorByUID(
         authenticator: Bool,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetAuthenticatorByUid)
+        var call = APICall(Operations.mfaResetAuthenticatorByUID)
         try call.bodyField("authenticator", authenticator)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
@@ -893,11 +899,11 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-uid/
-    public func mfaBackupCodeByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-uid/ (LoginRadius's `mfa_backup_code_by_uid`)
+    public func mfaBackupCodeByUID(
         uid: String
     ) async throws -> BackupCodeResponse {
-        var call = APICall(Operations.mfaBackupCodeByUid)
+        var call = APICall(Operations.mfaBackupCodeByUID)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -916,11 +922,11 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-uid/
-    public func mfaResetBackupCodeByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-uid/ (LoginRadius's `mfa_reset_backup_code_by_uid`)
+    public func mfaResetBackupCodeByUID(
         uid: String
     ) async throws -> BackupCodeResponse {
-        var call = APICall(Operations.mfaResetBackupCodeByUid)
+        var call = APICall(Operations.mfaResetBackupCodeByUID)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -938,11 +944,11 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-uid/
-    public func mfaResetEmailOtpAuthenticatorByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-uid/ (LoginRadius's `mfa_reset_email_otp_authenticator_by_uid`)
+    public func mfaResetEmailOTPAuthenticatorByUID(
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetEmailOtpAuthenticatorByUid)
+        var call = APICall(Operations.mfaResetEmailOTPAuthenticatorByUID)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -961,11 +967,11 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings-uid/
-    public func mfaResetSecurityQuestionAuthenticatorByUid(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings-uid/ (LoginRadius's `mfa_reset_security_question_authenticator_by_uid`)
+    public func mfaResetSecurityQuestionAuthenticatorByUID(
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetSecurityQuestionAuthenticatorByUid)
+        var call = APICall(Operations.mfaResetSecurityQuestionAuthenticatorByUID)
         try call.query("uid", required: uid, parameter: "uid")
         return try await client.perform(call)
     }
@@ -989,9 +995,9 @@ extension MultiFactorAuthenticationAPI {
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-validate-authenticator-code/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-validate-authenticator-code/ (LoginRadius's `mfa_validate_authenticator_code`)
     public func mfaValidateAuthenticatorCode(
-        multiFactorAuthModelByAuthenticatorCode: MultiFactorAuthModelByAuthenticatorCode,
+        _ multiFactorAuthModelByAuthenticatorCode: MultiFactorAuthModelByAuthenticatorCode,
         secondFactorAuthenticationToken: String,
         fields: String? = nil
     ) async throws -> MultiFactorAuthenticationResponse {
@@ -1012,10 +1018,10 @@ extension MultiFactorAuthenticationAPI {
     /// query `apiKey`, the access token as `Authorization: Bearer`.
     ///
     /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
     ///   - multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: The body for MultiFactorAuthModel By
     ///     Authenticator Code API with security answer. Sent as the JSON body.
+    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///     authentication. Sent as the access token.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
@@ -1024,15 +1030,15 @@ extension MultiFactorAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-verify-authenticator-code/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-verify-authenticator-code/ (LoginRadius's `mfa_verify_authenticator_code`)
     public func mfaVerifyAuthenticatorCode(
+        _ multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer,
         accessToken: String,
-        multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer,
         fields: String? = nil
     ) async throws -> Identity {
         var call = APICall(Operations.mfaVerifyAuthenticatorCode)
-        try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(multiFactorAuthModelByAuthenticatorCodeSecurityAnswer)
+        try call.accessToken(accessToken, parameter: "accessToken")
         call.query("fields", fields)
         return try await client.perform(call)
     }

@@ -27,9 +27,10 @@ extension LoginRadiusClient {
 extension MultiFactorAuthenticationAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET identity/v2/auth/account/2fa`
+        /// `GET identity/v2/auth/account/2fa` (LoginRadius's `mfa_configure_by_access_token`)
         public static let mfaConfigureByAccessToken = OperationDescriptor(
             name: "mfaConfigureByAccessToken",
+            loginRadiusName: "mfa_configure_by_access_token",
             group: "mfa",
             method: .get,
             host: .api,
@@ -40,9 +41,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-validate-access-token/"
         )
-        /// `PUT identity/v2/auth/account/2fa/verification/otp`
+        /// `PUT identity/v2/auth/account/2fa/verification/otp` (LoginRadius's `mfa_update_setting`)
         public static let mfaUpdateSetting = OperationDescriptor(
             name: "mfaUpdateSetting",
+            loginRadiusName: "mfa_update_setting",
             group: "mfa",
             method: .put,
             host: .api,
@@ -53,9 +55,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/update-mfa-setting/"
         )
-        /// `PUT identity/v2/auth/account/2fa`
+        /// `PUT identity/v2/auth/account/2fa` (LoginRadius's `mfa_update_phone_number_by_token`)
         public static let mfaUpdatePhoneNumberByToken = OperationDescriptor(
             name: "mfaUpdatePhoneNumberByToken",
+            loginRadiusName: "mfa_update_phone_number_by_token",
             group: "mfa",
             method: .put,
             host: .api,
@@ -66,9 +69,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number-by-token/"
         )
-        /// `DELETE identity/v2/auth/account/2fa/authenticator`
+        /// `DELETE identity/v2/auth/account/2fa/authenticator` (LoginRadius's `mfa_reset_authenticator_by_token`)
         public static let mfaResetAuthenticatorByToken = OperationDescriptor(
             name: "mfaResetAuthenticatorByToken",
+            loginRadiusName: "mfa_reset_authenticator_by_token",
             group: "mfa",
             method: .delete,
             host: .api,
@@ -79,9 +83,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-token/"
         )
-        /// `DELETE identity/v2/auth/account/2fa/authenticator`
-        public static let mfaResetSmsAuthByToken = OperationDescriptor(
-            name: "mfaResetSmsAuthByToken",
+        /// `DELETE identity/v2/auth/account/2fa/authenticator` (LoginRadius's `mfa_reset_sms_auth_by_token`)
+        public static let mfaResetSMSAuthenticatorByToken = OperationDescriptor(
+            name: "mfaResetSMSAuthenticatorByToken",
+            loginRadiusName: "mfa_reset_sms_auth_by_token",
             group: "mfa",
             method: .delete,
             host: .api,
@@ -92,9 +97,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-token/"
         )
-        /// `GET identity/v2/auth/account/2fa/backupcode`
+        /// `GET identity/v2/auth/account/2fa/backupcode` (LoginRadius's `mfa_backup_code_by_access_token`)
         public static let mfaBackupCodeByAccessToken = OperationDescriptor(
             name: "mfaBackupCodeByAccessToken",
+            loginRadiusName: "mfa_backup_code_by_access_token",
             group: "mfa",
             method: .get,
             host: .api,
@@ -105,9 +111,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-access-token/"
         )
-        /// `GET identity/v2/auth/account/2fa/backupcode/reset`
+        /// `GET identity/v2/auth/account/2fa/backupcode/reset` (LoginRadius's `mfa_reset_backup_code_by_access_token`)
         public static let mfaResetBackupCodeByAccessToken = OperationDescriptor(
             name: "mfaResetBackupCodeByAccessToken",
+            loginRadiusName: "mfa_reset_backup_code_by_access_token",
             group: "mfa",
             method: .get,
             host: .api,
@@ -118,9 +125,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-access-token/"
         )
-        /// `GET identity/v2/auth/account/2fa/otp/email`
-        public static let mfaEmailOtpByAccessToken = OperationDescriptor(
-            name: "mfaEmailOtpByAccessToken",
+        /// `GET identity/v2/auth/account/2fa/otp/email` (LoginRadius's `mfa_email_otp_by_access_token`)
+        public static let mfaEmailOTPByAccessToken = OperationDescriptor(
+            name: "mfaEmailOTPByAccessToken",
+            loginRadiusName: "mfa_email_otp_by_access_token",
             group: "mfa",
             method: .get,
             host: .api,
@@ -131,9 +139,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-access-token/"
         )
-        /// `PUT identity/v2/auth/account/2fa/verification/otp/email`
-        public static let mfaValidateEmailOtpByAccessToken = OperationDescriptor(
-            name: "mfaValidateEmailOtpByAccessToken",
+        /// `PUT identity/v2/auth/account/2fa/verification/otp/email` (LoginRadius's `mfa_validate_email_otp_by_access_token`)
+        public static let mfaValidateEmailOTPByAccessToken = OperationDescriptor(
+            name: "mfaValidateEmailOTPByAccessToken",
+            loginRadiusName: "mfa_validate_email_otp_by_access_token",
             group: "mfa",
             method: .put,
             host: .api,
@@ -144,9 +153,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-access-token/"
         )
-        /// `DELETE identity/v2/auth/account/2fa/authenticator/otp/email`
-        public static let mfaResetEmailOtpAuthenticatorByAccessToken = OperationDescriptor(
-            name: "mfaResetEmailOtpAuthenticatorByAccessToken",
+        /// `DELETE identity/v2/auth/account/2fa/authenticator/otp/email` (LoginRadius's `mfa_reset_email_otp_authenticator_by_access_token`)
+        public static let mfaResetEmailOTPAuthenticatorByAccessToken = OperationDescriptor(
+            name: "mfaResetEmailOTPAuthenticatorByAccessToken",
+            loginRadiusName: "mfa_reset_email_otp_authenticator_by_access_token",
             group: "mfa",
             method: .delete,
             host: .api,
@@ -157,9 +167,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-access-token/"
         )
-        /// `PUT identity/v2/auth/account/2fa/securityquestionanswer`
+        /// `PUT identity/v2/auth/account/2fa/securityquestionanswer` (LoginRadius's `mfa_security_question_answer_by_access_token`)
         public static let mfaSecurityQuestionAnswerByAccessToken = OperationDescriptor(
             name: "mfaSecurityQuestionAnswerByAccessToken",
+            loginRadiusName: "mfa_security_question_answer_by_access_token",
             group: "mfa",
             method: .put,
             host: .api,
@@ -170,9 +181,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-access-token/"
         )
-        /// `DELETE identity/v2/auth/account/2fa/authenticator/securityquestionanswer`
+        /// `DELETE identity/v2/auth/account/2fa/authenticator/securityquestionanswer` (LoginRadius's `mfa_reset_security_question_authenticator_by_access_token`)
         public static let mfaResetSecurityQuestionAuthenticatorByAccessToken = OperationDescriptor(
             name: "mfaResetSecurityQuestionAuthenticatorByAccessToken",
+            loginRadiusName: "mfa_reset_security_question_authenticator_by_access_token",
             group: "mfa",
             method: .delete,
             host: .api,
@@ -183,9 +195,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings/"
         )
-        /// `POST identity/v2/auth/login/2fa`
+        /// `POST identity/v2/auth/login/2fa` (LoginRadius's `mfa_login_by_email`)
         public static let mfaLoginByEmail = OperationDescriptor(
             name: "mfaLoginByEmail",
+            loginRadiusName: "mfa_login_by_email",
             group: "mfa",
             method: .post,
             host: .api,
@@ -196,9 +209,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/"
         )
-        /// `POST identity/v2/auth/login/2fa`
+        /// `POST identity/v2/auth/login/2fa` (LoginRadius's `mfa_login_by_user_name`)
         public static let mfaLoginByUserName = OperationDescriptor(
             name: "mfaLoginByUserName",
+            loginRadiusName: "mfa_login_by_user_name",
             group: "mfa",
             method: .post,
             host: .api,
@@ -209,9 +223,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-user-name-login/"
         )
-        /// `POST identity/v2/auth/login/2fa`
+        /// `POST identity/v2/auth/login/2fa` (LoginRadius's `mfa_login_by_phone`)
         public static let mfaLoginByPhone = OperationDescriptor(
             name: "mfaLoginByPhone",
+            loginRadiusName: "mfa_login_by_phone",
             group: "mfa",
             method: .post,
             host: .api,
@@ -222,9 +237,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-phone-login/"
         )
-        /// `PUT identity/v2/auth/login/2fa/verification/otp`
-        public static let mfaValidateOtpByPhone = OperationDescriptor(
-            name: "mfaValidateOtpByPhone",
+        /// `PUT identity/v2/auth/login/2fa/verification/otp` (LoginRadius's `mfa_validate_otp_by_phone`)
+        public static let mfaValidateOTPByPhone = OperationDescriptor(
+            name: "mfaValidateOTPByPhone",
+            loginRadiusName: "mfa_validate_otp_by_phone",
             group: "mfa",
             method: .put,
             host: .api,
@@ -235,9 +251,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-validate-otp/"
         )
-        /// `PUT identity/v2/auth/login/2fa/verification/backupcode`
+        /// `PUT identity/v2/auth/login/2fa/verification/backupcode` (LoginRadius's `mfa_validate_backup_code`)
         public static let mfaValidateBackupCode = OperationDescriptor(
             name: "mfaValidateBackupCode",
+            loginRadiusName: "mfa_validate_backup_code",
             group: "mfa",
             method: .put,
             host: .api,
@@ -248,9 +265,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-validate-backup-code/"
         )
-        /// `PUT identity/v2/auth/login/2fa`
+        /// `PUT identity/v2/auth/login/2fa` (LoginRadius's `mfa_update_phone_number`)
         public static let mfaUpdatePhoneNumber = OperationDescriptor(
             name: "mfaUpdatePhoneNumber",
+            loginRadiusName: "mfa_update_phone_number",
             group: "mfa",
             method: .put,
             host: .api,
@@ -261,9 +279,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number/"
         )
-        /// `GET identity/v2/auth/login/2fa/resend`
-        public static let mfaResendOtp = OperationDescriptor(
-            name: "mfaResendOtp",
+        /// `GET identity/v2/auth/login/2fa/resend` (LoginRadius's `mfa_resend_otp`)
+        public static let mfaResendOTP = OperationDescriptor(
+            name: "mfaResendOTP",
+            loginRadiusName: "mfa_resend_otp",
             group: "mfa",
             method: .get,
             host: .api,
@@ -274,9 +293,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/resend-twofactorauthentication-otp/"
         )
-        /// `POST identity/v2/auth/login/2fa/otp/email`
-        public static let mfaEmailOtp = OperationDescriptor(
-            name: "mfaEmailOtp",
+        /// `POST identity/v2/auth/login/2fa/otp/email` (LoginRadius's `mfa_email_otp`)
+        public static let mfaEmailOTP = OperationDescriptor(
+            name: "mfaEmailOTP",
+            loginRadiusName: "mfa_email_otp",
             group: "mfa",
             method: .post,
             host: .api,
@@ -287,9 +307,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-mfa-token/"
         )
-        /// `PUT identity/v2/auth/login/2fa/verification/otp/email`
-        public static let mfaValidateEmailOtp = OperationDescriptor(
-            name: "mfaValidateEmailOtp",
+        /// `PUT identity/v2/auth/login/2fa/verification/otp/email` (LoginRadius's `mfa_validate_email_otp`)
+        public static let mfaValidateEmailOTP = OperationDescriptor(
+            name: "mfaValidateEmailOTP",
+            loginRadiusName: "mfa_validate_email_otp",
             group: "mfa",
             method: .put,
             host: .api,
@@ -300,9 +321,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-mfa-token/"
         )
-        /// `PUT identity/v2/auth/login/2fa/securityquestionanswer`
+        /// `PUT identity/v2/auth/login/2fa/securityquestionanswer` (LoginRadius's `mfa_security_question_answer`)
         public static let mfaSecurityQuestionAnswer = OperationDescriptor(
             name: "mfaSecurityQuestionAnswer",
+            loginRadiusName: "mfa_security_question_answer",
             group: "mfa",
             method: .put,
             host: .api,
@@ -313,9 +335,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/update-mfa-security-question-by-mfa-token/"
         )
-        /// `POST identity/v2/auth/login/2fa/verification/securityquestionanswer`
+        /// `POST identity/v2/auth/login/2fa/verification/securityquestionanswer` (LoginRadius's `mfa_security_question_answer_verification`)
         public static let mfaSecurityQuestionAnswerVerification = OperationDescriptor(
             name: "mfaSecurityQuestionAnswerVerification",
+            loginRadiusName: "mfa_security_question_answer_verification",
             group: "mfa",
             method: .post,
             host: .api,
@@ -326,9 +349,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-mfa-token/"
         )
-        /// `DELETE identity/v2/manage/account/2fa/authenticator`
-        public static let mfaResetSmsAuthenticatorByUid = OperationDescriptor(
-            name: "mfaResetSmsAuthenticatorByUid",
+        /// `DELETE identity/v2/manage/account/2fa/authenticator` (LoginRadius's `mfa_reset_sms_authenticator_by_uid`)
+        public static let mfaResetSMSAuthenticatorByUID = OperationDescriptor(
+            name: "mfaResetSMSAuthenticatorByUID",
+            loginRadiusName: "mfa_reset_sms_authenticator_by_uid",
             group: "mfa",
             method: .delete,
             host: .api,
@@ -339,9 +363,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-uid/"
         )
-        /// `DELETE identity/v2/manage/account/2fa/authenticator`
-        public static let mfaResetAuthenticatorByUid = OperationDescriptor(
-            name: "mfaResetAuthenticatorByUid",
+        /// `DELETE identity/v2/manage/account/2fa/authenticator` (LoginRadius's `mfa_reset_authenticator_by_uid`)
+        public static let mfaResetAuthenticatorByUID = OperationDescriptor(
+            name: "mfaResetAuthenticatorByUID",
+            loginRadiusName: "mfa_reset_authenticator_by_uid",
             group: "mfa",
             method: .delete,
             host: .api,
@@ -352,9 +377,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-uid/"
         )
-        /// `GET identity/v2/manage/account/2fa/backupcode`
-        public static let mfaBackupCodeByUid = OperationDescriptor(
-            name: "mfaBackupCodeByUid",
+        /// `GET identity/v2/manage/account/2fa/backupcode` (LoginRadius's `mfa_backup_code_by_uid`)
+        public static let mfaBackupCodeByUID = OperationDescriptor(
+            name: "mfaBackupCodeByUID",
+            loginRadiusName: "mfa_backup_code_by_uid",
             group: "mfa",
             method: .get,
             host: .api,
@@ -365,9 +391,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-uid/"
         )
-        /// `GET identity/v2/manage/account/2fa/backupcode/reset`
-        public static let mfaResetBackupCodeByUid = OperationDescriptor(
-            name: "mfaResetBackupCodeByUid",
+        /// `GET identity/v2/manage/account/2fa/backupcode/reset` (LoginRadius's `mfa_reset_backup_code_by_uid`)
+        public static let mfaResetBackupCodeByUID = OperationDescriptor(
+            name: "mfaResetBackupCodeByUID",
+            loginRadiusName: "mfa_reset_backup_code_by_uid",
             group: "mfa",
             method: .get,
             host: .api,
@@ -378,9 +405,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-uid/"
         )
-        /// `DELETE identity/v2/manage/account/2fa/authenticator/otp/email`
-        public static let mfaResetEmailOtpAuthenticatorByUid = OperationDescriptor(
-            name: "mfaResetEmailOtpAuthenticatorByUid",
+        /// `DELETE identity/v2/manage/account/2fa/authenticator/otp/email` (LoginRadius's `mfa_reset_email_otp_authenticator_by_uid`)
+        public static let mfaResetEmailOTPAuthenticatorByUID = OperationDescriptor(
+            name: "mfaResetEmailOTPAuthenticatorByUID",
+            loginRadiusName: "mfa_reset_email_otp_authenticator_by_uid",
             group: "mfa",
             method: .delete,
             host: .api,
@@ -391,9 +419,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-uid/"
         )
-        /// `DELETE identity/v2/manage/account/2fa/authenticator/securityquestionanswer`
-        public static let mfaResetSecurityQuestionAuthenticatorByUid = OperationDescriptor(
-            name: "mfaResetSecurityQuestionAuthenticatorByUid",
+        /// `DELETE identity/v2/manage/account/2fa/authenticator/securityquestionanswer` (LoginRadius's `mfa_reset_security_question_authenticator_by_uid`)
+        public static let mfaResetSecurityQuestionAuthenticatorByUID = OperationDescriptor(
+            name: "mfaResetSecurityQuestionAuthenticatorByUID",
+            loginRadiusName: "mfa_reset_security_question_authenticator_by_uid",
             group: "mfa",
             method: .delete,
             host: .api,
@@ -404,9 +433,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings-uid/"
         )
-        /// `PUT identity/v2/auth/login/2fa/verification/authenticatorcode`
+        /// `PUT identity/v2/auth/login/2fa/verification/authenticatorcode` (LoginRadius's `mfa_validate_authenticator_code`)
         public static let mfaValidateAuthenticatorCode = OperationDescriptor(
             name: "mfaValidateAuthenticatorCode",
+            loginRadiusName: "mfa_validate_authenticator_code",
             group: "mfa",
             method: .put,
             host: .api,
@@ -417,9 +447,10 @@ extension MultiFactorAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-validate-authenticator-code/"
         )
-        /// `PUT identity/v2/auth/account/2fa/verification/authenticatorcode`
+        /// `PUT identity/v2/auth/account/2fa/verification/authenticatorcode` (LoginRadius's `mfa_verify_authenticator_code`)
         public static let mfaVerifyAuthenticatorCode = OperationDescriptor(
             name: "mfaVerifyAuthenticatorCode",
+            loginRadiusName: "mfa_verify_authenticator_code",
             group: "mfa",
             method: .put,
             host: .api,
@@ -437,31 +468,31 @@ extension MultiFactorAuthenticationAPI {
             mfaUpdateSetting,
             mfaUpdatePhoneNumberByToken,
             mfaResetAuthenticatorByToken,
-            mfaResetSmsAuthByToken,
+            mfaResetSMSAuthenticatorByToken,
             mfaBackupCodeByAccessToken,
             mfaResetBackupCodeByAccessToken,
-            mfaEmailOtpByAccessToken,
-            mfaValidateEmailOtpByAccessToken,
-            mfaResetEmailOtpAuthenticatorByAccessToken,
+            mfaEmailOTPByAccessToken,
+            mfaValidateEmailOTPByAccessToken,
+            mfaResetEmailOTPAuthenticatorByAccessToken,
             mfaSecurityQuestionAnswerByAccessToken,
             mfaResetSecurityQuestionAuthenticatorByAccessToken,
             mfaLoginByEmail,
             mfaLoginByUserName,
             mfaLoginByPhone,
-            mfaValidateOtpByPhone,
+            mfaValidateOTPByPhone,
             mfaValidateBackupCode,
             mfaUpdatePhoneNumber,
-            mfaResendOtp,
-            mfaEmailOtp,
-            mfaValidateEmailOtp,
+            mfaResendOTP,
+            mfaEmailOTP,
+            mfaValidateEmailOTP,
             mfaSecurityQuestionAnswer,
             mfaSecurityQuestionAnswerVerification,
-            mfaResetSmsAuthenticatorByUid,
-            mfaResetAuthenticatorByUid,
-            mfaBackupCodeByUid,
-            mfaResetBackupCodeByUid,
-            mfaResetEmailOtpAuthenticatorByUid,
-            mfaResetSecurityQuestionAuthenticatorByUid,
+            mfaResetSMSAuthenticatorByUID,
+            mfaResetAuthenticatorByUID,
+            mfaBackupCodeByUID,
+            mfaResetBackupCodeByUID,
+            mfaResetEmailOTPAuthenticatorByUID,
+            mfaResetSecurityQuestionAuthenticatorByUID,
             mfaValidateAuthenticatorCode,
             mfaVerifyAuthenticatorCode,
         ]

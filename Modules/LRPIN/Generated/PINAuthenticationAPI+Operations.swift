@@ -8,7 +8,7 @@ extension PINAuthenticationAPI {
     /// Sends `POST identity/v2/auth/login/pin` with the API key as query `apiKey`.
     ///
     /// - Parameters:
-    ///   - loginByPinModel: The body for LoginByPin API. Sent as the JSON body.
+    ///   - loginByPINModel: The body for LoginByPin API. Sent as the JSON body.
     ///   - sessionToken: Session Token of user. Sent as query parameter `session_token`.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `sessionToken` is blank (nothing is sent);
@@ -16,13 +16,13 @@ extension PINAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/login-by-pin/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/login-by-pin/ (LoginRadius's `pin_login`)
     public func pinLogin(
-        loginByPinModel: LoginByPinModel,
+        _ loginByPINModel: LoginByPINModel,
         sessionToken: String
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.pinLogin)
-        try call.body(loginByPinModel)
+        try call.body(loginByPINModel)
         try call.query("session_token", required: sessionToken, parameter: "sessionToken")
         return try await client.perform(call)
     }
@@ -32,24 +32,24 @@ extension PINAuthenticationAPI {
     /// Sends `POST identity/v2/auth/pin/forgot/email` with the API key as query `apiKey`.
     ///
     /// - Parameters:
-    ///   - forgotPinLinkByEmailModel: The body with Forgot Pin Link By Email API. Sent as the JSON body.
+    ///   - forgotPINLinkByEmailModel: The body with Forgot Pin Link By Email API. Sent as the JSON body.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
-    ///   - resetPinUrl: Reset PIN Url. Sent as query parameter `resetPINUrl` when not blank.
+    ///   - resetPINURL: Reset PIN Url. Sent as query parameter `resetPINUrl` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-email/
-    public func sendForgotPinEmailByEmail(
-        forgotPinLinkByEmailModel: ForgotPinLinkByEmailModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-email/ (LoginRadius's `send_forgot_pin_email_by_email`)
+    public func sendForgotPINEmailByEmail(
+        _ forgotPINLinkByEmailModel: ForgotPINLinkByEmailModel,
         emailTemplate: String? = nil,
-        resetPinUrl: String? = nil
+        resetPINURL: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.sendForgotPinEmailByEmail)
-        try call.body(forgotPinLinkByEmailModel)
+        var call = APICall(Operations.sendForgotPINEmailByEmail)
+        try call.body(forgotPINLinkByEmailModel)
         call.query("emailTemplate", emailTemplate)
-        call.query("resetPINUrl", resetPinUrl)
+        call.query("resetPINUrl", resetPINURL)
         return try await client.perform(call)
     }
 
@@ -58,25 +58,25 @@ extension PINAuthenticationAPI {
     /// Sends `POST identity/v2/auth/pin/forgot/username` with the API key as query `apiKey`.
     ///
     /// - Parameters:
-    ///   - forgotPinLinkByUserNameModel: The body with Forgot Pin Link By UserName API. Sent as the JSON
+    ///   - forgotPINLinkByUserNameModel: The body with Forgot Pin Link By UserName API. Sent as the JSON
     ///     body.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
-    ///   - resetPinUrl: Reset PIN Url. Sent as query parameter `resetPINUrl` when not blank.
+    ///   - resetPINURL: Reset PIN Url. Sent as query parameter `resetPINUrl` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-username/
-    public func sendForgotPinEmailByUsername(
-        forgotPinLinkByUserNameModel: ForgotPinLinkByUserNameModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-username/ (LoginRadius's `send_forgot_pin_email_by_username`)
+    public func sendForgotPINEmailByUserName(
+        _ forgotPINLinkByUserNameModel: ForgotPINLinkByUserNameModel,
         emailTemplate: String? = nil,
-        resetPinUrl: String? = nil
+        resetPINURL: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.sendForgotPinEmailByUsername)
-        try call.body(forgotPinLinkByUserNameModel)
+        var call = APICall(Operations.sendForgotPINEmailByUserName)
+        try call.body(forgotPINLinkByUserNameModel)
         call.query("emailTemplate", emailTemplate)
-        call.query("resetPINUrl", resetPinUrl)
+        call.query("resetPINUrl", resetPINURL)
         return try await client.perform(call)
     }
 
@@ -84,18 +84,18 @@ extension PINAuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/pin/reset/token` with the API key as query `apiKey`.
     ///
-    /// - Parameter resetPinByResetToken: The body for Reset Pin By Reset Token API. Sent as the JSON body.
+    /// - Parameter resetPINByResetToken: The body for Reset Pin By Reset Token API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-resettoken/
-    public func resetPinByResetToken(
-        resetPinByResetToken: ResetPinByResetToken
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-resettoken/ (LoginRadius's `reset_pin_by_reset_token`)
+    public func resetPINByResetToken(
+        _ resetPINByResetToken: ResetPINByResetToken
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPinByResetToken)
-        try call.body(resetPinByResetToken)
+        var call = APICall(Operations.resetPINByResetToken)
+        try call.body(resetPINByResetToken)
         return try await client.perform(call)
     }
 
@@ -104,19 +104,19 @@ extension PINAuthenticationAPI {
     /// Sends `PUT identity/v2/auth/pin/reset/securityanswer/email` with the API key as query
     /// `apiKey`.
     ///
-    /// - Parameter resetPinBySecurityQuestionAnswerAndEmailModel: The body for Reset Pin By Security Question and
+    /// - Parameter resetPINBySecurityQuestionAnswerAndEmailModel: The body for Reset Pin By Security Question and
     ///   Email API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-email/
-    public func resetPinByEmailAndSecurityAnswer(
-        resetPinBySecurityQuestionAnswerAndEmailModel: ResetPinBySecurityQuestionAnswerAndEmailModel
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-email/ (LoginRadius's `reset_pin_by_email_and_security_answer`)
+    public func resetPINByEmailAndSecurityAnswer(
+        _ resetPINBySecurityQuestionAnswerAndEmailModel: ResetPINBySecurityQuestionAnswerAndEmailModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPinByEmailAndSecurityAnswer)
-        try call.body(resetPinBySecurityQuestionAnswerAndEmailModel)
+        var call = APICall(Operations.resetPINByEmailAndSecurityAnswer)
+        try call.body(resetPINBySecurityQuestionAnswerAndEmailModel)
         return try await client.perform(call)
     }
 
@@ -125,19 +125,19 @@ extension PINAuthenticationAPI {
     /// Sends `PUT identity/v2/auth/pin/reset/securityanswer/username` with the API key as query
     /// `apiKey`.
     ///
-    /// - Parameter resetPinBySecurityQuestionAnswerAndUsernameModel: The body for Reset Pin By Security Question
+    /// - Parameter resetPINBySecurityQuestionAnswerAndUserNameModel: The body for Reset Pin By Security Question
     ///   and UserName API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-username/
-    public func resetPinByUsernameAndSecurityAnswer(
-        resetPinBySecurityQuestionAnswerAndUsernameModel: ResetPinBySecurityQuestionAnswerAndUsernameModel
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-username/ (LoginRadius's `reset_pin_by_username_and_security_answer`)
+    public func resetPINByUserNameAndSecurityAnswer(
+        _ resetPINBySecurityQuestionAnswerAndUserNameModel: ResetPINBySecurityQuestionAnswerAndUserNameModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPinByUsernameAndSecurityAnswer)
-        try call.body(resetPinBySecurityQuestionAnswerAndUsernameModel)
+        var call = APICall(Operations.resetPINByUserNameAndSecurityAnswer)
+        try call.body(resetPINBySecurityQuestionAnswerAndUserNameModel)
         return try await client.perform(call)
     }
 
@@ -146,19 +146,19 @@ extension PINAuthenticationAPI {
     /// Sends `PUT identity/v2/auth/pin/reset/securityanswer/phone` with the API key as query
     /// `apiKey`.
     ///
-    /// - Parameter resetPinBySecurityQuestionAnswerAndPhoneModel: The body for Reset Pin By Security Question and
+    /// - Parameter resetPINBySecurityQuestionAnswerAndPhoneModel: The body for Reset Pin By Security Question and
     ///   Phone API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-phone/
-    public func resetPinByPhoneAndSecurityAnswer(
-        resetPinBySecurityQuestionAnswerAndPhoneModel: ResetPinBySecurityQuestionAnswerAndPhoneModel
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-phone/ (LoginRadius's `reset_pin_by_phone_and_security_answer`)
+    public func resetPINByPhoneAndSecurityAnswer(
+        _ resetPINBySecurityQuestionAnswerAndPhoneModel: ResetPINBySecurityQuestionAnswerAndPhoneModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPinByPhoneAndSecurityAnswer)
-        try call.body(resetPinBySecurityQuestionAnswerAndPhoneModel)
+        var call = APICall(Operations.resetPINByPhoneAndSecurityAnswer)
+        try call.body(resetPINBySecurityQuestionAnswerAndPhoneModel)
         return try await client.perform(call)
     }
 
@@ -167,25 +167,25 @@ extension PINAuthenticationAPI {
     /// Sends `POST identity/v2/auth/pin/forgot/otp` with the API key as query `apiKey`.
     ///
     /// - Parameters:
-    ///   - forgotPinOtpByPhoneModel: The body with Forgot Pin Otp By Phone API. Sent as the JSON body.
+    ///   - forgotPINOTPByPhoneModel: The body with Forgot Pin Otp By Phone API. Sent as the JSON body.
     ///   - smsTemplate: Sent as query parameter `smsTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SMSResponseData>`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-phone/
-    public func sendForgotPinSmsByPhone(
-        forgotPinOtpByPhoneModel: ForgotPinOtpByPhoneModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-phone/ (LoginRadius's `send_forgot_pin_sms_by_phone`)
+    public func sendForgotPINSMSByPhone(
+        _ forgotPINOTPByPhoneModel: ForgotPINOTPByPhoneModel,
         smsTemplate: String? = nil,
-        isVoiceOtp: Bool = false
-    ) async throws -> PostResponseWithData<SmsResponseData> {
-        var call = APICall(Operations.sendForgotPinSmsByPhone)
-        try call.body(forgotPinOtpByPhoneModel)
+        isVoiceOTP: Bool = false
+    ) async throws -> PostResponseWithData<SMSResponseData> {
+        var call = APICall(Operations.sendForgotPINSMSByPhone)
+        try call.body(forgotPINOTPByPhoneModel)
         call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -195,23 +195,23 @@ extension PINAuthenticationAPI {
     /// as `Authorization: Bearer`.
     ///
     /// - Parameters:
+    ///   - changePINModel: The body with change PIN Property. Sent as the JSON body.
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - changePinModel: The body with change PIN Property. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/change-pin-by-access-token/
-    public func changePinByAccessToken(
-        accessToken: String,
-        changePinModel: ChangePinModel
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/change-pin-by-access-token/ (LoginRadius's `change_pin_by_access_token`)
+    public func changePINByAccessToken(
+        _ changePINModel: ChangePINModel,
+        accessToken: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.changePinByAccessToken)
+        var call = APICall(Operations.changePINByAccessToken)
+        try call.body(changePINModel)
         try call.accessToken(accessToken, parameter: "accessToken")
-        try call.body(changePinModel)
         return try await client.perform(call)
     }
 
@@ -219,18 +219,18 @@ extension PINAuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/pin/reset/otp/phone` with the API key as query `apiKey`.
     ///
-    /// - Parameter resetPinByPhoneAndOtpModel: The body for Reset Pin By Phone and Otp API. Sent as the JSON body.
+    /// - Parameter resetPINByPhoneAndOTPModel: The body for Reset Pin By Phone and Otp API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-phone-and-otp/
-    public func resetPinByPhoneAndOtp(
-        resetPinByPhoneAndOtpModel: ResetPinByPhoneAndOtpModel
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-phone-and-otp/ (LoginRadius's `reset_pin_by_phone_and_otp`)
+    public func resetPINByPhoneAndOTP(
+        _ resetPINByPhoneAndOTPModel: ResetPINByPhoneAndOTPModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPinByPhoneAndOtp)
-        try call.body(resetPinByPhoneAndOtpModel)
+        var call = APICall(Operations.resetPINByPhoneAndOTP)
+        try call.body(resetPINByPhoneAndOTPModel)
         return try await client.perform(call)
     }
 
@@ -238,18 +238,18 @@ extension PINAuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/pin/reset/otp/email` with the API key as query `apiKey`.
     ///
-    /// - Parameter resetPinByEmailAndOtpModel: The body for Reset Pin By Email and Otp API. Sent as the JSON body.
+    /// - Parameter resetPINByEmailAndOTPModel: The body for Reset Pin By Email and Otp API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-email-and-otp/
-    public func resetPinByEmailAndOtp(
-        resetPinByEmailAndOtpModel: ResetPinByEmailAndOtpModel
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-email-and-otp/ (LoginRadius's `reset_pin_by_email_and_otp`)
+    public func resetPINByEmailAndOTP(
+        _ resetPINByEmailAndOTPModel: ResetPINByEmailAndOTPModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPinByEmailAndOtp)
-        try call.body(resetPinByEmailAndOtpModel)
+        var call = APICall(Operations.resetPINByEmailAndOTP)
+        try call.body(resetPINByEmailAndOTPModel)
         return try await client.perform(call)
     }
 
@@ -257,19 +257,19 @@ extension PINAuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/pin/reset/otp/username` with the API key as query `apiKey`.
     ///
-    /// - Parameter resetPinByUsernameAndOtpModel: The body for Reset Pin By Username and Otp API. Sent as the JSON
+    /// - Parameter resetPINByUserNameAndOTPModel: The body for Reset Pin By Username and Otp API. Sent as the JSON
     ///   body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-username-and-otp/
-    public func resetPinByUsernameAndOtp(
-        resetPinByUsernameAndOtpModel: ResetPinByUsernameAndOtpModel
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-username-and-otp/ (LoginRadius's `reset_pin_by_username_and_otp`)
+    public func resetPINByUserNameAndOTP(
+        _ resetPINByUserNameAndOTPModel: ResetPINByUserNameAndOTPModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPinByUsernameAndOtp)
-        try call.body(resetPinByUsernameAndOtpModel)
+        var call = APICall(Operations.resetPINByUserNameAndOTP)
+        try call.body(resetPINByUserNameAndOTPModel)
         return try await client.perform(call)
     }
 
@@ -286,12 +286,12 @@ extension PINAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/set-pin-by-pinauthtoken/
-    public func setPinByPinAuthToken(
-        pinRequiredModel: PinRequiredModel,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/set-pin-by-pinauthtoken/ (LoginRadius's `set_pin_by_pin_auth_token`)
+    public func setPINByPINAuthToken(
+        _ pinRequiredModel: PINRequiredModel,
         pinAuthToken: String
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.setPinByPinAuthToken)
+        var call = APICall(Operations.setPINByPINAuthToken)
         try call.body(pinRequiredModel)
         try call.query("pinAuthToken", required: pinAuthToken, parameter: "pinAuthToken")
         return try await client.perform(call)
@@ -308,11 +308,11 @@ extension PINAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/invalidate-pin-session-token/
-    public func inValidatePinSessionToken(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/invalidate-pin-session-token/ (LoginRadius's `in_validate_pin_session_token`)
+    public func invalidatePINSessionToken(
         sessionToken: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.inValidatePinSessionToken)
+        var call = APICall(Operations.invalidatePINSessionToken)
         try call.query("session_token", required: sessionToken, parameter: "sessionToken")
         return try await client.perform(call)
     }

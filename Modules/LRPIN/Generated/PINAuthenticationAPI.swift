@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension PINAuthenticationAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `POST identity/v2/auth/login/pin`
+        /// `POST identity/v2/auth/login/pin` (LoginRadius's `pin_login`)
         public static let pinLogin = OperationDescriptor(
             name: "pinLogin",
+            loginRadiusName: "pin_login",
             group: "pin_authentication",
             method: .post,
             host: .api,
@@ -39,9 +40,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/login-by-pin/"
         )
-        /// `POST identity/v2/auth/pin/forgot/email`
-        public static let sendForgotPinEmailByEmail = OperationDescriptor(
-            name: "sendForgotPinEmailByEmail",
+        /// `POST identity/v2/auth/pin/forgot/email` (LoginRadius's `send_forgot_pin_email_by_email`)
+        public static let sendForgotPINEmailByEmail = OperationDescriptor(
+            name: "sendForgotPINEmailByEmail",
+            loginRadiusName: "send_forgot_pin_email_by_email",
             group: "pin_authentication",
             method: .post,
             host: .api,
@@ -52,9 +54,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-email/"
         )
-        /// `POST identity/v2/auth/pin/forgot/username`
-        public static let sendForgotPinEmailByUsername = OperationDescriptor(
-            name: "sendForgotPinEmailByUsername",
+        /// `POST identity/v2/auth/pin/forgot/username` (LoginRadius's `send_forgot_pin_email_by_username`)
+        public static let sendForgotPINEmailByUserName = OperationDescriptor(
+            name: "sendForgotPINEmailByUserName",
+            loginRadiusName: "send_forgot_pin_email_by_username",
             group: "pin_authentication",
             method: .post,
             host: .api,
@@ -65,9 +68,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-username/"
         )
-        /// `PUT identity/v2/auth/pin/reset/token`
-        public static let resetPinByResetToken = OperationDescriptor(
-            name: "resetPinByResetToken",
+        /// `PUT identity/v2/auth/pin/reset/token` (LoginRadius's `reset_pin_by_reset_token`)
+        public static let resetPINByResetToken = OperationDescriptor(
+            name: "resetPINByResetToken",
+            loginRadiusName: "reset_pin_by_reset_token",
             group: "pin_authentication",
             method: .put,
             host: .api,
@@ -78,9 +82,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-resettoken/"
         )
-        /// `PUT identity/v2/auth/pin/reset/securityanswer/email`
-        public static let resetPinByEmailAndSecurityAnswer = OperationDescriptor(
-            name: "resetPinByEmailAndSecurityAnswer",
+        /// `PUT identity/v2/auth/pin/reset/securityanswer/email` (LoginRadius's `reset_pin_by_email_and_security_answer`)
+        public static let resetPINByEmailAndSecurityAnswer = OperationDescriptor(
+            name: "resetPINByEmailAndSecurityAnswer",
+            loginRadiusName: "reset_pin_by_email_and_security_answer",
             group: "pin_authentication",
             method: .put,
             host: .api,
@@ -91,9 +96,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-email/"
         )
-        /// `PUT identity/v2/auth/pin/reset/securityanswer/username`
-        public static let resetPinByUsernameAndSecurityAnswer = OperationDescriptor(
-            name: "resetPinByUsernameAndSecurityAnswer",
+        /// `PUT identity/v2/auth/pin/reset/securityanswer/username` (LoginRadius's `reset_pin_by_username_and_security_answer`)
+        public static let resetPINByUserNameAndSecurityAnswer = OperationDescriptor(
+            name: "resetPINByUserNameAndSecurityAnswer",
+            loginRadiusName: "reset_pin_by_username_and_security_answer",
             group: "pin_authentication",
             method: .put,
             host: .api,
@@ -104,9 +110,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-username/"
         )
-        /// `PUT identity/v2/auth/pin/reset/securityanswer/phone`
-        public static let resetPinByPhoneAndSecurityAnswer = OperationDescriptor(
-            name: "resetPinByPhoneAndSecurityAnswer",
+        /// `PUT identity/v2/auth/pin/reset/securityanswer/phone` (LoginRadius's `reset_pin_by_phone_and_security_answer`)
+        public static let resetPINByPhoneAndSecurityAnswer = OperationDescriptor(
+            name: "resetPINByPhoneAndSecurityAnswer",
+            loginRadiusName: "reset_pin_by_phone_and_security_answer",
             group: "pin_authentication",
             method: .put,
             host: .api,
@@ -117,9 +124,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-phone/"
         )
-        /// `POST identity/v2/auth/pin/forgot/otp`
-        public static let sendForgotPinSmsByPhone = OperationDescriptor(
-            name: "sendForgotPinSmsByPhone",
+        /// `POST identity/v2/auth/pin/forgot/otp` (LoginRadius's `send_forgot_pin_sms_by_phone`)
+        public static let sendForgotPINSMSByPhone = OperationDescriptor(
+            name: "sendForgotPINSMSByPhone",
+            loginRadiusName: "send_forgot_pin_sms_by_phone",
             group: "pin_authentication",
             method: .post,
             host: .api,
@@ -130,9 +138,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-phone/"
         )
-        /// `PUT identity/v2/auth/pin/change`
-        public static let changePinByAccessToken = OperationDescriptor(
-            name: "changePinByAccessToken",
+        /// `PUT identity/v2/auth/pin/change` (LoginRadius's `change_pin_by_access_token`)
+        public static let changePINByAccessToken = OperationDescriptor(
+            name: "changePINByAccessToken",
+            loginRadiusName: "change_pin_by_access_token",
             group: "pin_authentication",
             method: .put,
             host: .api,
@@ -143,9 +152,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/change-pin-by-access-token/"
         )
-        /// `PUT identity/v2/auth/pin/reset/otp/phone`
-        public static let resetPinByPhoneAndOtp = OperationDescriptor(
-            name: "resetPinByPhoneAndOtp",
+        /// `PUT identity/v2/auth/pin/reset/otp/phone` (LoginRadius's `reset_pin_by_phone_and_otp`)
+        public static let resetPINByPhoneAndOTP = OperationDescriptor(
+            name: "resetPINByPhoneAndOTP",
+            loginRadiusName: "reset_pin_by_phone_and_otp",
             group: "pin_authentication",
             method: .put,
             host: .api,
@@ -156,9 +166,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-phone-and-otp/"
         )
-        /// `PUT identity/v2/auth/pin/reset/otp/email`
-        public static let resetPinByEmailAndOtp = OperationDescriptor(
-            name: "resetPinByEmailAndOtp",
+        /// `PUT identity/v2/auth/pin/reset/otp/email` (LoginRadius's `reset_pin_by_email_and_otp`)
+        public static let resetPINByEmailAndOTP = OperationDescriptor(
+            name: "resetPINByEmailAndOTP",
+            loginRadiusName: "reset_pin_by_email_and_otp",
             group: "pin_authentication",
             method: .put,
             host: .api,
@@ -169,9 +180,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-email-and-otp/"
         )
-        /// `PUT identity/v2/auth/pin/reset/otp/username`
-        public static let resetPinByUsernameAndOtp = OperationDescriptor(
-            name: "resetPinByUsernameAndOtp",
+        /// `PUT identity/v2/auth/pin/reset/otp/username` (LoginRadius's `reset_pin_by_username_and_otp`)
+        public static let resetPINByUserNameAndOTP = OperationDescriptor(
+            name: "resetPINByUserNameAndOTP",
+            loginRadiusName: "reset_pin_by_username_and_otp",
             group: "pin_authentication",
             method: .put,
             host: .api,
@@ -182,9 +194,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-username-and-otp/"
         )
-        /// `POST identity/v2/auth/pin/set/pinauthtoken`
-        public static let setPinByPinAuthToken = OperationDescriptor(
-            name: "setPinByPinAuthToken",
+        /// `POST identity/v2/auth/pin/set/pinauthtoken` (LoginRadius's `set_pin_by_pin_auth_token`)
+        public static let setPINByPINAuthToken = OperationDescriptor(
+            name: "setPINByPINAuthToken",
+            loginRadiusName: "set_pin_by_pin_auth_token",
             group: "pin_authentication",
             method: .post,
             host: .api,
@@ -195,9 +208,10 @@ extension PINAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/set-pin-by-pinauthtoken/"
         )
-        /// `GET identity/v2/auth/session_token/invalidate`
-        public static let inValidatePinSessionToken = OperationDescriptor(
-            name: "inValidatePinSessionToken",
+        /// `GET identity/v2/auth/session_token/invalidate` (LoginRadius's `in_validate_pin_session_token`)
+        public static let invalidatePINSessionToken = OperationDescriptor(
+            name: "invalidatePINSessionToken",
+            loginRadiusName: "in_validate_pin_session_token",
             group: "pin_authentication",
             method: .get,
             host: .api,
@@ -212,19 +226,19 @@ extension PINAuthenticationAPI {
         /// Every operation of the group, in catalogue order.
         public static let all: [OperationDescriptor] = [
             pinLogin,
-            sendForgotPinEmailByEmail,
-            sendForgotPinEmailByUsername,
-            resetPinByResetToken,
-            resetPinByEmailAndSecurityAnswer,
-            resetPinByUsernameAndSecurityAnswer,
-            resetPinByPhoneAndSecurityAnswer,
-            sendForgotPinSmsByPhone,
-            changePinByAccessToken,
-            resetPinByPhoneAndOtp,
-            resetPinByEmailAndOtp,
-            resetPinByUsernameAndOtp,
-            setPinByPinAuthToken,
-            inValidatePinSessionToken,
+            sendForgotPINEmailByEmail,
+            sendForgotPINEmailByUserName,
+            resetPINByResetToken,
+            resetPINByEmailAndSecurityAnswer,
+            resetPINByUserNameAndSecurityAnswer,
+            resetPINByPhoneAndSecurityAnswer,
+            sendForgotPINSMSByPhone,
+            changePINByAccessToken,
+            resetPINByPhoneAndOTP,
+            resetPINByEmailAndOTP,
+            resetPINByUserNameAndOTP,
+            setPINByPINAuthToken,
+            invalidatePINSessionToken,
         ]
     }
 }

@@ -11,26 +11,28 @@ extension PhoneAuthenticationAPI {
     ///   - phoneAuthenticationModel: The body for PhoneAuthenticationModel API. Sent as the JSON body.
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
-    ///   - loginUrl: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
+    ///   - loginURL: Url where the user is logging from. Sent as query parameter `loginUrl` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
     ///   - options: Sent as query parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1066, 1074, 1091, 1094,
+    ///   1130, 1132, 1148, 1149, 1176, 1194, 1198, 1220, 1226, 1243 for it);
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/ (LoginRadius's `login_by_phone`)
     public func loginByPhone(
-        phoneAuthenticationModel: PhoneAuthenticationModel,
+        _ phoneAuthenticationModel: PhoneAuthenticationModel,
         fields: String? = nil,
-        loginUrl: String? = nil,
+        loginURL: String? = nil,
         smsTemplate: String? = nil,
         options: String? = nil
     ) async throws -> AccessToken<Identity> {
         var call = APICall(Operations.loginByPhone)
         try call.body(phoneAuthenticationModel)
         call.query("fields", fields)
-        call.query("loginUrl", loginUrl)
+        call.query("loginUrl", loginURL)
         call.query("smsTemplate", smsTemplate)
         call.query("options", options)
         return try await client.perform(call)
@@ -43,24 +45,24 @@ extension PhoneAuthenticationAPI {
     /// - Parameters:
     ///   - phone: New Phone Number. Sent as body member `phone`.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SMSResponseData>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `phone` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-forgot-password-by-otp/
-    public func forgotPasswordByPhoneOtp(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-forgot-password-by-otp/ (LoginRadius's `forgot_password_by_phone_otp`)
+    public func forgotPasswordByPhoneOTP(
         phone: String,
         smsTemplate: String? = nil,
-        isVoiceOtp: Bool = false
-    ) async throws -> PostResponseWithData<SmsResponseData> {
-        var call = APICall(Operations.forgotPasswordByPhoneOtp)
+        isVoiceOTP: Bool = false
+    ) async throws -> PostResponseWithData<SMSResponseData> {
+        var call = APICall(Operations.forgotPasswordByPhoneOTP)
         try call.bodyField("phone", required: phone, parameter: "phone")
         call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -68,18 +70,20 @@ extension PhoneAuthenticationAPI {
     ///
     /// Sends `PUT identity/v2/auth/password/otp` with the API key as query `apiKey`.
     ///
-    /// - Parameter resetPasswordByOtpModel: The body for ResetPasswordByOTP API. Sent as the JSON body.
+    /// - Parameter resetPasswordByOTPModel: The body for ResetPasswordByOTP API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
+    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 991, 1015, 1039, 1067, 1068, 1069,
+    ///   1070, 1074, 1079, 1081, 1083, 1090, 1091, 1093, 1094, 1132, 1134, 1144, 1148, 1194, 1198, 1216,
+    ///   1226 for it); `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-reset-password-by-otp/
-    public func resetPasswordByPhoneOtp(
-        resetPasswordByOtpModel: ResetPasswordByOtpModel
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-reset-password-by-otp/ (LoginRadius's `reset_password_by_phone_otp`)
+    public func resetPasswordByPhoneOTP(
+        _ resetPasswordByOTPModel: ResetPasswordByOTPModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPasswordByPhoneOtp)
-        try call.body(resetPasswordByOtpModel)
+        var call = APICall(Operations.resetPasswordByPhoneOTP)
+        try call.body(resetPasswordByOTPModel)
         return try await client.perform(call)
     }
 
@@ -93,7 +97,7 @@ extension PhoneAuthenticationAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `otp`, `phone` is blank (nothing is sent);
@@ -101,20 +105,20 @@ extension PhoneAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp/
-    public func phoneVerificationByOtp(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp/ (LoginRadius's `phone_verification_by_otp`)
+    public func phoneVerificationByOTP(
         otp: String,
         phone: String,
         fields: String? = nil,
         smsTemplate: String? = nil,
-        isVoiceOtp: Bool = false
+        isVoiceOTP: Bool = false
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.phoneVerificationByOtp)
+        var call = APICall(Operations.phoneVerificationByOTP)
         try call.query("otp", required: otp, parameter: "otp")
         try call.bodyField("phone", required: phone, parameter: "phone")
         call.query("fields", fields)
         call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -130,7 +134,7 @@ extension PhoneAuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - otp: The Verification Code. Sent as query parameter `otp`.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `otp` is blank (nothing is
@@ -138,18 +142,18 @@ extension PhoneAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp-by-token/
-    public func phoneVerificationOtpByAccessToken(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp-by-token/ (LoginRadius's `phone_verification_otp_by_access_token`)
+    public func phoneVerificationOTPByAccessToken(
         accessToken: String,
         otp: String,
         smsTemplate: String? = nil,
-        isVoiceOtp: Bool = false
+        isVoiceOTP: Bool = false
     ) async throws -> PostResponse {
-        var call = APICall(Operations.phoneVerificationOtpByAccessToken)
+        var call = APICall(Operations.phoneVerificationOTPByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.query("otp", required: otp, parameter: "otp")
         call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -161,24 +165,24 @@ extension PhoneAuthenticationAPI {
     /// - Parameters:
     ///   - phone: New Phone Number. Sent as body member `phone`.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SMSResponseData>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `phone` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp/
-    public func phoneResendVerificationOtp(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp/ (LoginRadius's `phone_resend_verification_otp`)
+    public func phoneResendVerificationOTP(
         phone: String,
         smsTemplate: String? = nil,
-        isVoiceOtp: Bool = false
-    ) async throws -> PostResponseWithData<SmsResponseData> {
-        var call = APICall(Operations.phoneResendVerificationOtp)
+        isVoiceOTP: Bool = false
+    ) async throws -> PostResponseWithData<SMSResponseData> {
+        var call = APICall(Operations.phoneResendVerificationOTP)
         try call.bodyField("phone", required: phone, parameter: "phone")
         call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -193,26 +197,26 @@ extension PhoneAuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - phone: New Phone Number. Sent as body member `phone`.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SMSResponseData>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `phone` is blank (nothing is
     ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp-by-token/
-    public func phoneResendVerificationOtpByToken(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp-by-token/ (LoginRadius's `phone_resend_verification_otp_by_token`)
+    public func phoneResendVerificationOTPByToken(
         accessToken: String,
         phone: String,
         smsTemplate: String? = nil,
-        isVoiceOtp: Bool = false
-    ) async throws -> PostResponseWithData<SmsResponseData> {
-        var call = APICall(Operations.phoneResendVerificationOtpByToken)
+        isVoiceOTP: Bool = false
+    ) async throws -> PostResponseWithData<SMSResponseData> {
+        var call = APICall(Operations.phoneResendVerificationOTPByToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.bodyField("phone", required: phone, parameter: "phone")
         call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -226,26 +230,26 @@ extension PhoneAuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - phone: New Phone Number. Sent as body member `phone`.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
-    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SmsResponseData>`.
+    /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SMSResponseData>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `phone` is blank (nothing is
     ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-update/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-update/ (LoginRadius's `update_phone_number`)
     public func updatePhoneNumber(
         accessToken: String,
         phone: String,
         smsTemplate: String? = nil,
-        isVoiceOtp: Bool = false
-    ) async throws -> PostResponseWithData<SmsResponseData> {
+        isVoiceOTP: Bool = false
+    ) async throws -> PostResponseWithData<SMSResponseData> {
         var call = APICall(Operations.updatePhoneNumber)
         try call.accessToken(accessToken, parameter: "accessToken")
         try call.bodyField("phone", required: phone, parameter: "phone")
         call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -260,7 +264,7 @@ extension PhoneAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-availability/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-availability/ (LoginRadius's `check_phone_number_availability`)
     public func checkPhoneNumberAvailability(
         phone: String
     ) async throws -> ExistResponse {
@@ -282,11 +286,11 @@ extension PhoneAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/remove-phone-id-by-access-token/
-    public func removePhoneIdByAccessToken(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/remove-phone-id-by-access-token/ (LoginRadius's `remove_phone_id_by_access_token`)
+    public func removePhoneIDByAccessToken(
         accessToken: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.removePhoneIdByAccessToken)
+        var call = APICall(Operations.removePhoneIDByAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
     }
@@ -305,13 +309,13 @@ extension PhoneAuthenticationAPI {
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     ///   - smsTemplate: SMS Template name. Sent as query parameter `smsTemplate` when not blank.
-    ///   - verificationUrl: Email verification url. Sent as query parameter `verificationUrl` when not
+    ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
     ///   - emailTemplate: Name of the email template. Sent as query parameter `emailTemplate` when not
     ///     blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `sott` is blank (nothing is sent);
@@ -319,17 +323,17 @@ extension PhoneAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-user-registration-by-sms/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-user-registration-by-sms/ (LoginRadius's `user_registration_by_phone`)
     public func userRegistrationByPhone(
-        authUserRegistrationModel: AuthUserRegistrationModel,
+        _ authUserRegistrationModel: AuthUserRegistrationModel,
         sott: String,
         fields: String? = nil,
         options: String? = nil,
         smsTemplate: String? = nil,
-        verificationUrl: String? = nil,
+        verificationURL: String? = nil,
         welcomeEmailTemplate: String? = nil,
         emailTemplate: String? = nil,
-        isVoiceOtp: Bool = false
+        isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
         var call = APICall(Operations.userRegistrationByPhone)
         try call.body(authUserRegistrationModel)
@@ -337,10 +341,10 @@ extension PhoneAuthenticationAPI {
         call.query("fields", fields)
         call.query("options", options)
         call.query("smsTemplate", smsTemplate)
-        call.query("verificationUrl", verificationUrl)
+        call.query("verificationUrl", verificationURL)
         call.query("welcomeEmailTemplate", welcomeEmailTemplate)
         call.query("emailTemplate", emailTemplate)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 }

@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension PhoneAuthenticationAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `POST identity/v2/auth/login`
+        /// `POST identity/v2/auth/login` (LoginRadius's `login_by_phone`)
         public static let loginByPhone = OperationDescriptor(
             name: "loginByPhone",
+            loginRadiusName: "login_by_phone",
             group: "phone_authentication",
             method: .post,
             host: .api,
@@ -39,9 +40,10 @@ extension PhoneAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/"
         )
-        /// `POST identity/v2/auth/password/otp`
-        public static let forgotPasswordByPhoneOtp = OperationDescriptor(
-            name: "forgotPasswordByPhoneOtp",
+        /// `POST identity/v2/auth/password/otp` (LoginRadius's `forgot_password_by_phone_otp`)
+        public static let forgotPasswordByPhoneOTP = OperationDescriptor(
+            name: "forgotPasswordByPhoneOTP",
+            loginRadiusName: "forgot_password_by_phone_otp",
             group: "phone_authentication",
             method: .post,
             host: .api,
@@ -52,9 +54,10 @@ extension PhoneAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-forgot-password-by-otp/"
         )
-        /// `PUT identity/v2/auth/password/otp`
-        public static let resetPasswordByPhoneOtp = OperationDescriptor(
-            name: "resetPasswordByPhoneOtp",
+        /// `PUT identity/v2/auth/password/otp` (LoginRadius's `reset_password_by_phone_otp`)
+        public static let resetPasswordByPhoneOTP = OperationDescriptor(
+            name: "resetPasswordByPhoneOTP",
+            loginRadiusName: "reset_password_by_phone_otp",
             group: "phone_authentication",
             method: .put,
             host: .api,
@@ -65,9 +68,10 @@ extension PhoneAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-reset-password-by-otp/"
         )
-        /// `PUT identity/v2/auth/phone/otp`
-        public static let phoneVerificationByOtp = OperationDescriptor(
-            name: "phoneVerificationByOtp",
+        /// `PUT identity/v2/auth/phone/otp` (LoginRadius's `phone_verification_by_otp`)
+        public static let phoneVerificationByOTP = OperationDescriptor(
+            name: "phoneVerificationByOTP",
+            loginRadiusName: "phone_verification_by_otp",
             group: "phone_authentication",
             method: .put,
             host: .api,
@@ -78,9 +82,10 @@ extension PhoneAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp/"
         )
-        /// `PUT identity/v2/auth/phone/otp`
-        public static let phoneVerificationOtpByAccessToken = OperationDescriptor(
-            name: "phoneVerificationOtpByAccessToken",
+        /// `PUT identity/v2/auth/phone/otp` (LoginRadius's `phone_verification_otp_by_access_token`)
+        public static let phoneVerificationOTPByAccessToken = OperationDescriptor(
+            name: "phoneVerificationOTPByAccessToken",
+            loginRadiusName: "phone_verification_otp_by_access_token",
             group: "phone_authentication",
             method: .put,
             host: .api,
@@ -91,9 +96,10 @@ extension PhoneAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp-by-token/"
         )
-        /// `POST identity/v2/auth/phone/otp`
-        public static let phoneResendVerificationOtp = OperationDescriptor(
-            name: "phoneResendVerificationOtp",
+        /// `POST identity/v2/auth/phone/otp` (LoginRadius's `phone_resend_verification_otp`)
+        public static let phoneResendVerificationOTP = OperationDescriptor(
+            name: "phoneResendVerificationOTP",
+            loginRadiusName: "phone_resend_verification_otp",
             group: "phone_authentication",
             method: .post,
             host: .api,
@@ -104,9 +110,10 @@ extension PhoneAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp/"
         )
-        /// `POST identity/v2/auth/phone/otp`
-        public static let phoneResendVerificationOtpByToken = OperationDescriptor(
-            name: "phoneResendVerificationOtpByToken",
+        /// `POST identity/v2/auth/phone/otp` (LoginRadius's `phone_resend_verification_otp_by_token`)
+        public static let phoneResendVerificationOTPByToken = OperationDescriptor(
+            name: "phoneResendVerificationOTPByToken",
+            loginRadiusName: "phone_resend_verification_otp_by_token",
             group: "phone_authentication",
             method: .post,
             host: .api,
@@ -117,9 +124,10 @@ extension PhoneAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp-by-token/"
         )
-        /// `PUT identity/v2/auth/phone`
+        /// `PUT identity/v2/auth/phone` (LoginRadius's `update_phone_number`)
         public static let updatePhoneNumber = OperationDescriptor(
             name: "updatePhoneNumber",
+            loginRadiusName: "update_phone_number",
             group: "phone_authentication",
             method: .put,
             host: .api,
@@ -130,9 +138,10 @@ extension PhoneAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-update/"
         )
-        /// `GET identity/v2/auth/phone`
+        /// `GET identity/v2/auth/phone` (LoginRadius's `check_phone_number_availability`)
         public static let checkPhoneNumberAvailability = OperationDescriptor(
             name: "checkPhoneNumberAvailability",
+            loginRadiusName: "check_phone_number_availability",
             group: "phone_authentication",
             method: .get,
             host: .api,
@@ -143,9 +152,10 @@ extension PhoneAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-availability/"
         )
-        /// `DELETE identity/v2/auth/phone`
-        public static let removePhoneIdByAccessToken = OperationDescriptor(
-            name: "removePhoneIdByAccessToken",
+        /// `DELETE identity/v2/auth/phone` (LoginRadius's `remove_phone_id_by_access_token`)
+        public static let removePhoneIDByAccessToken = OperationDescriptor(
+            name: "removePhoneIDByAccessToken",
+            loginRadiusName: "remove_phone_id_by_access_token",
             group: "phone_authentication",
             method: .delete,
             host: .api,
@@ -156,9 +166,10 @@ extension PhoneAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/remove-phone-id-by-access-token/"
         )
-        /// `POST identity/v2/auth/register`
+        /// `POST identity/v2/auth/register` (LoginRadius's `user_registration_by_phone`)
         public static let userRegistrationByPhone = OperationDescriptor(
             name: "userRegistrationByPhone",
+            loginRadiusName: "user_registration_by_phone",
             group: "phone_authentication",
             method: .post,
             host: .api,
@@ -173,15 +184,15 @@ extension PhoneAuthenticationAPI {
         /// Every operation of the group, in catalogue order.
         public static let all: [OperationDescriptor] = [
             loginByPhone,
-            forgotPasswordByPhoneOtp,
-            resetPasswordByPhoneOtp,
-            phoneVerificationByOtp,
-            phoneVerificationOtpByAccessToken,
-            phoneResendVerificationOtp,
-            phoneResendVerificationOtpByToken,
+            forgotPasswordByPhoneOTP,
+            resetPasswordByPhoneOTP,
+            phoneVerificationByOTP,
+            phoneVerificationOTPByAccessToken,
+            phoneResendVerificationOTP,
+            phoneResendVerificationOTPByToken,
             updatePhoneNumber,
             checkPhoneNumberAvailability,
-            removePhoneIdByAccessToken,
+            removePhoneIDByAccessToken,
             userRegistrationByPhone,
         ]
     }

@@ -13,7 +13,7 @@ extension ReAuthenticationAPI {
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
-    ///   - isVoiceOtp: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
+    ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationSettings`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
@@ -21,16 +21,16 @@ extension ReAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-trigger/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-trigger/ (LoginRadius's `mfa_re_authenticate`)
     public func mfaReAuthenticate(
         accessToken: String,
         smsTemplate2FA: String? = nil,
-        isVoiceOtp: Bool = false
+        isVoiceOTP: Bool = false
     ) async throws -> MultiFactorAuthenticationSettings {
         var call = APICall(Operations.mfaReAuthenticate)
         try call.accessToken(accessToken, parameter: "accessToken")
         call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOtp)
+        call.query("isVoiceOtp", isVoiceOTP)
         return try await client.perform(call)
     }
 
@@ -41,23 +41,23 @@ extension ReAuthenticationAPI {
     /// access token as `Authorization: Bearer`.
     ///
     /// - Parameters:
+    ///   - reauthByOTPModel: The body with MFA Reauthentication by OTP. Sent as the JSON body.
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - reauthByOtpModel: The body with MFA Reauthentication by OTP. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-otp/
-    public func mfaReAuthenticateByOtp(
-        accessToken: String,
-        reauthByOtpModel: ReauthByOtpModel
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-otp/ (LoginRadius's `mfa_re_authenticate_by_otp`)
+    public func mfaReAuthenticateByOTP(
+        _ reauthByOTPModel: ReauthByOTPModel,
+        accessToken: String
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
-        var call = APICall(Operations.mfaReAuthenticateByOtp)
+        var call = APICall(Operations.mfaReAuthenticateByOTP)
+        try call.body(reauthByOTPModel)
         try call.accessToken(accessToken, parameter: "accessToken")
-        try call.body(reauthByOtpModel)
         return try await client.perform(call)
     }
 
@@ -69,24 +69,24 @@ extension ReAuthenticationAPI {
     /// `apiKey`, the access token as `Authorization: Bearer`.
     ///
     /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
     ///   - reauthByBackupCodeModel: The body with MFA Reauthentication by Backup code. Sent as the JSON
     ///     body.
+    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///     authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-backup-code/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-backup-code/ (LoginRadius's `mfa_re_authenticate_by_backup_code`)
     public func mfaReAuthenticateByBackupCode(
-        accessToken: String,
-        reauthByBackupCodeModel: ReauthByBackupCodeModel
+        _ reauthByBackupCodeModel: ReauthByBackupCodeModel,
+        accessToken: String
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
         var call = APICall(Operations.mfaReAuthenticateByBackupCode)
-        try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(reauthByBackupCodeModel)
+        try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
     }
 
@@ -96,10 +96,10 @@ extension ReAuthenticationAPI {
     /// access token as `Authorization: Bearer`.
     ///
     /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
     ///   - passwordEventBasedAuthModelWithLockout: The body for PasswordEventBasedAuthModel with Lockout
     ///     API. Sent as the JSON body.
+    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///     authentication. Sent as the access token.
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
     /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
@@ -107,15 +107,15 @@ extension ReAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/step-up-auth-by-password/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/step-up-auth-by-password/ (LoginRadius's `mfa_re_authenticate_by_password`)
     public func mfaReAuthenticateByPassword(
+        _ passwordEventBasedAuthModelWithLockout: PasswordEventBasedAuthModelWithLockout,
         accessToken: String,
-        passwordEventBasedAuthModelWithLockout: PasswordEventBasedAuthModelWithLockout,
         smsTemplate2FA: String? = nil
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
         var call = APICall(Operations.mfaReAuthenticateByPassword)
-        try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(passwordEventBasedAuthModelWithLockout)
+        try call.accessToken(accessToken, parameter: "accessToken")
         call.query("smsTemplate2FA", smsTemplate2FA)
         return try await client.perform(call)
     }
@@ -136,12 +136,12 @@ extension ReAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-validate-mfa/
-    public func verifyMultiFactorOtpReauthentication(
-        eventBasedMultiFactorToken: EventBasedMultiFactorToken,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-validate-mfa/ (LoginRadius's `verify_multi_factor_otp_reauthentication`)
+    public func verifyMultiFactorOTPReauthentication(
+        _ eventBasedMultiFactorToken: EventBasedMultiFactorToken,
         uid: String
     ) async throws -> PostValidationResponse {
-        var call = APICall(Operations.verifyMultiFactorOtpReauthentication)
+        var call = APICall(Operations.verifyMultiFactorOTPReauthentication)
         try call.body(eventBasedMultiFactorToken)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -165,9 +165,9 @@ extension ReAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/step-up-auth-validate-password/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/step-up-auth-validate-password/ (LoginRadius's `verify_multi_factor_password_reauthentication`)
     public func verifyMultiFactorPasswordReauthentication(
-        eventBasedMultiFactorToken: EventBasedMultiFactorToken,
+        _ eventBasedMultiFactorToken: EventBasedMultiFactorToken,
         uid: String
     ) async throws -> PostValidationResponse {
         var call = APICall(Operations.verifyMultiFactorPasswordReauthentication)
@@ -192,12 +192,12 @@ extension ReAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-validate-pin/
-    public func verifyMultiFactorPinReauthentication(
-        eventBasedMultiFactorToken: EventBasedMultiFactorToken,
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-validate-pin/ (LoginRadius's `verify_multi_factor_pin_reauthentication`)
+    public func verifyMultiFactorPINReauthentication(
+        _ eventBasedMultiFactorToken: EventBasedMultiFactorToken,
         uid: String
     ) async throws -> PostValidationResponse {
-        var call = APICall(Operations.verifyMultiFactorPinReauthentication)
+        var call = APICall(Operations.verifyMultiFactorPINReauthentication)
         try call.body(eventBasedMultiFactorToken)
         try call.pathParameter("uid", uid, parameter: "uid")
         return try await client.perform(call)
@@ -209,9 +209,9 @@ extension ReAuthenticationAPI {
     /// access token as `Authorization: Bearer`.
     ///
     /// - Parameters:
+    ///   - pinAuthEventBasedAuthModelWithLockout: The body for PIN. Sent as the JSON body.
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - pinAuthEventBasedAuthModelWithLockout: The body for PIN. Sent as the JSON body.
     ///   - smsTemplate2FA: SMS Template Name. Sent as query parameter `smsTemplate2FA` when not blank.
     /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
@@ -219,15 +219,15 @@ extension ReAuthenticationAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-by-pin/
-    public func verifyPinAuthentication(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-by-pin/ (LoginRadius's `verify_pin_authentication`)
+    public func verifyPINAuthentication(
+        _ pinAuthEventBasedAuthModelWithLockout: PINAuthEventBasedAuthModelWithLockout,
         accessToken: String,
-        pinAuthEventBasedAuthModelWithLockout: PinAuthEventBasedAuthModelWithLockout,
         smsTemplate2FA: String? = nil
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
-        var call = APICall(Operations.verifyPinAuthentication)
-        try call.accessToken(accessToken, parameter: "accessToken")
+        var call = APICall(Operations.verifyPINAuthentication)
         try call.body(pinAuthEventBasedAuthModelWithLockout)
+        try call.accessToken(accessToken, parameter: "accessToken")
         call.query("smsTemplate2FA", smsTemplate2FA)
         return try await client.perform(call)
     }
@@ -238,23 +238,23 @@ extension ReAuthenticationAPI {
     /// `apiKey`, the access token as `Authorization: Bearer`.
     ///
     /// - Parameters:
+    ///   - reauthByEmailOTPModel: Payload. Sent as the JSON body.
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - reauthByEmailOtpModel: Payload. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/mfa-step-up-authentication-by-email-otp/
-    public func reAuthValidateEmailOtp(
-        accessToken: String,
-        reauthByEmailOtpModel: ReauthByEmailOtpModel
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/mfa-step-up-authentication-by-email-otp/ (LoginRadius's `re_auth_validate_email_otp`)
+    public func reAuthValidateEmailOTP(
+        _ reauthByEmailOTPModel: ReauthByEmailOTPModel,
+        accessToken: String
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
-        var call = APICall(Operations.reAuthValidateEmailOtp)
+        var call = APICall(Operations.reAuthValidateEmailOTP)
+        try call.body(reauthByEmailOTPModel)
         try call.accessToken(accessToken, parameter: "accessToken")
-        try call.body(reauthByEmailOtpModel)
         return try await client.perform(call)
     }
 
@@ -266,23 +266,23 @@ extension ReAuthenticationAPI {
     /// - Parameters:
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - emailId: EmailId. Sent as query parameter `emailId`.
+    ///   - emailID: EmailId. Sent as query parameter `emailId`.
     ///   - emailTemplate2FA: EmailTemplate2FA. Sent as query parameter `emailTemplate2FA` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `emailId` is blank (nothing
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `emailID` is blank (nothing
     ///   is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/send-mfa-step-up-auth-email-otp-by-access-token/
-    public func reAuthSendEmailOtp(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/send-mfa-step-up-auth-email-otp-by-access-token/ (LoginRadius's `re_auth_send_email_otp`)
+    public func reAuthSendEmailOTP(
         accessToken: String,
-        emailId: String,
+        emailID: String,
         emailTemplate2FA: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.reAuthSendEmailOtp)
+        var call = APICall(Operations.reAuthSendEmailOTP)
         try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("emailId", required: emailId, parameter: "emailId")
+        try call.query("emailId", required: emailID, parameter: "emailID")
         call.query("emailTemplate2FA", emailTemplate2FA)
         return try await client.perform(call)
     }
@@ -294,23 +294,23 @@ extension ReAuthenticationAPI {
     /// key as query `apiKey`, the access token as `Authorization: Bearer`.
     ///
     /// - Parameters:
+    ///   - securityQuestionAnswerUpdateModel: Payload. Sent as the JSON body.
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
-    ///   - securityQuestionAnswerUpdateModel: Payload. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-security-question/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-security-question/ (LoginRadius's `re_auth_by_security_question`)
     public func reAuthBySecurityQuestion(
-        accessToken: String,
-        securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel
+        _ securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel,
+        accessToken: String
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
         var call = APICall(Operations.reAuthBySecurityQuestion)
-        try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(securityQuestionAnswerUpdateModel)
+        try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
     }
 
@@ -321,24 +321,24 @@ extension ReAuthenticationAPI {
     /// `apiKey`, the access token as `Authorization: Bearer`.
     ///
     /// - Parameters:
-    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
-    ///     authentication. Sent as the access token.
     ///   - multiFactorAuthModelByAuthenticatorCode: The body for MultiFactorAuthModel By Authenticator Code
     ///     API. Sent as the JSON body.
+    ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
+    ///     authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `EventBasedMultiFactorAuthenticationToken`.
     /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/mfa-step-up-authentication-by-authenticator-code/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/mfa-step-up-authentication-by-authenticator-code/ (LoginRadius's `mfa_re_authenticate_by_authenticator_code`)
     public func mfaReAuthenticateByAuthenticatorCode(
-        accessToken: String,
-        multiFactorAuthModelByAuthenticatorCode: MultiFactorAuthModelByAuthenticatorCode
+        _ multiFactorAuthModelByAuthenticatorCode: MultiFactorAuthModelByAuthenticatorCode,
+        accessToken: String
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
         var call = APICall(Operations.mfaReAuthenticateByAuthenticatorCode)
-        try call.accessToken(accessToken, parameter: "accessToken")
         try call.body(multiFactorAuthModelByAuthenticatorCode)
+        try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
     }
 }

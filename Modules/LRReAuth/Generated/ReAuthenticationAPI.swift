@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension ReAuthenticationAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET identity/v2/auth/account/reauth/2fa`
+        /// `GET identity/v2/auth/account/reauth/2fa` (LoginRadius's `mfa_re_authenticate`)
         public static let mfaReAuthenticate = OperationDescriptor(
             name: "mfaReAuthenticate",
+            loginRadiusName: "mfa_re_authenticate",
             group: "re_authentication",
             method: .get,
             host: .api,
@@ -39,9 +40,10 @@ extension ReAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-trigger/"
         )
-        /// `PUT identity/v2/auth/account/reauth/2fa/otp`
-        public static let mfaReAuthenticateByOtp = OperationDescriptor(
-            name: "mfaReAuthenticateByOtp",
+        /// `PUT identity/v2/auth/account/reauth/2fa/otp` (LoginRadius's `mfa_re_authenticate_by_otp`)
+        public static let mfaReAuthenticateByOTP = OperationDescriptor(
+            name: "mfaReAuthenticateByOTP",
+            loginRadiusName: "mfa_re_authenticate_by_otp",
             group: "re_authentication",
             method: .put,
             host: .api,
@@ -52,9 +54,10 @@ extension ReAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-otp/"
         )
-        /// `PUT identity/v2/auth/account/reauth/2fa/backupcode`
+        /// `PUT identity/v2/auth/account/reauth/2fa/backupcode` (LoginRadius's `mfa_re_authenticate_by_backup_code`)
         public static let mfaReAuthenticateByBackupCode = OperationDescriptor(
             name: "mfaReAuthenticateByBackupCode",
+            loginRadiusName: "mfa_re_authenticate_by_backup_code",
             group: "re_authentication",
             method: .put,
             host: .api,
@@ -65,9 +68,10 @@ extension ReAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-backup-code/"
         )
-        /// `PUT identity/v2/auth/account/reauth/password`
+        /// `PUT identity/v2/auth/account/reauth/password` (LoginRadius's `mfa_re_authenticate_by_password`)
         public static let mfaReAuthenticateByPassword = OperationDescriptor(
             name: "mfaReAuthenticateByPassword",
+            loginRadiusName: "mfa_re_authenticate_by_password",
             group: "re_authentication",
             method: .put,
             host: .api,
@@ -78,9 +82,10 @@ extension ReAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/step-up-auth-by-password/"
         )
-        /// `POST identity/v2/manage/account/{uid}/reauth/2fa`
-        public static let verifyMultiFactorOtpReauthentication = OperationDescriptor(
-            name: "verifyMultiFactorOtpReauthentication",
+        /// `POST identity/v2/manage/account/{uid}/reauth/2fa` (LoginRadius's `verify_multi_factor_otp_reauthentication`)
+        public static let verifyMultiFactorOTPReauthentication = OperationDescriptor(
+            name: "verifyMultiFactorOTPReauthentication",
+            loginRadiusName: "verify_multi_factor_otp_reauthentication",
             group: "re_authentication",
             method: .post,
             host: .api,
@@ -91,9 +96,10 @@ extension ReAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-validate-mfa/"
         )
-        /// `POST identity/v2/manage/account/{uid}/reauth/password`
+        /// `POST identity/v2/manage/account/{uid}/reauth/password` (LoginRadius's `verify_multi_factor_password_reauthentication`)
         public static let verifyMultiFactorPasswordReauthentication = OperationDescriptor(
             name: "verifyMultiFactorPasswordReauthentication",
+            loginRadiusName: "verify_multi_factor_password_reauthentication",
             group: "re_authentication",
             method: .post,
             host: .api,
@@ -104,9 +110,10 @@ extension ReAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/step-up-auth-validate-password/"
         )
-        /// `POST identity/v2/manage/account/{uid}/reauth/pin`
-        public static let verifyMultiFactorPinReauthentication = OperationDescriptor(
-            name: "verifyMultiFactorPinReauthentication",
+        /// `POST identity/v2/manage/account/{uid}/reauth/pin` (LoginRadius's `verify_multi_factor_pin_reauthentication`)
+        public static let verifyMultiFactorPINReauthentication = OperationDescriptor(
+            name: "verifyMultiFactorPINReauthentication",
+            loginRadiusName: "verify_multi_factor_pin_reauthentication",
             group: "re_authentication",
             method: .post,
             host: .api,
@@ -117,9 +124,10 @@ extension ReAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-validate-pin/"
         )
-        /// `PUT identity/v2/auth/account/reauth/pin`
-        public static let verifyPinAuthentication = OperationDescriptor(
-            name: "verifyPinAuthentication",
+        /// `PUT identity/v2/auth/account/reauth/pin` (LoginRadius's `verify_pin_authentication`)
+        public static let verifyPINAuthentication = OperationDescriptor(
+            name: "verifyPINAuthentication",
+            loginRadiusName: "verify_pin_authentication",
             group: "re_authentication",
             method: .put,
             host: .api,
@@ -130,9 +138,10 @@ extension ReAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-by-pin/"
         )
-        /// `PUT identity/v2/auth/account/reauth/2fa/otp/email/verify`
-        public static let reAuthValidateEmailOtp = OperationDescriptor(
-            name: "reAuthValidateEmailOtp",
+        /// `PUT identity/v2/auth/account/reauth/2fa/otp/email/verify` (LoginRadius's `re_auth_validate_email_otp`)
+        public static let reAuthValidateEmailOTP = OperationDescriptor(
+            name: "reAuthValidateEmailOTP",
+            loginRadiusName: "re_auth_validate_email_otp",
             group: "re_authentication",
             method: .put,
             host: .api,
@@ -143,9 +152,10 @@ extension ReAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/mfa-step-up-authentication-by-email-otp/"
         )
-        /// `GET identity/v2/auth/account/reauth/2fa/otp/email`
-        public static let reAuthSendEmailOtp = OperationDescriptor(
-            name: "reAuthSendEmailOtp",
+        /// `GET identity/v2/auth/account/reauth/2fa/otp/email` (LoginRadius's `re_auth_send_email_otp`)
+        public static let reAuthSendEmailOTP = OperationDescriptor(
+            name: "reAuthSendEmailOTP",
+            loginRadiusName: "re_auth_send_email_otp",
             group: "re_authentication",
             method: .get,
             host: .api,
@@ -156,9 +166,10 @@ extension ReAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/send-mfa-step-up-auth-email-otp-by-access-token/"
         )
-        /// `POST identity/v2/auth/account/reauth/2fa/securityquestionanswer/verify`
+        /// `POST identity/v2/auth/account/reauth/2fa/securityquestionanswer/verify` (LoginRadius's `re_auth_by_security_question`)
         public static let reAuthBySecurityQuestion = OperationDescriptor(
             name: "reAuthBySecurityQuestion",
+            loginRadiusName: "re_auth_by_security_question",
             group: "re_authentication",
             method: .post,
             host: .api,
@@ -169,9 +180,10 @@ extension ReAuthenticationAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-security-question/"
         )
-        /// `PUT identity/v2/auth/account/reauth/2fa/authenticatorcode`
+        /// `PUT identity/v2/auth/account/reauth/2fa/authenticatorcode` (LoginRadius's `mfa_re_authenticate_by_authenticator_code`)
         public static let mfaReAuthenticateByAuthenticatorCode = OperationDescriptor(
             name: "mfaReAuthenticateByAuthenticatorCode",
+            loginRadiusName: "mfa_re_authenticate_by_authenticator_code",
             group: "re_authentication",
             method: .put,
             host: .api,
@@ -186,15 +198,15 @@ extension ReAuthenticationAPI {
         /// Every operation of the group, in catalogue order.
         public static let all: [OperationDescriptor] = [
             mfaReAuthenticate,
-            mfaReAuthenticateByOtp,
+            mfaReAuthenticateByOTP,
             mfaReAuthenticateByBackupCode,
             mfaReAuthenticateByPassword,
-            verifyMultiFactorOtpReauthentication,
+            verifyMultiFactorOTPReauthentication,
             verifyMultiFactorPasswordReauthentication,
-            verifyMultiFactorPinReauthentication,
-            verifyPinAuthentication,
-            reAuthValidateEmailOtp,
-            reAuthSendEmailOtp,
+            verifyMultiFactorPINReauthentication,
+            verifyPINAuthentication,
+            reAuthValidateEmailOTP,
+            reAuthSendEmailOTP,
             reAuthBySecurityQuestion,
             mfaReAuthenticateByAuthenticatorCode,
         ]

@@ -18,7 +18,7 @@ extension NativeSocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-facebook-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-facebook-token/ (LoginRadius's `get_access_token_by_facebook_access_token`)
     public func getAccessTokenByFacebookAccessToken(
         fbAccessToken: String,
         socialAppName: String? = nil
@@ -45,7 +45,7 @@ extension NativeSocialAPI {
     ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-twitter-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-twitter-token/ (LoginRadius's `get_access_token_by_twitter_access_token`)
     public func getAccessTokenByTwitterAccessToken(
         twAccessToken: String,
         twTokenSecret: String,
@@ -65,7 +65,7 @@ extension NativeSocialAPI {
     ///
     /// - Parameters:
     ///   - googleAccessToken: Google Access Token. Sent as query parameter `google_Access_Token`.
-    ///   - clientId: Google Client ID. Sent as query parameter `client_id` when not blank.
+    ///   - clientID: Google Client ID. Sent as query parameter `client_id` when not blank.
     ///   - refreshToken: LoginRadius refresh token. Sent as query parameter `refresh_token` when not blank.
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
@@ -75,16 +75,16 @@ extension NativeSocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-token/ (LoginRadius's `get_access_token_by_google_access_token`)
     public func getAccessTokenByGoogleAccessToken(
         googleAccessToken: String,
-        clientId: String? = nil,
+        clientID: String? = nil,
         refreshToken: String? = nil,
         socialAppName: String? = nil
     ) async throws -> AccessTokenBase {
         var call = APICall(Operations.getAccessTokenByGoogleAccessToken)
         try call.query("google_Access_Token", required: googleAccessToken, parameter: "googleAccessToken")
-        call.query("client_id", clientId)
+        call.query("client_id", clientID)
         call.query("refresh_token", refreshToken)
         call.query("socialAppName", socialAppName)
         return try await client.perform(call)
@@ -102,7 +102,7 @@ extension NativeSocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-googlejwt/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-googlejwt/ (LoginRadius's `get_access_token_by_google_j_w_t_access_token`)
     public func getAccessTokenByGoogleJWTAccessToken(
         idToken: String
     ) async throws -> AccessTokenBase {
@@ -126,7 +126,7 @@ extension NativeSocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-linkedin-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-linkedin-token/ (LoginRadius's `get_access_token_by_linkedin_access_token`)
     public func getAccessTokenByLinkedinAccessToken(
         lnAccessToken: String,
         socialAppName: String? = nil
@@ -149,7 +149,7 @@ extension NativeSocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-foursquare-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-foursquare-token/ (LoginRadius's `get_access_token_by_foursquare_access_token`)
     public func getAccessTokenByFoursquareAccessToken(
         fsAccessToken: String
     ) async throws -> AccessTokenBase {
@@ -173,12 +173,12 @@ extension NativeSocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-apple-id-code/
-    public func getAccessTokenByAppleIdCode(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-apple-id-code/ (LoginRadius's `get_access_token_by_apple_id_code`)
+    public func getAccessTokenByAppleIDCode(
         code: String,
         socialAppName: String? = nil
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.getAccessTokenByAppleIdCode)
+        var call = APICall(Operations.getAccessTokenByAppleIDCode)
         try call.query("code", required: code, parameter: "code")
         call.query("socialAppName", socialAppName)
         return try await client.perform(call)
@@ -196,7 +196,7 @@ extension NativeSocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-wechat-code/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-wechat-code/ (LoginRadius's `get_access_token_by_we_chat_code`)
     public func getAccessTokenByWeChatCode(
         code: String
     ) async throws -> AccessTokenBase {
@@ -220,7 +220,7 @@ extension NativeSocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-auth-code/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-auth-code/ (LoginRadius's `get_access_token_by_google_auth_code`)
     public func getAccessTokenByGoogleAuthCode(
         googleAuthcode: String,
         socialAppName: String? = nil
@@ -245,7 +245,7 @@ extension NativeSocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-by-custom-jwt-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-by-custom-jwt-token/ (LoginRadius's `access_token_via_custom_j_w_t_token`)
     public func accessTokenViaCustomJWTToken(
         idToken: String,
         providername: String

@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension NativeSocialAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET api/v2/access_token/facebook`
+        /// `GET api/v2/access_token/facebook` (LoginRadius's `get_access_token_by_facebook_access_token`)
         public static let getAccessTokenByFacebookAccessToken = OperationDescriptor(
             name: "getAccessTokenByFacebookAccessToken",
+            loginRadiusName: "get_access_token_by_facebook_access_token",
             group: "native_social",
             method: .get,
             host: .api,
@@ -39,9 +40,10 @@ extension NativeSocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-facebook-token/"
         )
-        /// `GET api/v2/access_token/twitter`
+        /// `GET api/v2/access_token/twitter` (LoginRadius's `get_access_token_by_twitter_access_token`)
         public static let getAccessTokenByTwitterAccessToken = OperationDescriptor(
             name: "getAccessTokenByTwitterAccessToken",
+            loginRadiusName: "get_access_token_by_twitter_access_token",
             group: "native_social",
             method: .get,
             host: .api,
@@ -52,9 +54,10 @@ extension NativeSocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-twitter-token/"
         )
-        /// `GET api/v2/access_token/google`
+        /// `GET api/v2/access_token/google` (LoginRadius's `get_access_token_by_google_access_token`)
         public static let getAccessTokenByGoogleAccessToken = OperationDescriptor(
             name: "getAccessTokenByGoogleAccessToken",
+            loginRadiusName: "get_access_token_by_google_access_token",
             group: "native_social",
             method: .get,
             host: .api,
@@ -65,9 +68,10 @@ extension NativeSocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-token/"
         )
-        /// `GET api/v2/access_token/googlejwt`
+        /// `GET api/v2/access_token/googlejwt` (LoginRadius's `get_access_token_by_google_j_w_t_access_token`)
         public static let getAccessTokenByGoogleJWTAccessToken = OperationDescriptor(
             name: "getAccessTokenByGoogleJWTAccessToken",
+            loginRadiusName: "get_access_token_by_google_j_w_t_access_token",
             group: "native_social",
             method: .get,
             host: .api,
@@ -78,9 +82,10 @@ extension NativeSocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-googlejwt/"
         )
-        /// `GET api/v2/access_token/linkedin`
+        /// `GET api/v2/access_token/linkedin` (LoginRadius's `get_access_token_by_linkedin_access_token`)
         public static let getAccessTokenByLinkedinAccessToken = OperationDescriptor(
             name: "getAccessTokenByLinkedinAccessToken",
+            loginRadiusName: "get_access_token_by_linkedin_access_token",
             group: "native_social",
             method: .get,
             host: .api,
@@ -91,9 +96,10 @@ extension NativeSocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-linkedin-token/"
         )
-        /// `GET api/v2/access_token/foursquare`
+        /// `GET api/v2/access_token/foursquare` (LoginRadius's `get_access_token_by_foursquare_access_token`)
         public static let getAccessTokenByFoursquareAccessToken = OperationDescriptor(
             name: "getAccessTokenByFoursquareAccessToken",
+            loginRadiusName: "get_access_token_by_foursquare_access_token",
             group: "native_social",
             method: .get,
             host: .api,
@@ -104,9 +110,10 @@ extension NativeSocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-foursquare-token/"
         )
-        /// `GET api/v2/access_token/apple`
-        public static let getAccessTokenByAppleIdCode = OperationDescriptor(
-            name: "getAccessTokenByAppleIdCode",
+        /// `GET api/v2/access_token/apple` (LoginRadius's `get_access_token_by_apple_id_code`)
+        public static let getAccessTokenByAppleIDCode = OperationDescriptor(
+            name: "getAccessTokenByAppleIDCode",
+            loginRadiusName: "get_access_token_by_apple_id_code",
             group: "native_social",
             method: .get,
             host: .api,
@@ -117,9 +124,10 @@ extension NativeSocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-apple-id-code/"
         )
-        /// `GET api/v2/access_token/wechat`
+        /// `GET api/v2/access_token/wechat` (LoginRadius's `get_access_token_by_we_chat_code`)
         public static let getAccessTokenByWeChatCode = OperationDescriptor(
             name: "getAccessTokenByWeChatCode",
+            loginRadiusName: "get_access_token_by_we_chat_code",
             group: "native_social",
             method: .get,
             host: .api,
@@ -130,9 +138,10 @@ extension NativeSocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-wechat-code/"
         )
-        /// `GET api/v2/access_token/google`
+        /// `GET api/v2/access_token/google` (LoginRadius's `get_access_token_by_google_auth_code`)
         public static let getAccessTokenByGoogleAuthCode = OperationDescriptor(
             name: "getAccessTokenByGoogleAuthCode",
+            loginRadiusName: "get_access_token_by_google_auth_code",
             group: "native_social",
             method: .get,
             host: .api,
@@ -143,9 +152,10 @@ extension NativeSocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-auth-code/"
         )
-        /// `GET api/v2/access_token/jwt`
+        /// `GET api/v2/access_token/jwt` (LoginRadius's `access_token_via_custom_j_w_t_token`)
         public static let accessTokenViaCustomJWTToken = OperationDescriptor(
             name: "accessTokenViaCustomJWTToken",
+            loginRadiusName: "access_token_via_custom_j_w_t_token",
             group: "native_social",
             method: .get,
             host: .api,
@@ -165,7 +175,7 @@ extension NativeSocialAPI {
             getAccessTokenByGoogleJWTAccessToken,
             getAccessTokenByLinkedinAccessToken,
             getAccessTokenByFoursquareAccessToken,
-            getAccessTokenByAppleIdCode,
+            getAccessTokenByAppleIDCode,
             getAccessTokenByWeChatCode,
             getAccessTokenByGoogleAuthCode,
             accessTokenViaCustomJWTToken,

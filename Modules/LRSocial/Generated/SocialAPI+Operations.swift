@@ -16,7 +16,7 @@ extension SocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/access-token/ (LoginRadius's `exchange_access_token`)
     public func exchangeAccessToken(
         token: String
     ) async throws -> AccessTokenBase {
@@ -46,7 +46,7 @@ extension SocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-token/ (LoginRadius's `refresh_access_token`)
     public func refreshAccessToken(
         accessToken: String,
         expiresIn: Int = 0,
@@ -73,7 +73,7 @@ extension SocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/validate-access-token/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/validate-access-token/ (LoginRadius's `validate_access_token`)
     public func validateAccessToken(
         accessToken: String
     ) async throws -> AccessTokenBase {
@@ -95,11 +95,11 @@ extension SocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/invalidate-access-token/
-    public func inValidateAccessToken(
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/invalidate-access-token/ (LoginRadius's `in_validate_access_token`)
+    public func invalidateAccessToken(
         accessToken: String
     ) async throws -> PostMethodResponse {
-        var call = APICall(Operations.inValidateAccessToken)
+        var call = APICall(Operations.invalidateAccessToken)
         try call.accessToken(accessToken, parameter: "accessToken")
         return try await client.perform(call)
     }
@@ -117,7 +117,7 @@ extension SocialAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/get-active-session-details/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/get-active-session-details/ (LoginRadius's `get_active_session`)
     public func getActiveSession(
         token: String
     ) async throws -> ActiveSessionListResponse {
@@ -131,20 +131,20 @@ extension SocialAPI {
     /// Sends `GET api/v2/access_token/activesession` with the API key as query `key`, the API
     /// secret as query `secret`.
     ///
-    /// - Parameter accountId: UID, the unified identifier for each user account. Sent as query parameter
+    /// - Parameter accountID: UID, the unified identifier for each user account. Sent as query parameter
     ///   `accountId`.
     /// - Returns: LoginRadius's reply decoded as `ActiveSessionListResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accountId` is blank (nothing is sent);
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accountID` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-account-id/
-    public func getActiveSessionByAccountId(
-        accountId: String
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-account-id/ (LoginRadius's `get_active_session_by_account_id`)
+    public func getActiveSessionByAccountID(
+        accountID: String
     ) async throws -> ActiveSessionListResponse {
-        var call = APICall(Operations.getActiveSessionByAccountId)
-        try call.query("accountId", required: accountId, parameter: "accountId")
+        var call = APICall(Operations.getActiveSessionByAccountID)
+        try call.query("accountId", required: accountID, parameter: "accountID")
         return try await client.perform(call)
     }
 
@@ -153,19 +153,19 @@ extension SocialAPI {
     /// Sends `GET api/v2/access_token/activesession` with the API key as query `key`, the API
     /// secret as query `secret`.
     ///
-    /// - Parameter profileId: Social Provider Id. Sent as query parameter `profileId`.
+    /// - Parameter profileID: Social Provider Id. Sent as query parameter `profileId`.
     /// - Returns: LoginRadius's reply decoded as `ActiveSessionListResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `profileId` is blank (nothing is sent);
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `profileID` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-profile-id/
-    public func getActiveSessionByProfileId(
-        profileId: String
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-profile-id/ (LoginRadius's `get_active_session_by_profile_id`)
+    public func getActiveSessionByProfileID(
+        profileID: String
     ) async throws -> ActiveSessionListResponse {
-        var call = APICall(Operations.getActiveSessionByProfileId)
-        try call.query("profileId", required: profileId, parameter: "profileId")
+        var call = APICall(Operations.getActiveSessionByProfileID)
+        try call.query("profileId", required: profileID, parameter: "profileID")
         return try await client.perform(call)
     }
 }

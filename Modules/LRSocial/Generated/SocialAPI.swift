@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension SocialAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET api/v2/access_token`
+        /// `GET api/v2/access_token` (LoginRadius's `exchange_access_token`)
         public static let exchangeAccessToken = OperationDescriptor(
             name: "exchangeAccessToken",
+            loginRadiusName: "exchange_access_token",
             group: "social",
             method: .get,
             host: .api,
@@ -38,9 +39,10 @@ extension SocialAPI {
             accessToken: nil,
             documentation: "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/access-token/"
         )
-        /// `GET api/v2/access_token/refresh`
+        /// `GET api/v2/access_token/refresh` (LoginRadius's `refresh_access_token`)
         public static let refreshAccessToken = OperationDescriptor(
             name: "refreshAccessToken",
+            loginRadiusName: "refresh_access_token",
             group: "social",
             method: .get,
             host: .api,
@@ -51,9 +53,10 @@ extension SocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/refresh-token/"
         )
-        /// `GET api/v2/access_token/validate`
+        /// `GET api/v2/access_token/validate` (LoginRadius's `validate_access_token`)
         public static let validateAccessToken = OperationDescriptor(
             name: "validateAccessToken",
+            loginRadiusName: "validate_access_token",
             group: "social",
             method: .get,
             host: .api,
@@ -64,9 +67,10 @@ extension SocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/validate-access-token/"
         )
-        /// `GET api/v2/access_token/invalidate`
-        public static let inValidateAccessToken = OperationDescriptor(
-            name: "inValidateAccessToken",
+        /// `GET api/v2/access_token/invalidate` (LoginRadius's `in_validate_access_token`)
+        public static let invalidateAccessToken = OperationDescriptor(
+            name: "invalidateAccessToken",
+            loginRadiusName: "in_validate_access_token",
             group: "social",
             method: .get,
             host: .api,
@@ -77,9 +81,10 @@ extension SocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/invalidate-access-token/"
         )
-        /// `GET api/v2/access_token/activesession`
+        /// `GET api/v2/access_token/activesession` (LoginRadius's `get_active_session`)
         public static let getActiveSession = OperationDescriptor(
             name: "getActiveSession",
+            loginRadiusName: "get_active_session",
             group: "social",
             method: .get,
             host: .api,
@@ -90,9 +95,10 @@ extension SocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/get-active-session-details/"
         )
-        /// `GET api/v2/access_token/activesession`
-        public static let getActiveSessionByAccountId = OperationDescriptor(
-            name: "getActiveSessionByAccountId",
+        /// `GET api/v2/access_token/activesession` (LoginRadius's `get_active_session_by_account_id`)
+        public static let getActiveSessionByAccountID = OperationDescriptor(
+            name: "getActiveSessionByAccountID",
+            loginRadiusName: "get_active_session_by_account_id",
             group: "social",
             method: .get,
             host: .api,
@@ -103,9 +109,10 @@ extension SocialAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-account-id/"
         )
-        /// `GET api/v2/access_token/activesession`
-        public static let getActiveSessionByProfileId = OperationDescriptor(
-            name: "getActiveSessionByProfileId",
+        /// `GET api/v2/access_token/activesession` (LoginRadius's `get_active_session_by_profile_id`)
+        public static let getActiveSessionByProfileID = OperationDescriptor(
+            name: "getActiveSessionByProfileID",
+            loginRadiusName: "get_active_session_by_profile_id",
             group: "social",
             method: .get,
             host: .api,
@@ -122,10 +129,10 @@ extension SocialAPI {
             exchangeAccessToken,
             refreshAccessToken,
             validateAccessToken,
-            inValidateAccessToken,
+            invalidateAccessToken,
             getActiveSession,
-            getActiveSessionByAccountId,
-            getActiveSessionByProfileId,
+            getActiveSessionByAccountID,
+            getActiveSessionByProfileID,
         ]
     }
 }

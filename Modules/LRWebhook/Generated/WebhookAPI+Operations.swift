@@ -8,19 +8,19 @@ extension WebhookAPI {
     /// Sends `GET v2/manage/webhooks/{hook_id}` with the API key as query `apikey`, the API secret
     /// as query `apisecret`.
     ///
-    /// - Parameter hookId: Unique ID of the webhook. Sent as a path segment (percent-encoded).
+    /// - Parameter hookID: Unique ID of the webhook. Sent as a path segment (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `hookId` is blank (nothing is sent);
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `hookID` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/get-webhook-subscription-details/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/get-webhook-subscription-details/ (LoginRadius's `get_webhook_subscription_detail`)
     public func getWebhookSubscriptionDetail(
-        hookId: String
+        hookID: String
     ) async throws -> WebhookSubscription {
         var call = APICall(Operations.getWebhookSubscriptionDetail)
-        try call.pathParameter("hook_id", hookId, parameter: "hookId")
+        try call.pathParameter("hook_id", hookID, parameter: "hookID")
         return try await client.perform(call)
     }
 
@@ -35,9 +35,9 @@ extension WebhookAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/ (LoginRadius's `create_webhook_subscription`)
     public func createWebhookSubscription(
-        webHookSubscribeModel: WebHookSubscribeModel
+        _ webHookSubscribeModel: WebHookSubscribeModel
     ) async throws -> WebhookSubscription {
         var call = APICall(Operations.createWebhookSubscription)
         try call.body(webHookSubscribeModel)
@@ -49,19 +49,19 @@ extension WebhookAPI {
     /// Sends `DELETE v2/manage/webhooks/{hook_id}` with the API key as query `apikey`, the API
     /// secret as query `apisecret`.
     ///
-    /// - Parameter hookId: Unique ID of the webhook. Sent as a path segment (percent-encoded).
+    /// - Parameter hookID: Unique ID of the webhook. Sent as a path segment (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `hookId` is blank (nothing is sent);
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `hookID` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/delete-webhook-subscription/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/delete-webhook-subscription/ (LoginRadius's `delete_webhook_subscription`)
     public func deleteWebhookSubscription(
-        hookId: String
+        hookID: String
     ) async throws -> DeleteResponse {
         var call = APICall(Operations.deleteWebhookSubscription)
-        try call.pathParameter("hook_id", hookId, parameter: "hookId")
+        try call.pathParameter("hook_id", hookID, parameter: "hookID")
         return try await client.perform(call)
     }
 
@@ -71,23 +71,23 @@ extension WebhookAPI {
     /// as query `apisecret`.
     ///
     /// - Parameters:
-    ///   - hookId: Unique ID of the webhook. Sent as a path segment (percent-encoded).
     ///   - webHookSubscriptionUpdateModel: The body with WebHookSubscriptionUpdateModel Property. Sent as
     ///     the JSON body.
+    ///   - hookID: Unique ID of the webhook. Sent as a path segment (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `hookId` is blank (nothing is sent);
+    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `hookID` is blank (nothing is sent);
     ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/update-webhook-subscription/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/update-webhook-subscription/ (LoginRadius's `update_webhook_subscription`)
     public func updateWebhookSubscription(
-        hookId: String,
-        webHookSubscriptionUpdateModel: WebHookSubscriptionUpdateModel
+        _ webHookSubscriptionUpdateModel: WebHookSubscriptionUpdateModel,
+        hookID: String
     ) async throws -> WebhookSubscription {
         var call = APICall(Operations.updateWebhookSubscription)
-        try call.pathParameter("hook_id", hookId, parameter: "hookId")
         try call.body(webHookSubscriptionUpdateModel)
+        try call.pathParameter("hook_id", hookID, parameter: "hookID")
         return try await client.perform(call)
     }
 
@@ -100,7 +100,7 @@ extension WebhookAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-webhooks/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-webhooks/ (LoginRadius's `list_all_webhooks`)
     public func listAllWebhooks() async throws -> WebhookSubscriptionListResponse {
         let call = APICall(Operations.listAllWebhooks)
         return try await client.perform(call)
@@ -115,7 +115,7 @@ extension WebhookAPI {
     ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
     ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
     ///   `LoginRadiusError`.
-    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-events/
+    /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-events/ (LoginRadius's `get_webhook_events`)
     public func getWebhookEvents() async throws -> WebhookEventListResponse {
         let call = APICall(Operations.getWebhookEvents)
         return try await client.perform(call)

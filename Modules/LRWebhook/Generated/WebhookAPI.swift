@@ -26,9 +26,10 @@ extension LoginRadiusClient {
 extension WebhookAPI {
     /// The descriptors of this API's operations: paths, methods and credential placement.
     public enum Operations {
-        /// `GET v2/manage/webhooks/{hook_id}`
+        /// `GET v2/manage/webhooks/{hook_id}` (LoginRadius's `get_webhook_subscription_detail`)
         public static let getWebhookSubscriptionDetail = OperationDescriptor(
             name: "getWebhookSubscriptionDetail",
+            loginRadiusName: "get_webhook_subscription_detail",
             group: "web_hook",
             method: .get,
             host: .api,
@@ -39,9 +40,10 @@ extension WebhookAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/get-webhook-subscription-details/"
         )
-        /// `POST v2/manage/webhooks`
+        /// `POST v2/manage/webhooks` (LoginRadius's `create_webhook_subscription`)
         public static let createWebhookSubscription = OperationDescriptor(
             name: "createWebhookSubscription",
+            loginRadiusName: "create_webhook_subscription",
             group: "web_hook",
             method: .post,
             host: .api,
@@ -52,9 +54,10 @@ extension WebhookAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/"
         )
-        /// `DELETE v2/manage/webhooks/{hook_id}`
+        /// `DELETE v2/manage/webhooks/{hook_id}` (LoginRadius's `delete_webhook_subscription`)
         public static let deleteWebhookSubscription = OperationDescriptor(
             name: "deleteWebhookSubscription",
+            loginRadiusName: "delete_webhook_subscription",
             group: "web_hook",
             method: .delete,
             host: .api,
@@ -65,9 +68,10 @@ extension WebhookAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/delete-webhook-subscription/"
         )
-        /// `PUT v2/manage/webhooks/{hook_id}`
+        /// `PUT v2/manage/webhooks/{hook_id}` (LoginRadius's `update_webhook_subscription`)
         public static let updateWebhookSubscription = OperationDescriptor(
             name: "updateWebhookSubscription",
+            loginRadiusName: "update_webhook_subscription",
             group: "web_hook",
             method: .put,
             host: .api,
@@ -78,9 +82,10 @@ extension WebhookAPI {
             documentation:
                 "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/update-webhook-subscription/"
         )
-        /// `GET v2/manage/webhooks`
+        /// `GET v2/manage/webhooks` (LoginRadius's `list_all_webhooks`)
         public static let listAllWebhooks = OperationDescriptor(
             name: "listAllWebhooks",
+            loginRadiusName: "list_all_webhooks",
             group: "web_hook",
             method: .get,
             host: .api,
@@ -90,9 +95,10 @@ extension WebhookAPI {
             accessToken: nil,
             documentation: "https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-webhooks/"
         )
-        /// `GET v2/manage/webhooks/events`
+        /// `GET v2/manage/webhooks/events` (LoginRadius's `get_webhook_events`)
         public static let getWebhookEvents = OperationDescriptor(
             name: "getWebhookEvents",
+            loginRadiusName: "get_webhook_events",
             group: "web_hook",
             method: .get,
             host: .api,

@@ -5,7 +5,7 @@ import Testing
 @Suite("Replies become results or typed errors")
 struct ResponseErrorTests {
     static let operation = OperationDescriptor(
-        name: "authValidateAccessToken", group: "authentication", method: .get,
+        name: "validateAccessToken", group: "authentication", method: .get,
         pathTemplate: "identity/v2/auth/access_token/validate", accessToken: .bearer, documentation: "x")
 
     func perform(_ reply: Result<LoginRadiusResponse, LoginRadiusError>) async throws -> JSONValue {

@@ -36,7 +36,7 @@ struct ModelsAccessTokenTests {
         #expect(profile.birthDate == "1990-02-07")
         #expect(profile.email == [EmailAddress(type: "Primary", value: "NorthOfKing@Westeros0.com")])
         #expect(profile.country == Country(code: "HS", name: "House Smith"))
-        #expect(profile.phoneIdVerified == true)
+        #expect(profile.phoneIDVerified == true)
         #expect(profile.isPasswordBreached == false)
         #expect(profile.isEmailSubscribed == false)
         #expect(profile.hireable == false)
@@ -67,12 +67,12 @@ struct ModelsAccessTokenTests {
         let profile = try #require(try ModelFixtures.decode(AccessToken<Identity>.self, ModelFixtures.login).profile)
         #expect(profile.isProtected == nil)
         #expect(profile.additionalFields["IsProtected"] == "false")
-        #expect(profile.previousUids == nil)
+        #expect(profile.previousUIDs == nil)
         #expect(profile.additionalFields["PreviousUids"] == "61432e56***1495e89d3a100e36aeb8b")
         #expect(profile.unverifiedEmail == nil)
         #expect(profile.additionalFields["UnverifiedEmail"] == "John1Smith@hmail.com")
         // JSON is case-sensitive: the sample's `phoneId` is not `PhoneId`.
-        #expect(profile.phoneId == nil)
+        #expect(profile.phoneID == nil)
         #expect(profile.additionalFields["phoneId"] == "824525-add135")
         #expect(Set(profile.additionalFields.keys) == ["IsProtected", "PreviousUids", "UnverifiedEmail", "phoneId"])
     }
@@ -201,7 +201,7 @@ struct ModelsPostResponseWithDataTests {
         #expect(isClose(profile.lastLoginDate?.date, epoch(1_569_836_182, fraction: 0.9196327)))
         let pin = try #require(profile.pin)
         #expect(pin.skipped == false)
-        #expect(pin.lastPinChangeDate?.rawValue == "2019-09-30T09:36:21.3750000Z")
+        #expect(pin.lastPINChangeDate?.rawValue == "2019-09-30T09:36:21.3750000Z")
         #expect(pin.skippedDate?.rawValue == "0001-01-01T00:00:00.0000000Z")
         #expect(pin.skippedDate?.date != nil)
         #expect(pin.additionalFields.isEmpty)
@@ -249,7 +249,7 @@ struct ModelsSharedReplyTests {
         let questions = try ModelFixtures.decode([SecurityQuestion].self, text)
         #expect(
             questions == [
-                SecurityQuestion(questionId: "0a67bd*****3fdab3*****5c16b", question: "what is your middlename?")
+                SecurityQuestion(questionID: "0a67bd*****3fdab3*****5c16b", question: "what is your middlename?")
             ])
     }
 

@@ -69,7 +69,7 @@ struct RequestSignerKnownAnswerTests {
         configuration.requestSigning = true
         let client = try LoginRadiusClient(configuration: configuration, transport: transport)
         let operation = OperationDescriptor(
-            name: "updateAccountByUid", group: "account", method: .put,
+            name: "updateAccountByUID", group: "account", method: .put,
             pathTemplate: "identity/v2/manage/account/{uid}",
             apiSecret: .header(LoginRadiusHeaderName.apiSecret), documentation: "x")
         var call = APICall(operation)

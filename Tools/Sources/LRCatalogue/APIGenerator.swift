@@ -29,9 +29,10 @@ struct APIGenerator {
         out += "    /// The descriptors of this API's operations: paths, methods and credential placement.\n"
         out += "    public enum Operations {\n"
         for operation in group.operations {
-            out += "        /// `\(operation.method) \(operation.path)`\n"
+            out += "        /// `\(operation.method) \(operation.path)` (LoginRadius's `\(operation.python)`)\n"
             out += "        public static let \(operation.name) = OperationDescriptor(\n"
             out += "            name: \(Swift.literal(operation.name)),\n"
+            out += "            loginRadiusName: \(Swift.literal(operation.python)),\n"
             out += "            group: \(Swift.literal(group.group)),\n"
             out += "            method: \(operation.methodCase),\n"
             out += "            host: .\(operation.host),\n"
@@ -62,7 +63,7 @@ struct APIGenerator {
     }
 
     private func method(_ operation: Operation) -> String {
-        let parameters = operation.parameters.filter(\.isInSignature)
+        let parameters = operation.signatureParameters
         var out = Swift.doc(Swift.sentence(operation.summary), indent: "    ") + "\n"
         out +=
             "    ///\n"
@@ -87,11 +88,15 @@ struct APIGenerator {
             throwsText +=
                 "\(errorLink("invalidArgument(_:)")) when \(validated.joined(separator: ", ")) is blank (nothing is sent); "
         }
-        throwsText += "\(errorLink("api(_:)")) with LoginRadius's `ErrorCode` when it refuses the call; "
+        throwsText += "\(errorLink("api(_:)")) with LoginRadius's `ErrorCode` when it refuses the call"
+        if let codes = operation.errorCodes, !codes.isEmpty {
+            throwsText += " (LoginRadius documents \(codes.map(String.init).joined(separator: ", ")) for it)"
+        }
+        throwsText += "; "
         throwsText += "\(errorLink("tooManyRequests(_:)")), \(errorLink("http(_:)")), \(errorLink("transport(_:)")) "
         throwsText += "and \(errorLink("decoding(_:)")) as described on \(errorLink(nil))."
         out += Swift.docItem(String(throwsText.dropFirst(2)), indent: "    ", first: "- ", rest: "  ") + "\n"
-        out += "    /// - SeeAlso: \(operation.documentation ?? documentation)\n"
+        out += "    /// - SeeAlso: \(operation.documentation ?? documentation) (LoginRadius's `\(operation.python)`)\n"
         if let deprecated = operation.deprecated {
             out += "    @available(*, deprecated, message: \(Swift.literal(deprecated)))\n"
         }
@@ -99,7 +104,8 @@ struct APIGenerator {
         if parameters.isEmpty {
             out += ") async throws -> \(operation.response) {\n"
         } else {
-            out += "\n" + parameters.map { "        \($0.swift): \($0.signatureType)" }.joined(separator: ",\n")
+            out +=
+                "\n" + parameters.map { "        \($0.signatureLabel): \($0.signatureType)" }.joined(separator: ",\n")
             out += "\n    ) async throws -> \(operation.response) {\n"
         }
         out += "        \(parameters.isEmpty ? "let" : "var") call = APICall(Operations.\(operation.name))\n"

@@ -380,12 +380,13 @@ struct CLIGenerator {
                 continue
             }
             out +=
-                Layout.call("var builder = try BodyBuilder", ["body", "empty: \(parameter.type)()"], indent: body)
+                Layout.call("var builder = try BodyBuilder", ["\(parameter.type).self", "from: body"], indent: body)
                 + "\n"
             for field in fields {
                 let property = Swift.identifier(field.property)
                 let label = field.kind == .stringArray ? "values: " : ""
-                out += body + "builder.set(\\.\(property), \(label)\(property))\n"
+                out +=
+                    body + "builder.set(\(Swift.literal(field.field?.wire ?? field.property)), \(label)\(property))\n"
             }
             out += body + "let \(local) = try builder.\(parameter.isOptional ? "optional" : "required")()\n"
         }
@@ -399,7 +400,7 @@ struct CLIGenerator {
                     ["\(parameter.type).self", "from: \(value)", "option: \(Swift.literal(option.name))"], indent: body
                 ) + "\n"
         }
-        let parameters = operation.parameters.filter(\.isInSignature)
+        let parameters = operation.signatureParameters
         let call = "try await client.\(group.clientProperty).\(operation.name)"
         out += body + "try await OperationRunner.run(Self.operation, connection) { client in\n"
         if parameters.isEmpty {
@@ -407,10 +408,10 @@ struct CLIGenerator {
         } else {
             out += body + "    " + call + "(\n"
             out += parameters.enumerated().map { index, parameter in
-                Layout.labeled(
-                    parameter.swift, Swift.identifier(parameter.swift), indent: body + "        ",
-                    trailer: index == parameters.count - 1 ? "" : ","
-                )
+                let trailer = index == parameters.count - 1 ? "" : ","
+                if parameter.in == "body" { return body + "        " + Swift.identifier(parameter.swift) + trailer }
+                return Layout.labeled(
+                    parameter.swift, Swift.identifier(parameter.swift), indent: body + "        ", trailer: trailer)
             }.joined(separator: "\n")
             out += "\n" + body + "    )\n"
         }

@@ -62,9 +62,9 @@ public struct OperationGroup: Codable, Sendable {
 
 /// One operation.
 public struct Operation: Codable, Sendable {
-    /// The Swift name, e.g. `loginByEmail`.
+    /// The Swift name, e.g. `loginByEmail` (``NamingRules/operationName(_:group:)`` of ``python``).
     public var name: String
-    /// The Python SDK's method name, e.g. `login_by_email`.
+    /// LoginRadius's name for the operation: the Python SDK's method name, e.g. `login_by_email`.
     public var python: String
     /// What the operation does.
     public var summary: String
@@ -94,13 +94,19 @@ public struct Operation: Codable, Sendable {
     public var deprecated: String?
     /// Whether the operation may be retried after reaching the server (defaults from the method).
     public var idempotent: Bool?
+    /// The `ErrorCode`s LoginRadius documents for the operation (its endpoint descriptor's
+    /// `errorcodes`), in ascending order; `nil` when it documents none.
+    public var errorCodes: [Int]?
+
+    /// The body parameter, when the operation sends a model or JSON value as its body.
+    public var bodyParameter: Parameter? { parameters.first { $0.in == "body" } }
 }
 
 /// One parameter of an operation.
 public struct Parameter: Codable, Sendable {
-    /// The Python SDK's name, e.g. `email_template`.
+    /// LoginRadius's name: the Python SDK's, e.g. `email_template`.
     public var python: String
-    /// The Swift label, e.g. `emailTemplate`.
+    /// The Swift label, e.g. `emailTemplate` (``NamingRules/memberName(_:)`` of ``python``).
     public var swift: String
     /// `String`, `Bool`, `Int`, `JSONValue` or a model name.
     public var type: String
@@ -161,24 +167,39 @@ public struct ModelFile: Codable, Sendable {
 
 /// One model: a JSON object with known fields; unknown fields are kept by the generated code.
 public struct ModelDefinition: Codable, Sendable {
-    /// The Swift type name.
+    /// The Swift type name, e.g. `ResetPINByEmailAndOTPModel` (``NamingRules/typeName(_:)`` of
+    /// ``loginRadius``).
     public var name: String
+    /// LoginRadius's name for the model (the Python SDK's), e.g. `ResetPinByEmailAndOtpModel`.
+    public var loginRadius: String
     /// What the model is.
     public var summary: String
     /// LoginRadius's documentation for it.
     public var documentation: String?
     /// The declared fields.
     public var fields: [Field]
+
+    /// The fields LoginRadius requires, in declaration order: non-optional in Swift.
+    public var requiredFields: [Field] { fields.filter(\.isRequired) }
 }
 
 /// One field of a model.
 public struct Field: Codable, Sendable {
-    /// The JSON member name, e.g. `FirstName`.
+    /// The JSON member name, e.g. `FirstName`: LoginRadius's own name for the field.
     public var wire: String
-    /// The Swift property name, e.g. `firstName`.
+    /// The Swift property name, e.g. `firstName` (``NamingRules/memberName(_:)`` of ``wire``).
     public var swift: String
     /// The Swift type without optionality, e.g. `[EmailAddress]`.
     public var type: String
     /// What the field is.
     public var summary: String?
+    /// Whether LoginRadius requires the member in every flow of every operation that sends the
+    /// model (its endpoint descriptors' `is_required`): then the Swift property is non-optional.
+    public var required: Bool?
+    /// Whether LoginRadius requires the member in some flows only (e.g. an email where a phone
+    /// number would do): it stays optional, and its documentation says so.
+    public var requiredInSomeFlows: Bool?
+
+    /// Whether the Swift property is non-optional.
+    public var isRequired: Bool { required ?? false }
 }

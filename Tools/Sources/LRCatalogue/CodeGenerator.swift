@@ -111,6 +111,12 @@ enum Swift {
         }.joined(separator: "\n")
     }
 
+    /// `a`, `a and b`, `a, b and c`.
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     /// A sentence: trimmed, capitalised, ending with a full stop.
     static func sentence(_ text: String) -> String {
         var text = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -5,6 +5,10 @@ import Foundation
 struct DispatchGenerator {
     let catalogue: Catalogue
 
+    private var models: [String: ModelDefinition] {
+        Dictionary(catalogue.modelFiles.flatMap(\.models).map { ($0.name, $0) }) { first, _ in first }
+    }
+
     func file() -> String {
         var out = CodeGenerator.header("Tools/Catalogue/operations") + "import LoginRadius\n\n"
         out += "/// Calls an operation of the public API with a conformance case's arguments.\n"
@@ -16,7 +20,7 @@ struct DispatchGenerator {
         out += "    public static let calls: [String: ConformanceCall] = [\n"
         for (group, operation) in catalogue.allOperations {
             out += "        \(Swift.literal(group.group + "." + operation.python)): { client, arguments in\n"
-            let parameters = operation.parameters.filter(\.isInSignature)
+            let parameters = operation.signatureParameters
             let deprecated = operation.deprecated != nil
             let call = "client.\(group.clientProperty).\(operation.name)"
             if parameters.isEmpty {
@@ -43,7 +47,17 @@ struct DispatchGenerator {
                     ? "        \(key)[:],"
                     : Layout.collection(key, pairs, indent: "        ", trailer: ",")) + "\n"
         }
-        out += "    ]\n}\n"
+        out += "    ]\n\n"
+        let prevented = catalogue.allOperations.compactMap { group, operation -> String? in
+            guard let body = operation.bodyParameter, let model = models[body.type], !model.requiredFields.isEmpty
+            else { return nil }
+            return Swift.literal(group.group + "." + operation.python)
+        }
+        out += "    /// The operations whose body model has members LoginRadius requires: an empty body for them\n"
+        out += "    /// does not compile, so their `empty_model` cases are prevented at compile time.\n"
+        out += Layout.collection(
+            "public static let bodiesWithRequiredMembers: Set<String> = ", prevented, indent: "    ")
+        out += "\n}\n"
         return out
     }
 
@@ -51,6 +65,7 @@ struct DispatchGenerator {
     private func argumentLine(_ parameter: Parameter, trailer: String) -> String {
         let indent = "                "
         let value = argument(parameter)
+        if parameter.in == "body" { return Layout.statement(value, indent: indent, trailer: trailer) }
         return Layout.statement(parameter.swift + ": " + value, indent: indent, trailer: trailer)
     }
 

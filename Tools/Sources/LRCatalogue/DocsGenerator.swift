@@ -39,6 +39,7 @@ struct DocsGenerator {
             out += moduleSection(module, models: models)
         }
         out += modelsSection(models: models)
+        out += namesSection()
         return out
     }
 
@@ -141,12 +142,16 @@ struct DocsGenerator {
             configuration: .init(apiKey: "<api-key>", apiSecret: "<api-secret>")
         )
         let login = try await client.authentication.loginByEmail(
-            emailAuthenticationModel: EmailAuthenticationModel(email: "ada@example.com", password: "<password>")
+            .init(email: "ada@example.com", password: "<password>")
         )
         ```
 
-        - **Parameters** are labelled with the Python SDK's names in lowerCamelCase. Required ones come
-          first in the table; optional ones default to `nil` (not sent), optional booleans and integers
+        - **Names** follow [Naming.md](Naming.md): Swift API Design Guidelines, acronyms uniformly cased.
+          LoginRadius's own names (the Python SDK's) are next to each operation, and
+          [LoginRadius names](#loginradius-names) maps every one to its Swift method.
+        - **The request body** comes first and unlabelled; its members LoginRadius requires are
+          non-optional, so a body without them does not compile.
+        - **Parameters** other than the body keep their labels. Required ones come first in the table; optional ones default to `nil` (not sent), optional booleans and integers
           that LoginRadius always expects default to the value shown.
         - **Where a value is sent**: a path segment (percent-encoded), a query parameter, a header, the
           access token (`Authorization: Bearer` unless noted), the JSON body, or one member of a JSON body
@@ -177,6 +182,7 @@ struct DocsGenerator {
             }
         }
         out += "- [Models](#models)\n"
+        out += "- [LoginRadius names](#loginradius-names)\n"
         for module in catalogue.modules where !catalogue.models(in: module).isEmpty {
             out += "  - [\(module) models](#\(anchor(module + " models")))\n"
         }
@@ -252,7 +258,12 @@ struct DocsGenerator {
             out += "`.invalidArgument` when \(validated.joined(separator: ", ")) is blank (nothing is sent); "
         }
         out += "`.api` with LoginRadius's error code when it refuses the call; `.tooManyRequests`, `.http`, "
-        out += "`.transport`, `.decoding`.\n\n"
+        out += "`.transport`, `.decoding`."
+        if let codes = operation.errorCodes, !codes.isEmpty {
+            out += " LoginRadius documents these `ErrorCode`s for it: "
+            out += codes.map(String.init).joined(separator: ", ") + "."
+        }
+        out += "\n\n"
         out += "```swift\n" + swiftExample(operation, group: group, models: models) + "\n```\n\n"
         out += "```sh\n" + cliExample(operation, group: group, models: models) + "\n```\n\n"
         return out
@@ -281,16 +292,41 @@ struct DocsGenerator {
         _ operation: Operation, group: OperationGroup, models: [String: (module: String, model: ModelDefinition)],
         requiredOnly: Bool = false
     ) -> String {
-        let parameters = operation.parameters.filter { $0.isInSignature && (!requiredOnly || $0.required) }
+        let parameters = operation.signatureParameters.filter { !requiredOnly || $0.required }
         let call = "let reply = try await client.\(group.clientProperty).\(operation.name)("
         if parameters.isEmpty { return call + ")" }
         var lines: [String] = []
         for (index, parameter) in parameters.enumerated() {
             let comma = index == parameters.count - 1 ? "" : ","
             let comment = parameter.required ? "" : "  // optional"
-            lines.append("    \(parameter.swift): \(exampleValue(parameter, models: models))\(comma)\(comment)")
+            let label = parameter.in == "body" ? "" : "\(parameter.swift): "
+            lines.append("    \(label)\(exampleValue(parameter, models: models))\(comma)\(comment)")
         }
         return call + "\n" + lines.joined(separator: "\n") + "\n)"
+    }
+
+    /// A value of `type` for an example: a placeholder string, a model built from its required
+    /// members, or an empty collection.
+    private func exampleValue(type: String, name: String, models: [String: (module: String, model: ModelDefinition)])
+        -> String
+    {
+        switch type {
+        case "String": return "\"<\(name)>\""
+        case "Bool": return "true"
+        case "Int": return "0"
+        case "JSONValue": return "[\"<key>\": \"<value>\"]"
+        case let type where type.hasPrefix("[") && type.contains(":"): return "[:]"
+        case let type where type.hasPrefix("["):
+            return "[" + exampleValue(type: String(type.dropFirst().dropLast()), name: name, models: models) + "]"
+        default:
+            guard let model = models[type]?.model else { return "\(type)()" }
+            var fields = model.requiredFields
+            if fields.isEmpty { fields = Array(model.fields.filter { $0.type == "String" }.prefix(2)) }
+            let arguments = fields.map {
+                "\($0.swift): \(exampleValue(type: $0.type, name: $0.swift, models: models))"
+            }
+            return "\(type)(\(arguments.joined(separator: ", ")))"
+        }
     }
 
     private func exampleValue(_ parameter: Parameter, models: [String: (module: String, model: ModelDefinition)])
@@ -304,12 +340,13 @@ struct DocsGenerator {
         case "Int":
             if case .int(let value)? = parameter.default { return "\(value)" }
             return "0"
-        case "JSONValue": return "[\"<key>\": \"<value>\"]"
         default:
-            guard let model = models[parameter.type]?.model else { return "\(parameter.type)()" }
-            let fields = model.fields.filter { $0.type == "String" }.prefix(2)
-            let arguments = fields.map { "\($0.swift): \"<\($0.swift)>\"" }.joined(separator: ", ")
-            return "\(parameter.type)(\(arguments))"
+            let value = exampleValue(type: parameter.type, name: parameter.swift, models: models)
+            // The body is unlabelled, so its type is known: `.init(…)` reads best.
+            if parameter.in == "body", value.hasPrefix(parameter.type + "(") {
+                return ".init" + value.dropFirst(parameter.type.count)
+            }
+            return value
         }
     }
 
@@ -335,12 +372,28 @@ struct DocsGenerator {
         return out
     }
 
+    // MARK: Names
+
+    /// Every operation's LoginRadius (Python SDK) name next to its Swift method.
+    private func namesSection() -> String {
+        var out = "## LoginRadius names\n\n"
+        out += "LoginRadius's name for each operation (the Python SDK's `group.method`) and the Swift method that "
+        out += "calls it. The same name is `OperationDescriptor.loginRadiusName`, which logs and traces carry.\n\n"
+        out += "| LoginRadius (Python) | Swift |\n| --- | --- |\n"
+        for (group, operation) in catalogue.allOperations {
+            out += "| `\(group.group).\(operation.python)` | "
+            out += "[`client.\(group.clientProperty).\(operation.name)`](#\(operationAnchor(group, operation))) |\n"
+        }
+        return out + "\n"
+    }
+
     // MARK: Models
 
     private func modelsSection(models: [String: (module: String, model: ModelDefinition)]) -> String {
         var out = "## Models\n\n"
-        out += "Every field is optional. Members a model does not declare are kept in `additionalFields` and sent "
-        out += "back when the value is encoded.\n\n"
+        out += "A field LoginRadius requires (marked *required*) is non-optional and comes first in the "
+        out += "initializer; every other field is optional. Members a model does not declare are kept in "
+        out += "`additionalFields` and sent back when the value is encoded.\n\n"
         for module in catalogue.modules {
             let moduleModels = catalogue.models(in: module)
             guard !moduleModels.isEmpty else { continue }
@@ -349,6 +402,7 @@ struct DocsGenerator {
             for model in moduleModels {
                 out += "#### <a id=\"\(modelAnchor(model.name))\"></a>`\(model.name)`\n\n"
                 out += text(Swift.sentence(model.summary))
+                if model.loginRadius != model.name { out += " LoginRadius's name: `\(model.loginRadius)`." }
                 if let documentation = model.documentation { out += " [LoginRadius docs](\(documentation))" }
                 out += "\n\n"
                 if model.fields.isEmpty {
@@ -357,7 +411,8 @@ struct DocsGenerator {
                 }
                 out += "| Swift | JSON | Type | Description |\n| --- | --- | --- | --- |\n"
                 for field in model.fields {
-                    out += "| `\(field.swift)` | `\(field.wire)` | `\(field.type)` | "
+                    out +=
+                        "| `\(field.swift)` | `\(field.wire)` | `\(field.type)`\(field.isRequired ? " (*required*)" : "") | "
                     out += cell(field.summary.map(Swift.sentence) ?? "") + typeLink(field.type, models: models) + " |\n"
                 }
                 out += "\n"

@@ -1,30 +1,57 @@
 import Foundation
 
-/// Writes one model struct: optional typed properties, kept unknown fields, lenient decoding.
+/// Writes one model struct: typed properties (non-optional where LoginRadius requires the
+/// member), kept unknown fields, and one decoding path that `init(from:)` and
+/// `init(jsonValue:)` share.
 struct ModelGenerator {
     let model: ModelDefinition
     let module: String
+
+    /// Required fields first (in declaration order), then the optional ones: the memberwise
+    /// initializer's order.
+    private var orderedFields: [Field] { model.fields.filter(\.isRequired) + model.fields.filter { !$0.isRequired } }
 
     func file() -> String {
         let imports = module == "LRCore" ? "" : "public import LRCore\n\n"
         let known = model.fields.map { Swift.literal($0.wire) }
         var out = CodeGenerator.header("Tools/Catalogue/models") + imports
         out += Swift.doc(Swift.sentence(model.summary), indent: "") + "\n"
-        out += "///\n/// Every field is optional; members LoginRadius sends that are not declared here are kept in\n"
-        out += "/// ``additionalFields`` and sent back when the value is encoded.\n"
+        out += "///\n"
+        let required = model.requiredFields
+        if required.isEmpty {
+            out += "/// Every field is optional; members LoginRadius sends that are not declared here are kept in\n"
+            out += "/// ``additionalFields`` and sent back when the value is encoded.\n"
+        } else {
+            let names = required.map { "``\($0.swift)``" }
+            out +=
+                Swift.doc(
+                    "LoginRadius requires \(Swift.list(names)), so \(names.count == 1 ? "it is" : "they are") "
+                        + "not optional; the other fields are. Members not declared here are kept in "
+                        + "``additionalFields`` and sent back when the value is encoded.",
+                    indent: "") + "\n"
+        }
+        if model.loginRadius != model.name {
+            out += "///\n/// LoginRadius's name for it: `\(model.loginRadius)`.\n"
+        }
         if let documentation = model.documentation { out += "///\n/// - SeeAlso: \(documentation)\n" }
         out += "public struct \(model.name): Codable, Sendable, Hashable, JSONValueDecodable {\n"
         for field in model.fields {
             let summary = field.summary.map(Swift.sentence) ?? ""
+            let requirement =
+                field.isRequired
+                ? " Required by LoginRadius."
+                : (field.requiredInSomeFlows ?? false ? " Required by LoginRadius in some flows." : "")
             out +=
-                Swift.doc((summary.isEmpty ? "" : summary + " ") + "JSON member `\(field.wire)`.", indent: "    ")
+                Swift.doc(
+                    (summary.isEmpty ? "" : summary + " ") + "JSON member `\(field.wire)`." + requirement,
+                    indent: "    ")
                 + "\n"
-            out += "    public var \(Swift.identifier(field.swift)): \(field.type)?\n"
+            out += "    public var \(Swift.identifier(field.swift)): \(field.type)\(field.isRequired ? "" : "?")\n"
         }
         out += "    /// Members not declared above, as LoginRadius sent them (or as you want them sent).\n"
         out += "    public var additionalFields: [String: JSONValue]\n\n"
         out += "    /// The JSON member names of the declared fields.\n"
-        out += Layout.collection("public static let knownFields: Set<String> = ", known, indent: "    ") + "\n\n"
+        out += Layout.collection("package static let knownFields: Set<String> = ", known, indent: "    ") + "\n\n"
         out += initializer()
         out += decoder()
         out += jsonValueDecoder()
@@ -34,9 +61,15 @@ struct ModelGenerator {
     }
 
     private func initializer() -> String {
-        var out = "    /// Creates a value; every field defaults to absent.\n    public init(\n"
-        for field in model.fields {
-            out += "        \(Swift.identifier(field.swift)): \(field.type)? = nil,\n"
+        var out: String
+        if model.requiredFields.isEmpty {
+            out = "    /// Creates a value; every field defaults to absent.\n    public init(\n"
+        } else {
+            out = "    /// Creates a value from LoginRadius's required members; the other fields default to absent.\n"
+            out += "    public init(\n"
+        }
+        for field in orderedFields {
+            out += "        \(Swift.identifier(field.swift)): \(field.type)\(field.isRequired ? "" : "? = nil"),\n"
         }
         out += "        additionalFields: [String: JSONValue] = [:]\n    ) {\n"
         for field in model.fields {
@@ -46,21 +79,19 @@ struct ModelGenerator {
         return out
     }
 
+    /// `init(from:)` reads the value as a ``JSONValue`` and builds the model with
+    /// ``init(jsonValue:)``: one set of decoding rules, whatever the decoder.
     private func decoder() -> String {
-        var out = "    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.\n"
+        var out =
+            "    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is\n"
+        out += "    /// kept in ``additionalFields``"
+        out += model.requiredFields.isEmpty ? ".\n" : "; a missing or mistyped required member fails.\n"
         out += "    public init(from decoder: any Decoder) throws {\n"
-        out += "        let container = try decoder.container(keyedBy: DynamicCodingKey.self)\n"
-        out +=
-            "        \(model.fields.isEmpty ? "let" : "var") additional = try container.additionalFields(excluding: Self.knownFields)\n"
-        for field in model.fields {
-            out +=
-                Layout.call(
-                    "\(field.swift) = container.decodeLenient",
-                    ["\(field.type).self", "forKey: \(Swift.literal(field.wire))", "additionalFields: &additional"],
-                    indent: "        "
-                ) + "\n"
-        }
-        out += "        additionalFields = additional\n    }\n\n"
+        out += "        let jsonValue = try JSONValue(from: decoder)\n"
+        out += "        do {\n            try self.init(jsonValue: jsonValue)\n        } catch {\n"
+        out += "            throw DecodingError.dataCorrupted(\n"
+        out += "                .init(codingPath: decoder.codingPath, debugDescription: error.description))\n"
+        out += "        }\n    }\n\n"
         return out
     }
 
@@ -75,38 +106,49 @@ struct ModelGenerator {
             out +=
                 Layout.collection("private static let memberIndex: [String: Int] = ", entries, indent: "    ") + "\n\n"
         }
-        out += "    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.\n"
-        out += "    ///\n    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.\n"
+        out += "    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected\n"
+        out += "    /// type is kept in ``additionalFields``, unknown members are kept as they are.\n"
+        out += "    ///\n    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object"
+        out += model.requiredFields.isEmpty ? ".\n" : " or lacks a required member.\n"
         out += "    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {\n"
         out +=
             "        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }\n"
-        out += "        self.init()\n"
         guard !model.fields.isEmpty else {
-            return out + "        additionalFields = members\n    }\n\n"
+            return out + "        self.init(additionalFields: members)\n    }\n\n"
+        }
+        for field in model.fields {
+            out += "        var \(Swift.identifier(field.swift)): \(field.type)? = nil\n"
         }
         out += "        var additional: [String: JSONValue] = [:]\n"
         out += "        for (jsonKey, jsonMember) in members {\n"
         out += "            switch Self.memberIndex[jsonKey] ?? -1 {\n"
         for (index, field) in model.fields.enumerated() {
-            let call = Layout.call(
-                "self.\(Swift.identifier(field.swift)) = jsonMember.lenient",
-                ["\(field.type).self", "key: jsonKey", "additionalFields: &additional"],
-                indent: "")
+            let head = "\(Swift.identifier(field.swift)) = jsonMember.lenient"
+            let arguments = ["\(field.type).self", "key: jsonKey", "additionalFields: &additional"]
+            let call = Layout.call(head, arguments, indent: "")
             let single = "            case \(index): " + call
             if single.count <= Layout.lineLength && !call.contains("\n") {
                 out += single + "\n"
             } else {
                 out += "            case \(index):\n"
-                out +=
-                    Layout.call(
-                        "self.\(Swift.identifier(field.swift)) = jsonMember.lenient",
-                        ["\(field.type).self", "key: jsonKey", "additionalFields: &additional"],
-                        indent: "                ") + "\n"
+                out += Layout.call(head, arguments, indent: "                ") + "\n"
             }
         }
         out += "            default: additional[jsonKey] = jsonMember\n"
         out += "            }\n        }\n"
-        out += "        additionalFields = additional\n    }\n\n"
+        for field in model.requiredFields {
+            let name = Swift.identifier(field.swift)
+            out += "        guard let \(name) else {\n"
+            out +=
+                Layout.statement(
+                    "throw JSONValueMismatch(missing: \(Swift.literal(field.wire)), in: Self.self, "
+                        + "found: members[\(Swift.literal(field.wire))])",
+                    indent: "            ") + "\n"
+            out += "        }\n"
+        }
+        let arguments = orderedFields.map { "\($0.swift): \(Swift.identifier($0.swift))" }
+        out += Layout.call("self.init", arguments + ["additionalFields: additional"], indent: "        ") + "\n"
+        out += "    }\n\n"
         return out
     }
 
@@ -118,12 +160,17 @@ struct ModelGenerator {
         out += model.fields.isEmpty ? "" : "        var encoded = Set<String>()\n"
         for field in model.fields {
             let key = Swift.literal(field.wire)
-            out += "        if let value = \(Swift.identifier(field.swift)) {\n"
-            out +=
-                Layout.call(
-                    "try container.encode", ["value", "forKey: DynamicCodingKey(\(key))"], indent: "            ")
-                + "\n"
-            out += "            encoded.insert(\(key))\n        }\n"
+            let encode = Layout.call(
+                "try container.encode",
+                [field.isRequired ? Swift.identifier(field.swift) : "value", "forKey: DynamicCodingKey(\(key))"],
+                indent: field.isRequired ? "        " : "            ")
+            if field.isRequired {
+                out += encode + "\n        encoded.insert(\(key))\n"
+            } else {
+                out += "        if let value = \(Swift.identifier(field.swift)) {\n"
+                out += encode + "\n"
+                out += "            encoded.insert(\(key))\n        }\n"
+            }
         }
         out +=
             "        try container.encodeAdditionalFields(additionalFields, excluding: \(model.fields.isEmpty ? "[]" : "encoded"))\n    }\n"

@@ -13,6 +13,9 @@ extension Parameter {
         }
     }
 
+    /// The label and name in the signature: the body is unlabelled (`_ body`), the rest keep their label.
+    var signatureLabel: String { self.in == "body" ? "_ \(Swift.identifier(swift))" : swift }
+
     /// Whether the Swift value is optional.
     var isOptional: Bool { !required && self.default == nil }
 
@@ -36,6 +39,13 @@ extension Parameter {
 }
 
 extension Operation {
+    /// The parameters in the Swift signature: the body first (unlabelled), then the rest in the
+    /// Python SDK's order.
+    var signatureParameters: [Parameter] {
+        let parameters = self.parameters.filter(\.isInSignature)
+        return parameters.filter { $0.in == "body" } + parameters.filter { $0.in != "body" }
+    }
+
     /// A Swift expression for a credential placement string (`query:NAME`, `header:NAME`, `bearer`).
     static func placement(_ value: String?) -> String {
         guard let value else { return "nil" }

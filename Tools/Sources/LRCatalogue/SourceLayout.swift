@@ -114,9 +114,10 @@ enum Layout {
 
 extension Swift {
     /// `loginByEmail` → `login-by-email`, `phoneNo2FA` → `phone-no2-fa`, `password_less_login` →
-    /// `password-less-login`: the command line's spelling of a catalogue name.
+    /// `password-less-login`, `multipurposeSMSOTPGeneration` → `multipurpose-sms-otp-generation`:
+    /// the command line's spelling of a catalogue name.
     static func kebab(_ name: String) -> String {
-        let characters = Array(name)
+        let characters = Array(splitAcronymRuns(name))
         var result = ""
         for (index, character) in characters.enumerated() {
             if character == "_" || character == " " {
@@ -128,10 +129,48 @@ extension Swift {
                 let next = index + 1 < characters.count ? characters[index + 1] : nil
                 let startsWord =
                     previous.isLowercase || previous.isNumber
-                    || (previous.isUppercase && (next?.isLowercase ?? false))
+                    || (previous.isUppercase && (next?.isLowercase ?? false) && !isPlural(characters, index + 1))
                 if startsWord, !result.hasSuffix("-") { result += "-" }
             }
             result += character.lowercased()
+        }
+        return result
+    }
+
+    /// Whether `characters[index]` is the `s` of an acronym's plural (`UIDs`, `URLs`).
+    private static func isPlural(_ characters: [Character], _ index: Int) -> Bool {
+        guard index < characters.count, characters[index] == "s" else { return false }
+        return index + 1 == characters.count || !characters[index + 1].isLowercase
+    }
+
+    /// `SMSOTP` inside a name becomes `SMS_OTP`: adjacent acronyms (``NamingRules/acronyms``) are
+    /// separate words on the command line.
+    private static func splitAcronymRuns(_ name: String) -> String {
+        let acronyms = Set(NamingRules.acronyms.values.filter { $0 == $0.uppercased() }).sorted { $0.count > $1.count }
+        let characters = Array(name)
+        var result = ""
+        var index = 0
+        while index < characters.count {
+            guard characters[index].isUppercase else {
+                result.append(characters[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while end < characters.count, characters[end].isUppercase { end += 1 }
+            // A capital followed by a lower-case letter starts the next word.
+            if end < characters.count, characters[end].isLowercase, end - index > 1, !isPlural(characters, end) {
+                end -= 1
+            }
+            var run = String(characters[index..<end])
+            var pieces: [String] = []
+            while let acronym = acronyms.first(where: { run.hasPrefix($0) }), run.count > acronym.count {
+                pieces.append(acronym)
+                run.removeFirst(acronym.count)
+            }
+            pieces.append(run)
+            result += pieces.joined(separator: "_")
+            index = end
         }
         return result
     }

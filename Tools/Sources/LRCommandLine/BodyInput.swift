@@ -54,43 +54,52 @@ enum BodyInput {
     }
 }
 
-/// A body model built from `--body` (when given) and the command's body member options.
+/// A body model built from `--body` (when given) and the command's body member options: the
+/// members are collected as JSON and decoded once, so a model's required members are checked the
+/// way the SDK checks them.
 struct BodyBuilder<Model: Decodable> {
-    private var model: Model
-    private var isGiven: Bool
+    private var members: [String: JSONValue] = [:]
+    private var isGiven = false
 
-    /// Starts from `--body` when given, else from `empty`.
+    /// Starts from `--body` when given, else from no members.
     ///
-    /// - Throws: As ``BodyInput/optional(_:from:)``.
-    init(_ path: String?, empty: @autoclosure () -> Model) throws {
-        if let loaded = try BodyInput.optional(Model.self, from: path) {
-            model = loaded
-            isGiven = true
-        } else {
-            model = empty()
-            isGiven = false
+    /// - Throws: ``CommandFailure`` when `--body` cannot be read or is not a JSON object.
+    init(_ type: Model.Type, from path: String?) throws {
+        guard let path else { return }
+        let data = try BodyInput.data(path)
+        guard let object = try? JSONValue(parsing: data).objectValue else {
+            throw CommandFailure("--body is not \(String(describing: Model.self)) JSON: not a JSON object")
         }
-    }
-
-    /// Sets a member when its option was given.
-    mutating func set<Value>(_ member: WritableKeyPath<Model, Value?>, _ value: Value?) {
-        guard let value else { return }
-        model[keyPath: member] = value
+        members = object
         isGiven = true
     }
 
+    /// Sets the member `name` when its option was given.
+    mutating func set(_ name: String, _ value: String?) { set(name, value.map(JSONValue.string)) }
+
+    /// Sets the member `name` when its option was given.
+    mutating func set(_ name: String, _ value: Bool?) { set(name, value.map(JSONValue.bool)) }
+
+    /// Sets the member `name` when its option was given.
+    mutating func set(_ name: String, _ value: Int?) { set(name, value.map { JSONValue.int(Int64($0)) }) }
+
     /// Sets a list member when its repeatable option was given at least once.
-    mutating func set(_ member: WritableKeyPath<Model, [String]?>, values: [String]) {
-        guard !values.isEmpty else { return }
-        model[keyPath: member] = values
+    mutating func set(_ name: String, values: [String]) {
+        set(name, values.isEmpty ? nil : JSONValue.array(values.map(JSONValue.string)))
+    }
+
+    private mutating func set(_ name: String, _ value: JSONValue?) {
+        guard let value else { return }
+        members[name] = value
         isGiven = true
     }
 
     /// The body; the command needs one.
     ///
-    /// - Throws: ``CommandFailure`` when neither `--body` nor a body member option was given.
+    /// - Throws: ``CommandFailure`` when neither `--body` nor a body member option was given, or
+    ///   when the members do not make a `Model` (a required member is missing, for example).
     func required() throws -> Model {
-        guard isGiven else {
+        guard let model = try optional() else {
             throw CommandFailure(
                 "Missing the body: give --body FILE (or --body - for standard input) or its member options."
             )
@@ -99,8 +108,15 @@ struct BodyBuilder<Model: Decodable> {
     }
 
     /// The body, or `nil` when neither `--body` nor a body member option was given.
-    func optional() -> Model? {
-        isGiven ? model : nil
+    ///
+    /// - Throws: ``CommandFailure`` when the members do not make a `Model`.
+    func optional() throws -> Model? {
+        guard isGiven else { return nil }
+        do {
+            return try JSONDecoder().decode(Model.self, from: JSONEncoder().encode(JSONValue.object(members)))
+        } catch {
+            throw CommandFailure("The body is not \(String(describing: Model.self)): \(BodyInput.reason(error))")
+        }
     }
 }
 

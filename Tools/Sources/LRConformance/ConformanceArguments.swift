@@ -56,13 +56,33 @@ public struct ConformanceArguments: Sendable {
 
     /// A model decoded from the JSON value; a missing value decodes from `{}`.
     public func model<Model: Decodable>(_ name: String, as type: Model.Type = Model.self) throws -> Model {
-        let value = values[name]?.nonNull ?? .object([:])
-        return try JSONCoding.decode(Model.self, from: JSONCoding.encode(value))
+        try Self.decode(Model.self, values[name]?.nonNull ?? .object([:]))
     }
 
     /// An optional model; `nil` when missing or `null`.
     public func optionalModel<Model: Decodable>(_ name: String, as type: Model.Type = Model.self) throws -> Model? {
         guard let value = values[name], !value.isNull else { return nil }
-        return try JSONCoding.decode(Model.self, from: JSONCoding.encode(value))
+        return try Self.decode(Model.self, value)
+    }
+
+    /// `value` as `Model`. A Python caller writes a boolean member as the string `"True"` or
+    /// `"False"`; where a model declares that member `Bool` and requires it, the Swift caller
+    /// writes `true` or `false`, so the strings are read as booleans when the value does not
+    /// decode as it is.
+    static func decode<Model: Decodable>(_ type: Model.Type, _ value: JSONValue) throws -> Model {
+        do {
+            return try JSONCoding.decode(Model.self, from: JSONCoding.encode(value))
+        } catch {
+            guard case .object(let members) = value else { throw error }
+            let booleans = members.mapValues { member -> JSONValue in
+                switch member {
+                case .string("True"): .bool(true)
+                case .string("False"): .bool(false)
+                default: member
+                }
+            }
+            guard booleans != members else { throw error }
+            return try JSONCoding.decode(Model.self, from: JSONCoding.encode(JSONValue.object(booleans)))
+        }
     }
 }

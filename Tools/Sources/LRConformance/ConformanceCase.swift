@@ -11,6 +11,8 @@ public struct ConformanceCase: Decodable, Sendable {
     public var group: String
     /// The Python method name.
     public var operation: String
+    /// `required`, `full`, `missing`, `empty_model`, … (absent in hand-written cases).
+    public var variant: String?
     /// The arguments by Python parameter name.
     public var args: [String: JSONValue]
     /// The expected request (or expected refusal).

@@ -23,12 +23,12 @@ struct DemoJourney {
 
         let sott = try client.configuration.generateSOTT()
         let registration = try await client.authentication.userRegistrationByEmail(
-            authUserRegistrationModel: AuthUserRegistrationModel(
+            AuthUserRegistrationModel(
                 email: [EmailAddress(type: "Primary", value: email)], firstName: "Ada", lastName: "Lovelace",
                 password: password
             ),
             sott: sott,
-            verificationUrl: "https://example.com/verify"
+            verificationURL: "https://example.com/verify"
         )
         step("Registered \(email) (IsPosted: \(registration.isPosted ?? false))")
 
@@ -39,7 +39,7 @@ struct DemoJourney {
         step("Verified the email address")
 
         let login = try await client.authentication.loginByEmail(
-            emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password)
+            EmailAuthenticationModel(email: email, password: password)
         )
         guard let accessToken = login.accessToken else { throw DemoFailure("login returned no access token") }
         step("Logged in; access token \(accessToken.prefix(8))… expires \(login.expiresIn?.rawValue ?? "?")")
@@ -48,8 +48,8 @@ struct DemoJourney {
         step("Read the profile: \(profile.firstName ?? "") \(profile.lastName ?? ""), uid \(profile.uid ?? "?")")
 
         let updated = try await client.authentication.updateProfileByAccessToken(
-            accessToken: accessToken,
-            userProfileUpdateModel: UserProfileUpdateModel(firstName: "Augusta")
+            UserProfileUpdateModel(firstName: "Augusta"),
+            accessToken: accessToken
         )
         step("Updated the first name to \(updated.data?.firstName ?? "?")")
 
@@ -59,16 +59,16 @@ struct DemoJourney {
         step("Changed the password")
 
         let secondLogin = try await client.authentication.loginByEmail(
-            emailAuthenticationModel: EmailAuthenticationModel(email: email, password: newPassword)
+            EmailAuthenticationModel(email: email, password: newPassword)
         )
         guard let secondToken = secondLogin.accessToken else { throw DemoFailure("login returned no access token") }
         step("Logged in with the new password")
 
-        _ = try await client.authentication.authInValidateAccessToken(accessToken: secondToken)
+        _ = try await client.authentication.invalidateAccessToken(accessToken: secondToken)
         step("Invalidated the access token")
 
         do {
-            _ = try await client.authentication.authValidateAccessToken(accessToken: secondToken)
+            _ = try await client.authentication.validateAccessToken(accessToken: secondToken)
             throw DemoFailure("the invalidated token still validates")
         } catch let caught as LoginRadiusError where caught.api != nil {
             let error = caught.api!

@@ -18,6 +18,10 @@ struct DocsAndCLIGeneratorTests {
         #expect(Swift.kebab("phoneNo2FA") == "phone-no2-fa")
         #expect(Swift.kebab("PINAuthentication") == "pin-authentication")
         #expect(Swift.kebab("gRecaptchaResponse") == "g-recaptcha-response")
+        #expect(Swift.kebab("mfaResetSMSAuthenticatorByUID") == "mfa-reset-sms-authenticator-by-uid")
+        #expect(Swift.kebab("multipurposeSMSOTPGeneration") == "multipurpose-sms-otp-generation")
+        #expect(Swift.kebab("getCustomObjectByRecordIDAndToken") == "get-custom-object-by-record-id-and-token")
+        #expect(Swift.kebab("previousUIDs") == "previous-uids")
     }
 
     @Test("every group and operation has a unique command name, and options are unique per command")
@@ -65,6 +69,11 @@ struct DocsAndCLIGeneratorTests {
             if let documentation = operation.documentation { #expect(text.contains("(\(documentation))")) }
         }
         #expect(text.contains("<a id=\"model-identity\"></a>`Identity`"))
+        for (group, operation) in catalogue.allOperations {
+            #expect(
+                text.contains(
+                    "| `\(group.group).\(operation.python)` | [`client.\(group.clientProperty).\(operation.name)`]"))
+        }
     }
 
     @Test("long generated lines are broken the way swift-format breaks them")

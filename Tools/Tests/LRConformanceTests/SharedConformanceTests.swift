@@ -22,6 +22,23 @@ struct SharedConformanceTests {
         #expect(result.passed == cases.count)
     }
 
+    @Test("only empty_model cases of bodies with required members are prevented at compile time, each by name")
+    func preventedCases() async throws {
+        let cases = try ConformanceCase.load(from: Self.casesURL)
+        var lines: [String] = []
+        let result = await ConformanceRunner().runAll(cases) { lines.append($0) }
+        let expected = cases.filter {
+            $0.variant == "empty_model" && ConformanceDispatch.bodiesWithRequiredMembers.contains($0.key)
+        }.map(\.id)
+        #expect(!expected.isEmpty)
+        #expect(result.prevented == expected)
+        #expect(result.prevented.contains("default:authentication.login_by_email.empty_model"))
+        for id in result.prevented {
+            #expect(lines.contains { $0.hasPrefix("PREVENTED AT COMPILE TIME \(id):") })
+        }
+        #expect(lines.last?.contains("(\(expected.count) of them prevented at compile time), 0 failed") ?? false)
+    }
+
     @Test("the authentication cases all pass")
     func authenticationCasesPass() async throws {
         let cases = try ConformanceCase.load(from: Self.casesURL).filter { $0.group == "authentication" }

@@ -139,10 +139,10 @@ struct DemoWebTests {
                     baseURL: "\(baseURL)"))
             for (index, url) in ["javascript:alert(1)", "https://app.test/verify"].enumerated() {
                 _ = try await client.authentication.userRegistrationByEmail(
-                    authUserRegistrationModel: AuthUserRegistrationModel(
+                    AuthUserRegistrationModel(
                         email: [EmailAddress(type: "Primary", value: "user\(index)@example.com")],
                         password: "password-1"),
-                    sott: try emulator.makeSOTT(), emailTemplate: "<b>welcome</b>", verificationUrl: url)
+                    sott: try emulator.makeSOTT(), emailTemplate: "<b>welcome</b>", verificationURL: url)
             }
             let page = try await fetch("\(baseURL)emulator/inbox")
             #expect(page.contains("&lt;b&gt;welcome&lt;/b&gt;"))

@@ -10,10 +10,10 @@ struct AuthJourneyTests {
         try await withEmulator { harness in
             let email = EmulatorHarness.newEmail()
             let registration = try await harness.client.authentication.userRegistrationByEmail(
-                authUserRegistrationModel: AuthUserRegistrationModel(
+                AuthUserRegistrationModel(
                     email: [EmailAddress(type: "Primary", value: email)], firstName: "Ada", password: "Secret-pass-1"),
                 sott: try harness.client.configuration.generateSOTT(),
-                verificationUrl: "https://app.example.com/verify")
+                verificationURL: "https://app.example.com/verify")
             #expect(registration.isPosted == true)
 
             let message = try #require(await harness.emulator.outbox().last { $0.recipient == email })
@@ -22,12 +22,12 @@ struct AuthJourneyTests {
 
             await #expect(throws: LoginRadiusError.self) {
                 _ = try await harness.client.authentication.loginByEmail(
-                    emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+                    EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
             }
 
             _ = try await harness.client.authentication.verifyEmail(verificationToken: try #require(message.token))
             let login = try await harness.client.authentication.loginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+                EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
             let token = try #require(login.accessToken)
             #expect(login.profile?.email?.first?.value == email)
             #expect(login.profile?.emailVerified == true)
@@ -38,7 +38,8 @@ struct AuthJourneyTests {
             #expect(profile.uid == login.profile?.uid)
 
             let updated = try await harness.client.authentication.updateProfileByAccessToken(
-                accessToken: token, userProfileUpdateModel: UserProfileUpdateModel(firstName: "Augusta"))
+                UserProfileUpdateModel(firstName: "Augusta"),
+                accessToken: token)
             #expect(updated.isPosted == true)
             #expect(updated.data?.firstName == "Augusta")
             let again = try await harness.client.authentication.getProfileByAccessToken(accessToken: token)
@@ -58,12 +59,12 @@ struct AuthJourneyTests {
                     == false)
             let username = "ada_\(UUID().uuidString.prefix(6).lowercased())"
             #expect(
-                try await harness.client.authentication.checkUserNameAvailability(username: username).isExist == false)
-            _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, username: username)
+                try await harness.client.authentication.checkUserNameAvailability(userName: username).isExist == false)
+            _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, userName: username)
             #expect(
-                try await harness.client.authentication.checkUserNameAvailability(username: username).isExist == true)
+                try await harness.client.authentication.checkUserNameAvailability(userName: username).isExist == true)
             let byName = try await harness.client.authentication.loginByUserName(
-                userNameAuthenticationModel: UserNameAuthenticationModel(password: "Secret-pass-1", username: username))
+                UserNameAuthenticationModel(password: "Secret-pass-1", userName: username))
             #expect(byName.profile?.userName == username)
         }
     }
@@ -78,7 +79,7 @@ struct AuthJourneyTests {
                 accessToken: token, newPassword: "Secret-pass-2", oldPassword: "Secret-pass-1")
             do {
                 _ = try await harness.client.authentication.loginByEmail(
-                    emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+                    EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
                 Issue.record("the old password still works")
             } catch let caught as LoginRadiusError where caught.api != nil {
                 let error = caught.api!
@@ -87,13 +88,13 @@ struct AuthJourneyTests {
             }
 
             _ = try await harness.client.authentication.forgotPassword(
-                email: email, resetPasswordUrl: "https://app.example.com/reset")
+                email: email, resetPasswordURL: "https://app.example.com/reset")
             let resetToken = try await harness.token(for: email, purpose: .passwordReset)
             _ = try await harness.client.authentication.resetPasswordByResetToken(
-                resetPasswordByResetTokenModel: ResetPasswordByResetTokenModel(
+                ResetPasswordByResetTokenModel(
                     password: "Secret-pass-3", resetToken: resetToken))
             let relogin = try await harness.client.authentication.loginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-3"))
+                EmailAuthenticationModel(email: email, password: "Secret-pass-3"))
             #expect(relogin.accessToken != nil)
         }
     }
@@ -106,12 +107,12 @@ struct AuthJourneyTests {
             let token = try #require(login.accessToken)
             let info = try await harness.client.authentication.getAccessTokenInfo(accessToken: token)
             #expect(info.accessToken == token)
-            let validated = try await harness.client.authentication.authValidateAccessToken(accessToken: token)
+            let validated = try await harness.client.authentication.validateAccessToken(accessToken: token)
             #expect(validated.accessToken == token)
-            let invalidated = try await harness.client.authentication.authInValidateAccessToken(accessToken: token)
+            let invalidated = try await harness.client.authentication.invalidateAccessToken(accessToken: token)
             #expect(invalidated.isPosted == true)
             do {
-                _ = try await harness.client.authentication.authValidateAccessToken(accessToken: token)
+                _ = try await harness.client.authentication.validateAccessToken(accessToken: token)
                 Issue.record("an invalidated token still validates")
             } catch let caught as LoginRadiusError where caught.api != nil {
                 let error = caught.api!
@@ -148,11 +149,11 @@ struct AuthJourneyTests {
         try await withEmulator { harness in
             let email = EmulatorHarness.newEmail()
             _ = try await harness.client.authentication.userRegistrationByEmail(
-                authUserRegistrationModel: AuthUserRegistrationModel(
+                AuthUserRegistrationModel(
                     email: [EmailAddress(type: "Primary", value: email)], password: "Secret-pass-1"),
                 sott: try harness.client.configuration.generateSOTT())
             let first = try await harness.token(for: email, purpose: .verification)
-            _ = try await harness.client.authentication.authResendEmailVerification(email: email)
+            _ = try await harness.client.authentication.resendEmailVerification(email: email)
             let second = try await harness.token(for: email, purpose: .verification)
             #expect(first != second)
             _ = try await harness.client.authentication.verifyEmail(verificationToken: second)

@@ -40,14 +40,14 @@ struct EmulatorHarness {
     /// Registers `email`, verifies it from the outbox, and logs in: the common start of a journey.
     func registerVerifiedUser(email: String, password: String) async throws -> AccessToken<Identity> {
         _ = try await client.authentication.userRegistrationByEmail(
-            authUserRegistrationModel: AuthUserRegistrationModel(
+            AuthUserRegistrationModel(
                 email: [EmailAddress(type: "Primary", value: email)], firstName: "Ada", lastName: "Lovelace",
                 password: password),
             sott: try client.configuration.generateSOTT())
         _ = try await client.authentication.verifyEmail(
             verificationToken: try await token(for: email, purpose: .verification))
         return try await client.authentication.loginByEmail(
-            emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password))
+            EmailAuthenticationModel(email: email, password: password))
     }
 }
 

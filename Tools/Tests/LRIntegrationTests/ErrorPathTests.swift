@@ -25,7 +25,7 @@ struct ErrorPathTests {
             let sott = try SOTT.generate(apiKey: LoginRadiusEmulator.defaultAPIKey, apiSecret: "another-secret")
             do {
                 _ = try await harness.client.authentication.userRegistrationByEmail(
-                    authUserRegistrationModel: AuthUserRegistrationModel(
+                    AuthUserRegistrationModel(
                         email: [EmailAddress(type: "Primary", value: EmulatorHarness.newEmail())],
                         password: "Secret-pass-1"),
                     sott: sott)
@@ -94,9 +94,8 @@ struct ErrorPathTests {
         try await withEmulator { harness in
             var newConnections: [Int] = []
             for _ in 0..<4 {
-                var call = APICall(AuthenticationAPI.Operations.checkEmailAvailability)
-                try call.query("email", required: "a@example.com", parameter: "email")
-                let response = try await harness.client.send(call)
+                let response: LoginRadiusResponse = try await harness.client.callEndpoint(
+                    .get, "identity/v2/auth/email", query: [QueryItem(name: "email", value: "a@example.com")])
                 newConnections.append(response.metrics?.newConnections ?? -1)
             }
             #expect(newConnections.dropFirst().allSatisfy { $0 == 0 }, "\(newConnections)")

@@ -17,7 +17,7 @@ struct ServerTimeSOTTTests {
             #expect(endDate.timeIntervalSince(startDate) == 600)
             #expect(sott.contains("*"))
             let reply = try await harness.client.authentication.userRegistrationByEmail(
-                authUserRegistrationModel: AuthUserRegistrationModel(
+                AuthUserRegistrationModel(
                     email: [EmailAddress(type: "Primary", value: EmulatorHarness.newEmail())], password: "Secret-pass-1"
                 ),
                 sott: sott)

@@ -83,9 +83,6 @@ struct StressTests {
     static let deadline: Duration = .seconds(90)
     static let fdSlack = 16
 
-    static let faultOperation = OperationDescriptor(
-        name: "stressFault", group: "stress", method: .get, pathTemplate: "stress/{mode}", documentation: "x")
-
     /// What call `index` expects.
     enum Plan {
         case profile(user: Int)
@@ -113,14 +110,12 @@ struct StressTests {
         do {
             switch plan {
             case .profile(let user):
-                let profile = try await emulator.account.getAccountProfileByUid(uid: uids[user])
+                let profile = try await emulator.account.getAccountProfileByUID(uid: uids[user])
                 return profile.uid == uids[user] && profile.firstName == "Stress\(user)"
                     ? nil : "\(index): wrong profile \(profile.uid ?? "-")"
             case .echo, .reset, .unavailable, .silent:
-                var call = APICall(faultOperation)
-                try call.pathParameter("mode", "\(plan)", parameter: "mode")
-                call.query("id", "\(index)")
-                let echo = try await faults.perform(call, as: StressEcho.self)
+                let echo = try await faults.callEndpoint(
+                    .get, "stress/\(plan)", query: [QueryItem(name: "id", value: "\(index)")], as: StressEcho.self)
                 guard case .echo = plan else { return "\(index): \(plan) succeeded" }
                 return echo.id == "\(index)" ? nil : "\(index): got the answer of \(echo.id)"
             }
@@ -230,7 +225,7 @@ struct StressTests {
                         baseURL: emulatorURL))
                 for user in 0..<Self.users {
                     let identity = try await setup.account.createAccount(
-                        accountCreateModel: AccountCreateModel(
+                        AccountCreateModel(
                             email: [
                                 EmailAddress(
                                     type: "Primary", value: "stress\(user)-\(UUID().uuidString.prefix(8))@example.com")

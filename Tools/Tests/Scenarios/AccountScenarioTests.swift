@@ -15,7 +15,7 @@ struct AccountScenarioTests {
             let username = Scenario.newUsername("ada")
             let phone = Scenario.newPhone()
             let created = try await account.createAccount(
-                accountCreateModel: AccountCreateModel(
+                AccountCreateModel(
                     email: [EmailAddress(type: "Primary", value: email)], firstName: "Ada", lastName: "Lovelace",
                     password: "Initial-pass-1",
                     additionalFields: ["EmailVerified": true, "UserName": .string(username), "PhoneId": .string(phone)])
@@ -27,7 +27,7 @@ struct AccountScenarioTests {
             #expect(created.firstName == "Ada")
             #expect(created.fullName == "Ada Lovelace")
             #expect(created.userName == username)
-            #expect(created.phoneId == phone)
+            #expect(created.phoneID == phone)
             #expect(created.isActive == true)
             #expect(created.password == nil)
             #expect(created.noOfLogins == 0)
@@ -35,15 +35,15 @@ struct AccountScenarioTests {
             #expect(try await account.getAccountProfileByEmail(email: email).uid == uid)
             #expect(try await account.getAccountProfileByUserName(userName: username).uid == uid)
             #expect(try await account.getAccountProfileByPhone(phone: phone).uid == uid)
-            #expect(try await account.getAccountProfileByUid(uid: uid).email?.first?.value == email)
+            #expect(try await account.getAccountProfileByUID(uid: uid).email?.first?.value == email)
             await expectAPIError(936) {
                 try await account.createAccount(
-                    accountCreateModel: AccountCreateModel(
+                    AccountCreateModel(
                         email: [EmailAddress(type: "Primary", value: email)], password: "Other-pass-1"))
             }
 
-            let updated = try await account.updateAccountByUid(
-                accountUserProfileUpdateModel: AccountUserProfileUpdateModel(
+            let updated = try await account.updateAccountByUID(
+                AccountUserProfileUpdateModel(
                     firstName: "Augusta", additionalFields: ["City": "London"]),
                 uid: uid)
             #expect(updated.firstName == "Augusta")
@@ -51,21 +51,21 @@ struct AccountScenarioTests {
             #expect(updated.city == "London")
             #expect(updated.fullName == "Augusta Lovelace")
 
-            let set = try await account.setAccountPasswordByUid(password: "Changed-pass-2", uid: uid)
+            let set = try await account.setAccountPasswordByUID(password: "Changed-pass-2", uid: uid)
             let hash = try #require(set.passwordHash)
             #expect(!hash.isEmpty && !hash.contains("Changed-pass-2"))
-            #expect(try await account.getAccountPasswordHashByUid(uid: uid).passwordHash == hash)
+            #expect(try await account.getAccountPasswordHashByUID(uid: uid).passwordHash == hash)
             await expectAPIError(966) {
                 try await scenario.client.authentication.loginByEmail(
-                    emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Initial-pass-1"))
+                    EmailAuthenticationModel(email: email, password: "Initial-pass-1"))
             }
             let login = try await scenario.client.authentication.loginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Changed-pass-2"))
+                EmailAuthenticationModel(email: email, password: "Changed-pass-2"))
             #expect(login.profile?.uid == uid)
             #expect(login.profile?.noOfLogins == 1)
             #expect(login.profile?.firstName == "Augusta")
 
-            let impersonation = try await account.getAccessTokenByUid(uid: uid)
+            let impersonation = try await account.getAccessTokenByUID(uid: uid)
             let token = try #require(impersonation.accessToken)
             let refreshToken = try #require(impersonation.refreshToken)
             #expect(token != login.accessToken)
@@ -82,8 +82,8 @@ struct AccountScenarioTests {
                 try await account.refreshAccessTokenByRefreshToken(refreshToken: refreshToken)
             }
 
-            #expect(try await account.deleteAccountByUid(uid: uid).isDeleted == true)
-            let gone = await expectAPIError(938) { try await account.getAccountProfileByUid(uid: uid) }
+            #expect(try await account.deleteAccountByUID(uid: uid).isDeleted == true)
+            let gone = await expectAPIError(938) { try await account.getAccountProfileByUID(uid: uid) }
             #expect(gone?.httpStatus == 403)
             #expect(gone?.message == "User does not exist")
             await expectAPIError(905) {
@@ -106,11 +106,11 @@ struct AccountScenarioTests {
 
             let work = Scenario.newEmail("work")
             var profile = try await account.upsertEmail(
-                upsertEmailModel: UpsertEmailModel(email: [EmailAddress(type: "Secondary", value: work)]), uid: uid)
+                UpsertEmailModel(email: [EmailAddress(type: "Secondary", value: work)]), uid: uid)
             #expect(profile.email?.map(\.value) == [email, work])
             let replacement = Scenario.newEmail("work2")
             profile = try await account.upsertEmail(
-                upsertEmailModel: UpsertEmailModel(email: [EmailAddress(type: "Secondary", value: replacement)]),
+                UpsertEmailModel(email: [EmailAddress(type: "Secondary", value: replacement)]),
                 uid: uid)
             #expect(profile.email?.map(\.value) == [email, replacement])
             #expect(profile.email?.last?.type == "Secondary")
@@ -125,32 +125,32 @@ struct AccountScenarioTests {
             await expectAPIError(1340) { try await account.removeEmail(email: replacement, uid: uid) }
 
             let invalidated = try await account.invalidateAccountEmailVerification(
-                uid: uid, verificationUrl: "https://app.example.com/verify")
+                uid: uid, verificationURL: "https://app.example.com/verify")
             #expect(invalidated.isPosted == true)
-            #expect(try await account.getAccountProfileByUid(uid: uid).emailVerified == false)
+            #expect(try await account.getAccountProfileByUID(uid: uid).emailVerified == false)
             await expectAPIError(970) {
                 try await scenario.client.authentication.loginByEmail(
-                    emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+                    EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
             }
             await expectAPIError(1115) { try await account.invalidateAccountEmailVerification(uid: uid) }
             let message = try #require(await scenario.emulator.outbox().last { $0.recipient == email })
             #expect(message.purpose == .verification)
             #expect(message.link?.hasPrefix("https://app.example.com/verify?vtype=emailverification") == true)
             _ = try await scenario.client.authentication.verifyEmail(verificationToken: try #require(message.token))
-            #expect(try await account.getAccountProfileByUid(uid: uid).emailVerified == true)
+            #expect(try await account.getAccountProfileByUID(uid: uid).emailVerified == true)
 
             let newUid = "customer-" + UUID().uuidString.prefix(8).lowercased()
             #expect(
-                try await account.accountUpdateUid(updateUidModel: UpdateUidModel(newUid: newUid), uid: uid).isPosted
+                try await account.accountUpdateUID(UpdateUIDModel(newUID: newUid), uid: uid).isPosted
                     == true)
-            let moved = try await account.getAccountProfileByUid(uid: newUid)
+            let moved = try await account.getAccountProfileByUID(uid: newUid)
             #expect(moved.uid == newUid)
-            #expect(moved.previousUids == [uid])
-            #expect(moved.isCustomUid == true)
+            #expect(moved.previousUIDs == [uid])
+            #expect(moved.isCustomUID == true)
             #expect(moved.firstName == "Grace")
-            await expectAPIError(938) { try await account.getAccountProfileByUid(uid: uid) }
+            await expectAPIError(938) { try await account.getAccountProfileByUID(uid: uid) }
             await expectAPIError(1200) {
-                try await account.accountUpdateUid(updateUidModel: UpdateUidModel(newUid: "not valid!"), uid: newUid)
+                try await account.accountUpdateUID(UpdateUIDModel(newUID: "not valid!"), uid: newUid)
             }
 
             let deleted = try await account.accountDeleteByEmail(email: email)
@@ -165,7 +165,7 @@ struct AccountScenarioTests {
         try await withScenario { scenario in
             let role = scenario.client.role
             let created = try await role.createRoles(
-                rolesModel: RolesModel(roles: [
+                RolesModel(roles: [
                     ["name": "editor", "permissions": ["article.edit": true]],
                     ["name": "viewer", "permissions": ["article.read": true]],
                 ]))
@@ -173,34 +173,33 @@ struct AccountScenarioTests {
             #expect(created.data?.map(\.name) == ["editor", "viewer"])
             #expect(created.data?.first?.permissions == ["article.edit": true])
             await expectAPIError(1175) {
-                try await role.createRoles(rolesModel: RolesModel(roles: [["name": "editor"]]))
+                try await role.createRoles(RolesModel(roles: [["name": "editor"]]))
             }
 
             var editor = try await role.addRolePermissions(
-                permissionsModel: PermissionsModel(permissions: ["article.publish"]), role: "editor")
+                PermissionsModel(permissions: ["article.publish"]), role: "editor")
             #expect(editor.name == "editor")
             #expect(editor.permissions == ["article.edit": true, "article.publish": true])
             editor = try await role.removeRolePermissions(
-                permissionsModel: PermissionsModel(permissions: ["article.edit"]), role: "editor")
+                PermissionsModel(permissions: ["article.edit"]), role: "editor")
             #expect(editor.permissions == ["article.publish": true])
             #expect(try await role.getRolesList().count == 2)
 
             let email = Scenario.newEmail("editor")
             let uid = try #require(
                 try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1").uid)
-            let assigned = try await role.assignRolesByUid(
-                accountRolesModel: AccountRolesModel(roles: ["editor", "viewer"]), uid: uid)
+            let assigned = try await role.assignRolesByUID(AccountRolesModel(roles: ["editor", "viewer"]), uid: uid)
             #expect(assigned.roles == ["editor", "viewer"])
             await expectAPIError(1047) {
-                try await role.assignRolesByUid(accountRolesModel: AccountRolesModel(roles: ["ghost"]), uid: uid)
+                try await role.assignRolesByUID(AccountRolesModel(roles: ["ghost"]), uid: uid)
             }
-            #expect(try await scenario.client.account.getAccountProfileByUid(uid: uid).roles == ["editor", "viewer"])
+            #expect(try await scenario.client.account.getAccountProfileByUID(uid: uid).roles == ["editor", "viewer"])
             let login = try await scenario.client.authentication.loginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+                EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
             #expect(login.profile?.roles == ["editor", "viewer"])
 
-            let contexts = try await role.updateRoleContextByUid(
-                accountRoleContextModel: AccountRoleContextModel(roleContext: [
+            let contexts = try await role.updateRoleContextByUID(
+                AccountRoleContextModel(roleContext: [
                     [
                         "context": "newsroom", "roles": ["editor"],
                         "additionalpermissions": ["desk.night", "desk.weekend"],
@@ -218,35 +217,36 @@ struct AccountScenarioTests {
             #expect(holders.data?.first?.roleContext?.roles == ["editor"])
             #expect(holders.data?.first?.email?.first?.value == email)
 
-            _ = try await role.deleteAdditionalPermissionFromRoleContextByUid(
-                contextName: "newsroom",
-                roleContextAdditionalPermissionRemoveRoleModel: RoleContextAdditionalPermissionRemoveRoleModel(
+            _ = try await role.deleteAdditionalPermissionFromRoleContextByUID(
+                RoleContextAdditionalPermissionRemoveRoleModel(
                     additionalPermissions: ["desk.night"]),
+                contextName: "newsroom",
                 uid: uid)
-            #expect(try await role.getRoleContextByUid(uid: uid).data?.first?.additionalPermissions == ["desk.weekend"])
+            #expect(try await role.getRoleContextByUID(uid: uid).data?.first?.additionalPermissions == ["desk.weekend"])
             await expectAPIError(1142) {
-                try await role.deleteAdditionalPermissionFromRoleContextByUid(
-                    contextName: "newsroom",
-                    roleContextAdditionalPermissionRemoveRoleModel: RoleContextAdditionalPermissionRemoveRoleModel(
+                try await role.deleteAdditionalPermissionFromRoleContextByUID(
+                    RoleContextAdditionalPermissionRemoveRoleModel(
                         additionalPermissions: ["desk.night"]),
+                    contextName: "newsroom",
                     uid: uid)
             }
             #expect(
-                try await role.deleteRolesFromRoleContextByUid(
-                    contextName: "newsroom", roleContextRemoveRoleModel: RoleContextRemoveRoleModel(roles: ["editor"]),
+                try await role.deleteRolesFromRoleContextByUID(
+                    RoleContextRemoveRoleModel(roles: ["editor"]),
+                    contextName: "newsroom",
                     uid: uid
                 ).isDeleted == true)
-            #expect(try await role.getRoleContextByUid(uid: uid).data?.first?.roles == [])
-            #expect(try await role.deleteRoleContextByUid(contextName: "newsroom", uid: uid).isDeleted == true)
-            #expect(try await role.getRoleContextByUid(uid: uid).data?.isEmpty == true)
-            await expectAPIError(1133) { try await role.deleteRoleContextByUid(contextName: "newsroom", uid: uid) }
+            #expect(try await role.getRoleContextByUID(uid: uid).data?.first?.roles == [])
+            #expect(try await role.deleteRoleContextByUID(contextName: "newsroom", uid: uid).isDeleted == true)
+            #expect(try await role.getRoleContextByUID(uid: uid).data?.isEmpty == true)
+            await expectAPIError(1133) { try await role.deleteRoleContextByUID(contextName: "newsroom", uid: uid) }
 
             #expect(
-                try await role.unassignRolesByUid(accountRolesModel: AccountRolesModel(roles: ["viewer"]), uid: uid)
+                try await role.unassignRolesByUID(AccountRolesModel(roles: ["viewer"]), uid: uid)
                     .isDeleted == true)
-            #expect(try await role.getRolesByUid(uid: uid).roles == ["editor"])
+            #expect(try await role.getRolesByUID(uid: uid).roles == ["editor"])
             #expect(try await role.deleteRole(role: "editor").isDeleted == true)
-            #expect(try await role.getRolesByUid(uid: uid).roles == [])
+            #expect(try await role.getRolesByUID(uid: uid).roles == [])
             let remaining = try await role.getRolesList()
             #expect(remaining.data?.map(\.name) == ["viewer"])
             await expectAPIError(1047) { try await role.deleteRole(role: "editor") }

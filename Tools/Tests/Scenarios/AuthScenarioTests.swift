@@ -14,25 +14,25 @@ struct AuthScenarioTests {
             let uid = try #require(registered.profile?.uid)
 
             let byEmail = try await rba.rbaLoginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"),
+                EmailAuthenticationModel(email: email, password: "Secret-pass-1"),
                 rbaBrowserEmailTemplate: "new-browser", rbaCityEmailTemplate: "new-city",
-                rbaOtpSmsTemplate: "rba-otp")
+                rbaOTPSMSTemplate: "rba-otp")
             let token = try #require(byEmail.accessToken)
             #expect(byEmail.profile?.uid == uid)
             #expect(byEmail.profile?.noOfLogins == 3)
             #expect(try await scenario.client.authentication.getProfileByAccessToken(accessToken: token).uid == uid)
 
             let username = Scenario.newUsername("rba")
-            _ = try await scenario.client.authentication.setOrChangeUserName(accessToken: token, username: username)
+            _ = try await scenario.client.authentication.setOrChangeUserName(accessToken: token, userName: username)
             let byName = try await rba.rbaLoginByUserName(
-                userNameAuthenticationModel: UserNameAuthenticationModel(password: "Secret-pass-1", username: username),
-                passwordDelegation: true, rbaIpEmailTemplate: "new-ip")
+                UserNameAuthenticationModel(password: "Secret-pass-1", userName: username),
+                passwordDelegation: true, rbaIPEmailTemplate: "new-ip")
             #expect(byName.profile?.userName == username)
             #expect(byName.accessToken != nil && byName.accessToken != token)
 
             await expectAPIError(966) {
                 try await rba.rbaLoginByEmail(
-                    emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Wrong-pass-1"),
+                    EmailAuthenticationModel(email: email, password: "Wrong-pass-1"),
                     rbaBrowserEmailTemplate: "new-browser")
             }
 
@@ -80,7 +80,7 @@ struct AuthScenarioTests {
             #expect(try await auth.getProfileByAccessToken(accessToken: third).uid == login.profile?.uid)
             #expect(revived.expiresIn?.date.map { $0 > clock.now() } == true)
 
-            _ = try await auth.authInValidateAccessToken(accessToken: third)
+            _ = try await auth.invalidateAccessToken(accessToken: third)
             await expectAPIError(905) { try await scenario.client.slidingToken.slidingAccessToken(accessToken: third) }
         }
     }

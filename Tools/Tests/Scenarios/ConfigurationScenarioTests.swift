@@ -22,20 +22,20 @@ struct ConfigurationScenarioTests {
             #expect(app.appName == "lr-emulator")
             #expect(app.emailVerificationFlow == "required")
             #expect(app.isUserNameLogin == true)
-            #expect(app.isHttps == false)
+            #expect(app.isHTTPS == false)
             #expect(app.apiVersion?.v2 == true)
             let password = try #require(app.registrationFormSchema?.first { $0.name == "password" })
             #expect(password.rules?.contains("min_length[6]") == true)
             #expect(password.type == "password")
             #expect(app.twoFactorAuthentication?.isEnabled == false)
 
-            let sott = try await scenario.client.sott.generateSott(timeDifference: 20)
+            let sott = try await scenario.client.sott.generateSOTT(timeDifference: 20)
             let token = try #require(sott.sott)
             let expiry = try #require(sott.expiryTime?.date)
             #expect(expiry.timeIntervalSinceNow > 19 * 60 && expiry.timeIntervalSinceNow <= 20 * 60 + 1)
             let email = Scenario.newEmail("sott")
             let registration = try await scenario.client.authentication.userRegistrationByEmail(
-                authUserRegistrationModel: AuthUserRegistrationModel(
+                AuthUserRegistrationModel(
                     email: [EmailAddress(type: "Primary", value: email)], password: "Secret-pass-1"),
                 sott: token)
             #expect(registration.isPosted == true)
@@ -118,12 +118,12 @@ struct EmulatorBehaviourScenarioTests {
                 email: email, password: "Secret-pass-1", firstName: "Dora")
             uid = try #require(created.uid)
             _ = try await scenario.client.role.createRoles(
-                rolesModel: RolesModel(roles: [["name": "member", "permissions": ["read": true]]]))
-            _ = try await scenario.client.role.assignRolesByUid(
-                accountRolesModel: AccountRolesModel(roles: ["member"]), uid: uid)
+                RolesModel(roles: [["name": "member", "permissions": ["read": true]]]))
+            _ = try await scenario.client.role.assignRolesByUID(AccountRolesModel(roles: ["member"]), uid: uid)
             recordId = try #require(
-                try await scenario.client.customObject.createCustomObjectByUid(
-                    objectName: "prefs", payload: ["theme": "dark"], uid: uid
+                try await scenario.client.customObject.createCustomObjectByUID(
+                    ["theme": "dark"],
+                    objectName: "prefs", uid: uid
                 ).id)
         }
         #expect(FileManager.default.fileExists(atPath: file.path))
@@ -134,11 +134,11 @@ struct EmulatorBehaviourScenarioTests {
             #expect(profile.firstName == "Dora")
             #expect(profile.roles == ["member"])
             let login = try await scenario.client.authentication.loginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+                EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
             #expect(login.profile?.uid == uid)
             #expect(try await scenario.client.role.getRolesList().data?.first?.permissions == ["read": true])
-            let record = try await scenario.client.customObject.getCustomObjectByRecordId(
-                objectName: "prefs", objectRecordId: recordId, uid: uid)
+            let record = try await scenario.client.customObject.getCustomObjectByRecordID(
+                objectName: "prefs", objectRecordID: recordId, uid: uid)
             #expect(record.customObject?["theme"] == "dark")
         }
     }

@@ -16,13 +16,13 @@ struct ConsentScenarioTests {
             let consentToken = try await scenario.emulator.makeConsentToken(uid: uid)
 
             let submitted = try await consent.submitConsentByConsentToken(
-                consentToken: consentToken,
-                consentSubmitModel: ConsentSubmitModel(
+                ConsentSubmitModel(
                     data: [
                         ["ConsentOptionId": "email_consent", "IsAccepted": true],
                         ["ConsentOptionId": "sms_consent", "IsAccepted": false],
                     ],
-                    events: [["Event": "Register", "IsCustom": false]]))
+                    events: [["Event": "Register", "IsCustom": false]]),
+                consentToken: consentToken)
             let token = try #require(submitted.accessToken)
             #expect(submitted.profile?.uid == uid)
             let consentProfile = try #require(submitted.profile?.consentProfile?.objectValue)
@@ -31,8 +31,8 @@ struct ConsentScenarioTests {
                     == ["email_consent"])
             await expectAPIError(1229) {
                 try await consent.submitConsentByConsentToken(
-                    consentToken: consentToken,
-                    consentSubmitModel: ConsentSubmitModel(data: [["ConsentOptionId": "x", "IsAccepted": true]]))
+                    ConsentSubmitModel(data: [["ConsentOptionId": "x", "IsAccepted": true]]),
+                    consentToken: consentToken)
             }
 
             let logs = try await consent.getConsentLogs(accessToken: token)
@@ -43,7 +43,7 @@ struct ConsentScenarioTests {
             #expect(first.userAgent == "scenario-tests/1.0")
             #expect(first.currentConsentFormsVersions?.first?.event == "Register")
             #expect(first.currentConsentFormsVersions?.first?.version == 1)
-            #expect(first.consentLogs?.map(\.consentId) == ["email_consent", "sms_consent"])
+            #expect(first.consentLogs?.map(\.consentID) == ["email_consent", "sms_consent"])
             #expect(first.consentLogs?.map(\.event) == ["Subscribe", "Unsubscribe"])
 
             let registerConsent = try await consent.verifyConsentByAccessToken(
@@ -55,20 +55,20 @@ struct ConsentScenarioTests {
                     .isValid == false)
 
             let updated = try await consent.updateConsentProfileByAccessToken(
-                accessToken: token,
-                consentUpdateModel: ConsentUpdateModel(consents: [
+                ConsentUpdateModel(consents: [
                     ["ConsentOptionId": "email_consent", "IsAccepted": false],
                     ["ConsentOptionId": "sms_consent", "IsAccepted": true],
-                ]))
-            #expect(updated.consents?.map(\.consentOptionId) == ["sms_consent"])
+                ]),
+                accessToken: token)
+            #expect(updated.consents?.map(\.consentOptionID) == ["sms_consent"])
             #expect(updated.consents?.first?.acceptOnDate?.date != nil)
             #expect(updated.acceptedConsentVersions?.map(\.event) == ["Register"])
 
             let profile = try await consent.submitConsentByAccessToken(
-                accessToken: token,
-                consentSubmitModel: ConsentSubmitModel(
+                ConsentSubmitModel(
                     data: [["ConsentOptionId": "marketing_consent", "IsAccepted": true]],
-                    events: [["Event": "Newsletter", "IsCustom": true]]))
+                    events: [["Event": "Newsletter", "IsCustom": true]]),
+                accessToken: token)
             #expect(profile.uid == uid)
             let versions = profile.consentProfile?.objectValue?["AcceptedConsentVersions"]?.arrayValue ?? []
             #expect(versions.compactMap { $0.objectValue?["Event"]?.stringValue } == ["Register", "Newsletter"])
@@ -77,20 +77,21 @@ struct ConsentScenarioTests {
                     .isValid == true)
             await expectAPIError(1225) {
                 try await consent.submitConsentByAccessToken(
-                    accessToken: token, consentSubmitModel: ConsentSubmitModel(data: [], events: []))
+                    ConsentSubmitModel(data: [], events: []),
+                    accessToken: token)
             }
 
-            let byUid = try await consent.getConsentLogsByUid(uid: uid)
+            let byUid = try await consent.getConsentLogsByUID(uid: uid)
             #expect(byUid.uid == uid)
             #expect(byUid.consentLogs?.map(\.updateType) == ["Default", "Update", "Default"])
-            #expect(byUid.consentLogs?.last?.consentLogs?.first?.consentId == "marketing_consent")
-            let stored = try await scenario.client.account.getAccountProfileByUid(uid: uid)
+            #expect(byUid.consentLogs?.last?.consentLogs?.first?.consentID == "marketing_consent")
+            let stored = try await scenario.client.account.getAccountProfileByUID(uid: uid)
             #expect(stored.consentProfile?.objectValue?["Consents"]?.arrayValue?.count == 2)
 
             let other = try #require(
                 try await scenario.createVerifiedAccount(email: Scenario.newEmail("other"), password: "Secret-pass-1")
                     .uid)
-            await expectAPIError(1228) { try await consent.getConsentLogsByUid(uid: other) }
+            await expectAPIError(1228) { try await consent.getConsentLogsByUID(uid: other) }
         }
     }
 }

@@ -15,7 +15,8 @@ struct CustomObjectScenarioTests {
             let uid = try #require(login.profile?.uid)
 
             let cart = try await objects.createCustomObjectByToken(
-                accessToken: token, objectName: "carts", payload: ["plan": "gold", "seats": 3, "tags": ["a", "b"]])
+                ["plan": "gold", "seats": 3, "tags": ["a", "b"]],
+                accessToken: token, objectName: "carts")
             let cartId = try #require(cart.id)
             #expect(cartId.count == 24)
             #expect(cart.uid == uid)
@@ -26,8 +27,9 @@ struct CustomObjectScenarioTests {
             #expect(cart.customObject?["tags"] == ["a", "b"])
             #expect(cart.dateCreated?.date != nil)
 
-            let wishlist = try await objects.createCustomObjectByUid(
-                objectName: "carts", payload: ["plan": "silver", "note": "wishlist"], uid: uid)
+            let wishlist = try await objects.createCustomObjectByUID(
+                ["plan": "silver", "note": "wishlist"],
+                objectName: "carts", uid: uid)
             let wishlistId = try #require(wishlist.id)
             #expect(wishlistId != cartId)
             #expect(wishlist.uid == uid)
@@ -35,65 +37,69 @@ struct CustomObjectScenarioTests {
             let listed = try await objects.getCustomObjectByToken(accessToken: token, objectName: "carts")
             #expect(listed.count == 2)
             #expect(listed.data?.compactMap(\.id) == [cartId, wishlistId])
-            #expect(try await objects.getCustomObjectByUid(objectName: "carts", uid: uid).count == 2)
-            #expect(try await objects.getCustomObjectByUid(objectName: "invoices", uid: uid).count == 0)
+            #expect(try await objects.getCustomObjectByUID(objectName: "carts", uid: uid).count == 2)
+            #expect(try await objects.getCustomObjectByUID(objectName: "invoices", uid: uid).count == 0)
 
             let merged = try await objects.updateCustomObjectByToken(
-                accessToken: token, objectName: "carts", objectRecordId: cartId, payload: ["seats": 5],
+                ["seats": 5],
+                accessToken: token, objectName: "carts", objectRecordID: cartId,
                 updateType: "partialreplace")
             #expect(merged.customObject?["plan"] == "gold")
             #expect(merged.customObject?["seats"] == 5)
             #expect(merged.id == cartId)
 
-            let replaced = try await objects.updateCustomObjectByUid(
-                objectName: "carts", objectRecordId: wishlistId, payload: ["plan": "bronze"], uid: uid,
+            let replaced = try await objects.updateCustomObjectByUID(
+                ["plan": "bronze"],
+                objectName: "carts", objectRecordID: wishlistId, uid: uid,
                 updateType: "replace")
             #expect(replaced.customObject == ["plan": "bronze"])
 
-            let read = try await objects.getCustomObjectByRecordIdAndToken(
-                accessToken: token, objectName: "carts", objectRecordId: cartId)
+            let read = try await objects.getCustomObjectByRecordIDAndToken(
+                accessToken: token, objectName: "carts", objectRecordID: cartId)
             #expect(read.customObject?["seats"] == 5)
-            let readByUid = try await objects.getCustomObjectByRecordId(
-                objectName: "carts", objectRecordId: wishlistId, uid: uid)
+            let readByUid = try await objects.getCustomObjectByRecordID(
+                objectName: "carts", objectRecordID: wishlistId, uid: uid)
             #expect(readByUid.customObject?["plan"] == "bronze")
 
             #expect(
                 try await objects.deleteCustomObjectByToken(
-                    accessToken: token, objectName: "carts", objectRecordId: cartId
+                    accessToken: token, objectName: "carts", objectRecordID: cartId
                 ).isDeleted == true)
-            let afterDelete = try await objects.getCustomObjectByRecordIdAndToken(
-                accessToken: token, objectName: "carts", objectRecordId: cartId)
+            let afterDelete = try await objects.getCustomObjectByRecordIDAndToken(
+                accessToken: token, objectName: "carts", objectRecordID: cartId)
             #expect(afterDelete.isActive == false)
             #expect(afterDelete.isDeleted == true)
-            let relisted = try await objects.getCustomObjectByUid(objectName: "carts", uid: uid)
+            let relisted = try await objects.getCustomObjectByUID(objectName: "carts", uid: uid)
             #expect(relisted.count == 2)
             #expect(relisted.data?.map { $0.isActive ?? true } == [false, true])
             await expectAPIError(1001) {
                 try await objects.updateCustomObjectByToken(
-                    accessToken: token, objectName: "carts", objectRecordId: cartId, payload: ["seats": 1])
+                    ["seats": 1],
+                    accessToken: token, objectName: "carts", objectRecordID: cartId)
             }
             await expectAPIError(1001) {
-                try await objects.deleteCustomObjectByRecordId(objectName: "carts", objectRecordId: cartId, uid: uid)
+                try await objects.deleteCustomObjectByRecordID(objectName: "carts", objectRecordID: cartId, uid: uid)
             }
             #expect(
-                try await objects.deleteCustomObjectByRecordId(
-                    objectName: "carts", objectRecordId: wishlistId, uid: uid
+                try await objects.deleteCustomObjectByRecordID(
+                    objectName: "carts", objectRecordID: wishlistId, uid: uid
                 ).isDeleted == true)
 
             await expectAPIError(1001) {
-                try await objects.getCustomObjectByRecordId(
-                    objectName: "carts", objectRecordId: "000000000000000000000000", uid: uid)
+                try await objects.getCustomObjectByRecordID(
+                    objectName: "carts", objectRecordID: "000000000000000000000000", uid: uid)
             }
             await expectAPIError(1001) {
-                try await objects.getCustomObjectByRecordIdAndToken(
-                    accessToken: token, objectName: "invoices", objectRecordId: cartId)
+                try await objects.getCustomObjectByRecordIDAndToken(
+                    accessToken: token, objectName: "invoices", objectRecordID: cartId)
             }
             await expectAPIError(938) {
-                try await objects.getCustomObjectByUid(objectName: "carts", uid: "no-such-user")
+                try await objects.getCustomObjectByUID(objectName: "carts", uid: "no-such-user")
             }
             await expectAPIError(905) {
                 try await objects.createCustomObjectByToken(
-                    accessToken: "00000000-0000-0000-0000-000000000000", objectName: "carts", payload: ["a": 1])
+                    ["a": 1],
+                    accessToken: "00000000-0000-0000-0000-000000000000", objectName: "carts")
             }
         }
     }

@@ -18,37 +18,37 @@ struct WebhookScenarioTests {
             #expect(events.data?.contains("Register") == true)
 
             let loginHook = try await webhook.createWebhookSubscription(
-                webHookSubscribeModel: WebHookSubscribeModel(
-                    event: "Login", name: "login to CRM", targetUrl: receiver.url,
+                WebHookSubscribeModel(
+                    event: "Login", targetURL: receiver.url, name: "login to CRM",
                     headers: ["X-Env": "scenario"], queryParams: ["source": "lr"],
                     authentication: ["AuthType": "Bearer", "BearerToken": ["Token": "hook-token"]]))
             let loginHookId = try #require(loginHook.id)
             #expect(loginHook.event == "Login")
-            #expect(loginHook.targetUrl == receiver.url)
+            #expect(loginHook.targetURL == receiver.url)
             #expect(loginHook.name == "login to CRM")
             #expect(loginHook.headers == ["X-Env": "scenario"])
             #expect(loginHook.queryParams == ["source": "lr"])
             #expect(loginHook.authentication?.authType == "Bearer")
             #expect(loginHook.createdDate?.date != nil)
             let registerHook = try await webhook.createWebhookSubscription(
-                webHookSubscribeModel: WebHookSubscribeModel(
-                    event: "register", name: "welcome mail", targetUrl: receiver.url + "/register",
+                WebHookSubscribeModel(
+                    event: "register", targetURL: receiver.url + "/register", name: "welcome mail",
                     authentication: ["AuthType": "Basic", "BasicAuth": ["Username": "lr", "Password": "s3cret"]]))
             #expect(registerHook.event == "Register")
-            #expect(registerHook.authentication?.basicAuth?.username == "lr")
+            #expect(registerHook.authentication?.basicAuth?.userName == "lr")
             #expect(registerHook.authentication?.basicAuth?.password == "")
             let remoteHook = try await webhook.createWebhookSubscription(
-                webHookSubscribeModel: WebHookSubscribeModel(
-                    event: "Login", name: "remote", targetUrl: "https://hooks.example.com/lr"))
+                WebHookSubscribeModel(
+                    event: "Login", targetURL: "https://hooks.example.com/lr", name: "remote"))
             await expectAPIError(1110) {
                 try await webhook.createWebhookSubscription(
-                    webHookSubscribeModel: WebHookSubscribeModel(
-                        event: "Login", targetUrl: receiver.url))
+                    WebHookSubscribeModel(
+                        event: "Login", targetURL: receiver.url))
             }
             await expectAPIError(1087) {
                 try await webhook.createWebhookSubscription(
-                    webHookSubscribeModel: WebHookSubscribeModel(
-                        event: "Login", targetUrl: "not a url"))
+                    WebHookSubscribeModel(
+                        event: "Login", targetURL: "not a url"))
             }
             #expect(
                 try await webhook.listAllWebhooks().data?.compactMap(\.id)
@@ -101,23 +101,23 @@ struct WebhookScenarioTests {
             #expect(deliveries.contains { $0.subscriptionId == loginHookId && $0.status == 200 && !$0.skipped })
 
             let updated = try await webhook.updateWebhookSubscription(
-                hookId: loginHookId,
-                webHookSubscriptionUpdateModel: WebHookSubscriptionUpdateModel(headers: ["X-Env": "staging"]))
+                WebHookSubscriptionUpdateModel(headers: ["X-Env": "staging"]),
+                hookID: loginHookId)
             #expect(updated.headers == ["X-Env": "staging"])
             #expect(updated.queryParams == ["source": "lr"])
-            #expect(try await webhook.getWebhookSubscriptionDetail(hookId: loginHookId).headers == ["X-Env": "staging"])
+            #expect(try await webhook.getWebhookSubscriptionDetail(hookID: loginHookId).headers == ["X-Env": "staging"])
             let before = receiver.requests.count
             _ = try await scenario.client.authentication.loginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+                EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
             let again = await receiver.wait { $0.count > before }
             #expect(again.last?.headers["x-env"] == "staging")
 
-            #expect(try await webhook.deleteWebhookSubscription(hookId: loginHookId).isDeleted == true)
-            await expectAPIError(1112) { try await webhook.getWebhookSubscriptionDetail(hookId: loginHookId) }
+            #expect(try await webhook.deleteWebhookSubscription(hookID: loginHookId).isDeleted == true)
+            await expectAPIError(1112) { try await webhook.getWebhookSubscriptionDetail(hookID: loginHookId) }
             #expect(try await webhook.listAllWebhooks().data?.count == 2)
             let afterDelete = receiver.requests.count
             _ = try await scenario.client.authentication.loginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+                EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
             try await Task.sleep(for: .milliseconds(300))
             #expect(receiver.requests.count == afterDelete)
         }

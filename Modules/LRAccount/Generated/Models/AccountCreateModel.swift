@@ -7,19 +7,19 @@ public import LRCore
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct AccountCreateModel: Codable, Sendable, Hashable, JSONValueDecodable {
-    /// The user's email address. JSON member `email`.
+    /// The user's email address. JSON member `email`. Required by LoginRadius in some flows.
     public var email: [EmailAddress]?
     /// The user's first name. JSON member `firstName`.
     public var firstName: String?
     /// The user's last name. JSON member `lastName`.
     public var lastName: String?
-    /// The user's password. JSON member `password`.
+    /// The user's password. JSON member `password`. Required by LoginRadius in some flows.
     public var password: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["email", "firstName", "lastName", "password"]
+    package static let knownFields: Set<String> = ["email", "firstName", "lastName", "password"]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -36,37 +36,44 @@ public struct AccountCreateModel: Codable, Sendable, Hashable, JSONValueDecodabl
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        email = container.decodeLenient([EmailAddress].self, forKey: "email", additionalFields: &additional)
-        firstName = container.decodeLenient(String.self, forKey: "firstName", additionalFields: &additional)
-        lastName = container.decodeLenient(String.self, forKey: "lastName", additionalFields: &additional)
-        password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["email": 0, "firstName": 1, "lastName": 2, "password": 3]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var email: [EmailAddress]? = nil
+        var firstName: String? = nil
+        var lastName: String? = nil
+        var password: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
-            case 1: self.firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
+            case 1: firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            email: email, firstName: firstName, lastName: lastName, password: password, additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

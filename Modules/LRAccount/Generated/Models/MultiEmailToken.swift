@@ -8,26 +8,27 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct MultiEmailToken: Codable, Sendable, Hashable, JSONValueDecodable {
     /// A client-generated GUID that identifies the login attempt. JSON member `clientguid`.
-    public var clientguid: String?
-    /// The user's email address. JSON member `email`.
+    public var clientGUID: String?
+    /// The user's email address. JSON member `email`. Required by LoginRadius in some flows.
     public var email: String?
     /// JSON member `name`.
     public var name: String?
-    /// The kind of address, e.g. `Primary`. JSON member `type`.
+    /// The kind of address, e.g. `Primary`. JSON member `type`. Required by LoginRadius in some
+    /// flows.
     public var `type`: String?
-    /// The user's UID. JSON member `uid`.
+    /// The user's UID. JSON member `uid`. Required by LoginRadius in some flows.
     public var uid: String?
-    /// The user's username. JSON member `userName`.
+    /// The user's username. JSON member `userName`. Required by LoginRadius in some flows.
     public var userName: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["clientguid", "email", "name", "type", "uid", "userName"]
+    package static let knownFields: Set<String> = ["clientguid", "email", "name", "type", "uid", "userName"]
 
     /// Creates a value; every field defaults to absent.
     public init(
-        clientguid: String? = nil,
+        clientGUID: String? = nil,
         email: String? = nil,
         name: String? = nil,
         `type`: String? = nil,
@@ -35,7 +36,7 @@ public struct MultiEmailToken: Codable, Sendable, Hashable, JSONValueDecodable {
         userName: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.clientguid = clientguid
+        self.clientGUID = clientGUID
         self.email = email
         self.name = name
         self.type = `type`
@@ -44,17 +45,16 @@ public struct MultiEmailToken: Codable, Sendable, Hashable, JSONValueDecodable {
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        clientguid = container.decodeLenient(String.self, forKey: "clientguid", additionalFields: &additional)
-        email = container.decodeLenient(String.self, forKey: "email", additionalFields: &additional)
-        name = container.decodeLenient(String.self, forKey: "name", additionalFields: &additional)
-        type = container.decodeLenient(String.self, forKey: "type", additionalFields: &additional)
-        uid = container.decodeLenient(String.self, forKey: "uid", additionalFields: &additional)
-        userName = container.decodeLenient(String.self, forKey: "userName", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -62,32 +62,46 @@ public struct MultiEmailToken: Codable, Sendable, Hashable, JSONValueDecodable {
         "clientguid": 0, "email": 1, "name": 2, "type": 3, "uid": 4, "userName": 5,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var clientGUID: String? = nil
+        var email: String? = nil
+        var name: String? = nil
+        var `type`: String? = nil
+        var uid: String? = nil
+        var userName: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.clientguid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.email = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.`type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: self.uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: self.userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: clientGUID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: email = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: `type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            clientGUID: clientGUID,
+            email: email,
+            name: name,
+            type: `type`,
+            uid: uid,
+            userName: userName,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = clientguid {
+        if let value = clientGUID {
             try container.encode(value, forKey: DynamicCodingKey("clientguid"))
             encoded.insert("clientguid")
         }

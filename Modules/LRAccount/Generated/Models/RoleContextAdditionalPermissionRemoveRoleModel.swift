@@ -4,66 +4,71 @@ public import LRCore
 
 /// The JSON body of the RoleContextAdditionalPermissionRemoveRole API call.
 ///
-/// Every field is optional; members LoginRadius sends that are not declared here are kept in
-/// ``additionalFields`` and sent back when the value is encoded.
+/// LoginRadius requires ``additionalPermissions``, so it is not optional; the other fields are.
+/// Members not declared here are kept in ``additionalFields`` and sent back when the value is
+/// encoded.
 public struct RoleContextAdditionalPermissionRemoveRoleModel: Codable, Sendable, Hashable, JSONValueDecodable {
-    /// JSON member `additionalPermissions`.
-    public var additionalPermissions: [String]?
+    /// JSON member `additionalPermissions`. Required by LoginRadius.
+    public var additionalPermissions: [String]
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["additionalPermissions"]
+    package static let knownFields: Set<String> = ["additionalPermissions"]
 
-    /// Creates a value; every field defaults to absent.
+    /// Creates a value from LoginRadius's required members; the other fields default to absent.
     public init(
-        additionalPermissions: [String]? = nil,
+        additionalPermissions: [String],
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.additionalPermissions = additionalPermissions
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``; a missing or mistyped required member fails.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        additionalPermissions = container.decodeLenient(
-            [String].self, forKey: "additionalPermissions", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["additionalPermissions": 0]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
-    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var additionalPermissions: [String]? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
             case 0:
-                self.additionalPermissions = jsonMember.lenient(
-                    [String].self, key: jsonKey, additionalFields: &additional
-                )
+                additionalPermissions = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        guard let additionalPermissions else {
+            throw JSONValueMismatch(
+                missing: "additionalPermissions", in: Self.self, found: members["additionalPermissions"]
+            )
+        }
+        self.init(additionalPermissions: additionalPermissions, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = additionalPermissions {
-            try container.encode(value, forKey: DynamicCodingKey("additionalPermissions"))
-            encoded.insert("additionalPermissions")
-        }
+        try container.encode(additionalPermissions, forKey: DynamicCodingKey("additionalPermissions"))
+        encoded.insert("additionalPermissions")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
 }

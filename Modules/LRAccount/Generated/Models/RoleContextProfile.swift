@@ -20,12 +20,12 @@ public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodabl
     /// The account's email addresses. JSON member `Email`.
     public var email: [EmailAddress]?
     /// The account's profile image URL. JSON member `ImageUrl`.
-    public var imageUrl: String?
+    public var imageURL: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "RoleContext", "Uid", "LastLoginDate", "FullName", "Email", "ImageUrl",
     ]
 
@@ -36,7 +36,7 @@ public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodabl
         lastLoginDate: LoginRadiusDate? = nil,
         fullName: String? = nil,
         email: [EmailAddress]? = nil,
-        imageUrl: String? = nil,
+        imageURL: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.roleContext = roleContext
@@ -44,25 +44,20 @@ public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodabl
         self.lastLoginDate = lastLoginDate
         self.fullName = fullName
         self.email = email
-        self.imageUrl = imageUrl
+        self.imageURL = imageURL
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        roleContext = container.decodeLenient(
-            RoleContextDetails.self, forKey: "RoleContext", additionalFields: &additional
-        )
-        uid = container.decodeLenient(String.self, forKey: "Uid", additionalFields: &additional)
-        lastLoginDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "LastLoginDate", additionalFields: &additional
-        )
-        fullName = container.decodeLenient(String.self, forKey: "FullName", additionalFields: &additional)
-        email = container.decodeLenient([EmailAddress].self, forKey: "Email", additionalFields: &additional)
-        imageUrl = container.decodeLenient(String.self, forKey: "ImageUrl", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -70,31 +65,41 @@ public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodabl
         "RoleContext": 0, "Uid": 1, "LastLoginDate": 2, "FullName": 3, "Email": 4, "ImageUrl": 5,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var roleContext: RoleContextDetails? = nil
+        var uid: String? = nil
+        var lastLoginDate: LoginRadiusDate? = nil
+        var fullName: String? = nil
+        var email: [EmailAddress]? = nil
+        var imageURL: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
             case 0:
-                self.roleContext = jsonMember.lenient(
-                    RoleContextDetails.self, key: jsonKey, additionalFields: &additional
-                )
-            case 1: self.uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+                roleContext = jsonMember.lenient(RoleContextDetails.self, key: jsonKey, additionalFields: &additional)
+            case 1: uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 2:
-                self.lastLoginDate = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
-            case 3: self.fullName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: self.email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
-            case 5: self.imageUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+                lastLoginDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 3: fullName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
+            case 5: imageURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            roleContext: roleContext,
+            uid: uid,
+            lastLoginDate: lastLoginDate,
+            fullName: fullName,
+            email: email,
+            imageURL: imageURL,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -121,7 +126,7 @@ public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodabl
             try container.encode(value, forKey: DynamicCodingKey("Email"))
             encoded.insert("Email")
         }
-        if let value = imageUrl {
+        if let value = imageURL {
             try container.encode(value, forKey: DynamicCodingKey("ImageUrl"))
             encoded.insert("ImageUrl")
         }

@@ -4,19 +4,20 @@ public import LRCore
 
 /// The JSON body of the Auth User Registration by Recaptcha API call.
 ///
-/// Every field is optional; members LoginRadius sends that are not declared here are kept in
-/// ``additionalFields`` and sent back when the value is encoded.
+/// LoginRadius requires ``email`` and ``password``, so they are not optional; the other fields are.
+/// Members not declared here are kept in ``additionalFields`` and sent back when the value is
+/// encoded.
 public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable, JSONValueDecodable {
-    /// The user's email address. JSON member `email`.
-    public var email: [EmailAddress]?
+    /// The user's email address. JSON member `email`. Required by LoginRadius.
+    public var email: [EmailAddress]
     /// The user's first name. JSON member `firstName`.
     public var firstName: String?
     /// The user's last name. JSON member `lastName`.
     public var lastName: String?
-    /// The user's password. JSON member `password`.
-    public var password: String?
+    /// The user's password. JSON member `password`. Required by LoginRadius.
+    public var password: String
     /// The user's phone ID (phone number). JSON member `phoneId`.
-    public var phoneId: String?
+    public var phoneID: String?
     /// The user's username. JSON member `userName`.
     public var userName: String?
     /// The birth date, `MM-dd-yyyy`. JSON member `birthDate`.
@@ -37,18 +38,18 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable,
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "email", "firstName", "lastName", "password", "phoneId", "userName", "birthDate", "gender", "customFields",
         "middleName", "g-recaptcha-response", "qq_captcha_ticket", "qq_captcha_randstr",
     ]
 
-    /// Creates a value; every field defaults to absent.
+    /// Creates a value from LoginRadius's required members; the other fields default to absent.
     public init(
-        email: [EmailAddress]? = nil,
+        email: [EmailAddress],
+        password: String,
         firstName: String? = nil,
         lastName: String? = nil,
-        password: String? = nil,
-        phoneId: String? = nil,
+        phoneID: String? = nil,
         userName: String? = nil,
         birthDate: String? = nil,
         gender: String? = nil,
@@ -63,7 +64,7 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable,
         self.firstName = firstName
         self.lastName = lastName
         self.password = password
-        self.phoneId = phoneId
+        self.phoneID = phoneID
         self.userName = userName
         self.birthDate = birthDate
         self.gender = gender
@@ -75,32 +76,16 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable,
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``; a missing or mistyped required member fails.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        email = container.decodeLenient([EmailAddress].self, forKey: "email", additionalFields: &additional)
-        firstName = container.decodeLenient(String.self, forKey: "firstName", additionalFields: &additional)
-        lastName = container.decodeLenient(String.self, forKey: "lastName", additionalFields: &additional)
-        password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
-        phoneId = container.decodeLenient(String.self, forKey: "phoneId", additionalFields: &additional)
-        userName = container.decodeLenient(String.self, forKey: "userName", additionalFields: &additional)
-        birthDate = container.decodeLenient(String.self, forKey: "birthDate", additionalFields: &additional)
-        gender = container.decodeLenient(String.self, forKey: "gender", additionalFields: &additional)
-        customFields = container.decodeLenient(
-            [String: JSONValue].self, forKey: "customFields", additionalFields: &additional
-        )
-        middleName = container.decodeLenient(String.self, forKey: "middleName", additionalFields: &additional)
-        gRecaptchaResponse = container.decodeLenient(
-            String.self, forKey: "g-recaptcha-response", additionalFields: &additional
-        )
-        qqCaptchaTicket = container.decodeLenient(
-            String.self, forKey: "qq_captcha_ticket", additionalFields: &additional
-        )
-        qqCaptchaRandstr = container.decodeLenient(
-            String.self, forKey: "qq_captcha_randstr", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -110,47 +95,75 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable,
         "qq_captcha_randstr": 12,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
-    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var email: [EmailAddress]? = nil
+        var firstName: String? = nil
+        var lastName: String? = nil
+        var password: String? = nil
+        var phoneID: String? = nil
+        var userName: String? = nil
+        var birthDate: String? = nil
+        var gender: String? = nil
+        var customFields: [String: JSONValue]? = nil
+        var middleName: String? = nil
+        var gRecaptchaResponse: String? = nil
+        var qqCaptchaTicket: String? = nil
+        var qqCaptchaRandstr: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
-            case 1: self.firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: self.phoneId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: self.userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: self.birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: self.gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
+            case 1: firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: phoneID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 8:
-                self.customFields = jsonMember.lenient(
-                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            case 9: self.middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 10:
-                self.gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 11: self.qqCaptchaTicket = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 12:
-                self.qqCaptchaRandstr = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+                customFields = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 9: middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 10: gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 11: qqCaptchaTicket = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 12: qqCaptchaRandstr = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        guard let email else {
+            throw JSONValueMismatch(missing: "email", in: Self.self, found: members["email"])
+        }
+        guard let password else {
+            throw JSONValueMismatch(missing: "password", in: Self.self, found: members["password"])
+        }
+        self.init(
+            email: email,
+            password: password,
+            firstName: firstName,
+            lastName: lastName,
+            phoneID: phoneID,
+            userName: userName,
+            birthDate: birthDate,
+            gender: gender,
+            customFields: customFields,
+            middleName: middleName,
+            gRecaptchaResponse: gRecaptchaResponse,
+            qqCaptchaTicket: qqCaptchaTicket,
+            qqCaptchaRandstr: qqCaptchaRandstr,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = email {
-            try container.encode(value, forKey: DynamicCodingKey("email"))
-            encoded.insert("email")
-        }
+        try container.encode(email, forKey: DynamicCodingKey("email"))
+        encoded.insert("email")
         if let value = firstName {
             try container.encode(value, forKey: DynamicCodingKey("firstName"))
             encoded.insert("firstName")
@@ -159,11 +172,9 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable,
             try container.encode(value, forKey: DynamicCodingKey("lastName"))
             encoded.insert("lastName")
         }
-        if let value = password {
-            try container.encode(value, forKey: DynamicCodingKey("password"))
-            encoded.insert("password")
-        }
-        if let value = phoneId {
+        try container.encode(password, forKey: DynamicCodingKey("password"))
+        encoded.insert("password")
+        if let value = phoneID {
             try container.encode(value, forKey: DynamicCodingKey("phoneId"))
             encoded.insert("phoneId")
         }

@@ -4,13 +4,15 @@ public import LRCore
 
 /// The JSON body of the OneTouchLogin By EmailModel API call.
 ///
-/// Every field is optional; members LoginRadius sends that are not declared here are kept in
-/// ``additionalFields`` and sent back when the value is encoded.
+/// LoginRadius requires ``clientGUID`` and ``email``, so they are not optional; the other fields
+/// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
+/// encoded.
 public struct OneTouchLoginByEmailModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// A client-generated GUID that identifies the login attempt. JSON member `clientguid`.
-    public var clientguid: String?
-    /// The user's email address. JSON member `email`.
-    public var email: String?
+    /// Required by LoginRadius.
+    public var clientGUID: String
+    /// The user's email address. JSON member `email`. Required by LoginRadius.
+    public var email: String
     /// The reCAPTCHA response token, when the app requires a CAPTCHA. JSON member
     /// `g-recaptcha-response`.
     public var gRecaptchaResponse: String?
@@ -18,67 +20,73 @@ public struct OneTouchLoginByEmailModel: Codable, Sendable, Hashable, JSONValueD
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["clientguid", "email", "g-recaptcha-response"]
+    package static let knownFields: Set<String> = ["clientguid", "email", "g-recaptcha-response"]
 
-    /// Creates a value; every field defaults to absent.
+    /// Creates a value from LoginRadius's required members; the other fields default to absent.
     public init(
-        clientguid: String? = nil,
-        email: String? = nil,
+        clientGUID: String,
+        email: String,
         gRecaptchaResponse: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.clientguid = clientguid
+        self.clientGUID = clientGUID
         self.email = email
         self.gRecaptchaResponse = gRecaptchaResponse
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``; a missing or mistyped required member fails.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        clientguid = container.decodeLenient(String.self, forKey: "clientguid", additionalFields: &additional)
-        email = container.decodeLenient(String.self, forKey: "email", additionalFields: &additional)
-        gRecaptchaResponse = container.decodeLenient(
-            String.self, forKey: "g-recaptcha-response", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["clientguid": 0, "email": 1, "g-recaptcha-response": 2]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
-    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var clientGUID: String? = nil
+        var email: String? = nil
+        var gRecaptchaResponse: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.clientguid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.email = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                self.gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: clientGUID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: email = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        guard let clientGUID else {
+            throw JSONValueMismatch(missing: "clientguid", in: Self.self, found: members["clientguid"])
+        }
+        guard let email else {
+            throw JSONValueMismatch(missing: "email", in: Self.self, found: members["email"])
+        }
+        self.init(
+            clientGUID: clientGUID, email: email, gRecaptchaResponse: gRecaptchaResponse, additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = clientguid {
-            try container.encode(value, forKey: DynamicCodingKey("clientguid"))
-            encoded.insert("clientguid")
-        }
-        if let value = email {
-            try container.encode(value, forKey: DynamicCodingKey("email"))
-            encoded.insert("email")
-        }
+        try container.encode(clientGUID, forKey: DynamicCodingKey("clientguid"))
+        encoded.insert("clientguid")
+        try container.encode(email, forKey: DynamicCodingKey("email"))
+        encoded.insert("email")
         if let value = gRecaptchaResponse {
             try container.encode(value, forKey: DynamicCodingKey("g-recaptcha-response"))
             encoded.insert("g-recaptcha-response")

@@ -4,24 +4,25 @@ public import LRCore
 
 /// The JSON body of the OneTouchLogin By PhoneModel API call.
 ///
-/// Every field is optional; members LoginRadius sends that are not declared here are kept in
-/// ``additionalFields`` and sent back when the value is encoded.
+/// LoginRadius requires ``phone``, so it is not optional; the other fields are. Members not
+/// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
 public struct OneTouchLoginByPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The reCAPTCHA response token, when the app requires a CAPTCHA. JSON member
     /// `g-recaptcha-response`.
     public var gRecaptchaResponse: String?
-    /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`.
-    public var phone: String?
+    /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
+    /// LoginRadius.
+    public var phone: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["g-recaptcha-response", "phone"]
+    package static let knownFields: Set<String> = ["g-recaptcha-response", "phone"]
 
-    /// Creates a value; every field defaults to absent.
+    /// Creates a value from LoginRadius's required members; the other fields default to absent.
     public init(
+        phone: String,
         gRecaptchaResponse: String? = nil,
-        phone: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.gRecaptchaResponse = gRecaptchaResponse
@@ -29,36 +30,41 @@ public struct OneTouchLoginByPhoneModel: Codable, Sendable, Hashable, JSONValueD
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``; a missing or mistyped required member fails.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        gRecaptchaResponse = container.decodeLenient(
-            String.self, forKey: "g-recaptcha-response", additionalFields: &additional
-        )
-        phone = container.decodeLenient(String.self, forKey: "phone", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["g-recaptcha-response": 0, "phone": 1]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
-    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var gRecaptchaResponse: String? = nil
+        var phone: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0:
-                self.gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.phone = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: phone = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        guard let phone else {
+            throw JSONValueMismatch(missing: "phone", in: Self.self, found: members["phone"])
+        }
+        self.init(phone: phone, gRecaptchaResponse: gRecaptchaResponse, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -69,10 +75,8 @@ public struct OneTouchLoginByPhoneModel: Codable, Sendable, Hashable, JSONValueD
             try container.encode(value, forKey: DynamicCodingKey("g-recaptcha-response"))
             encoded.insert("g-recaptcha-response")
         }
-        if let value = phone {
-            try container.encode(value, forKey: DynamicCodingKey("phone"))
-            encoded.insert("phone")
-        }
+        try container.encode(phone, forKey: DynamicCodingKey("phone"))
+        encoded.insert("phone")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
 }

@@ -4,26 +4,28 @@ public import LRCore
 
 /// The JSON body of the ResetPasswordBySecurityAnswerAndUserName API call.
 ///
-/// Every field is optional; members LoginRadius sends that are not declared here are kept in
-/// ``additionalFields`` and sent back when the value is encoded.
+/// LoginRadius requires ``password``, ``securityAnswer`` and ``userName``, so they are not
+/// optional; the other fields are. Members not declared here are kept in ``additionalFields`` and
+/// sent back when the value is encoded.
 public struct ResetPasswordBySecurityAnswerAndUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable {
-    /// The user's password. JSON member `password`.
-    public var password: String?
-    /// Security question IDs mapped to their answers. JSON member `securityAnswer`.
-    public var securityAnswer: [String: JSONValue]?
-    /// The user's username. JSON member `userName`.
-    public var userName: String?
+    /// The user's password. JSON member `password`. Required by LoginRadius.
+    public var password: String
+    /// Security question IDs mapped to their answers. JSON member `securityAnswer`. Required by
+    /// LoginRadius.
+    public var securityAnswer: [String: JSONValue]
+    /// The user's username. JSON member `userName`. Required by LoginRadius.
+    public var userName: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["password", "securityAnswer", "userName"]
+    package static let knownFields: Set<String> = ["password", "securityAnswer", "userName"]
 
-    /// Creates a value; every field defaults to absent.
+    /// Creates a value from LoginRadius's required members; the other fields default to absent.
     public init(
-        password: String? = nil,
-        securityAnswer: [String: JSONValue]? = nil,
-        userName: String? = nil,
+        password: String,
+        securityAnswer: [String: JSONValue],
+        userName: String,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.password = password
@@ -32,58 +34,64 @@ public struct ResetPasswordBySecurityAnswerAndUserNameModel: Codable, Sendable, 
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``; a missing or mistyped required member fails.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
-        securityAnswer = container.decodeLenient(
-            [String: JSONValue].self, forKey: "securityAnswer", additionalFields: &additional
-        )
-        userName = container.decodeLenient(String.self, forKey: "userName", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["password": 0, "securityAnswer": 1, "userName": 2]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
-    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var password: String? = nil
+        var securityAnswer: [String: JSONValue]? = nil
+        var userName: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 1:
-                self.securityAnswer = jsonMember.lenient(
+                securityAnswer = jsonMember.lenient(
                     [String: JSONValue].self, key: jsonKey, additionalFields: &additional
                 )
-            case 2: self.userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        guard let password else {
+            throw JSONValueMismatch(missing: "password", in: Self.self, found: members["password"])
+        }
+        guard let securityAnswer else {
+            throw JSONValueMismatch(missing: "securityAnswer", in: Self.self, found: members["securityAnswer"])
+        }
+        guard let userName else {
+            throw JSONValueMismatch(missing: "userName", in: Self.self, found: members["userName"])
+        }
+        self.init(password: password, securityAnswer: securityAnswer, userName: userName, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = password {
-            try container.encode(value, forKey: DynamicCodingKey("password"))
-            encoded.insert("password")
-        }
-        if let value = securityAnswer {
-            try container.encode(value, forKey: DynamicCodingKey("securityAnswer"))
-            encoded.insert("securityAnswer")
-        }
-        if let value = userName {
-            try container.encode(value, forKey: DynamicCodingKey("userName"))
-            encoded.insert("userName")
-        }
+        try container.encode(password, forKey: DynamicCodingKey("password"))
+        encoded.insert("password")
+        try container.encode(securityAnswer, forKey: DynamicCodingKey("securityAnswer"))
+        encoded.insert("securityAnswer")
+        try container.encode(userName, forKey: DynamicCodingKey("userName"))
+        encoded.insert("userName")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
 }

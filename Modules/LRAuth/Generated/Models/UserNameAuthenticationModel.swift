@@ -4,52 +4,51 @@ public import LRCore
 
 /// The JSON body of the Username Authentication API call.
 ///
-/// Every field is optional; members LoginRadius sends that are not declared here are kept in
-/// ``additionalFields`` and sent back when the value is encoded.
+/// LoginRadius requires ``password`` and ``userName``, so they are not optional; the other fields
+/// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
+/// encoded.
 public struct UserNameAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable {
-    /// The user's password. JSON member `password`.
-    public var password: String?
-    /// The user's username. JSON member `username`.
-    public var username: String?
-    /// Security question IDs mapped to their answers. JSON member `securityanswer`.
-    public var securityanswer: [String: JSONValue]?
+    /// The user's password. JSON member `password`. Required by LoginRadius.
+    public var password: String
+    /// The user's username. JSON member `username`. Required by LoginRadius.
+    public var userName: String
+    /// Security question IDs mapped to their answers. JSON member `securityanswer`. Required by
+    /// LoginRadius in some flows.
+    public var securityAnswer: [String: JSONValue]?
     /// The reCAPTCHA response token, when the app requires a CAPTCHA. JSON member
-    /// `g-recaptcha-response`.
+    /// `g-recaptcha-response`. Required by LoginRadius in some flows.
     public var gRecaptchaResponse: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["password", "username", "securityanswer", "g-recaptcha-response"]
+    package static let knownFields: Set<String> = ["password", "username", "securityanswer", "g-recaptcha-response"]
 
-    /// Creates a value; every field defaults to absent.
+    /// Creates a value from LoginRadius's required members; the other fields default to absent.
     public init(
-        password: String? = nil,
-        username: String? = nil,
-        securityanswer: [String: JSONValue]? = nil,
+        password: String,
+        userName: String,
+        securityAnswer: [String: JSONValue]? = nil,
         gRecaptchaResponse: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.password = password
-        self.username = username
-        self.securityanswer = securityanswer
+        self.userName = userName
+        self.securityAnswer = securityAnswer
         self.gRecaptchaResponse = gRecaptchaResponse
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``; a missing or mistyped required member fails.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
-        username = container.decodeLenient(String.self, forKey: "username", additionalFields: &additional)
-        securityanswer = container.decodeLenient(
-            [String: JSONValue].self, forKey: "securityanswer", additionalFields: &additional
-        )
-        gRecaptchaResponse = container.decodeLenient(
-            String.self, forKey: "g-recaptcha-response", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -57,42 +56,53 @@ public struct UserNameAuthenticationModel: Codable, Sendable, Hashable, JSONValu
         "password": 0, "username": 1, "securityanswer": 2, "g-recaptcha-response": 3,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
-    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var password: String? = nil
+        var userName: String? = nil
+        var securityAnswer: [String: JSONValue]? = nil
+        var gRecaptchaResponse: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.username = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 2:
-                self.securityanswer = jsonMember.lenient(
+                securityAnswer = jsonMember.lenient(
                     [String: JSONValue].self, key: jsonKey, additionalFields: &additional
                 )
-            case 3:
-                self.gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        guard let password else {
+            throw JSONValueMismatch(missing: "password", in: Self.self, found: members["password"])
+        }
+        guard let userName else {
+            throw JSONValueMismatch(missing: "username", in: Self.self, found: members["username"])
+        }
+        self.init(
+            password: password,
+            userName: userName,
+            securityAnswer: securityAnswer,
+            gRecaptchaResponse: gRecaptchaResponse,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = password {
-            try container.encode(value, forKey: DynamicCodingKey("password"))
-            encoded.insert("password")
-        }
-        if let value = username {
-            try container.encode(value, forKey: DynamicCodingKey("username"))
-            encoded.insert("username")
-        }
-        if let value = securityanswer {
+        try container.encode(password, forKey: DynamicCodingKey("password"))
+        encoded.insert("password")
+        try container.encode(userName, forKey: DynamicCodingKey("username"))
+        encoded.insert("username")
+        if let value = securityAnswer {
             try container.encode(value, forKey: DynamicCodingKey("securityanswer"))
             encoded.insert("securityanswer")
         }

@@ -22,12 +22,12 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDeco
     /// The user's middle name. JSON member `middleName`.
     public var middleName: String?
     /// The user's phone ID (phone number). JSON member `phoneId`.
-    public var phoneId: String?
+    public var phoneID: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "firstName", "lastName", "userName", "birthDate", "gender", "customFields", "middleName", "phoneId",
     ]
 
@@ -40,7 +40,7 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDeco
         gender: String? = nil,
         customFields: [String: JSONValue]? = nil,
         middleName: String? = nil,
-        phoneId: String? = nil,
+        phoneID: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.firstName = firstName
@@ -50,25 +50,20 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDeco
         self.gender = gender
         self.customFields = customFields
         self.middleName = middleName
-        self.phoneId = phoneId
+        self.phoneID = phoneID
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        firstName = container.decodeLenient(String.self, forKey: "firstName", additionalFields: &additional)
-        lastName = container.decodeLenient(String.self, forKey: "lastName", additionalFields: &additional)
-        userName = container.decodeLenient(String.self, forKey: "userName", additionalFields: &additional)
-        birthDate = container.decodeLenient(String.self, forKey: "birthDate", additionalFields: &additional)
-        gender = container.decodeLenient(String.self, forKey: "gender", additionalFields: &additional)
-        customFields = container.decodeLenient(
-            [String: JSONValue].self, forKey: "customFields", additionalFields: &additional
-        )
-        middleName = container.decodeLenient(String.self, forKey: "middleName", additionalFields: &additional)
-        phoneId = container.decodeLenient(String.self, forKey: "phoneId", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -77,30 +72,46 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDeco
         "phoneId": 7,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var firstName: String? = nil
+        var lastName: String? = nil
+        var userName: String? = nil
+        var birthDate: String? = nil
+        var gender: String? = nil
+        var customFields: [String: JSONValue]? = nil
+        var middleName: String? = nil
+        var phoneID: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: self.gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 5:
-                self.customFields = jsonMember.lenient(
-                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            case 6: self.middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: self.phoneId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+                customFields = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 6: middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: phoneID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            firstName: firstName,
+            lastName: lastName,
+            userName: userName,
+            birthDate: birthDate,
+            gender: gender,
+            customFields: customFields,
+            middleName: middleName,
+            phoneID: phoneID,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -135,7 +146,7 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDeco
             try container.encode(value, forKey: DynamicCodingKey("middleName"))
             encoded.insert("middleName")
         }
-        if let value = phoneId {
+        if let value = phoneID {
             try container.encode(value, forKey: DynamicCodingKey("phoneId"))
             encoded.insert("phoneId")
         }

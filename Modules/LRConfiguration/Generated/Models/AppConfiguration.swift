@@ -17,13 +17,13 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
     /// The security questions configured for the app. JSON member `SecurityQuestions`.
     public var securityQuestions: SecurityQuestionConfiguration?
     /// Whether the app's hosted pages use HTTPS. JSON member `IsHttps`.
-    public var isHttps: Bool?
+    public var isHTTPS: Bool?
     /// The app (site) name. JSON member `AppName`.
     public var appName: String?
     /// Whether customer registration is enabled. JSON member `IsCustomerRegistration`.
     public var isCustomerRegistration: Bool?
     /// Which API versions are enabled. JSON member `ApiVersion`.
-    public var apiVersion: ApiVersionConfiguration?
+    public var apiVersion: APIVersionConfiguration?
     /// The email verification flow: `required`, `optional` or `disabled`. JSON member
     /// `EmailVerificationFlow`.
     public var emailVerificationFlow: String?
@@ -60,7 +60,7 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
     public var askPasswordOnSocialLogin: Bool?
     /// Whether an email address is asked for when an unverified user logs in. JSON member
     /// `AskEmailIdForUnverifiedUserLogin`.
-    public var askEmailIdForUnverifiedUserLogin: Bool?
+    public var askEmailIDForUnverifiedUserLogin: Bool?
     /// Whether optional fields are asked for at social sign-up. JSON member
     /// `AskOptionalFieldsOnSocialSignup`.
     public var askOptionalFieldsOnSocialSignup: Bool?
@@ -73,7 +73,7 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
     public var checkPhoneNoAvailabilityOnRegistration: Bool?
     /// Whether accounts may share an email address when their user names differ. JSON member
     /// `DuplicateEmailWithUniqueUsername`.
-    public var duplicateEmailWithUniqueUsername: Bool?
+    public var duplicateEmailWithUniqueUserName: Bool?
     /// Whether only registration form fields are stored for social sign-ups. JSON member
     /// `StoreOnlyRegistrationFormFieldsForSocial`.
     public var storeOnlyRegistrationFormFieldsForSocial: Bool?
@@ -108,7 +108,7 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
     /// Which APIs require a reCAPTCHA. JSON member `OptionalRecaptchaConfiguration`.
     public var optionalRecaptchaConfiguration: OptionalRecaptchaConfiguration?
     /// The API request signing settings. JSON member `ApiRequestSigningConfig`.
-    public var apiRequestSigningConfig: ApiRequestSigningConfiguration?
+    public var apiRequestSigningConfig: APIRequestSigningConfiguration?
     /// How each email flow verifies, by flow (e.g. `ForgotPassword`): `OTP` or `MAGICLINK`. JSON
     /// member `TemplateVerificationTypes`.
     public var templateVerificationTypes: [String: String]?
@@ -118,7 +118,7 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "SocialSchema", "RegistrationFormSchema", "SecurityQuestions", "IsHttps", "AppName", "IsCustomerRegistration",
         "ApiVersion", "EmailVerificationFlow", "IsAutoLookUpEnabled", "IsPhoneLogin", "IsDisabledSocialRegistration",
         "IsDisabledAccountLinking", "IsAgeRestriction", "IsSecurityQuestion", "AskRequiredFieldsOnTraditionalLogin",
@@ -138,10 +138,10 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
         socialSchema: SocialSchema? = nil,
         registrationFormSchema: [RegistrationFormField]? = nil,
         securityQuestions: SecurityQuestionConfiguration? = nil,
-        isHttps: Bool? = nil,
+        isHTTPS: Bool? = nil,
         appName: String? = nil,
         isCustomerRegistration: Bool? = nil,
-        apiVersion: ApiVersionConfiguration? = nil,
+        apiVersion: APIVersionConfiguration? = nil,
         emailVerificationFlow: String? = nil,
         isAutoLookUpEnabled: Bool? = nil,
         isPhoneLogin: Bool? = nil,
@@ -157,12 +157,12 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
         isInvisibleRecaptcha: Bool? = nil,
         isBackendJobEnabled: Bool? = nil,
         askPasswordOnSocialLogin: Bool? = nil,
-        askEmailIdForUnverifiedUserLogin: Bool? = nil,
+        askEmailIDForUnverifiedUserLogin: Bool? = nil,
         askOptionalFieldsOnSocialSignup: Bool? = nil,
         isRiskBasedAuthentication: Bool? = nil,
         isV2Recaptcha: Bool? = nil,
         checkPhoneNoAvailabilityOnRegistration: Bool? = nil,
-        duplicateEmailWithUniqueUsername: Bool? = nil,
+        duplicateEmailWithUniqueUserName: Bool? = nil,
         storeOnlyRegistrationFormFieldsForSocial: Bool? = nil,
         otpEmailVerification: Bool? = nil,
         loginLockedConfiguration: LoginLockedConfiguration? = nil,
@@ -177,7 +177,7 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
         customDomain: JSONValue? = nil,
         privacyPolicyConfiguration: PrivacyPolicyConfiguration? = nil,
         optionalRecaptchaConfiguration: OptionalRecaptchaConfiguration? = nil,
-        apiRequestSigningConfig: ApiRequestSigningConfiguration? = nil,
+        apiRequestSigningConfig: APIRequestSigningConfiguration? = nil,
         templateVerificationTypes: [String: String]? = nil,
         passKeysConfig: PasskeyConfiguration? = nil,
         additionalFields: [String: JSONValue] = [:]
@@ -185,7 +185,7 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
         self.socialSchema = socialSchema
         self.registrationFormSchema = registrationFormSchema
         self.securityQuestions = securityQuestions
-        self.isHttps = isHttps
+        self.isHTTPS = isHTTPS
         self.appName = appName
         self.isCustomerRegistration = isCustomerRegistration
         self.apiVersion = apiVersion
@@ -204,12 +204,12 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
         self.isInvisibleRecaptcha = isInvisibleRecaptcha
         self.isBackendJobEnabled = isBackendJobEnabled
         self.askPasswordOnSocialLogin = askPasswordOnSocialLogin
-        self.askEmailIdForUnverifiedUserLogin = askEmailIdForUnverifiedUserLogin
+        self.askEmailIDForUnverifiedUserLogin = askEmailIDForUnverifiedUserLogin
         self.askOptionalFieldsOnSocialSignup = askOptionalFieldsOnSocialSignup
         self.isRiskBasedAuthentication = isRiskBasedAuthentication
         self.isV2Recaptcha = isV2Recaptcha
         self.checkPhoneNoAvailabilityOnRegistration = checkPhoneNoAvailabilityOnRegistration
-        self.duplicateEmailWithUniqueUsername = duplicateEmailWithUniqueUsername
+        self.duplicateEmailWithUniqueUserName = duplicateEmailWithUniqueUserName
         self.storeOnlyRegistrationFormFieldsForSocial = storeOnlyRegistrationFormFieldsForSocial
         self.otpEmailVerification = otpEmailVerification
         self.loginLockedConfiguration = loginLockedConfiguration
@@ -230,126 +230,16 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        socialSchema = container.decodeLenient(SocialSchema.self, forKey: "SocialSchema", additionalFields: &additional)
-        registrationFormSchema = container.decodeLenient(
-            [RegistrationFormField].self, forKey: "RegistrationFormSchema", additionalFields: &additional
-        )
-        securityQuestions = container.decodeLenient(
-            SecurityQuestionConfiguration.self, forKey: "SecurityQuestions", additionalFields: &additional
-        )
-        isHttps = container.decodeLenient(Bool.self, forKey: "IsHttps", additionalFields: &additional)
-        appName = container.decodeLenient(String.self, forKey: "AppName", additionalFields: &additional)
-        isCustomerRegistration = container.decodeLenient(
-            Bool.self, forKey: "IsCustomerRegistration", additionalFields: &additional
-        )
-        apiVersion = container.decodeLenient(
-            ApiVersionConfiguration.self, forKey: "ApiVersion", additionalFields: &additional
-        )
-        emailVerificationFlow = container.decodeLenient(
-            String.self, forKey: "EmailVerificationFlow", additionalFields: &additional
-        )
-        isAutoLookUpEnabled = container.decodeLenient(
-            Bool.self, forKey: "IsAutoLookUpEnabled", additionalFields: &additional
-        )
-        isPhoneLogin = container.decodeLenient(Bool.self, forKey: "IsPhoneLogin", additionalFields: &additional)
-        isDisabledSocialRegistration = container.decodeLenient(
-            Bool.self, forKey: "IsDisabledSocialRegistration", additionalFields: &additional
-        )
-        isDisabledAccountLinking = container.decodeLenient(
-            Bool.self, forKey: "IsDisabledAccountLinking", additionalFields: &additional
-        )
-        isAgeRestriction = container.decodeLenient(Bool.self, forKey: "IsAgeRestriction", additionalFields: &additional)
-        isSecurityQuestion = container.decodeLenient(
-            Bool.self, forKey: "IsSecurityQuestion", additionalFields: &additional
-        )
-        askRequiredFieldsOnTraditionalLogin = container.decodeLenient(
-            Bool.self, forKey: "AskRequiredFieldsOnTraditionalLogin", additionalFields: &additional
-        )
-        isLogoutOnEmailVerification = container.decodeLenient(
-            Bool.self, forKey: "IsLogoutOnEmailVerification", additionalFields: &additional
-        )
-        isNoCallbackForSocialLogin = container.decodeLenient(
-            Bool.self, forKey: "IsNoCallbackForSocialLogin", additionalFields: &additional
-        )
-        isUserNameLogin = container.decodeLenient(Bool.self, forKey: "IsUserNameLogin", additionalFields: &additional)
-        isMobileCallbackForSocialLogin = container.decodeLenient(
-            Bool.self, forKey: "IsMobileCallbackForSocialLogin", additionalFields: &additional
-        )
-        isInvisibleRecaptcha = container.decodeLenient(
-            Bool.self, forKey: "IsInvisibleRecaptcha", additionalFields: &additional
-        )
-        isBackendJobEnabled = container.decodeLenient(
-            Bool.self, forKey: "IsBackendJobEnabled", additionalFields: &additional
-        )
-        askPasswordOnSocialLogin = container.decodeLenient(
-            Bool.self, forKey: "AskPasswordOnSocialLogin", additionalFields: &additional
-        )
-        askEmailIdForUnverifiedUserLogin = container.decodeLenient(
-            Bool.self, forKey: "AskEmailIdForUnverifiedUserLogin", additionalFields: &additional
-        )
-        askOptionalFieldsOnSocialSignup = container.decodeLenient(
-            Bool.self, forKey: "AskOptionalFieldsOnSocialSignup", additionalFields: &additional
-        )
-        isRiskBasedAuthentication = container.decodeLenient(
-            Bool.self, forKey: "IsRiskBasedAuthentication", additionalFields: &additional
-        )
-        isV2Recaptcha = container.decodeLenient(Bool.self, forKey: "IsV2Recaptcha", additionalFields: &additional)
-        checkPhoneNoAvailabilityOnRegistration = container.decodeLenient(
-            Bool.self, forKey: "CheckPhoneNoAvailabilityOnRegistration", additionalFields: &additional
-        )
-        duplicateEmailWithUniqueUsername = container.decodeLenient(
-            Bool.self, forKey: "DuplicateEmailWithUniqueUsername", additionalFields: &additional
-        )
-        storeOnlyRegistrationFormFieldsForSocial = container.decodeLenient(
-            Bool.self, forKey: "StoreOnlyRegistrationFormFieldsForSocial", additionalFields: &additional
-        )
-        otpEmailVerification = container.decodeLenient(
-            Bool.self, forKey: "OTPEmailVerification", additionalFields: &additional
-        )
-        loginLockedConfiguration = container.decodeLenient(
-            LoginLockedConfiguration.self, forKey: "LoginLockedConfiguration", additionalFields: &additional
-        )
-        isInstantSignin = container.decodeLenient(
-            InstantSigninConfiguration.self, forKey: "IsInstantSignin", additionalFields: &additional
-        )
-        isLoginOnEmailVerification = container.decodeLenient(
-            Bool.self, forKey: "IsLoginOnEmailVerification", additionalFields: &additional
-        )
-        loginOnPasswordReset = container.decodeLenient(
-            Bool.self, forKey: "LoginOnPasswordReset", additionalFields: &additional
-        )
-        twoFactorAuthentication = container.decodeLenient(
-            TwoFactorAuthenticationConfiguration.self, forKey: "TwoFactorAuthentication", additionalFields: &additional
-        )
-        isRememberMe = container.decodeLenient(Bool.self, forKey: "IsRememberMe", additionalFields: &additional)
-        v2RecaptchaSiteKey = container.decodeLenient(
-            String.self, forKey: "V2RecaptchaSiteKey", additionalFields: &additional
-        )
-        qqTencentCaptchaKey = container.decodeLenient(
-            String.self, forKey: "QQTencentCaptchaKey", additionalFields: &additional
-        )
-        noRegistration = container.decodeLenient(Bool.self, forKey: "NoRegistration", additionalFields: &additional)
-        customDomain = container.decodeLenient(JSONValue.self, forKey: "CustomDomain", additionalFields: &additional)
-        privacyPolicyConfiguration = container.decodeLenient(
-            PrivacyPolicyConfiguration.self, forKey: "PrivacyPolicyConfiguration", additionalFields: &additional
-        )
-        optionalRecaptchaConfiguration = container.decodeLenient(
-            OptionalRecaptchaConfiguration.self, forKey: "OptionalRecaptchaConfiguration", additionalFields: &additional
-        )
-        apiRequestSigningConfig = container.decodeLenient(
-            ApiRequestSigningConfiguration.self, forKey: "ApiRequestSigningConfig", additionalFields: &additional
-        )
-        templateVerificationTypes = container.decodeLenient(
-            [String: String].self, forKey: "TemplateVerificationTypes", additionalFields: &additional
-        )
-        passKeysConfig = container.decodeLenient(
-            PasskeyConfiguration.self, forKey: "PassKeysConfig", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -370,152 +260,219 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
         "PassKeysConfig": 44,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var socialSchema: SocialSchema? = nil
+        var registrationFormSchema: [RegistrationFormField]? = nil
+        var securityQuestions: SecurityQuestionConfiguration? = nil
+        var isHTTPS: Bool? = nil
+        var appName: String? = nil
+        var isCustomerRegistration: Bool? = nil
+        var apiVersion: APIVersionConfiguration? = nil
+        var emailVerificationFlow: String? = nil
+        var isAutoLookUpEnabled: Bool? = nil
+        var isPhoneLogin: Bool? = nil
+        var isDisabledSocialRegistration: Bool? = nil
+        var isDisabledAccountLinking: Bool? = nil
+        var isAgeRestriction: Bool? = nil
+        var isSecurityQuestion: Bool? = nil
+        var askRequiredFieldsOnTraditionalLogin: Bool? = nil
+        var isLogoutOnEmailVerification: Bool? = nil
+        var isNoCallbackForSocialLogin: Bool? = nil
+        var isUserNameLogin: Bool? = nil
+        var isMobileCallbackForSocialLogin: Bool? = nil
+        var isInvisibleRecaptcha: Bool? = nil
+        var isBackendJobEnabled: Bool? = nil
+        var askPasswordOnSocialLogin: Bool? = nil
+        var askEmailIDForUnverifiedUserLogin: Bool? = nil
+        var askOptionalFieldsOnSocialSignup: Bool? = nil
+        var isRiskBasedAuthentication: Bool? = nil
+        var isV2Recaptcha: Bool? = nil
+        var checkPhoneNoAvailabilityOnRegistration: Bool? = nil
+        var duplicateEmailWithUniqueUserName: Bool? = nil
+        var storeOnlyRegistrationFormFieldsForSocial: Bool? = nil
+        var otpEmailVerification: Bool? = nil
+        var loginLockedConfiguration: LoginLockedConfiguration? = nil
+        var isInstantSignin: InstantSigninConfiguration? = nil
+        var isLoginOnEmailVerification: Bool? = nil
+        var loginOnPasswordReset: Bool? = nil
+        var twoFactorAuthentication: TwoFactorAuthenticationConfiguration? = nil
+        var isRememberMe: Bool? = nil
+        var v2RecaptchaSiteKey: String? = nil
+        var qqTencentCaptchaKey: String? = nil
+        var noRegistration: Bool? = nil
+        var customDomain: JSONValue? = nil
+        var privacyPolicyConfiguration: PrivacyPolicyConfiguration? = nil
+        var optionalRecaptchaConfiguration: OptionalRecaptchaConfiguration? = nil
+        var apiRequestSigningConfig: APIRequestSigningConfiguration? = nil
+        var templateVerificationTypes: [String: String]? = nil
+        var passKeysConfig: PasskeyConfiguration? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0:
-                self.socialSchema = jsonMember.lenient(SocialSchema.self, key: jsonKey, additionalFields: &additional)
+            case 0: socialSchema = jsonMember.lenient(SocialSchema.self, key: jsonKey, additionalFields: &additional)
             case 1:
-                self.registrationFormSchema = jsonMember.lenient(
+                registrationFormSchema = jsonMember.lenient(
                     [RegistrationFormField].self, key: jsonKey, additionalFields: &additional
                 )
             case 2:
-                self.securityQuestions = jsonMember.lenient(
+                securityQuestions = jsonMember.lenient(
                     SecurityQuestionConfiguration.self, key: jsonKey, additionalFields: &additional
                 )
-            case 3: self.isHttps = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 4: self.appName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5:
-                self.isCustomerRegistration = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 3: isHTTPS = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 4: appName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: isCustomerRegistration = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 6:
-                self.apiVersion = jsonMember.lenient(
-                    ApiVersionConfiguration.self, key: jsonKey, additionalFields: &additional
+                apiVersion = jsonMember.lenient(
+                    APIVersionConfiguration.self, key: jsonKey, additionalFields: &additional
                 )
-            case 7:
-                self.emailVerificationFlow = jsonMember.lenient(
-                    String.self, key: jsonKey, additionalFields: &additional
-                )
-            case 8:
-                self.isAutoLookUpEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 9: self.isPhoneLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 7: emailVerificationFlow = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 8: isAutoLookUpEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 9: isPhoneLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 10:
-                self.isDisabledSocialRegistration = jsonMember.lenient(
+                isDisabledSocialRegistration = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
             case 11:
-                self.isDisabledAccountLinking = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 12: self.isAgeRestriction = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 13:
-                self.isSecurityQuestion = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+                isDisabledAccountLinking = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 12: isAgeRestriction = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 13: isSecurityQuestion = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 14:
-                self.askRequiredFieldsOnTraditionalLogin = jsonMember.lenient(
+                askRequiredFieldsOnTraditionalLogin = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
             case 15:
-                self.isLogoutOnEmailVerification = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
+                isLogoutOnEmailVerification = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 16:
-                self.isNoCallbackForSocialLogin = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 17: self.isUserNameLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+                isNoCallbackForSocialLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 17: isUserNameLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 18:
-                self.isMobileCallbackForSocialLogin = jsonMember.lenient(
+                isMobileCallbackForSocialLogin = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
-            case 19:
-                self.isInvisibleRecaptcha = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 20:
-                self.isBackendJobEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 19: isInvisibleRecaptcha = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 20: isBackendJobEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 21:
-                self.askPasswordOnSocialLogin = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
+                askPasswordOnSocialLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 22:
-                self.askEmailIdForUnverifiedUserLogin = jsonMember.lenient(
+                askEmailIDForUnverifiedUserLogin = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
             case 23:
-                self.askOptionalFieldsOnSocialSignup = jsonMember.lenient(
+                askOptionalFieldsOnSocialSignup = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
             case 24:
-                self.isRiskBasedAuthentication = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 25: self.isV2Recaptcha = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+                isRiskBasedAuthentication = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 25: isV2Recaptcha = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 26:
-                self.checkPhoneNoAvailabilityOnRegistration = jsonMember.lenient(
+                checkPhoneNoAvailabilityOnRegistration = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
             case 27:
-                self.duplicateEmailWithUniqueUsername = jsonMember.lenient(
+                duplicateEmailWithUniqueUserName = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
             case 28:
-                self.storeOnlyRegistrationFormFieldsForSocial = jsonMember.lenient(
+                storeOnlyRegistrationFormFieldsForSocial = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
-            case 29:
-                self.otpEmailVerification = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 29: otpEmailVerification = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 30:
-                self.loginLockedConfiguration = jsonMember.lenient(
+                loginLockedConfiguration = jsonMember.lenient(
                     LoginLockedConfiguration.self, key: jsonKey, additionalFields: &additional
                 )
             case 31:
-                self.isInstantSignin = jsonMember.lenient(
+                isInstantSignin = jsonMember.lenient(
                     InstantSigninConfiguration.self, key: jsonKey, additionalFields: &additional
                 )
             case 32:
-                self.isLoginOnEmailVerification = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 33:
-                self.loginOnPasswordReset = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+                isLoginOnEmailVerification = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 33: loginOnPasswordReset = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 34:
-                self.twoFactorAuthentication = jsonMember.lenient(
+                twoFactorAuthentication = jsonMember.lenient(
                     TwoFactorAuthenticationConfiguration.self, key: jsonKey, additionalFields: &additional
                 )
-            case 35: self.isRememberMe = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 36:
-                self.v2RecaptchaSiteKey = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 37:
-                self.qqTencentCaptchaKey = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 38: self.noRegistration = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 39: self.customDomain = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 35: isRememberMe = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 36: v2RecaptchaSiteKey = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 37: qqTencentCaptchaKey = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 38: noRegistration = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 39: customDomain = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
             case 40:
-                self.privacyPolicyConfiguration = jsonMember.lenient(
+                privacyPolicyConfiguration = jsonMember.lenient(
                     PrivacyPolicyConfiguration.self, key: jsonKey, additionalFields: &additional
                 )
             case 41:
-                self.optionalRecaptchaConfiguration = jsonMember.lenient(
+                optionalRecaptchaConfiguration = jsonMember.lenient(
                     OptionalRecaptchaConfiguration.self, key: jsonKey, additionalFields: &additional
                 )
             case 42:
-                self.apiRequestSigningConfig = jsonMember.lenient(
-                    ApiRequestSigningConfiguration.self, key: jsonKey, additionalFields: &additional
+                apiRequestSigningConfig = jsonMember.lenient(
+                    APIRequestSigningConfiguration.self, key: jsonKey, additionalFields: &additional
                 )
             case 43:
-                self.templateVerificationTypes = jsonMember.lenient(
+                templateVerificationTypes = jsonMember.lenient(
                     [String: String].self, key: jsonKey, additionalFields: &additional
                 )
             case 44:
-                self.passKeysConfig = jsonMember.lenient(
+                passKeysConfig = jsonMember.lenient(
                     PasskeyConfiguration.self, key: jsonKey, additionalFields: &additional
                 )
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            socialSchema: socialSchema,
+            registrationFormSchema: registrationFormSchema,
+            securityQuestions: securityQuestions,
+            isHTTPS: isHTTPS,
+            appName: appName,
+            isCustomerRegistration: isCustomerRegistration,
+            apiVersion: apiVersion,
+            emailVerificationFlow: emailVerificationFlow,
+            isAutoLookUpEnabled: isAutoLookUpEnabled,
+            isPhoneLogin: isPhoneLogin,
+            isDisabledSocialRegistration: isDisabledSocialRegistration,
+            isDisabledAccountLinking: isDisabledAccountLinking,
+            isAgeRestriction: isAgeRestriction,
+            isSecurityQuestion: isSecurityQuestion,
+            askRequiredFieldsOnTraditionalLogin: askRequiredFieldsOnTraditionalLogin,
+            isLogoutOnEmailVerification: isLogoutOnEmailVerification,
+            isNoCallbackForSocialLogin: isNoCallbackForSocialLogin,
+            isUserNameLogin: isUserNameLogin,
+            isMobileCallbackForSocialLogin: isMobileCallbackForSocialLogin,
+            isInvisibleRecaptcha: isInvisibleRecaptcha,
+            isBackendJobEnabled: isBackendJobEnabled,
+            askPasswordOnSocialLogin: askPasswordOnSocialLogin,
+            askEmailIDForUnverifiedUserLogin: askEmailIDForUnverifiedUserLogin,
+            askOptionalFieldsOnSocialSignup: askOptionalFieldsOnSocialSignup,
+            isRiskBasedAuthentication: isRiskBasedAuthentication,
+            isV2Recaptcha: isV2Recaptcha,
+            checkPhoneNoAvailabilityOnRegistration: checkPhoneNoAvailabilityOnRegistration,
+            duplicateEmailWithUniqueUserName: duplicateEmailWithUniqueUserName,
+            storeOnlyRegistrationFormFieldsForSocial: storeOnlyRegistrationFormFieldsForSocial,
+            otpEmailVerification: otpEmailVerification,
+            loginLockedConfiguration: loginLockedConfiguration,
+            isInstantSignin: isInstantSignin,
+            isLoginOnEmailVerification: isLoginOnEmailVerification,
+            loginOnPasswordReset: loginOnPasswordReset,
+            twoFactorAuthentication: twoFactorAuthentication,
+            isRememberMe: isRememberMe,
+            v2RecaptchaSiteKey: v2RecaptchaSiteKey,
+            qqTencentCaptchaKey: qqTencentCaptchaKey,
+            noRegistration: noRegistration,
+            customDomain: customDomain,
+            privacyPolicyConfiguration: privacyPolicyConfiguration,
+            optionalRecaptchaConfiguration: optionalRecaptchaConfiguration,
+            apiRequestSigningConfig: apiRequestSigningConfig,
+            templateVerificationTypes: templateVerificationTypes,
+            passKeysConfig: passKeysConfig,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -534,7 +491,7 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
             try container.encode(value, forKey: DynamicCodingKey("SecurityQuestions"))
             encoded.insert("SecurityQuestions")
         }
-        if let value = isHttps {
+        if let value = isHTTPS {
             try container.encode(value, forKey: DynamicCodingKey("IsHttps"))
             encoded.insert("IsHttps")
         }
@@ -610,7 +567,7 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
             try container.encode(value, forKey: DynamicCodingKey("AskPasswordOnSocialLogin"))
             encoded.insert("AskPasswordOnSocialLogin")
         }
-        if let value = askEmailIdForUnverifiedUserLogin {
+        if let value = askEmailIDForUnverifiedUserLogin {
             try container.encode(value, forKey: DynamicCodingKey("AskEmailIdForUnverifiedUserLogin"))
             encoded.insert("AskEmailIdForUnverifiedUserLogin")
         }
@@ -630,7 +587,7 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
             try container.encode(value, forKey: DynamicCodingKey("CheckPhoneNoAvailabilityOnRegistration"))
             encoded.insert("CheckPhoneNoAvailabilityOnRegistration")
         }
-        if let value = duplicateEmailWithUniqueUsername {
+        if let value = duplicateEmailWithUniqueUserName {
             try container.encode(value, forKey: DynamicCodingKey("DuplicateEmailWithUniqueUsername"))
             encoded.insert("DuplicateEmailWithUniqueUsername")
         }

@@ -12,51 +12,56 @@ public struct InstantSigninConfiguration: Codable, Sendable, Hashable, JSONValue
     /// Whether sign-in by an emailed link is enabled. JSON member `EmailLink`.
     public var emailLink: Bool?
     /// Whether sign-in by an SMS OTP is enabled. JSON member `SmsOtp`.
-    public var smsOtp: Bool?
+    public var smsOTP: Bool?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["EmailLink", "SmsOtp"]
+    package static let knownFields: Set<String> = ["EmailLink", "SmsOtp"]
 
     /// Creates a value; every field defaults to absent.
     public init(
         emailLink: Bool? = nil,
-        smsOtp: Bool? = nil,
+        smsOTP: Bool? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.emailLink = emailLink
-        self.smsOtp = smsOtp
+        self.smsOTP = smsOTP
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        emailLink = container.decodeLenient(Bool.self, forKey: "EmailLink", additionalFields: &additional)
-        smsOtp = container.decodeLenient(Bool.self, forKey: "SmsOtp", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["EmailLink": 0, "SmsOtp": 1]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var emailLink: Bool? = nil
+        var smsOTP: Bool? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.emailLink = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.smsOtp = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 0: emailLink = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: smsOTP = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(emailLink: emailLink, smsOTP: smsOTP, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -67,7 +72,7 @@ public struct InstantSigninConfiguration: Codable, Sendable, Hashable, JSONValue
             try container.encode(value, forKey: DynamicCodingKey("EmailLink"))
             encoded.insert("EmailLink")
         }
-        if let value = smsOtp {
+        if let value = smsOTP {
             try container.encode(value, forKey: DynamicCodingKey("SmsOtp"))
             encoded.insert("SmsOtp")
         }

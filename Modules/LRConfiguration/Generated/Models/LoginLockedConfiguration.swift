@@ -19,7 +19,7 @@ public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDe
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "LoginLockedType", "MaximumFailedLoginAttempts", "SuspendConfiguration",
     ]
 
@@ -36,18 +36,16 @@ public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDe
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        loginLockedType = container.decodeLenient(String.self, forKey: "LoginLockedType", additionalFields: &additional)
-        maximumFailedLoginAttempts = container.decodeLenient(
-            Int.self, forKey: "MaximumFailedLoginAttempts", additionalFields: &additional
-        )
-        suspendConfiguration = container.decodeLenient(
-            SuspendConfiguration.self, forKey: "SuspendConfiguration", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -55,28 +53,34 @@ public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDe
         "LoginLockedType": 0, "MaximumFailedLoginAttempts": 1, "SuspendConfiguration": 2,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var loginLockedType: String? = nil
+        var maximumFailedLoginAttempts: Int? = nil
+        var suspendConfiguration: SuspendConfiguration? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.loginLockedType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: loginLockedType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 1:
-                self.maximumFailedLoginAttempts = jsonMember.lenient(
-                    Int.self, key: jsonKey, additionalFields: &additional
-                )
+                maximumFailedLoginAttempts = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
             case 2:
-                self.suspendConfiguration = jsonMember.lenient(
+                suspendConfiguration = jsonMember.lenient(
                     SuspendConfiguration.self, key: jsonKey, additionalFields: &additional
                 )
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            loginLockedType: loginLockedType,
+            maximumFailedLoginAttempts: maximumFailedLoginAttempts,
+            suspendConfiguration: suspendConfiguration,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

@@ -24,14 +24,14 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
     /// The relying party name shown to users. JSON member `RPDisplayName`.
     public var rpDisplayName: String?
     /// The relying party ID (a domain). JSON member `RPID`.
-    public var rpId: String?
+    public var rpID: String?
     /// The origins allowed to use the passkeys. JSON member `RPOrigins`.
     public var rpOrigins: [String]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "IsEnabled", "PasskeySelection", "ProgressiveEnrollment", "ProgressiveEnrollmentDelay", "LocalEnrollment",
         "RPDisplayName", "RPID", "RPOrigins",
     ]
@@ -44,7 +44,7 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
         progressiveEnrollmentDelay: Int? = nil,
         localEnrollment: Bool? = nil,
         rpDisplayName: String? = nil,
-        rpId: String? = nil,
+        rpID: String? = nil,
         rpOrigins: [String]? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
@@ -54,30 +54,21 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
         self.progressiveEnrollmentDelay = progressiveEnrollmentDelay
         self.localEnrollment = localEnrollment
         self.rpDisplayName = rpDisplayName
-        self.rpId = rpId
+        self.rpID = rpID
         self.rpOrigins = rpOrigins
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        isEnabled = container.decodeLenient(Bool.self, forKey: "IsEnabled", additionalFields: &additional)
-        passkeySelection = container.decodeLenient(
-            String.self, forKey: "PasskeySelection", additionalFields: &additional
-        )
-        progressiveEnrollment = container.decodeLenient(
-            Bool.self, forKey: "ProgressiveEnrollment", additionalFields: &additional
-        )
-        progressiveEnrollmentDelay = container.decodeLenient(
-            Int.self, forKey: "ProgressiveEnrollmentDelay", additionalFields: &additional
-        )
-        localEnrollment = container.decodeLenient(Bool.self, forKey: "LocalEnrollment", additionalFields: &additional)
-        rpDisplayName = container.decodeLenient(String.self, forKey: "RPDisplayName", additionalFields: &additional)
-        rpId = container.decodeLenient(String.self, forKey: "RPID", additionalFields: &additional)
-        rpOrigins = container.decodeLenient([String].self, forKey: "RPOrigins", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -86,31 +77,46 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
         "LocalEnrollment": 4, "RPDisplayName": 5, "RPID": 6, "RPOrigins": 7,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var isEnabled: Bool? = nil
+        var passkeySelection: String? = nil
+        var progressiveEnrollment: Bool? = nil
+        var progressiveEnrollmentDelay: Int? = nil
+        var localEnrollment: Bool? = nil
+        var rpDisplayName: String? = nil
+        var rpID: String? = nil
+        var rpOrigins: [String]? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.passkeySelection = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                self.progressiveEnrollment = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 0: isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: passkeySelection = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: progressiveEnrollment = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 3:
-                self.progressiveEnrollmentDelay = jsonMember.lenient(
-                    Int.self, key: jsonKey, additionalFields: &additional
-                )
-            case 4: self.localEnrollment = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 5: self.rpDisplayName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: self.rpId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: self.rpOrigins = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+                progressiveEnrollmentDelay = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 4: localEnrollment = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 5: rpDisplayName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: rpID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: rpOrigins = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            isEnabled: isEnabled,
+            passkeySelection: passkeySelection,
+            progressiveEnrollment: progressiveEnrollment,
+            progressiveEnrollmentDelay: progressiveEnrollmentDelay,
+            localEnrollment: localEnrollment,
+            rpDisplayName: rpDisplayName,
+            rpID: rpID,
+            rpOrigins: rpOrigins,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -141,7 +147,7 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
             try container.encode(value, forKey: DynamicCodingKey("RPDisplayName"))
             encoded.insert("RPDisplayName")
         }
-        if let value = rpId {
+        if let value = rpID {
             try container.encode(value, forKey: DynamicCodingKey("RPID"))
             encoded.insert("RPID")
         }

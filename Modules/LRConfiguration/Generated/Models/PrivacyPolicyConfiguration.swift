@@ -19,7 +19,7 @@ public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable, JSONValue
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["IsEnabled", "Mode", "PrivacyPolicies"]
+    package static let knownFields: Set<String> = ["IsEnabled", "Mode", "PrivacyPolicies"]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -34,40 +34,43 @@ public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable, JSONValue
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        isEnabled = container.decodeLenient(Bool.self, forKey: "IsEnabled", additionalFields: &additional)
-        mode = container.decodeLenient(String.self, forKey: "Mode", additionalFields: &additional)
-        privacyPolicies = container.decodeLenient(
-            [PrivacyPolicyVersion].self, forKey: "PrivacyPolicies", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["IsEnabled": 0, "Mode": 1, "PrivacyPolicies": 2]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var isEnabled: Bool? = nil
+        var mode: String? = nil
+        var privacyPolicies: [PrivacyPolicyVersion]? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.mode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: mode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 2:
-                self.privacyPolicies = jsonMember.lenient(
+                privacyPolicies = jsonMember.lenient(
                     [PrivacyPolicyVersion].self, key: jsonKey, additionalFields: &additional
                 )
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(isEnabled: isEnabled, mode: mode, privacyPolicies: privacyPolicies, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

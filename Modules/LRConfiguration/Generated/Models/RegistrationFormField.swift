@@ -33,7 +33,7 @@ public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecod
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "Checked", "type", "name", "display", "rules", "options", "permission", "DataSource", "Parent",
         "ParentDataSource",
     ]
@@ -65,23 +65,16 @@ public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecod
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        checked = container.decodeLenient(Bool.self, forKey: "Checked", additionalFields: &additional)
-        type = container.decodeLenient(String.self, forKey: "type", additionalFields: &additional)
-        name = container.decodeLenient(String.self, forKey: "name", additionalFields: &additional)
-        display = container.decodeLenient(String.self, forKey: "display", additionalFields: &additional)
-        rules = container.decodeLenient(String.self, forKey: "rules", additionalFields: &additional)
-        options = container.decodeLenient(JSONValue.self, forKey: "options", additionalFields: &additional)
-        permission = container.decodeLenient(String.self, forKey: "permission", additionalFields: &additional)
-        dataSource = container.decodeLenient(JSONValue.self, forKey: "DataSource", additionalFields: &additional)
-        parent = container.decodeLenient(String.self, forKey: "Parent", additionalFields: &additional)
-        parentDataSource = container.decodeLenient(
-            JSONValue.self, forKey: "ParentDataSource", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -90,30 +83,51 @@ public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecod
         "Parent": 8, "ParentDataSource": 9,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var checked: Bool? = nil
+        var `type`: String? = nil
+        var name: String? = nil
+        var display: String? = nil
+        var rules: String? = nil
+        var options: JSONValue? = nil
+        var permission: String? = nil
+        var dataSource: JSONValue? = nil
+        var parent: String? = nil
+        var parentDataSource: JSONValue? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.checked = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.`type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.display = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: self.rules = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: self.options = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 6: self.permission = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: self.dataSource = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 8: self.parent = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 9:
-                self.parentDataSource = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 0: checked = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: `type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: display = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: rules = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: options = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 6: permission = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: dataSource = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 8: parent = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 9: parentDataSource = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            checked: checked,
+            type: `type`,
+            name: name,
+            display: display,
+            rules: rules,
+            options: options,
+            permission: permission,
+            dataSource: dataSource,
+            parent: parent,
+            parentDataSource: parentDataSource,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

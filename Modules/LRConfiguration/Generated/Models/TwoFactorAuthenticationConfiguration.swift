@@ -26,7 +26,7 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable,
     /// Whether security questions are allowed. JSON member `IsSecurityQuestionAuthenticator`.
     public var isSecurityQuestionAuthenticator: Bool?
     /// Whether SMS OTP is allowed. JSON member `IsSmsOTPAuthenticator`.
-    public var isSmsOTPAuthenticator: Bool?
+    public var isSMSOTPAuthenticator: Bool?
     /// Whether Duo Security is allowed. JSON member `IsDuoSecurityAuthenticator`.
     public var isDuoSecurityAuthenticator: Bool?
     /// Whether passkeys are allowed. JSON member `IsPasskeyAuthenticator`.
@@ -35,7 +35,7 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable,
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "IsEnabled", "IsRequired", "IsGoogleAuthenticator", "IsAuthenticator", "IsPushAuthenticator",
         "IsEmailOTPAuthenticator", "IsSecurityQuestionAuthenticator", "IsSmsOTPAuthenticator",
         "IsDuoSecurityAuthenticator", "IsPasskeyAuthenticator",
@@ -50,7 +50,7 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable,
         isPushAuthenticator: Bool? = nil,
         isEmailOTPAuthenticator: Bool? = nil,
         isSecurityQuestionAuthenticator: Bool? = nil,
-        isSmsOTPAuthenticator: Bool? = nil,
+        isSMSOTPAuthenticator: Bool? = nil,
         isDuoSecurityAuthenticator: Bool? = nil,
         isPasskeyAuthenticator: Bool? = nil,
         additionalFields: [String: JSONValue] = [:]
@@ -62,41 +62,22 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable,
         self.isPushAuthenticator = isPushAuthenticator
         self.isEmailOTPAuthenticator = isEmailOTPAuthenticator
         self.isSecurityQuestionAuthenticator = isSecurityQuestionAuthenticator
-        self.isSmsOTPAuthenticator = isSmsOTPAuthenticator
+        self.isSMSOTPAuthenticator = isSMSOTPAuthenticator
         self.isDuoSecurityAuthenticator = isDuoSecurityAuthenticator
         self.isPasskeyAuthenticator = isPasskeyAuthenticator
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        isEnabled = container.decodeLenient(Bool.self, forKey: "IsEnabled", additionalFields: &additional)
-        isRequired = container.decodeLenient(Bool.self, forKey: "IsRequired", additionalFields: &additional)
-        isGoogleAuthenticator = container.decodeLenient(
-            Bool.self, forKey: "IsGoogleAuthenticator", additionalFields: &additional
-        )
-        isAuthenticator = container.decodeLenient(Bool.self, forKey: "IsAuthenticator", additionalFields: &additional)
-        isPushAuthenticator = container.decodeLenient(
-            Bool.self, forKey: "IsPushAuthenticator", additionalFields: &additional
-        )
-        isEmailOTPAuthenticator = container.decodeLenient(
-            Bool.self, forKey: "IsEmailOTPAuthenticator", additionalFields: &additional
-        )
-        isSecurityQuestionAuthenticator = container.decodeLenient(
-            Bool.self, forKey: "IsSecurityQuestionAuthenticator", additionalFields: &additional
-        )
-        isSmsOTPAuthenticator = container.decodeLenient(
-            Bool.self, forKey: "IsSmsOTPAuthenticator", additionalFields: &additional
-        )
-        isDuoSecurityAuthenticator = container.decodeLenient(
-            Bool.self, forKey: "IsDuoSecurityAuthenticator", additionalFields: &additional
-        )
-        isPasskeyAuthenticator = container.decodeLenient(
-            Bool.self, forKey: "IsPasskeyAuthenticator", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -106,42 +87,55 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable,
         "IsDuoSecurityAuthenticator": 8, "IsPasskeyAuthenticator": 9,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var isEnabled: Bool? = nil
+        var isRequired: Bool? = nil
+        var isGoogleAuthenticator: Bool? = nil
+        var isAuthenticator: Bool? = nil
+        var isPushAuthenticator: Bool? = nil
+        var isEmailOTPAuthenticator: Bool? = nil
+        var isSecurityQuestionAuthenticator: Bool? = nil
+        var isSMSOTPAuthenticator: Bool? = nil
+        var isDuoSecurityAuthenticator: Bool? = nil
+        var isPasskeyAuthenticator: Bool? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.isRequired = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                self.isGoogleAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.isAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 4:
-                self.isPushAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 5:
-                self.isEmailOTPAuthenticator = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
+            case 0: isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: isRequired = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 2: isGoogleAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 3: isAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 4: isPushAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 5: isEmailOTPAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 6:
-                self.isSecurityQuestionAuthenticator = jsonMember.lenient(
+                isSecurityQuestionAuthenticator = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
-            case 7:
-                self.isSmsOTPAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 7: isSMSOTPAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 8:
-                self.isDuoSecurityAuthenticator = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 9:
-                self.isPasskeyAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+                isDuoSecurityAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 9: isPasskeyAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            isEnabled: isEnabled,
+            isRequired: isRequired,
+            isGoogleAuthenticator: isGoogleAuthenticator,
+            isAuthenticator: isAuthenticator,
+            isPushAuthenticator: isPushAuthenticator,
+            isEmailOTPAuthenticator: isEmailOTPAuthenticator,
+            isSecurityQuestionAuthenticator: isSecurityQuestionAuthenticator,
+            isSMSOTPAuthenticator: isSMSOTPAuthenticator,
+            isDuoSecurityAuthenticator: isDuoSecurityAuthenticator,
+            isPasskeyAuthenticator: isPasskeyAuthenticator,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -176,7 +170,7 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable,
             try container.encode(value, forKey: DynamicCodingKey("IsSecurityQuestionAuthenticator"))
             encoded.insert("IsSecurityQuestionAuthenticator")
         }
-        if let value = isSmsOTPAuthenticator {
+        if let value = isSMSOTPAuthenticator {
             try container.encode(value, forKey: DynamicCodingKey("IsSmsOTPAuthenticator"))
             encoded.insert("IsSmsOTPAuthenticator")
         }

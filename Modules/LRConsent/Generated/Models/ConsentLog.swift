@@ -30,7 +30,7 @@ public struct ConsentLog: Codable, Sendable, Hashable, JSONValueDecodable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "Id", "UpdateType", "CurrentConsentFormsVersions", "LoggedOnDate", "UserAgent", "IP", "Host", "ConsentLogs",
     ]
 
@@ -57,25 +57,16 @@ public struct ConsentLog: Codable, Sendable, Hashable, JSONValueDecodable {
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        id = container.decodeLenient(String.self, forKey: "Id", additionalFields: &additional)
-        updateType = container.decodeLenient(String.self, forKey: "UpdateType", additionalFields: &additional)
-        currentConsentFormsVersions = container.decodeLenient(
-            [ConsentVersion].self, forKey: "CurrentConsentFormsVersions", additionalFields: &additional
-        )
-        loggedOnDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "LoggedOnDate", additionalFields: &additional
-        )
-        userAgent = container.decodeLenient(String.self, forKey: "UserAgent", additionalFields: &additional)
-        ip = container.decodeLenient(String.self, forKey: "IP", additionalFields: &additional)
-        host = container.decodeLenient(String.self, forKey: "Host", additionalFields: &additional)
-        consentLogs = container.decodeLenient(
-            [ConsentLogEvent].self, forKey: "ConsentLogs", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -84,36 +75,49 @@ public struct ConsentLog: Codable, Sendable, Hashable, JSONValueDecodable {
         "Host": 6, "ConsentLogs": 7,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var id: String? = nil
+        var updateType: String? = nil
+        var currentConsentFormsVersions: [ConsentVersion]? = nil
+        var loggedOnDate: LoginRadiusDate? = nil
+        var userAgent: String? = nil
+        var ip: String? = nil
+        var host: String? = nil
+        var consentLogs: [ConsentLogEvent]? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.updateType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: updateType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 2:
-                self.currentConsentFormsVersions = jsonMember.lenient(
+                currentConsentFormsVersions = jsonMember.lenient(
                     [ConsentVersion].self, key: jsonKey, additionalFields: &additional
                 )
-            case 3:
-                self.loggedOnDate = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
-            case 4: self.userAgent = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: self.ip = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: self.host = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: loggedOnDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 4: userAgent = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: ip = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: host = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 7:
-                self.consentLogs = jsonMember.lenient(
-                    [ConsentLogEvent].self, key: jsonKey, additionalFields: &additional
-                )
+                consentLogs = jsonMember.lenient([ConsentLogEvent].self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            id: id,
+            updateType: updateType,
+            currentConsentFormsVersions: currentConsentFormsVersions,
+            loggedOnDate: loggedOnDate,
+            userAgent: userAgent,
+            ip: ip,
+            host: host,
+            consentLogs: consentLogs,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

@@ -10,60 +10,65 @@ public import LRCore
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
 public struct ConsentLogEvent: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The consent option, e.g. `email_consent`. JSON member `ConsentId`.
-    public var consentId: String?
+    public var consentID: String?
     /// What happened to it, e.g. `Subscribe` or `Unsubscribe`. JSON member `Event`.
     public var event: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["ConsentId", "Event"]
+    package static let knownFields: Set<String> = ["ConsentId", "Event"]
 
     /// Creates a value; every field defaults to absent.
     public init(
-        consentId: String? = nil,
+        consentID: String? = nil,
         event: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.consentId = consentId
+        self.consentID = consentID
         self.event = event
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        consentId = container.decodeLenient(String.self, forKey: "ConsentId", additionalFields: &additional)
-        event = container.decodeLenient(String.self, forKey: "Event", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["ConsentId": 0, "Event": 1]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var consentID: String? = nil
+        var event: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.consentId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: consentID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(consentID: consentID, event: event, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = consentId {
+        if let value = consentID {
             try container.encode(value, forKey: DynamicCodingKey("ConsentId"))
             encoded.insert("ConsentId")
         }

@@ -10,65 +10,65 @@ public import LRCore
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
 public struct ConsentOption: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The consent option, e.g. `email_consent`. JSON member `ConsentOptionId`.
-    public var consentOptionId: String?
+    public var consentOptionID: String?
     /// When it was accepted (UTC). JSON member `AcceptOnDate`.
     public var acceptOnDate: LoginRadiusDate?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["ConsentOptionId", "AcceptOnDate"]
+    package static let knownFields: Set<String> = ["ConsentOptionId", "AcceptOnDate"]
 
     /// Creates a value; every field defaults to absent.
     public init(
-        consentOptionId: String? = nil,
+        consentOptionID: String? = nil,
         acceptOnDate: LoginRadiusDate? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.consentOptionId = consentOptionId
+        self.consentOptionID = consentOptionID
         self.acceptOnDate = acceptOnDate
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        consentOptionId = container.decodeLenient(String.self, forKey: "ConsentOptionId", additionalFields: &additional)
-        acceptOnDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "AcceptOnDate", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["ConsentOptionId": 0, "AcceptOnDate": 1]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var consentOptionID: String? = nil
+        var acceptOnDate: LoginRadiusDate? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.consentOptionId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1:
-                self.acceptOnDate = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
+            case 0: consentOptionID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: acceptOnDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(consentOptionID: consentOptionID, acceptOnDate: acceptOnDate, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = consentOptionId {
+        if let value = consentOptionID {
             try container.encode(value, forKey: DynamicCodingKey("ConsentOptionId"))
             encoded.insert("ConsentOptionId")
         }

@@ -19,7 +19,7 @@ public struct ConsentVersion: Codable, Sendable, Hashable, JSONValueDecodable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["Event", "Version", "IsCustom"]
+    package static let knownFields: Set<String> = ["Event", "Version", "IsCustom"]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -34,35 +34,40 @@ public struct ConsentVersion: Codable, Sendable, Hashable, JSONValueDecodable {
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        event = container.decodeLenient(String.self, forKey: "Event", additionalFields: &additional)
-        version = container.decodeLenient(Int.self, forKey: "Version", additionalFields: &additional)
-        isCustom = container.decodeLenient(Bool.self, forKey: "IsCustom", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["Event": 0, "Version": 1, "IsCustom": 2]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var event: String? = nil
+        var version: Int? = nil
+        var isCustom: Bool? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.version = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.isCustom = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 0: event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: version = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 2: isCustom = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(event: event, version: version, isCustom: isCustom, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

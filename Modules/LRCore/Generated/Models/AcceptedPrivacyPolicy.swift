@@ -17,7 +17,7 @@ public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable, JSONValueDecod
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["Version", "AcceptSource", "AcceptDateTime"]
+    package static let knownFields: Set<String> = ["Version", "AcceptSource", "AcceptDateTime"]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -32,40 +32,43 @@ public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable, JSONValueDecod
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        version = container.decodeLenient(String.self, forKey: "Version", additionalFields: &additional)
-        acceptSource = container.decodeLenient(String.self, forKey: "AcceptSource", additionalFields: &additional)
-        acceptDateTime = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "AcceptDateTime", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["Version": 0, "AcceptSource": 1, "AcceptDateTime": 2]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var version: String? = nil
+        var acceptSource: String? = nil
+        var acceptDateTime: LoginRadiusDate? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.version = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.acceptSource = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: version = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: acceptSource = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 2:
-                self.acceptDateTime = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
+                acceptDateTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            version: version, acceptSource: acceptSource, acceptDateTime: acceptDateTime, additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

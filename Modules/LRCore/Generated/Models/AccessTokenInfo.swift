@@ -26,7 +26,7 @@ public struct AccessTokenInfo: Codable, Sendable, Hashable, JSONValueDecodable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "access_token", "refresh_token", "expires_in", "session_token", "session_expires_in", "provider",
         "isrememberme",
     ]
@@ -52,20 +52,16 @@ public struct AccessTokenInfo: Codable, Sendable, Hashable, JSONValueDecodable {
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        accessToken = container.decodeLenient(String.self, forKey: "access_token", additionalFields: &additional)
-        refreshToken = container.decodeLenient(String.self, forKey: "refresh_token", additionalFields: &additional)
-        expiresIn = container.decodeLenient(LoginRadiusDate.self, forKey: "expires_in", additionalFields: &additional)
-        sessionToken = container.decodeLenient(String.self, forKey: "session_token", additionalFields: &additional)
-        sessionExpiresIn = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "session_expires_in", additionalFields: &additional
-        )
-        provider = container.decodeLenient(String.self, forKey: "provider", additionalFields: &additional)
-        isRememberMe = container.decodeLenient(Bool.self, forKey: "isrememberme", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -74,30 +70,43 @@ public struct AccessTokenInfo: Codable, Sendable, Hashable, JSONValueDecodable {
         "provider": 5, "isrememberme": 6,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var accessToken: String? = nil
+        var refreshToken: String? = nil
+        var expiresIn: LoginRadiusDate? = nil
+        var sessionToken: String? = nil
+        var sessionExpiresIn: LoginRadiusDate? = nil
+        var provider: String? = nil
+        var isRememberMe: Bool? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.accessToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.refreshToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                self.expiresIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.sessionToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: accessToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: refreshToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: expiresIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 3: sessionToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 4:
-                self.sessionExpiresIn = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
-            case 5: self.provider = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: self.isRememberMe = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+                sessionExpiresIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 5: provider = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: isRememberMe = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            accessToken: accessToken,
+            refreshToken: refreshToken,
+            expiresIn: expiresIn,
+            sessionToken: sessionToken,
+            sessionExpiresIn: sessionExpiresIn,
+            provider: provider,
+            isRememberMe: isRememberMe,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

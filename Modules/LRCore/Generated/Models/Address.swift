@@ -27,7 +27,7 @@ public struct Address: Codable, Sendable, Hashable, JSONValueDecodable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "Type", "Address1", "Address2", "City", "State", "PostalCode", "Region", "Country",
     ]
 
@@ -54,19 +54,16 @@ public struct Address: Codable, Sendable, Hashable, JSONValueDecodable {
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        type = container.decodeLenient(String.self, forKey: "Type", additionalFields: &additional)
-        address1 = container.decodeLenient(String.self, forKey: "Address1", additionalFields: &additional)
-        address2 = container.decodeLenient(String.self, forKey: "Address2", additionalFields: &additional)
-        city = container.decodeLenient(String.self, forKey: "City", additionalFields: &additional)
-        state = container.decodeLenient(String.self, forKey: "State", additionalFields: &additional)
-        postalCode = container.decodeLenient(String.self, forKey: "PostalCode", additionalFields: &additional)
-        region = container.decodeLenient(String.self, forKey: "Region", additionalFields: &additional)
-        country = container.decodeLenient(String.self, forKey: "Country", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -74,27 +71,45 @@ public struct Address: Codable, Sendable, Hashable, JSONValueDecodable {
         "Type": 0, "Address1": 1, "Address2": 2, "City": 3, "State": 4, "PostalCode": 5, "Region": 6, "Country": 7,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var `type`: String? = nil
+        var address1: String? = nil
+        var address2: String? = nil
+        var city: String? = nil
+        var state: String? = nil
+        var postalCode: String? = nil
+        var region: String? = nil
+        var country: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.`type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.address1 = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.address2 = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.city = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: self.state = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: self.postalCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: self.region = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: self.country = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: `type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: address1 = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: address2 = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: city = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: state = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: postalCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: region = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: country = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            type: `type`,
+            address1: address1,
+            address2: address2,
+            city: city,
+            state: state,
+            postalCode: postalCode,
+            region: region,
+            country: country,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

@@ -5,16 +5,16 @@
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueDecodable {
-    /// The user's email address. JSON member `email`.
+    /// The user's email address. JSON member `email`. Required by LoginRadius in some flows.
     public var email: [EmailAddress]?
     /// The user's first name. JSON member `firstName`.
     public var firstName: String?
     /// The user's last name. JSON member `lastName`.
     public var lastName: String?
-    /// The user's password. JSON member `password`.
+    /// The user's password. JSON member `password`. Required by LoginRadius in some flows.
     public var password: String?
     /// The user's phone ID (phone number). JSON member `phoneId`.
-    public var phoneId: String?
+    public var phoneID: String?
     /// The user's username. JSON member `userName`.
     public var userName: String?
     /// The birth date, `MM-dd-yyyy`. JSON member `birthDate`.
@@ -29,7 +29,7 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueD
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "email", "firstName", "lastName", "password", "phoneId", "userName", "birthDate", "gender", "customFields",
         "middleName",
     ]
@@ -40,7 +40,7 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueD
         firstName: String? = nil,
         lastName: String? = nil,
         password: String? = nil,
-        phoneId: String? = nil,
+        phoneID: String? = nil,
         userName: String? = nil,
         birthDate: String? = nil,
         gender: String? = nil,
@@ -52,7 +52,7 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueD
         self.firstName = firstName
         self.lastName = lastName
         self.password = password
-        self.phoneId = phoneId
+        self.phoneID = phoneID
         self.userName = userName
         self.birthDate = birthDate
         self.gender = gender
@@ -61,23 +61,16 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueD
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        email = container.decodeLenient([EmailAddress].self, forKey: "email", additionalFields: &additional)
-        firstName = container.decodeLenient(String.self, forKey: "firstName", additionalFields: &additional)
-        lastName = container.decodeLenient(String.self, forKey: "lastName", additionalFields: &additional)
-        password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
-        phoneId = container.decodeLenient(String.self, forKey: "phoneId", additionalFields: &additional)
-        userName = container.decodeLenient(String.self, forKey: "userName", additionalFields: &additional)
-        birthDate = container.decodeLenient(String.self, forKey: "birthDate", additionalFields: &additional)
-        gender = container.decodeLenient(String.self, forKey: "gender", additionalFields: &additional)
-        customFields = container.decodeLenient(
-            [String: JSONValue].self, forKey: "customFields", additionalFields: &additional
-        )
-        middleName = container.decodeLenient(String.self, forKey: "middleName", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -86,32 +79,52 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueD
         "gender": 7, "customFields": 8, "middleName": 9,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var email: [EmailAddress]? = nil
+        var firstName: String? = nil
+        var lastName: String? = nil
+        var password: String? = nil
+        var phoneID: String? = nil
+        var userName: String? = nil
+        var birthDate: String? = nil
+        var gender: String? = nil
+        var customFields: [String: JSONValue]? = nil
+        var middleName: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
-            case 1: self.firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: self.phoneId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: self.userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: self.birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: self.gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
+            case 1: firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: phoneID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 8:
-                self.customFields = jsonMember.lenient(
-                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            case 9: self.middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+                customFields = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 9: middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            email: email,
+            firstName: firstName,
+            lastName: lastName,
+            password: password,
+            phoneID: phoneID,
+            userName: userName,
+            birthDate: birthDate,
+            gender: gender,
+            customFields: customFields,
+            middleName: middleName,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -134,7 +147,7 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueD
             try container.encode(value, forKey: DynamicCodingKey("password"))
             encoded.insert("password")
         }
-        if let value = phoneId {
+        if let value = phoneID {
             try container.encode(value, forKey: DynamicCodingKey("phoneId"))
             encoded.insert("phoneId")
         }

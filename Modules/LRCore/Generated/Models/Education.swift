@@ -29,7 +29,7 @@ public struct Education: Codable, Sendable, Hashable, JSONValueDecodable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "School", "year", "type", "notes", "activities", "degree", "fieldofstudy", "StartDate", "EndDate",
     ]
 
@@ -58,20 +58,16 @@ public struct Education: Codable, Sendable, Hashable, JSONValueDecodable {
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        school = container.decodeLenient(String.self, forKey: "School", additionalFields: &additional)
-        year = container.decodeLenient(String.self, forKey: "year", additionalFields: &additional)
-        type = container.decodeLenient(String.self, forKey: "type", additionalFields: &additional)
-        notes = container.decodeLenient(String.self, forKey: "notes", additionalFields: &additional)
-        activities = container.decodeLenient(String.self, forKey: "activities", additionalFields: &additional)
-        degree = container.decodeLenient(String.self, forKey: "degree", additionalFields: &additional)
-        fieldOfStudy = container.decodeLenient(String.self, forKey: "fieldofstudy", additionalFields: &additional)
-        startDate = container.decodeLenient(LoginRadiusDate.self, forKey: "StartDate", additionalFields: &additional)
-        endDate = container.decodeLenient(LoginRadiusDate.self, forKey: "EndDate", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -80,29 +76,48 @@ public struct Education: Codable, Sendable, Hashable, JSONValueDecodable {
         "EndDate": 8,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var school: String? = nil
+        var year: String? = nil
+        var `type`: String? = nil
+        var notes: String? = nil
+        var activities: String? = nil
+        var degree: String? = nil
+        var fieldOfStudy: String? = nil
+        var startDate: LoginRadiusDate? = nil
+        var endDate: LoginRadiusDate? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.school = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.year = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.`type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.notes = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: self.activities = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: self.degree = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: self.fieldOfStudy = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7:
-                self.startDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 8: self.endDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 0: school = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: year = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: `type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: notes = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: activities = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: degree = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: fieldOfStudy = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: startDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 8: endDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            school: school,
+            year: year,
+            type: `type`,
+            notes: notes,
+            activities: activities,
+            degree: degree,
+            fieldOfStudy: fieldOfStudy,
+            startDate: startDate,
+            endDate: endDate,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

@@ -25,20 +25,20 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user name, when the app uses user-name login. JSON member `UserName`.
     public var userName: String?
     /// The phone number used as a login ID (E.164 format). JSON member `PhoneId`.
-    public var phoneId: String?
+    public var phoneID: String?
     /// Whether the phone ID has been verified. JSON member `PhoneIdVerified`.
-    public var phoneIdVerified: Bool?
+    public var phoneIDVerified: Bool?
     /// An external login ID set for the user. JSON member `ExternalUserLoginId`.
-    public var externalUserLoginId: String?
+    public var externalUserLoginID: String?
     /// IDs the user has in external systems, as source and ID pairs. JSON member `ExternalIds`.
-    public var externalIds: [ExternalId]?
+    public var externalIDs: [ExternalID]?
     /// Whether the account was created with a custom UID instead of a generated one. JSON member
     /// `IsCustomUid`.
-    public var isCustomUid: Bool?
+    public var isCustomUID: Bool?
     /// UIDs this account had before accounts were merged. JSON member `PreviousUids`.
-    public var previousUids: [String]?
+    public var previousUIDs: [String]?
     /// A legacy LoginRadius user ID. JSON member `LRUserID`.
-    public var lrUserId: String?
+    public var lrUserID: String?
     /// The social profiles linked to the account, each shaped like this profile. JSON member
     /// `Identities`.
     public var identities: [JSONValue]?
@@ -139,25 +139,25 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The app's custom registration fields and their values. JSON member `CustomFields`.
     public var customFields: [String: JSONValue]?
     /// The URL of a thumbnail picture. JSON member `ThumbnailImageUrl`.
-    public var thumbnailImageUrl: String?
+    public var thumbnailImageURL: String?
     /// The URL of the profile picture. JSON member `ImageUrl`.
-    public var imageUrl: String?
+    public var imageURL: String?
     /// The HTTPS URL of the profile picture. JSON member `HttpsImageUrl`.
-    public var httpsImageUrl: String?
+    public var httpsImageURL: String?
     /// The URL of the user's Gravatar image. JSON member `GravatarImageUrl`.
-    public var gravatarImageUrl: String?
+    public var gravatarImageURL: String?
     /// The URL of the cover photo. JSON member `CoverPhoto`.
     public var coverPhoto: String?
     /// The URL of a favicon. JSON member `Favicon`.
     public var favicon: String?
     /// The URL of the social profile. JSON member `ProfileUrl`.
-    public var profileUrl: String?
+    public var profileURL: String?
     /// Profile picture URLs by size or name. JSON member `ProfileImageUrls`.
-    public var profileImageUrls: [String: String]?
+    public var profileImageURLs: [String: String]?
     /// Web profile URLs by name. JSON member `WebProfiles`.
     public var webProfiles: [String: String]?
     /// Links from the profile, each with `Url` and `UrlName`. JSON member `MemberUrlResources`.
-    public var memberUrlResources: [JSONValue]?
+    public var memberURLResources: [JSONValue]?
     /// When the account was created (UTC). JSON member `CreatedDate`.
     public var createdDate: LoginRadiusDate?
     /// When the user signed up (UTC); the same as the creation date. JSON member `SignupDate`.
@@ -314,13 +314,13 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
     /// a number. JSON member `PublicRepository`.
     public var publicRepository: JSONValue?
     /// The repository URL (from GitHub). JSON member `RepositoryUrl`.
-    public var repositoryUrl: String?
+    public var repositoryURL: String?
     /// The number of private repositories (from GitHub). JSON member `TotalPrivateRepository`.
     public var totalPrivateRepository: Int?
     /// The starred-repositories URL (from GitHub). JSON member `StarredUrl`.
-    public var starredUrl: String?
+    public var starredURL: String?
     /// The gists URL (from GitHub). JSON member `GistsUrl`.
-    public var gistsUrl: String?
+    public var gistsURL: String?
     /// The number of public gists (from GitHub). JSON member `PublicGists`.
     public var publicGists: Int?
     /// The number of private gists (from GitHub). JSON member `PrivateGists`.
@@ -338,7 +338,7 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "Uid", "ID", "Provider", "RegistrationProvider", "RegistrationSource", "UserName", "PhoneId", "PhoneIdVerified",
         "ExternalUserLoginId", "ExternalIds", "IsCustomUid", "PreviousUids", "LRUserID", "Identities", "Prefix",
         "FirstName", "MiddleName", "LastName", "Suffix", "FullName", "NickName", "ProfileName", "BirthDate", "Gender",
@@ -371,13 +371,13 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
         registrationProvider: String? = nil,
         registrationSource: String? = nil,
         userName: String? = nil,
-        phoneId: String? = nil,
-        phoneIdVerified: Bool? = nil,
-        externalUserLoginId: String? = nil,
-        externalIds: [ExternalId]? = nil,
-        isCustomUid: Bool? = nil,
-        previousUids: [String]? = nil,
-        lrUserId: String? = nil,
+        phoneID: String? = nil,
+        phoneIDVerified: Bool? = nil,
+        externalUserLoginID: String? = nil,
+        externalIDs: [ExternalID]? = nil,
+        isCustomUID: Bool? = nil,
+        previousUIDs: [String]? = nil,
+        lrUserID: String? = nil,
         identities: [JSONValue]? = nil,
         prefix: String? = nil,
         firstName: String? = nil,
@@ -424,16 +424,16 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
         interestedIn: [String]? = nil,
         interests: [JSONValue]? = nil,
         customFields: [String: JSONValue]? = nil,
-        thumbnailImageUrl: String? = nil,
-        imageUrl: String? = nil,
-        httpsImageUrl: String? = nil,
-        gravatarImageUrl: String? = nil,
+        thumbnailImageURL: String? = nil,
+        imageURL: String? = nil,
+        httpsImageURL: String? = nil,
+        gravatarImageURL: String? = nil,
         coverPhoto: String? = nil,
         favicon: String? = nil,
-        profileUrl: String? = nil,
-        profileImageUrls: [String: String]? = nil,
+        profileURL: String? = nil,
+        profileImageURLs: [String: String]? = nil,
         webProfiles: [String: String]? = nil,
-        memberUrlResources: [JSONValue]? = nil,
+        memberURLResources: [JSONValue]? = nil,
         createdDate: LoginRadiusDate? = nil,
         signupDate: LoginRadiusDate? = nil,
         modifiedDate: LoginRadiusDate? = nil,
@@ -502,10 +502,10 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
         badges: [JSONValue]? = nil,
         hireable: Bool? = nil,
         publicRepository: JSONValue? = nil,
-        repositoryUrl: String? = nil,
+        repositoryURL: String? = nil,
         totalPrivateRepository: Int? = nil,
-        starredUrl: String? = nil,
-        gistsUrl: String? = nil,
+        starredURL: String? = nil,
+        gistsURL: String? = nil,
         publicGists: Int? = nil,
         privateGists: Int? = nil,
         subscription: JSONValue? = nil,
@@ -520,13 +520,13 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
         self.registrationProvider = registrationProvider
         self.registrationSource = registrationSource
         self.userName = userName
-        self.phoneId = phoneId
-        self.phoneIdVerified = phoneIdVerified
-        self.externalUserLoginId = externalUserLoginId
-        self.externalIds = externalIds
-        self.isCustomUid = isCustomUid
-        self.previousUids = previousUids
-        self.lrUserId = lrUserId
+        self.phoneID = phoneID
+        self.phoneIDVerified = phoneIDVerified
+        self.externalUserLoginID = externalUserLoginID
+        self.externalIDs = externalIDs
+        self.isCustomUID = isCustomUID
+        self.previousUIDs = previousUIDs
+        self.lrUserID = lrUserID
         self.identities = identities
         self.prefix = prefix
         self.firstName = firstName
@@ -573,16 +573,16 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
         self.interestedIn = interestedIn
         self.interests = interests
         self.customFields = customFields
-        self.thumbnailImageUrl = thumbnailImageUrl
-        self.imageUrl = imageUrl
-        self.httpsImageUrl = httpsImageUrl
-        self.gravatarImageUrl = gravatarImageUrl
+        self.thumbnailImageURL = thumbnailImageURL
+        self.imageURL = imageURL
+        self.httpsImageURL = httpsImageURL
+        self.gravatarImageURL = gravatarImageURL
         self.coverPhoto = coverPhoto
         self.favicon = favicon
-        self.profileUrl = profileUrl
-        self.profileImageUrls = profileImageUrls
+        self.profileURL = profileURL
+        self.profileImageURLs = profileImageURLs
         self.webProfiles = webProfiles
-        self.memberUrlResources = memberUrlResources
+        self.memberURLResources = memberURLResources
         self.createdDate = createdDate
         self.signupDate = signupDate
         self.modifiedDate = modifiedDate
@@ -651,10 +651,10 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
         self.badges = badges
         self.hireable = hireable
         self.publicRepository = publicRepository
-        self.repositoryUrl = repositoryUrl
+        self.repositoryURL = repositoryURL
         self.totalPrivateRepository = totalPrivateRepository
-        self.starredUrl = starredUrl
-        self.gistsUrl = gistsUrl
+        self.starredURL = starredURL
+        self.gistsURL = gistsURL
         self.publicGists = publicGists
         self.privateGists = privateGists
         self.subscription = subscription
@@ -664,240 +664,16 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        uid = container.decodeLenient(String.self, forKey: "Uid", additionalFields: &additional)
-        id = container.decodeLenient(String.self, forKey: "ID", additionalFields: &additional)
-        provider = container.decodeLenient(String.self, forKey: "Provider", additionalFields: &additional)
-        registrationProvider = container.decodeLenient(
-            String.self, forKey: "RegistrationProvider", additionalFields: &additional
-        )
-        registrationSource = container.decodeLenient(
-            String.self, forKey: "RegistrationSource", additionalFields: &additional
-        )
-        userName = container.decodeLenient(String.self, forKey: "UserName", additionalFields: &additional)
-        phoneId = container.decodeLenient(String.self, forKey: "PhoneId", additionalFields: &additional)
-        phoneIdVerified = container.decodeLenient(Bool.self, forKey: "PhoneIdVerified", additionalFields: &additional)
-        externalUserLoginId = container.decodeLenient(
-            String.self, forKey: "ExternalUserLoginId", additionalFields: &additional
-        )
-        externalIds = container.decodeLenient([ExternalId].self, forKey: "ExternalIds", additionalFields: &additional)
-        isCustomUid = container.decodeLenient(Bool.self, forKey: "IsCustomUid", additionalFields: &additional)
-        previousUids = container.decodeLenient([String].self, forKey: "PreviousUids", additionalFields: &additional)
-        lrUserId = container.decodeLenient(String.self, forKey: "LRUserID", additionalFields: &additional)
-        identities = container.decodeLenient([JSONValue].self, forKey: "Identities", additionalFields: &additional)
-        prefix = container.decodeLenient(String.self, forKey: "Prefix", additionalFields: &additional)
-        firstName = container.decodeLenient(String.self, forKey: "FirstName", additionalFields: &additional)
-        middleName = container.decodeLenient(String.self, forKey: "MiddleName", additionalFields: &additional)
-        lastName = container.decodeLenient(String.self, forKey: "LastName", additionalFields: &additional)
-        suffix = container.decodeLenient(String.self, forKey: "Suffix", additionalFields: &additional)
-        fullName = container.decodeLenient(String.self, forKey: "FullName", additionalFields: &additional)
-        nickName = container.decodeLenient(String.self, forKey: "NickName", additionalFields: &additional)
-        profileName = container.decodeLenient(String.self, forKey: "ProfileName", additionalFields: &additional)
-        birthDate = container.decodeLenient(String.self, forKey: "BirthDate", additionalFields: &additional)
-        gender = container.decodeLenient(String.self, forKey: "Gender", additionalFields: &additional)
-        age = container.decodeLenient(String.self, forKey: "Age", additionalFields: &additional)
-        ageRange = container.decodeLenient(JSONValue.self, forKey: "AgeRange", additionalFields: &additional)
-        website = container.decodeLenient(String.self, forKey: "Website", additionalFields: &additional)
-        email = container.decodeLenient([EmailAddress].self, forKey: "Email", additionalFields: &additional)
-        unverifiedEmail = container.decodeLenient(
-            [EmailAddress].self, forKey: "UnverifiedEmail", additionalFields: &additional
-        )
-        emailVerified = container.decodeLenient(Bool.self, forKey: "EmailVerified", additionalFields: &additional)
-        isEmailSubscribed = container.decodeLenient(
-            Bool.self, forKey: "IsEmailSubscribed", additionalFields: &additional
-        )
-        phoneNumbers = container.decodeLenient(
-            [PhoneNumber].self, forKey: "PhoneNumbers", additionalFields: &additional
-        )
-        country = container.decodeLenient(Country.self, forKey: "Country", additionalFields: &additional)
-        addresses = container.decodeLenient([Address].self, forKey: "Addresses", additionalFields: &additional)
-        mainAddress = container.decodeLenient(String.self, forKey: "MainAddress", additionalFields: &additional)
-        homeTown = container.decodeLenient(String.self, forKey: "HomeTown", additionalFields: &additional)
-        state = container.decodeLenient(String.self, forKey: "State", additionalFields: &additional)
-        city = container.decodeLenient(String.self, forKey: "City", additionalFields: &additional)
-        localCity = container.decodeLenient(String.self, forKey: "LocalCity", additionalFields: &additional)
-        profileCity = container.decodeLenient(String.self, forKey: "ProfileCity", additionalFields: &additional)
-        localCountry = container.decodeLenient(String.self, forKey: "LocalCountry", additionalFields: &additional)
-        profileCountry = container.decodeLenient(String.self, forKey: "ProfileCountry", additionalFields: &additional)
-        timeZone = container.decodeLenient(String.self, forKey: "TimeZone", additionalFields: &additional)
-        localLanguage = container.decodeLenient(String.self, forKey: "LocalLanguage", additionalFields: &additional)
-        language = container.decodeLenient(String.self, forKey: "Language", additionalFields: &additional)
-        currency = container.decodeLenient(String.self, forKey: "Currency", additionalFields: &additional)
-        company = container.decodeLenient(String.self, forKey: "Company", additionalFields: &additional)
-        industry = container.decodeLenient(String.self, forKey: "Industry", additionalFields: &additional)
-        about = container.decodeLenient(String.self, forKey: "About", additionalFields: &additional)
-        tagLine = container.decodeLenient(String.self, forKey: "TagLine", additionalFields: &additional)
-        professionalHeadline = container.decodeLenient(
-            String.self, forKey: "ProfessionalHeadline", additionalFields: &additional
-        )
-        relationshipStatus = container.decodeLenient(
-            String.self, forKey: "RelationshipStatus", additionalFields: &additional
-        )
-        religion = container.decodeLenient(String.self, forKey: "Religion", additionalFields: &additional)
-        political = container.decodeLenient(String.self, forKey: "Political", additionalFields: &additional)
-        quota = container.decodeLenient(String.self, forKey: "Quota", additionalFields: &additional)
-        quote = container.decodeLenient(String.self, forKey: "Quote", additionalFields: &additional)
-        interestedIn = container.decodeLenient([String].self, forKey: "InterestedIn", additionalFields: &additional)
-        interests = container.decodeLenient([JSONValue].self, forKey: "Interests", additionalFields: &additional)
-        customFields = container.decodeLenient(
-            [String: JSONValue].self, forKey: "CustomFields", additionalFields: &additional
-        )
-        thumbnailImageUrl = container.decodeLenient(
-            String.self, forKey: "ThumbnailImageUrl", additionalFields: &additional
-        )
-        imageUrl = container.decodeLenient(String.self, forKey: "ImageUrl", additionalFields: &additional)
-        httpsImageUrl = container.decodeLenient(String.self, forKey: "HttpsImageUrl", additionalFields: &additional)
-        gravatarImageUrl = container.decodeLenient(
-            String.self, forKey: "GravatarImageUrl", additionalFields: &additional
-        )
-        coverPhoto = container.decodeLenient(String.self, forKey: "CoverPhoto", additionalFields: &additional)
-        favicon = container.decodeLenient(String.self, forKey: "Favicon", additionalFields: &additional)
-        profileUrl = container.decodeLenient(String.self, forKey: "ProfileUrl", additionalFields: &additional)
-        profileImageUrls = container.decodeLenient(
-            [String: String].self, forKey: "ProfileImageUrls", additionalFields: &additional
-        )
-        webProfiles = container.decodeLenient(
-            [String: String].self, forKey: "WebProfiles", additionalFields: &additional
-        )
-        memberUrlResources = container.decodeLenient(
-            [JSONValue].self, forKey: "MemberUrlResources", additionalFields: &additional
-        )
-        createdDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "CreatedDate", additionalFields: &additional
-        )
-        signupDate = container.decodeLenient(LoginRadiusDate.self, forKey: "SignupDate", additionalFields: &additional)
-        modifiedDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "ModifiedDate", additionalFields: &additional
-        )
-        profileModifiedDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "ProfileModifiedDate", additionalFields: &additional
-        )
-        updatedTime = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "UpdatedTime", additionalFields: &additional
-        )
-        created = container.decodeLenient(String.self, forKey: "Created", additionalFields: &additional)
-        lastLoginDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "LastLoginDate", additionalFields: &additional
-        )
-        lastLoginLocation = container.decodeLenient(
-            String.self, forKey: "LastLoginLocation", additionalFields: &additional
-        )
-        noOfLogins = container.decodeLenient(Int.self, forKey: "NoOfLogins", additionalFields: &additional)
-        firstLogin = container.decodeLenient(Bool.self, forKey: "FirstLogin", additionalFields: &additional)
-        isActive = container.decodeLenient(Bool.self, forKey: "IsActive", additionalFields: &additional)
-        isDeleted = container.decodeLenient(Bool.self, forKey: "IsDeleted", additionalFields: &additional)
-        isLoginLocked = container.decodeLenient(Bool.self, forKey: "IsLoginLocked", additionalFields: &additional)
-        loginLockedType = container.decodeLenient(String.self, forKey: "LoginLockedType", additionalFields: &additional)
-        isRequiredFieldsFilledOnce = container.decodeLenient(
-            Bool.self, forKey: "IsRequiredFieldsFilledOnce", additionalFields: &additional
-        )
-        roles = container.decodeLenient([String].self, forKey: "Roles", additionalFields: &additional)
-        organizations = container.decodeLenient(
-            [JSONValue].self, forKey: "Organizations", additionalFields: &additional
-        )
-        privacyPolicy = container.decodeLenient(
-            AcceptedPrivacyPolicy.self, forKey: "PrivacyPolicy", additionalFields: &additional
-        )
-        consentProfile = container.decodeLenient(
-            JSONValue.self, forKey: "ConsentProfile", additionalFields: &additional
-        )
-        registrationData = container.decodeLenient(
-            JSONValue.self, forKey: "RegistrationData", additionalFields: &additional
-        )
-        password = container.decodeLenient(String.self, forKey: "Password", additionalFields: &additional)
-        passwordExpirationDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "PasswordExpirationDate", additionalFields: &additional
-        )
-        lastPasswordChangeDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "LastPasswordChangeDate", additionalFields: &additional
-        )
-        lastPasswordChangeToken = container.decodeLenient(
-            String.self, forKey: "LastPasswordChangeToken", additionalFields: &additional
-        )
-        isSecurePassword = container.decodeLenient(Bool.self, forKey: "IsSecurePassword", additionalFields: &additional)
-        isPasswordBreached = container.decodeLenient(
-            Bool.self, forKey: "IsPasswordBreached", additionalFields: &additional
-        )
-        pin = container.decodeLenient(PINInformation.self, forKey: "PIN", additionalFields: &additional)
-        verified = container.decodeLenient(JSONValue.self, forKey: "Verified", additionalFields: &additional)
-        isProtected = container.decodeLenient(Bool.self, forKey: "IsProtected", additionalFields: &additional)
-        isGeoEnabled = container.decodeLenient(String.self, forKey: "IsGeoEnabled", additionalFields: &additional)
-        followersCount = container.decodeLenient(Int.self, forKey: "FollowersCount", additionalFields: &additional)
-        friendsCount = container.decodeLenient(Int.self, forKey: "FriendsCount", additionalFields: &additional)
-        totalStatusesCount = container.decodeLenient(
-            Int.self, forKey: "TotalStatusesCount", additionalFields: &additional
-        )
-        providerAccessCredential = container.decodeLenient(
-            JSONValue.self, forKey: "ProviderAccessCredential", additionalFields: &additional
-        )
-        positions = container.decodeLenient([Position].self, forKey: "Positions", additionalFields: &additional)
-        educations = container.decodeLenient([Education].self, forKey: "Educations", additionalFields: &additional)
-        imAccounts = container.decodeLenient([IMAccount].self, forKey: "IMAccounts", additionalFields: &additional)
-        associations = container.decodeLenient(String.self, forKey: "Associations", additionalFields: &additional)
-        honors = container.decodeLenient(String.self, forKey: "Honors", additionalFields: &additional)
-        numRecommenders = container.decodeLenient(Int.self, forKey: "NumRecommenders", additionalFields: &additional)
-        awards = container.decodeLenient([JSONValue].self, forKey: "Awards", additionalFields: &additional)
-        skills = container.decodeLenient([JSONValue].self, forKey: "Skills", additionalFields: &additional)
-        currentStatus = container.decodeLenient(
-            [JSONValue].self, forKey: "CurrentStatus", additionalFields: &additional
-        )
-        certifications = container.decodeLenient(
-            [JSONValue].self, forKey: "Certifications", additionalFields: &additional
-        )
-        courses = container.decodeLenient([JSONValue].self, forKey: "Courses", additionalFields: &additional)
-        volunteer = container.decodeLenient([JSONValue].self, forKey: "Volunteer", additionalFields: &additional)
-        recommendationsReceived = container.decodeLenient(
-            [JSONValue].self, forKey: "RecommendationsReceived", additionalFields: &additional
-        )
-        languages = container.decodeLenient([JSONValue].self, forKey: "Languages", additionalFields: &additional)
-        projects = container.decodeLenient([JSONValue].self, forKey: "Projects", additionalFields: &additional)
-        games = container.decodeLenient([JSONValue].self, forKey: "Games", additionalFields: &additional)
-        family = container.decodeLenient([JSONValue].self, forKey: "Family", additionalFields: &additional)
-        televisionShow = container.decodeLenient(
-            [JSONValue].self, forKey: "TeleVisionShow", additionalFields: &additional
-        )
-        mutualFriends = container.decodeLenient(
-            [JSONValue].self, forKey: "MutualFriends", additionalFields: &additional
-        )
-        movies = container.decodeLenient([JSONValue].self, forKey: "Movies", additionalFields: &additional)
-        books = container.decodeLenient([JSONValue].self, forKey: "Books", additionalFields: &additional)
-        sports = container.decodeLenient([JSONValue].self, forKey: "Sports", additionalFields: &additional)
-        inspirationalPeople = container.decodeLenient(
-            [JSONValue].self, forKey: "InspirationalPeople", additionalFields: &additional
-        )
-        patents = container.decodeLenient([JSONValue].self, forKey: "Patents", additionalFields: &additional)
-        favoriteThings = container.decodeLenient(
-            [JSONValue].self, forKey: "FavoriteThings", additionalFields: &additional
-        )
-        relatedProfileViews = container.decodeLenient(
-            [JSONValue].self, forKey: "RelatedProfileViews", additionalFields: &additional
-        )
-        kloutScore = container.decodeLenient(JSONValue.self, forKey: "KloutScore", additionalFields: &additional)
-        placesLived = container.decodeLenient([JSONValue].self, forKey: "PlacesLived", additionalFields: &additional)
-        publications = container.decodeLenient([JSONValue].self, forKey: "Publications", additionalFields: &additional)
-        jobBookmarks = container.decodeLenient([JSONValue].self, forKey: "JobBookmarks", additionalFields: &additional)
-        suggestions = container.decodeLenient(JSONValue.self, forKey: "Suggestions", additionalFields: &additional)
-        badges = container.decodeLenient([JSONValue].self, forKey: "Badges", additionalFields: &additional)
-        hireable = container.decodeLenient(Bool.self, forKey: "Hireable", additionalFields: &additional)
-        publicRepository = container.decodeLenient(
-            JSONValue.self, forKey: "PublicRepository", additionalFields: &additional
-        )
-        repositoryUrl = container.decodeLenient(String.self, forKey: "RepositoryUrl", additionalFields: &additional)
-        totalPrivateRepository = container.decodeLenient(
-            Int.self, forKey: "TotalPrivateRepository", additionalFields: &additional
-        )
-        starredUrl = container.decodeLenient(String.self, forKey: "StarredUrl", additionalFields: &additional)
-        gistsUrl = container.decodeLenient(String.self, forKey: "GistsUrl", additionalFields: &additional)
-        publicGists = container.decodeLenient(Int.self, forKey: "PublicGists", additionalFields: &additional)
-        privateGists = container.decodeLenient(Int.self, forKey: "PrivateGists", additionalFields: &additional)
-        subscription = container.decodeLenient(JSONValue.self, forKey: "Subscription", additionalFields: &additional)
-        pinsCount = container.decodeLenient(Int.self, forKey: "PinsCount", additionalFields: &additional)
-        boardsCount = container.decodeLenient(Int.self, forKey: "BoardsCount", additionalFields: &additional)
-        likesCount = container.decodeLenient(Int.self, forKey: "LikesCount", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -931,248 +707,493 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
         "Subscription": 143, "PinsCount": 144, "BoardsCount": 145, "LikesCount": 146,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var uid: String? = nil
+        var id: String? = nil
+        var provider: String? = nil
+        var registrationProvider: String? = nil
+        var registrationSource: String? = nil
+        var userName: String? = nil
+        var phoneID: String? = nil
+        var phoneIDVerified: Bool? = nil
+        var externalUserLoginID: String? = nil
+        var externalIDs: [ExternalID]? = nil
+        var isCustomUID: Bool? = nil
+        var previousUIDs: [String]? = nil
+        var lrUserID: String? = nil
+        var identities: [JSONValue]? = nil
+        var prefix: String? = nil
+        var firstName: String? = nil
+        var middleName: String? = nil
+        var lastName: String? = nil
+        var suffix: String? = nil
+        var fullName: String? = nil
+        var nickName: String? = nil
+        var profileName: String? = nil
+        var birthDate: String? = nil
+        var gender: String? = nil
+        var age: String? = nil
+        var ageRange: JSONValue? = nil
+        var website: String? = nil
+        var email: [EmailAddress]? = nil
+        var unverifiedEmail: [EmailAddress]? = nil
+        var emailVerified: Bool? = nil
+        var isEmailSubscribed: Bool? = nil
+        var phoneNumbers: [PhoneNumber]? = nil
+        var country: Country? = nil
+        var addresses: [Address]? = nil
+        var mainAddress: String? = nil
+        var homeTown: String? = nil
+        var state: String? = nil
+        var city: String? = nil
+        var localCity: String? = nil
+        var profileCity: String? = nil
+        var localCountry: String? = nil
+        var profileCountry: String? = nil
+        var timeZone: String? = nil
+        var localLanguage: String? = nil
+        var language: String? = nil
+        var currency: String? = nil
+        var company: String? = nil
+        var industry: String? = nil
+        var about: String? = nil
+        var tagLine: String? = nil
+        var professionalHeadline: String? = nil
+        var relationshipStatus: String? = nil
+        var religion: String? = nil
+        var political: String? = nil
+        var quota: String? = nil
+        var quote: String? = nil
+        var interestedIn: [String]? = nil
+        var interests: [JSONValue]? = nil
+        var customFields: [String: JSONValue]? = nil
+        var thumbnailImageURL: String? = nil
+        var imageURL: String? = nil
+        var httpsImageURL: String? = nil
+        var gravatarImageURL: String? = nil
+        var coverPhoto: String? = nil
+        var favicon: String? = nil
+        var profileURL: String? = nil
+        var profileImageURLs: [String: String]? = nil
+        var webProfiles: [String: String]? = nil
+        var memberURLResources: [JSONValue]? = nil
+        var createdDate: LoginRadiusDate? = nil
+        var signupDate: LoginRadiusDate? = nil
+        var modifiedDate: LoginRadiusDate? = nil
+        var profileModifiedDate: LoginRadiusDate? = nil
+        var updatedTime: LoginRadiusDate? = nil
+        var created: String? = nil
+        var lastLoginDate: LoginRadiusDate? = nil
+        var lastLoginLocation: String? = nil
+        var noOfLogins: Int? = nil
+        var firstLogin: Bool? = nil
+        var isActive: Bool? = nil
+        var isDeleted: Bool? = nil
+        var isLoginLocked: Bool? = nil
+        var loginLockedType: String? = nil
+        var isRequiredFieldsFilledOnce: Bool? = nil
+        var roles: [String]? = nil
+        var organizations: [JSONValue]? = nil
+        var privacyPolicy: AcceptedPrivacyPolicy? = nil
+        var consentProfile: JSONValue? = nil
+        var registrationData: JSONValue? = nil
+        var password: String? = nil
+        var passwordExpirationDate: LoginRadiusDate? = nil
+        var lastPasswordChangeDate: LoginRadiusDate? = nil
+        var lastPasswordChangeToken: String? = nil
+        var isSecurePassword: Bool? = nil
+        var isPasswordBreached: Bool? = nil
+        var pin: PINInformation? = nil
+        var verified: JSONValue? = nil
+        var isProtected: Bool? = nil
+        var isGeoEnabled: String? = nil
+        var followersCount: Int? = nil
+        var friendsCount: Int? = nil
+        var totalStatusesCount: Int? = nil
+        var providerAccessCredential: JSONValue? = nil
+        var positions: [Position]? = nil
+        var educations: [Education]? = nil
+        var imAccounts: [IMAccount]? = nil
+        var associations: String? = nil
+        var honors: String? = nil
+        var numRecommenders: Int? = nil
+        var awards: [JSONValue]? = nil
+        var skills: [JSONValue]? = nil
+        var currentStatus: [JSONValue]? = nil
+        var certifications: [JSONValue]? = nil
+        var courses: [JSONValue]? = nil
+        var volunteer: [JSONValue]? = nil
+        var recommendationsReceived: [JSONValue]? = nil
+        var languages: [JSONValue]? = nil
+        var projects: [JSONValue]? = nil
+        var games: [JSONValue]? = nil
+        var family: [JSONValue]? = nil
+        var televisionShow: [JSONValue]? = nil
+        var mutualFriends: [JSONValue]? = nil
+        var movies: [JSONValue]? = nil
+        var books: [JSONValue]? = nil
+        var sports: [JSONValue]? = nil
+        var inspirationalPeople: [JSONValue]? = nil
+        var patents: [JSONValue]? = nil
+        var favoriteThings: [JSONValue]? = nil
+        var relatedProfileViews: [JSONValue]? = nil
+        var kloutScore: JSONValue? = nil
+        var placesLived: [JSONValue]? = nil
+        var publications: [JSONValue]? = nil
+        var jobBookmarks: [JSONValue]? = nil
+        var suggestions: JSONValue? = nil
+        var badges: [JSONValue]? = nil
+        var hireable: Bool? = nil
+        var publicRepository: JSONValue? = nil
+        var repositoryURL: String? = nil
+        var totalPrivateRepository: Int? = nil
+        var starredURL: String? = nil
+        var gistsURL: String? = nil
+        var publicGists: Int? = nil
+        var privateGists: Int? = nil
+        var subscription: JSONValue? = nil
+        var pinsCount: Int? = nil
+        var boardsCount: Int? = nil
+        var likesCount: Int? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.provider = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3:
-                self.registrationProvider = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4:
-                self.registrationSource = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: self.userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: self.phoneId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: self.phoneIdVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 8:
-                self.externalUserLoginId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 9:
-                self.externalIds = jsonMember.lenient([ExternalId].self, key: jsonKey, additionalFields: &additional)
-            case 10: self.isCustomUid = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 11: self.previousUids = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
-            case 12: self.lrUserId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 13: self.identities = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 14: self.prefix = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 15: self.firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 16: self.middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 17: self.lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 18: self.suffix = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 19: self.fullName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 20: self.nickName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 21: self.profileName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 22: self.birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 23: self.gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 24: self.age = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 25: self.ageRange = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 26: self.website = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 27: self.email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
+            case 0: uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: provider = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: registrationProvider = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: registrationSource = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: phoneID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: phoneIDVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 8: externalUserLoginID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 9: externalIDs = jsonMember.lenient([ExternalID].self, key: jsonKey, additionalFields: &additional)
+            case 10: isCustomUID = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 11: previousUIDs = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            case 12: lrUserID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 13: identities = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 14: prefix = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 15: firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 16: middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 17: lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 18: suffix = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 19: fullName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 20: nickName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 21: profileName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 22: birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 23: gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 24: age = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 25: ageRange = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 26: website = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 27: email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
             case 28:
-                self.unverifiedEmail = jsonMember.lenient(
-                    [EmailAddress].self, key: jsonKey, additionalFields: &additional
-                )
-            case 29: self.emailVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 30: self.isEmailSubscribed = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 31:
-                self.phoneNumbers = jsonMember.lenient([PhoneNumber].self, key: jsonKey, additionalFields: &additional)
-            case 32: self.country = jsonMember.lenient(Country.self, key: jsonKey, additionalFields: &additional)
-            case 33: self.addresses = jsonMember.lenient([Address].self, key: jsonKey, additionalFields: &additional)
-            case 34: self.mainAddress = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 35: self.homeTown = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 36: self.state = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 37: self.city = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 38: self.localCity = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 39: self.profileCity = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 40: self.localCountry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 41: self.profileCountry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 42: self.timeZone = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 43: self.localLanguage = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 44: self.language = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 45: self.currency = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 46: self.company = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 47: self.industry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 48: self.about = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 49: self.tagLine = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 50:
-                self.professionalHeadline = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 51:
-                self.relationshipStatus = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 52: self.religion = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 53: self.political = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 54: self.quota = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 55: self.quote = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 56: self.interestedIn = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
-            case 57: self.interests = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+                unverifiedEmail = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
+            case 29: emailVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 30: isEmailSubscribed = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 31: phoneNumbers = jsonMember.lenient([PhoneNumber].self, key: jsonKey, additionalFields: &additional)
+            case 32: country = jsonMember.lenient(Country.self, key: jsonKey, additionalFields: &additional)
+            case 33: addresses = jsonMember.lenient([Address].self, key: jsonKey, additionalFields: &additional)
+            case 34: mainAddress = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 35: homeTown = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 36: state = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 37: city = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 38: localCity = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 39: profileCity = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 40: localCountry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 41: profileCountry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 42: timeZone = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 43: localLanguage = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 44: language = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 45: currency = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 46: company = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 47: industry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 48: about = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 49: tagLine = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 50: professionalHeadline = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 51: relationshipStatus = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 52: religion = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 53: political = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 54: quota = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 55: quote = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 56: interestedIn = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            case 57: interests = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
             case 58:
-                self.customFields = jsonMember.lenient(
-                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            case 59:
-                self.thumbnailImageUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 60: self.imageUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 61: self.httpsImageUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 62:
-                self.gravatarImageUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 63: self.coverPhoto = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 64: self.favicon = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 65: self.profileUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+                customFields = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 59: thumbnailImageURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 60: imageURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 61: httpsImageURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 62: gravatarImageURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 63: coverPhoto = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 64: favicon = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 65: profileURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 66:
-                self.profileImageUrls = jsonMember.lenient(
+                profileImageURLs = jsonMember.lenient(
                     [String: String].self, key: jsonKey, additionalFields: &additional
                 )
             case 67:
-                self.webProfiles = jsonMember.lenient(
-                    [String: String].self, key: jsonKey, additionalFields: &additional
-                )
+                webProfiles = jsonMember.lenient([String: String].self, key: jsonKey, additionalFields: &additional)
             case 68:
-                self.memberUrlResources = jsonMember.lenient(
-                    [JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            case 69:
-                self.createdDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 70:
-                self.signupDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+                memberURLResources = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 69: createdDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 70: signupDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
             case 71:
-                self.modifiedDate = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
+                modifiedDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
             case 72:
-                self.profileModifiedDate = jsonMember.lenient(
+                profileModifiedDate = jsonMember.lenient(
                     LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
                 )
-            case 73:
-                self.updatedTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 74: self.created = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 73: updatedTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 74: created = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 75:
-                self.lastLoginDate = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
-            case 76:
-                self.lastLoginLocation = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 77: self.noOfLogins = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 78: self.firstLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 79: self.isActive = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 80: self.isDeleted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 81: self.isLoginLocked = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 82: self.loginLockedType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+                lastLoginDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 76: lastLoginLocation = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 77: noOfLogins = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 78: firstLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 79: isActive = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 80: isDeleted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 81: isLoginLocked = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 82: loginLockedType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 83:
-                self.isRequiredFieldsFilledOnce = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 84: self.roles = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
-            case 85:
-                self.organizations = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+                isRequiredFieldsFilledOnce = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 84: roles = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            case 85: organizations = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
             case 86:
-                self.privacyPolicy = jsonMember.lenient(
+                privacyPolicy = jsonMember.lenient(
                     AcceptedPrivacyPolicy.self, key: jsonKey, additionalFields: &additional
                 )
-            case 87:
-                self.consentProfile = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 88:
-                self.registrationData = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 89: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 87: consentProfile = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 88: registrationData = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 89: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 90:
-                self.passwordExpirationDate = jsonMember.lenient(
+                passwordExpirationDate = jsonMember.lenient(
                     LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
                 )
             case 91:
-                self.lastPasswordChangeDate = jsonMember.lenient(
+                lastPasswordChangeDate = jsonMember.lenient(
                     LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
                 )
             case 92:
-                self.lastPasswordChangeToken = jsonMember.lenient(
-                    String.self, key: jsonKey, additionalFields: &additional
-                )
-            case 93: self.isSecurePassword = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 94:
-                self.isPasswordBreached = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 95: self.pin = jsonMember.lenient(PINInformation.self, key: jsonKey, additionalFields: &additional)
-            case 96: self.verified = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 97: self.isProtected = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 98: self.isGeoEnabled = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 99: self.followersCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 100: self.friendsCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 101:
-                self.totalStatusesCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+                lastPasswordChangeToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 93: isSecurePassword = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 94: isPasswordBreached = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 95: pin = jsonMember.lenient(PINInformation.self, key: jsonKey, additionalFields: &additional)
+            case 96: verified = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 97: isProtected = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 98: isGeoEnabled = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 99: followersCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 100: friendsCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 101: totalStatusesCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
             case 102:
-                self.providerAccessCredential = jsonMember.lenient(
+                providerAccessCredential = jsonMember.lenient(
                     JSONValue.self, key: jsonKey, additionalFields: &additional
                 )
-            case 103: self.positions = jsonMember.lenient([Position].self, key: jsonKey, additionalFields: &additional)
-            case 104:
-                self.educations = jsonMember.lenient([Education].self, key: jsonKey, additionalFields: &additional)
-            case 105:
-                self.imAccounts = jsonMember.lenient([IMAccount].self, key: jsonKey, additionalFields: &additional)
-            case 106: self.associations = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 107: self.honors = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 108: self.numRecommenders = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 109: self.awards = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 110: self.skills = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 111:
-                self.currentStatus = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 112:
-                self.certifications = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 113: self.courses = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 114: self.volunteer = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 103: positions = jsonMember.lenient([Position].self, key: jsonKey, additionalFields: &additional)
+            case 104: educations = jsonMember.lenient([Education].self, key: jsonKey, additionalFields: &additional)
+            case 105: imAccounts = jsonMember.lenient([IMAccount].self, key: jsonKey, additionalFields: &additional)
+            case 106: associations = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 107: honors = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 108: numRecommenders = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 109: awards = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 110: skills = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 111: currentStatus = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 112: certifications = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 113: courses = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 114: volunteer = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
             case 115:
-                self.recommendationsReceived = jsonMember.lenient(
+                recommendationsReceived = jsonMember.lenient(
                     [JSONValue].self, key: jsonKey, additionalFields: &additional
                 )
-            case 116: self.languages = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 117: self.projects = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 118: self.games = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 119: self.family = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 120:
-                self.televisionShow = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 121:
-                self.mutualFriends = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 122: self.movies = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 123: self.books = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 124: self.sports = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 116: languages = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 117: projects = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 118: games = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 119: family = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 120: televisionShow = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 121: mutualFriends = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 122: movies = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 123: books = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 124: sports = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
             case 125:
-                self.inspirationalPeople = jsonMember.lenient(
-                    [JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            case 126: self.patents = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 127:
-                self.favoriteThings = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+                inspirationalPeople = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 126: patents = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 127: favoriteThings = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
             case 128:
-                self.relatedProfileViews = jsonMember.lenient(
-                    [JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            case 129: self.kloutScore = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 130:
-                self.placesLived = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 131:
-                self.publications = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 132:
-                self.jobBookmarks = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 133: self.suggestions = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 134: self.badges = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 135: self.hireable = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 136:
-                self.publicRepository = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 137: self.repositoryUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 138:
-                self.totalPrivateRepository = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 139: self.starredUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 140: self.gistsUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 141: self.publicGists = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 142: self.privateGists = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 143:
-                self.subscription = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 144: self.pinsCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 145: self.boardsCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 146: self.likesCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+                relatedProfileViews = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 129: kloutScore = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 130: placesLived = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 131: publications = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 132: jobBookmarks = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 133: suggestions = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 134: badges = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 135: hireable = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 136: publicRepository = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 137: repositoryURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 138: totalPrivateRepository = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 139: starredURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 140: gistsURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 141: publicGists = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 142: privateGists = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 143: subscription = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
+            case 144: pinsCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 145: boardsCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
+            case 146: likesCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            uid: uid,
+            id: id,
+            provider: provider,
+            registrationProvider: registrationProvider,
+            registrationSource: registrationSource,
+            userName: userName,
+            phoneID: phoneID,
+            phoneIDVerified: phoneIDVerified,
+            externalUserLoginID: externalUserLoginID,
+            externalIDs: externalIDs,
+            isCustomUID: isCustomUID,
+            previousUIDs: previousUIDs,
+            lrUserID: lrUserID,
+            identities: identities,
+            prefix: prefix,
+            firstName: firstName,
+            middleName: middleName,
+            lastName: lastName,
+            suffix: suffix,
+            fullName: fullName,
+            nickName: nickName,
+            profileName: profileName,
+            birthDate: birthDate,
+            gender: gender,
+            age: age,
+            ageRange: ageRange,
+            website: website,
+            email: email,
+            unverifiedEmail: unverifiedEmail,
+            emailVerified: emailVerified,
+            isEmailSubscribed: isEmailSubscribed,
+            phoneNumbers: phoneNumbers,
+            country: country,
+            addresses: addresses,
+            mainAddress: mainAddress,
+            homeTown: homeTown,
+            state: state,
+            city: city,
+            localCity: localCity,
+            profileCity: profileCity,
+            localCountry: localCountry,
+            profileCountry: profileCountry,
+            timeZone: timeZone,
+            localLanguage: localLanguage,
+            language: language,
+            currency: currency,
+            company: company,
+            industry: industry,
+            about: about,
+            tagLine: tagLine,
+            professionalHeadline: professionalHeadline,
+            relationshipStatus: relationshipStatus,
+            religion: religion,
+            political: political,
+            quota: quota,
+            quote: quote,
+            interestedIn: interestedIn,
+            interests: interests,
+            customFields: customFields,
+            thumbnailImageURL: thumbnailImageURL,
+            imageURL: imageURL,
+            httpsImageURL: httpsImageURL,
+            gravatarImageURL: gravatarImageURL,
+            coverPhoto: coverPhoto,
+            favicon: favicon,
+            profileURL: profileURL,
+            profileImageURLs: profileImageURLs,
+            webProfiles: webProfiles,
+            memberURLResources: memberURLResources,
+            createdDate: createdDate,
+            signupDate: signupDate,
+            modifiedDate: modifiedDate,
+            profileModifiedDate: profileModifiedDate,
+            updatedTime: updatedTime,
+            created: created,
+            lastLoginDate: lastLoginDate,
+            lastLoginLocation: lastLoginLocation,
+            noOfLogins: noOfLogins,
+            firstLogin: firstLogin,
+            isActive: isActive,
+            isDeleted: isDeleted,
+            isLoginLocked: isLoginLocked,
+            loginLockedType: loginLockedType,
+            isRequiredFieldsFilledOnce: isRequiredFieldsFilledOnce,
+            roles: roles,
+            organizations: organizations,
+            privacyPolicy: privacyPolicy,
+            consentProfile: consentProfile,
+            registrationData: registrationData,
+            password: password,
+            passwordExpirationDate: passwordExpirationDate,
+            lastPasswordChangeDate: lastPasswordChangeDate,
+            lastPasswordChangeToken: lastPasswordChangeToken,
+            isSecurePassword: isSecurePassword,
+            isPasswordBreached: isPasswordBreached,
+            pin: pin,
+            verified: verified,
+            isProtected: isProtected,
+            isGeoEnabled: isGeoEnabled,
+            followersCount: followersCount,
+            friendsCount: friendsCount,
+            totalStatusesCount: totalStatusesCount,
+            providerAccessCredential: providerAccessCredential,
+            positions: positions,
+            educations: educations,
+            imAccounts: imAccounts,
+            associations: associations,
+            honors: honors,
+            numRecommenders: numRecommenders,
+            awards: awards,
+            skills: skills,
+            currentStatus: currentStatus,
+            certifications: certifications,
+            courses: courses,
+            volunteer: volunteer,
+            recommendationsReceived: recommendationsReceived,
+            languages: languages,
+            projects: projects,
+            games: games,
+            family: family,
+            televisionShow: televisionShow,
+            mutualFriends: mutualFriends,
+            movies: movies,
+            books: books,
+            sports: sports,
+            inspirationalPeople: inspirationalPeople,
+            patents: patents,
+            favoriteThings: favoriteThings,
+            relatedProfileViews: relatedProfileViews,
+            kloutScore: kloutScore,
+            placesLived: placesLived,
+            publications: publications,
+            jobBookmarks: jobBookmarks,
+            suggestions: suggestions,
+            badges: badges,
+            hireable: hireable,
+            publicRepository: publicRepository,
+            repositoryURL: repositoryURL,
+            totalPrivateRepository: totalPrivateRepository,
+            starredURL: starredURL,
+            gistsURL: gistsURL,
+            publicGists: publicGists,
+            privateGists: privateGists,
+            subscription: subscription,
+            pinsCount: pinsCount,
+            boardsCount: boardsCount,
+            likesCount: likesCount,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -1203,31 +1224,31 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
             try container.encode(value, forKey: DynamicCodingKey("UserName"))
             encoded.insert("UserName")
         }
-        if let value = phoneId {
+        if let value = phoneID {
             try container.encode(value, forKey: DynamicCodingKey("PhoneId"))
             encoded.insert("PhoneId")
         }
-        if let value = phoneIdVerified {
+        if let value = phoneIDVerified {
             try container.encode(value, forKey: DynamicCodingKey("PhoneIdVerified"))
             encoded.insert("PhoneIdVerified")
         }
-        if let value = externalUserLoginId {
+        if let value = externalUserLoginID {
             try container.encode(value, forKey: DynamicCodingKey("ExternalUserLoginId"))
             encoded.insert("ExternalUserLoginId")
         }
-        if let value = externalIds {
+        if let value = externalIDs {
             try container.encode(value, forKey: DynamicCodingKey("ExternalIds"))
             encoded.insert("ExternalIds")
         }
-        if let value = isCustomUid {
+        if let value = isCustomUID {
             try container.encode(value, forKey: DynamicCodingKey("IsCustomUid"))
             encoded.insert("IsCustomUid")
         }
-        if let value = previousUids {
+        if let value = previousUIDs {
             try container.encode(value, forKey: DynamicCodingKey("PreviousUids"))
             encoded.insert("PreviousUids")
         }
-        if let value = lrUserId {
+        if let value = lrUserID {
             try container.encode(value, forKey: DynamicCodingKey("LRUserID"))
             encoded.insert("LRUserID")
         }
@@ -1415,19 +1436,19 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
             try container.encode(value, forKey: DynamicCodingKey("CustomFields"))
             encoded.insert("CustomFields")
         }
-        if let value = thumbnailImageUrl {
+        if let value = thumbnailImageURL {
             try container.encode(value, forKey: DynamicCodingKey("ThumbnailImageUrl"))
             encoded.insert("ThumbnailImageUrl")
         }
-        if let value = imageUrl {
+        if let value = imageURL {
             try container.encode(value, forKey: DynamicCodingKey("ImageUrl"))
             encoded.insert("ImageUrl")
         }
-        if let value = httpsImageUrl {
+        if let value = httpsImageURL {
             try container.encode(value, forKey: DynamicCodingKey("HttpsImageUrl"))
             encoded.insert("HttpsImageUrl")
         }
-        if let value = gravatarImageUrl {
+        if let value = gravatarImageURL {
             try container.encode(value, forKey: DynamicCodingKey("GravatarImageUrl"))
             encoded.insert("GravatarImageUrl")
         }
@@ -1439,11 +1460,11 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
             try container.encode(value, forKey: DynamicCodingKey("Favicon"))
             encoded.insert("Favicon")
         }
-        if let value = profileUrl {
+        if let value = profileURL {
             try container.encode(value, forKey: DynamicCodingKey("ProfileUrl"))
             encoded.insert("ProfileUrl")
         }
-        if let value = profileImageUrls {
+        if let value = profileImageURLs {
             try container.encode(value, forKey: DynamicCodingKey("ProfileImageUrls"))
             encoded.insert("ProfileImageUrls")
         }
@@ -1451,7 +1472,7 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
             try container.encode(value, forKey: DynamicCodingKey("WebProfiles"))
             encoded.insert("WebProfiles")
         }
-        if let value = memberUrlResources {
+        if let value = memberURLResources {
             try container.encode(value, forKey: DynamicCodingKey("MemberUrlResources"))
             encoded.insert("MemberUrlResources")
         }
@@ -1727,7 +1748,7 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
             try container.encode(value, forKey: DynamicCodingKey("PublicRepository"))
             encoded.insert("PublicRepository")
         }
-        if let value = repositoryUrl {
+        if let value = repositoryURL {
             try container.encode(value, forKey: DynamicCodingKey("RepositoryUrl"))
             encoded.insert("RepositoryUrl")
         }
@@ -1735,11 +1756,11 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
             try container.encode(value, forKey: DynamicCodingKey("TotalPrivateRepository"))
             encoded.insert("TotalPrivateRepository")
         }
-        if let value = starredUrl {
+        if let value = starredURL {
             try container.encode(value, forKey: DynamicCodingKey("StarredUrl"))
             encoded.insert("StarredUrl")
         }
-        if let value = gistsUrl {
+        if let value = gistsURL {
             try container.encode(value, forKey: DynamicCodingKey("GistsUrl"))
             encoded.insert("GistsUrl")
         }

@@ -24,14 +24,14 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JS
     /// The (masked) phone number that receives SMS OTPs. JSON member `OTPPhoneNo`.
     public var otpPhoneNo: String?
     /// The SMS carrying an OTP, when one was sent. JSON member `OTPStatus`.
-    public var otpStatus: SmsResponseData?
+    public var otpStatus: SMSResponseData?
     /// Whether email OTP is verified as a second factor. JSON member
     /// `IsEmailOtpAuthenticatorVerified`.
-    public var isEmailOtpAuthenticatorVerified: Bool?
+    public var isEmailOTPAuthenticatorVerified: Bool?
     /// The (masked) email addresses that can receive an email OTP. JSON member `Email`.
     public var email: [String]?
     /// The email carrying an OTP, when one was sent. JSON member `EmailOTPStatus`.
-    public var emailOTPStatus: EmailOtpStatus?
+    public var emailOTPStatus: EmailOTPStatus?
     /// Whether security questions are set up as a second factor. JSON member
     /// `IsSecurityQuestionAuthenticatorVerified`.
     public var isSecurityQuestionAuthenticatorVerified: Bool?
@@ -47,7 +47,7 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JS
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "QRCode", "ManualEntryCode", "IsGoogleAuthenticatorVerified", "IsAuthenticatorVerified",
         "IsOTPAuthenticatorVerified", "OTPPhoneNo", "OTPStatus", "IsEmailOtpAuthenticatorVerified", "Email",
         "EmailOTPStatus", "IsSecurityQuestionAuthenticatorVerified", "IsSecurityQuestionEnabled", "SecurityQuestions",
@@ -62,10 +62,10 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JS
         isAuthenticatorVerified: Bool? = nil,
         isOTPAuthenticatorVerified: Bool? = nil,
         otpPhoneNo: String? = nil,
-        otpStatus: SmsResponseData? = nil,
-        isEmailOtpAuthenticatorVerified: Bool? = nil,
+        otpStatus: SMSResponseData? = nil,
+        isEmailOTPAuthenticatorVerified: Bool? = nil,
         email: [String]? = nil,
-        emailOTPStatus: EmailOtpStatus? = nil,
+        emailOTPStatus: EmailOTPStatus? = nil,
         isSecurityQuestionAuthenticatorVerified: Bool? = nil,
         isSecurityQuestionEnabled: Bool? = nil,
         securityQuestions: [SecurityQuestion]? = nil,
@@ -79,7 +79,7 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JS
         self.isOTPAuthenticatorVerified = isOTPAuthenticatorVerified
         self.otpPhoneNo = otpPhoneNo
         self.otpStatus = otpStatus
-        self.isEmailOtpAuthenticatorVerified = isEmailOtpAuthenticatorVerified
+        self.isEmailOTPAuthenticatorVerified = isEmailOTPAuthenticatorVerified
         self.email = email
         self.emailOTPStatus = emailOTPStatus
         self.isSecurityQuestionAuthenticatorVerified = isSecurityQuestionAuthenticatorVerified
@@ -89,41 +89,16 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JS
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        qrCode = container.decodeLenient(String.self, forKey: "QRCode", additionalFields: &additional)
-        manualEntryCode = container.decodeLenient(String.self, forKey: "ManualEntryCode", additionalFields: &additional)
-        isGoogleAuthenticatorVerified = container.decodeLenient(
-            Bool.self, forKey: "IsGoogleAuthenticatorVerified", additionalFields: &additional
-        )
-        isAuthenticatorVerified = container.decodeLenient(
-            Bool.self, forKey: "IsAuthenticatorVerified", additionalFields: &additional
-        )
-        isOTPAuthenticatorVerified = container.decodeLenient(
-            Bool.self, forKey: "IsOTPAuthenticatorVerified", additionalFields: &additional
-        )
-        otpPhoneNo = container.decodeLenient(String.self, forKey: "OTPPhoneNo", additionalFields: &additional)
-        otpStatus = container.decodeLenient(SmsResponseData.self, forKey: "OTPStatus", additionalFields: &additional)
-        isEmailOtpAuthenticatorVerified = container.decodeLenient(
-            Bool.self, forKey: "IsEmailOtpAuthenticatorVerified", additionalFields: &additional
-        )
-        email = container.decodeLenient([String].self, forKey: "Email", additionalFields: &additional)
-        emailOTPStatus = container.decodeLenient(
-            EmailOtpStatus.self, forKey: "EmailOTPStatus", additionalFields: &additional
-        )
-        isSecurityQuestionAuthenticatorVerified = container.decodeLenient(
-            Bool.self, forKey: "IsSecurityQuestionAuthenticatorVerified", additionalFields: &additional
-        )
-        isSecurityQuestionEnabled = container.decodeLenient(
-            Bool.self, forKey: "IsSecurityQuestionEnabled", additionalFields: &additional
-        )
-        securityQuestions = container.decodeLenient(
-            [SecurityQuestion].self, forKey: "SecurityQuestions", additionalFields: &additional
-        )
-        expireIn = container.decodeLenient(LoginRadiusDate.self, forKey: "ExpireIn", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -134,59 +109,78 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JS
         "SecurityQuestions": 12, "ExpireIn": 13,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var qrCode: String? = nil
+        var manualEntryCode: String? = nil
+        var isGoogleAuthenticatorVerified: Bool? = nil
+        var isAuthenticatorVerified: Bool? = nil
+        var isOTPAuthenticatorVerified: Bool? = nil
+        var otpPhoneNo: String? = nil
+        var otpStatus: SMSResponseData? = nil
+        var isEmailOTPAuthenticatorVerified: Bool? = nil
+        var email: [String]? = nil
+        var emailOTPStatus: EmailOTPStatus? = nil
+        var isSecurityQuestionAuthenticatorVerified: Bool? = nil
+        var isSecurityQuestionEnabled: Bool? = nil
+        var securityQuestions: [SecurityQuestion]? = nil
+        var expireIn: LoginRadiusDate? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.qrCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.manualEntryCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: qrCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: manualEntryCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 2:
-                self.isGoogleAuthenticatorVerified = jsonMember.lenient(
+                isGoogleAuthenticatorVerified = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
-            case 3:
-                self.isAuthenticatorVerified = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
+            case 3: isAuthenticatorVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 4:
-                self.isOTPAuthenticatorVerified = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 5: self.otpPhoneNo = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6:
-                self.otpStatus = jsonMember.lenient(SmsResponseData.self, key: jsonKey, additionalFields: &additional)
+                isOTPAuthenticatorVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 5: otpPhoneNo = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: otpStatus = jsonMember.lenient(SMSResponseData.self, key: jsonKey, additionalFields: &additional)
             case 7:
-                self.isEmailOtpAuthenticatorVerified = jsonMember.lenient(
+                isEmailOTPAuthenticatorVerified = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
-            case 8: self.email = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
+            case 8: email = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
             case 9:
-                self.emailOTPStatus = jsonMember.lenient(
-                    EmailOtpStatus.self, key: jsonKey, additionalFields: &additional
-                )
+                emailOTPStatus = jsonMember.lenient(EmailOTPStatus.self, key: jsonKey, additionalFields: &additional)
             case 10:
-                self.isSecurityQuestionAuthenticatorVerified = jsonMember.lenient(
+                isSecurityQuestionAuthenticatorVerified = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
             case 11:
-                self.isSecurityQuestionEnabled = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
+                isSecurityQuestionEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             case 12:
-                self.securityQuestions = jsonMember.lenient(
+                securityQuestions = jsonMember.lenient(
                     [SecurityQuestion].self, key: jsonKey, additionalFields: &additional
                 )
-            case 13:
-                self.expireIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 13: expireIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            qrCode: qrCode,
+            manualEntryCode: manualEntryCode,
+            isGoogleAuthenticatorVerified: isGoogleAuthenticatorVerified,
+            isAuthenticatorVerified: isAuthenticatorVerified,
+            isOTPAuthenticatorVerified: isOTPAuthenticatorVerified,
+            otpPhoneNo: otpPhoneNo,
+            otpStatus: otpStatus,
+            isEmailOTPAuthenticatorVerified: isEmailOTPAuthenticatorVerified,
+            email: email,
+            emailOTPStatus: emailOTPStatus,
+            isSecurityQuestionAuthenticatorVerified: isSecurityQuestionAuthenticatorVerified,
+            isSecurityQuestionEnabled: isSecurityQuestionEnabled,
+            securityQuestions: securityQuestions,
+            expireIn: expireIn,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -221,7 +215,7 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JS
             try container.encode(value, forKey: DynamicCodingKey("OTPStatus"))
             encoded.insert("OTPStatus")
         }
-        if let value = isEmailOtpAuthenticatorVerified {
+        if let value = isEmailOTPAuthenticatorVerified {
             try container.encode(value, forKey: DynamicCodingKey("IsEmailOtpAuthenticatorVerified"))
             encoded.insert("IsEmailOtpAuthenticatorVerified")
         }

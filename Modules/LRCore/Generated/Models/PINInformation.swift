@@ -15,14 +15,14 @@ public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable {
     /// `SkippedDate`.
     public var skippedDate: LoginRadiusDate?
     /// When the PIN last changed (UTC). JSON member `LastPINChangeDate`.
-    public var lastPinChangeDate: LoginRadiusDate?
+    public var lastPINChangeDate: LoginRadiusDate?
     /// The last PIN reset token that was used. JSON member `LastPINChangeToken`.
-    public var lastPinChangeToken: String?
+    public var lastPINChangeToken: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "PIN", "Skipped", "SkippedDate", "LastPINChangeDate", "LastPINChangeToken",
     ]
 
@@ -31,34 +31,28 @@ public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable {
         pin: String? = nil,
         skipped: Bool? = nil,
         skippedDate: LoginRadiusDate? = nil,
-        lastPinChangeDate: LoginRadiusDate? = nil,
-        lastPinChangeToken: String? = nil,
+        lastPINChangeDate: LoginRadiusDate? = nil,
+        lastPINChangeToken: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.pin = pin
         self.skipped = skipped
         self.skippedDate = skippedDate
-        self.lastPinChangeDate = lastPinChangeDate
-        self.lastPinChangeToken = lastPinChangeToken
+        self.lastPINChangeDate = lastPINChangeDate
+        self.lastPINChangeToken = lastPINChangeToken
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        pin = container.decodeLenient(String.self, forKey: "PIN", additionalFields: &additional)
-        skipped = container.decodeLenient(Bool.self, forKey: "Skipped", additionalFields: &additional)
-        skippedDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "SkippedDate", additionalFields: &additional
-        )
-        lastPinChangeDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "LastPINChangeDate", additionalFields: &additional
-        )
-        lastPinChangeToken = container.decodeLenient(
-            String.self, forKey: "LastPINChangeToken", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -66,29 +60,39 @@ public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable {
         "PIN": 0, "Skipped": 1, "SkippedDate": 2, "LastPINChangeDate": 3, "LastPINChangeToken": 4,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var pin: String? = nil
+        var skipped: Bool? = nil
+        var skippedDate: LoginRadiusDate? = nil
+        var lastPINChangeDate: LoginRadiusDate? = nil
+        var lastPINChangeToken: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.pin = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.skipped = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                self.skippedDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 0: pin = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: skipped = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 2: skippedDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
             case 3:
-                self.lastPinChangeDate = jsonMember.lenient(
+                lastPINChangeDate = jsonMember.lenient(
                     LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
                 )
-            case 4:
-                self.lastPinChangeToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: lastPINChangeToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            pin: pin,
+            skipped: skipped,
+            skippedDate: skippedDate,
+            lastPINChangeDate: lastPINChangeDate,
+            lastPINChangeToken: lastPINChangeToken,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -107,11 +111,11 @@ public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable {
             try container.encode(value, forKey: DynamicCodingKey("SkippedDate"))
             encoded.insert("SkippedDate")
         }
-        if let value = lastPinChangeDate {
+        if let value = lastPINChangeDate {
             try container.encode(value, forKey: DynamicCodingKey("LastPINChangeDate"))
             encoded.insert("LastPINChangeDate")
         }
-        if let value = lastPinChangeToken {
+        if let value = lastPINChangeToken {
             try container.encode(value, forKey: DynamicCodingKey("LastPINChangeToken"))
             encoded.insert("LastPINChangeToken")
         }

@@ -25,7 +25,7 @@ public struct Position: Codable, Sendable, Hashable, JSONValueDecodable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "Position", "Summary", "StartDate", "EndDate", "IsCurrent", "Company", "Location",
     ]
 
@@ -50,18 +50,16 @@ public struct Position: Codable, Sendable, Hashable, JSONValueDecodable {
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        position = container.decodeLenient(String.self, forKey: "Position", additionalFields: &additional)
-        summary = container.decodeLenient(String.self, forKey: "Summary", additionalFields: &additional)
-        startDate = container.decodeLenient(LoginRadiusDate.self, forKey: "StartDate", additionalFields: &additional)
-        endDate = container.decodeLenient(LoginRadiusDate.self, forKey: "EndDate", additionalFields: &additional)
-        isCurrent = container.decodeLenient(String.self, forKey: "IsCurrent", additionalFields: &additional)
-        company = container.decodeLenient(PositionCompany.self, forKey: "Company", additionalFields: &additional)
-        location = container.decodeLenient(String.self, forKey: "Location", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -69,27 +67,42 @@ public struct Position: Codable, Sendable, Hashable, JSONValueDecodable {
         "Position": 0, "Summary": 1, "StartDate": 2, "EndDate": 3, "IsCurrent": 4, "Company": 5, "Location": 6,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var position: String? = nil
+        var summary: String? = nil
+        var startDate: LoginRadiusDate? = nil
+        var endDate: LoginRadiusDate? = nil
+        var isCurrent: String? = nil
+        var company: PositionCompany? = nil
+        var location: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.position = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.summary = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                self.startDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.endDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 4: self.isCurrent = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: self.company = jsonMember.lenient(PositionCompany.self, key: jsonKey, additionalFields: &additional)
-            case 6: self.location = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: position = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: summary = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: startDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 3: endDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 4: isCurrent = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: company = jsonMember.lenient(PositionCompany.self, key: jsonKey, additionalFields: &additional)
+            case 6: location = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            position: position,
+            summary: summary,
+            startDate: startDate,
+            endDate: endDate,
+            isCurrent: isCurrent,
+            company: company,
+            location: location,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

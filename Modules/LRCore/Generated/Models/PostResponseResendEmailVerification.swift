@@ -16,7 +16,7 @@ public struct PostResponseResendEmailVerification: Codable, Sendable, Hashable, 
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["IsPosted", "uuid"]
+    package static let knownFields: Set<String> = ["IsPosted", "uuid"]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -29,33 +29,38 @@ public struct PostResponseResendEmailVerification: Codable, Sendable, Hashable, 
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        isPosted = container.decodeLenient(Bool.self, forKey: "IsPosted", additionalFields: &additional)
-        uuid = container.decodeLenient(String.self, forKey: "uuid", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["IsPosted": 0, "uuid": 1]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var isPosted: Bool? = nil
+        var uuid: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.isPosted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.uuid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: isPosted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 1: uuid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(isPosted: isPosted, uuid: uuid, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

@@ -17,7 +17,7 @@ public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable, JSONVal
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["Uid", "Current", "History"]
+    package static let knownFields: Set<String> = ["Uid", "Current", "History"]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -32,43 +32,42 @@ public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable, JSONVal
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        uid = container.decodeLenient(String.self, forKey: "Uid", additionalFields: &additional)
-        current = container.decodeLenient(AcceptedPrivacyPolicy.self, forKey: "Current", additionalFields: &additional)
-        history = container.decodeLenient(
-            [AcceptedPrivacyPolicy].self, forKey: "History", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["Uid": 0, "Current": 1, "History": 2]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var uid: String? = nil
+        var current: AcceptedPrivacyPolicy? = nil
+        var history: [AcceptedPrivacyPolicy]? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 1:
-                self.current = jsonMember.lenient(
-                    AcceptedPrivacyPolicy.self, key: jsonKey, additionalFields: &additional
-                )
+                current = jsonMember.lenient(AcceptedPrivacyPolicy.self, key: jsonKey, additionalFields: &additional)
             case 2:
-                self.history = jsonMember.lenient(
-                    [AcceptedPrivacyPolicy].self, key: jsonKey, additionalFields: &additional
-                )
+                history = jsonMember.lenient([AcceptedPrivacyPolicy].self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(uid: uid, current: current, history: history, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

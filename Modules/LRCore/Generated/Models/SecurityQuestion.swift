@@ -8,60 +8,65 @@
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-email/
 public struct SecurityQuestion: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The question's ID, the key of its answer in `securityanswer`. JSON member `QuestionId`.
-    public var questionId: String?
+    public var questionID: String?
     /// The question text. JSON member `Question`.
     public var question: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["QuestionId", "Question"]
+    package static let knownFields: Set<String> = ["QuestionId", "Question"]
 
     /// Creates a value; every field defaults to absent.
     public init(
-        questionId: String? = nil,
+        questionID: String? = nil,
         question: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.questionId = questionId
+        self.questionID = questionID
         self.question = question
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        questionId = container.decodeLenient(String.self, forKey: "QuestionId", additionalFields: &additional)
-        question = container.decodeLenient(String.self, forKey: "Question", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["QuestionId": 0, "Question": 1]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var questionID: String? = nil
+        var question: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.questionId = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.question = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: questionID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: question = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(questionID: questionID, question: question, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = questionId {
+        if let value = questionID {
             try container.encode(value, forKey: DynamicCodingKey("QuestionId"))
             encoded.insert("QuestionId")
         }

@@ -6,59 +6,62 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 public struct SecurityQuestionAnswerUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `securityquestionanswer`.
-    public var securityquestionanswer: [JSONValue]?
+    public var securityQuestionAnswer: [JSONValue]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["securityquestionanswer"]
+    package static let knownFields: Set<String> = ["securityquestionanswer"]
 
     /// Creates a value; every field defaults to absent.
     public init(
-        securityquestionanswer: [JSONValue]? = nil,
+        securityQuestionAnswer: [JSONValue]? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.securityquestionanswer = securityquestionanswer
+        self.securityQuestionAnswer = securityQuestionAnswer
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        securityquestionanswer = container.decodeLenient(
-            [JSONValue].self, forKey: "securityquestionanswer", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["securityquestionanswer": 0]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var securityQuestionAnswer: [JSONValue]? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
             case 0:
-                self.securityquestionanswer = jsonMember.lenient(
+                securityQuestionAnswer = jsonMember.lenient(
                     [JSONValue].self, key: jsonKey, additionalFields: &additional
                 )
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(securityQuestionAnswer: securityQuestionAnswer, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = securityquestionanswer {
+        if let value = securityQuestionAnswer {
             try container.encode(value, forKey: DynamicCodingKey("securityquestionanswer"))
             encoded.insert("securityquestionanswer")
         }

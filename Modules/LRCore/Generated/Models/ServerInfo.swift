@@ -15,19 +15,19 @@ public struct ServerInfo: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The server's current time (UTC, `yyyy-MM-dd HH:mm:ss`). JSON member `CurrentTime`.
     public var currentTime: LoginRadiusDate?
     /// The validity window of a SOTT generated now. JSON member `Sott`.
-    public var sott: ServerSottInfo?
+    public var sott: ServerSOTTInfo?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["ServerLocation", "ServerName", "CurrentTime", "Sott"]
+    package static let knownFields: Set<String> = ["ServerLocation", "ServerName", "CurrentTime", "Sott"]
 
     /// Creates a value; every field defaults to absent.
     public init(
         serverLocation: String? = nil,
         serverName: String? = nil,
         currentTime: LoginRadiusDate? = nil,
-        sott: ServerSottInfo? = nil,
+        sott: ServerSOTTInfo? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.serverLocation = serverLocation
@@ -37,40 +37,48 @@ public struct ServerInfo: Codable, Sendable, Hashable, JSONValueDecodable {
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        serverLocation = container.decodeLenient(String.self, forKey: "ServerLocation", additionalFields: &additional)
-        serverName = container.decodeLenient(String.self, forKey: "ServerName", additionalFields: &additional)
-        currentTime = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "CurrentTime", additionalFields: &additional
-        )
-        sott = container.decodeLenient(ServerSottInfo.self, forKey: "Sott", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["ServerLocation": 0, "ServerName": 1, "CurrentTime": 2, "Sott": 3]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var serverLocation: String? = nil
+        var serverName: String? = nil
+        var currentTime: LoginRadiusDate? = nil
+        var sott: ServerSOTTInfo? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.serverLocation = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.serverName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                self.currentTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.sott = jsonMember.lenient(ServerSottInfo.self, key: jsonKey, additionalFields: &additional)
+            case 0: serverLocation = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: serverName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: currentTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 3: sott = jsonMember.lenient(ServerSOTTInfo.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            serverLocation: serverLocation,
+            serverName: serverName,
+            currentTime: currentTime,
+            sott: sott,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

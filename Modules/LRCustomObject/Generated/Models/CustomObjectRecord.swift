@@ -27,7 +27,7 @@ public struct CustomObjectRecord: Codable, Sendable, Hashable, JSONValueDecodabl
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "Id", "IsActive", "DateCreated", "DateModified", "IsDeleted", "Uid", "CustomObject",
     ]
 
@@ -52,24 +52,16 @@ public struct CustomObjectRecord: Codable, Sendable, Hashable, JSONValueDecodabl
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        id = container.decodeLenient(String.self, forKey: "Id", additionalFields: &additional)
-        isActive = container.decodeLenient(Bool.self, forKey: "IsActive", additionalFields: &additional)
-        dateCreated = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "DateCreated", additionalFields: &additional
-        )
-        dateModified = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "DateModified", additionalFields: &additional
-        )
-        isDeleted = container.decodeLenient(Bool.self, forKey: "IsDeleted", additionalFields: &additional)
-        uid = container.decodeLenient(String.self, forKey: "Uid", additionalFields: &additional)
-        customObject = container.decodeLenient(
-            [String: JSONValue].self, forKey: "CustomObject", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -77,33 +69,43 @@ public struct CustomObjectRecord: Codable, Sendable, Hashable, JSONValueDecodabl
         "Id": 0, "IsActive": 1, "DateCreated": 2, "DateModified": 3, "IsDeleted": 4, "Uid": 5, "CustomObject": 6,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var id: String? = nil
+        var isActive: Bool? = nil
+        var dateCreated: LoginRadiusDate? = nil
+        var dateModified: LoginRadiusDate? = nil
+        var isDeleted: Bool? = nil
+        var uid: String? = nil
+        var customObject: [String: JSONValue]? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.isActive = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                self.dateCreated = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 3:
-                self.dateModified = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
-            case 4: self.isDeleted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 5: self.uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: isActive = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 2: dateCreated = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 3: dateModified = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 4: isDeleted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 5: uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             case 6:
-                self.customObject = jsonMember.lenient(
-                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
+                customObject = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            id: id,
+            isActive: isActive,
+            dateCreated: dateCreated,
+            dateModified: dateModified,
+            isDeleted: isDeleted,
+            uid: uid,
+            customObject: customObject,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

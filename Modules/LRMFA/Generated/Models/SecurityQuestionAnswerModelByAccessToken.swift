@@ -4,81 +4,90 @@ public import LRCore
 
 /// The JSON body of the Payload call.
 ///
-/// Every field is optional; members LoginRadius sends that are not declared here are kept in
-/// ``additionalFields`` and sent back when the value is encoded.
+/// LoginRadius requires ``replaceSecurityQuestionAnswer``, so it is not optional; the other fields
+/// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
+/// encoded.
 public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `securityquestionanswer`.
-    public var securityquestionanswer: [JSONValue]?
-    /// JSON member `ReplaceSecurityQuestionAnswer`.
-    public var replaceSecurityQuestionAnswer: Bool?
+    public var securityQuestionAnswer: [JSONValue]?
+    /// JSON member `ReplaceSecurityQuestionAnswer`. Required by LoginRadius.
+    public var replaceSecurityQuestionAnswer: Bool
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["securityquestionanswer", "ReplaceSecurityQuestionAnswer"]
+    package static let knownFields: Set<String> = ["securityquestionanswer", "ReplaceSecurityQuestionAnswer"]
 
-    /// Creates a value; every field defaults to absent.
+    /// Creates a value from LoginRadius's required members; the other fields default to absent.
     public init(
-        securityquestionanswer: [JSONValue]? = nil,
-        replaceSecurityQuestionAnswer: Bool? = nil,
+        replaceSecurityQuestionAnswer: Bool,
+        securityQuestionAnswer: [JSONValue]? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.securityquestionanswer = securityquestionanswer
+        self.securityQuestionAnswer = securityQuestionAnswer
         self.replaceSecurityQuestionAnswer = replaceSecurityQuestionAnswer
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``; a missing or mistyped required member fails.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        securityquestionanswer = container.decodeLenient(
-            [JSONValue].self, forKey: "securityquestionanswer", additionalFields: &additional
-        )
-        replaceSecurityQuestionAnswer = container.decodeLenient(
-            Bool.self, forKey: "ReplaceSecurityQuestionAnswer", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["securityquestionanswer": 0, "ReplaceSecurityQuestionAnswer": 1]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
-    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var securityQuestionAnswer: [JSONValue]? = nil
+        var replaceSecurityQuestionAnswer: Bool? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
             case 0:
-                self.securityquestionanswer = jsonMember.lenient(
+                securityQuestionAnswer = jsonMember.lenient(
                     [JSONValue].self, key: jsonKey, additionalFields: &additional
                 )
             case 1:
-                self.replaceSecurityQuestionAnswer = jsonMember.lenient(
+                replaceSecurityQuestionAnswer = jsonMember.lenient(
                     Bool.self, key: jsonKey, additionalFields: &additional
                 )
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        guard let replaceSecurityQuestionAnswer else {
+            throw JSONValueMismatch(
+                missing: "ReplaceSecurityQuestionAnswer", in: Self.self, found: members["ReplaceSecurityQuestionAnswer"]
+            )
+        }
+        self.init(
+            replaceSecurityQuestionAnswer: replaceSecurityQuestionAnswer,
+            securityQuestionAnswer: securityQuestionAnswer,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = securityquestionanswer {
+        if let value = securityQuestionAnswer {
             try container.encode(value, forKey: DynamicCodingKey("securityquestionanswer"))
             encoded.insert("securityquestionanswer")
         }
-        if let value = replaceSecurityQuestionAnswer {
-            try container.encode(value, forKey: DynamicCodingKey("ReplaceSecurityQuestionAnswer"))
-            encoded.insert("ReplaceSecurityQuestionAnswer")
-        }
+        try container.encode(replaceSecurityQuestionAnswer, forKey: DynamicCodingKey("ReplaceSecurityQuestionAnswer"))
+        encoded.insert("ReplaceSecurityQuestionAnswer")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
 }

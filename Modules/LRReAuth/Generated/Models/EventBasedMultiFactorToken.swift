@@ -4,66 +4,73 @@ public import LRCore
 
 /// The JSON body of the SecondFactorValidationToken call.
 ///
-/// Every field is optional; members LoginRadius sends that are not declared here are kept in
-/// ``additionalFields`` and sent back when the value is encoded.
+/// LoginRadius requires ``secondFactorValidationToken``, so it is not optional; the other fields
+/// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
+/// encoded.
 public struct EventBasedMultiFactorToken: Codable, Sendable, Hashable, JSONValueDecodable {
-    /// JSON member `secondFactorValidationToken`.
-    public var secondFactorValidationToken: String?
+    /// JSON member `secondFactorValidationToken`. Required by LoginRadius.
+    public var secondFactorValidationToken: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["secondFactorValidationToken"]
+    package static let knownFields: Set<String> = ["secondFactorValidationToken"]
 
-    /// Creates a value; every field defaults to absent.
+    /// Creates a value from LoginRadius's required members; the other fields default to absent.
     public init(
-        secondFactorValidationToken: String? = nil,
+        secondFactorValidationToken: String,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.secondFactorValidationToken = secondFactorValidationToken
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``; a missing or mistyped required member fails.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        secondFactorValidationToken = container.decodeLenient(
-            String.self, forKey: "secondFactorValidationToken", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["secondFactorValidationToken": 0]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
-    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var secondFactorValidationToken: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
             case 0:
-                self.secondFactorValidationToken = jsonMember.lenient(
+                secondFactorValidationToken = jsonMember.lenient(
                     String.self, key: jsonKey, additionalFields: &additional
                 )
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        guard let secondFactorValidationToken else {
+            throw JSONValueMismatch(
+                missing: "secondFactorValidationToken", in: Self.self, found: members["secondFactorValidationToken"]
+            )
+        }
+        self.init(secondFactorValidationToken: secondFactorValidationToken, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = secondFactorValidationToken {
-            try container.encode(value, forKey: DynamicCodingKey("secondFactorValidationToken"))
-            encoded.insert("secondFactorValidationToken")
-        }
+        try container.encode(secondFactorValidationToken, forKey: DynamicCodingKey("secondFactorValidationToken"))
+        encoded.insert("secondFactorValidationToken")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
 }

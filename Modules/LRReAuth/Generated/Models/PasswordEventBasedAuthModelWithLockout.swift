@@ -4,61 +4,67 @@ public import LRCore
 
 /// The JSON body of the PasswordEventBasedAuthModel with Lockout API call.
 ///
-/// Every field is optional; members LoginRadius sends that are not declared here are kept in
-/// ``additionalFields`` and sent back when the value is encoded.
+/// LoginRadius requires ``password``, so it is not optional; the other fields are. Members not
+/// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
 public struct PasswordEventBasedAuthModelWithLockout: Codable, Sendable, Hashable, JSONValueDecodable {
-    /// The user's password. JSON member `password`.
-    public var password: String?
+    /// The user's password. JSON member `password`. Required by LoginRadius.
+    public var password: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["password"]
+    package static let knownFields: Set<String> = ["password"]
 
-    /// Creates a value; every field defaults to absent.
+    /// Creates a value from LoginRadius's required members; the other fields default to absent.
     public init(
-        password: String? = nil,
+        password: String,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.password = password
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``; a missing or mistyped required member fails.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        password = container.decodeLenient(String.self, forKey: "password", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["password": 0]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
-    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var password: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        guard let password else {
+            throw JSONValueMismatch(missing: "password", in: Self.self, found: members["password"])
+        }
+        self.init(password: password, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = password {
-            try container.encode(value, forKey: DynamicCodingKey("password"))
-            encoded.insert("password")
-        }
+        try container.encode(password, forKey: DynamicCodingKey("password"))
+        encoded.insert("password")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
 }

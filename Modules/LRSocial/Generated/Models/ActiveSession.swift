@@ -31,7 +31,7 @@ public struct ActiveSession: Codable, Sendable, Hashable, JSONValueDecodable {
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "AccessToken", "Browser", "Device", "Os", "DeviceType", "City", "Country", "Ip", "LoginDate",
     ]
 
@@ -60,20 +60,16 @@ public struct ActiveSession: Codable, Sendable, Hashable, JSONValueDecodable {
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        accessToken = container.decodeLenient(String.self, forKey: "AccessToken", additionalFields: &additional)
-        browser = container.decodeLenient(String.self, forKey: "Browser", additionalFields: &additional)
-        device = container.decodeLenient(String.self, forKey: "Device", additionalFields: &additional)
-        os = container.decodeLenient(String.self, forKey: "Os", additionalFields: &additional)
-        deviceType = container.decodeLenient(String.self, forKey: "DeviceType", additionalFields: &additional)
-        city = container.decodeLenient(String.self, forKey: "City", additionalFields: &additional)
-        country = container.decodeLenient(String.self, forKey: "Country", additionalFields: &additional)
-        ip = container.decodeLenient(String.self, forKey: "Ip", additionalFields: &additional)
-        loginDate = container.decodeLenient(LoginRadiusDate.self, forKey: "LoginDate", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -82,29 +78,48 @@ public struct ActiveSession: Codable, Sendable, Hashable, JSONValueDecodable {
         "LoginDate": 8,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var accessToken: String? = nil
+        var browser: String? = nil
+        var device: String? = nil
+        var os: String? = nil
+        var deviceType: String? = nil
+        var city: String? = nil
+        var country: String? = nil
+        var ip: String? = nil
+        var loginDate: LoginRadiusDate? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.accessToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.browser = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.device = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: self.os = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: self.deviceType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: self.city = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: self.country = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: self.ip = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 8:
-                self.loginDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 0: accessToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: browser = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: device = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: os = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 4: deviceType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 5: city = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: country = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: ip = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 8: loginDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            accessToken: accessToken,
+            browser: browser,
+            device: device,
+            os: os,
+            deviceType: deviceType,
+            city: city,
+            country: country,
+            ip: ip,
+            loginDate: loginDate,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

@@ -16,7 +16,7 @@ public struct PostMethodResponse: Codable, Sendable, Hashable, JSONValueDecodabl
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["isPosted"]
+    package static let knownFields: Set<String> = ["isPosted"]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -27,31 +27,36 @@ public struct PostMethodResponse: Codable, Sendable, Hashable, JSONValueDecodabl
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        isPosted = container.decodeLenient(Bool.self, forKey: "isPosted", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["isPosted": 0]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var isPosted: Bool? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.isPosted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 0: isPosted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(isPosted: isPosted, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

@@ -4,15 +4,16 @@ public import LRCore
 
 /// The JSON body of the Webhook Subscribe API call.
 ///
-/// Every field is optional; members LoginRadius sends that are not declared here are kept in
-/// ``additionalFields`` and sent back when the value is encoded.
+/// LoginRadius requires ``event`` and ``targetURL``, so they are not optional; the other fields
+/// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
+/// encoded.
 public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecodable {
-    /// JSON member `event`.
-    public var event: String?
+    /// JSON member `event`. Required by LoginRadius.
+    public var event: String
     /// JSON member `name`.
     public var name: String?
-    /// JSON member `targetUrl`.
-    public var targetUrl: String?
+    /// JSON member `targetUrl`. Required by LoginRadius.
+    public var targetURL: String
     /// JSON member `Headers`.
     public var headers: [String: JSONValue]?
     /// JSON member `QueryParams`.
@@ -23,15 +24,15 @@ public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecod
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "event", "name", "targetUrl", "Headers", "QueryParams", "Authentication",
     ]
 
-    /// Creates a value; every field defaults to absent.
+    /// Creates a value from LoginRadius's required members; the other fields default to absent.
     public init(
-        event: String? = nil,
+        event: String,
+        targetURL: String,
         name: String? = nil,
-        targetUrl: String? = nil,
         headers: [String: JSONValue]? = nil,
         queryParams: [String: JSONValue]? = nil,
         authentication: [String: JSONValue]? = nil,
@@ -39,28 +40,23 @@ public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecod
     ) {
         self.event = event
         self.name = name
-        self.targetUrl = targetUrl
+        self.targetURL = targetURL
         self.headers = headers
         self.queryParams = queryParams
         self.authentication = authentication
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``; a missing or mistyped required member fails.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        event = container.decodeLenient(String.self, forKey: "event", additionalFields: &additional)
-        name = container.decodeLenient(String.self, forKey: "name", additionalFields: &additional)
-        targetUrl = container.decodeLenient(String.self, forKey: "targetUrl", additionalFields: &additional)
-        headers = container.decodeLenient([String: JSONValue].self, forKey: "Headers", additionalFields: &additional)
-        queryParams = container.decodeLenient(
-            [String: JSONValue].self, forKey: "QueryParams", additionalFields: &additional
-        )
-        authentication = container.decodeLenient(
-            [String: JSONValue].self, forKey: "Authentication", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -68,50 +64,63 @@ public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecod
         "event": 0, "name": 1, "targetUrl": 2, "Headers": 3, "QueryParams": 4, "Authentication": 5,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
-    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
+    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var event: String? = nil
+        var name: String? = nil
+        var targetURL: String? = nil
+        var headers: [String: JSONValue]? = nil
+        var queryParams: [String: JSONValue]? = nil
+        var authentication: [String: JSONValue]? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.targetUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3:
-                self.headers = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 0: event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: targetURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: headers = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
             case 4:
-                self.queryParams = jsonMember.lenient(
-                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
+                queryParams = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
             case 5:
-                self.authentication = jsonMember.lenient(
+                authentication = jsonMember.lenient(
                     [String: JSONValue].self, key: jsonKey, additionalFields: &additional
                 )
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        guard let event else {
+            throw JSONValueMismatch(missing: "event", in: Self.self, found: members["event"])
+        }
+        guard let targetURL else {
+            throw JSONValueMismatch(missing: "targetUrl", in: Self.self, found: members["targetUrl"])
+        }
+        self.init(
+            event: event,
+            targetURL: targetURL,
+            name: name,
+            headers: headers,
+            queryParams: queryParams,
+            authentication: authentication,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = event {
-            try container.encode(value, forKey: DynamicCodingKey("event"))
-            encoded.insert("event")
-        }
+        try container.encode(event, forKey: DynamicCodingKey("event"))
+        encoded.insert("event")
         if let value = name {
             try container.encode(value, forKey: DynamicCodingKey("name"))
             encoded.insert("name")
         }
-        if let value = targetUrl {
-            try container.encode(value, forKey: DynamicCodingKey("targetUrl"))
-            encoded.insert("targetUrl")
-        }
+        try container.encode(targetURL, forKey: DynamicCodingKey("targetUrl"))
+        encoded.insert("targetUrl")
         if let value = headers {
             try container.encode(value, forKey: DynamicCodingKey("Headers"))
             encoded.insert("Headers")

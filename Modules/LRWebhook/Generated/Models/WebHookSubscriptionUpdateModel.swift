@@ -17,7 +17,7 @@ public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable, JSONV
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["Headers", "QueryParams", "Authentication"]
+    package static let knownFields: Set<String> = ["Headers", "QueryParams", "Authentication"]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -32,46 +32,46 @@ public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable, JSONV
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        headers = container.decodeLenient([String: JSONValue].self, forKey: "Headers", additionalFields: &additional)
-        queryParams = container.decodeLenient(
-            [String: JSONValue].self, forKey: "QueryParams", additionalFields: &additional
-        )
-        authentication = container.decodeLenient(
-            [String: JSONValue].self, forKey: "Authentication", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["Headers": 0, "QueryParams": 1, "Authentication": 2]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var headers: [String: JSONValue]? = nil
+        var queryParams: [String: JSONValue]? = nil
+        var authentication: [String: JSONValue]? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0:
-                self.headers = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
+            case 0: headers = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
             case 1:
-                self.queryParams = jsonMember.lenient(
-                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
+                queryParams = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
             case 2:
-                self.authentication = jsonMember.lenient(
+                authentication = jsonMember.lenient(
                     [String: JSONValue].self, key: jsonKey, additionalFields: &additional
                 )
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            headers: headers, queryParams: queryParams, authentication: authentication, additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

@@ -19,7 +19,7 @@ public struct WebhookAuthentication: Codable, Sendable, Hashable, JSONValueDecod
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["AuthType", "BasicAuth", "BearerToken"]
+    package static let knownFields: Set<String> = ["AuthType", "BasicAuth", "BearerToken"]
 
     /// Creates a value; every field defaults to absent.
     public init(
@@ -34,41 +34,41 @@ public struct WebhookAuthentication: Codable, Sendable, Hashable, JSONValueDecod
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        authType = container.decodeLenient(String.self, forKey: "AuthType", additionalFields: &additional)
-        basicAuth = container.decodeLenient(WebhookBasicAuth.self, forKey: "BasicAuth", additionalFields: &additional)
-        bearerToken = container.decodeLenient(
-            WebhookBearerToken.self, forKey: "BearerToken", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["AuthType": 0, "BasicAuth": 1, "BearerToken": 2]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var authType: String? = nil
+        var basicAuth: WebhookBasicAuth? = nil
+        var bearerToken: WebhookBearerToken? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.authType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1:
-                self.basicAuth = jsonMember.lenient(WebhookBasicAuth.self, key: jsonKey, additionalFields: &additional)
+            case 0: authType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: basicAuth = jsonMember.lenient(WebhookBasicAuth.self, key: jsonKey, additionalFields: &additional)
             case 2:
-                self.bearerToken = jsonMember.lenient(
-                    WebhookBearerToken.self, key: jsonKey, additionalFields: &additional
-                )
+                bearerToken = jsonMember.lenient(WebhookBearerToken.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(authType: authType, basicAuth: basicAuth, bearerToken: bearerToken, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).

@@ -10,60 +10,65 @@ public import LRCore
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/
 public struct WebhookBasicAuth: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user name. JSON member `Username`.
-    public var username: String?
+    public var userName: String?
     /// The password; LoginRadius sends it back empty. JSON member `Password`.
     public var password: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = ["Username", "Password"]
+    package static let knownFields: Set<String> = ["Username", "Password"]
 
     /// Creates a value; every field defaults to absent.
     public init(
-        username: String? = nil,
+        userName: String? = nil,
         password: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
-        self.username = username
+        self.userName = userName
         self.password = password
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        username = container.decodeLenient(String.self, forKey: "Username", additionalFields: &additional)
-        password = container.decodeLenient(String.self, forKey: "Password", additionalFields: &additional)
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
     private static let memberIndex: [String: Int] = ["Username": 0, "Password": 1]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var userName: String? = nil
+        var password: String? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.username = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 0: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(userName: userName, password: password, additionalFields: additional)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         var encoded = Set<String>()
-        if let value = username {
+        if let value = userName {
             try container.encode(value, forKey: DynamicCodingKey("Username"))
             encoded.insert("Username")
         }

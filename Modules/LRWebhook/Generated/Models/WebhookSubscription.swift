@@ -12,7 +12,7 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
     /// The subscription's ID (the hook ID). JSON member `Id`.
     public var id: String?
     /// The URL called when the event happens. JSON member `TargetUrl`.
-    public var targetUrl: String?
+    public var targetURL: String?
     /// The event, e.g. `login`. JSON member `Event`.
     public var event: String?
     /// When the subscription was created (UTC). JSON member `CreatedDate`.
@@ -35,7 +35,7 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
     public var additionalFields: [String: JSONValue]
 
     /// The JSON member names of the declared fields.
-    public static let knownFields: Set<String> = [
+    package static let knownFields: Set<String> = [
         "Id", "TargetUrl", "Event", "CreatedDate", "LastModifiedDate", "SecretName", "Name", "IsIntegrationWebhook",
         "Headers", "QueryParams", "Authentication",
     ]
@@ -43,7 +43,7 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
     /// Creates a value; every field defaults to absent.
     public init(
         id: String? = nil,
-        targetUrl: String? = nil,
+        targetURL: String? = nil,
         event: String? = nil,
         createdDate: LoginRadiusDate? = nil,
         lastModifiedDate: LoginRadiusDate? = nil,
@@ -56,7 +56,7 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.id = id
-        self.targetUrl = targetUrl
+        self.targetURL = targetURL
         self.event = event
         self.createdDate = createdDate
         self.lastModifiedDate = lastModifiedDate
@@ -69,32 +69,16 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
         self.additionalFields = additionalFields
     }
 
-    /// Decodes the value; a member of an unexpected type is kept in ``additionalFields``.
+    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is
+    /// kept in ``additionalFields``.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional = try container.additionalFields(excluding: Self.knownFields)
-        id = container.decodeLenient(String.self, forKey: "Id", additionalFields: &additional)
-        targetUrl = container.decodeLenient(String.self, forKey: "TargetUrl", additionalFields: &additional)
-        event = container.decodeLenient(String.self, forKey: "Event", additionalFields: &additional)
-        createdDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "CreatedDate", additionalFields: &additional
-        )
-        lastModifiedDate = container.decodeLenient(
-            LoginRadiusDate.self, forKey: "LastModifiedDate", additionalFields: &additional
-        )
-        secretName = container.decodeLenient(String.self, forKey: "SecretName", additionalFields: &additional)
-        name = container.decodeLenient(String.self, forKey: "Name", additionalFields: &additional)
-        isIntegrationWebhook = container.decodeLenient(
-            Bool.self, forKey: "IsIntegrationWebhook", additionalFields: &additional
-        )
-        headers = container.decodeLenient([String: String].self, forKey: "Headers", additionalFields: &additional)
-        queryParams = container.decodeLenient(
-            [String: String].self, forKey: "QueryParams", additionalFields: &additional
-        )
-        authentication = container.decodeLenient(
-            WebhookAuthentication.self, forKey: "Authentication", additionalFields: &additional
-        )
-        additionalFields = additional
+        let jsonValue = try JSONValue(from: decoder)
+        do {
+            try self.init(jsonValue: jsonValue)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
     }
 
     /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
@@ -103,42 +87,58 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
         "IsIntegrationWebhook": 7, "Headers": 8, "QueryParams": 9, "Authentication": 10,
     ]
 
-    /// Builds the value from a parsed JSON object, with the same rules as ``init(from:)``.
+    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
+    /// type is kept in ``additionalFields``, unknown members are kept as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
         guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
-        self.init()
+        var id: String? = nil
+        var targetURL: String? = nil
+        var event: String? = nil
+        var createdDate: LoginRadiusDate? = nil
+        var lastModifiedDate: LoginRadiusDate? = nil
+        var secretName: String? = nil
+        var name: String? = nil
+        var isIntegrationWebhook: Bool? = nil
+        var headers: [String: String]? = nil
+        var queryParams: [String: String]? = nil
+        var authentication: WebhookAuthentication? = nil
         var additional: [String: JSONValue] = [:]
         for (jsonKey, jsonMember) in members {
             switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: self.id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: self.targetUrl = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: self.event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3:
-                self.createdDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 0: id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 1: targetURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 2: event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 3: createdDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
             case 4:
-                self.lastModifiedDate = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
-            case 5: self.secretName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: self.name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7:
-                self.isIntegrationWebhook = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 8:
-                self.headers = jsonMember.lenient([String: String].self, key: jsonKey, additionalFields: &additional)
-            case 9:
-                self.queryParams = jsonMember.lenient(
-                    [String: String].self, key: jsonKey, additionalFields: &additional
-                )
+                lastModifiedDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
+            case 5: secretName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 6: name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
+            case 7: isIntegrationWebhook = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
+            case 8: headers = jsonMember.lenient([String: String].self, key: jsonKey, additionalFields: &additional)
+            case 9: queryParams = jsonMember.lenient([String: String].self, key: jsonKey, additionalFields: &additional)
             case 10:
-                self.authentication = jsonMember.lenient(
+                authentication = jsonMember.lenient(
                     WebhookAuthentication.self, key: jsonKey, additionalFields: &additional
                 )
             default: additional[jsonKey] = jsonMember
             }
         }
-        additionalFields = additional
+        self.init(
+            id: id,
+            targetURL: targetURL,
+            event: event,
+            createdDate: createdDate,
+            lastModifiedDate: lastModifiedDate,
+            secretName: secretName,
+            name: name,
+            isIntegrationWebhook: isIntegrationWebhook,
+            headers: headers,
+            queryParams: queryParams,
+            authentication: authentication,
+            additionalFields: additional
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -149,7 +149,7 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
             try container.encode(value, forKey: DynamicCodingKey("Id"))
             encoded.insert("Id")
         }
-        if let value = targetUrl {
+        if let value = targetURL {
             try container.encode(value, forKey: DynamicCodingKey("TargetUrl"))
             encoded.insert("TargetUrl")
         }

@@ -146,7 +146,7 @@ if clientName == "handoff-floor" {
 
 await runStandardModes(client: clientName, arguments: arguments) {
     do {
-        let token = try await client.authentication.loginByEmail(emailAuthenticationModel: model)
+        let token = try await client.authentication.loginByEmail(model)
         return token.accessToken != nil && token.profile?.uid != nil
     } catch {
         return false

@@ -15,22 +15,22 @@ struct AccountAPICommand: ParsableCommand {
             Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-overview/
             """,
         subcommands: [
-            GetPrivacyPolicyHistoryByUidCommand.self,
+            GetPrivacyPolicyHistoryByUIDCommand.self,
             CreateAccountCommand.self,
             GetAccountProfileByEmailCommand.self,
             GetAccountProfileByUserNameCommand.self,
             GetAccountProfileByPhoneCommand.self,
-            GetAccountProfileByUidCommand.self,
-            UpdateAccountByUidCommand.self,
-            UpdatePhoneIdByUidCommand.self,
-            GetAccountPasswordHashByUidCommand.self,
-            SetAccountPasswordByUidCommand.self,
-            DeleteAccountByUidCommand.self,
+            GetAccountProfileByUIDCommand.self,
+            UpdateAccountByUIDCommand.self,
+            UpdatePhoneIDByUIDCommand.self,
+            GetAccountPasswordHashByUIDCommand.self,
+            SetAccountPasswordByUIDCommand.self,
+            DeleteAccountByUIDCommand.self,
             InvalidateAccountEmailVerificationCommand.self,
             GetForgotPasswordTokenCommand.self,
             GetEmailVerificationTokenCommand.self,
-            GetAccessTokenByUidCommand.self,
-            ResetPhoneIdVerificationByUidCommand.self,
+            GetAccessTokenByUIDCommand.self,
+            ResetPhoneIDVerificationByUIDCommand.self,
             UpsertEmailCommand.self,
             RemoveEmailCommand.self,
             RefreshAccessTokenByRefreshTokenCommand.self,
@@ -39,8 +39,8 @@ struct AccountAPICommand: ParsableCommand {
             MultipurposeEmailTokenGenerationCommand.self,
             GetAccountIdentitiesByEmailCommand.self,
             AccountDeleteByEmailCommand.self,
-            MultipurposeSmsOtpGenerationCommand.self,
-            AccountUpdateUidCommand.self,
+            MultipurposeSMSOTPGenerationCommand.self,
+            AccountUpdateUIDCommand.self,
         ]
     )
 }
@@ -48,21 +48,21 @@ struct AccountAPICommand: ParsableCommand {
 extension AccountAPICommand {
     /// `lr account get-privacy-policy-history-by-uid`: `GET
     /// identity/v2/manage/account/{uid}/privacypolicy/history`.
-    struct GetPrivacyPolicyHistoryByUidCommand: AsyncParsableCommand {
+    struct GetPrivacyPolicyHistoryByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-privacy-policy-history-by-uid",
             abstract:
                 "This API is used to retrieve all of the accepted Policies by the user, associated with their UID.",
             discussion: """
                 Sends GET identity/v2/manage/account/{uid}/privacypolicy/history with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.account.getPrivacyPolicyHistoryByUid(…) (LRAccount) and prints its PrivacyPolicyHistoryResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.account.getPrivacyPolicyHistoryByUID(…) (LRAccount) and prints its PrivacyPolicyHistoryResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/privacy-policy-history-by-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AccountAPI.Operations.getPrivacyPolicyHistoryByUid
+        static let operation = AccountAPI.Operations.getPrivacyPolicyHistoryByUID
 
         @Option(
             name: .customLong("uid"),
@@ -75,7 +75,7 @@ extension AccountAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.account.getPrivacyPolicyHistoryByUid(
+                try await client.account.getPrivacyPolicyHistoryByUID(
                     uid: uid
                 )
             }
@@ -141,14 +141,14 @@ extension AccountAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: AccountCreateModel())
-            builder.set(\.firstName, firstName)
-            builder.set(\.lastName, lastName)
-            builder.set(\.password, password)
+            var builder = try BodyBuilder(AccountCreateModel.self, from: body)
+            builder.set("firstName", firstName)
+            builder.set("lastName", lastName)
+            builder.set("password", password)
             let accountCreateModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.account.createAccount(
-                    accountCreateModel: accountCreateModel,
+                    accountCreateModel,
                     fields: fields
                 )
             }
@@ -293,21 +293,21 @@ extension AccountAPICommand {
 
 extension AccountAPICommand {
     /// `lr account get-account-profile-by-uid`: `GET identity/v2/manage/account/{uid}`.
-    struct GetAccountProfileByUidCommand: AsyncParsableCommand {
+    struct GetAccountProfileByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-account-profile-by-uid",
             abstract:
                 "This API is used to retrieve all of the profile data, associated with the account by uid in Cloud Storage.",
             discussion: """
                 Sends GET identity/v2/manage/account/{uid} with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.account.getAccountProfileByUid(…) (LRAccount) and prints its Identity reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.account.getAccountProfileByUID(…) (LRAccount) and prints its Identity reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-profiles-by-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AccountAPI.Operations.getAccountProfileByUid
+        static let operation = AccountAPI.Operations.getAccountProfileByUID
 
         @Option(
             name: .customLong("uid"),
@@ -327,7 +327,7 @@ extension AccountAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.account.getAccountProfileByUid(
+                try await client.account.getAccountProfileByUID(
                     uid: uid,
                     fields: fields
                 )
@@ -338,7 +338,7 @@ extension AccountAPICommand {
 
 extension AccountAPICommand {
     /// `lr account update-account-by-uid`: `PUT identity/v2/manage/account/{uid}`.
-    struct UpdateAccountByUidCommand: AsyncParsableCommand {
+    struct UpdateAccountByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "update-account-by-uid",
             abstract: "This API is used to update the information of existing accounts in your Cloud Storage.",
@@ -346,7 +346,7 @@ extension AccountAPICommand {
                 This API is used to update the information of existing accounts in your Cloud Storage. See our Advanced API Usage section <a href='https://www.loginradius.com/docs/api/v2/customer-identity-api/advanced-api-usage/'>Here</a> for more capabilities.
 
                 Sends PUT identity/v2/manage/account/{uid} with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.account.updateAccountByUid(…) (LRAccount) and prints its Identity reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.account.updateAccountByUID(…) (LRAccount) and prints its Identity reply as JSON; --raw prints LoginRadius's bytes.
                 The body is an AccountUserProfileUpdateModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-update/
@@ -354,7 +354,7 @@ extension AccountAPICommand {
         )
 
         /// The operation's descriptor.
-        static let operation = AccountAPI.Operations.updateAccountByUid
+        static let operation = AccountAPI.Operations.updateAccountByUID
 
         @Option(
             name: .customLong("body"),
@@ -402,13 +402,13 @@ extension AccountAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: AccountUserProfileUpdateModel())
-            builder.set(\.firstName, firstName)
-            builder.set(\.lastName, lastName)
+            var builder = try BodyBuilder(AccountUserProfileUpdateModel.self, from: body)
+            builder.set("firstName", firstName)
+            builder.set("lastName", lastName)
             let accountUserProfileUpdateModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.account.updateAccountByUid(
-                    accountUserProfileUpdateModel: accountUserProfileUpdateModel,
+                try await client.account.updateAccountByUID(
+                    accountUserProfileUpdateModel,
                     uid: uid,
                     fields: fields,
                     nullSupport: nullSupport
@@ -420,7 +420,7 @@ extension AccountAPICommand {
 
 extension AccountAPICommand {
     /// `lr account update-phone-id-by-uid`: `PUT identity/v2/manage/account/{uid}/phoneid`.
-    struct UpdatePhoneIdByUidCommand: AsyncParsableCommand {
+    struct UpdatePhoneIDByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "update-phone-id-by-uid",
             abstract: "This API is used to update the PhoneId by using the Uid's.",
@@ -428,14 +428,14 @@ extension AccountAPICommand {
                 This API is used to update the PhoneId by using the Uid's. Admin can update the PhoneId's for both the verified and unverified profiles. It will directly replace the PhoneId and bypass the OTP verification process.
 
                 Sends PUT identity/v2/manage/account/{uid}/phoneid with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.account.updatePhoneIdByUid(…) (LRAccount) and prints its Identity reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.account.updatePhoneIDByUID(…) (LRAccount) and prints its Identity reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/update-phoneid-by-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AccountAPI.Operations.updatePhoneIdByUid
+        static let operation = AccountAPI.Operations.updatePhoneIDByUID
 
         @Option(
             name: .customLong("phone"),
@@ -461,7 +461,7 @@ extension AccountAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.account.updatePhoneIdByUid(
+                try await client.account.updatePhoneIDByUID(
                     phone: phone,
                     uid: uid,
                     fields: fields
@@ -474,20 +474,20 @@ extension AccountAPICommand {
 extension AccountAPICommand {
     /// `lr account get-account-password-hash-by-uid`: `GET
     /// identity/v2/manage/account/{uid}/password`.
-    struct GetAccountPasswordHashByUidCommand: AsyncParsableCommand {
+    struct GetAccountPasswordHashByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-account-password-hash-by-uid",
             abstract: "This API use to retrive the hashed password of a specified account in Cloud Storage.",
             discussion: """
                 Sends GET identity/v2/manage/account/{uid}/password with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.account.getAccountPasswordHashByUid(…) (LRAccount) and prints its PasswordHashResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.account.getAccountPasswordHashByUID(…) (LRAccount) and prints its PasswordHashResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-password/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AccountAPI.Operations.getAccountPasswordHashByUid
+        static let operation = AccountAPI.Operations.getAccountPasswordHashByUID
 
         @Option(
             name: .customLong("uid"),
@@ -500,7 +500,7 @@ extension AccountAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.account.getAccountPasswordHashByUid(
+                try await client.account.getAccountPasswordHashByUID(
                     uid: uid
                 )
             }
@@ -510,20 +510,20 @@ extension AccountAPICommand {
 
 extension AccountAPICommand {
     /// `lr account set-account-password-by-uid`: `PUT identity/v2/manage/account/{uid}/password`.
-    struct SetAccountPasswordByUidCommand: AsyncParsableCommand {
+    struct SetAccountPasswordByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set-account-password-by-uid",
             abstract: "This API is used to set the password of an account in Cloud Storage.",
             discussion: """
                 Sends PUT identity/v2/manage/account/{uid}/password with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.account.setAccountPasswordByUid(…) (LRAccount) and prints its PasswordHashResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.account.setAccountPasswordByUID(…) (LRAccount) and prints its PasswordHashResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-set-password/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AccountAPI.Operations.setAccountPasswordByUid
+        static let operation = AccountAPI.Operations.setAccountPasswordByUID
 
         @Option(
             name: .customLong("password"),
@@ -542,7 +542,7 @@ extension AccountAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.account.setAccountPasswordByUid(
+                try await client.account.setAccountPasswordByUID(
                     password: password,
                     uid: uid
                 )
@@ -553,20 +553,20 @@ extension AccountAPICommand {
 
 extension AccountAPICommand {
     /// `lr account delete-account-by-uid`: `DELETE identity/v2/manage/account/{uid}`.
-    struct DeleteAccountByUidCommand: AsyncParsableCommand {
+    struct DeleteAccountByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete-account-by-uid",
             abstract: "This API deletes the Users account and allows them to re-register for a new account.",
             discussion: """
                 Sends DELETE identity/v2/manage/account/{uid} with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.account.deleteAccountByUid(…) (LRAccount) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.account.deleteAccountByUID(…) (LRAccount) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-delete/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AccountAPI.Operations.deleteAccountByUid
+        static let operation = AccountAPI.Operations.deleteAccountByUID
 
         @Option(
             name: .customLong("uid"),
@@ -579,7 +579,7 @@ extension AccountAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.account.deleteAccountByUid(
+                try await client.account.deleteAccountByUID(
                     uid: uid
                 )
             }
@@ -621,7 +621,7 @@ extension AccountAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -631,7 +631,7 @@ extension AccountAPICommand {
                 try await client.account.invalidateAccountEmailVerification(
                     uid: uid,
                     emailTemplate: emailTemplate,
-                    verificationUrl: verificationUrl
+                    verificationURL: verificationURL
                 )
             }
         }
@@ -675,7 +675,7 @@ extension AccountAPICommand {
             help:
                 "Url to which user should get re-directed to for resetting the password. Sent as query parameter `resetPasswordUrl` when not blank."
         )
-        var resetPasswordUrl: String?
+        var resetPasswordURL: String?
 
         @Flag(
             name: .customLong("send-email"),
@@ -693,7 +693,7 @@ extension AccountAPICommand {
                 try await client.account.getForgotPasswordToken(
                     email: email,
                     emailTemplate: emailTemplate,
-                    resetPasswordUrl: resetPasswordUrl,
+                    resetPasswordURL: resetPasswordURL,
                     sendEmail: sendEmail
                 )
             }
@@ -739,20 +739,20 @@ extension AccountAPICommand {
 
 extension AccountAPICommand {
     /// `lr account get-access-token-by-uid`: `GET identity/v2/manage/account/access_token`.
-    struct GetAccessTokenByUidCommand: AsyncParsableCommand {
+    struct GetAccessTokenByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-access-token-by-uid",
             abstract: "The API is used to get LoginRadius access token based on UID.",
             discussion: """
                 Sends GET identity/v2/manage/account/access_token with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.account.getAccessTokenByUid(…) (LRAccount) and prints its AccessTokenBase reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.account.getAccessTokenByUID(…) (LRAccount) and prints its AccessTokenBase reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-impersonation-api/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AccountAPI.Operations.getAccessTokenByUid
+        static let operation = AccountAPI.Operations.getAccessTokenByUID
 
         @Option(
             name: .customLong("uid"),
@@ -765,7 +765,7 @@ extension AccountAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.account.getAccessTokenByUid(
+                try await client.account.getAccessTokenByUID(
                     uid: uid
                 )
             }
@@ -776,20 +776,20 @@ extension AccountAPICommand {
 extension AccountAPICommand {
     /// `lr account reset-phone-id-verification-by-uid`: `PUT
     /// identity/v2/manage/account/{uid}/invalidatephone`.
-    struct ResetPhoneIdVerificationByUidCommand: AsyncParsableCommand {
+    struct ResetPhoneIDVerificationByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-phone-id-verification-by-uid",
             abstract: "This API Allows you to reset the phone no verification of an end user’s account.",
             discussion: """
                 Sends PUT identity/v2/manage/account/{uid}/invalidatephone with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.account.resetPhoneIdVerificationByUid(…) (LRAccount) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.account.resetPhoneIDVerificationByUID(…) (LRAccount) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/reset-phone-id-verification/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AccountAPI.Operations.resetPhoneIdVerificationByUid
+        static let operation = AccountAPI.Operations.resetPhoneIDVerificationByUID
 
         @Option(
             name: .customLong("uid"),
@@ -808,17 +808,17 @@ extension AccountAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.account.resetPhoneIdVerificationByUid(
+                try await client.account.resetPhoneIDVerificationByUID(
                     uid: uid,
                     smsTemplate: smsTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -875,7 +875,7 @@ extension AccountAPICommand {
             let upsertEmailModel = try BodyInput.required(UpsertEmailModel.self, from: body)
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.account.upsertEmail(
-                    upsertEmailModel: upsertEmailModel,
+                    upsertEmailModel,
                     uid: uid,
                     fields: fields
                 )
@@ -1078,10 +1078,10 @@ extension AccountAPICommand {
         var body: String?
 
         @Option(
-            name: .customLong("clientguid"),
+            name: .customLong("client-guid"),
             help: "Body member `clientguid`. A client-generated GUID that identifies the login attempt."
         )
-        var clientguid: String?
+        var clientGUID: String?
 
         @Option(
             name: .customLong("email"),
@@ -1124,17 +1124,17 @@ extension AccountAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: MultiEmailToken())
-            builder.set(\.clientguid, clientguid)
-            builder.set(\.email, email)
-            builder.set(\.name, name)
-            builder.set(\.`type`, `type`)
-            builder.set(\.uid, uid)
-            builder.set(\.userName, userName)
+            var builder = try BodyBuilder(MultiEmailToken.self, from: body)
+            builder.set("clientguid", clientGUID)
+            builder.set("email", email)
+            builder.set("name", name)
+            builder.set("type", `type`)
+            builder.set("uid", uid)
+            builder.set("userName", userName)
             let multiEmailToken = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.account.multipurposeEmailTokenGeneration(
-                    multiEmailToken: multiEmailToken,
+                    multiEmailToken,
                     tokenType: tokenType
                 )
             }
@@ -1228,27 +1228,27 @@ extension AccountAPICommand {
 extension AccountAPICommand {
     /// `lr account multipurpose-sms-otp-generation`: `POST
     /// identity/v2/manage/account/smsotp/{smsotptype}`.
-    struct MultipurposeSmsOtpGenerationCommand: AsyncParsableCommand {
+    struct MultipurposeSMSOTPGenerationCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "multipurpose-sms-otp-generation",
             abstract:
                 "This API generates SMS OTP for Add phone, Phone Id verification, Forgot password, Forgot pin, One-touch login, smart login and Passwordless login.",
             discussion: """
                 Sends POST identity/v2/manage/account/smsotp/{smsotptype} with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.account.multipurposeSmsOtpGeneration(…) (LRAccount) and prints its MultipurposeTokenResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a MultiSmsOtp in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.account.multipurposeSMSOTPGeneration(…) (LRAccount) and prints its MultipurposeTokenResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a MultiSMSOTP in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-sms-otp-generation/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AccountAPI.Operations.multipurposeSmsOtpGeneration
+        static let operation = AccountAPI.Operations.multipurposeSMSOTPGeneration
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `MultiSmsOtp`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `MultiSMSOTP`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -1276,21 +1276,21 @@ extension AccountAPICommand {
             name: .customLong("sms-otp-type"),
             help: "The identifier type for the OTP that we need to generate. Sent as a path segment (percent-encoded)."
         )
-        var smsOtpType: String
+        var smsOTPType: String
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: MultiSmsOtp())
-            builder.set(\.name, name)
-            builder.set(\.phone, phone)
-            builder.set(\.uid, uid)
-            let multiSmsOtp = try builder.required()
+            var builder = try BodyBuilder(MultiSMSOTP.self, from: body)
+            builder.set("name", name)
+            builder.set("phone", phone)
+            builder.set("uid", uid)
+            let multiSMSOTP = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.account.multipurposeSmsOtpGeneration(
-                    multiSmsOtp: multiSmsOtp,
-                    smsOtpType: smsOtpType
+                try await client.account.multipurposeSMSOTPGeneration(
+                    multiSMSOTP,
+                    smsOTPType: smsOTPType
                 )
             }
         }
@@ -1299,7 +1299,7 @@ extension AccountAPICommand {
 
 extension AccountAPICommand {
     /// `lr account account-update-uid`: `PUT identity/v2/manage/account/uid`.
-    struct AccountUpdateUidCommand: AsyncParsableCommand {
+    struct AccountUpdateUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "account-update-uid",
             abstract: "This API is used to update a user's Uid.",
@@ -1307,20 +1307,20 @@ extension AccountAPICommand {
                 This API is used to update a user's Uid. It will update all profiles, custom objects and consent management logs associated with the Uid.
 
                 Sends PUT identity/v2/manage/account/uid with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.account.accountUpdateUid(…) (LRAccount) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is an UpdateUidModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.account.accountUpdateUID(…) (LRAccount) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is an UpdateUIDModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-overview/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AccountAPI.Operations.accountUpdateUid
+        static let operation = AccountAPI.Operations.accountUpdateUID
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, an `UpdateUidModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, an `UpdateUIDModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -1330,7 +1330,7 @@ extension AccountAPICommand {
             name: .customLong("new-uid"),
             help: "Body member `newUid`. The new UID."
         )
-        var newUid: String?
+        var newUID: String?
 
         @Option(
             name: .customLong("uid"),
@@ -1342,12 +1342,12 @@ extension AccountAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: UpdateUidModel())
-            builder.set(\.newUid, newUid)
-            let updateUidModel = try builder.required()
+            var builder = try BodyBuilder(UpdateUIDModel.self, from: body)
+            builder.set("newUid", newUID)
+            let updateUIDModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.account.accountUpdateUid(
-                    updateUidModel: updateUidModel,
+                try await client.account.accountUpdateUID(
+                    updateUIDModel,
                     uid: uid
                 )
             }

@@ -19,8 +19,8 @@ struct AuthenticationAPICommand: ParsableCommand {
             GetSecurityQuestionsByUserNameCommand.self,
             GetSecurityQuestionsByPhoneCommand.self,
             GetSecurityQuestionsByAccessTokenCommand.self,
-            AuthValidateAccessTokenCommand.self,
-            AuthInValidateAccessTokenCommand.self,
+            ValidateAccessTokenCommand.self,
+            InvalidateAccessTokenCommand.self,
             GetAccessTokenInfoCommand.self,
             GetProfileByAccessTokenCommand.self,
             SendWelcomeEmailCommand.self,
@@ -31,7 +31,7 @@ struct AuthenticationAPICommand: ParsableCommand {
             GetProfileByPingCommand.self,
             CheckEmailAvailabilityCommand.self,
             VerifyEmailCommand.self,
-            VerifyEmailByOtpCommand.self,
+            VerifyEmailByOTPCommand.self,
             AddEmailCommand.self,
             RemoveEmailCommand.self,
             LoginByEmailCommand.self,
@@ -41,8 +41,8 @@ struct AuthenticationAPICommand: ParsableCommand {
             ResetPasswordBySecurityAnswerAndPhoneCommand.self,
             ResetPasswordBySecurityAnswerAndUserNameCommand.self,
             ResetPasswordByResetTokenCommand.self,
-            ResetPasswordByEmailOtpCommand.self,
-            ResetPasswordByOtpAndUserNameCommand.self,
+            ResetPasswordByEmailOTPCommand.self,
+            ResetPasswordByOTPAndUserNameCommand.self,
             ChangePasswordCommand.self,
             UnlinkSocialIdentitiesCommand.self,
             LinkSocialIdentitiesCommand.self,
@@ -53,8 +53,8 @@ struct AuthenticationAPICommand: ParsableCommand {
             GetPrivacyPolicyHistoryByAccessTokenCommand.self,
             UserRegistrationByEmailCommand.self,
             UserRegistrationByCaptchaCommand.self,
-            AuthResendEmailVerificationCommand.self,
-            AuthSendVerificationEmailForLinkingSocialProfilesCommand.self,
+            ResendEmailVerificationCommand.self,
+            SendVerificationEmailForLinkingSocialProfilesCommand.self,
         ]
     )
 }
@@ -213,23 +213,22 @@ extension AuthenticationAPICommand {
 }
 
 extension AuthenticationAPICommand {
-    /// `lr authentication auth-validate-access-token`: `GET
-    /// identity/v2/auth/access_token/validate`.
-    struct AuthValidateAccessTokenCommand: AsyncParsableCommand {
+    /// `lr authentication validate-access-token`: `GET identity/v2/auth/access_token/validate`.
+    struct ValidateAccessTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "auth-validate-access-token",
+            commandName: "validate-access-token",
             abstract:
                 "This api validates access token, if valid then returns a response with its expiry otherwise error.",
             discussion: """
                 Sends GET identity/v2/auth/access_token/validate with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.authentication.authValidateAccessToken(…) (LRAuth) and prints its AccessTokenInfo reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.authentication.validateAccessToken(…) (LRAuth) and prints its AccessTokenInfo reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-validate-access-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AuthenticationAPI.Operations.authValidateAccessToken
+        static let operation = AuthenticationAPI.Operations.validateAccessToken
 
         @Option(
             name: .customLong("access-token"),
@@ -243,7 +242,7 @@ extension AuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.authentication.authValidateAccessToken(
+                try await client.authentication.validateAccessToken(
                     accessToken: accessToken
                 )
             }
@@ -252,22 +251,21 @@ extension AuthenticationAPICommand {
 }
 
 extension AuthenticationAPICommand {
-    /// `lr authentication auth-in-validate-access-token`: `GET
-    /// identity/v2/auth/access_token/invalidate`.
-    struct AuthInValidateAccessTokenCommand: AsyncParsableCommand {
+    /// `lr authentication invalidate-access-token`: `GET identity/v2/auth/access_token/invalidate`.
+    struct InvalidateAccessTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "auth-in-validate-access-token",
+            commandName: "invalidate-access-token",
             abstract: "This api call invalidates the active access token or expires an access token's validity.",
             discussion: """
                 Sends GET identity/v2/auth/access_token/invalidate with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.authentication.authInValidateAccessToken(…) (LRAuth) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.authentication.invalidateAccessToken(…) (LRAuth) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-invalidate-access-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AuthenticationAPI.Operations.authInValidateAccessToken
+        static let operation = AuthenticationAPI.Operations.invalidateAccessToken
 
         @Option(
             name: .customLong("access-token"),
@@ -289,7 +287,7 @@ extension AuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.authentication.authInValidateAccessToken(
+                try await client.authentication.invalidateAccessToken(
                     accessToken: accessToken,
                     preventRefresh: preventRefresh
                 )
@@ -376,7 +374,7 @@ extension AuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @Option(
             name: .customLong("welcome-email-template"),
@@ -393,7 +391,7 @@ extension AuthenticationAPICommand {
                     accessToken: accessToken,
                     fields: fields,
                     emailTemplate: emailTemplate,
-                    verificationUrl: verificationUrl,
+                    verificationURL: verificationURL,
                     welcomeEmailTemplate: welcomeEmailTemplate
                 )
             }
@@ -519,7 +517,7 @@ extension AuthenticationAPICommand {
             name: .customLong("phone-id"),
             help: "Body member `phoneId`. The user's phone ID (phone number)."
         )
-        var phoneId: String?
+        var phoneID: String?
 
         @Option(
             name: .customLong("email-template"),
@@ -552,14 +550,14 @@ extension AuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @Flag(
             name: .customLong("is-voice-otp"),
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @Option(
             name: .customLong("options"),
@@ -572,25 +570,25 @@ extension AuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: UserProfileUpdateModel())
-            builder.set(\.firstName, firstName)
-            builder.set(\.lastName, lastName)
-            builder.set(\.userName, userName)
-            builder.set(\.birthDate, birthDate)
-            builder.set(\.gender, gender)
-            builder.set(\.middleName, middleName)
-            builder.set(\.phoneId, phoneId)
+            var builder = try BodyBuilder(UserProfileUpdateModel.self, from: body)
+            builder.set("firstName", firstName)
+            builder.set("lastName", lastName)
+            builder.set("userName", userName)
+            builder.set("birthDate", birthDate)
+            builder.set("gender", gender)
+            builder.set("middleName", middleName)
+            builder.set("phoneId", phoneID)
             let userProfileUpdateModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.updateProfileByAccessToken(
+                    userProfileUpdateModel,
                     accessToken: accessToken,
-                    userProfileUpdateModel: userProfileUpdateModel,
                     emailTemplate: emailTemplate,
                     fields: fields,
                     nullSupport: nullSupport,
                     smsTemplate: smsTemplate,
-                    verificationUrl: verificationUrl,
-                    isVoiceOtp: isVoiceOtp,
+                    verificationURL: verificationURL,
+                    isVoiceOTP: isVoiceOTP,
                     options: options
                 )
             }
@@ -628,7 +626,7 @@ extension AuthenticationAPICommand {
             name: .customLong("delete-url"),
             help: "Url of the site. Sent as query parameter `deleteUrl` when not blank."
         )
-        var deleteUrl: String?
+        var deleteURL: String?
 
         @Option(
             name: .customLong("email-template"),
@@ -643,7 +641,7 @@ extension AuthenticationAPICommand {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.deleteAccountWithEmailConfirmation(
                     accessToken: accessToken,
-                    deleteUrl: deleteUrl,
+                    deleteURL: deleteURL,
                     emailTemplate: emailTemplate
                 )
             }
@@ -734,13 +732,13 @@ extension AuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: UnlockProfileModel())
-            builder.set(\.gRecaptchaResponse, gRecaptchaResponse)
+            var builder = try BodyBuilder(UnlockProfileModel.self, from: body)
+            builder.set("g-recaptcha-response", gRecaptchaResponse)
             let unlockProfileModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.unlockAccountByToken(
-                    accessToken: accessToken,
-                    unlockProfileModel: unlockProfileModel
+                    unlockProfileModel,
+                    accessToken: accessToken
                 )
             }
         }
@@ -769,7 +767,7 @@ extension AuthenticationAPICommand {
             name: .customLong("client-guid"),
             help: "ClientGuid. Sent as query parameter `clientGuid`."
         )
-        var clientGuid: String
+        var clientGUID: String
 
         @Option(
             name: .customLong("email-template"),
@@ -787,7 +785,7 @@ extension AuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "VerificationUrl. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @Option(
             name: .customLong("welcome-email-template"),
@@ -801,10 +799,10 @@ extension AuthenticationAPICommand {
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.getProfileByPing(
-                    clientGuid: clientGuid,
+                    clientGUID: clientGUID,
                     emailTemplate: emailTemplate,
                     fields: fields,
-                    verificationUrl: verificationUrl,
+                    verificationURL: verificationURL,
                     welcomeEmailTemplate: welcomeEmailTemplate
                 )
             }
@@ -918,27 +916,27 @@ extension AuthenticationAPICommand {
 
 extension AuthenticationAPICommand {
     /// `lr authentication verify-email-by-otp`: `PUT identity/v2/auth/email`.
-    struct VerifyEmailByOtpCommand: AsyncParsableCommand {
+    struct VerifyEmailByOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify-email-by-otp",
             abstract:
                 "This API is used to verify the email of user when the OTP Email verification flow is enabled, please note that you must contact LoginRadius to have this feature enabled.",
             discussion: """
                 Sends PUT identity/v2/auth/email with the API key as query `apiKey`.
-                Calls client.authentication.verifyEmailByOtp(…) (LRAuth) and prints its PostResponseWithData<AccessToken<Identity>> reply as JSON; --raw prints LoginRadius's bytes.
-                The body is an EmailVerificationByOtpModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.authentication.verifyEmailByOTP(…) (LRAuth) and prints its PostResponseWithData<AccessToken<Identity>> reply as JSON; --raw prints LoginRadius's bytes.
+                The body is an EmailVerificationByOTPModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email-by-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AuthenticationAPI.Operations.verifyEmailByOtp
+        static let operation = AuthenticationAPI.Operations.verifyEmailByOTP
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, an `EmailVerificationByOtpModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, an `EmailVerificationByOTPModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -980,13 +978,13 @@ extension AuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: EmailVerificationByOtpModel())
-            builder.set(\.email, email)
-            builder.set(\.otp, otp)
-            let emailVerificationByOtpModel = try builder.required()
+            var builder = try BodyBuilder(EmailVerificationByOTPModel.self, from: body)
+            builder.set("email", email)
+            builder.set("otp", otp)
+            let emailVerificationByOTPModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.authentication.verifyEmailByOtp(
-                    emailVerificationByOtpModel: emailVerificationByOtpModel,
+                try await client.authentication.verifyEmailByOTP(
+                    emailVerificationByOTPModel,
                     fields: fields,
                     url: url,
                     welcomeEmailTemplate: welcomeEmailTemplate
@@ -1042,7 +1040,7 @@ extension AuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -1054,7 +1052,7 @@ extension AuthenticationAPICommand {
                     email: email,
                     type: `type`,
                     emailTemplate: emailTemplate,
-                    verificationUrl: verificationUrl
+                    verificationURL: verificationURL
                 )
             }
         }
@@ -1167,30 +1165,30 @@ extension AuthenticationAPICommand {
             name: .customLong("login-url"),
             help: "Url where the user is logging from. Sent as query parameter `loginUrl` when not blank."
         )
-        var loginUrl: String?
+        var loginURL: String?
 
         @Option(
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: EmailAuthenticationModel())
-            builder.set(\.email, email)
-            builder.set(\.password, password)
-            builder.set(\.gRecaptchaResponse, gRecaptchaResponse)
+            var builder = try BodyBuilder(EmailAuthenticationModel.self, from: body)
+            builder.set("email", email)
+            builder.set("password", password)
+            builder.set("g-recaptcha-response", gRecaptchaResponse)
             let emailAuthenticationModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.loginByEmail(
-                    emailAuthenticationModel: emailAuthenticationModel,
+                    emailAuthenticationModel,
                     emailTemplate: emailTemplate,
                     fields: fields,
-                    loginUrl: loginUrl,
-                    verificationUrl: verificationUrl
+                    loginURL: loginURL,
+                    verificationURL: verificationURL
                 )
             }
         }
@@ -1231,10 +1229,10 @@ extension AuthenticationAPICommand {
         var password: String?
 
         @Option(
-            name: .customLong("username"),
+            name: .customLong("user-name"),
             help: "Body member `username`. The user's username."
         )
-        var username: String?
+        var userName: String?
 
         @Option(
             name: .customLong("g-recaptcha-response"),
@@ -1259,30 +1257,30 @@ extension AuthenticationAPICommand {
             name: .customLong("login-url"),
             help: "Url where the user is logging from. Sent as query parameter `loginUrl` when not blank."
         )
-        var loginUrl: String?
+        var loginURL: String?
 
         @Option(
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: UserNameAuthenticationModel())
-            builder.set(\.password, password)
-            builder.set(\.username, username)
-            builder.set(\.gRecaptchaResponse, gRecaptchaResponse)
+            var builder = try BodyBuilder(UserNameAuthenticationModel.self, from: body)
+            builder.set("password", password)
+            builder.set("username", userName)
+            builder.set("g-recaptcha-response", gRecaptchaResponse)
             let userNameAuthenticationModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.loginByUserName(
-                    userNameAuthenticationModel: userNameAuthenticationModel,
+                    userNameAuthenticationModel,
                     emailTemplate: emailTemplate,
                     fields: fields,
-                    loginUrl: loginUrl,
-                    verificationUrl: verificationUrl
+                    loginURL: loginURL,
+                    verificationURL: verificationURL
                 )
             }
         }
@@ -1319,7 +1317,7 @@ extension AuthenticationAPICommand {
             help:
                 "Url to which user should get re-directed to for resetting the password. Sent as query parameter `resetPasswordUrl`."
         )
-        var resetPasswordUrl: String
+        var resetPasswordURL: String
 
         @Option(
             name: .customLong("email-template"),
@@ -1334,7 +1332,7 @@ extension AuthenticationAPICommand {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.forgotPassword(
                     email: email,
-                    resetPasswordUrl: resetPasswordUrl,
+                    resetPasswordURL: resetPasswordURL,
                     emailTemplate: emailTemplate
                 )
             }
@@ -1386,13 +1384,13 @@ extension AuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPasswordBySecurityAnswerAndEmailModel())
-            builder.set(\.email, email)
-            builder.set(\.password, password)
+            var builder = try BodyBuilder(ResetPasswordBySecurityAnswerAndEmailModel.self, from: body)
+            builder.set("email", email)
+            builder.set("password", password)
             let resetPasswordBySecurityAnswerAndEmailModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.resetPasswordBySecurityAnswerAndEmail(
-                    resetPasswordBySecurityAnswerAndEmailModel: resetPasswordBySecurityAnswerAndEmailModel
+                    resetPasswordBySecurityAnswerAndEmailModel
                 )
             }
         }
@@ -1443,13 +1441,13 @@ extension AuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPasswordBySecurityAnswerAndPhoneModel())
-            builder.set(\.password, password)
-            builder.set(\.phone, phone)
+            var builder = try BodyBuilder(ResetPasswordBySecurityAnswerAndPhoneModel.self, from: body)
+            builder.set("password", password)
+            builder.set("phone", phone)
             let resetPasswordBySecurityAnswerAndPhoneModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.resetPasswordBySecurityAnswerAndPhone(
-                    resetPasswordBySecurityAnswerAndPhoneModel: resetPasswordBySecurityAnswerAndPhoneModel
+                    resetPasswordBySecurityAnswerAndPhoneModel
                 )
             }
         }
@@ -1500,13 +1498,13 @@ extension AuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPasswordBySecurityAnswerAndUserNameModel())
-            builder.set(\.password, password)
-            builder.set(\.userName, userName)
+            var builder = try BodyBuilder(ResetPasswordBySecurityAnswerAndUserNameModel.self, from: body)
+            builder.set("password", password)
+            builder.set("userName", userName)
             let resetPasswordBySecurityAnswerAndUserNameModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.resetPasswordBySecurityAnswerAndUserName(
-                    resetPasswordBySecurityAnswerAndUserNameModel: resetPasswordBySecurityAnswerAndUserNameModel
+                    resetPasswordBySecurityAnswerAndUserNameModel
                 )
             }
         }
@@ -1556,13 +1554,13 @@ extension AuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPasswordByResetTokenModel())
-            builder.set(\.password, password)
-            builder.set(\.resetToken, resetToken)
+            var builder = try BodyBuilder(ResetPasswordByResetTokenModel.self, from: body)
+            builder.set("password", password)
+            builder.set("resetToken", resetToken)
             let resetPasswordByResetTokenModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.resetPasswordByResetToken(
-                    resetPasswordByResetTokenModel: resetPasswordByResetTokenModel
+                    resetPasswordByResetTokenModel
                 )
             }
         }
@@ -1571,26 +1569,26 @@ extension AuthenticationAPICommand {
 
 extension AuthenticationAPICommand {
     /// `lr authentication reset-password-by-email-otp`: `PUT identity/v2/auth/password/reset`.
-    struct ResetPasswordByEmailOtpCommand: AsyncParsableCommand {
+    struct ResetPasswordByEmailOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-password-by-email-otp",
             abstract: "This API is used to set a new password for the specified account.",
             discussion: """
                 Sends PUT identity/v2/auth/password/reset with the API key as query `apiKey`.
-                Calls client.authentication.resetPasswordByEmailOtp(…) (LRAuth) and prints its PostResponseWithData<AccessToken<Identity>> reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ResetPasswordByEmailAndOtpModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.authentication.resetPasswordByEmailOTP(…) (LRAuth) and prints its PostResponseWithData<AccessToken<Identity>> reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ResetPasswordByEmailAndOTPModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AuthenticationAPI.Operations.resetPasswordByEmailOtp
+        static let operation = AuthenticationAPI.Operations.resetPasswordByEmailOTP
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ResetPasswordByEmailAndOtpModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ResetPasswordByEmailAndOTPModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -1618,14 +1616,14 @@ extension AuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPasswordByEmailAndOtpModel())
-            builder.set(\.email, email)
-            builder.set(\.otp, otp)
-            builder.set(\.password, password)
-            let resetPasswordByEmailAndOtpModel = try builder.required()
+            var builder = try BodyBuilder(ResetPasswordByEmailAndOTPModel.self, from: body)
+            builder.set("email", email)
+            builder.set("otp", otp)
+            builder.set("password", password)
+            let resetPasswordByEmailAndOTPModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.authentication.resetPasswordByEmailOtp(
-                    resetPasswordByEmailAndOtpModel: resetPasswordByEmailAndOtpModel
+                try await client.authentication.resetPasswordByEmailOTP(
+                    resetPasswordByEmailAndOTPModel
                 )
             }
         }
@@ -1635,14 +1633,14 @@ extension AuthenticationAPICommand {
 extension AuthenticationAPICommand {
     /// `lr authentication reset-password-by-otp-and-user-name`: `PUT
     /// identity/v2/auth/password/reset`.
-    struct ResetPasswordByOtpAndUserNameCommand: AsyncParsableCommand {
+    struct ResetPasswordByOTPAndUserNameCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-password-by-otp-and-user-name",
             abstract:
                 "This API is used to set a new password for the specified account if you are using the username as the unique identifier in your workflow.",
             discussion: """
                 Sends PUT identity/v2/auth/password/reset with the API key as query `apiKey`.
-                Calls client.authentication.resetPasswordByOtpAndUserName(…) (LRAuth) and prints its PostResponseWithData<AccessToken<Identity>> reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.authentication.resetPasswordByOTPAndUserName(…) (LRAuth) and prints its PostResponseWithData<AccessToken<Identity>> reply as JSON; --raw prints LoginRadius's bytes.
                 The body is a ResetPasswordByUserNameModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp-and-username/
@@ -1650,7 +1648,7 @@ extension AuthenticationAPICommand {
         )
 
         /// The operation's descriptor.
-        static let operation = AuthenticationAPI.Operations.resetPasswordByOtpAndUserName
+        static let operation = AuthenticationAPI.Operations.resetPasswordByOTPAndUserName
 
         @Option(
             name: .customLong("body"),
@@ -1683,14 +1681,14 @@ extension AuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPasswordByUserNameModel())
-            builder.set(\.otp, otp)
-            builder.set(\.password, password)
-            builder.set(\.userName, userName)
+            var builder = try BodyBuilder(ResetPasswordByUserNameModel.self, from: body)
+            builder.set("otp", otp)
+            builder.set("password", password)
+            builder.set("userName", userName)
             let resetPasswordByUserNameModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.authentication.resetPasswordByOtpAndUserName(
-                    resetPasswordByUserNameModel: resetPasswordByUserNameModel
+                try await client.authentication.resetPasswordByOTPAndUserName(
+                    resetPasswordByUserNameModel
                 )
             }
         }
@@ -1784,7 +1782,7 @@ extension AuthenticationAPICommand {
             name: .customLong("provider-id"),
             help: "Unique ID of the linked account. Sent as body member `providerId`."
         )
-        var providerId: String
+        var providerID: String
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -1794,7 +1792,7 @@ extension AuthenticationAPICommand {
                 try await client.authentication.unlinkSocialIdentities(
                     accessToken: accessToken,
                     provider: provider,
-                    providerId: providerId
+                    providerID: providerID
                 )
             }
         }
@@ -1875,7 +1873,7 @@ extension AuthenticationAPICommand {
             name: .customLong("client-guid"),
             help: "Unique ID generated by client. Sent as body member `clientGuid`."
         )
-        var clientGuid: String
+        var clientGUID: String
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -1884,7 +1882,7 @@ extension AuthenticationAPICommand {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.linkSocialIdentitiesByPing(
                     accessToken: accessToken,
-                    clientGuid: clientGuid
+                    clientGUID: clientGUID
                 )
             }
         }
@@ -1916,10 +1914,10 @@ extension AuthenticationAPICommand {
         var accessToken: String
 
         @Option(
-            name: .customLong("username"),
+            name: .customLong("user-name"),
             help: "Username of the user. Sent as body member `username`."
         )
-        var username: String
+        var userName: String
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -1928,7 +1926,7 @@ extension AuthenticationAPICommand {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.setOrChangeUserName(
                     accessToken: accessToken,
-                    username: username
+                    userName: userName
                 )
             }
         }
@@ -1953,10 +1951,10 @@ extension AuthenticationAPICommand {
         static let operation = AuthenticationAPI.Operations.checkUserNameAvailability
 
         @Option(
-            name: .customLong("username"),
+            name: .customLong("user-name"),
             help: "UserName of the user. Sent as query parameter `username`."
         )
-        var username: String
+        var userName: String
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -1964,7 +1962,7 @@ extension AuthenticationAPICommand {
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.checkUserNameAvailability(
-                    username: username
+                    userName: userName
                 )
             }
         }
@@ -2105,7 +2103,7 @@ extension AuthenticationAPICommand {
             name: .customLong("phone-id"),
             help: "Body member `phoneId`. The user's phone ID (phone number)."
         )
-        var phoneId: String?
+        var phoneID: String?
 
         @Option(
             name: .customLong("user-name"),
@@ -2161,7 +2159,7 @@ extension AuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @Option(
             name: .customLong("welcome-email-template"),
@@ -2174,32 +2172,32 @@ extension AuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: AuthUserRegistrationModel())
-            builder.set(\.firstName, firstName)
-            builder.set(\.lastName, lastName)
-            builder.set(\.password, password)
-            builder.set(\.phoneId, phoneId)
-            builder.set(\.userName, userName)
-            builder.set(\.birthDate, birthDate)
-            builder.set(\.gender, gender)
-            builder.set(\.middleName, middleName)
+            var builder = try BodyBuilder(AuthUserRegistrationModel.self, from: body)
+            builder.set("firstName", firstName)
+            builder.set("lastName", lastName)
+            builder.set("password", password)
+            builder.set("phoneId", phoneID)
+            builder.set("userName", userName)
+            builder.set("birthDate", birthDate)
+            builder.set("gender", gender)
+            builder.set("middleName", middleName)
             let authUserRegistrationModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.userRegistrationByEmail(
-                    authUserRegistrationModel: authUserRegistrationModel,
+                    authUserRegistrationModel,
                     sott: sott,
                     emailTemplate: emailTemplate,
                     fields: fields,
                     options: options,
-                    verificationUrl: verificationUrl,
+                    verificationURL: verificationURL,
                     welcomeEmailTemplate: welcomeEmailTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -2255,7 +2253,7 @@ extension AuthenticationAPICommand {
             name: .customLong("phone-id"),
             help: "Body member `phoneId`. The user's phone ID (phone number)."
         )
-        var phoneId: String?
+        var phoneID: String?
 
         @Option(
             name: .customLong("user-name"),
@@ -2329,7 +2327,7 @@ extension AuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @Option(
             name: .customLong("welcome-email-template"),
@@ -2342,35 +2340,35 @@ extension AuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: AuthUserRegistrationModelWithCaptcha())
-            builder.set(\.firstName, firstName)
-            builder.set(\.lastName, lastName)
-            builder.set(\.password, password)
-            builder.set(\.phoneId, phoneId)
-            builder.set(\.userName, userName)
-            builder.set(\.birthDate, birthDate)
-            builder.set(\.gender, gender)
-            builder.set(\.middleName, middleName)
-            builder.set(\.gRecaptchaResponse, gRecaptchaResponse)
-            builder.set(\.qqCaptchaTicket, qqCaptchaTicket)
-            builder.set(\.qqCaptchaRandstr, qqCaptchaRandstr)
+            var builder = try BodyBuilder(AuthUserRegistrationModelWithCaptcha.self, from: body)
+            builder.set("firstName", firstName)
+            builder.set("lastName", lastName)
+            builder.set("password", password)
+            builder.set("phoneId", phoneID)
+            builder.set("userName", userName)
+            builder.set("birthDate", birthDate)
+            builder.set("gender", gender)
+            builder.set("middleName", middleName)
+            builder.set("g-recaptcha-response", gRecaptchaResponse)
+            builder.set("qq_captcha_ticket", qqCaptchaTicket)
+            builder.set("qq_captcha_randstr", qqCaptchaRandstr)
             let authUserRegistrationModelWithCaptcha = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.authentication.userRegistrationByCaptcha(
-                    authUserRegistrationModelWithCaptcha: authUserRegistrationModelWithCaptcha,
+                    authUserRegistrationModelWithCaptcha,
                     emailTemplate: emailTemplate,
                     fields: fields,
                     options: options,
                     smsTemplate: smsTemplate,
-                    verificationUrl: verificationUrl,
+                    verificationURL: verificationURL,
                     welcomeEmailTemplate: welcomeEmailTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -2378,21 +2376,21 @@ extension AuthenticationAPICommand {
 }
 
 extension AuthenticationAPICommand {
-    /// `lr authentication auth-resend-email-verification`: `PUT identity/v2/auth/register`.
-    struct AuthResendEmailVerificationCommand: AsyncParsableCommand {
+    /// `lr authentication resend-email-verification`: `PUT identity/v2/auth/register`.
+    struct ResendEmailVerificationCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "auth-resend-email-verification",
+            commandName: "resend-email-verification",
             abstract: "This API resends the verification email to the user.",
             discussion: """
                 Sends PUT identity/v2/auth/register with the API key as query `apiKey`.
-                Calls client.authentication.authResendEmailVerification(…) (LRAuth) and prints its PostResponseResendEmailVerification reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.authentication.resendEmailVerification(…) (LRAuth) and prints its PostResponseResendEmailVerification reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-resend-email-verification/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AuthenticationAPI.Operations.authResendEmailVerification
+        static let operation = AuthenticationAPI.Operations.resendEmailVerification
 
         @Option(
             name: .customLong("email"),
@@ -2410,17 +2408,17 @@ extension AuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.authentication.authResendEmailVerification(
+                try await client.authentication.resendEmailVerification(
                     email: email,
                     emailTemplate: emailTemplate,
-                    verificationUrl: verificationUrl
+                    verificationURL: verificationURL
                 )
             }
         }
@@ -2428,24 +2426,24 @@ extension AuthenticationAPICommand {
 }
 
 extension AuthenticationAPICommand {
-    /// `lr authentication auth-send-verification-email-for-linking-social-profiles`: `GET
+    /// `lr authentication send-verification-email-for-linking-social-profiles`: `GET
     /// identity/v2/auth/email/sendverificationemail`.
-    struct AuthSendVerificationEmailForLinkingSocialProfilesCommand: AsyncParsableCommand {
+    struct SendVerificationEmailForLinkingSocialProfilesCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "auth-send-verification-email-for-linking-social-profiles",
+            commandName: "send-verification-email-for-linking-social-profiles",
             abstract: "This API is used to Send verification email to the unverified email of the social profile.",
             discussion: """
                 This API is used to Send verification email to the unverified email of the social profile. This API can be used only incase of optional verification workflow.
 
                 Sends GET identity/v2/auth/email/sendverificationemail with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.authentication.authSendVerificationEmailForLinkingSocialProfiles(…) (LRAuth) and prints its PostResponseResendEmailVerification reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.authentication.sendVerificationEmailForLinkingSocialProfiles(…) (LRAuth) and prints its PostResponseResendEmailVerification reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-social-link-verification-email/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = AuthenticationAPI.Operations.authSendVerificationEmailForLinkingSocialProfiles
+        static let operation = AuthenticationAPI.Operations.sendVerificationEmailForLinkingSocialProfiles
 
         @Option(
             name: .customLong("access-token"),
@@ -2458,16 +2456,16 @@ extension AuthenticationAPICommand {
             name: .customLong("client-guid"),
             help: "Unique string used in the Smart Login request. Sent as query parameter `clientguid`."
         )
-        var clientGuid: String
+        var clientGUID: String
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.authentication.authSendVerificationEmailForLinkingSocialProfiles(
+                try await client.authentication.sendVerificationEmailForLinkingSocialProfiles(
                     accessToken: accessToken,
-                    clientGuid: clientGuid
+                    clientGUID: clientGUID
                 )
             }
         }

@@ -15,7 +15,7 @@ struct ConsentManagementAPICommand: ParsableCommand {
             Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-mangement/overview/
             """,
         subcommands: [
-            GetConsentLogsByUidCommand.self,
+            GetConsentLogsByUIDCommand.self,
             SubmitConsentByConsentTokenCommand.self,
             GetConsentLogsCommand.self,
             SubmitConsentByAccessTokenCommand.self,
@@ -28,20 +28,20 @@ struct ConsentManagementAPICommand: ParsableCommand {
 extension ConsentManagementAPICommand {
     /// `lr consent-management get-consent-logs-by-uid`: `GET
     /// identity/v2/manage/account/{uid}/consent/logs`.
-    struct GetConsentLogsByUidCommand: AsyncParsableCommand {
+    struct GetConsentLogsByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-consent-logs-by-uid",
             abstract: "This API is used to get the Consent logs of the user.",
             discussion: """
                 Sends GET identity/v2/manage/account/{uid}/consent/logs with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.consentManagement.getConsentLogsByUid(…) (LRConsent) and prints its ConsentLogsResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.consentManagement.getConsentLogsByUID(…) (LRConsent) and prints its ConsentLogsResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = ConsentManagementAPI.Operations.getConsentLogsByUid
+        static let operation = ConsentManagementAPI.Operations.getConsentLogsByUID
 
         @Option(
             name: .customLong("uid"),
@@ -54,7 +54,7 @@ extension ConsentManagementAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.consentManagement.getConsentLogsByUid(
+                try await client.consentManagement.getConsentLogsByUID(
                     uid: uid
                 )
             }
@@ -102,8 +102,8 @@ extension ConsentManagementAPICommand {
             let consentSubmitModel = try BodyInput.required(ConsentSubmitModel.self, from: body)
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.consentManagement.submitConsentByConsentToken(
-                    consentToken: consentToken,
-                    consentSubmitModel: consentSubmitModel
+                    consentSubmitModel,
+                    consentToken: consentToken
                 )
             }
         }
@@ -189,8 +189,8 @@ extension ConsentManagementAPICommand {
             let consentSubmitModel = try BodyInput.required(ConsentSubmitModel.self, from: body)
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.consentManagement.submitConsentByAccessToken(
-                    accessToken: accessToken,
-                    consentSubmitModel: consentSubmitModel
+                    consentSubmitModel,
+                    accessToken: accessToken
                 )
             }
         }
@@ -293,8 +293,8 @@ extension ConsentManagementAPICommand {
             let consentUpdateModel = try BodyInput.required(ConsentUpdateModel.self, from: body)
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.consentManagement.updateConsentProfileByAccessToken(
-                    accessToken: accessToken,
-                    consentUpdateModel: consentUpdateModel
+                    consentUpdateModel,
+                    accessToken: accessToken
                 )
             }
         }

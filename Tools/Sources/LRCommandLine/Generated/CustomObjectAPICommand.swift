@@ -18,13 +18,13 @@ struct CustomObjectAPICommand: ParsableCommand {
             CreateCustomObjectByTokenCommand.self,
             UpdateCustomObjectByTokenCommand.self,
             GetCustomObjectByTokenCommand.self,
-            GetCustomObjectByRecordIdAndTokenCommand.self,
+            GetCustomObjectByRecordIDAndTokenCommand.self,
             DeleteCustomObjectByTokenCommand.self,
-            CreateCustomObjectByUidCommand.self,
-            UpdateCustomObjectByUidCommand.self,
-            GetCustomObjectByUidCommand.self,
-            GetCustomObjectByRecordIdCommand.self,
-            DeleteCustomObjectByRecordIdCommand.self,
+            CreateCustomObjectByUIDCommand.self,
+            UpdateCustomObjectByUIDCommand.self,
+            GetCustomObjectByUIDCommand.self,
+            GetCustomObjectByRecordIDCommand.self,
+            DeleteCustomObjectByRecordIDCommand.self,
         ]
     )
 }
@@ -77,9 +77,9 @@ extension CustomObjectAPICommand {
             let payload = try BodyInput.required(JSONValue.self, from: body)
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.customObject.createCustomObjectByToken(
+                    payload,
                     accessToken: accessToken,
-                    objectName: objectName,
-                    payload: payload
+                    objectName: objectName
                 )
             }
         }
@@ -124,7 +124,7 @@ extension CustomObjectAPICommand {
             name: .customLong("object-record-id"),
             help: "Unique identifier of the user's record in Custom Object. Sent as a path segment (percent-encoded)."
         )
-        var objectRecordId: String
+        var objectRecordID: String
 
         @Option(
             name: .customLong("body"),
@@ -148,10 +148,10 @@ extension CustomObjectAPICommand {
             let payload = try BodyInput.required(JSONValue.self, from: body)
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.customObject.updateCustomObjectByToken(
+                    payload,
                     accessToken: accessToken,
                     objectName: objectName,
-                    objectRecordId: objectRecordId,
-                    payload: payload,
+                    objectRecordID: objectRecordID,
                     updateType: updateType
                 )
             }
@@ -206,20 +206,20 @@ extension CustomObjectAPICommand {
 extension CustomObjectAPICommand {
     /// `lr custom-object get-custom-object-by-record-id-and-token`: `GET
     /// identity/v2/auth/customobject/{object_record_id}`.
-    struct GetCustomObjectByRecordIdAndTokenCommand: AsyncParsableCommand {
+    struct GetCustomObjectByRecordIDAndTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-custom-object-by-record-id-and-token",
             abstract: "This API is used to retrieve the Custom Object data for the specified account.",
             discussion: """
                 Sends GET identity/v2/auth/customobject/{object_record_id} with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.customObject.getCustomObjectByRecordIdAndToken(…) (LRCustomObject) and prints its CustomObjectRecord reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.customObject.getCustomObjectByRecordIDAndToken(…) (LRCustomObject) and prints its CustomObjectRecord reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = CustomObjectAPI.Operations.getCustomObjectByRecordIdAndToken
+        static let operation = CustomObjectAPI.Operations.getCustomObjectByRecordIDAndToken
 
         @Option(
             name: .customLong("access-token"),
@@ -238,17 +238,17 @@ extension CustomObjectAPICommand {
             name: .customLong("object-record-id"),
             help: "Unique identifier of the user's record in Custom Object. Sent as a path segment (percent-encoded)."
         )
-        var objectRecordId: String
+        var objectRecordID: String
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.customObject.getCustomObjectByRecordIdAndToken(
+                try await client.customObject.getCustomObjectByRecordIDAndToken(
                     accessToken: accessToken,
                     objectName: objectName,
-                    objectRecordId: objectRecordId
+                    objectRecordID: objectRecordID
                 )
             }
         }
@@ -291,7 +291,7 @@ extension CustomObjectAPICommand {
             name: .customLong("object-record-id"),
             help: "Unique identifier of the user's record in Custom Object. Sent as a path segment (percent-encoded)."
         )
-        var objectRecordId: String
+        var objectRecordID: String
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -301,7 +301,7 @@ extension CustomObjectAPICommand {
                 try await client.customObject.deleteCustomObjectByToken(
                     accessToken: accessToken,
                     objectName: objectName,
-                    objectRecordId: objectRecordId
+                    objectRecordID: objectRecordID
                 )
             }
         }
@@ -311,14 +311,14 @@ extension CustomObjectAPICommand {
 extension CustomObjectAPICommand {
     /// `lr custom-object create-custom-object-by-uid`: `POST
     /// identity/v2/manage/account/{uid}/customobject`.
-    struct CreateCustomObjectByUidCommand: AsyncParsableCommand {
+    struct CreateCustomObjectByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "create-custom-object-by-uid",
             abstract:
                 "This API is used to write information in JSON format to the custom object for the specified account.",
             discussion: """
                 Sends POST identity/v2/manage/account/{uid}/customobject with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.customObject.createCustomObjectByUid(…) (LRCustomObject) and prints its CustomObjectRecord reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.customObject.createCustomObjectByUID(…) (LRCustomObject) and prints its CustomObjectRecord reply as JSON; --raw prints LoginRadius's bytes.
                 The body is a JSONValue in JSON: --body FILE, or --body - to read standard input.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-uid/
@@ -326,7 +326,7 @@ extension CustomObjectAPICommand {
         )
 
         /// The operation's descriptor.
-        static let operation = CustomObjectAPI.Operations.createCustomObjectByUid
+        static let operation = CustomObjectAPI.Operations.createCustomObjectByUID
 
         @Option(
             name: .customLong("object-name"),
@@ -355,9 +355,9 @@ extension CustomObjectAPICommand {
         func run() async throws {
             let payload = try BodyInput.required(JSONValue.self, from: body)
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.customObject.createCustomObjectByUid(
+                try await client.customObject.createCustomObjectByUID(
+                    payload,
                     objectName: objectName,
-                    payload: payload,
                     uid: uid
                 )
             }
@@ -368,7 +368,7 @@ extension CustomObjectAPICommand {
 extension CustomObjectAPICommand {
     /// `lr custom-object update-custom-object-by-uid`: `PUT
     /// identity/v2/manage/account/{uid}/customobject/{object_record_id}`.
-    struct UpdateCustomObjectByUidCommand: AsyncParsableCommand {
+    struct UpdateCustomObjectByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "update-custom-object-by-uid",
             abstract: "This API is used to update the specified custom object data of a specified account.",
@@ -376,7 +376,7 @@ extension CustomObjectAPICommand {
                 This API is used to update the specified custom object data of a specified account. If the value of updatetype is 'replace' then it will fully replace custom object with new custom object and if the value of updatetype is partialreplace then it will perform an upsert type operation.
 
                 Sends PUT identity/v2/manage/account/{uid}/customobject/{object_record_id} with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.customObject.updateCustomObjectByUid(…) (LRCustomObject) and prints its CustomObjectRecord reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.customObject.updateCustomObjectByUID(…) (LRCustomObject) and prints its CustomObjectRecord reply as JSON; --raw prints LoginRadius's bytes.
                 The body is a JSONValue in JSON: --body FILE, or --body - to read standard input.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-uid/
@@ -384,7 +384,7 @@ extension CustomObjectAPICommand {
         )
 
         /// The operation's descriptor.
-        static let operation = CustomObjectAPI.Operations.updateCustomObjectByUid
+        static let operation = CustomObjectAPI.Operations.updateCustomObjectByUID
 
         @Option(
             name: .customLong("object-name"),
@@ -396,7 +396,7 @@ extension CustomObjectAPICommand {
             name: .customLong("object-record-id"),
             help: "Unique identifier of the user's record in Custom Object. Sent as a path segment (percent-encoded)."
         )
-        var objectRecordId: String
+        var objectRecordID: String
 
         @Option(
             name: .customLong("body"),
@@ -425,10 +425,10 @@ extension CustomObjectAPICommand {
         func run() async throws {
             let payload = try BodyInput.required(JSONValue.self, from: body)
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.customObject.updateCustomObjectByUid(
+                try await client.customObject.updateCustomObjectByUID(
+                    payload,
                     objectName: objectName,
-                    objectRecordId: objectRecordId,
-                    payload: payload,
+                    objectRecordID: objectRecordID,
                     uid: uid,
                     updateType: updateType
                 )
@@ -440,20 +440,20 @@ extension CustomObjectAPICommand {
 extension CustomObjectAPICommand {
     /// `lr custom-object get-custom-object-by-uid`: `GET
     /// identity/v2/manage/account/{uid}/customobject`.
-    struct GetCustomObjectByUidCommand: AsyncParsableCommand {
+    struct GetCustomObjectByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-custom-object-by-uid",
             abstract: "This API is used to retrieve all the custom objects by UID from cloud storage.",
             discussion: """
                 Sends GET identity/v2/manage/account/{uid}/customobject with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.customObject.getCustomObjectByUid(…) (LRCustomObject) and prints its CustomObjectListResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.customObject.getCustomObjectByUID(…) (LRCustomObject) and prints its CustomObjectListResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = CustomObjectAPI.Operations.getCustomObjectByUid
+        static let operation = CustomObjectAPI.Operations.getCustomObjectByUID
 
         @Option(
             name: .customLong("object-name"),
@@ -472,7 +472,7 @@ extension CustomObjectAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.customObject.getCustomObjectByUid(
+                try await client.customObject.getCustomObjectByUID(
                     objectName: objectName,
                     uid: uid
                 )
@@ -484,20 +484,20 @@ extension CustomObjectAPICommand {
 extension CustomObjectAPICommand {
     /// `lr custom-object get-custom-object-by-record-id`: `GET
     /// identity/v2/manage/account/{uid}/customobject/{object_record_id}`.
-    struct GetCustomObjectByRecordIdCommand: AsyncParsableCommand {
+    struct GetCustomObjectByRecordIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-custom-object-by-record-id",
             abstract: "This API is used to retrieve the Custom Object data for the specified account.",
             discussion: """
                 Sends GET identity/v2/manage/account/{uid}/customobject/{object_record_id} with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.customObject.getCustomObjectByRecordId(…) (LRCustomObject) and prints its CustomObjectRecord reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.customObject.getCustomObjectByRecordID(…) (LRCustomObject) and prints its CustomObjectRecord reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = CustomObjectAPI.Operations.getCustomObjectByRecordId
+        static let operation = CustomObjectAPI.Operations.getCustomObjectByRecordID
 
         @Option(
             name: .customLong("object-name"),
@@ -509,7 +509,7 @@ extension CustomObjectAPICommand {
             name: .customLong("object-record-id"),
             help: "Unique identifier of the user's record in Custom Object. Sent as a path segment (percent-encoded)."
         )
-        var objectRecordId: String
+        var objectRecordID: String
 
         @Option(
             name: .customLong("uid"),
@@ -522,9 +522,9 @@ extension CustomObjectAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.customObject.getCustomObjectByRecordId(
+                try await client.customObject.getCustomObjectByRecordID(
                     objectName: objectName,
-                    objectRecordId: objectRecordId,
+                    objectRecordID: objectRecordID,
                     uid: uid
                 )
             }
@@ -535,21 +535,21 @@ extension CustomObjectAPICommand {
 extension CustomObjectAPICommand {
     /// `lr custom-object delete-custom-object-by-record-id`: `DELETE
     /// identity/v2/manage/account/{uid}/customobject/{object_record_id}`.
-    struct DeleteCustomObjectByRecordIdCommand: AsyncParsableCommand {
+    struct DeleteCustomObjectByRecordIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete-custom-object-by-record-id",
             abstract:
                 "This API is used to remove the specified Custom Object data using ObjectRecordId of specified account.",
             discussion: """
                 Sends DELETE identity/v2/manage/account/{uid}/customobject/{object_record_id} with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.customObject.deleteCustomObjectByRecordId(…) (LRCustomObject) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.customObject.deleteCustomObjectByRecordID(…) (LRCustomObject) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = CustomObjectAPI.Operations.deleteCustomObjectByRecordId
+        static let operation = CustomObjectAPI.Operations.deleteCustomObjectByRecordID
 
         @Option(
             name: .customLong("object-name"),
@@ -561,7 +561,7 @@ extension CustomObjectAPICommand {
             name: .customLong("object-record-id"),
             help: "Unique identifier of the user's record in Custom Object. Sent as a path segment (percent-encoded)."
         )
-        var objectRecordId: String
+        var objectRecordID: String
 
         @Option(
             name: .customLong("uid"),
@@ -574,9 +574,9 @@ extension CustomObjectAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.customObject.deleteCustomObjectByRecordId(
+                try await client.customObject.deleteCustomObjectByRecordID(
                     objectName: objectName,
-                    objectRecordId: objectRecordId,
+                    objectRecordID: objectRecordID,
                     uid: uid
                 )
             }

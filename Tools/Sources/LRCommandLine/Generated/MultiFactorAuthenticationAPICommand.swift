@@ -19,31 +19,31 @@ struct MultiFactorAuthenticationAPICommand: ParsableCommand {
             MfaUpdateSettingCommand.self,
             MfaUpdatePhoneNumberByTokenCommand.self,
             MfaResetAuthenticatorByTokenCommand.self,
-            MfaResetSmsAuthByTokenCommand.self,
+            MfaResetSMSAuthenticatorByTokenCommand.self,
             MfaBackupCodeByAccessTokenCommand.self,
             MfaResetBackupCodeByAccessTokenCommand.self,
-            MfaEmailOtpByAccessTokenCommand.self,
-            MfaValidateEmailOtpByAccessTokenCommand.self,
-            MfaResetEmailOtpAuthenticatorByAccessTokenCommand.self,
+            MfaEmailOTPByAccessTokenCommand.self,
+            MfaValidateEmailOTPByAccessTokenCommand.self,
+            MfaResetEmailOTPAuthenticatorByAccessTokenCommand.self,
             MfaSecurityQuestionAnswerByAccessTokenCommand.self,
             MfaResetSecurityQuestionAuthenticatorByAccessTokenCommand.self,
             MfaLoginByEmailCommand.self,
             MfaLoginByUserNameCommand.self,
             MfaLoginByPhoneCommand.self,
-            MfaValidateOtpByPhoneCommand.self,
+            MfaValidateOTPByPhoneCommand.self,
             MfaValidateBackupCodeCommand.self,
             MfaUpdatePhoneNumberCommand.self,
-            MfaResendOtpCommand.self,
-            MfaEmailOtpCommand.self,
-            MfaValidateEmailOtpCommand.self,
+            MfaResendOTPCommand.self,
+            MfaEmailOTPCommand.self,
+            MfaValidateEmailOTPCommand.self,
             MfaSecurityQuestionAnswerCommand.self,
             MfaSecurityQuestionAnswerVerificationCommand.self,
-            MfaResetSmsAuthenticatorByUidCommand.self,
-            MfaResetAuthenticatorByUidCommand.self,
-            MfaBackupCodeByUidCommand.self,
-            MfaResetBackupCodeByUidCommand.self,
-            MfaResetEmailOtpAuthenticatorByUidCommand.self,
-            MfaResetSecurityQuestionAuthenticatorByUidCommand.self,
+            MfaResetSMSAuthenticatorByUIDCommand.self,
+            MfaResetAuthenticatorByUIDCommand.self,
+            MfaBackupCodeByUIDCommand.self,
+            MfaResetBackupCodeByUIDCommand.self,
+            MfaResetEmailOTPAuthenticatorByUIDCommand.self,
+            MfaResetSecurityQuestionAuthenticatorByUIDCommand.self,
             MfaValidateAuthenticatorCodeCommand.self,
             MfaVerifyAuthenticatorCodeCommand.self,
         ]
@@ -80,7 +80,7 @@ extension MultiFactorAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool?
+        var isVoiceOTP: Bool?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -89,7 +89,7 @@ extension MultiFactorAuthenticationAPICommand {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.mfa.mfaConfigureByAccessToken(
                     accessToken: accessToken,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -148,13 +148,13 @@ extension MultiFactorAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: MultiFactorAuthModelWithLockout())
-            builder.set(\.otp, otp)
+            var builder = try BodyBuilder(MultiFactorAuthModelWithLockout.self, from: body)
+            builder.set("otp", otp)
             let multiFactorAuthModelWithLockout = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.mfa.mfaUpdateSetting(
+                    multiFactorAuthModelWithLockout,
                     accessToken: accessToken,
-                    multiFactorAuthModelWithLockout: multiFactorAuthModelWithLockout,
                     fields: fields
                 )
             }
@@ -171,7 +171,7 @@ extension MultiFactorAuthenticationAPICommand {
                 "This API is used to update the Multi-factor authentication phone number by sending the verification OTP to the provided phone number.",
             discussion: """
                 Sends PUT identity/v2/auth/account/2fa with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.mfa.mfaUpdatePhoneNumberByToken(…) (LRMFA) and prints its SmsResponseData reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaUpdatePhoneNumberByToken(…) (LRMFA) and prints its SMSResponseData reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number-by-token/
                 """
@@ -204,7 +204,7 @@ extension MultiFactorAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @Option(
             name: .customLong("options"),
@@ -222,7 +222,7 @@ extension MultiFactorAuthenticationAPICommand {
                     accessToken: accessToken,
                     phoneNo2FA: phoneNo2FA,
                     smsTemplate2FA: smsTemplate2FA,
-                    isVoiceOtp: isVoiceOtp,
+                    isVoiceOTP: isVoiceOTP,
                     options: options
                 )
             }
@@ -277,21 +277,22 @@ extension MultiFactorAuthenticationAPICommand {
 }
 
 extension MultiFactorAuthenticationAPICommand {
-    /// `lr mfa mfa-reset-sms-auth-by-token`: `DELETE identity/v2/auth/account/2fa/authenticator`.
-    struct MfaResetSmsAuthByTokenCommand: AsyncParsableCommand {
+    /// `lr mfa mfa-reset-sms-authenticator-by-token`: `DELETE
+    /// identity/v2/auth/account/2fa/authenticator`.
+    struct MfaResetSMSAuthenticatorByTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "mfa-reset-sms-auth-by-token",
+            commandName: "mfa-reset-sms-authenticator-by-token",
             abstract: "This API resets the SMS Authenticator configurations on a given account via the access token.",
             discussion: """
                 Sends DELETE identity/v2/auth/account/2fa/authenticator with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.mfa.mfaResetSmsAuthByToken(…) (LRMFA) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaResetSMSAuthenticatorByToken(…) (LRMFA) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetSmsAuthByToken
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetSMSAuthenticatorByToken
 
         @Option(
             name: .customLong("access-token"),
@@ -312,7 +313,7 @@ extension MultiFactorAuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaResetSmsAuthByToken(
+                try await client.mfa.mfaResetSMSAuthenticatorByToken(
                     accessToken: accessToken,
                     otpAuthenticator: otpAuthenticator
                 )
@@ -403,21 +404,21 @@ extension MultiFactorAuthenticationAPICommand {
 
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-email-otp-by-access-token`: `GET identity/v2/auth/account/2fa/otp/email`.
-    struct MfaEmailOtpByAccessTokenCommand: AsyncParsableCommand {
+    struct MfaEmailOTPByAccessTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-email-otp-by-access-token",
             abstract:
                 "This API is created to send the OTP to the email if email OTP authenticator is enabled in app's MFA configuration.",
             discussion: """
                 Sends GET identity/v2/auth/account/2fa/otp/email with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.mfa.mfaEmailOtpByAccessToken(…) (LRMFA) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaEmailOTPByAccessToken(…) (LRMFA) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-access-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaEmailOtpByAccessToken
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaEmailOTPByAccessToken
 
         @Option(
             name: .customLong("access-token"),
@@ -429,7 +430,7 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("email-id"),
             help: "EmailId. Sent as query parameter `emailId`."
         )
-        var emailId: String
+        var emailID: String
 
         @Option(
             name: .customLong("email-template2-fa"),
@@ -442,9 +443,9 @@ extension MultiFactorAuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaEmailOtpByAccessToken(
+                try await client.mfa.mfaEmailOTPByAccessToken(
                     accessToken: accessToken,
-                    emailId: emailId,
+                    emailID: emailID,
                     emailTemplate2FA: emailTemplate2FA
                 )
             }
@@ -455,21 +456,21 @@ extension MultiFactorAuthenticationAPICommand {
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-validate-email-otp-by-access-token`: `PUT
     /// identity/v2/auth/account/2fa/verification/otp/email`.
-    struct MfaValidateEmailOtpByAccessTokenCommand: AsyncParsableCommand {
+    struct MfaValidateEmailOTPByAccessTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-validate-email-otp-by-access-token",
             abstract: "This API is used to set up MFA Email OTP authenticator on profile after login.",
             discussion: """
                 Sends PUT identity/v2/auth/account/2fa/verification/otp/email with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.mfa.mfaValidateEmailOtpByAccessToken(…) (LRMFA) and prints its Identity reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a MultiFactorAuthModelByEmailOtpWithLockout in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.mfa.mfaValidateEmailOTPByAccessToken(…) (LRMFA) and prints its Identity reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a MultiFactorAuthModelByEmailOTPWithLockout in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-access-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaValidateEmailOtpByAccessToken
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaValidateEmailOTPByAccessToken
 
         @Option(
             name: .customLong("access-token"),
@@ -480,7 +481,7 @@ extension MultiFactorAuthenticationAPICommand {
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `MultiFactorAuthModelByEmailOtpWithLockout`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `MultiFactorAuthModelByEmailOTPWithLockout`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -490,7 +491,7 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("email-id"),
             help: "Body member `EmailId`. The email address to send the OTP to."
         )
-        var emailId: String?
+        var emailID: String?
 
         @Option(
             name: .customLong("otp"),
@@ -502,14 +503,14 @@ extension MultiFactorAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: MultiFactorAuthModelByEmailOtpWithLockout())
-            builder.set(\.emailId, emailId)
-            builder.set(\.otp, otp)
-            let multiFactorAuthModelByEmailOtpWithLockout = try builder.required()
+            var builder = try BodyBuilder(MultiFactorAuthModelByEmailOTPWithLockout.self, from: body)
+            builder.set("EmailId", emailID)
+            builder.set("Otp", otp)
+            let multiFactorAuthModelByEmailOTPWithLockout = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaValidateEmailOtpByAccessToken(
-                    accessToken: accessToken,
-                    multiFactorAuthModelByEmailOtpWithLockout: multiFactorAuthModelByEmailOtpWithLockout
+                try await client.mfa.mfaValidateEmailOTPByAccessToken(
+                    multiFactorAuthModelByEmailOTPWithLockout,
+                    accessToken: accessToken
                 )
             }
         }
@@ -519,20 +520,20 @@ extension MultiFactorAuthenticationAPICommand {
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-reset-email-otp-authenticator-by-access-token`: `DELETE
     /// identity/v2/auth/account/2fa/authenticator/otp/email`.
-    struct MfaResetEmailOtpAuthenticatorByAccessTokenCommand: AsyncParsableCommand {
+    struct MfaResetEmailOTPAuthenticatorByAccessTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-reset-email-otp-authenticator-by-access-token",
             abstract: "This API is used to reset the Email OTP Authenticator settings for an MFA-enabled user.",
             discussion: """
                 Sends DELETE identity/v2/auth/account/2fa/authenticator/otp/email with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.mfa.mfaResetEmailOtpAuthenticatorByAccessToken(…) (LRMFA) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaResetEmailOTPAuthenticatorByAccessToken(…) (LRMFA) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-access-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetEmailOtpAuthenticatorByAccessToken
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetEmailOTPAuthenticatorByAccessToken
 
         @Option(
             name: .customLong("access-token"),
@@ -545,7 +546,7 @@ extension MultiFactorAuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaResetEmailOtpAuthenticatorByAccessToken(
+                try await client.mfa.mfaResetEmailOTPAuthenticatorByAccessToken(
                     accessToken: accessToken
                 )
             }
@@ -598,13 +599,13 @@ extension MultiFactorAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: SecurityQuestionAnswerModelByAccessToken())
-            builder.set(\.replaceSecurityQuestionAnswer, replaceSecurityQuestionAnswer)
+            var builder = try BodyBuilder(SecurityQuestionAnswerModelByAccessToken.self, from: body)
+            builder.set("ReplaceSecurityQuestionAnswer", replaceSecurityQuestionAnswer)
             let securityQuestionAnswerModelByAccessToken = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.mfa.mfaSecurityQuestionAnswerByAccessToken(
-                    accessToken: accessToken,
-                    securityQuestionAnswerModelByAccessToken: securityQuestionAnswerModelByAccessToken
+                    securityQuestionAnswerModelByAccessToken,
+                    accessToken: accessToken
                 )
             }
         }
@@ -696,7 +697,7 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("login-url"),
             help: "Url where the user is logging from. Sent as query parameter `loginUrl` when not blank."
         )
-        var loginUrl: String?
+        var loginURL: String?
 
         @Option(
             name: .customLong("sms-template"),
@@ -714,7 +715,7 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @Option(
             name: .customLong("email-template2-fa"),
@@ -727,7 +728,7 @@ extension MultiFactorAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @Option(
             name: .customLong("options"),
@@ -746,12 +747,12 @@ extension MultiFactorAuthenticationAPICommand {
                     password: password,
                     emailTemplate: emailTemplate,
                     fields: fields,
-                    loginUrl: loginUrl,
+                    loginURL: loginURL,
                     smsTemplate: smsTemplate,
                     smsTemplate2FA: smsTemplate2FA,
-                    verificationUrl: verificationUrl,
+                    verificationURL: verificationURL,
                     emailTemplate2FA: emailTemplate2FA,
-                    isVoiceOtp: isVoiceOtp,
+                    isVoiceOTP: isVoiceOTP,
                     options: options
                 )
             }
@@ -784,10 +785,10 @@ extension MultiFactorAuthenticationAPICommand {
         var password: String
 
         @Option(
-            name: .customLong("username"),
+            name: .customLong("user-name"),
             help: "Username of the user. Sent as body member `username`."
         )
-        var username: String
+        var userName: String
 
         @Option(
             name: .customLong("email-template"),
@@ -806,7 +807,7 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("login-url"),
             help: "Url where the user is logging from. Sent as query parameter `loginUrl` when not blank."
         )
-        var loginUrl: String?
+        var loginURL: String?
 
         @Option(
             name: .customLong("sms-template"),
@@ -824,7 +825,7 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @Option(
             name: .customLong("email-template2-fa"),
@@ -837,7 +838,7 @@ extension MultiFactorAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -846,15 +847,15 @@ extension MultiFactorAuthenticationAPICommand {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.mfa.mfaLoginByUserName(
                     password: password,
-                    username: username,
+                    userName: userName,
                     emailTemplate: emailTemplate,
                     fields: fields,
-                    loginUrl: loginUrl,
+                    loginURL: loginURL,
                     smsTemplate: smsTemplate,
                     smsTemplate2FA: smsTemplate2FA,
-                    verificationUrl: verificationUrl,
+                    verificationURL: verificationURL,
                     emailTemplate2FA: emailTemplate2FA,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -908,7 +909,7 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("login-url"),
             help: "Url where the user is logging from. Sent as query parameter `loginUrl` when not blank."
         )
-        var loginUrl: String?
+        var loginURL: String?
 
         @Option(
             name: .customLong("sms-template"),
@@ -926,7 +927,7 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @Option(
             name: .customLong("email-template2-fa"),
@@ -939,7 +940,7 @@ extension MultiFactorAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @Option(
             name: .customLong("options"),
@@ -958,12 +959,12 @@ extension MultiFactorAuthenticationAPICommand {
                     phone: phone,
                     emailTemplate: emailTemplate,
                     fields: fields,
-                    loginUrl: loginUrl,
+                    loginURL: loginURL,
                     smsTemplate: smsTemplate,
                     smsTemplate2FA: smsTemplate2FA,
-                    verificationUrl: verificationUrl,
+                    verificationURL: verificationURL,
                     emailTemplate2FA: emailTemplate2FA,
-                    isVoiceOtp: isVoiceOtp,
+                    isVoiceOTP: isVoiceOTP,
                     options: options
                 )
             }
@@ -973,14 +974,14 @@ extension MultiFactorAuthenticationAPICommand {
 
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-validate-otp-by-phone`: `PUT identity/v2/auth/login/2fa/verification/otp`.
-    struct MfaValidateOtpByPhoneCommand: AsyncParsableCommand {
+    struct MfaValidateOTPByPhoneCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-validate-otp-by-phone",
             abstract:
                 "This API is used to login via Multi-factor authentication by passing the One Time Password received via SMS.",
             discussion: """
                 Sends PUT identity/v2/auth/login/2fa/verification/otp with the API key as query `apiKey`.
-                Calls client.mfa.mfaValidateOtpByPhone(…) (LRMFA) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaValidateOTPByPhone(…) (LRMFA) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
                 The body is a MultiFactorAuthModelWithLockout in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-validate-otp/
@@ -988,7 +989,7 @@ extension MultiFactorAuthenticationAPICommand {
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaValidateOtpByPhone
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaValidateOTPByPhone
 
         @Option(
             name: .customLong("body"),
@@ -1047,25 +1048,25 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("rba-ip-email-template"),
             help: "Sent as query parameter `rbaIpEmailTemplate` when not blank."
         )
-        var rbaIpEmailTemplate: String?
+        var rbaIPEmailTemplate: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: MultiFactorAuthModelWithLockout())
-            builder.set(\.otp, otp)
+            var builder = try BodyBuilder(MultiFactorAuthModelWithLockout.self, from: body)
+            builder.set("otp", otp)
             let multiFactorAuthModelWithLockout = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaValidateOtpByPhone(
-                    multiFactorAuthModelWithLockout: multiFactorAuthModelWithLockout,
+                try await client.mfa.mfaValidateOTPByPhone(
+                    multiFactorAuthModelWithLockout,
                     secondFactorAuthenticationToken: secondFactorAuthenticationToken,
                     fields: fields,
                     smsTemplate2FA: smsTemplate2FA,
                     rbaBrowserEmailTemplate: rbaBrowserEmailTemplate,
                     rbaCityEmailTemplate: rbaCityEmailTemplate,
                     rbaCountryEmailTemplate: rbaCountryEmailTemplate,
-                    rbaIpEmailTemplate: rbaIpEmailTemplate
+                    rbaIPEmailTemplate: rbaIPEmailTemplate
                 )
             }
         }
@@ -1144,24 +1145,24 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("rba-ip-email-template"),
             help: "Sent as query parameter `rbaIpEmailTemplate` when not blank."
         )
-        var rbaIpEmailTemplate: String?
+        var rbaIPEmailTemplate: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: MultiFactorAuthModelByBackupCode())
-            builder.set(\.backupCode, backupCode)
+            var builder = try BodyBuilder(MultiFactorAuthModelByBackupCode.self, from: body)
+            builder.set("backupCode", backupCode)
             let multiFactorAuthModelByBackupCode = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.mfa.mfaValidateBackupCode(
-                    multiFactorAuthModelByBackupCode: multiFactorAuthModelByBackupCode,
+                    multiFactorAuthModelByBackupCode,
                     secondFactorAuthenticationToken: secondFactorAuthenticationToken,
                     fields: fields,
                     rbaBrowserEmailTemplate: rbaBrowserEmailTemplate,
                     rbaCityEmailTemplate: rbaCityEmailTemplate,
                     rbaCountryEmailTemplate: rbaCountryEmailTemplate,
-                    rbaIpEmailTemplate: rbaIpEmailTemplate
+                    rbaIPEmailTemplate: rbaIPEmailTemplate
                 )
             }
         }
@@ -1177,7 +1178,7 @@ extension MultiFactorAuthenticationAPICommand {
                 "This API is used to update (if configured) the phone number used for Multi-factor authentication by sending the verification OTP to the provided phone number.",
             discussion: """
                 Sends PUT identity/v2/auth/login/2fa with the API key as query `apiKey`.
-                Calls client.mfa.mfaUpdatePhoneNumber(…) (LRMFA) and prints its SmsResponseData reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaUpdatePhoneNumber(…) (LRMFA) and prints its SMSResponseData reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number/
                 """
@@ -1210,7 +1211,7 @@ extension MultiFactorAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @Option(
             name: .customLong("options"),
@@ -1228,7 +1229,7 @@ extension MultiFactorAuthenticationAPICommand {
                     phoneNo2FA: phoneNo2FA,
                     secondFactorAuthenticationToken: secondFactorAuthenticationToken,
                     smsTemplate2FA: smsTemplate2FA,
-                    isVoiceOtp: isVoiceOtp,
+                    isVoiceOTP: isVoiceOTP,
                     options: options
                 )
             }
@@ -1238,20 +1239,20 @@ extension MultiFactorAuthenticationAPICommand {
 
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-resend-otp`: `GET identity/v2/auth/login/2fa/resend`.
-    struct MfaResendOtpCommand: AsyncParsableCommand {
+    struct MfaResendOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-resend-otp",
             abstract: "This API is used to resending the verification OTP to the provided phone number.",
             discussion: """
                 Sends GET identity/v2/auth/login/2fa/resend with the API key as query `apiKey`.
-                Calls client.mfa.mfaResendOtp(…) (LRMFA) and prints its SmsResponseData reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaResendOTP(…) (LRMFA) and prints its SMSResponseData reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/resend-twofactorauthentication-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResendOtp
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResendOTP
 
         @Option(
             name: .customLong("second-factor-authentication-token"),
@@ -1271,17 +1272,17 @@ extension MultiFactorAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaResendOtp(
+                try await client.mfa.mfaResendOTP(
                     secondFactorAuthenticationToken: secondFactorAuthenticationToken,
                     smsTemplate2FA: smsTemplate2FA,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -1290,26 +1291,26 @@ extension MultiFactorAuthenticationAPICommand {
 
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-email-otp`: `POST identity/v2/auth/login/2fa/otp/email`.
-    struct MfaEmailOtpCommand: AsyncParsableCommand {
+    struct MfaEmailOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-email-otp",
             abstract: "An API designed to send the MFA Email OTP to the email.",
             discussion: """
                 Sends POST identity/v2/auth/login/2fa/otp/email with the API key as query `apiKey`.
-                Calls client.mfa.mfaEmailOtp(…) (LRMFA) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is an EmailIdModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.mfa.mfaEmailOTP(…) (LRMFA) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is an EmailIDModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-mfa-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaEmailOtp
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaEmailOTP
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, an `EmailIdModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, an `EmailIDModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -1319,7 +1320,7 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("email-id"),
             help: "Body member `EmailId`. The email address to send the OTP to."
         )
-        var emailId: String?
+        var emailID: String?
 
         @Option(
             name: .customLong("second-factor-authentication-token"),
@@ -1337,12 +1338,12 @@ extension MultiFactorAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: EmailIdModel())
-            builder.set(\.emailId, emailId)
-            let emailIdModel = try builder.required()
+            var builder = try BodyBuilder(EmailIDModel.self, from: body)
+            builder.set("EmailId", emailID)
+            let emailIDModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaEmailOtp(
-                    emailIdModel: emailIdModel,
+                try await client.mfa.mfaEmailOTP(
+                    emailIDModel,
                     secondFactorAuthenticationToken: secondFactorAuthenticationToken,
                     emailTemplate2FA: emailTemplate2FA
                 )
@@ -1353,26 +1354,26 @@ extension MultiFactorAuthenticationAPICommand {
 
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-validate-email-otp`: `PUT identity/v2/auth/login/2fa/verification/otp/email`.
-    struct MfaValidateEmailOtpCommand: AsyncParsableCommand {
+    struct MfaValidateEmailOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-validate-email-otp",
             abstract: "This API is used to Verify MFA Email OTP by MFA Token.",
             discussion: """
                 Sends PUT identity/v2/auth/login/2fa/verification/otp/email with the API key as query `apiKey`.
-                Calls client.mfa.mfaValidateEmailOtp(…) (LRMFA) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a MultiFactorAuthModelByEmailOtp in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.mfa.mfaValidateEmailOTP(…) (LRMFA) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a MultiFactorAuthModelByEmailOTP in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-mfa-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaValidateEmailOtp
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaValidateEmailOTP
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `MultiFactorAuthModelByEmailOtp`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `MultiFactorAuthModelByEmailOTP`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -1382,7 +1383,7 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("email-id"),
             help: "Body member `EmailId`. The email address to send the OTP to."
         )
-        var emailId: String?
+        var emailID: String?
 
         @Option(
             name: .customLong("otp"),
@@ -1418,24 +1419,24 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("rba-ip-email-template"),
             help: "RbaIpEmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not blank."
         )
-        var rbaIpEmailTemplate: String?
+        var rbaIPEmailTemplate: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: MultiFactorAuthModelByEmailOtp())
-            builder.set(\.emailId, emailId)
-            builder.set(\.otp, otp)
-            let multiFactorAuthModelByEmailOtp = try builder.required()
+            var builder = try BodyBuilder(MultiFactorAuthModelByEmailOTP.self, from: body)
+            builder.set("EmailId", emailID)
+            builder.set("Otp", otp)
+            let multiFactorAuthModelByEmailOTP = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaValidateEmailOtp(
-                    multiFactorAuthModelByEmailOtp: multiFactorAuthModelByEmailOtp,
+                try await client.mfa.mfaValidateEmailOTP(
+                    multiFactorAuthModelByEmailOTP,
                     secondFactorAuthenticationToken: secondFactorAuthenticationToken,
                     rbaBrowserEmailTemplate: rbaBrowserEmailTemplate,
                     rbaCityEmailTemplate: rbaCityEmailTemplate,
                     rbaCountryEmailTemplate: rbaCountryEmailTemplate,
-                    rbaIpEmailTemplate: rbaIpEmailTemplate
+                    rbaIPEmailTemplate: rbaIPEmailTemplate
                 )
             }
         }
@@ -1486,7 +1487,7 @@ extension MultiFactorAuthenticationAPICommand {
             )
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.mfa.mfaSecurityQuestionAnswer(
-                    securityQuestionAnswerUpdateModel: securityQuestionAnswerUpdateModel,
+                    securityQuestionAnswerUpdateModel,
                     secondFactorAuthenticationToken: secondFactorAuthenticationToken
                 )
             }
@@ -1550,7 +1551,7 @@ extension MultiFactorAuthenticationAPICommand {
             name: .customLong("rba-ip-email-template"),
             help: "RbaIpEmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not blank."
         )
-        var rbaIpEmailTemplate: String?
+        var rbaIPEmailTemplate: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -1561,12 +1562,12 @@ extension MultiFactorAuthenticationAPICommand {
             )
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.mfa.mfaSecurityQuestionAnswerVerification(
-                    securityQuestionAnswerUpdateModel: securityQuestionAnswerUpdateModel,
+                    securityQuestionAnswerUpdateModel,
                     secondFactorAuthenticationToken: secondFactorAuthenticationToken,
                     rbaBrowserEmailTemplate: rbaBrowserEmailTemplate,
                     rbaCityEmailTemplate: rbaCityEmailTemplate,
                     rbaCountryEmailTemplate: rbaCountryEmailTemplate,
-                    rbaIpEmailTemplate: rbaIpEmailTemplate
+                    rbaIPEmailTemplate: rbaIPEmailTemplate
                 )
             }
         }
@@ -1576,20 +1577,20 @@ extension MultiFactorAuthenticationAPICommand {
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-reset-sms-authenticator-by-uid`: `DELETE
     /// identity/v2/manage/account/2fa/authenticator`.
-    struct MfaResetSmsAuthenticatorByUidCommand: AsyncParsableCommand {
+    struct MfaResetSMSAuthenticatorByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-reset-sms-authenticator-by-uid",
             abstract: "This API resets the SMS Authenticator configurations on a given account via the UID.",
             discussion: """
                 Sends DELETE identity/v2/manage/account/2fa/authenticator with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.mfa.mfaResetSmsAuthenticatorByUid(…) (LRMFA) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaResetSMSAuthenticatorByUID(…) (LRMFA) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetSmsAuthenticatorByUid
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetSMSAuthenticatorByUID
 
         @Flag(
             name: .customLong("otp-authenticator"),
@@ -1609,7 +1610,7 @@ extension MultiFactorAuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaResetSmsAuthenticatorByUid(
+                try await client.mfa.mfaResetSMSAuthenticatorByUID(
                     otpAuthenticator: otpAuthenticator,
                     uid: uid
                 )
@@ -1621,20 +1622,20 @@ extension MultiFactorAuthenticationAPICommand {
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-reset-authenticator-by-uid`: `DELETE
     /// identity/v2/manage/account/2fa/authenticator`.
-    struct MfaResetAuthenticatorByUidCommand: AsyncParsableCommand {
+    struct MfaResetAuthenticatorByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-reset-authenticator-by-uid",
             abstract: "This API resets the Authenticator configurations on a given account via the UID.",
             discussion: """
                 Sends DELETE identity/v2/manage/account/2fa/authenticator with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.mfa.mfaResetAuthenticatorByUid(…) (LRMFA) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaResetAuthenticatorByUID(…) (LRMFA) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetAuthenticatorByUid
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetAuthenticatorByUID
 
         @Flag(
             name: .customLong("authenticator"),
@@ -1654,7 +1655,7 @@ extension MultiFactorAuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaResetAuthenticatorByUid(
+                try await client.mfa.mfaResetAuthenticatorByUID(
                     authenticator: authenticator,
                     uid: uid
                 )
@@ -1665,7 +1666,7 @@ extension MultiFactorAuthenticationAPICommand {
 
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-backup-code-by-uid`: `GET identity/v2/manage/account/2fa/backupcode`.
-    struct MfaBackupCodeByUidCommand: AsyncParsableCommand {
+    struct MfaBackupCodeByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-backup-code-by-uid",
             abstract: "This API is used to reset the backup codes on a given account via the UID.",
@@ -1673,14 +1674,14 @@ extension MultiFactorAuthenticationAPICommand {
                 This API is used to reset the backup codes on a given account via the UID. This API call will generate 10 new codes, each code can only be consumed once.
 
                 Sends GET identity/v2/manage/account/2fa/backupcode with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.mfa.mfaBackupCodeByUid(…) (LRMFA) and prints its BackupCodeResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaBackupCodeByUID(…) (LRMFA) and prints its BackupCodeResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaBackupCodeByUid
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaBackupCodeByUID
 
         @Option(
             name: .customLong("uid"),
@@ -1693,7 +1694,7 @@ extension MultiFactorAuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaBackupCodeByUid(
+                try await client.mfa.mfaBackupCodeByUID(
                     uid: uid
                 )
             }
@@ -1704,7 +1705,7 @@ extension MultiFactorAuthenticationAPICommand {
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-reset-backup-code-by-uid`: `GET
     /// identity/v2/manage/account/2fa/backupcode/reset`.
-    struct MfaResetBackupCodeByUidCommand: AsyncParsableCommand {
+    struct MfaResetBackupCodeByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-reset-backup-code-by-uid",
             abstract: "This API is used to reset the backup codes on a given account via the UID.",
@@ -1712,14 +1713,14 @@ extension MultiFactorAuthenticationAPICommand {
                 This API is used to reset the backup codes on a given account via the UID. This API call will generate 10 new codes, each code can only be consumed once.
 
                 Sends GET identity/v2/manage/account/2fa/backupcode/reset with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.mfa.mfaResetBackupCodeByUid(…) (LRMFA) and prints its BackupCodeResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaResetBackupCodeByUID(…) (LRMFA) and prints its BackupCodeResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetBackupCodeByUid
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetBackupCodeByUID
 
         @Option(
             name: .customLong("uid"),
@@ -1732,7 +1733,7 @@ extension MultiFactorAuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaResetBackupCodeByUid(
+                try await client.mfa.mfaResetBackupCodeByUID(
                     uid: uid
                 )
             }
@@ -1743,20 +1744,20 @@ extension MultiFactorAuthenticationAPICommand {
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-reset-email-otp-authenticator-by-uid`: `DELETE
     /// identity/v2/manage/account/2fa/authenticator/otp/email`.
-    struct MfaResetEmailOtpAuthenticatorByUidCommand: AsyncParsableCommand {
+    struct MfaResetEmailOTPAuthenticatorByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-reset-email-otp-authenticator-by-uid",
             abstract: "This API is used to reset the Email OTP Authenticator settings for an MFA-enabled user.",
             discussion: """
                 Sends DELETE identity/v2/manage/account/2fa/authenticator/otp/email with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.mfa.mfaResetEmailOtpAuthenticatorByUid(…) (LRMFA) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaResetEmailOTPAuthenticatorByUID(…) (LRMFA) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetEmailOtpAuthenticatorByUid
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetEmailOTPAuthenticatorByUID
 
         @Option(
             name: .customLong("uid"),
@@ -1769,7 +1770,7 @@ extension MultiFactorAuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaResetEmailOtpAuthenticatorByUid(
+                try await client.mfa.mfaResetEmailOTPAuthenticatorByUID(
                     uid: uid
                 )
             }
@@ -1780,20 +1781,20 @@ extension MultiFactorAuthenticationAPICommand {
 extension MultiFactorAuthenticationAPICommand {
     /// `lr mfa mfa-reset-security-question-authenticator-by-uid`: `DELETE
     /// identity/v2/manage/account/2fa/authenticator/securityquestionanswer`.
-    struct MfaResetSecurityQuestionAuthenticatorByUidCommand: AsyncParsableCommand {
+    struct MfaResetSecurityQuestionAuthenticatorByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-reset-security-question-authenticator-by-uid",
             abstract: "This API is used to reset the Security Question Authenticator settings for an MFA-enabled user.",
             discussion: """
                 Sends DELETE identity/v2/manage/account/2fa/authenticator/securityquestionanswer with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.mfa.mfaResetSecurityQuestionAuthenticatorByUid(…) (LRMFA) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.mfa.mfaResetSecurityQuestionAuthenticatorByUID(…) (LRMFA) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetSecurityQuestionAuthenticatorByUid
+        static let operation = MultiFactorAuthenticationAPI.Operations.mfaResetSecurityQuestionAuthenticatorByUID
 
         @Option(
             name: .customLong("uid"),
@@ -1806,7 +1807,7 @@ extension MultiFactorAuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.mfa.mfaResetSecurityQuestionAuthenticatorByUid(
+                try await client.mfa.mfaResetSecurityQuestionAuthenticatorByUID(
                     uid: uid
                 )
             }
@@ -1867,12 +1868,12 @@ extension MultiFactorAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: MultiFactorAuthModelByAuthenticatorCode())
-            builder.set(\.authenticatorCode, authenticatorCode)
+            var builder = try BodyBuilder(MultiFactorAuthModelByAuthenticatorCode.self, from: body)
+            builder.set("authenticatorCode", authenticatorCode)
             let multiFactorAuthModelByAuthenticatorCode = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.mfa.mfaValidateAuthenticatorCode(
-                    multiFactorAuthModelByAuthenticatorCode: multiFactorAuthModelByAuthenticatorCode,
+                    multiFactorAuthModelByAuthenticatorCode,
                     secondFactorAuthenticationToken: secondFactorAuthenticationToken,
                     fields: fields
                 )
@@ -1933,14 +1934,13 @@ extension MultiFactorAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer())
-            builder.set(\.authenticatorCode, authenticatorCode)
+            var builder = try BodyBuilder(MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer.self, from: body)
+            builder.set("authenticatorCode", authenticatorCode)
             let multiFactorAuthModelByAuthenticatorCodeSecurityAnswer = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.mfa.mfaVerifyAuthenticatorCode(
+                    multiFactorAuthModelByAuthenticatorCodeSecurityAnswer,
                     accessToken: accessToken,
-                    multiFactorAuthModelByAuthenticatorCodeSecurityAnswer:
-                        multiFactorAuthModelByAuthenticatorCodeSecurityAnswer,
                     fields: fields
                 )
             }

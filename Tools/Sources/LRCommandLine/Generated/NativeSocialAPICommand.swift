@@ -21,7 +21,7 @@ struct NativeSocialAPICommand: ParsableCommand {
             GetAccessTokenByGoogleJWTAccessTokenCommand.self,
             GetAccessTokenByLinkedinAccessTokenCommand.self,
             GetAccessTokenByFoursquareAccessTokenCommand.self,
-            GetAccessTokenByAppleIdCodeCommand.self,
+            GetAccessTokenByAppleIDCodeCommand.self,
             GetAccessTokenByWeChatCodeCommand.self,
             GetAccessTokenByGoogleAuthCodeCommand.self,
             AccessTokenViaCustomJWTTokenCommand.self,
@@ -158,7 +158,7 @@ extension NativeSocialAPICommand {
             name: .customLong("client-id"),
             help: "Google Client ID. Sent as query parameter `client_id` when not blank."
         )
-        var clientId: String?
+        var clientID: String?
 
         @Option(
             name: .customLong("refresh-token"),
@@ -179,7 +179,7 @@ extension NativeSocialAPICommand {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.nativeSocial.getAccessTokenByGoogleAccessToken(
                     googleAccessToken: googleAccessToken,
-                    clientId: clientId,
+                    clientID: clientID,
                     refreshToken: refreshToken,
                     socialAppName: socialAppName
                 )
@@ -313,7 +313,7 @@ extension NativeSocialAPICommand {
 
 extension NativeSocialAPICommand {
     /// `lr native-social get-access-token-by-apple-id-code`: `GET api/v2/access_token/apple`.
-    struct GetAccessTokenByAppleIdCodeCommand: AsyncParsableCommand {
+    struct GetAccessTokenByAppleIDCodeCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-access-token-by-apple-id-code",
             abstract: "The API is used to get LoginRadius access token by sending a valid Apple ID OAuth Code.",
@@ -321,14 +321,14 @@ extension NativeSocialAPICommand {
                 The API is used to get LoginRadius access token by sending a valid Apple ID OAuth Code. It will be valid for the specific duration of time specified in the response.
 
                 Sends GET api/v2/access_token/apple with the API key as query `key`.
-                Calls client.nativeSocial.getAccessTokenByAppleIdCode(…) (LRSocial) and prints its AccessTokenBase reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.nativeSocial.getAccessTokenByAppleIDCode(…) (LRSocial) and prints its AccessTokenBase reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-apple-id-code/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = NativeSocialAPI.Operations.getAccessTokenByAppleIdCode
+        static let operation = NativeSocialAPI.Operations.getAccessTokenByAppleIDCode
 
         @Option(
             name: .customLong("code"),
@@ -347,7 +347,7 @@ extension NativeSocialAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.nativeSocial.getAccessTokenByAppleIdCode(
+                try await client.nativeSocial.getAccessTokenByAppleIDCode(
                     code: code,
                     socialAppName: socialAppName
                 )

@@ -17,7 +17,7 @@ struct OneTouchLoginAPICommand: ParsableCommand {
         subcommands: [
             OneTouchLoginByEmailCommand.self,
             OneTouchLoginByPhoneCommand.self,
-            OneTouchLoginOtpVerificationCommand.self,
+            OneTouchLoginOTPVerificationCommand.self,
             OneTouchEmailVerificationCommand.self,
             OneTouchLoginPingCommand.self,
         ]
@@ -52,10 +52,10 @@ extension OneTouchLoginAPICommand {
         var body: String?
 
         @Option(
-            name: .customLong("clientguid"),
+            name: .customLong("client-guid"),
             help: "Body member `clientguid`. A client-generated GUID that identifies the login attempt."
         )
-        var clientguid: String?
+        var clientGUID: String?
 
         @Option(
             name: .customLong("email"),
@@ -84,26 +84,26 @@ extension OneTouchLoginAPICommand {
         var redirecturl: String?
 
         @Option(
-            name: .customLong("welcomeemailtemplate"),
+            name: .customLong("welcome-email-template"),
             help: "Name of the welcome email template. Sent as query parameter `welcomeemailtemplate` when not blank."
         )
-        var welcomeemailtemplate: String?
+        var welcomeEmailTemplate: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: OneTouchLoginByEmailModel())
-            builder.set(\.clientguid, clientguid)
-            builder.set(\.email, email)
-            builder.set(\.gRecaptchaResponse, gRecaptchaResponse)
+            var builder = try BodyBuilder(OneTouchLoginByEmailModel.self, from: body)
+            builder.set("clientguid", clientGUID)
+            builder.set("email", email)
+            builder.set("g-recaptcha-response", gRecaptchaResponse)
             let oneTouchLoginByEmailModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.oneTouchLogin.oneTouchLoginByEmail(
-                    oneTouchLoginByEmailModel: oneTouchLoginByEmailModel,
+                    oneTouchLoginByEmailModel,
                     oneTouchLoginEmailTemplate: oneTouchLoginEmailTemplate,
                     redirecturl: redirecturl,
-                    welcomeemailtemplate: welcomeemailtemplate
+                    welcomeEmailTemplate: welcomeEmailTemplate
                 )
             }
         }
@@ -119,7 +119,7 @@ extension OneTouchLoginAPICommand {
                 "This API is used to send one time password to a given phone number for a frictionless login/registration.",
             discussion: """
                 Sends POST identity/v2/auth/onetouchlogin/phone with the API key as query `apiKey`.
-                Calls client.oneTouchLogin.oneTouchLoginByPhone(…) (LRAuth) and prints its PostResponseWithData<SmsResponseData> reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.oneTouchLogin.oneTouchLoginByPhone(…) (LRAuth) and prints its PostResponseWithData<SMSResponseData> reply as JSON; --raw prints LoginRadius's bytes.
                 The body is an OneTouchLoginByPhoneModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-login-by-phone-captcha/
@@ -161,21 +161,21 @@ extension OneTouchLoginAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: OneTouchLoginByPhoneModel())
-            builder.set(\.gRecaptchaResponse, gRecaptchaResponse)
-            builder.set(\.phone, phone)
+            var builder = try BodyBuilder(OneTouchLoginByPhoneModel.self, from: body)
+            builder.set("g-recaptcha-response", gRecaptchaResponse)
+            builder.set("phone", phone)
             let oneTouchLoginByPhoneModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.oneTouchLogin.oneTouchLoginByPhone(
-                    oneTouchLoginByPhoneModel: oneTouchLoginByPhoneModel,
+                    oneTouchLoginByPhoneModel,
                     smsTemplate: smsTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -185,20 +185,20 @@ extension OneTouchLoginAPICommand {
 extension OneTouchLoginAPICommand {
     /// `lr one-touch-login one-touch-login-otp-verification`: `PUT
     /// identity/v2/auth/onetouchlogin/phone/verify`.
-    struct OneTouchLoginOtpVerificationCommand: AsyncParsableCommand {
+    struct OneTouchLoginOTPVerificationCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "one-touch-login-otp-verification",
             abstract: "This API is used to verify the otp for One Touch Login.",
             discussion: """
                 Sends PUT identity/v2/auth/onetouchlogin/phone/verify with the API key as query `apiKey`.
-                Calls client.oneTouchLogin.oneTouchLoginOtpVerification(…) (LRAuth) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.oneTouchLogin.oneTouchLoginOTPVerification(…) (LRAuth) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/one-touch-login/one-touch-otp-verification/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = OneTouchLoginAPI.Operations.oneTouchLoginOtpVerification
+        static let operation = OneTouchLoginAPI.Operations.oneTouchLoginOTPVerification
 
         @Option(
             name: .customLong("otp"),
@@ -230,7 +230,7 @@ extension OneTouchLoginAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.oneTouchLogin.oneTouchLoginOtpVerification(
+                try await client.oneTouchLogin.oneTouchLoginOTPVerification(
                     otp: otp,
                     phone: phone,
                     fields: fields,
@@ -306,7 +306,7 @@ extension OneTouchLoginAPICommand {
             name: .customLong("client-guid"),
             help: "Unique string used in the Smart Login request. Sent as query parameter `clientGuid`."
         )
-        var clientGuid: String
+        var clientGUID: String
 
         @Option(
             name: .customLong("fields"),
@@ -321,7 +321,7 @@ extension OneTouchLoginAPICommand {
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.oneTouchLogin.oneTouchLoginPing(
-                    clientGuid: clientGuid,
+                    clientGUID: clientGUID,
                     fields: fields
                 )
             }

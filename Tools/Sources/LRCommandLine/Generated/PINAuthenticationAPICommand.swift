@@ -16,19 +16,19 @@ struct PINAuthenticationAPICommand: ParsableCommand {
             """,
         subcommands: [
             PinLoginCommand.self,
-            SendForgotPinEmailByEmailCommand.self,
-            SendForgotPinEmailByUsernameCommand.self,
-            ResetPinByResetTokenCommand.self,
-            ResetPinByEmailAndSecurityAnswerCommand.self,
-            ResetPinByUsernameAndSecurityAnswerCommand.self,
-            ResetPinByPhoneAndSecurityAnswerCommand.self,
-            SendForgotPinSmsByPhoneCommand.self,
-            ChangePinByAccessTokenCommand.self,
-            ResetPinByPhoneAndOtpCommand.self,
-            ResetPinByEmailAndOtpCommand.self,
-            ResetPinByUsernameAndOtpCommand.self,
-            SetPinByPinAuthTokenCommand.self,
-            InValidatePinSessionTokenCommand.self,
+            SendForgotPINEmailByEmailCommand.self,
+            SendForgotPINEmailByUserNameCommand.self,
+            ResetPINByResetTokenCommand.self,
+            ResetPINByEmailAndSecurityAnswerCommand.self,
+            ResetPINByUserNameAndSecurityAnswerCommand.self,
+            ResetPINByPhoneAndSecurityAnswerCommand.self,
+            SendForgotPINSMSByPhoneCommand.self,
+            ChangePINByAccessTokenCommand.self,
+            ResetPINByPhoneAndOTPCommand.self,
+            ResetPINByEmailAndOTPCommand.self,
+            ResetPINByUserNameAndOTPCommand.self,
+            SetPINByPINAuthTokenCommand.self,
+            InvalidatePINSessionTokenCommand.self,
         ]
     )
 }
@@ -42,7 +42,7 @@ extension PINAuthenticationAPICommand {
             discussion: """
                 Sends POST identity/v2/auth/login/pin with the API key as query `apiKey`.
                 Calls client.pinAuthentication.pinLogin(…) (LRPIN) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a LoginByPinModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                The body is a LoginByPINModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/login-by-pin/
                 """
@@ -54,7 +54,7 @@ extension PINAuthenticationAPICommand {
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `LoginByPinModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `LoginByPINModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -76,12 +76,12 @@ extension PINAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: LoginByPinModel())
-            builder.set(\.pin, pin)
-            let loginByPinModel = try builder.required()
+            var builder = try BodyBuilder(LoginByPINModel.self, from: body)
+            builder.set("pin", pin)
+            let loginByPINModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.pinAuthentication.pinLogin(
-                    loginByPinModel: loginByPinModel,
+                    loginByPINModel,
                     sessionToken: sessionToken
                 )
             }
@@ -92,26 +92,26 @@ extension PINAuthenticationAPICommand {
 extension PINAuthenticationAPICommand {
     /// `lr pin-authentication send-forgot-pin-email-by-email`: `POST
     /// identity/v2/auth/pin/forgot/email`.
-    struct SendForgotPinEmailByEmailCommand: AsyncParsableCommand {
+    struct SendForgotPINEmailByEmailCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "send-forgot-pin-email-by-email",
             abstract: "This API sends the reset pin email to specified email address.",
             discussion: """
                 Sends POST identity/v2/auth/pin/forgot/email with the API key as query `apiKey`.
-                Calls client.pinAuthentication.sendForgotPinEmailByEmail(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ForgotPinLinkByEmailModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.pinAuthentication.sendForgotPINEmailByEmail(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ForgotPINLinkByEmailModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-email/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.sendForgotPinEmailByEmail
+        static let operation = PINAuthenticationAPI.Operations.sendForgotPINEmailByEmail
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ForgotPinLinkByEmailModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ForgotPINLinkByEmailModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -133,20 +133,20 @@ extension PINAuthenticationAPICommand {
             name: .customLong("reset-pin-url"),
             help: "Reset PIN Url. Sent as query parameter `resetPINUrl` when not blank."
         )
-        var resetPinUrl: String?
+        var resetPINURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ForgotPinLinkByEmailModel())
-            builder.set(\.email, email)
-            let forgotPinLinkByEmailModel = try builder.required()
+            var builder = try BodyBuilder(ForgotPINLinkByEmailModel.self, from: body)
+            builder.set("email", email)
+            let forgotPINLinkByEmailModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.sendForgotPinEmailByEmail(
-                    forgotPinLinkByEmailModel: forgotPinLinkByEmailModel,
+                try await client.pinAuthentication.sendForgotPINEmailByEmail(
+                    forgotPINLinkByEmailModel,
                     emailTemplate: emailTemplate,
-                    resetPinUrl: resetPinUrl
+                    resetPINURL: resetPINURL
                 )
             }
         }
@@ -154,28 +154,28 @@ extension PINAuthenticationAPICommand {
 }
 
 extension PINAuthenticationAPICommand {
-    /// `lr pin-authentication send-forgot-pin-email-by-username`: `POST
+    /// `lr pin-authentication send-forgot-pin-email-by-user-name`: `POST
     /// identity/v2/auth/pin/forgot/username`.
-    struct SendForgotPinEmailByUsernameCommand: AsyncParsableCommand {
+    struct SendForgotPINEmailByUserNameCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "send-forgot-pin-email-by-username",
+            commandName: "send-forgot-pin-email-by-user-name",
             abstract: "This API sends the reset pin email using username.",
             discussion: """
                 Sends POST identity/v2/auth/pin/forgot/username with the API key as query `apiKey`.
-                Calls client.pinAuthentication.sendForgotPinEmailByUsername(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ForgotPinLinkByUserNameModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.pinAuthentication.sendForgotPINEmailByUserName(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ForgotPINLinkByUserNameModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-username/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.sendForgotPinEmailByUsername
+        static let operation = PINAuthenticationAPI.Operations.sendForgotPINEmailByUserName
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ForgotPinLinkByUserNameModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ForgotPINLinkByUserNameModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -197,20 +197,20 @@ extension PINAuthenticationAPICommand {
             name: .customLong("reset-pin-url"),
             help: "Reset PIN Url. Sent as query parameter `resetPINUrl` when not blank."
         )
-        var resetPinUrl: String?
+        var resetPINURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ForgotPinLinkByUserNameModel())
-            builder.set(\.userName, userName)
-            let forgotPinLinkByUserNameModel = try builder.required()
+            var builder = try BodyBuilder(ForgotPINLinkByUserNameModel.self, from: body)
+            builder.set("userName", userName)
+            let forgotPINLinkByUserNameModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.sendForgotPinEmailByUsername(
-                    forgotPinLinkByUserNameModel: forgotPinLinkByUserNameModel,
+                try await client.pinAuthentication.sendForgotPINEmailByUserName(
+                    forgotPINLinkByUserNameModel,
                     emailTemplate: emailTemplate,
-                    resetPinUrl: resetPinUrl
+                    resetPINURL: resetPINURL
                 )
             }
         }
@@ -219,26 +219,26 @@ extension PINAuthenticationAPICommand {
 
 extension PINAuthenticationAPICommand {
     /// `lr pin-authentication reset-pin-by-reset-token`: `PUT identity/v2/auth/pin/reset/token`.
-    struct ResetPinByResetTokenCommand: AsyncParsableCommand {
+    struct ResetPINByResetTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-pin-by-reset-token",
             abstract: "This API is used to reset pin using reset token.",
             discussion: """
                 Sends PUT identity/v2/auth/pin/reset/token with the API key as query `apiKey`.
-                Calls client.pinAuthentication.resetPinByResetToken(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ResetPinByResetToken in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.pinAuthentication.resetPINByResetToken(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ResetPINByResetToken in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-resettoken/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.resetPinByResetToken
+        static let operation = PINAuthenticationAPI.Operations.resetPINByResetToken
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ResetPinByResetToken`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ResetPINByResetToken`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -260,13 +260,13 @@ extension PINAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPinByResetToken())
-            builder.set(\.pin, pin)
-            builder.set(\.resetToken, resetToken)
-            let resetPinByResetToken = try builder.required()
+            var builder = try BodyBuilder(ResetPINByResetToken.self, from: body)
+            builder.set("pin", pin)
+            builder.set("resetToken", resetToken)
+            let resetPINByResetToken = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.resetPinByResetToken(
-                    resetPinByResetToken: resetPinByResetToken
+                try await client.pinAuthentication.resetPINByResetToken(
+                    resetPINByResetToken
                 )
             }
         }
@@ -276,26 +276,26 @@ extension PINAuthenticationAPICommand {
 extension PINAuthenticationAPICommand {
     /// `lr pin-authentication reset-pin-by-email-and-security-answer`: `PUT
     /// identity/v2/auth/pin/reset/securityanswer/email`.
-    struct ResetPinByEmailAndSecurityAnswerCommand: AsyncParsableCommand {
+    struct ResetPINByEmailAndSecurityAnswerCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-pin-by-email-and-security-answer",
             abstract: "This API is used to reset pin using security question answer and email.",
             discussion: """
                 Sends PUT identity/v2/auth/pin/reset/securityanswer/email with the API key as query `apiKey`.
-                Calls client.pinAuthentication.resetPinByEmailAndSecurityAnswer(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ResetPinBySecurityQuestionAnswerAndEmailModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.pinAuthentication.resetPINByEmailAndSecurityAnswer(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ResetPINBySecurityQuestionAnswerAndEmailModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-email/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.resetPinByEmailAndSecurityAnswer
+        static let operation = PINAuthenticationAPI.Operations.resetPINByEmailAndSecurityAnswer
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ResetPinBySecurityQuestionAnswerAndEmailModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ResetPINBySecurityQuestionAnswerAndEmailModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -317,13 +317,13 @@ extension PINAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPinBySecurityQuestionAnswerAndEmailModel())
-            builder.set(\.email, email)
-            builder.set(\.pin, pin)
-            let resetPinBySecurityQuestionAnswerAndEmailModel = try builder.required()
+            var builder = try BodyBuilder(ResetPINBySecurityQuestionAnswerAndEmailModel.self, from: body)
+            builder.set("email", email)
+            builder.set("pin", pin)
+            let resetPINBySecurityQuestionAnswerAndEmailModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.resetPinByEmailAndSecurityAnswer(
-                    resetPinBySecurityQuestionAnswerAndEmailModel: resetPinBySecurityQuestionAnswerAndEmailModel
+                try await client.pinAuthentication.resetPINByEmailAndSecurityAnswer(
+                    resetPINBySecurityQuestionAnswerAndEmailModel
                 )
             }
         }
@@ -331,28 +331,28 @@ extension PINAuthenticationAPICommand {
 }
 
 extension PINAuthenticationAPICommand {
-    /// `lr pin-authentication reset-pin-by-username-and-security-answer`: `PUT
+    /// `lr pin-authentication reset-pin-by-user-name-and-security-answer`: `PUT
     /// identity/v2/auth/pin/reset/securityanswer/username`.
-    struct ResetPinByUsernameAndSecurityAnswerCommand: AsyncParsableCommand {
+    struct ResetPINByUserNameAndSecurityAnswerCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "reset-pin-by-username-and-security-answer",
+            commandName: "reset-pin-by-user-name-and-security-answer",
             abstract: "This API is used to reset pin using security question answer and username.",
             discussion: """
                 Sends PUT identity/v2/auth/pin/reset/securityanswer/username with the API key as query `apiKey`.
-                Calls client.pinAuthentication.resetPinByUsernameAndSecurityAnswer(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ResetPinBySecurityQuestionAnswerAndUsernameModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.pinAuthentication.resetPINByUserNameAndSecurityAnswer(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ResetPINBySecurityQuestionAnswerAndUserNameModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-username/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.resetPinByUsernameAndSecurityAnswer
+        static let operation = PINAuthenticationAPI.Operations.resetPINByUserNameAndSecurityAnswer
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ResetPinBySecurityQuestionAnswerAndUsernameModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ResetPINBySecurityQuestionAnswerAndUserNameModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -365,22 +365,22 @@ extension PINAuthenticationAPICommand {
         var pin: String?
 
         @Option(
-            name: .customLong("username"),
+            name: .customLong("user-name"),
             help: "Body member `username`. The user's username."
         )
-        var username: String?
+        var userName: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPinBySecurityQuestionAnswerAndUsernameModel())
-            builder.set(\.pin, pin)
-            builder.set(\.username, username)
-            let resetPinBySecurityQuestionAnswerAndUsernameModel = try builder.required()
+            var builder = try BodyBuilder(ResetPINBySecurityQuestionAnswerAndUserNameModel.self, from: body)
+            builder.set("pin", pin)
+            builder.set("username", userName)
+            let resetPINBySecurityQuestionAnswerAndUserNameModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.resetPinByUsernameAndSecurityAnswer(
-                    resetPinBySecurityQuestionAnswerAndUsernameModel: resetPinBySecurityQuestionAnswerAndUsernameModel
+                try await client.pinAuthentication.resetPINByUserNameAndSecurityAnswer(
+                    resetPINBySecurityQuestionAnswerAndUserNameModel
                 )
             }
         }
@@ -390,26 +390,26 @@ extension PINAuthenticationAPICommand {
 extension PINAuthenticationAPICommand {
     /// `lr pin-authentication reset-pin-by-phone-and-security-answer`: `PUT
     /// identity/v2/auth/pin/reset/securityanswer/phone`.
-    struct ResetPinByPhoneAndSecurityAnswerCommand: AsyncParsableCommand {
+    struct ResetPINByPhoneAndSecurityAnswerCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-pin-by-phone-and-security-answer",
             abstract: "This API is used to reset pin using security question answer and phone.",
             discussion: """
                 Sends PUT identity/v2/auth/pin/reset/securityanswer/phone with the API key as query `apiKey`.
-                Calls client.pinAuthentication.resetPinByPhoneAndSecurityAnswer(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ResetPinBySecurityQuestionAnswerAndPhoneModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.pinAuthentication.resetPINByPhoneAndSecurityAnswer(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ResetPINBySecurityQuestionAnswerAndPhoneModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-securityanswer-and-phone/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.resetPinByPhoneAndSecurityAnswer
+        static let operation = PINAuthenticationAPI.Operations.resetPINByPhoneAndSecurityAnswer
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ResetPinBySecurityQuestionAnswerAndPhoneModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ResetPINBySecurityQuestionAnswerAndPhoneModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -431,13 +431,13 @@ extension PINAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPinBySecurityQuestionAnswerAndPhoneModel())
-            builder.set(\.phone, phone)
-            builder.set(\.pin, pin)
-            let resetPinBySecurityQuestionAnswerAndPhoneModel = try builder.required()
+            var builder = try BodyBuilder(ResetPINBySecurityQuestionAnswerAndPhoneModel.self, from: body)
+            builder.set("phone", phone)
+            builder.set("pin", pin)
+            let resetPINBySecurityQuestionAnswerAndPhoneModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.resetPinByPhoneAndSecurityAnswer(
-                    resetPinBySecurityQuestionAnswerAndPhoneModel: resetPinBySecurityQuestionAnswerAndPhoneModel
+                try await client.pinAuthentication.resetPINByPhoneAndSecurityAnswer(
+                    resetPINBySecurityQuestionAnswerAndPhoneModel
                 )
             }
         }
@@ -447,26 +447,26 @@ extension PINAuthenticationAPICommand {
 extension PINAuthenticationAPICommand {
     /// `lr pin-authentication send-forgot-pin-sms-by-phone`: `POST
     /// identity/v2/auth/pin/forgot/otp`.
-    struct SendForgotPinSmsByPhoneCommand: AsyncParsableCommand {
+    struct SendForgotPINSMSByPhoneCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "send-forgot-pin-sms-by-phone",
             abstract: "This API sends the OTP to specified phone number.",
             discussion: """
                 Sends POST identity/v2/auth/pin/forgot/otp with the API key as query `apiKey`.
-                Calls client.pinAuthentication.sendForgotPinSmsByPhone(…) (LRPIN) and prints its PostResponseWithData<SmsResponseData> reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ForgotPinOtpByPhoneModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.pinAuthentication.sendForgotPINSMSByPhone(…) (LRPIN) and prints its PostResponseWithData<SMSResponseData> reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ForgotPINOTPByPhoneModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/forgot-pin-by-phone/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.sendForgotPinSmsByPhone
+        static let operation = PINAuthenticationAPI.Operations.sendForgotPINSMSByPhone
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ForgotPinOtpByPhoneModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ForgotPINOTPByPhoneModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -489,20 +489,20 @@ extension PINAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ForgotPinOtpByPhoneModel())
-            builder.set(\.phone, phone)
-            let forgotPinOtpByPhoneModel = try builder.required()
+            var builder = try BodyBuilder(ForgotPINOTPByPhoneModel.self, from: body)
+            builder.set("phone", phone)
+            let forgotPINOTPByPhoneModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.sendForgotPinSmsByPhone(
-                    forgotPinOtpByPhoneModel: forgotPinOtpByPhoneModel,
+                try await client.pinAuthentication.sendForgotPINSMSByPhone(
+                    forgotPINOTPByPhoneModel,
                     smsTemplate: smsTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -511,21 +511,21 @@ extension PINAuthenticationAPICommand {
 
 extension PINAuthenticationAPICommand {
     /// `lr pin-authentication change-pin-by-access-token`: `PUT identity/v2/auth/pin/change`.
-    struct ChangePinByAccessTokenCommand: AsyncParsableCommand {
+    struct ChangePINByAccessTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "change-pin-by-access-token",
             abstract: "This API is used to change a user's PIN using access token.",
             discussion: """
                 Sends PUT identity/v2/auth/pin/change with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.pinAuthentication.changePinByAccessToken(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ChangePinModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.pinAuthentication.changePINByAccessToken(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ChangePINModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/change-pin-by-access-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.changePinByAccessToken
+        static let operation = PINAuthenticationAPI.Operations.changePINByAccessToken
 
         @Option(
             name: .customLong("access-token"),
@@ -537,7 +537,7 @@ extension PINAuthenticationAPICommand {
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ChangePinModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ChangePINModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -559,14 +559,14 @@ extension PINAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ChangePinModel())
-            builder.set(\.newPIN, newPIN)
-            builder.set(\.oldPIN, oldPIN)
-            let changePinModel = try builder.required()
+            var builder = try BodyBuilder(ChangePINModel.self, from: body)
+            builder.set("newPIN", newPIN)
+            builder.set("oldPIN", oldPIN)
+            let changePINModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.changePinByAccessToken(
-                    accessToken: accessToken,
-                    changePinModel: changePinModel
+                try await client.pinAuthentication.changePINByAccessToken(
+                    changePINModel,
+                    accessToken: accessToken
                 )
             }
         }
@@ -576,26 +576,26 @@ extension PINAuthenticationAPICommand {
 extension PINAuthenticationAPICommand {
     /// `lr pin-authentication reset-pin-by-phone-and-otp`: `PUT
     /// identity/v2/auth/pin/reset/otp/phone`.
-    struct ResetPinByPhoneAndOtpCommand: AsyncParsableCommand {
+    struct ResetPINByPhoneAndOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-pin-by-phone-and-otp",
             abstract: "This API is used to reset pin using phoneId and OTP.",
             discussion: """
                 Sends PUT identity/v2/auth/pin/reset/otp/phone with the API key as query `apiKey`.
-                Calls client.pinAuthentication.resetPinByPhoneAndOtp(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ResetPinByPhoneAndOtpModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.pinAuthentication.resetPINByPhoneAndOTP(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ResetPINByPhoneAndOTPModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-phone-and-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.resetPinByPhoneAndOtp
+        static let operation = PINAuthenticationAPI.Operations.resetPINByPhoneAndOTP
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ResetPinByPhoneAndOtpModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ResetPINByPhoneAndOTPModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -623,14 +623,14 @@ extension PINAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPinByPhoneAndOtpModel())
-            builder.set(\.otp, otp)
-            builder.set(\.phone, phone)
-            builder.set(\.pin, pin)
-            let resetPinByPhoneAndOtpModel = try builder.required()
+            var builder = try BodyBuilder(ResetPINByPhoneAndOTPModel.self, from: body)
+            builder.set("otp", otp)
+            builder.set("phone", phone)
+            builder.set("pin", pin)
+            let resetPINByPhoneAndOTPModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.resetPinByPhoneAndOtp(
-                    resetPinByPhoneAndOtpModel: resetPinByPhoneAndOtpModel
+                try await client.pinAuthentication.resetPINByPhoneAndOTP(
+                    resetPINByPhoneAndOTPModel
                 )
             }
         }
@@ -640,26 +640,26 @@ extension PINAuthenticationAPICommand {
 extension PINAuthenticationAPICommand {
     /// `lr pin-authentication reset-pin-by-email-and-otp`: `PUT
     /// identity/v2/auth/pin/reset/otp/email`.
-    struct ResetPinByEmailAndOtpCommand: AsyncParsableCommand {
+    struct ResetPINByEmailAndOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-pin-by-email-and-otp",
             abstract: "This API is used to reset pin using email and OTP.",
             discussion: """
                 Sends PUT identity/v2/auth/pin/reset/otp/email with the API key as query `apiKey`.
-                Calls client.pinAuthentication.resetPinByEmailAndOtp(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ResetPinByEmailAndOtpModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.pinAuthentication.resetPINByEmailAndOTP(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ResetPINByEmailAndOTPModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-email-and-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.resetPinByEmailAndOtp
+        static let operation = PINAuthenticationAPI.Operations.resetPINByEmailAndOTP
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ResetPinByEmailAndOtpModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ResetPINByEmailAndOTPModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -687,14 +687,14 @@ extension PINAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPinByEmailAndOtpModel())
-            builder.set(\.email, email)
-            builder.set(\.otp, otp)
-            builder.set(\.pin, pin)
-            let resetPinByEmailAndOtpModel = try builder.required()
+            var builder = try BodyBuilder(ResetPINByEmailAndOTPModel.self, from: body)
+            builder.set("email", email)
+            builder.set("otp", otp)
+            builder.set("pin", pin)
+            let resetPINByEmailAndOTPModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.resetPinByEmailAndOtp(
-                    resetPinByEmailAndOtpModel: resetPinByEmailAndOtpModel
+                try await client.pinAuthentication.resetPINByEmailAndOTP(
+                    resetPINByEmailAndOTPModel
                 )
             }
         }
@@ -702,28 +702,28 @@ extension PINAuthenticationAPICommand {
 }
 
 extension PINAuthenticationAPICommand {
-    /// `lr pin-authentication reset-pin-by-username-and-otp`: `PUT
+    /// `lr pin-authentication reset-pin-by-user-name-and-otp`: `PUT
     /// identity/v2/auth/pin/reset/otp/username`.
-    struct ResetPinByUsernameAndOtpCommand: AsyncParsableCommand {
+    struct ResetPINByUserNameAndOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "reset-pin-by-username-and-otp",
+            commandName: "reset-pin-by-user-name-and-otp",
             abstract: "This API is used to reset pin using username and OTP.",
             discussion: """
                 Sends PUT identity/v2/auth/pin/reset/otp/username with the API key as query `apiKey`.
-                Calls client.pinAuthentication.resetPinByUsernameAndOtp(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ResetPinByUsernameAndOtpModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.pinAuthentication.resetPINByUserNameAndOTP(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ResetPINByUserNameAndOTPModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/reset-pin-by-username-and-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.resetPinByUsernameAndOtp
+        static let operation = PINAuthenticationAPI.Operations.resetPINByUserNameAndOTP
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ResetPinByUsernameAndOtpModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ResetPINByUserNameAndOTPModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -742,23 +742,23 @@ extension PINAuthenticationAPICommand {
         var pin: String?
 
         @Option(
-            name: .customLong("username"),
+            name: .customLong("user-name"),
             help: "Body member `username`. The user's username."
         )
-        var username: String?
+        var userName: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPinByUsernameAndOtpModel())
-            builder.set(\.otp, otp)
-            builder.set(\.pin, pin)
-            builder.set(\.username, username)
-            let resetPinByUsernameAndOtpModel = try builder.required()
+            var builder = try BodyBuilder(ResetPINByUserNameAndOTPModel.self, from: body)
+            builder.set("otp", otp)
+            builder.set("pin", pin)
+            builder.set("username", userName)
+            let resetPINByUserNameAndOTPModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.resetPinByUsernameAndOtp(
-                    resetPinByUsernameAndOtpModel: resetPinByUsernameAndOtpModel
+                try await client.pinAuthentication.resetPINByUserNameAndOTP(
+                    resetPINByUserNameAndOTPModel
                 )
             }
         }
@@ -768,26 +768,26 @@ extension PINAuthenticationAPICommand {
 extension PINAuthenticationAPICommand {
     /// `lr pin-authentication set-pin-by-pin-auth-token`: `POST
     /// identity/v2/auth/pin/set/pinauthtoken`.
-    struct SetPinByPinAuthTokenCommand: AsyncParsableCommand {
+    struct SetPINByPINAuthTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set-pin-by-pin-auth-token",
             abstract: "This API is used to change a user's PIN using Pin Auth token.",
             discussion: """
                 Sends POST identity/v2/auth/pin/set/pinauthtoken with the API key as query `apiKey`.
-                Calls client.pinAuthentication.setPinByPinAuthToken(…) (LRPIN) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a PinRequiredModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.pinAuthentication.setPINByPINAuthToken(…) (LRPIN) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a PINRequiredModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/set-pin-by-pinauthtoken/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.setPinByPinAuthToken
+        static let operation = PINAuthenticationAPI.Operations.setPINByPINAuthToken
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `PinRequiredModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `PINRequiredModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -809,12 +809,12 @@ extension PINAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: PinRequiredModel())
-            builder.set(\.pin, pin)
+            var builder = try BodyBuilder(PINRequiredModel.self, from: body)
+            builder.set("pin", pin)
             let pinRequiredModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.setPinByPinAuthToken(
-                    pinRequiredModel: pinRequiredModel,
+                try await client.pinAuthentication.setPINByPINAuthToken(
+                    pinRequiredModel,
                     pinAuthToken: pinAuthToken
                 )
             }
@@ -823,22 +823,22 @@ extension PINAuthenticationAPICommand {
 }
 
 extension PINAuthenticationAPICommand {
-    /// `lr pin-authentication in-validate-pin-session-token`: `GET
+    /// `lr pin-authentication invalidate-pin-session-token`: `GET
     /// identity/v2/auth/session_token/invalidate`.
-    struct InValidatePinSessionTokenCommand: AsyncParsableCommand {
+    struct InvalidatePINSessionTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "in-validate-pin-session-token",
+            commandName: "invalidate-pin-session-token",
             abstract: "This API is used to invalidate pin session token.",
             discussion: """
                 Sends GET identity/v2/auth/session_token/invalidate with the API key as query `apiKey`.
-                Calls client.pinAuthentication.inValidatePinSessionToken(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.pinAuthentication.invalidatePINSessionToken(…) (LRPIN) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/pin-authentication/invalidate-pin-session-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PINAuthenticationAPI.Operations.inValidatePinSessionToken
+        static let operation = PINAuthenticationAPI.Operations.invalidatePINSessionToken
 
         @Option(
             name: .customLong("session-token"),
@@ -851,7 +851,7 @@ extension PINAuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.pinAuthentication.inValidatePinSessionToken(
+                try await client.pinAuthentication.invalidatePINSessionToken(
                     sessionToken: sessionToken
                 )
             }

@@ -20,8 +20,8 @@ struct PasswordlessLoginAPICommand: ParsableCommand {
             PasswordlessLoginByEmailCommand.self,
             PasswordlessLoginByUserNameCommand.self,
             PasswordlessLoginVerificationCommand.self,
-            PasswordlessLoginVerificationByEmailAndOtpCommand.self,
-            PasswordlessLoginVerificationByUserNameAndOtpCommand.self,
+            PasswordlessLoginVerificationByEmailAndOTPCommand.self,
+            PasswordlessLoginVerificationByUserNameAndOTPCommand.self,
         ]
     )
 }
@@ -36,7 +36,7 @@ extension PasswordlessLoginAPICommand {
             discussion: """
                 Sends PUT identity/v2/auth/login/passwordlesslogin/otp/verify with the API key as query `apiKey`.
                 Calls client.passwordlessLogin.passwordlessLoginPhoneVerification(…) (LRAuth) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a PasswordLessLoginOtpModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                The body is a PasswordlessLoginOTPModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-phone-verification/
                 """
@@ -48,7 +48,7 @@ extension PasswordlessLoginAPICommand {
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `PasswordLessLoginOtpModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `PasswordlessLoginOTPModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -84,22 +84,22 @@ extension PasswordlessLoginAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: PasswordLessLoginOtpModel())
-            builder.set(\.otp, otp)
-            builder.set(\.phone, phone)
-            let passwordLessLoginOtpModel = try builder.required()
+            var builder = try BodyBuilder(PasswordlessLoginOTPModel.self, from: body)
+            builder.set("otp", otp)
+            builder.set("phone", phone)
+            let passwordlessLoginOTPModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.passwordlessLogin.passwordlessLoginPhoneVerification(
-                    passwordLessLoginOtpModel: passwordLessLoginOtpModel,
+                    passwordlessLoginOTPModel,
                     fields: fields,
                     smsTemplate: smsTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -116,7 +116,7 @@ extension PasswordlessLoginAPICommand {
                 "API can be used to send a One-time Passcode (OTP) provided that the account has a verified PhoneID.",
             discussion: """
                 Sends GET identity/v2/auth/login/passwordlesslogin/otp with the API key as query `apiKey`.
-                Calls client.passwordlessLogin.passwordlessLoginByPhone(…) (LRAuth) and prints its PostResponseWithData<SmsResponseData> reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.passwordlessLogin.passwordlessLoginByPhone(…) (LRAuth) and prints its PostResponseWithData<SMSResponseData> reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-phone/
                 """
@@ -142,7 +142,7 @@ extension PasswordlessLoginAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -152,7 +152,7 @@ extension PasswordlessLoginAPICommand {
                 try await client.passwordlessLogin.passwordlessLoginByPhone(
                     phone: phone,
                     smsTemplate: smsTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -184,17 +184,17 @@ extension PasswordlessLoginAPICommand {
         var email: String
 
         @Option(
-            name: .customLong("password-less-login-template"),
+            name: .customLong("passwordless-login-template"),
             help:
                 "Passwordless Login Template Name. Sent as query parameter `passwordLessLoginTemplate` when not blank."
         )
-        var passwordLessLoginTemplate: String?
+        var passwordlessLoginTemplate: String?
 
         @Option(
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -203,8 +203,8 @@ extension PasswordlessLoginAPICommand {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.passwordlessLogin.passwordlessLoginByEmail(
                     email: email,
-                    passwordLessLoginTemplate: passwordLessLoginTemplate,
-                    verificationUrl: verificationUrl
+                    passwordlessLoginTemplate: passwordlessLoginTemplate,
+                    verificationURL: verificationURL
                 )
             }
         }
@@ -231,23 +231,23 @@ extension PasswordlessLoginAPICommand {
         static let operation = PasswordlessLoginAPI.Operations.passwordlessLoginByUserName
 
         @Option(
-            name: .customLong("username"),
+            name: .customLong("user-name"),
             help: "UserName of the user. Sent as query parameter `username`."
         )
-        var username: String
+        var userName: String
 
         @Option(
-            name: .customLong("password-less-login-template"),
+            name: .customLong("passwordless-login-template"),
             help:
                 "Passwordless Login Template Name. Sent as query parameter `passwordLessLoginTemplate` when not blank."
         )
-        var passwordLessLoginTemplate: String?
+        var passwordlessLoginTemplate: String?
 
         @Option(
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -255,9 +255,9 @@ extension PasswordlessLoginAPICommand {
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.passwordlessLogin.passwordlessLoginByUserName(
-                    username: username,
-                    passwordLessLoginTemplate: passwordLessLoginTemplate,
-                    verificationUrl: verificationUrl
+                    userName: userName,
+                    passwordlessLoginTemplate: passwordlessLoginTemplate,
+                    verificationURL: verificationURL
                 )
             }
         }
@@ -321,26 +321,26 @@ extension PasswordlessLoginAPICommand {
 extension PasswordlessLoginAPICommand {
     /// `lr password-less-login passwordless-login-verification-by-email-and-otp`: `POST
     /// identity/v2/auth/login/passwordlesslogin/email/verifyotp`.
-    struct PasswordlessLoginVerificationByEmailAndOtpCommand: AsyncParsableCommand {
+    struct PasswordlessLoginVerificationByEmailAndOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "passwordless-login-verification-by-email-and-otp",
             abstract: "This API is used to verify the otp sent to the email when doing a passwordless login.",
             discussion: """
                 Sends POST identity/v2/auth/login/passwordlesslogin/email/verifyotp with the API key as query `apiKey`.
-                Calls client.passwordlessLogin.passwordlessLoginVerificationByEmailAndOtp(…) (LRAuth) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a PasswordLessLoginByEmailAndOtpModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.passwordlessLogin.passwordlessLoginVerificationByEmailAndOTP(…) (LRAuth) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a PasswordlessLoginByEmailAndOTPModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-email-and-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PasswordlessLoginAPI.Operations.passwordlessLoginVerificationByEmailAndOtp
+        static let operation = PasswordlessLoginAPI.Operations.passwordlessLoginVerificationByEmailAndOTP
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `PasswordLessLoginByEmailAndOtpModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `PasswordlessLoginByEmailAndOTPModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -359,10 +359,10 @@ extension PasswordlessLoginAPICommand {
         var otp: String?
 
         @Option(
-            name: .customLong("welcomeemailtemplate"),
+            name: .customLong("welcome-email-template"),
             help: "Body member `welcomeemailtemplate`. The welcome email template name."
         )
-        var welcomeemailtemplate: String?
+        var welcomeEmailTemplate: String?
 
         @Option(
             name: .customLong("fields"),
@@ -374,14 +374,14 @@ extension PasswordlessLoginAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: PasswordLessLoginByEmailAndOtpModel())
-            builder.set(\.email, email)
-            builder.set(\.otp, otp)
-            builder.set(\.welcomeemailtemplate, welcomeemailtemplate)
-            let passwordLessLoginByEmailAndOtpModel = try builder.required()
+            var builder = try BodyBuilder(PasswordlessLoginByEmailAndOTPModel.self, from: body)
+            builder.set("email", email)
+            builder.set("otp", otp)
+            builder.set("welcomeemailtemplate", welcomeEmailTemplate)
+            let passwordlessLoginByEmailAndOTPModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.passwordlessLogin.passwordlessLoginVerificationByEmailAndOtp(
-                    passwordLessLoginByEmailAndOtpModel: passwordLessLoginByEmailAndOtpModel,
+                try await client.passwordlessLogin.passwordlessLoginVerificationByEmailAndOTP(
+                    passwordlessLoginByEmailAndOTPModel,
                     fields: fields
                 )
             }
@@ -392,36 +392,36 @@ extension PasswordlessLoginAPICommand {
 extension PasswordlessLoginAPICommand {
     /// `lr password-less-login passwordless-login-verification-by-user-name-and-otp`: `POST
     /// identity/v2/auth/login/passwordlesslogin/username/verifyotp`.
-    struct PasswordlessLoginVerificationByUserNameAndOtpCommand: AsyncParsableCommand {
+    struct PasswordlessLoginVerificationByUserNameAndOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "passwordless-login-verification-by-user-name-and-otp",
             abstract: "This API is used to verify the otp sent to the email when doing a passwordless login.",
             discussion: """
                 Sends POST identity/v2/auth/login/passwordlesslogin/username/verifyotp with the API key as query `apiKey`.
-                Calls client.passwordlessLogin.passwordlessLoginVerificationByUserNameAndOtp(…) (LRAuth) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a PasswordLessLoginByUserNameAndOtpModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.passwordlessLogin.passwordlessLoginVerificationByUserNameAndOTP(…) (LRAuth) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a PasswordlessLoginByUserNameAndOTPModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-username-and-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PasswordlessLoginAPI.Operations.passwordlessLoginVerificationByUserNameAndOtp
+        static let operation = PasswordlessLoginAPI.Operations.passwordlessLoginVerificationByUserNameAndOTP
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `PasswordLessLoginByUserNameAndOtpModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `PasswordlessLoginByUserNameAndOTPModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
         var body: String?
 
         @Option(
-            name: .customLong("username"),
+            name: .customLong("user-name"),
             help: "Body member `username`. The user's username."
         )
-        var username: String?
+        var userName: String?
 
         @Option(
             name: .customLong("otp"),
@@ -430,10 +430,10 @@ extension PasswordlessLoginAPICommand {
         var otp: String?
 
         @Option(
-            name: .customLong("welcomeemailtemplate"),
+            name: .customLong("welcome-email-template"),
             help: "Body member `welcomeemailtemplate`. The welcome email template name."
         )
-        var welcomeemailtemplate: String?
+        var welcomeEmailTemplate: String?
 
         @Option(
             name: .customLong("fields"),
@@ -445,14 +445,14 @@ extension PasswordlessLoginAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: PasswordLessLoginByUserNameAndOtpModel())
-            builder.set(\.username, username)
-            builder.set(\.otp, otp)
-            builder.set(\.welcomeemailtemplate, welcomeemailtemplate)
-            let passwordLessLoginByUserNameAndOtpModel = try builder.required()
+            var builder = try BodyBuilder(PasswordlessLoginByUserNameAndOTPModel.self, from: body)
+            builder.set("username", userName)
+            builder.set("otp", otp)
+            builder.set("welcomeemailtemplate", welcomeEmailTemplate)
+            let passwordlessLoginByUserNameAndOTPModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.passwordlessLogin.passwordlessLoginVerificationByUserNameAndOtp(
-                    passwordLessLoginByUserNameAndOtpModel: passwordLessLoginByUserNameAndOtpModel,
+                try await client.passwordlessLogin.passwordlessLoginVerificationByUserNameAndOTP(
+                    passwordlessLoginByUserNameAndOTPModel,
                     fields: fields
                 )
             }

@@ -16,15 +16,15 @@ struct PhoneAuthenticationAPICommand: ParsableCommand {
             """,
         subcommands: [
             LoginByPhoneCommand.self,
-            ForgotPasswordByPhoneOtpCommand.self,
-            ResetPasswordByPhoneOtpCommand.self,
-            PhoneVerificationByOtpCommand.self,
-            PhoneVerificationOtpByAccessTokenCommand.self,
-            PhoneResendVerificationOtpCommand.self,
-            PhoneResendVerificationOtpByTokenCommand.self,
+            ForgotPasswordByPhoneOTPCommand.self,
+            ResetPasswordByPhoneOTPCommand.self,
+            PhoneVerificationByOTPCommand.self,
+            PhoneVerificationOTPByAccessTokenCommand.self,
+            PhoneResendVerificationOTPCommand.self,
+            PhoneResendVerificationOTPByTokenCommand.self,
             UpdatePhoneNumberCommand.self,
             CheckPhoneNumberAvailabilityCommand.self,
-            RemovePhoneIdByAccessTokenCommand.self,
+            RemovePhoneIDByAccessTokenCommand.self,
             UserRegistrationByPhoneCommand.self,
         ]
     )
@@ -80,7 +80,7 @@ extension PhoneAuthenticationAPICommand {
             name: .customLong("login-url"),
             help: "Url where the user is logging from. Sent as query parameter `loginUrl` when not blank."
         )
-        var loginUrl: String?
+        var loginURL: String?
 
         @Option(
             name: .customLong("sms-template"),
@@ -98,15 +98,15 @@ extension PhoneAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: PhoneAuthenticationModel())
-            builder.set(\.password, password)
-            builder.set(\.phone, phone)
+            var builder = try BodyBuilder(PhoneAuthenticationModel.self, from: body)
+            builder.set("password", password)
+            builder.set("phone", phone)
             let phoneAuthenticationModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.phoneAuthentication.loginByPhone(
-                    phoneAuthenticationModel: phoneAuthenticationModel,
+                    phoneAuthenticationModel,
                     fields: fields,
-                    loginUrl: loginUrl,
+                    loginURL: loginURL,
                     smsTemplate: smsTemplate,
                     options: options
                 )
@@ -118,20 +118,20 @@ extension PhoneAuthenticationAPICommand {
 extension PhoneAuthenticationAPICommand {
     /// `lr phone-authentication forgot-password-by-phone-otp`: `POST
     /// identity/v2/auth/password/otp`.
-    struct ForgotPasswordByPhoneOtpCommand: AsyncParsableCommand {
+    struct ForgotPasswordByPhoneOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "forgot-password-by-phone-otp",
             abstract: "This API is used to send the OTP to reset the account password.",
             discussion: """
                 Sends POST identity/v2/auth/password/otp with the API key as query `apiKey`.
-                Calls client.phoneAuthentication.forgotPasswordByPhoneOtp(…) (LRPhone) and prints its PostResponseWithData<SmsResponseData> reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.phoneAuthentication.forgotPasswordByPhoneOTP(…) (LRPhone) and prints its PostResponseWithData<SMSResponseData> reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-forgot-password-by-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PhoneAuthenticationAPI.Operations.forgotPasswordByPhoneOtp
+        static let operation = PhoneAuthenticationAPI.Operations.forgotPasswordByPhoneOTP
 
         @Option(
             name: .customLong("phone"),
@@ -150,17 +150,17 @@ extension PhoneAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.phoneAuthentication.forgotPasswordByPhoneOtp(
+                try await client.phoneAuthentication.forgotPasswordByPhoneOTP(
                     phone: phone,
                     smsTemplate: smsTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -169,26 +169,26 @@ extension PhoneAuthenticationAPICommand {
 
 extension PhoneAuthenticationAPICommand {
     /// `lr phone-authentication reset-password-by-phone-otp`: `PUT identity/v2/auth/password/otp`.
-    struct ResetPasswordByPhoneOtpCommand: AsyncParsableCommand {
+    struct ResetPasswordByPhoneOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-password-by-phone-otp",
             abstract: "This API is used to reset the password.",
             discussion: """
                 Sends PUT identity/v2/auth/password/otp with the API key as query `apiKey`.
-                Calls client.phoneAuthentication.resetPasswordByPhoneOtp(…) (LRPhone) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ResetPasswordByOtpModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.phoneAuthentication.resetPasswordByPhoneOTP(…) (LRPhone) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ResetPasswordByOTPModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-reset-password-by-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PhoneAuthenticationAPI.Operations.resetPasswordByPhoneOtp
+        static let operation = PhoneAuthenticationAPI.Operations.resetPasswordByPhoneOTP
 
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ResetPasswordByOtpModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ResetPasswordByOTPModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -216,14 +216,14 @@ extension PhoneAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ResetPasswordByOtpModel())
-            builder.set(\.otp, otp)
-            builder.set(\.password, password)
-            builder.set(\.phone, phone)
-            let resetPasswordByOtpModel = try builder.required()
+            var builder = try BodyBuilder(ResetPasswordByOTPModel.self, from: body)
+            builder.set("otp", otp)
+            builder.set("password", password)
+            builder.set("phone", phone)
+            let resetPasswordByOTPModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.phoneAuthentication.resetPasswordByPhoneOtp(
-                    resetPasswordByOtpModel: resetPasswordByOtpModel
+                try await client.phoneAuthentication.resetPasswordByPhoneOTP(
+                    resetPasswordByOTPModel
                 )
             }
         }
@@ -232,20 +232,20 @@ extension PhoneAuthenticationAPICommand {
 
 extension PhoneAuthenticationAPICommand {
     /// `lr phone-authentication phone-verification-by-otp`: `PUT identity/v2/auth/phone/otp`.
-    struct PhoneVerificationByOtpCommand: AsyncParsableCommand {
+    struct PhoneVerificationByOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "phone-verification-by-otp",
             abstract: "This API is used to validate the verification code sent to verify a user's phone number.",
             discussion: """
                 Sends PUT identity/v2/auth/phone/otp with the API key as query `apiKey`.
-                Calls client.phoneAuthentication.phoneVerificationByOtp(…) (LRPhone) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.phoneAuthentication.phoneVerificationByOTP(…) (LRPhone) and prints its AccessToken<Identity> reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PhoneAuthenticationAPI.Operations.phoneVerificationByOtp
+        static let operation = PhoneAuthenticationAPI.Operations.phoneVerificationByOTP
 
         @Option(
             name: .customLong("otp"),
@@ -277,19 +277,19 @@ extension PhoneAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.phoneAuthentication.phoneVerificationByOtp(
+                try await client.phoneAuthentication.phoneVerificationByOTP(
                     otp: otp,
                     phone: phone,
                     fields: fields,
                     smsTemplate: smsTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -299,7 +299,7 @@ extension PhoneAuthenticationAPICommand {
 extension PhoneAuthenticationAPICommand {
     /// `lr phone-authentication phone-verification-otp-by-access-token`: `PUT
     /// identity/v2/auth/phone/otp`.
-    struct PhoneVerificationOtpByAccessTokenCommand: AsyncParsableCommand {
+    struct PhoneVerificationOTPByAccessTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "phone-verification-otp-by-access-token",
             abstract: "This API is used to consume the verification code sent to verify a user's phone number.",
@@ -307,14 +307,14 @@ extension PhoneAuthenticationAPICommand {
                 This API is used to consume the verification code sent to verify a user's phone number. Use this call for front-end purposes in cases where the user is already logged in by passing the user's access token.
 
                 Sends PUT identity/v2/auth/phone/otp with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.phoneAuthentication.phoneVerificationOtpByAccessToken(…) (LRPhone) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.phoneAuthentication.phoneVerificationOTPByAccessToken(…) (LRPhone) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-verify-otp-by-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PhoneAuthenticationAPI.Operations.phoneVerificationOtpByAccessToken
+        static let operation = PhoneAuthenticationAPI.Operations.phoneVerificationOTPByAccessToken
 
         @Option(
             name: .customLong("access-token"),
@@ -340,18 +340,18 @@ extension PhoneAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.phoneAuthentication.phoneVerificationOtpByAccessToken(
+                try await client.phoneAuthentication.phoneVerificationOTPByAccessToken(
                     accessToken: accessToken,
                     otp: otp,
                     smsTemplate: smsTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -360,7 +360,7 @@ extension PhoneAuthenticationAPICommand {
 
 extension PhoneAuthenticationAPICommand {
     /// `lr phone-authentication phone-resend-verification-otp`: `POST identity/v2/auth/phone/otp`.
-    struct PhoneResendVerificationOtpCommand: AsyncParsableCommand {
+    struct PhoneResendVerificationOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "phone-resend-verification-otp",
             abstract: "This API is used to resend a verification OTP to verify a user's Phone Number.",
@@ -368,14 +368,14 @@ extension PhoneAuthenticationAPICommand {
                 This API is used to resend a verification OTP to verify a user's Phone Number. The user will receive a verification code that they will need to input.
 
                 Sends POST identity/v2/auth/phone/otp with the API key as query `apiKey`.
-                Calls client.phoneAuthentication.phoneResendVerificationOtp(…) (LRPhone) and prints its PostResponseWithData<SmsResponseData> reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.phoneAuthentication.phoneResendVerificationOTP(…) (LRPhone) and prints its PostResponseWithData<SMSResponseData> reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PhoneAuthenticationAPI.Operations.phoneResendVerificationOtp
+        static let operation = PhoneAuthenticationAPI.Operations.phoneResendVerificationOTP
 
         @Option(
             name: .customLong("phone"),
@@ -394,17 +394,17 @@ extension PhoneAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.phoneAuthentication.phoneResendVerificationOtp(
+                try await client.phoneAuthentication.phoneResendVerificationOTP(
                     phone: phone,
                     smsTemplate: smsTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -414,21 +414,21 @@ extension PhoneAuthenticationAPICommand {
 extension PhoneAuthenticationAPICommand {
     /// `lr phone-authentication phone-resend-verification-otp-by-token`: `POST
     /// identity/v2/auth/phone/otp`.
-    struct PhoneResendVerificationOtpByTokenCommand: AsyncParsableCommand {
+    struct PhoneResendVerificationOTPByTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "phone-resend-verification-otp-by-token",
             abstract:
                 "This API is used to resend a verification OTP to verify a user's Phone Number in cases in which an active token already exists.",
             discussion: """
                 Sends POST identity/v2/auth/phone/otp with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.phoneAuthentication.phoneResendVerificationOtpByToken(…) (LRPhone) and prints its PostResponseWithData<SmsResponseData> reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.phoneAuthentication.phoneResendVerificationOTPByToken(…) (LRPhone) and prints its PostResponseWithData<SMSResponseData> reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp-by-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PhoneAuthenticationAPI.Operations.phoneResendVerificationOtpByToken
+        static let operation = PhoneAuthenticationAPI.Operations.phoneResendVerificationOTPByToken
 
         @Option(
             name: .customLong("access-token"),
@@ -454,18 +454,18 @@ extension PhoneAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.phoneAuthentication.phoneResendVerificationOtpByToken(
+                try await client.phoneAuthentication.phoneResendVerificationOTPByToken(
                     accessToken: accessToken,
                     phone: phone,
                     smsTemplate: smsTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -480,7 +480,7 @@ extension PhoneAuthenticationAPICommand {
             abstract: "This API is used to update the login Phone Number of users.",
             discussion: """
                 Sends PUT identity/v2/auth/phone with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.phoneAuthentication.updatePhoneNumber(…) (LRPhone) and prints its PostResponseWithData<SmsResponseData> reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.phoneAuthentication.updatePhoneNumber(…) (LRPhone) and prints its PostResponseWithData<SMSResponseData> reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-number-update/
                 """
@@ -513,7 +513,7 @@ extension PhoneAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -524,7 +524,7 @@ extension PhoneAuthenticationAPICommand {
                     accessToken: accessToken,
                     phone: phone,
                     smsTemplate: smsTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -569,20 +569,20 @@ extension PhoneAuthenticationAPICommand {
 
 extension PhoneAuthenticationAPICommand {
     /// `lr phone-authentication remove-phone-id-by-access-token`: `DELETE identity/v2/auth/phone`.
-    struct RemovePhoneIdByAccessTokenCommand: AsyncParsableCommand {
+    struct RemovePhoneIDByAccessTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove-phone-id-by-access-token",
             abstract: "This API is used to delete the Phone ID on a user's account via the access token.",
             discussion: """
                 Sends DELETE identity/v2/auth/phone with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.phoneAuthentication.removePhoneIdByAccessToken(…) (LRPhone) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.phoneAuthentication.removePhoneIDByAccessToken(…) (LRPhone) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/remove-phone-id-by-access-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = PhoneAuthenticationAPI.Operations.removePhoneIdByAccessToken
+        static let operation = PhoneAuthenticationAPI.Operations.removePhoneIDByAccessToken
 
         @Option(
             name: .customLong("access-token"),
@@ -596,7 +596,7 @@ extension PhoneAuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.phoneAuthentication.removePhoneIdByAccessToken(
+                try await client.phoneAuthentication.removePhoneIDByAccessToken(
                     accessToken: accessToken
                 )
             }
@@ -654,7 +654,7 @@ extension PhoneAuthenticationAPICommand {
             name: .customLong("phone-id"),
             help: "Body member `phoneId`. The user's phone ID (phone number)."
         )
-        var phoneId: String?
+        var phoneID: String?
 
         @Option(
             name: .customLong("user-name"),
@@ -710,7 +710,7 @@ extension PhoneAuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @Option(
             name: .customLong("welcome-email-template"),
@@ -729,33 +729,33 @@ extension PhoneAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: AuthUserRegistrationModel())
-            builder.set(\.firstName, firstName)
-            builder.set(\.lastName, lastName)
-            builder.set(\.password, password)
-            builder.set(\.phoneId, phoneId)
-            builder.set(\.userName, userName)
-            builder.set(\.birthDate, birthDate)
-            builder.set(\.gender, gender)
-            builder.set(\.middleName, middleName)
+            var builder = try BodyBuilder(AuthUserRegistrationModel.self, from: body)
+            builder.set("firstName", firstName)
+            builder.set("lastName", lastName)
+            builder.set("password", password)
+            builder.set("phoneId", phoneID)
+            builder.set("userName", userName)
+            builder.set("birthDate", birthDate)
+            builder.set("gender", gender)
+            builder.set("middleName", middleName)
             let authUserRegistrationModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.phoneAuthentication.userRegistrationByPhone(
-                    authUserRegistrationModel: authUserRegistrationModel,
+                    authUserRegistrationModel,
                     sott: sott,
                     fields: fields,
                     options: options,
                     smsTemplate: smsTemplate,
-                    verificationUrl: verificationUrl,
+                    verificationURL: verificationURL,
                     welcomeEmailTemplate: welcomeEmailTemplate,
                     emailTemplate: emailTemplate,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }

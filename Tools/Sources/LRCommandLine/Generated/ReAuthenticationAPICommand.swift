@@ -16,15 +16,15 @@ struct ReAuthenticationAPICommand: ParsableCommand {
             """,
         subcommands: [
             MfaReAuthenticateCommand.self,
-            MfaReAuthenticateByOtpCommand.self,
+            MfaReAuthenticateByOTPCommand.self,
             MfaReAuthenticateByBackupCodeCommand.self,
             MfaReAuthenticateByPasswordCommand.self,
-            VerifyMultiFactorOtpReauthenticationCommand.self,
+            VerifyMultiFactorOTPReauthenticationCommand.self,
             VerifyMultiFactorPasswordReauthenticationCommand.self,
-            VerifyMultiFactorPinReauthenticationCommand.self,
-            VerifyPinAuthenticationCommand.self,
-            ReAuthValidateEmailOtpCommand.self,
-            ReAuthSendEmailOtpCommand.self,
+            VerifyMultiFactorPINReauthenticationCommand.self,
+            VerifyPINAuthenticationCommand.self,
+            ReAuthValidateEmailOTPCommand.self,
+            ReAuthSendEmailOTPCommand.self,
             ReAuthBySecurityQuestionCommand.self,
             MfaReAuthenticateByAuthenticatorCodeCommand.self,
         ]
@@ -67,7 +67,7 @@ extension ReAuthenticationAPICommand {
             inversion: .prefixedNo,
             help: "Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter `isVoiceOtp`."
         )
-        var isVoiceOtp: Bool = false
+        var isVoiceOTP: Bool = false
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -77,7 +77,7 @@ extension ReAuthenticationAPICommand {
                 try await client.reAuthentication.mfaReAuthenticate(
                     accessToken: accessToken,
                     smsTemplate2FA: smsTemplate2FA,
-                    isVoiceOtp: isVoiceOtp
+                    isVoiceOTP: isVoiceOTP
                 )
             }
         }
@@ -87,22 +87,22 @@ extension ReAuthenticationAPICommand {
 extension ReAuthenticationAPICommand {
     /// `lr re-authentication mfa-re-authenticate-by-otp`: `PUT
     /// identity/v2/auth/account/reauth/2fa/otp`.
-    struct MfaReAuthenticateByOtpCommand: AsyncParsableCommand {
+    struct MfaReAuthenticateByOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mfa-re-authenticate-by-otp",
             abstract:
                 "This API is used to re-authenticate via Multi-factor authentication by passing the One Time Password received via SMS.",
             discussion: """
                 Sends PUT identity/v2/auth/account/reauth/2fa/otp with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.reAuthentication.mfaReAuthenticateByOtp(…) (LRReAuth) and prints its EventBasedMultiFactorAuthenticationToken reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ReauthByOtpModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.reAuthentication.mfaReAuthenticateByOTP(…) (LRReAuth) and prints its EventBasedMultiFactorAuthenticationToken reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ReauthByOTPModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = ReAuthenticationAPI.Operations.mfaReAuthenticateByOtp
+        static let operation = ReAuthenticationAPI.Operations.mfaReAuthenticateByOTP
 
         @Option(
             name: .customLong("access-token"),
@@ -114,7 +114,7 @@ extension ReAuthenticationAPICommand {
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ReauthByOtpModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ReauthByOTPModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -130,13 +130,13 @@ extension ReAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ReauthByOtpModel())
-            builder.set(\.otp, otp)
-            let reauthByOtpModel = try builder.required()
+            var builder = try BodyBuilder(ReauthByOTPModel.self, from: body)
+            builder.set("otp", otp)
+            let reauthByOTPModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.reAuthentication.mfaReAuthenticateByOtp(
-                    accessToken: accessToken,
-                    reauthByOtpModel: reauthByOtpModel
+                try await client.reAuthentication.mfaReAuthenticateByOTP(
+                    reauthByOTPModel,
+                    accessToken: accessToken
                 )
             }
         }
@@ -189,13 +189,13 @@ extension ReAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ReauthByBackupCodeModel())
-            builder.set(\.backupCode, backupCode)
+            var builder = try BodyBuilder(ReauthByBackupCodeModel.self, from: body)
+            builder.set("backupCode", backupCode)
             let reauthByBackupCodeModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.reAuthentication.mfaReAuthenticateByBackupCode(
-                    accessToken: accessToken,
-                    reauthByBackupCodeModel: reauthByBackupCodeModel
+                    reauthByBackupCodeModel,
+                    accessToken: accessToken
                 )
             }
         }
@@ -253,13 +253,13 @@ extension ReAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: PasswordEventBasedAuthModelWithLockout())
-            builder.set(\.password, password)
+            var builder = try BodyBuilder(PasswordEventBasedAuthModelWithLockout.self, from: body)
+            builder.set("password", password)
             let passwordEventBasedAuthModelWithLockout = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.reAuthentication.mfaReAuthenticateByPassword(
+                    passwordEventBasedAuthModelWithLockout,
                     accessToken: accessToken,
-                    passwordEventBasedAuthModelWithLockout: passwordEventBasedAuthModelWithLockout,
                     smsTemplate2FA: smsTemplate2FA
                 )
             }
@@ -270,7 +270,7 @@ extension ReAuthenticationAPICommand {
 extension ReAuthenticationAPICommand {
     /// `lr re-authentication verify-multi-factor-otp-reauthentication`: `POST
     /// identity/v2/manage/account/{uid}/reauth/2fa`.
-    struct VerifyMultiFactorOtpReauthenticationCommand: AsyncParsableCommand {
+    struct VerifyMultiFactorOTPReauthenticationCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify-multi-factor-otp-reauthentication",
             abstract:
@@ -279,7 +279,7 @@ extension ReAuthenticationAPICommand {
                 This API is used on the server-side to validate and verify the re-authentication token created by the MFA re-authentication API. This API checks re-authentications created by OTP.
 
                 Sends POST identity/v2/manage/account/{uid}/reauth/2fa with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.reAuthentication.verifyMultiFactorOtpReauthentication(…) (LRReAuth) and prints its PostValidationResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.reAuthentication.verifyMultiFactorOTPReauthentication(…) (LRReAuth) and prints its PostValidationResponse reply as JSON; --raw prints LoginRadius's bytes.
                 The body is an EventBasedMultiFactorToken in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-validate-mfa/
@@ -287,7 +287,7 @@ extension ReAuthenticationAPICommand {
         )
 
         /// The operation's descriptor.
-        static let operation = ReAuthenticationAPI.Operations.verifyMultiFactorOtpReauthentication
+        static let operation = ReAuthenticationAPI.Operations.verifyMultiFactorOTPReauthentication
 
         @Option(
             name: .customLong("body"),
@@ -314,12 +314,12 @@ extension ReAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: EventBasedMultiFactorToken())
-            builder.set(\.secondFactorValidationToken, secondFactorValidationToken)
+            var builder = try BodyBuilder(EventBasedMultiFactorToken.self, from: body)
+            builder.set("secondFactorValidationToken", secondFactorValidationToken)
             let eventBasedMultiFactorToken = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.reAuthentication.verifyMultiFactorOtpReauthentication(
-                    eventBasedMultiFactorToken: eventBasedMultiFactorToken,
+                try await client.reAuthentication.verifyMultiFactorOTPReauthentication(
+                    eventBasedMultiFactorToken,
                     uid: uid
                 )
             }
@@ -374,12 +374,12 @@ extension ReAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: EventBasedMultiFactorToken())
-            builder.set(\.secondFactorValidationToken, secondFactorValidationToken)
+            var builder = try BodyBuilder(EventBasedMultiFactorToken.self, from: body)
+            builder.set("secondFactorValidationToken", secondFactorValidationToken)
             let eventBasedMultiFactorToken = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.reAuthentication.verifyMultiFactorPasswordReauthentication(
-                    eventBasedMultiFactorToken: eventBasedMultiFactorToken,
+                    eventBasedMultiFactorToken,
                     uid: uid
                 )
             }
@@ -390,7 +390,7 @@ extension ReAuthenticationAPICommand {
 extension ReAuthenticationAPICommand {
     /// `lr re-authentication verify-multi-factor-pin-reauthentication`: `POST
     /// identity/v2/manage/account/{uid}/reauth/pin`.
-    struct VerifyMultiFactorPinReauthenticationCommand: AsyncParsableCommand {
+    struct VerifyMultiFactorPINReauthenticationCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify-multi-factor-pin-reauthentication",
             abstract:
@@ -399,7 +399,7 @@ extension ReAuthenticationAPICommand {
                 This API is used on the server-side to validate and verify the re-authentication token created by the MFA re-authentication API. This API checks re-authentications created by PIN.
 
                 Sends POST identity/v2/manage/account/{uid}/reauth/pin with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.reAuthentication.verifyMultiFactorPinReauthentication(…) (LRReAuth) and prints its PostValidationResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.reAuthentication.verifyMultiFactorPINReauthentication(…) (LRReAuth) and prints its PostValidationResponse reply as JSON; --raw prints LoginRadius's bytes.
                 The body is an EventBasedMultiFactorToken in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-validate-pin/
@@ -407,7 +407,7 @@ extension ReAuthenticationAPICommand {
         )
 
         /// The operation's descriptor.
-        static let operation = ReAuthenticationAPI.Operations.verifyMultiFactorPinReauthentication
+        static let operation = ReAuthenticationAPI.Operations.verifyMultiFactorPINReauthentication
 
         @Option(
             name: .customLong("body"),
@@ -434,12 +434,12 @@ extension ReAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: EventBasedMultiFactorToken())
-            builder.set(\.secondFactorValidationToken, secondFactorValidationToken)
+            var builder = try BodyBuilder(EventBasedMultiFactorToken.self, from: body)
+            builder.set("secondFactorValidationToken", secondFactorValidationToken)
             let eventBasedMultiFactorToken = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.reAuthentication.verifyMultiFactorPinReauthentication(
-                    eventBasedMultiFactorToken: eventBasedMultiFactorToken,
+                try await client.reAuthentication.verifyMultiFactorPINReauthentication(
+                    eventBasedMultiFactorToken,
                     uid: uid
                 )
             }
@@ -449,21 +449,21 @@ extension ReAuthenticationAPICommand {
 
 extension ReAuthenticationAPICommand {
     /// `lr re-authentication verify-pin-authentication`: `PUT identity/v2/auth/account/reauth/pin`.
-    struct VerifyPinAuthenticationCommand: AsyncParsableCommand {
+    struct VerifyPINAuthenticationCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify-pin-authentication",
             abstract: "This API is used to validate the triggered MFA authentication flow with a password.",
             discussion: """
                 Sends PUT identity/v2/auth/account/reauth/pin with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.reAuthentication.verifyPinAuthentication(…) (LRReAuth) and prints its EventBasedMultiFactorAuthenticationToken reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a PinAuthEventBasedAuthModelWithLockout in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.reAuthentication.verifyPINAuthentication(…) (LRReAuth) and prints its EventBasedMultiFactorAuthenticationToken reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a PINAuthEventBasedAuthModelWithLockout in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/pin/step-up-auth-by-pin/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = ReAuthenticationAPI.Operations.verifyPinAuthentication
+        static let operation = ReAuthenticationAPI.Operations.verifyPINAuthentication
 
         @Option(
             name: .customLong("access-token"),
@@ -475,7 +475,7 @@ extension ReAuthenticationAPICommand {
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `PinAuthEventBasedAuthModelWithLockout`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `PINAuthEventBasedAuthModelWithLockout`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -497,13 +497,13 @@ extension ReAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: PinAuthEventBasedAuthModelWithLockout())
-            builder.set(\.pin, pin)
+            var builder = try BodyBuilder(PINAuthEventBasedAuthModelWithLockout.self, from: body)
+            builder.set("pin", pin)
             let pinAuthEventBasedAuthModelWithLockout = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.reAuthentication.verifyPinAuthentication(
+                try await client.reAuthentication.verifyPINAuthentication(
+                    pinAuthEventBasedAuthModelWithLockout,
                     accessToken: accessToken,
-                    pinAuthEventBasedAuthModelWithLockout: pinAuthEventBasedAuthModelWithLockout,
                     smsTemplate2FA: smsTemplate2FA
                 )
             }
@@ -514,21 +514,21 @@ extension ReAuthenticationAPICommand {
 extension ReAuthenticationAPICommand {
     /// `lr re-authentication re-auth-validate-email-otp`: `PUT
     /// identity/v2/auth/account/reauth/2fa/otp/email/verify`.
-    struct ReAuthValidateEmailOtpCommand: AsyncParsableCommand {
+    struct ReAuthValidateEmailOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "re-auth-validate-email-otp",
             abstract: "This API is used to validate the triggered MFA authentication flow with an Email OTP.",
             discussion: """
                 Sends PUT identity/v2/auth/account/reauth/2fa/otp/email/verify with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.reAuthentication.reAuthValidateEmailOtp(…) (LRReAuth) and prints its EventBasedMultiFactorAuthenticationToken reply as JSON; --raw prints LoginRadius's bytes.
-                The body is a ReauthByEmailOtpModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
+                Calls client.reAuthentication.reAuthValidateEmailOTP(…) (LRReAuth) and prints its EventBasedMultiFactorAuthenticationToken reply as JSON; --raw prints LoginRadius's bytes.
+                The body is a ReauthByEmailOTPModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/mfa-step-up-authentication-by-email-otp/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = ReAuthenticationAPI.Operations.reAuthValidateEmailOtp
+        static let operation = ReAuthenticationAPI.Operations.reAuthValidateEmailOTP
 
         @Option(
             name: .customLong("access-token"),
@@ -540,7 +540,7 @@ extension ReAuthenticationAPICommand {
         @Option(
             name: .customLong("body"),
             help: ArgumentHelp(
-                "The JSON body, a `ReauthByEmailOtpModel`: a file, or - for standard input. The body member options below change single members.",
+                "The JSON body, a `ReauthByEmailOTPModel`: a file, or - for standard input. The body member options below change single members.",
                 valueName: "file"
             )
         )
@@ -550,7 +550,7 @@ extension ReAuthenticationAPICommand {
             name: .customLong("email-id"),
             help: "Body member `EmailId`. The email address to send the OTP to."
         )
-        var emailId: String?
+        var emailID: String?
 
         @Option(
             name: .customLong("otp"),
@@ -562,14 +562,14 @@ extension ReAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: ReauthByEmailOtpModel())
-            builder.set(\.emailId, emailId)
-            builder.set(\.otp, otp)
-            let reauthByEmailOtpModel = try builder.required()
+            var builder = try BodyBuilder(ReauthByEmailOTPModel.self, from: body)
+            builder.set("EmailId", emailID)
+            builder.set("otp", otp)
+            let reauthByEmailOTPModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.reAuthentication.reAuthValidateEmailOtp(
-                    accessToken: accessToken,
-                    reauthByEmailOtpModel: reauthByEmailOtpModel
+                try await client.reAuthentication.reAuthValidateEmailOTP(
+                    reauthByEmailOTPModel,
+                    accessToken: accessToken
                 )
             }
         }
@@ -579,20 +579,20 @@ extension ReAuthenticationAPICommand {
 extension ReAuthenticationAPICommand {
     /// `lr re-authentication re-auth-send-email-otp`: `GET
     /// identity/v2/auth/account/reauth/2fa/otp/email`.
-    struct ReAuthSendEmailOtpCommand: AsyncParsableCommand {
+    struct ReAuthSendEmailOTPCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "re-auth-send-email-otp",
             abstract: "This API is used to send the MFA Email OTP to the email for Re-authentication.",
             discussion: """
                 Sends GET identity/v2/auth/account/reauth/2fa/otp/email with the API key as query `apiKey`, the access token as `Authorization: Bearer`.
-                Calls client.reAuthentication.reAuthSendEmailOtp(…) (LRReAuth) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.reAuthentication.reAuthSendEmailOTP(…) (LRReAuth) and prints its PostResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/send-mfa-step-up-auth-email-otp-by-access-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = ReAuthenticationAPI.Operations.reAuthSendEmailOtp
+        static let operation = ReAuthenticationAPI.Operations.reAuthSendEmailOTP
 
         @Option(
             name: .customLong("access-token"),
@@ -605,7 +605,7 @@ extension ReAuthenticationAPICommand {
             name: .customLong("email-id"),
             help: "EmailId. Sent as query parameter `emailId`."
         )
-        var emailId: String
+        var emailID: String
 
         @Option(
             name: .customLong("email-template2-fa"),
@@ -618,9 +618,9 @@ extension ReAuthenticationAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.reAuthentication.reAuthSendEmailOtp(
+                try await client.reAuthentication.reAuthSendEmailOTP(
                     accessToken: accessToken,
-                    emailId: emailId,
+                    emailID: emailID,
                     emailTemplate2FA: emailTemplate2FA
                 )
             }
@@ -673,8 +673,8 @@ extension ReAuthenticationAPICommand {
             )
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.reAuthentication.reAuthBySecurityQuestion(
-                    accessToken: accessToken,
-                    securityQuestionAnswerUpdateModel: securityQuestionAnswerUpdateModel
+                    securityQuestionAnswerUpdateModel,
+                    accessToken: accessToken
                 )
             }
         }
@@ -726,13 +726,13 @@ extension ReAuthenticationAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: MultiFactorAuthModelByAuthenticatorCode())
-            builder.set(\.authenticatorCode, authenticatorCode)
+            var builder = try BodyBuilder(MultiFactorAuthModelByAuthenticatorCode.self, from: body)
+            builder.set("authenticatorCode", authenticatorCode)
             let multiFactorAuthModelByAuthenticatorCode = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.reAuthentication.mfaReAuthenticateByAuthenticatorCode(
-                    accessToken: accessToken,
-                    multiFactorAuthModelByAuthenticatorCode: multiFactorAuthModelByAuthenticatorCode
+                    multiFactorAuthModelByAuthenticatorCode,
+                    accessToken: accessToken
                 )
             }
         }

@@ -84,7 +84,7 @@ extension RiskBasedAuthenticationAPICommand {
             name: .customLong("login-url"),
             help: "Url where the user is logging from. Sent as query parameter `loginUrl` when not blank."
         )
-        var loginUrl: String?
+        var loginURL: String?
 
         @Flag(
             name: .customLong("password-delegation"),
@@ -113,7 +113,7 @@ extension RiskBasedAuthenticationAPICommand {
             help:
                 "Risk Based Authentication Browser Sms Template. Sent as query parameter `rbaBrowserSmsTemplate` when not blank."
         )
-        var rbaBrowserSmsTemplate: String?
+        var rbaBrowserSMSTemplate: String?
 
         @Option(
             name: .customLong("rba-city-email-template"),
@@ -127,7 +127,7 @@ extension RiskBasedAuthenticationAPICommand {
             help:
                 "Risk Based Authentication City SmsTemplate. Sent as query parameter `rbaCitySmsTemplate` when not blank."
         )
-        var rbaCitySmsTemplate: String?
+        var rbaCitySMSTemplate: String?
 
         @Option(
             name: .customLong("rba-country-email-template"),
@@ -141,20 +141,20 @@ extension RiskBasedAuthenticationAPICommand {
             help:
                 "Risk Based Authentication Country SmsTemplate. Sent as query parameter `rbaCountrySmsTemplate` when not blank."
         )
-        var rbaCountrySmsTemplate: String?
+        var rbaCountrySMSTemplate: String?
 
         @Option(
             name: .customLong("rba-ip-email-template"),
             help:
                 "Risk Based Authentication Ip EmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not blank."
         )
-        var rbaIpEmailTemplate: String?
+        var rbaIPEmailTemplate: String?
 
         @Option(
             name: .customLong("rba-ip-sms-template"),
             help: "Risk Based Authentication Ip SmsTemplate. Sent as query parameter `rbaIpSmsTemplate` when not blank."
         )
-        var rbaIpSmsTemplate: String?
+        var rbaIPSMSTemplate: String?
 
         @Option(
             name: .customLong("rba-oneclick-email-template"),
@@ -168,7 +168,7 @@ extension RiskBasedAuthenticationAPICommand {
             help:
                 "Risk Based Authentication Oneclick EmailTemplate. Sent as query parameter `rbaOTPSmsTemplate` when not blank."
         )
-        var rbaOtpSmsTemplate: String?
+        var rbaOTPSMSTemplate: String?
 
         @Option(
             name: .customLong("sms-template"),
@@ -180,37 +180,37 @@ extension RiskBasedAuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: EmailAuthenticationModel())
-            builder.set(\.email, email)
-            builder.set(\.password, password)
-            builder.set(\.gRecaptchaResponse, gRecaptchaResponse)
+            var builder = try BodyBuilder(EmailAuthenticationModel.self, from: body)
+            builder.set("email", email)
+            builder.set("password", password)
+            builder.set("g-recaptcha-response", gRecaptchaResponse)
             let emailAuthenticationModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.riskBasedAuthentication.rbaLoginByEmail(
-                    emailAuthenticationModel: emailAuthenticationModel,
+                    emailAuthenticationModel,
                     emailTemplate: emailTemplate,
                     fields: fields,
-                    loginUrl: loginUrl,
+                    loginURL: loginURL,
                     passwordDelegation: passwordDelegation,
                     passwordDelegationApp: passwordDelegationApp,
                     rbaBrowserEmailTemplate: rbaBrowserEmailTemplate,
-                    rbaBrowserSmsTemplate: rbaBrowserSmsTemplate,
+                    rbaBrowserSMSTemplate: rbaBrowserSMSTemplate,
                     rbaCityEmailTemplate: rbaCityEmailTemplate,
-                    rbaCitySmsTemplate: rbaCitySmsTemplate,
+                    rbaCitySMSTemplate: rbaCitySMSTemplate,
                     rbaCountryEmailTemplate: rbaCountryEmailTemplate,
-                    rbaCountrySmsTemplate: rbaCountrySmsTemplate,
-                    rbaIpEmailTemplate: rbaIpEmailTemplate,
-                    rbaIpSmsTemplate: rbaIpSmsTemplate,
+                    rbaCountrySMSTemplate: rbaCountrySMSTemplate,
+                    rbaIPEmailTemplate: rbaIPEmailTemplate,
+                    rbaIPSMSTemplate: rbaIPSMSTemplate,
                     rbaOneclickEmailTemplate: rbaOneclickEmailTemplate,
-                    rbaOtpSmsTemplate: rbaOtpSmsTemplate,
+                    rbaOTPSMSTemplate: rbaOTPSMSTemplate,
                     smsTemplate: smsTemplate,
-                    verificationUrl: verificationUrl
+                    verificationURL: verificationURL
                 )
             }
         }
@@ -251,10 +251,10 @@ extension RiskBasedAuthenticationAPICommand {
         var password: String?
 
         @Option(
-            name: .customLong("username"),
+            name: .customLong("user-name"),
             help: "Body member `username`. The user's username."
         )
-        var username: String?
+        var userName: String?
 
         @Option(
             name: .customLong("g-recaptcha-response"),
@@ -279,7 +279,7 @@ extension RiskBasedAuthenticationAPICommand {
             name: .customLong("login-url"),
             help: "Url where the user is logging from. Sent as query parameter `loginUrl` when not blank."
         )
-        var loginUrl: String?
+        var loginURL: String?
 
         @Flag(
             name: .customLong("password-delegation"),
@@ -308,7 +308,7 @@ extension RiskBasedAuthenticationAPICommand {
             help:
                 "Risk Based Authentication Browser Sms Template. Sent as query parameter `rbaBrowserSmsTemplate` when not blank."
         )
-        var rbaBrowserSmsTemplate: String?
+        var rbaBrowserSMSTemplate: String?
 
         @Option(
             name: .customLong("rba-city-email-template"),
@@ -322,7 +322,7 @@ extension RiskBasedAuthenticationAPICommand {
             help:
                 "Risk Based Authentication City SmsTemplate. Sent as query parameter `rbaCitySmsTemplate` when not blank."
         )
-        var rbaCitySmsTemplate: String?
+        var rbaCitySMSTemplate: String?
 
         @Option(
             name: .customLong("rba-country-email-template"),
@@ -336,20 +336,20 @@ extension RiskBasedAuthenticationAPICommand {
             help:
                 "Risk Based Authentication Country SmsTemplate. Sent as query parameter `rbaCountrySmsTemplate` when not blank."
         )
-        var rbaCountrySmsTemplate: String?
+        var rbaCountrySMSTemplate: String?
 
         @Option(
             name: .customLong("rba-ip-email-template"),
             help:
                 "Risk Based Authentication Ip EmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not blank."
         )
-        var rbaIpEmailTemplate: String?
+        var rbaIPEmailTemplate: String?
 
         @Option(
             name: .customLong("rba-ip-sms-template"),
             help: "Risk Based Authentication Ip SmsTemplate. Sent as query parameter `rbaIpSmsTemplate` when not blank."
         )
-        var rbaIpSmsTemplate: String?
+        var rbaIPSMSTemplate: String?
 
         @Option(
             name: .customLong("rba-oneclick-email-template"),
@@ -363,7 +363,7 @@ extension RiskBasedAuthenticationAPICommand {
             help:
                 "Risk Based Authentication OTPSmsTemplate. Sent as query parameter `rbaOTPSmsTemplate` when not blank."
         )
-        var rbaOtpSmsTemplate: String?
+        var rbaOTPSMSTemplate: String?
 
         @Option(
             name: .customLong("sms-template"),
@@ -375,37 +375,37 @@ extension RiskBasedAuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: UserNameAuthenticationModel())
-            builder.set(\.password, password)
-            builder.set(\.username, username)
-            builder.set(\.gRecaptchaResponse, gRecaptchaResponse)
+            var builder = try BodyBuilder(UserNameAuthenticationModel.self, from: body)
+            builder.set("password", password)
+            builder.set("username", userName)
+            builder.set("g-recaptcha-response", gRecaptchaResponse)
             let userNameAuthenticationModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.riskBasedAuthentication.rbaLoginByUserName(
-                    userNameAuthenticationModel: userNameAuthenticationModel,
+                    userNameAuthenticationModel,
                     emailTemplate: emailTemplate,
                     fields: fields,
-                    loginUrl: loginUrl,
+                    loginURL: loginURL,
                     passwordDelegation: passwordDelegation,
                     passwordDelegationApp: passwordDelegationApp,
                     rbaBrowserEmailTemplate: rbaBrowserEmailTemplate,
-                    rbaBrowserSmsTemplate: rbaBrowserSmsTemplate,
+                    rbaBrowserSMSTemplate: rbaBrowserSMSTemplate,
                     rbaCityEmailTemplate: rbaCityEmailTemplate,
-                    rbaCitySmsTemplate: rbaCitySmsTemplate,
+                    rbaCitySMSTemplate: rbaCitySMSTemplate,
                     rbaCountryEmailTemplate: rbaCountryEmailTemplate,
-                    rbaCountrySmsTemplate: rbaCountrySmsTemplate,
-                    rbaIpEmailTemplate: rbaIpEmailTemplate,
-                    rbaIpSmsTemplate: rbaIpSmsTemplate,
+                    rbaCountrySMSTemplate: rbaCountrySMSTemplate,
+                    rbaIPEmailTemplate: rbaIPEmailTemplate,
+                    rbaIPSMSTemplate: rbaIPSMSTemplate,
                     rbaOneclickEmailTemplate: rbaOneclickEmailTemplate,
-                    rbaOtpSmsTemplate: rbaOtpSmsTemplate,
+                    rbaOTPSMSTemplate: rbaOTPSMSTemplate,
                     smsTemplate: smsTemplate,
-                    verificationUrl: verificationUrl
+                    verificationURL: verificationURL
                 )
             }
         }
@@ -468,7 +468,7 @@ extension RiskBasedAuthenticationAPICommand {
             name: .customLong("login-url"),
             help: "Url where the user is logging from. Sent as query parameter `loginUrl` when not blank."
         )
-        var loginUrl: String?
+        var loginURL: String?
 
         @Flag(
             name: .customLong("password-delegation"),
@@ -497,7 +497,7 @@ extension RiskBasedAuthenticationAPICommand {
             help:
                 "Risk Based Authentication Browser Sms Template. Sent as query parameter `rbaBrowserSmsTemplate` when not blank."
         )
-        var rbaBrowserSmsTemplate: String?
+        var rbaBrowserSMSTemplate: String?
 
         @Option(
             name: .customLong("rba-city-email-template"),
@@ -511,7 +511,7 @@ extension RiskBasedAuthenticationAPICommand {
             help:
                 "Risk Based Authentication City SmsTemplate. Sent as query parameter `rbaCitySmsTemplate` when not blank."
         )
-        var rbaCitySmsTemplate: String?
+        var rbaCitySMSTemplate: String?
 
         @Option(
             name: .customLong("rba-country-email-template"),
@@ -525,20 +525,20 @@ extension RiskBasedAuthenticationAPICommand {
             help:
                 "Risk Based Authentication Country SmsTemplate. Sent as query parameter `rbaCountrySmsTemplate` when not blank."
         )
-        var rbaCountrySmsTemplate: String?
+        var rbaCountrySMSTemplate: String?
 
         @Option(
             name: .customLong("rba-ip-email-template"),
             help:
                 "Risk Based Authentication Ip EmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not blank."
         )
-        var rbaIpEmailTemplate: String?
+        var rbaIPEmailTemplate: String?
 
         @Option(
             name: .customLong("rba-ip-sms-template"),
             help: "Risk Based Authentication Ip SmsTemplate. Sent as query parameter `rbaIpSmsTemplate` when not blank."
         )
-        var rbaIpSmsTemplate: String?
+        var rbaIPSMSTemplate: String?
 
         @Option(
             name: .customLong("rba-oneclick-email-template"),
@@ -552,7 +552,7 @@ extension RiskBasedAuthenticationAPICommand {
             help:
                 "Risk Based Authentication OTPSmsTemplate. Sent as query parameter `rbaOTPSmsTemplate` when not blank."
         )
-        var rbaOtpSmsTemplate: String?
+        var rbaOTPSMSTemplate: String?
 
         @Option(
             name: .customLong("sms-template"),
@@ -564,36 +564,36 @@ extension RiskBasedAuthenticationAPICommand {
             name: .customLong("verification-url"),
             help: "Email verification url. Sent as query parameter `verificationUrl` when not blank."
         )
-        var verificationUrl: String?
+        var verificationURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: PhoneAuthenticationModel())
-            builder.set(\.password, password)
-            builder.set(\.phone, phone)
+            var builder = try BodyBuilder(PhoneAuthenticationModel.self, from: body)
+            builder.set("password", password)
+            builder.set("phone", phone)
             let phoneAuthenticationModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.riskBasedAuthentication.rbaLoginByPhone(
-                    phoneAuthenticationModel: phoneAuthenticationModel,
+                    phoneAuthenticationModel,
                     emailTemplate: emailTemplate,
                     fields: fields,
-                    loginUrl: loginUrl,
+                    loginURL: loginURL,
                     passwordDelegation: passwordDelegation,
                     passwordDelegationApp: passwordDelegationApp,
                     rbaBrowserEmailTemplate: rbaBrowserEmailTemplate,
-                    rbaBrowserSmsTemplate: rbaBrowserSmsTemplate,
+                    rbaBrowserSMSTemplate: rbaBrowserSMSTemplate,
                     rbaCityEmailTemplate: rbaCityEmailTemplate,
-                    rbaCitySmsTemplate: rbaCitySmsTemplate,
+                    rbaCitySMSTemplate: rbaCitySMSTemplate,
                     rbaCountryEmailTemplate: rbaCountryEmailTemplate,
-                    rbaCountrySmsTemplate: rbaCountrySmsTemplate,
-                    rbaIpEmailTemplate: rbaIpEmailTemplate,
-                    rbaIpSmsTemplate: rbaIpSmsTemplate,
+                    rbaCountrySMSTemplate: rbaCountrySMSTemplate,
+                    rbaIPEmailTemplate: rbaIPEmailTemplate,
+                    rbaIPSMSTemplate: rbaIPSMSTemplate,
                     rbaOneclickEmailTemplate: rbaOneclickEmailTemplate,
-                    rbaOtpSmsTemplate: rbaOtpSmsTemplate,
+                    rbaOTPSMSTemplate: rbaOTPSMSTemplate,
                     smsTemplate: smsTemplate,
-                    verificationUrl: verificationUrl
+                    verificationURL: verificationURL
                 )
             }
         }

@@ -14,15 +14,15 @@ struct RoleAPICommand: ParsableCommand {
             Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/overview/
             """,
         subcommands: [
-            GetRolesByUidCommand.self,
-            AssignRolesByUidCommand.self,
-            UnassignRolesByUidCommand.self,
-            GetRoleContextByUidCommand.self,
+            GetRolesByUIDCommand.self,
+            AssignRolesByUIDCommand.self,
+            UnassignRolesByUIDCommand.self,
+            GetRoleContextByUIDCommand.self,
             GetRoleContextByContextNameCommand.self,
-            UpdateRoleContextByUidCommand.self,
-            DeleteRoleContextByUidCommand.self,
-            DeleteRolesFromRoleContextByUidCommand.self,
-            DeleteAdditionalPermissionFromRoleContextByUidCommand.self,
+            UpdateRoleContextByUIDCommand.self,
+            DeleteRoleContextByUIDCommand.self,
+            DeleteRolesFromRoleContextByUIDCommand.self,
+            DeleteAdditionalPermissionFromRoleContextByUIDCommand.self,
             GetRolesListCommand.self,
             CreateRolesCommand.self,
             DeleteRoleCommand.self,
@@ -34,20 +34,20 @@ struct RoleAPICommand: ParsableCommand {
 
 extension RoleAPICommand {
     /// `lr role get-roles-by-uid`: `GET identity/v2/manage/account/{uid}/role`.
-    struct GetRolesByUidCommand: AsyncParsableCommand {
+    struct GetRolesByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-roles-by-uid",
             abstract: "API is used to retrieve all the assigned roles of a particular User.",
             discussion: """
                 Sends GET identity/v2/manage/account/{uid}/role with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.role.getRolesByUid(…) (LRAccount) and prints its RolesResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.role.getRolesByUID(…) (LRAccount) and prints its RolesResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-roles-by-uid/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = RoleAPI.Operations.getRolesByUid
+        static let operation = RoleAPI.Operations.getRolesByUID
 
         @Option(
             name: .customLong("uid"),
@@ -60,7 +60,7 @@ extension RoleAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.role.getRolesByUid(
+                try await client.role.getRolesByUID(
                     uid: uid
                 )
             }
@@ -70,13 +70,13 @@ extension RoleAPICommand {
 
 extension RoleAPICommand {
     /// `lr role assign-roles-by-uid`: `PUT identity/v2/manage/account/{uid}/role`.
-    struct AssignRolesByUidCommand: AsyncParsableCommand {
+    struct AssignRolesByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "assign-roles-by-uid",
             abstract: "This API is used to assign your desired roles to a given user.",
             discussion: """
                 Sends PUT identity/v2/manage/account/{uid}/role with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.role.assignRolesByUid(…) (LRAccount) and prints its RolesResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.role.assignRolesByUID(…) (LRAccount) and prints its RolesResponse reply as JSON; --raw prints LoginRadius's bytes.
                 The body is an AccountRolesModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/assign-roles-by-uid/
@@ -84,7 +84,7 @@ extension RoleAPICommand {
         )
 
         /// The operation's descriptor.
-        static let operation = RoleAPI.Operations.assignRolesByUid
+        static let operation = RoleAPI.Operations.assignRolesByUID
 
         @Option(
             name: .customLong("body"),
@@ -111,12 +111,12 @@ extension RoleAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: AccountRolesModel())
-            builder.set(\.roles, values: roles)
+            var builder = try BodyBuilder(AccountRolesModel.self, from: body)
+            builder.set("roles", values: roles)
             let accountRolesModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.role.assignRolesByUid(
-                    accountRolesModel: accountRolesModel,
+                try await client.role.assignRolesByUID(
+                    accountRolesModel,
                     uid: uid
                 )
             }
@@ -126,13 +126,13 @@ extension RoleAPICommand {
 
 extension RoleAPICommand {
     /// `lr role unassign-roles-by-uid`: `DELETE identity/v2/manage/account/{uid}/role`.
-    struct UnassignRolesByUidCommand: AsyncParsableCommand {
+    struct UnassignRolesByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "unassign-roles-by-uid",
             abstract: "This API is used to unassign roles from a user.",
             discussion: """
                 Sends DELETE identity/v2/manage/account/{uid}/role with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.role.unassignRolesByUid(…) (LRAccount) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.role.unassignRolesByUID(…) (LRAccount) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
                 The body is an AccountRolesModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/unassign-roles-by-uid/
@@ -140,7 +140,7 @@ extension RoleAPICommand {
         )
 
         /// The operation's descriptor.
-        static let operation = RoleAPI.Operations.unassignRolesByUid
+        static let operation = RoleAPI.Operations.unassignRolesByUID
 
         @Option(
             name: .customLong("body"),
@@ -167,12 +167,12 @@ extension RoleAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: AccountRolesModel())
-            builder.set(\.roles, values: roles)
+            var builder = try BodyBuilder(AccountRolesModel.self, from: body)
+            builder.set("roles", values: roles)
             let accountRolesModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.role.unassignRolesByUid(
-                    accountRolesModel: accountRolesModel,
+                try await client.role.unassignRolesByUID(
+                    accountRolesModel,
                     uid: uid
                 )
             }
@@ -182,20 +182,20 @@ extension RoleAPICommand {
 
 extension RoleAPICommand {
     /// `lr role get-role-context-by-uid`: `GET identity/v2/manage/account/{uid}/rolecontext`.
-    struct GetRoleContextByUidCommand: AsyncParsableCommand {
+    struct GetRoleContextByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-role-context-by-uid",
             abstract: "This API Gets the contexts that have been configured and the associated roles and permissions.",
             discussion: """
                 Sends GET identity/v2/manage/account/{uid}/rolecontext with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.role.getRoleContextByUid(…) (LRAccount) and prints its RoleContextListResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.role.getRoleContextByUID(…) (LRAccount) and prints its RoleContextListResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-context/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = RoleAPI.Operations.getRoleContextByUid
+        static let operation = RoleAPI.Operations.getRoleContextByUID
 
         @Option(
             name: .customLong("uid"),
@@ -208,7 +208,7 @@ extension RoleAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.role.getRoleContextByUid(
+                try await client.role.getRoleContextByUID(
                     uid: uid
                 )
             }
@@ -255,13 +255,13 @@ extension RoleAPICommand {
 
 extension RoleAPICommand {
     /// `lr role update-role-context-by-uid`: `PUT identity/v2/manage/account/{uid}/rolecontext`.
-    struct UpdateRoleContextByUidCommand: AsyncParsableCommand {
+    struct UpdateRoleContextByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "update-role-context-by-uid",
             abstract: "This API creates a Context with a set of Roles.",
             discussion: """
                 Sends PUT identity/v2/manage/account/{uid}/rolecontext with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.role.updateRoleContextByUid(…) (LRAccount) and prints its RoleContextListResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.role.updateRoleContextByUID(…) (LRAccount) and prints its RoleContextListResponse reply as JSON; --raw prints LoginRadius's bytes.
                 The body is an AccountRoleContextModel in JSON: --body FILE, or --body - to read standard input.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/upsert-context/
@@ -269,7 +269,7 @@ extension RoleAPICommand {
         )
 
         /// The operation's descriptor.
-        static let operation = RoleAPI.Operations.updateRoleContextByUid
+        static let operation = RoleAPI.Operations.updateRoleContextByUID
 
         @Option(
             name: .customLong("body"),
@@ -292,8 +292,8 @@ extension RoleAPICommand {
         func run() async throws {
             let accountRoleContextModel = try BodyInput.required(AccountRoleContextModel.self, from: body)
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.role.updateRoleContextByUid(
-                    accountRoleContextModel: accountRoleContextModel,
+                try await client.role.updateRoleContextByUID(
+                    accountRoleContextModel,
                     uid: uid
                 )
             }
@@ -304,20 +304,20 @@ extension RoleAPICommand {
 extension RoleAPICommand {
     /// `lr role delete-role-context-by-uid`: `DELETE
     /// identity/v2/manage/account/{uid}/rolecontext/{context_name}`.
-    struct DeleteRoleContextByUidCommand: AsyncParsableCommand {
+    struct DeleteRoleContextByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete-role-context-by-uid",
             abstract: "This API Deletes the specified Role Context.",
             discussion: """
                 Sends DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name} with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.role.deleteRoleContextByUid(…) (LRAccount) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.role.deleteRoleContextByUID(…) (LRAccount) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-context/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = RoleAPI.Operations.deleteRoleContextByUid
+        static let operation = RoleAPI.Operations.deleteRoleContextByUID
 
         @Option(
             name: .customLong("context-name"),
@@ -336,7 +336,7 @@ extension RoleAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.role.deleteRoleContextByUid(
+                try await client.role.deleteRoleContextByUID(
                     contextName: contextName,
                     uid: uid
                 )
@@ -348,13 +348,13 @@ extension RoleAPICommand {
 extension RoleAPICommand {
     /// `lr role delete-roles-from-role-context-by-uid`: `DELETE
     /// identity/v2/manage/account/{uid}/rolecontext/{context_name}/role`.
-    struct DeleteRolesFromRoleContextByUidCommand: AsyncParsableCommand {
+    struct DeleteRolesFromRoleContextByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete-roles-from-role-context-by-uid",
             abstract: "This API Deletes the specified Role from a Context.",
             discussion: """
                 Sends DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}/role with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.role.deleteRolesFromRoleContextByUid(…) (LRAccount) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.role.deleteRolesFromRoleContextByUID(…) (LRAccount) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
                 The body is a RoleContextRemoveRoleModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-role-from-context/
@@ -362,7 +362,7 @@ extension RoleAPICommand {
         )
 
         /// The operation's descriptor.
-        static let operation = RoleAPI.Operations.deleteRolesFromRoleContextByUid
+        static let operation = RoleAPI.Operations.deleteRolesFromRoleContextByUID
 
         @Option(
             name: .customLong("context-name"),
@@ -395,13 +395,13 @@ extension RoleAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: RoleContextRemoveRoleModel())
-            builder.set(\.roles, values: roles)
+            var builder = try BodyBuilder(RoleContextRemoveRoleModel.self, from: body)
+            builder.set("roles", values: roles)
             let roleContextRemoveRoleModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.role.deleteRolesFromRoleContextByUid(
+                try await client.role.deleteRolesFromRoleContextByUID(
+                    roleContextRemoveRoleModel,
                     contextName: contextName,
-                    roleContextRemoveRoleModel: roleContextRemoveRoleModel,
                     uid: uid
                 )
             }
@@ -412,13 +412,13 @@ extension RoleAPICommand {
 extension RoleAPICommand {
     /// `lr role delete-additional-permission-from-role-context-by-uid`: `DELETE
     /// identity/v2/manage/account/{uid}/rolecontext/{context_name}/additionalpermission`.
-    struct DeleteAdditionalPermissionFromRoleContextByUidCommand: AsyncParsableCommand {
+    struct DeleteAdditionalPermissionFromRoleContextByUIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete-additional-permission-from-role-context-by-uid",
             abstract: "This API Deletes Additional Permissions from Context.",
             discussion: """
                 Sends DELETE identity/v2/manage/account/{uid}/rolecontext/{context_name}/additionalpermission with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.role.deleteAdditionalPermissionFromRoleContextByUid(…) (LRAccount) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.role.deleteAdditionalPermissionFromRoleContextByUID(…) (LRAccount) and prints its DeleteResponse reply as JSON; --raw prints LoginRadius's bytes.
                 The body is a RoleContextAdditionalPermissionRemoveRoleModel in JSON: --body FILE, or --body - to read standard input; the body member options set or replace single members.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/delete-permissions-from-context/
@@ -426,7 +426,7 @@ extension RoleAPICommand {
         )
 
         /// The operation's descriptor.
-        static let operation = RoleAPI.Operations.deleteAdditionalPermissionFromRoleContextByUid
+        static let operation = RoleAPI.Operations.deleteAdditionalPermissionFromRoleContextByUID
 
         @Option(
             name: .customLong("context-name"),
@@ -459,13 +459,13 @@ extension RoleAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: RoleContextAdditionalPermissionRemoveRoleModel())
-            builder.set(\.additionalPermissions, values: additionalPermissions)
+            var builder = try BodyBuilder(RoleContextAdditionalPermissionRemoveRoleModel.self, from: body)
+            builder.set("additionalPermissions", values: additionalPermissions)
             let roleContextAdditionalPermissionRemoveRoleModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.role.deleteAdditionalPermissionFromRoleContextByUid(
+                try await client.role.deleteAdditionalPermissionFromRoleContextByUID(
+                    roleContextAdditionalPermissionRemoveRoleModel,
                     contextName: contextName,
-                    roleContextAdditionalPermissionRemoveRoleModel: roleContextAdditionalPermissionRemoveRoleModel,
                     uid: uid
                 )
             }
@@ -535,7 +535,7 @@ extension RoleAPICommand {
             let rolesModel = try BodyInput.required(RolesModel.self, from: body)
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.role.createRoles(
-                    rolesModel: rolesModel
+                    rolesModel
                 )
             }
         }
@@ -621,12 +621,12 @@ extension RoleAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: PermissionsModel())
-            builder.set(\.permissions, values: permissions)
+            var builder = try BodyBuilder(PermissionsModel.self, from: body)
+            builder.set("permissions", values: permissions)
             let permissionsModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.role.addRolePermissions(
-                    permissionsModel: permissionsModel,
+                    permissionsModel,
                     role: role
                 )
             }
@@ -677,12 +677,12 @@ extension RoleAPICommand {
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: PermissionsModel())
-            builder.set(\.permissions, values: permissions)
+            var builder = try BodyBuilder(PermissionsModel.self, from: body)
+            builder.set("permissions", values: permissions)
             let permissionsModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.role.removeRolePermissions(
-                    permissionsModel: permissionsModel,
+                    permissionsModel,
                     role: role
                 )
             }

@@ -14,27 +14,27 @@ struct SOTTAPICommand: ParsableCommand {
             Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/sott-usage/
             """,
         subcommands: [
-            GenerateSottCommand.self
+            GenerateSOTTCommand.self
         ]
     )
 }
 
 extension SOTTAPICommand {
     /// `lr sott-api generate-sott`: `GET identity/v2/manage/account/sott`.
-    struct GenerateSottCommand: AsyncParsableCommand {
+    struct GenerateSOTTCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "generate-sott",
             abstract: "This API allows you to generate SOTT with a given expiration time.",
             discussion: """
                 Sends GET identity/v2/manage/account/sott with the API key as query `apiKey`, the API secret as `X-LoginRadius-ApiSecret` (or a request signature when signing is on).
-                Calls client.sott.generateSott(…) (LRAccount) and prints its SottResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.sott.generateSOTT(…) (LRAccount) and prints its SOTTResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/generate-sott-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = SOTTAPI.Operations.generateSott
+        static let operation = SOTTAPI.Operations.generateSOTT
 
         @Option(
             name: .customLong("time-difference"),
@@ -48,7 +48,7 @@ extension SOTTAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.sott.generateSott(
+                try await client.sott.generateSOTT(
                     timeDifference: timeDifference
                 )
             }

@@ -87,7 +87,7 @@ extension SmartLoginAPICommand {
             name: .customLong("client-guid"),
             help: "Unique string used in the Smart Login request. Sent as query parameter `clientGuid`."
         )
-        var clientGuid: String
+        var clientGUID: String
 
         @Option(
             name: .customLong("email"),
@@ -100,7 +100,7 @@ extension SmartLoginAPICommand {
             help:
                 "Url where the user will redirect after success authentication. Sent as query parameter `redirectUrl` when not blank."
         )
-        var redirectUrl: String?
+        var redirectURL: String?
 
         @Option(
             name: .customLong("smart-login-email-template"),
@@ -121,9 +121,9 @@ extension SmartLoginAPICommand {
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.smartLogin.smartLoginByEmail(
-                    clientGuid: clientGuid,
+                    clientGUID: clientGUID,
                     email: email,
-                    redirectUrl: redirectUrl,
+                    redirectURL: redirectURL,
                     smartLoginEmailTemplate: smartLoginEmailTemplate,
                     welcomeEmailTemplate: welcomeEmailTemplate
                 )
@@ -153,20 +153,20 @@ extension SmartLoginAPICommand {
             name: .customLong("client-guid"),
             help: "Unique string used in the Smart Login request. Sent as query parameter `clientGuid`."
         )
-        var clientGuid: String
+        var clientGUID: String
 
         @Option(
-            name: .customLong("username"),
+            name: .customLong("user-name"),
             help: "UserName of the user. Sent as query parameter `username`."
         )
-        var username: String
+        var userName: String
 
         @Option(
             name: .customLong("redirect-url"),
             help:
                 "Url where the user will redirect after success authentication. Sent as query parameter `redirectUrl` when not blank."
         )
-        var redirectUrl: String?
+        var redirectURL: String?
 
         @Option(
             name: .customLong("smart-login-email-template"),
@@ -187,9 +187,9 @@ extension SmartLoginAPICommand {
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.smartLogin.smartLoginByUserName(
-                    clientGuid: clientGuid,
-                    username: username,
-                    redirectUrl: redirectUrl,
+                    clientGUID: clientGUID,
+                    userName: userName,
+                    redirectURL: redirectURL,
                     smartLoginEmailTemplate: smartLoginEmailTemplate,
                     welcomeEmailTemplate: welcomeEmailTemplate
                 )
@@ -219,7 +219,7 @@ extension SmartLoginAPICommand {
             name: .customLong("client-guid"),
             help: "Unique string used in the Smart Login request. Sent as query parameter `clientGuid`."
         )
-        var clientGuid: String
+        var clientGUID: String
 
         @Option(
             name: .customLong("fields"),
@@ -234,7 +234,7 @@ extension SmartLoginAPICommand {
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.smartLogin.smartLoginPing(
-                    clientGuid: clientGuid,
+                    clientGUID: clientGUID,
                     fields: fields
                 )
             }

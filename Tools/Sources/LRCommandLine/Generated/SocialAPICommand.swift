@@ -17,10 +17,10 @@ struct SocialAPICommand: ParsableCommand {
             ExchangeAccessTokenCommand.self,
             RefreshAccessTokenCommand.self,
             ValidateAccessTokenCommand.self,
-            InValidateAccessTokenCommand.self,
+            InvalidateAccessTokenCommand.self,
             GetActiveSessionCommand.self,
-            GetActiveSessionByAccountIdCommand.self,
-            GetActiveSessionByProfileIdCommand.self,
+            GetActiveSessionByAccountIDCommand.self,
+            GetActiveSessionByProfileIDCommand.self,
         ]
     )
 }
@@ -156,21 +156,21 @@ extension SocialAPICommand {
 }
 
 extension SocialAPICommand {
-    /// `lr social in-validate-access-token`: `GET api/v2/access_token/invalidate`.
-    struct InValidateAccessTokenCommand: AsyncParsableCommand {
+    /// `lr social invalidate-access-token`: `GET api/v2/access_token/invalidate`.
+    struct InvalidateAccessTokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "in-validate-access-token",
+            commandName: "invalidate-access-token",
             abstract: "This api invalidates the active access token or expires an access token validity.",
             discussion: """
                 Sends GET api/v2/access_token/invalidate with the API key as query `key`, the API secret as query `secret`, the access token as query `access_token`.
-                Calls client.social.inValidateAccessToken(…) (LRSocial) and prints its PostMethodResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.social.invalidateAccessToken(…) (LRSocial) and prints its PostMethodResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/invalidate-access-token/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = SocialAPI.Operations.inValidateAccessToken
+        static let operation = SocialAPI.Operations.invalidateAccessToken
 
         @Option(
             name: .customLong("access-token"),
@@ -184,7 +184,7 @@ extension SocialAPICommand {
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.social.inValidateAccessToken(
+                try await client.social.invalidateAccessToken(
                     accessToken: accessToken
                 )
             }
@@ -230,34 +230,34 @@ extension SocialAPICommand {
 
 extension SocialAPICommand {
     /// `lr social get-active-session-by-account-id`: `GET api/v2/access_token/activesession`.
-    struct GetActiveSessionByAccountIdCommand: AsyncParsableCommand {
+    struct GetActiveSessionByAccountIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-active-session-by-account-id",
             abstract: "This api is used to get all active sessions by AccountID(UID).",
             discussion: """
                 Sends GET api/v2/access_token/activesession with the API key as query `key`, the API secret as query `secret`.
-                Calls client.social.getActiveSessionByAccountId(…) (LRSocial) and prints its ActiveSessionListResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.social.getActiveSessionByAccountID(…) (LRSocial) and prints its ActiveSessionListResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-account-id/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = SocialAPI.Operations.getActiveSessionByAccountId
+        static let operation = SocialAPI.Operations.getActiveSessionByAccountID
 
         @Option(
             name: .customLong("account-id"),
             help: "UID, the unified identifier for each user account. Sent as query parameter `accountId`."
         )
-        var accountId: String
+        var accountID: String
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.social.getActiveSessionByAccountId(
-                    accountId: accountId
+                try await client.social.getActiveSessionByAccountID(
+                    accountID: accountID
                 )
             }
         }
@@ -266,34 +266,34 @@ extension SocialAPICommand {
 
 extension SocialAPICommand {
     /// `lr social get-active-session-by-profile-id`: `GET api/v2/access_token/activesession`.
-    struct GetActiveSessionByProfileIdCommand: AsyncParsableCommand {
+    struct GetActiveSessionByProfileIDCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get-active-session-by-profile-id",
             abstract: "This api is used to get all active sessions by ProfileId.",
             discussion: """
                 Sends GET api/v2/access_token/activesession with the API key as query `key`, the API secret as query `secret`.
-                Calls client.social.getActiveSessionByProfileId(…) (LRSocial) and prints its ActiveSessionListResponse reply as JSON; --raw prints LoginRadius's bytes.
+                Calls client.social.getActiveSessionByProfileID(…) (LRSocial) and prints its ActiveSessionListResponse reply as JSON; --raw prints LoginRadius's bytes.
 
                 Docs: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/active-session-by-profile-id/
                 """
         )
 
         /// The operation's descriptor.
-        static let operation = SocialAPI.Operations.getActiveSessionByProfileId
+        static let operation = SocialAPI.Operations.getActiveSessionByProfileID
 
         @Option(
             name: .customLong("profile-id"),
             help: "Social Provider Id. Sent as query parameter `profileId`."
         )
-        var profileId: String
+        var profileID: String
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
-                try await client.social.getActiveSessionByProfileId(
-                    profileId: profileId
+                try await client.social.getActiveSessionByProfileID(
+                    profileID: profileID
                 )
             }
         }

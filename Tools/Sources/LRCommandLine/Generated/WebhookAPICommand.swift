@@ -46,7 +46,7 @@ extension WebhookAPICommand {
             name: .customLong("hook-id"),
             help: "Unique ID of the webhook. Sent as a path segment (percent-encoded)."
         )
-        var hookId: String
+        var hookID: String
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -54,7 +54,7 @@ extension WebhookAPICommand {
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.webhook.getWebhookSubscriptionDetail(
-                    hookId: hookId
+                    hookID: hookID
                 )
             }
         }
@@ -104,20 +104,20 @@ extension WebhookAPICommand {
             name: .customLong("target-url"),
             help: "Body member `targetUrl`."
         )
-        var targetUrl: String?
+        var targetURL: String?
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
 
         func run() async throws {
-            var builder = try BodyBuilder(body, empty: WebHookSubscribeModel())
-            builder.set(\.event, event)
-            builder.set(\.name, name)
-            builder.set(\.targetUrl, targetUrl)
+            var builder = try BodyBuilder(WebHookSubscribeModel.self, from: body)
+            builder.set("event", event)
+            builder.set("name", name)
+            builder.set("targetUrl", targetURL)
             let webHookSubscribeModel = try builder.required()
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.webhook.createWebhookSubscription(
-                    webHookSubscribeModel: webHookSubscribeModel
+                    webHookSubscribeModel
                 )
             }
         }
@@ -145,7 +145,7 @@ extension WebhookAPICommand {
             name: .customLong("hook-id"),
             help: "Unique ID of the webhook. Sent as a path segment (percent-encoded)."
         )
-        var hookId: String
+        var hookID: String
 
         @OptionGroup(title: "Connection and output")
         var connection: ConnectionOptions
@@ -153,7 +153,7 @@ extension WebhookAPICommand {
         func run() async throws {
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.webhook.deleteWebhookSubscription(
-                    hookId: hookId
+                    hookID: hookID
                 )
             }
         }
@@ -182,7 +182,7 @@ extension WebhookAPICommand {
             name: .customLong("hook-id"),
             help: "Unique ID of the webhook. Sent as a path segment (percent-encoded)."
         )
-        var hookId: String
+        var hookID: String
 
         @Option(
             name: .customLong("body"),
@@ -200,8 +200,8 @@ extension WebhookAPICommand {
             let webHookSubscriptionUpdateModel = try BodyInput.required(WebHookSubscriptionUpdateModel.self, from: body)
             try await OperationRunner.run(Self.operation, connection) { client in
                 try await client.webhook.updateWebhookSubscription(
-                    hookId: hookId,
-                    webHookSubscriptionUpdateModel: webHookSubscriptionUpdateModel
+                    webHookSubscriptionUpdateModel,
+                    hookID: hookID
                 )
             }
         }

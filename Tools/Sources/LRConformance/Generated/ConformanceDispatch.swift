@@ -10,13 +10,13 @@ public enum ConformanceDispatch {
     /// The call for each operation.
     public static let calls: [String: ConformanceCall] = [
         "account.get_privacy_policy_history_by_uid": { client, arguments in
-            _ = try await client.account.getPrivacyPolicyHistoryByUid(
+            _ = try await client.account.getPrivacyPolicyHistoryByUID(
                 uid: arguments.string("uid")
             )
         },
         "account.create_account": { client, arguments in
             _ = try await client.account.createAccount(
-                accountCreateModel: try arguments.model("account_create_model"),
+                try arguments.model("account_create_model"),
                 fields: arguments.optionalString("fields")
             )
         },
@@ -39,39 +39,39 @@ public enum ConformanceDispatch {
             )
         },
         "account.get_account_profile_by_uid": { client, arguments in
-            _ = try await client.account.getAccountProfileByUid(
+            _ = try await client.account.getAccountProfileByUID(
                 uid: arguments.string("uid"),
                 fields: arguments.optionalString("fields")
             )
         },
         "account.update_account_by_uid": { client, arguments in
-            _ = try await client.account.updateAccountByUid(
-                accountUserProfileUpdateModel: try arguments.model("account_user_profile_update_model"),
+            _ = try await client.account.updateAccountByUID(
+                try arguments.model("account_user_profile_update_model"),
                 uid: arguments.string("uid"),
                 fields: arguments.optionalString("fields"),
                 nullSupport: arguments.optionalBool("null_support")
             )
         },
         "account.update_phone_id_by_uid": { client, arguments in
-            _ = try await client.account.updatePhoneIdByUid(
+            _ = try await client.account.updatePhoneIDByUID(
                 phone: arguments.string("phone"),
                 uid: arguments.string("uid"),
                 fields: arguments.optionalString("fields")
             )
         },
         "account.get_account_password_hash_by_uid": { client, arguments in
-            _ = try await client.account.getAccountPasswordHashByUid(
+            _ = try await client.account.getAccountPasswordHashByUID(
                 uid: arguments.string("uid")
             )
         },
         "account.set_account_password_by_uid": { client, arguments in
-            _ = try await client.account.setAccountPasswordByUid(
+            _ = try await client.account.setAccountPasswordByUID(
                 password: arguments.string("password"),
                 uid: arguments.string("uid")
             )
         },
         "account.delete_account_by_uid": { client, arguments in
-            _ = try await client.account.deleteAccountByUid(
+            _ = try await client.account.deleteAccountByUID(
                 uid: arguments.string("uid")
             )
         },
@@ -79,14 +79,14 @@ public enum ConformanceDispatch {
             _ = try await client.account.invalidateAccountEmailVerification(
                 uid: arguments.string("uid"),
                 emailTemplate: arguments.optionalString("email_template"),
-                verificationUrl: arguments.optionalString("verification_url")
+                verificationURL: arguments.optionalString("verification_url")
             )
         },
         "account.get_forgot_password_token": { client, arguments in
             _ = try await client.account.getForgotPasswordToken(
                 email: arguments.string("email"),
                 emailTemplate: arguments.optionalString("email_template"),
-                resetPasswordUrl: arguments.optionalString("reset_password_url"),
+                resetPasswordURL: arguments.optionalString("reset_password_url"),
                 sendEmail: arguments.optionalBool("send_email")
             )
         },
@@ -96,20 +96,20 @@ public enum ConformanceDispatch {
             )
         },
         "account.get_access_token_by_uid": { client, arguments in
-            _ = try await client.account.getAccessTokenByUid(
+            _ = try await client.account.getAccessTokenByUID(
                 uid: arguments.string("uid")
             )
         },
         "account.reset_phone_id_verification_by_uid": { client, arguments in
-            _ = try await client.account.resetPhoneIdVerificationByUid(
+            _ = try await client.account.resetPhoneIDVerificationByUID(
                 uid: arguments.string("uid"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "account.upsert_email": { client, arguments in
             _ = try await client.account.upsertEmail(
-                upsertEmailModel: try arguments.model("upsert_email_model"),
+                try arguments.model("upsert_email_model"),
                 uid: arguments.string("uid"),
                 fields: arguments.optionalString("fields")
             )
@@ -138,7 +138,7 @@ public enum ConformanceDispatch {
         },
         "account.multipurpose_email_token_generation": { client, arguments in
             _ = try await client.account.multipurposeEmailTokenGeneration(
-                multiEmailToken: try arguments.model("multi_email_token"),
+                try arguments.model("multi_email_token"),
                 tokenType: arguments.string("tokentype")
             )
         },
@@ -154,14 +154,14 @@ public enum ConformanceDispatch {
             )
         },
         "account.multipurpose_sms_otp_generation": { client, arguments in
-            _ = try await client.account.multipurposeSmsOtpGeneration(
-                multiSmsOtp: try arguments.model("multi_sms_otp"),
-                smsOtpType: arguments.string("smsotptype")
+            _ = try await client.account.multipurposeSMSOTPGeneration(
+                try arguments.model("multi_sms_otp"),
+                smsOTPType: arguments.string("smsotptype")
             )
         },
         "account.account_update_uid": { client, arguments in
-            _ = try await client.account.accountUpdateUid(
-                updateUidModel: try arguments.model("update_uid_model"),
+            _ = try await client.account.accountUpdateUID(
+                try arguments.model("update_uid_model"),
                 uid: arguments.string("uid")
             )
         },
@@ -186,12 +186,12 @@ public enum ConformanceDispatch {
             )
         },
         "authentication.auth_validate_access_token": { client, arguments in
-            _ = try await client.authentication.authValidateAccessToken(
+            _ = try await client.authentication.validateAccessToken(
                 accessToken: arguments.string("access_token")
             )
         },
         "authentication.auth_in_validate_access_token": { client, arguments in
-            _ = try await client.authentication.authInValidateAccessToken(
+            _ = try await client.authentication.invalidateAccessToken(
                 accessToken: arguments.string("access_token"),
                 preventRefresh: arguments.bool("prevent_refresh", default: false)
             )
@@ -206,7 +206,7 @@ public enum ConformanceDispatch {
                 accessToken: arguments.string("access_token"),
                 fields: arguments.optionalString("fields"),
                 emailTemplate: arguments.optionalString("email_template"),
-                verificationUrl: arguments.optionalString("verification_url"),
+                verificationURL: arguments.optionalString("verification_url"),
                 welcomeEmailTemplate: arguments.optionalString("welcome_email_template")
             )
         },
@@ -218,21 +218,21 @@ public enum ConformanceDispatch {
         },
         "authentication.update_profile_by_access_token": { client, arguments in
             _ = try await client.authentication.updateProfileByAccessToken(
+                try arguments.model("user_profile_update_model"),
                 accessToken: arguments.string("access_token"),
-                userProfileUpdateModel: try arguments.model("user_profile_update_model"),
                 emailTemplate: arguments.optionalString("email_template"),
                 fields: arguments.optionalString("fields"),
                 nullSupport: arguments.optionalBool("null_support"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                verificationUrl: arguments.optionalString("verification_url"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false),
+                verificationURL: arguments.optionalString("verification_url"),
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false),
                 options: arguments.optionalString("options")
             )
         },
         "authentication.delete_account_with_email_confirmation": { client, arguments in
             _ = try await client.authentication.deleteAccountWithEmailConfirmation(
                 accessToken: arguments.string("access_token"),
-                deleteUrl: arguments.optionalString("delete_url"),
+                deleteURL: arguments.optionalString("delete_url"),
                 emailTemplate: arguments.optionalString("email_template")
             )
         },
@@ -243,16 +243,16 @@ public enum ConformanceDispatch {
         },
         "authentication.unlock_account_by_token": { client, arguments in
             _ = try await client.authentication.unlockAccountByToken(
-                accessToken: arguments.string("access_token"),
-                unlockProfileModel: try arguments.model("unlock_profile_model")
+                try arguments.model("unlock_profile_model"),
+                accessToken: arguments.string("access_token")
             )
         },
         "authentication.get_profile_by_ping": { client, arguments in
             _ = try await client.authentication.getProfileByPing(
-                clientGuid: arguments.string("client_guid"),
+                clientGUID: arguments.string("client_guid"),
                 emailTemplate: arguments.optionalString("email_template"),
                 fields: arguments.optionalString("fields"),
-                verificationUrl: arguments.optionalString("verification_url"),
+                verificationURL: arguments.optionalString("verification_url"),
                 welcomeEmailTemplate: arguments.optionalString("welcome_email_template")
             )
         },
@@ -271,8 +271,8 @@ public enum ConformanceDispatch {
             )
         },
         "authentication.verify_email_by_otp": { client, arguments in
-            _ = try await client.authentication.verifyEmailByOtp(
-                emailVerificationByOtpModel: try arguments.model("email_verification_by_otp_model"),
+            _ = try await client.authentication.verifyEmailByOTP(
+                try arguments.model("email_verification_by_otp_model"),
                 fields: arguments.optionalString("fields"),
                 url: arguments.optionalString("url"),
                 welcomeEmailTemplate: arguments.optionalString("welcome_email_template")
@@ -284,7 +284,7 @@ public enum ConformanceDispatch {
                 email: arguments.string("email"),
                 type: arguments.string("type"),
                 emailTemplate: arguments.optionalString("email_template"),
-                verificationUrl: arguments.optionalString("verification_url")
+                verificationURL: arguments.optionalString("verification_url")
             )
         },
         "authentication.remove_email": { client, arguments in
@@ -295,63 +295,57 @@ public enum ConformanceDispatch {
         },
         "authentication.login_by_email": { client, arguments in
             _ = try await client.authentication.loginByEmail(
-                emailAuthenticationModel: try arguments.model("email_authentication_model"),
+                try arguments.model("email_authentication_model"),
                 emailTemplate: arguments.optionalString("email_template"),
                 fields: arguments.optionalString("fields"),
-                loginUrl: arguments.optionalString("login_url"),
-                verificationUrl: arguments.optionalString("verification_url")
+                loginURL: arguments.optionalString("login_url"),
+                verificationURL: arguments.optionalString("verification_url")
             )
         },
         "authentication.login_by_user_name": { client, arguments in
             _ = try await client.authentication.loginByUserName(
-                userNameAuthenticationModel: try arguments.model("user_name_authentication_model"),
+                try arguments.model("user_name_authentication_model"),
                 emailTemplate: arguments.optionalString("email_template"),
                 fields: arguments.optionalString("fields"),
-                loginUrl: arguments.optionalString("login_url"),
-                verificationUrl: arguments.optionalString("verification_url")
+                loginURL: arguments.optionalString("login_url"),
+                verificationURL: arguments.optionalString("verification_url")
             )
         },
         "authentication.forgot_password": { client, arguments in
             _ = try await client.authentication.forgotPassword(
                 email: arguments.string("email"),
-                resetPasswordUrl: arguments.string("reset_password_url"),
+                resetPasswordURL: arguments.string("reset_password_url"),
                 emailTemplate: arguments.optionalString("email_template")
             )
         },
         "authentication.reset_password_by_security_answer_and_email": { client, arguments in
             _ = try await client.authentication.resetPasswordBySecurityAnswerAndEmail(
-                resetPasswordBySecurityAnswerAndEmailModel: try arguments.model(
-                    "reset_password_by_security_answer_and_email_model"
-                )
+                try arguments.model("reset_password_by_security_answer_and_email_model")
             )
         },
         "authentication.reset_password_by_security_answer_and_phone": { client, arguments in
             _ = try await client.authentication.resetPasswordBySecurityAnswerAndPhone(
-                resetPasswordBySecurityAnswerAndPhoneModel: try arguments.model(
-                    "reset_password_by_security_answer_and_phone_model"
-                )
+                try arguments.model("reset_password_by_security_answer_and_phone_model")
             )
         },
         "authentication.reset_password_by_security_answer_and_user_name": { client, arguments in
             _ = try await client.authentication.resetPasswordBySecurityAnswerAndUserName(
-                resetPasswordBySecurityAnswerAndUserNameModel: try arguments.model(
-                    "reset_password_by_security_answer_and_user_name_model"
-                )
+                try arguments.model("reset_password_by_security_answer_and_user_name_model")
             )
         },
         "authentication.reset_password_by_reset_token": { client, arguments in
             _ = try await client.authentication.resetPasswordByResetToken(
-                resetPasswordByResetTokenModel: try arguments.model("reset_password_by_reset_token_model")
+                try arguments.model("reset_password_by_reset_token_model")
             )
         },
         "authentication.reset_password_by_email_otp": { client, arguments in
-            _ = try await client.authentication.resetPasswordByEmailOtp(
-                resetPasswordByEmailAndOtpModel: try arguments.model("reset_password_by_email_and_otp_model")
+            _ = try await client.authentication.resetPasswordByEmailOTP(
+                try arguments.model("reset_password_by_email_and_otp_model")
             )
         },
         "authentication.reset_password_by_otp_and_user_name": { client, arguments in
-            _ = try await client.authentication.resetPasswordByOtpAndUserName(
-                resetPasswordByUserNameModel: try arguments.model("reset_password_by_user_name_model")
+            _ = try await client.authentication.resetPasswordByOTPAndUserName(
+                try arguments.model("reset_password_by_user_name_model")
             )
         },
         "authentication.change_password": { client, arguments in
@@ -365,7 +359,7 @@ public enum ConformanceDispatch {
             _ = try await client.authentication.unlinkSocialIdentities(
                 accessToken: arguments.string("access_token"),
                 provider: arguments.string("provider"),
-                providerId: arguments.string("provider_id")
+                providerID: arguments.string("provider_id")
             )
         },
         "authentication.link_social_identities": { client, arguments in
@@ -377,18 +371,18 @@ public enum ConformanceDispatch {
         "authentication.link_social_identities_by_ping": { client, arguments in
             _ = try await client.authentication.linkSocialIdentitiesByPing(
                 accessToken: arguments.string("access_token"),
-                clientGuid: arguments.string("client_guid")
+                clientGUID: arguments.string("client_guid")
             )
         },
         "authentication.set_or_change_user_name": { client, arguments in
             _ = try await client.authentication.setOrChangeUserName(
                 accessToken: arguments.string("access_token"),
-                username: arguments.string("username")
+                userName: arguments.string("username")
             )
         },
         "authentication.check_user_name_availability": { client, arguments in
             _ = try await client.authentication.checkUserNameAvailability(
-                username: arguments.string("username")
+                userName: arguments.string("username")
             )
         },
         "authentication.accept_privacy_policy": { client, arguments in
@@ -404,39 +398,39 @@ public enum ConformanceDispatch {
         },
         "authentication.user_registration_by_email": { client, arguments in
             _ = try await client.authentication.userRegistrationByEmail(
-                authUserRegistrationModel: try arguments.model("auth_user_registration_model"),
+                try arguments.model("auth_user_registration_model"),
                 sott: arguments.string("sott"),
                 emailTemplate: arguments.optionalString("email_template"),
                 fields: arguments.optionalString("fields"),
                 options: arguments.optionalString("options"),
-                verificationUrl: arguments.optionalString("verification_url"),
+                verificationURL: arguments.optionalString("verification_url"),
                 welcomeEmailTemplate: arguments.optionalString("welcome_email_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "authentication.user_registration_by_captcha": { client, arguments in
             _ = try await client.authentication.userRegistrationByCaptcha(
-                authUserRegistrationModelWithCaptcha: try arguments.model("auth_user_registration_model_with_captcha"),
+                try arguments.model("auth_user_registration_model_with_captcha"),
                 emailTemplate: arguments.optionalString("email_template"),
                 fields: arguments.optionalString("fields"),
                 options: arguments.optionalString("options"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                verificationUrl: arguments.optionalString("verification_url"),
+                verificationURL: arguments.optionalString("verification_url"),
                 welcomeEmailTemplate: arguments.optionalString("welcome_email_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "authentication.auth_resend_email_verification": { client, arguments in
-            _ = try await client.authentication.authResendEmailVerification(
+            _ = try await client.authentication.resendEmailVerification(
                 email: arguments.string("email"),
                 emailTemplate: arguments.optionalString("email_template"),
-                verificationUrl: arguments.optionalString("verification_url")
+                verificationURL: arguments.optionalString("verification_url")
             )
         },
         "authentication.auth_send_verification_email_for_linking_social_profiles": { client, arguments in
-            _ = try await client.authentication.authSendVerificationEmailForLinkingSocialProfiles(
+            _ = try await client.authentication.sendVerificationEmailForLinkingSocialProfiles(
                 accessToken: arguments.string("access_token"),
-                clientGuid: arguments.string("clientguid")
+                clientGUID: arguments.string("clientguid")
             )
         },
         "configuration.get_configurations": { client, arguments in
@@ -448,14 +442,14 @@ public enum ConformanceDispatch {
             )
         },
         "consent_management.get_consent_logs_by_uid": { client, arguments in
-            _ = try await client.consentManagement.getConsentLogsByUid(
+            _ = try await client.consentManagement.getConsentLogsByUID(
                 uid: arguments.string("uid")
             )
         },
         "consent_management.submit_consent_by_consent_token": { client, arguments in
             _ = try await client.consentManagement.submitConsentByConsentToken(
-                consentToken: arguments.string("consent_token"),
-                consentSubmitModel: try arguments.model("consent_submit_model")
+                try arguments.model("consent_submit_model"),
+                consentToken: arguments.string("consent_token")
             )
         },
         "consent_management.get_consent_logs": { client, arguments in
@@ -465,8 +459,8 @@ public enum ConformanceDispatch {
         },
         "consent_management.submit_consent_by_access_token": { client, arguments in
             _ = try await client.consentManagement.submitConsentByAccessToken(
-                accessToken: arguments.string("access_token"),
-                consentSubmitModel: try arguments.model("consent_submit_model")
+                try arguments.model("consent_submit_model"),
+                accessToken: arguments.string("access_token")
             )
         },
         "consent_management.verify_consent_by_access_token": { client, arguments in
@@ -478,23 +472,23 @@ public enum ConformanceDispatch {
         },
         "consent_management.update_consent_profile_by_access_token": { client, arguments in
             _ = try await client.consentManagement.updateConsentProfileByAccessToken(
-                accessToken: arguments.string("access_token"),
-                consentUpdateModel: try arguments.model("consent_update_model")
+                try arguments.model("consent_update_model"),
+                accessToken: arguments.string("access_token")
             )
         },
         "custom_object.create_custom_object_by_token": { client, arguments in
             _ = try await client.customObject.createCustomObjectByToken(
+                try arguments.model("payload"),
                 accessToken: arguments.string("access_token"),
-                objectName: arguments.string("object_name"),
-                payload: try arguments.model("payload")
+                objectName: arguments.string("object_name")
             )
         },
         "custom_object.update_custom_object_by_token": { client, arguments in
             _ = try await client.customObject.updateCustomObjectByToken(
+                try arguments.model("payload"),
                 accessToken: arguments.string("access_token"),
                 objectName: arguments.string("object_name"),
-                objectRecordId: arguments.string("object_record_id"),
-                payload: try arguments.model("payload"),
+                objectRecordID: arguments.string("object_record_id"),
                 updateType: arguments.optionalString("update_type")
             )
         },
@@ -505,65 +499,65 @@ public enum ConformanceDispatch {
             )
         },
         "custom_object.get_custom_object_by_record_id_and_token": { client, arguments in
-            _ = try await client.customObject.getCustomObjectByRecordIdAndToken(
+            _ = try await client.customObject.getCustomObjectByRecordIDAndToken(
                 accessToken: arguments.string("access_token"),
                 objectName: arguments.string("object_name"),
-                objectRecordId: arguments.string("object_record_id")
+                objectRecordID: arguments.string("object_record_id")
             )
         },
         "custom_object.delete_custom_object_by_token": { client, arguments in
             _ = try await client.customObject.deleteCustomObjectByToken(
                 accessToken: arguments.string("access_token"),
                 objectName: arguments.string("object_name"),
-                objectRecordId: arguments.string("object_record_id")
+                objectRecordID: arguments.string("object_record_id")
             )
         },
         "custom_object.create_custom_object_by_uid": { client, arguments in
-            _ = try await client.customObject.createCustomObjectByUid(
+            _ = try await client.customObject.createCustomObjectByUID(
+                try arguments.model("payload"),
                 objectName: arguments.string("object_name"),
-                payload: try arguments.model("payload"),
                 uid: arguments.string("uid")
             )
         },
         "custom_object.update_custom_object_by_uid": { client, arguments in
-            _ = try await client.customObject.updateCustomObjectByUid(
+            _ = try await client.customObject.updateCustomObjectByUID(
+                try arguments.model("payload"),
                 objectName: arguments.string("object_name"),
-                objectRecordId: arguments.string("object_record_id"),
-                payload: try arguments.model("payload"),
+                objectRecordID: arguments.string("object_record_id"),
                 uid: arguments.string("uid"),
                 updateType: arguments.optionalString("update_type")
             )
         },
         "custom_object.get_custom_object_by_uid": { client, arguments in
-            _ = try await client.customObject.getCustomObjectByUid(
+            _ = try await client.customObject.getCustomObjectByUID(
                 objectName: arguments.string("object_name"),
                 uid: arguments.string("uid")
             )
         },
         "custom_object.get_custom_object_by_record_id": { client, arguments in
-            _ = try await client.customObject.getCustomObjectByRecordId(
+            _ = try await client.customObject.getCustomObjectByRecordID(
                 objectName: arguments.string("object_name"),
-                objectRecordId: arguments.string("object_record_id"),
+                objectRecordID: arguments.string("object_record_id"),
                 uid: arguments.string("uid")
             )
         },
         "custom_object.delete_custom_object_by_record_id": { client, arguments in
-            _ = try await client.customObject.deleteCustomObjectByRecordId(
+            _ = try await client.customObject.deleteCustomObjectByRecordID(
                 objectName: arguments.string("object_name"),
-                objectRecordId: arguments.string("object_record_id"),
+                objectRecordID: arguments.string("object_record_id"),
                 uid: arguments.string("uid")
             )
         },
         "mfa.mfa_configure_by_access_token": { client, arguments in
             _ = try await client.mfa.mfaConfigureByAccessToken(
                 accessToken: arguments.string("access_token"),
-                isVoiceOtp: arguments.optionalBool("is_voice_otp")
+                isVoiceOTP: arguments.optionalBool("is_voice_otp")
             )
         },
         "mfa.mfa_update_setting": { client, arguments in
             _ = try await client.mfa.mfaUpdateSetting(
+                try arguments.model("multi_factor_auth_model_with_lockout"),
                 accessToken: arguments.string("access_token"),
-                multiFactorAuthModelWithLockout: try arguments.model("multi_factor_auth_model_with_lockout"),
                 fields: arguments.optionalString("fields")
             )
         },
@@ -572,7 +566,7 @@ public enum ConformanceDispatch {
                 accessToken: arguments.string("access_token"),
                 phoneNo2FA: arguments.string("phone_no2_f_a"),
                 smsTemplate2FA: arguments.optionalString("sms_template2_f_a"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false),
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false),
                 options: arguments.optionalString("options")
             )
         },
@@ -583,7 +577,7 @@ public enum ConformanceDispatch {
             )
         },
         "mfa.mfa_reset_sms_auth_by_token": { client, arguments in
-            _ = try await client.mfa.mfaResetSmsAuthByToken(
+            _ = try await client.mfa.mfaResetSMSAuthenticatorByToken(
                 accessToken: arguments.string("access_token"),
                 otpAuthenticator: arguments.bool("otpauthenticator", default: false)
             )
@@ -599,31 +593,27 @@ public enum ConformanceDispatch {
             )
         },
         "mfa.mfa_email_otp_by_access_token": { client, arguments in
-            _ = try await client.mfa.mfaEmailOtpByAccessToken(
+            _ = try await client.mfa.mfaEmailOTPByAccessToken(
                 accessToken: arguments.string("access_token"),
-                emailId: arguments.string("email_id"),
+                emailID: arguments.string("email_id"),
                 emailTemplate2FA: arguments.optionalString("email_template2_f_a")
             )
         },
         "mfa.mfa_validate_email_otp_by_access_token": { client, arguments in
-            _ = try await client.mfa.mfaValidateEmailOtpByAccessToken(
-                accessToken: arguments.string("access_token"),
-                multiFactorAuthModelByEmailOtpWithLockout: try arguments.model(
-                    "multi_factor_auth_model_by_email_otp_with_lockout"
-                )
+            _ = try await client.mfa.mfaValidateEmailOTPByAccessToken(
+                try arguments.model("multi_factor_auth_model_by_email_otp_with_lockout"),
+                accessToken: arguments.string("access_token")
             )
         },
         "mfa.mfa_reset_email_otp_authenticator_by_access_token": { client, arguments in
-            _ = try await client.mfa.mfaResetEmailOtpAuthenticatorByAccessToken(
+            _ = try await client.mfa.mfaResetEmailOTPAuthenticatorByAccessToken(
                 accessToken: arguments.string("access_token")
             )
         },
         "mfa.mfa_security_question_answer_by_access_token": { client, arguments in
             _ = try await client.mfa.mfaSecurityQuestionAnswerByAccessToken(
-                accessToken: arguments.string("access_token"),
-                securityQuestionAnswerModelByAccessToken: try arguments.model(
-                    "security_question_answer_model_by_access_token"
-                )
+                try arguments.model("security_question_answer_model_by_access_token"),
+                accessToken: arguments.string("access_token")
             )
         },
         "mfa.mfa_reset_security_question_authenticator_by_access_token": { client, arguments in
@@ -637,27 +627,27 @@ public enum ConformanceDispatch {
                 password: arguments.string("password"),
                 emailTemplate: arguments.optionalString("email_template"),
                 fields: arguments.optionalString("fields"),
-                loginUrl: arguments.optionalString("login_url"),
+                loginURL: arguments.optionalString("login_url"),
                 smsTemplate: arguments.optionalString("sms_template"),
                 smsTemplate2FA: arguments.optionalString("sms_template2_f_a"),
-                verificationUrl: arguments.optionalString("verification_url"),
+                verificationURL: arguments.optionalString("verification_url"),
                 emailTemplate2FA: arguments.optionalString("email_template2_f_a"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false),
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false),
                 options: arguments.optionalString("options")
             )
         },
         "mfa.mfa_login_by_user_name": { client, arguments in
             _ = try await client.mfa.mfaLoginByUserName(
                 password: arguments.string("password"),
-                username: arguments.string("username"),
+                userName: arguments.string("username"),
                 emailTemplate: arguments.optionalString("email_template"),
                 fields: arguments.optionalString("fields"),
-                loginUrl: arguments.optionalString("login_url"),
+                loginURL: arguments.optionalString("login_url"),
                 smsTemplate: arguments.optionalString("sms_template"),
                 smsTemplate2FA: arguments.optionalString("sms_template2_f_a"),
-                verificationUrl: arguments.optionalString("verification_url"),
+                verificationURL: arguments.optionalString("verification_url"),
                 emailTemplate2FA: arguments.optionalString("email_template2_f_a"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "mfa.mfa_login_by_phone": { client, arguments in
@@ -666,36 +656,36 @@ public enum ConformanceDispatch {
                 phone: arguments.string("phone"),
                 emailTemplate: arguments.optionalString("email_template"),
                 fields: arguments.optionalString("fields"),
-                loginUrl: arguments.optionalString("login_url"),
+                loginURL: arguments.optionalString("login_url"),
                 smsTemplate: arguments.optionalString("sms_template"),
                 smsTemplate2FA: arguments.optionalString("sms_template2_f_a"),
-                verificationUrl: arguments.optionalString("verification_url"),
+                verificationURL: arguments.optionalString("verification_url"),
                 emailTemplate2FA: arguments.optionalString("email_template2_f_a"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false),
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false),
                 options: arguments.optionalString("options")
             )
         },
         "mfa.mfa_validate_otp_by_phone": { client, arguments in
-            _ = try await client.mfa.mfaValidateOtpByPhone(
-                multiFactorAuthModelWithLockout: try arguments.model("multi_factor_auth_model_with_lockout"),
+            _ = try await client.mfa.mfaValidateOTPByPhone(
+                try arguments.model("multi_factor_auth_model_with_lockout"),
                 secondFactorAuthenticationToken: arguments.string("second_factor_authentication_token"),
                 fields: arguments.optionalString("fields"),
                 smsTemplate2FA: arguments.optionalString("sms_template2_f_a"),
                 rbaBrowserEmailTemplate: arguments.optionalString("rba_browser_email_template"),
                 rbaCityEmailTemplate: arguments.optionalString("rba_city_email_template"),
                 rbaCountryEmailTemplate: arguments.optionalString("rba_country_email_template"),
-                rbaIpEmailTemplate: arguments.optionalString("rba_ip_email_template")
+                rbaIPEmailTemplate: arguments.optionalString("rba_ip_email_template")
             )
         },
         "mfa.mfa_validate_backup_code": { client, arguments in
             _ = try await client.mfa.mfaValidateBackupCode(
-                multiFactorAuthModelByBackupCode: try arguments.model("multi_factor_auth_model_by_backup_code"),
+                try arguments.model("multi_factor_auth_model_by_backup_code"),
                 secondFactorAuthenticationToken: arguments.string("second_factor_authentication_token"),
                 fields: arguments.optionalString("fields"),
                 rbaBrowserEmailTemplate: arguments.optionalString("rba_browser_email_template"),
                 rbaCityEmailTemplate: arguments.optionalString("rba_city_email_template"),
                 rbaCountryEmailTemplate: arguments.optionalString("rba_country_email_template"),
-                rbaIpEmailTemplate: arguments.optionalString("rba_ip_email_template")
+                rbaIPEmailTemplate: arguments.optionalString("rba_ip_email_template")
             )
         },
         "mfa.mfa_update_phone_number": { client, arguments in
@@ -703,97 +693,93 @@ public enum ConformanceDispatch {
                 phoneNo2FA: arguments.string("phone_no2_f_a"),
                 secondFactorAuthenticationToken: arguments.string("second_factor_authentication_token"),
                 smsTemplate2FA: arguments.optionalString("sms_template2_f_a"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false),
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false),
                 options: arguments.optionalString("options")
             )
         },
         "mfa.mfa_resend_otp": { client, arguments in
-            _ = try await client.mfa.mfaResendOtp(
+            _ = try await client.mfa.mfaResendOTP(
                 secondFactorAuthenticationToken: arguments.string("second_factor_authentication_token"),
                 smsTemplate2FA: arguments.optionalString("sms_template2_f_a"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "mfa.mfa_email_otp": { client, arguments in
-            _ = try await client.mfa.mfaEmailOtp(
-                emailIdModel: try arguments.model("email_id_model"),
+            _ = try await client.mfa.mfaEmailOTP(
+                try arguments.model("email_id_model"),
                 secondFactorAuthenticationToken: arguments.string("second_factor_authentication_token"),
                 emailTemplate2FA: arguments.optionalString("email_template2_f_a")
             )
         },
         "mfa.mfa_validate_email_otp": { client, arguments in
-            _ = try await client.mfa.mfaValidateEmailOtp(
-                multiFactorAuthModelByEmailOtp: try arguments.model("multi_factor_auth_model_by_email_otp"),
+            _ = try await client.mfa.mfaValidateEmailOTP(
+                try arguments.model("multi_factor_auth_model_by_email_otp"),
                 secondFactorAuthenticationToken: arguments.string("second_factor_authentication_token"),
                 rbaBrowserEmailTemplate: arguments.optionalString("rba_browser_email_template"),
                 rbaCityEmailTemplate: arguments.optionalString("rba_city_email_template"),
                 rbaCountryEmailTemplate: arguments.optionalString("rba_country_email_template"),
-                rbaIpEmailTemplate: arguments.optionalString("rba_ip_email_template")
+                rbaIPEmailTemplate: arguments.optionalString("rba_ip_email_template")
             )
         },
         "mfa.mfa_security_question_answer": { client, arguments in
             _ = try await client.mfa.mfaSecurityQuestionAnswer(
-                securityQuestionAnswerUpdateModel: try arguments.model("security_question_answer_update_model"),
+                try arguments.model("security_question_answer_update_model"),
                 secondFactorAuthenticationToken: arguments.string("second_factor_authentication_token")
             )
         },
         "mfa.mfa_security_question_answer_verification": { client, arguments in
             _ = try await client.mfa.mfaSecurityQuestionAnswerVerification(
-                securityQuestionAnswerUpdateModel: try arguments.model("security_question_answer_update_model"),
+                try arguments.model("security_question_answer_update_model"),
                 secondFactorAuthenticationToken: arguments.string("second_factor_authentication_token"),
                 rbaBrowserEmailTemplate: arguments.optionalString("rba_browser_email_template"),
                 rbaCityEmailTemplate: arguments.optionalString("rba_city_email_template"),
                 rbaCountryEmailTemplate: arguments.optionalString("rba_country_email_template"),
-                rbaIpEmailTemplate: arguments.optionalString("rba_ip_email_template")
+                rbaIPEmailTemplate: arguments.optionalString("rba_ip_email_template")
             )
         },
         "mfa.mfa_reset_sms_authenticator_by_uid": { client, arguments in
-            _ = try await client.mfa.mfaResetSmsAuthenticatorByUid(
+            _ = try await client.mfa.mfaResetSMSAuthenticatorByUID(
                 otpAuthenticator: arguments.bool("otpauthenticator", default: false),
                 uid: arguments.string("uid")
             )
         },
         "mfa.mfa_reset_authenticator_by_uid": { client, arguments in
-            _ = try await client.mfa.mfaResetAuthenticatorByUid(
+            _ = try await client.mfa.mfaResetAuthenticatorByUID(
                 authenticator: arguments.bool("authenticator", default: false),
                 uid: arguments.string("uid")
             )
         },
         "mfa.mfa_backup_code_by_uid": { client, arguments in
-            _ = try await client.mfa.mfaBackupCodeByUid(
+            _ = try await client.mfa.mfaBackupCodeByUID(
                 uid: arguments.string("uid")
             )
         },
         "mfa.mfa_reset_backup_code_by_uid": { client, arguments in
-            _ = try await client.mfa.mfaResetBackupCodeByUid(
+            _ = try await client.mfa.mfaResetBackupCodeByUID(
                 uid: arguments.string("uid")
             )
         },
         "mfa.mfa_reset_email_otp_authenticator_by_uid": { client, arguments in
-            _ = try await client.mfa.mfaResetEmailOtpAuthenticatorByUid(
+            _ = try await client.mfa.mfaResetEmailOTPAuthenticatorByUID(
                 uid: arguments.string("uid")
             )
         },
         "mfa.mfa_reset_security_question_authenticator_by_uid": { client, arguments in
-            _ = try await client.mfa.mfaResetSecurityQuestionAuthenticatorByUid(
+            _ = try await client.mfa.mfaResetSecurityQuestionAuthenticatorByUID(
                 uid: arguments.string("uid")
             )
         },
         "mfa.mfa_validate_authenticator_code": { client, arguments in
             _ = try await client.mfa.mfaValidateAuthenticatorCode(
-                multiFactorAuthModelByAuthenticatorCode: try arguments.model(
-                    "multi_factor_auth_model_by_authenticator_code"
-                ),
+                try arguments.model("multi_factor_auth_model_by_authenticator_code"),
                 secondFactorAuthenticationToken: arguments.string("secondfactorauthenticationtoken"),
                 fields: arguments.optionalString("fields")
             )
         },
         "mfa.mfa_verify_authenticator_code": { client, arguments in
             _ = try await client.mfa.mfaVerifyAuthenticatorCode(
+                try arguments.model("multi_factor_auth_model_by_authenticator_code_security_answer"),
                 accessToken: arguments.string("access_token"),
-                multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: try arguments.model(
-                    "multi_factor_auth_model_by_authenticator_code_security_answer"
-                ),
                 fields: arguments.optionalString("fields")
             )
         },
@@ -813,7 +799,7 @@ public enum ConformanceDispatch {
         "native_social.get_access_token_by_google_access_token": { client, arguments in
             _ = try await client.nativeSocial.getAccessTokenByGoogleAccessToken(
                 googleAccessToken: arguments.string("google__access__token"),
-                clientId: arguments.optionalString("client_id"),
+                clientID: arguments.optionalString("client_id"),
                 refreshToken: arguments.optionalString("refresh_token"),
                 socialAppName: arguments.optionalString("social_app_name")
             )
@@ -835,7 +821,7 @@ public enum ConformanceDispatch {
             )
         },
         "native_social.get_access_token_by_apple_id_code": { client, arguments in
-            _ = try await client.nativeSocial.getAccessTokenByAppleIdCode(
+            _ = try await client.nativeSocial.getAccessTokenByAppleIDCode(
                 code: arguments.string("code"),
                 socialAppName: arguments.optionalString("social_app_name")
             )
@@ -859,21 +845,21 @@ public enum ConformanceDispatch {
         },
         "one_touch_login.one_touch_login_by_email": { client, arguments in
             _ = try await client.oneTouchLogin.oneTouchLoginByEmail(
-                oneTouchLoginByEmailModel: try arguments.model("one_touch_login_by_email_model"),
+                try arguments.model("one_touch_login_by_email_model"),
                 oneTouchLoginEmailTemplate: arguments.optionalString("one_touch_login_email_template"),
                 redirecturl: arguments.optionalString("redirecturl"),
-                welcomeemailtemplate: arguments.optionalString("welcomeemailtemplate")
+                welcomeEmailTemplate: arguments.optionalString("welcomeemailtemplate")
             )
         },
         "one_touch_login.one_touch_login_by_phone": { client, arguments in
             _ = try await client.oneTouchLogin.oneTouchLoginByPhone(
-                oneTouchLoginByPhoneModel: try arguments.model("one_touch_login_by_phone_model"),
+                try arguments.model("one_touch_login_by_phone_model"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "one_touch_login.one_touch_login_otp_verification": { client, arguments in
-            _ = try await client.oneTouchLogin.oneTouchLoginOtpVerification(
+            _ = try await client.oneTouchLogin.oneTouchLoginOTPVerification(
                 otp: arguments.string("otp"),
                 phone: arguments.string("phone"),
                 fields: arguments.optionalString("fields"),
@@ -888,37 +874,37 @@ public enum ConformanceDispatch {
         },
         "one_touch_login.one_touch_login_ping": { client, arguments in
             _ = try await client.oneTouchLogin.oneTouchLoginPing(
-                clientGuid: arguments.string("client_guid"),
+                clientGUID: arguments.string("client_guid"),
                 fields: arguments.optionalString("fields")
             )
         },
         "password_less_login.passwordless_login_phone_verification": { client, arguments in
             _ = try await client.passwordlessLogin.passwordlessLoginPhoneVerification(
-                passwordLessLoginOtpModel: try arguments.model("password_less_login_otp_model"),
+                try arguments.model("password_less_login_otp_model"),
                 fields: arguments.optionalString("fields"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "password_less_login.passwordless_login_by_phone": { client, arguments in
             _ = try await client.passwordlessLogin.passwordlessLoginByPhone(
                 phone: arguments.string("phone"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "password_less_login.passwordless_login_by_email": { client, arguments in
             _ = try await client.passwordlessLogin.passwordlessLoginByEmail(
                 email: arguments.string("email"),
-                passwordLessLoginTemplate: arguments.optionalString("password_less_login_template"),
-                verificationUrl: arguments.optionalString("verification_url")
+                passwordlessLoginTemplate: arguments.optionalString("password_less_login_template"),
+                verificationURL: arguments.optionalString("verification_url")
             )
         },
         "password_less_login.passwordless_login_by_user_name": { client, arguments in
             _ = try await client.passwordlessLogin.passwordlessLoginByUserName(
-                username: arguments.string("username"),
-                passwordLessLoginTemplate: arguments.optionalString("password_less_login_template"),
-                verificationUrl: arguments.optionalString("verification_url")
+                userName: arguments.string("username"),
+                passwordlessLoginTemplate: arguments.optionalString("password_less_login_template"),
+                verificationURL: arguments.optionalString("verification_url")
             )
         },
         "password_less_login.passwordless_login_verification": { client, arguments in
@@ -929,70 +915,68 @@ public enum ConformanceDispatch {
             )
         },
         "password_less_login.passwordless_login_verification_by_email_and_otp": { client, arguments in
-            _ = try await client.passwordlessLogin.passwordlessLoginVerificationByEmailAndOtp(
-                passwordLessLoginByEmailAndOtpModel: try arguments.model("password_less_login_by_email_and_otp_model"),
+            _ = try await client.passwordlessLogin.passwordlessLoginVerificationByEmailAndOTP(
+                try arguments.model("password_less_login_by_email_and_otp_model"),
                 fields: arguments.optionalString("fields")
             )
         },
         "password_less_login.passwordless_login_verification_by_user_name_and_otp": { client, arguments in
-            _ = try await client.passwordlessLogin.passwordlessLoginVerificationByUserNameAndOtp(
-                passwordLessLoginByUserNameAndOtpModel: try arguments.model(
-                    "password_less_login_by_user_name_and_otp_model"
-                ),
+            _ = try await client.passwordlessLogin.passwordlessLoginVerificationByUserNameAndOTP(
+                try arguments.model("password_less_login_by_user_name_and_otp_model"),
                 fields: arguments.optionalString("fields")
             )
         },
         "phone_authentication.login_by_phone": { client, arguments in
             _ = try await client.phoneAuthentication.loginByPhone(
-                phoneAuthenticationModel: try arguments.model("phone_authentication_model"),
+                try arguments.model("phone_authentication_model"),
                 fields: arguments.optionalString("fields"),
-                loginUrl: arguments.optionalString("login_url"),
+                loginURL: arguments.optionalString("login_url"),
                 smsTemplate: arguments.optionalString("sms_template"),
                 options: arguments.optionalString("options")
             )
         },
         "phone_authentication.forgot_password_by_phone_otp": { client, arguments in
-            _ = try await client.phoneAuthentication.forgotPasswordByPhoneOtp(
+            _ = try await client.phoneAuthentication.forgotPasswordByPhoneOTP(
                 phone: arguments.string("phone"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "phone_authentication.reset_password_by_phone_otp": { client, arguments in
-            _ = try await client.phoneAuthentication.resetPasswordByPhoneOtp(
-                resetPasswordByOtpModel: try arguments.model("reset_password_by_otp_model")
+            _ = try await client.phoneAuthentication.resetPasswordByPhoneOTP(
+                try arguments.model("reset_password_by_otp_model")
             )
         },
         "phone_authentication.phone_verification_by_otp": { client, arguments in
-            _ = try await client.phoneAuthentication.phoneVerificationByOtp(
+            _ = try await client.phoneAuthentication.phoneVerificationByOTP(
                 otp: arguments.string("otp"),
                 phone: arguments.string("phone"),
                 fields: arguments.optionalString("fields"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "phone_authentication.phone_verification_otp_by_access_token": { client, arguments in
-            _ = try await client.phoneAuthentication.phoneVerificationOtpByAccessToken(
+            _ = try await client.phoneAuthentication.phoneVerificationOTPByAccessToken(
                 accessToken: arguments.string("access_token"),
                 otp: arguments.string("otp"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "phone_authentication.phone_resend_verification_otp": { client, arguments in
-            _ = try await client.phoneAuthentication.phoneResendVerificationOtp(
+            _ = try await client.phoneAuthentication.phoneResendVerificationOTP(
                 phone: arguments.string("phone"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "phone_authentication.phone_resend_verification_otp_by_token": { client, arguments in
-            _ = try await client.phoneAuthentication.phoneResendVerificationOtpByToken(
+            _ = try await client.phoneAuthentication.phoneResendVerificationOTPByToken(
                 accessToken: arguments.string("access_token"),
                 phone: arguments.string("phone"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "phone_authentication.update_phone_number": { client, arguments in
@@ -1000,7 +984,7 @@ public enum ConformanceDispatch {
                 accessToken: arguments.string("access_token"),
                 phone: arguments.string("phone"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "phone_authentication.check_phone_number_availability": { client, arguments in
@@ -1009,105 +993,99 @@ public enum ConformanceDispatch {
             )
         },
         "phone_authentication.remove_phone_id_by_access_token": { client, arguments in
-            _ = try await client.phoneAuthentication.removePhoneIdByAccessToken(
+            _ = try await client.phoneAuthentication.removePhoneIDByAccessToken(
                 accessToken: arguments.string("access_token")
             )
         },
         "phone_authentication.user_registration_by_phone": { client, arguments in
             _ = try await client.phoneAuthentication.userRegistrationByPhone(
-                authUserRegistrationModel: try arguments.model("auth_user_registration_model"),
+                try arguments.model("auth_user_registration_model"),
                 sott: arguments.string("sott"),
                 fields: arguments.optionalString("fields"),
                 options: arguments.optionalString("options"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                verificationUrl: arguments.optionalString("verification_url"),
+                verificationURL: arguments.optionalString("verification_url"),
                 welcomeEmailTemplate: arguments.optionalString("welcome_email_template"),
                 emailTemplate: arguments.optionalString("email_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "pin_authentication.pin_login": { client, arguments in
             _ = try await client.pinAuthentication.pinLogin(
-                loginByPinModel: try arguments.model("login_by_pin_model"),
+                try arguments.model("login_by_pin_model"),
                 sessionToken: arguments.string("session_token")
             )
         },
         "pin_authentication.send_forgot_pin_email_by_email": { client, arguments in
-            _ = try await client.pinAuthentication.sendForgotPinEmailByEmail(
-                forgotPinLinkByEmailModel: try arguments.model("forgot_pin_link_by_email_model"),
+            _ = try await client.pinAuthentication.sendForgotPINEmailByEmail(
+                try arguments.model("forgot_pin_link_by_email_model"),
                 emailTemplate: arguments.optionalString("email_template"),
-                resetPinUrl: arguments.optionalString("reset_pin_url")
+                resetPINURL: arguments.optionalString("reset_pin_url")
             )
         },
         "pin_authentication.send_forgot_pin_email_by_username": { client, arguments in
-            _ = try await client.pinAuthentication.sendForgotPinEmailByUsername(
-                forgotPinLinkByUserNameModel: try arguments.model("forgot_pin_link_by_user_name_model"),
+            _ = try await client.pinAuthentication.sendForgotPINEmailByUserName(
+                try arguments.model("forgot_pin_link_by_user_name_model"),
                 emailTemplate: arguments.optionalString("email_template"),
-                resetPinUrl: arguments.optionalString("reset_pin_url")
+                resetPINURL: arguments.optionalString("reset_pin_url")
             )
         },
         "pin_authentication.reset_pin_by_reset_token": { client, arguments in
-            _ = try await client.pinAuthentication.resetPinByResetToken(
-                resetPinByResetToken: try arguments.model("reset_pin_by_reset_token")
+            _ = try await client.pinAuthentication.resetPINByResetToken(
+                try arguments.model("reset_pin_by_reset_token")
             )
         },
         "pin_authentication.reset_pin_by_email_and_security_answer": { client, arguments in
-            _ = try await client.pinAuthentication.resetPinByEmailAndSecurityAnswer(
-                resetPinBySecurityQuestionAnswerAndEmailModel: try arguments.model(
-                    "reset_pin_by_security_question_answer_and_email_model"
-                )
+            _ = try await client.pinAuthentication.resetPINByEmailAndSecurityAnswer(
+                try arguments.model("reset_pin_by_security_question_answer_and_email_model")
             )
         },
         "pin_authentication.reset_pin_by_username_and_security_answer": { client, arguments in
-            _ = try await client.pinAuthentication.resetPinByUsernameAndSecurityAnswer(
-                resetPinBySecurityQuestionAnswerAndUsernameModel: try arguments.model(
-                    "reset_pin_by_security_question_answer_and_username_model"
-                )
+            _ = try await client.pinAuthentication.resetPINByUserNameAndSecurityAnswer(
+                try arguments.model("reset_pin_by_security_question_answer_and_username_model")
             )
         },
         "pin_authentication.reset_pin_by_phone_and_security_answer": { client, arguments in
-            _ = try await client.pinAuthentication.resetPinByPhoneAndSecurityAnswer(
-                resetPinBySecurityQuestionAnswerAndPhoneModel: try arguments.model(
-                    "reset_pin_by_security_question_answer_and_phone_model"
-                )
+            _ = try await client.pinAuthentication.resetPINByPhoneAndSecurityAnswer(
+                try arguments.model("reset_pin_by_security_question_answer_and_phone_model")
             )
         },
         "pin_authentication.send_forgot_pin_sms_by_phone": { client, arguments in
-            _ = try await client.pinAuthentication.sendForgotPinSmsByPhone(
-                forgotPinOtpByPhoneModel: try arguments.model("forgot_pin_otp_by_phone_model"),
+            _ = try await client.pinAuthentication.sendForgotPINSMSByPhone(
+                try arguments.model("forgot_pin_otp_by_phone_model"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "pin_authentication.change_pin_by_access_token": { client, arguments in
-            _ = try await client.pinAuthentication.changePinByAccessToken(
-                accessToken: arguments.string("access_token"),
-                changePinModel: try arguments.model("change_pin_model")
+            _ = try await client.pinAuthentication.changePINByAccessToken(
+                try arguments.model("change_pin_model"),
+                accessToken: arguments.string("access_token")
             )
         },
         "pin_authentication.reset_pin_by_phone_and_otp": { client, arguments in
-            _ = try await client.pinAuthentication.resetPinByPhoneAndOtp(
-                resetPinByPhoneAndOtpModel: try arguments.model("reset_pin_by_phone_and_otp_model")
+            _ = try await client.pinAuthentication.resetPINByPhoneAndOTP(
+                try arguments.model("reset_pin_by_phone_and_otp_model")
             )
         },
         "pin_authentication.reset_pin_by_email_and_otp": { client, arguments in
-            _ = try await client.pinAuthentication.resetPinByEmailAndOtp(
-                resetPinByEmailAndOtpModel: try arguments.model("reset_pin_by_email_and_otp_model")
+            _ = try await client.pinAuthentication.resetPINByEmailAndOTP(
+                try arguments.model("reset_pin_by_email_and_otp_model")
             )
         },
         "pin_authentication.reset_pin_by_username_and_otp": { client, arguments in
-            _ = try await client.pinAuthentication.resetPinByUsernameAndOtp(
-                resetPinByUsernameAndOtpModel: try arguments.model("reset_pin_by_username_and_otp_model")
+            _ = try await client.pinAuthentication.resetPINByUserNameAndOTP(
+                try arguments.model("reset_pin_by_username_and_otp_model")
             )
         },
         "pin_authentication.set_pin_by_pin_auth_token": { client, arguments in
-            _ = try await client.pinAuthentication.setPinByPinAuthToken(
-                pinRequiredModel: try arguments.model("pin_required_model"),
+            _ = try await client.pinAuthentication.setPINByPINAuthToken(
+                try arguments.model("pin_required_model"),
                 pinAuthToken: arguments.string("pin_auth_token")
             )
         },
         "pin_authentication.in_validate_pin_session_token": { client, arguments in
-            _ = try await client.pinAuthentication.inValidatePinSessionToken(
+            _ = try await client.pinAuthentication.invalidatePINSessionToken(
                 sessionToken: arguments.string("session_token")
             )
         },
@@ -1115,169 +1093,163 @@ public enum ConformanceDispatch {
             _ = try await client.reAuthentication.mfaReAuthenticate(
                 accessToken: arguments.string("access_token"),
                 smsTemplate2FA: arguments.optionalString("sms_template2_f_a"),
-                isVoiceOtp: arguments.bool("is_voice_otp", default: false)
+                isVoiceOTP: arguments.bool("is_voice_otp", default: false)
             )
         },
         "re_authentication.mfa_re_authenticate_by_otp": { client, arguments in
-            _ = try await client.reAuthentication.mfaReAuthenticateByOtp(
-                accessToken: arguments.string("access_token"),
-                reauthByOtpModel: try arguments.model("reauth_by_otp_model")
+            _ = try await client.reAuthentication.mfaReAuthenticateByOTP(
+                try arguments.model("reauth_by_otp_model"),
+                accessToken: arguments.string("access_token")
             )
         },
         "re_authentication.mfa_re_authenticate_by_backup_code": { client, arguments in
             _ = try await client.reAuthentication.mfaReAuthenticateByBackupCode(
-                accessToken: arguments.string("access_token"),
-                reauthByBackupCodeModel: try arguments.model("reauth_by_backup_code_model")
+                try arguments.model("reauth_by_backup_code_model"),
+                accessToken: arguments.string("access_token")
             )
         },
         "re_authentication.mfa_re_authenticate_by_password": { client, arguments in
             _ = try await client.reAuthentication.mfaReAuthenticateByPassword(
+                try arguments.model("password_event_based_auth_model_with_lockout"),
                 accessToken: arguments.string("access_token"),
-                passwordEventBasedAuthModelWithLockout: try arguments.model(
-                    "password_event_based_auth_model_with_lockout"
-                ),
                 smsTemplate2FA: arguments.optionalString("sms_template2_f_a")
             )
         },
         "re_authentication.verify_multi_factor_otp_reauthentication": { client, arguments in
-            _ = try await client.reAuthentication.verifyMultiFactorOtpReauthentication(
-                eventBasedMultiFactorToken: try arguments.model("event_based_multi_factor_token"),
+            _ = try await client.reAuthentication.verifyMultiFactorOTPReauthentication(
+                try arguments.model("event_based_multi_factor_token"),
                 uid: arguments.string("uid")
             )
         },
         "re_authentication.verify_multi_factor_password_reauthentication": { client, arguments in
             _ = try await client.reAuthentication.verifyMultiFactorPasswordReauthentication(
-                eventBasedMultiFactorToken: try arguments.model("event_based_multi_factor_token"),
+                try arguments.model("event_based_multi_factor_token"),
                 uid: arguments.string("uid")
             )
         },
         "re_authentication.verify_multi_factor_pin_reauthentication": { client, arguments in
-            _ = try await client.reAuthentication.verifyMultiFactorPinReauthentication(
-                eventBasedMultiFactorToken: try arguments.model("event_based_multi_factor_token"),
+            _ = try await client.reAuthentication.verifyMultiFactorPINReauthentication(
+                try arguments.model("event_based_multi_factor_token"),
                 uid: arguments.string("uid")
             )
         },
         "re_authentication.verify_pin_authentication": { client, arguments in
-            _ = try await client.reAuthentication.verifyPinAuthentication(
+            _ = try await client.reAuthentication.verifyPINAuthentication(
+                try arguments.model("pin_auth_event_based_auth_model_with_lockout"),
                 accessToken: arguments.string("access_token"),
-                pinAuthEventBasedAuthModelWithLockout: try arguments.model(
-                    "pin_auth_event_based_auth_model_with_lockout"
-                ),
                 smsTemplate2FA: arguments.optionalString("sms_template2_f_a")
             )
         },
         "re_authentication.re_auth_validate_email_otp": { client, arguments in
-            _ = try await client.reAuthentication.reAuthValidateEmailOtp(
-                accessToken: arguments.string("access_token"),
-                reauthByEmailOtpModel: try arguments.model("reauth_by_email_otp_model")
+            _ = try await client.reAuthentication.reAuthValidateEmailOTP(
+                try arguments.model("reauth_by_email_otp_model"),
+                accessToken: arguments.string("access_token")
             )
         },
         "re_authentication.re_auth_send_email_otp": { client, arguments in
-            _ = try await client.reAuthentication.reAuthSendEmailOtp(
+            _ = try await client.reAuthentication.reAuthSendEmailOTP(
                 accessToken: arguments.string("access_token"),
-                emailId: arguments.string("email_id"),
+                emailID: arguments.string("email_id"),
                 emailTemplate2FA: arguments.optionalString("email_template2_f_a")
             )
         },
         "re_authentication.re_auth_by_security_question": { client, arguments in
             _ = try await client.reAuthentication.reAuthBySecurityQuestion(
-                accessToken: arguments.string("access_token"),
-                securityQuestionAnswerUpdateModel: try arguments.model("security_question_answer_update_model")
+                try arguments.model("security_question_answer_update_model"),
+                accessToken: arguments.string("access_token")
             )
         },
         "re_authentication.mfa_re_authenticate_by_authenticator_code": { client, arguments in
             _ = try await client.reAuthentication.mfaReAuthenticateByAuthenticatorCode(
-                accessToken: arguments.string("access_token"),
-                multiFactorAuthModelByAuthenticatorCode: try arguments.model(
-                    "multi_factor_auth_model_by_authenticator_code"
-                )
+                try arguments.model("multi_factor_auth_model_by_authenticator_code"),
+                accessToken: arguments.string("access_token")
             )
         },
         "risk_based_authentication.rba_login_by_email": { client, arguments in
             _ = try await client.riskBasedAuthentication.rbaLoginByEmail(
-                emailAuthenticationModel: try arguments.model("email_authentication_model"),
+                try arguments.model("email_authentication_model"),
                 emailTemplate: arguments.optionalString("email_template"),
                 fields: arguments.optionalString("fields"),
-                loginUrl: arguments.optionalString("login_url"),
+                loginURL: arguments.optionalString("login_url"),
                 passwordDelegation: arguments.optionalBool("password_delegation"),
                 passwordDelegationApp: arguments.optionalString("password_delegation_app"),
                 rbaBrowserEmailTemplate: arguments.optionalString("rba_browser_email_template"),
-                rbaBrowserSmsTemplate: arguments.optionalString("rba_browser_sms_template"),
+                rbaBrowserSMSTemplate: arguments.optionalString("rba_browser_sms_template"),
                 rbaCityEmailTemplate: arguments.optionalString("rba_city_email_template"),
-                rbaCitySmsTemplate: arguments.optionalString("rba_city_sms_template"),
+                rbaCitySMSTemplate: arguments.optionalString("rba_city_sms_template"),
                 rbaCountryEmailTemplate: arguments.optionalString("rba_country_email_template"),
-                rbaCountrySmsTemplate: arguments.optionalString("rba_country_sms_template"),
-                rbaIpEmailTemplate: arguments.optionalString("rba_ip_email_template"),
-                rbaIpSmsTemplate: arguments.optionalString("rba_ip_sms_template"),
+                rbaCountrySMSTemplate: arguments.optionalString("rba_country_sms_template"),
+                rbaIPEmailTemplate: arguments.optionalString("rba_ip_email_template"),
+                rbaIPSMSTemplate: arguments.optionalString("rba_ip_sms_template"),
                 rbaOneclickEmailTemplate: arguments.optionalString("rba_oneclick_email_template"),
-                rbaOtpSmsTemplate: arguments.optionalString("rba_otp_sms_template"),
+                rbaOTPSMSTemplate: arguments.optionalString("rba_otp_sms_template"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                verificationUrl: arguments.optionalString("verification_url")
+                verificationURL: arguments.optionalString("verification_url")
             )
         },
         "risk_based_authentication.rba_login_by_user_name": { client, arguments in
             _ = try await client.riskBasedAuthentication.rbaLoginByUserName(
-                userNameAuthenticationModel: try arguments.model("user_name_authentication_model"),
+                try arguments.model("user_name_authentication_model"),
                 emailTemplate: arguments.optionalString("email_template"),
                 fields: arguments.optionalString("fields"),
-                loginUrl: arguments.optionalString("login_url"),
+                loginURL: arguments.optionalString("login_url"),
                 passwordDelegation: arguments.optionalBool("password_delegation"),
                 passwordDelegationApp: arguments.optionalString("password_delegation_app"),
                 rbaBrowserEmailTemplate: arguments.optionalString("rba_browser_email_template"),
-                rbaBrowserSmsTemplate: arguments.optionalString("rba_browser_sms_template"),
+                rbaBrowserSMSTemplate: arguments.optionalString("rba_browser_sms_template"),
                 rbaCityEmailTemplate: arguments.optionalString("rba_city_email_template"),
-                rbaCitySmsTemplate: arguments.optionalString("rba_city_sms_template"),
+                rbaCitySMSTemplate: arguments.optionalString("rba_city_sms_template"),
                 rbaCountryEmailTemplate: arguments.optionalString("rba_country_email_template"),
-                rbaCountrySmsTemplate: arguments.optionalString("rba_country_sms_template"),
-                rbaIpEmailTemplate: arguments.optionalString("rba_ip_email_template"),
-                rbaIpSmsTemplate: arguments.optionalString("rba_ip_sms_template"),
+                rbaCountrySMSTemplate: arguments.optionalString("rba_country_sms_template"),
+                rbaIPEmailTemplate: arguments.optionalString("rba_ip_email_template"),
+                rbaIPSMSTemplate: arguments.optionalString("rba_ip_sms_template"),
                 rbaOneclickEmailTemplate: arguments.optionalString("rba_oneclick_email_template"),
-                rbaOtpSmsTemplate: arguments.optionalString("rba_otp_sms_template"),
+                rbaOTPSMSTemplate: arguments.optionalString("rba_otp_sms_template"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                verificationUrl: arguments.optionalString("verification_url")
+                verificationURL: arguments.optionalString("verification_url")
             )
         },
         "risk_based_authentication.rba_login_by_phone": { client, arguments in
             _ = try await client.riskBasedAuthentication.rbaLoginByPhone(
-                phoneAuthenticationModel: try arguments.model("phone_authentication_model"),
+                try arguments.model("phone_authentication_model"),
                 emailTemplate: arguments.optionalString("email_template"),
                 fields: arguments.optionalString("fields"),
-                loginUrl: arguments.optionalString("login_url"),
+                loginURL: arguments.optionalString("login_url"),
                 passwordDelegation: arguments.optionalBool("password_delegation"),
                 passwordDelegationApp: arguments.optionalString("password_delegation_app"),
                 rbaBrowserEmailTemplate: arguments.optionalString("rba_browser_email_template"),
-                rbaBrowserSmsTemplate: arguments.optionalString("rba_browser_sms_template"),
+                rbaBrowserSMSTemplate: arguments.optionalString("rba_browser_sms_template"),
                 rbaCityEmailTemplate: arguments.optionalString("rba_city_email_template"),
-                rbaCitySmsTemplate: arguments.optionalString("rba_city_sms_template"),
+                rbaCitySMSTemplate: arguments.optionalString("rba_city_sms_template"),
                 rbaCountryEmailTemplate: arguments.optionalString("rba_country_email_template"),
-                rbaCountrySmsTemplate: arguments.optionalString("rba_country_sms_template"),
-                rbaIpEmailTemplate: arguments.optionalString("rba_ip_email_template"),
-                rbaIpSmsTemplate: arguments.optionalString("rba_ip_sms_template"),
+                rbaCountrySMSTemplate: arguments.optionalString("rba_country_sms_template"),
+                rbaIPEmailTemplate: arguments.optionalString("rba_ip_email_template"),
+                rbaIPSMSTemplate: arguments.optionalString("rba_ip_sms_template"),
                 rbaOneclickEmailTemplate: arguments.optionalString("rba_oneclick_email_template"),
-                rbaOtpSmsTemplate: arguments.optionalString("rba_otp_sms_template"),
+                rbaOTPSMSTemplate: arguments.optionalString("rba_otp_sms_template"),
                 smsTemplate: arguments.optionalString("sms_template"),
-                verificationUrl: arguments.optionalString("verification_url")
+                verificationURL: arguments.optionalString("verification_url")
             )
         },
         "role.get_roles_by_uid": { client, arguments in
-            _ = try await client.role.getRolesByUid(
+            _ = try await client.role.getRolesByUID(
                 uid: arguments.string("uid")
             )
         },
         "role.assign_roles_by_uid": { client, arguments in
-            _ = try await client.role.assignRolesByUid(
-                accountRolesModel: try arguments.model("account_roles_model"),
+            _ = try await client.role.assignRolesByUID(
+                try arguments.model("account_roles_model"),
                 uid: arguments.string("uid")
             )
         },
         "role.unassign_roles_by_uid": { client, arguments in
-            _ = try await client.role.unassignRolesByUid(
-                accountRolesModel: try arguments.model("account_roles_model"),
+            _ = try await client.role.unassignRolesByUID(
+                try arguments.model("account_roles_model"),
                 uid: arguments.string("uid")
             )
         },
         "role.get_role_context_by_uid": { client, arguments in
-            _ = try await client.role.getRoleContextByUid(
+            _ = try await client.role.getRoleContextByUID(
                 uid: arguments.string("uid")
             )
         },
@@ -1287,30 +1259,28 @@ public enum ConformanceDispatch {
             )
         },
         "role.update_role_context_by_uid": { client, arguments in
-            _ = try await client.role.updateRoleContextByUid(
-                accountRoleContextModel: try arguments.model("account_role_context_model"),
+            _ = try await client.role.updateRoleContextByUID(
+                try arguments.model("account_role_context_model"),
                 uid: arguments.string("uid")
             )
         },
         "role.delete_role_context_by_uid": { client, arguments in
-            _ = try await client.role.deleteRoleContextByUid(
+            _ = try await client.role.deleteRoleContextByUID(
                 contextName: arguments.string("context_name"),
                 uid: arguments.string("uid")
             )
         },
         "role.delete_roles_from_role_context_by_uid": { client, arguments in
-            _ = try await client.role.deleteRolesFromRoleContextByUid(
+            _ = try await client.role.deleteRolesFromRoleContextByUID(
+                try arguments.model("role_context_remove_role_model"),
                 contextName: arguments.string("context_name"),
-                roleContextRemoveRoleModel: try arguments.model("role_context_remove_role_model"),
                 uid: arguments.string("uid")
             )
         },
         "role.delete_additional_permission_from_role_context_by_uid": { client, arguments in
-            _ = try await client.role.deleteAdditionalPermissionFromRoleContextByUid(
+            _ = try await client.role.deleteAdditionalPermissionFromRoleContextByUID(
+                try arguments.model("role_context_additional_permission_remove_role_model"),
                 contextName: arguments.string("context_name"),
-                roleContextAdditionalPermissionRemoveRoleModel: try arguments.model(
-                    "role_context_additional_permission_remove_role_model"
-                ),
                 uid: arguments.string("uid")
             )
         },
@@ -1319,7 +1289,7 @@ public enum ConformanceDispatch {
         },
         "role.create_roles": { client, arguments in
             _ = try await client.role.createRoles(
-                rolesModel: try arguments.model("roles_model")
+                try arguments.model("roles_model")
             )
         },
         "role.delete_role": { client, arguments in
@@ -1329,13 +1299,13 @@ public enum ConformanceDispatch {
         },
         "role.add_role_permissions": { client, arguments in
             _ = try await client.role.addRolePermissions(
-                permissionsModel: try arguments.model("permissions_model"),
+                try arguments.model("permissions_model"),
                 role: arguments.string("role")
             )
         },
         "role.remove_role_permissions": { client, arguments in
             _ = try await client.role.removeRolePermissions(
-                permissionsModel: try arguments.model("permissions_model"),
+                try arguments.model("permissions_model"),
                 role: arguments.string("role")
             )
         },
@@ -1352,25 +1322,25 @@ public enum ConformanceDispatch {
         },
         "smart_login.smart_login_by_email": { client, arguments in
             _ = try await client.smartLogin.smartLoginByEmail(
-                clientGuid: arguments.string("client_guid"),
+                clientGUID: arguments.string("client_guid"),
                 email: arguments.string("email"),
-                redirectUrl: arguments.optionalString("redirect_url"),
+                redirectURL: arguments.optionalString("redirect_url"),
                 smartLoginEmailTemplate: arguments.optionalString("smart_login_email_template"),
                 welcomeEmailTemplate: arguments.optionalString("welcome_email_template")
             )
         },
         "smart_login.smart_login_by_user_name": { client, arguments in
             _ = try await client.smartLogin.smartLoginByUserName(
-                clientGuid: arguments.string("client_guid"),
-                username: arguments.string("username"),
-                redirectUrl: arguments.optionalString("redirect_url"),
+                clientGUID: arguments.string("client_guid"),
+                userName: arguments.string("username"),
+                redirectURL: arguments.optionalString("redirect_url"),
                 smartLoginEmailTemplate: arguments.optionalString("smart_login_email_template"),
                 welcomeEmailTemplate: arguments.optionalString("welcome_email_template")
             )
         },
         "smart_login.smart_login_ping": { client, arguments in
             _ = try await client.smartLogin.smartLoginPing(
-                clientGuid: arguments.string("client_guid"),
+                clientGUID: arguments.string("client_guid"),
                 fields: arguments.optionalString("fields")
             )
         },
@@ -1392,7 +1362,7 @@ public enum ConformanceDispatch {
             )
         },
         "social.in_validate_access_token": { client, arguments in
-            _ = try await client.social.inValidateAccessToken(
+            _ = try await client.social.invalidateAccessToken(
                 accessToken: arguments.string("access_token")
             )
         },
@@ -1402,39 +1372,39 @@ public enum ConformanceDispatch {
             )
         },
         "social.get_active_session_by_account_id": { client, arguments in
-            _ = try await client.social.getActiveSessionByAccountId(
-                accountId: arguments.string("account_id")
+            _ = try await client.social.getActiveSessionByAccountID(
+                accountID: arguments.string("account_id")
             )
         },
         "social.get_active_session_by_profile_id": { client, arguments in
-            _ = try await client.social.getActiveSessionByProfileId(
-                profileId: arguments.string("profile_id")
+            _ = try await client.social.getActiveSessionByProfileID(
+                profileID: arguments.string("profile_id")
             )
         },
         "sott.generate_sott": { client, arguments in
-            _ = try await client.sott.generateSott(
+            _ = try await client.sott.generateSOTT(
                 timeDifference: arguments.optionalInt("time_difference")
             )
         },
         "web_hook.get_webhook_subscription_detail": { client, arguments in
             _ = try await client.webhook.getWebhookSubscriptionDetail(
-                hookId: arguments.string("hook_id")
+                hookID: arguments.string("hook_id")
             )
         },
         "web_hook.create_webhook_subscription": { client, arguments in
             _ = try await client.webhook.createWebhookSubscription(
-                webHookSubscribeModel: try arguments.model("web_hook_subscribe_model")
+                try arguments.model("web_hook_subscribe_model")
             )
         },
         "web_hook.delete_webhook_subscription": { client, arguments in
             _ = try await client.webhook.deleteWebhookSubscription(
-                hookId: arguments.string("hook_id")
+                hookID: arguments.string("hook_id")
             )
         },
         "web_hook.update_webhook_subscription": { client, arguments in
             _ = try await client.webhook.updateWebhookSubscription(
-                hookId: arguments.string("hook_id"),
-                webHookSubscriptionUpdateModel: try arguments.model("web_hook_subscription_update_model")
+                try arguments.model("web_hook_subscription_update_model"),
+                hookID: arguments.string("hook_id")
             )
         },
         "web_hook.list_all_webhooks": { client, arguments in
@@ -1462,16 +1432,16 @@ public enum ConformanceDispatch {
         "account.set_account_password_by_uid": ["password": "password", "uid": "uid"],
         "account.delete_account_by_uid": ["uid": "uid"],
         "account.invalidate_account_email_verification": [
-            "uid": "uid", "emailTemplate": "email_template", "verificationUrl": "verification_url",
+            "uid": "uid", "emailTemplate": "email_template", "verificationURL": "verification_url",
         ],
         "account.get_forgot_password_token": [
-            "email": "email", "emailTemplate": "email_template", "resetPasswordUrl": "reset_password_url",
+            "email": "email", "emailTemplate": "email_template", "resetPasswordURL": "reset_password_url",
             "sendEmail": "send_email",
         ],
         "account.get_email_verification_token": ["email": "email"],
         "account.get_access_token_by_uid": ["uid": "uid"],
         "account.reset_phone_id_verification_by_uid": [
-            "uid": "uid", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp",
+            "uid": "uid", "smsTemplate": "sms_template", "isVoiceOTP": "is_voice_otp",
         ],
         "account.upsert_email": ["upsertEmailModel": "upsert_email_model", "uid": "uid", "fields": "fields"],
         "account.remove_email": ["email": "email", "uid": "uid", "fields": "fields"],
@@ -1483,8 +1453,8 @@ public enum ConformanceDispatch {
         ],
         "account.get_account_identities_by_email": ["email": "email", "fields": "fields"],
         "account.account_delete_by_email": ["email": "email"],
-        "account.multipurpose_sms_otp_generation": ["multiSmsOtp": "multi_sms_otp", "smsOtpType": "smsotptype"],
-        "account.account_update_uid": ["updateUidModel": "update_uid_model", "uid": "uid"],
+        "account.multipurpose_sms_otp_generation": ["multiSMSOTP": "multi_sms_otp", "smsOTPType": "smsotptype"],
+        "account.account_update_uid": ["updateUIDModel": "update_uid_model", "uid": "uid"],
         "authentication.get_security_questions_by_email": ["email": "email"],
         "authentication.get_security_questions_by_user_name": ["userName": "user_name"],
         "authentication.get_security_questions_by_phone": ["phone": "phone"],
@@ -1496,7 +1466,7 @@ public enum ConformanceDispatch {
         "authentication.get_access_token_info": ["accessToken": "access_token"],
         "authentication.get_profile_by_access_token": [
             "accessToken": "access_token", "fields": "fields", "emailTemplate": "email_template",
-            "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template",
+            "verificationURL": "verification_url", "welcomeEmailTemplate": "welcome_email_template",
         ],
         "authentication.send_welcome_email": [
             "accessToken": "access_token", "welcomeEmailTemplate": "welcome_email_template",
@@ -1504,19 +1474,19 @@ public enum ConformanceDispatch {
         "authentication.update_profile_by_access_token": [
             "accessToken": "access_token", "userProfileUpdateModel": "user_profile_update_model",
             "emailTemplate": "email_template", "fields": "fields", "nullSupport": "null_support",
-            "smsTemplate": "sms_template", "verificationUrl": "verification_url", "isVoiceOtp": "is_voice_otp",
+            "smsTemplate": "sms_template", "verificationURL": "verification_url", "isVoiceOTP": "is_voice_otp",
             "options": "options",
         ],
         "authentication.delete_account_with_email_confirmation": [
-            "accessToken": "access_token", "deleteUrl": "delete_url", "emailTemplate": "email_template",
+            "accessToken": "access_token", "deleteURL": "delete_url", "emailTemplate": "email_template",
         ],
         "authentication.delete_account_by_delete_token": ["deleteToken": "deletetoken"],
         "authentication.unlock_account_by_token": [
             "accessToken": "access_token", "unlockProfileModel": "unlock_profile_model",
         ],
         "authentication.get_profile_by_ping": [
-            "clientGuid": "client_guid", "emailTemplate": "email_template", "fields": "fields",
-            "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template",
+            "clientGUID": "client_guid", "emailTemplate": "email_template", "fields": "fields",
+            "verificationURL": "verification_url", "welcomeEmailTemplate": "welcome_email_template",
         ],
         "authentication.check_email_availability": ["email": "email"],
         "authentication.verify_email": [
@@ -1524,24 +1494,24 @@ public enum ConformanceDispatch {
             "welcomeEmailTemplate": "welcome_email_template", "uuid": "uuid",
         ],
         "authentication.verify_email_by_otp": [
-            "emailVerificationByOtpModel": "email_verification_by_otp_model", "fields": "fields", "url": "url",
+            "emailVerificationByOTPModel": "email_verification_by_otp_model", "fields": "fields", "url": "url",
             "welcomeEmailTemplate": "welcome_email_template",
         ],
         "authentication.add_email": [
             "accessToken": "access_token", "email": "email", "type": "type", "emailTemplate": "email_template",
-            "verificationUrl": "verification_url",
+            "verificationURL": "verification_url",
         ],
         "authentication.remove_email": ["accessToken": "access_token", "email": "email"],
         "authentication.login_by_email": [
             "emailAuthenticationModel": "email_authentication_model", "emailTemplate": "email_template",
-            "fields": "fields", "loginUrl": "login_url", "verificationUrl": "verification_url",
+            "fields": "fields", "loginURL": "login_url", "verificationURL": "verification_url",
         ],
         "authentication.login_by_user_name": [
             "userNameAuthenticationModel": "user_name_authentication_model", "emailTemplate": "email_template",
-            "fields": "fields", "loginUrl": "login_url", "verificationUrl": "verification_url",
+            "fields": "fields", "loginURL": "login_url", "verificationURL": "verification_url",
         ],
         "authentication.forgot_password": [
-            "email": "email", "resetPasswordUrl": "reset_password_url", "emailTemplate": "email_template",
+            "email": "email", "resetPasswordURL": "reset_password_url", "emailTemplate": "email_template",
         ],
         "authentication.reset_password_by_security_answer_and_email": [
             "resetPasswordBySecurityAnswerAndEmailModel": "reset_password_by_security_answer_and_email_model"
@@ -1556,7 +1526,7 @@ public enum ConformanceDispatch {
             "resetPasswordByResetTokenModel": "reset_password_by_reset_token_model"
         ],
         "authentication.reset_password_by_email_otp": [
-            "resetPasswordByEmailAndOtpModel": "reset_password_by_email_and_otp_model"
+            "resetPasswordByEmailAndOTPModel": "reset_password_by_email_and_otp_model"
         ],
         "authentication.reset_password_by_otp_and_user_name": [
             "resetPasswordByUserNameModel": "reset_password_by_user_name_model"
@@ -1565,31 +1535,31 @@ public enum ConformanceDispatch {
             "accessToken": "access_token", "newPassword": "new_password", "oldPassword": "old_password",
         ],
         "authentication.unlink_social_identities": [
-            "accessToken": "access_token", "provider": "provider", "providerId": "provider_id",
+            "accessToken": "access_token", "provider": "provider", "providerID": "provider_id",
         ],
         "authentication.link_social_identities": ["accessToken": "access_token", "candidateToken": "candidate_token"],
-        "authentication.link_social_identities_by_ping": ["accessToken": "access_token", "clientGuid": "client_guid"],
-        "authentication.set_or_change_user_name": ["accessToken": "access_token", "username": "username"],
-        "authentication.check_user_name_availability": ["username": "username"],
+        "authentication.link_social_identities_by_ping": ["accessToken": "access_token", "clientGUID": "client_guid"],
+        "authentication.set_or_change_user_name": ["accessToken": "access_token", "userName": "username"],
+        "authentication.check_user_name_availability": ["userName": "username"],
         "authentication.accept_privacy_policy": ["accessToken": "access_token", "fields": "fields"],
         "authentication.get_privacy_policy_history_by_access_token": ["accessToken": "access_token"],
         "authentication.user_registration_by_email": [
             "authUserRegistrationModel": "auth_user_registration_model", "sott": "sott",
             "emailTemplate": "email_template", "fields": "fields", "options": "options",
-            "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template",
-            "isVoiceOtp": "is_voice_otp",
+            "verificationURL": "verification_url", "welcomeEmailTemplate": "welcome_email_template",
+            "isVoiceOTP": "is_voice_otp",
         ],
         "authentication.user_registration_by_captcha": [
             "authUserRegistrationModelWithCaptcha": "auth_user_registration_model_with_captcha",
             "emailTemplate": "email_template", "fields": "fields", "options": "options", "smsTemplate": "sms_template",
-            "verificationUrl": "verification_url", "welcomeEmailTemplate": "welcome_email_template",
-            "isVoiceOtp": "is_voice_otp",
+            "verificationURL": "verification_url", "welcomeEmailTemplate": "welcome_email_template",
+            "isVoiceOTP": "is_voice_otp",
         ],
         "authentication.auth_resend_email_verification": [
-            "email": "email", "emailTemplate": "email_template", "verificationUrl": "verification_url",
+            "email": "email", "emailTemplate": "email_template", "verificationURL": "verification_url",
         ],
         "authentication.auth_send_verification_email_for_linking_social_profiles": [
-            "accessToken": "access_token", "clientGuid": "clientguid",
+            "accessToken": "access_token", "clientGUID": "clientguid",
         ],
         "configuration.get_configurations": [:],
         "configuration.get_server_info": ["timeDifference": "time_difference"],
@@ -1611,47 +1581,47 @@ public enum ConformanceDispatch {
             "accessToken": "access_token", "objectName": "object_name", "payload": "payload",
         ],
         "custom_object.update_custom_object_by_token": [
-            "accessToken": "access_token", "objectName": "object_name", "objectRecordId": "object_record_id",
+            "accessToken": "access_token", "objectName": "object_name", "objectRecordID": "object_record_id",
             "payload": "payload", "updateType": "update_type",
         ],
         "custom_object.get_custom_object_by_token": ["accessToken": "access_token", "objectName": "object_name"],
         "custom_object.get_custom_object_by_record_id_and_token": [
-            "accessToken": "access_token", "objectName": "object_name", "objectRecordId": "object_record_id",
+            "accessToken": "access_token", "objectName": "object_name", "objectRecordID": "object_record_id",
         ],
         "custom_object.delete_custom_object_by_token": [
-            "accessToken": "access_token", "objectName": "object_name", "objectRecordId": "object_record_id",
+            "accessToken": "access_token", "objectName": "object_name", "objectRecordID": "object_record_id",
         ],
         "custom_object.create_custom_object_by_uid": ["objectName": "object_name", "payload": "payload", "uid": "uid"],
         "custom_object.update_custom_object_by_uid": [
-            "objectName": "object_name", "objectRecordId": "object_record_id", "payload": "payload", "uid": "uid",
+            "objectName": "object_name", "objectRecordID": "object_record_id", "payload": "payload", "uid": "uid",
             "updateType": "update_type",
         ],
         "custom_object.get_custom_object_by_uid": ["objectName": "object_name", "uid": "uid"],
         "custom_object.get_custom_object_by_record_id": [
-            "objectName": "object_name", "objectRecordId": "object_record_id", "uid": "uid",
+            "objectName": "object_name", "objectRecordID": "object_record_id", "uid": "uid",
         ],
         "custom_object.delete_custom_object_by_record_id": [
-            "objectName": "object_name", "objectRecordId": "object_record_id", "uid": "uid",
+            "objectName": "object_name", "objectRecordID": "object_record_id", "uid": "uid",
         ],
-        "mfa.mfa_configure_by_access_token": ["accessToken": "access_token", "isVoiceOtp": "is_voice_otp"],
+        "mfa.mfa_configure_by_access_token": ["accessToken": "access_token", "isVoiceOTP": "is_voice_otp"],
         "mfa.mfa_update_setting": [
             "accessToken": "access_token", "multiFactorAuthModelWithLockout": "multi_factor_auth_model_with_lockout",
             "fields": "fields",
         ],
         "mfa.mfa_update_phone_number_by_token": [
             "accessToken": "access_token", "phoneNo2FA": "phone_no2_f_a", "smsTemplate2FA": "sms_template2_f_a",
-            "isVoiceOtp": "is_voice_otp", "options": "options",
+            "isVoiceOTP": "is_voice_otp", "options": "options",
         ],
         "mfa.mfa_reset_authenticator_by_token": ["accessToken": "access_token", "authenticator": "authenticator"],
         "mfa.mfa_reset_sms_auth_by_token": ["accessToken": "access_token", "otpAuthenticator": "otpauthenticator"],
         "mfa.mfa_backup_code_by_access_token": ["accessToken": "access_token"],
         "mfa.mfa_reset_backup_code_by_access_token": ["accessToken": "access_token"],
         "mfa.mfa_email_otp_by_access_token": [
-            "accessToken": "access_token", "emailId": "email_id", "emailTemplate2FA": "email_template2_f_a",
+            "accessToken": "access_token", "emailID": "email_id", "emailTemplate2FA": "email_template2_f_a",
         ],
         "mfa.mfa_validate_email_otp_by_access_token": [
             "accessToken": "access_token",
-            "multiFactorAuthModelByEmailOtpWithLockout": "multi_factor_auth_model_by_email_otp_with_lockout",
+            "multiFactorAuthModelByEmailOTPWithLockout": "multi_factor_auth_model_by_email_otp_with_lockout",
         ],
         "mfa.mfa_reset_email_otp_authenticator_by_access_token": ["accessToken": "access_token"],
         "mfa.mfa_security_question_answer_by_access_token": [
@@ -1661,52 +1631,52 @@ public enum ConformanceDispatch {
         "mfa.mfa_reset_security_question_authenticator_by_access_token": ["accessToken": "access_token"],
         "mfa.mfa_login_by_email": [
             "email": "email", "password": "password", "emailTemplate": "email_template", "fields": "fields",
-            "loginUrl": "login_url", "smsTemplate": "sms_template", "smsTemplate2FA": "sms_template2_f_a",
-            "verificationUrl": "verification_url", "emailTemplate2FA": "email_template2_f_a",
-            "isVoiceOtp": "is_voice_otp", "options": "options",
+            "loginURL": "login_url", "smsTemplate": "sms_template", "smsTemplate2FA": "sms_template2_f_a",
+            "verificationURL": "verification_url", "emailTemplate2FA": "email_template2_f_a",
+            "isVoiceOTP": "is_voice_otp", "options": "options",
         ],
         "mfa.mfa_login_by_user_name": [
-            "password": "password", "username": "username", "emailTemplate": "email_template", "fields": "fields",
-            "loginUrl": "login_url", "smsTemplate": "sms_template", "smsTemplate2FA": "sms_template2_f_a",
-            "verificationUrl": "verification_url", "emailTemplate2FA": "email_template2_f_a",
-            "isVoiceOtp": "is_voice_otp",
+            "password": "password", "userName": "username", "emailTemplate": "email_template", "fields": "fields",
+            "loginURL": "login_url", "smsTemplate": "sms_template", "smsTemplate2FA": "sms_template2_f_a",
+            "verificationURL": "verification_url", "emailTemplate2FA": "email_template2_f_a",
+            "isVoiceOTP": "is_voice_otp",
         ],
         "mfa.mfa_login_by_phone": [
             "password": "password", "phone": "phone", "emailTemplate": "email_template", "fields": "fields",
-            "loginUrl": "login_url", "smsTemplate": "sms_template", "smsTemplate2FA": "sms_template2_f_a",
-            "verificationUrl": "verification_url", "emailTemplate2FA": "email_template2_f_a",
-            "isVoiceOtp": "is_voice_otp", "options": "options",
+            "loginURL": "login_url", "smsTemplate": "sms_template", "smsTemplate2FA": "sms_template2_f_a",
+            "verificationURL": "verification_url", "emailTemplate2FA": "email_template2_f_a",
+            "isVoiceOTP": "is_voice_otp", "options": "options",
         ],
         "mfa.mfa_validate_otp_by_phone": [
             "multiFactorAuthModelWithLockout": "multi_factor_auth_model_with_lockout",
             "secondFactorAuthenticationToken": "second_factor_authentication_token", "fields": "fields",
             "smsTemplate2FA": "sms_template2_f_a", "rbaBrowserEmailTemplate": "rba_browser_email_template",
             "rbaCityEmailTemplate": "rba_city_email_template", "rbaCountryEmailTemplate": "rba_country_email_template",
-            "rbaIpEmailTemplate": "rba_ip_email_template",
+            "rbaIPEmailTemplate": "rba_ip_email_template",
         ],
         "mfa.mfa_validate_backup_code": [
             "multiFactorAuthModelByBackupCode": "multi_factor_auth_model_by_backup_code",
             "secondFactorAuthenticationToken": "second_factor_authentication_token", "fields": "fields",
             "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaCityEmailTemplate": "rba_city_email_template",
-            "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIpEmailTemplate": "rba_ip_email_template",
+            "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIPEmailTemplate": "rba_ip_email_template",
         ],
         "mfa.mfa_update_phone_number": [
             "phoneNo2FA": "phone_no2_f_a", "secondFactorAuthenticationToken": "second_factor_authentication_token",
-            "smsTemplate2FA": "sms_template2_f_a", "isVoiceOtp": "is_voice_otp", "options": "options",
+            "smsTemplate2FA": "sms_template2_f_a", "isVoiceOTP": "is_voice_otp", "options": "options",
         ],
         "mfa.mfa_resend_otp": [
             "secondFactorAuthenticationToken": "second_factor_authentication_token",
-            "smsTemplate2FA": "sms_template2_f_a", "isVoiceOtp": "is_voice_otp",
+            "smsTemplate2FA": "sms_template2_f_a", "isVoiceOTP": "is_voice_otp",
         ],
         "mfa.mfa_email_otp": [
-            "emailIdModel": "email_id_model", "secondFactorAuthenticationToken": "second_factor_authentication_token",
+            "emailIDModel": "email_id_model", "secondFactorAuthenticationToken": "second_factor_authentication_token",
             "emailTemplate2FA": "email_template2_f_a",
         ],
         "mfa.mfa_validate_email_otp": [
-            "multiFactorAuthModelByEmailOtp": "multi_factor_auth_model_by_email_otp",
+            "multiFactorAuthModelByEmailOTP": "multi_factor_auth_model_by_email_otp",
             "secondFactorAuthenticationToken": "second_factor_authentication_token",
             "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaCityEmailTemplate": "rba_city_email_template",
-            "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIpEmailTemplate": "rba_ip_email_template",
+            "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIPEmailTemplate": "rba_ip_email_template",
         ],
         "mfa.mfa_security_question_answer": [
             "securityQuestionAnswerUpdateModel": "security_question_answer_update_model",
@@ -1716,7 +1686,7 @@ public enum ConformanceDispatch {
             "securityQuestionAnswerUpdateModel": "security_question_answer_update_model",
             "secondFactorAuthenticationToken": "second_factor_authentication_token",
             "rbaBrowserEmailTemplate": "rba_browser_email_template", "rbaCityEmailTemplate": "rba_city_email_template",
-            "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIpEmailTemplate": "rba_ip_email_template",
+            "rbaCountryEmailTemplate": "rba_country_email_template", "rbaIPEmailTemplate": "rba_ip_email_template",
         ],
         "mfa.mfa_reset_sms_authenticator_by_uid": ["otpAuthenticator": "otpauthenticator", "uid": "uid"],
         "mfa.mfa_reset_authenticator_by_uid": ["authenticator": "authenticator", "uid": "uid"],
@@ -1742,7 +1712,7 @@ public enum ConformanceDispatch {
             "socialAppName": "social_app_name",
         ],
         "native_social.get_access_token_by_google_access_token": [
-            "googleAccessToken": "google__access__token", "clientId": "client_id", "refreshToken": "refresh_token",
+            "googleAccessToken": "google__access__token", "clientID": "client_id", "refreshToken": "refresh_token",
             "socialAppName": "social_app_name",
         ],
         "native_social.get_access_token_by_google_j_w_t_access_token": ["idToken": "id__token"],
@@ -1759,11 +1729,11 @@ public enum ConformanceDispatch {
         "one_touch_login.one_touch_login_by_email": [
             "oneTouchLoginByEmailModel": "one_touch_login_by_email_model",
             "oneTouchLoginEmailTemplate": "one_touch_login_email_template", "redirecturl": "redirecturl",
-            "welcomeemailtemplate": "welcomeemailtemplate",
+            "welcomeEmailTemplate": "welcomeemailtemplate",
         ],
         "one_touch_login.one_touch_login_by_phone": [
             "oneTouchLoginByPhoneModel": "one_touch_login_by_phone_model", "smsTemplate": "sms_template",
-            "isVoiceOtp": "is_voice_otp",
+            "isVoiceOTP": "is_voice_otp",
         ],
         "one_touch_login.one_touch_login_otp_verification": [
             "otp": "otp", "phone": "phone", "fields": "fields", "smsTemplate": "sms_template",
@@ -1771,112 +1741,112 @@ public enum ConformanceDispatch {
         "one_touch_login.one_touch_email_verification": [
             "verificationToken": "verification_token", "welcomeEmailTemplate": "welcome_email_template",
         ],
-        "one_touch_login.one_touch_login_ping": ["clientGuid": "client_guid", "fields": "fields"],
+        "one_touch_login.one_touch_login_ping": ["clientGUID": "client_guid", "fields": "fields"],
         "password_less_login.passwordless_login_phone_verification": [
-            "passwordLessLoginOtpModel": "password_less_login_otp_model", "fields": "fields",
-            "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp",
+            "passwordlessLoginOTPModel": "password_less_login_otp_model", "fields": "fields",
+            "smsTemplate": "sms_template", "isVoiceOTP": "is_voice_otp",
         ],
         "password_less_login.passwordless_login_by_phone": [
-            "phone": "phone", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp",
+            "phone": "phone", "smsTemplate": "sms_template", "isVoiceOTP": "is_voice_otp",
         ],
         "password_less_login.passwordless_login_by_email": [
-            "email": "email", "passwordLessLoginTemplate": "password_less_login_template",
-            "verificationUrl": "verification_url",
+            "email": "email", "passwordlessLoginTemplate": "password_less_login_template",
+            "verificationURL": "verification_url",
         ],
         "password_less_login.passwordless_login_by_user_name": [
-            "username": "username", "passwordLessLoginTemplate": "password_less_login_template",
-            "verificationUrl": "verification_url",
+            "userName": "username", "passwordlessLoginTemplate": "password_less_login_template",
+            "verificationURL": "verification_url",
         ],
         "password_less_login.passwordless_login_verification": [
             "verificationToken": "verification_token", "fields": "fields",
             "welcomeEmailTemplate": "welcome_email_template",
         ],
         "password_less_login.passwordless_login_verification_by_email_and_otp": [
-            "passwordLessLoginByEmailAndOtpModel": "password_less_login_by_email_and_otp_model", "fields": "fields",
+            "passwordlessLoginByEmailAndOTPModel": "password_less_login_by_email_and_otp_model", "fields": "fields",
         ],
         "password_less_login.passwordless_login_verification_by_user_name_and_otp": [
-            "passwordLessLoginByUserNameAndOtpModel": "password_less_login_by_user_name_and_otp_model",
+            "passwordlessLoginByUserNameAndOTPModel": "password_less_login_by_user_name_and_otp_model",
             "fields": "fields",
         ],
         "phone_authentication.login_by_phone": [
-            "phoneAuthenticationModel": "phone_authentication_model", "fields": "fields", "loginUrl": "login_url",
+            "phoneAuthenticationModel": "phone_authentication_model", "fields": "fields", "loginURL": "login_url",
             "smsTemplate": "sms_template", "options": "options",
         ],
         "phone_authentication.forgot_password_by_phone_otp": [
-            "phone": "phone", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp",
+            "phone": "phone", "smsTemplate": "sms_template", "isVoiceOTP": "is_voice_otp",
         ],
-        "phone_authentication.reset_password_by_phone_otp": ["resetPasswordByOtpModel": "reset_password_by_otp_model"],
+        "phone_authentication.reset_password_by_phone_otp": ["resetPasswordByOTPModel": "reset_password_by_otp_model"],
         "phone_authentication.phone_verification_by_otp": [
             "otp": "otp", "phone": "phone", "fields": "fields", "smsTemplate": "sms_template",
-            "isVoiceOtp": "is_voice_otp",
+            "isVoiceOTP": "is_voice_otp",
         ],
         "phone_authentication.phone_verification_otp_by_access_token": [
-            "accessToken": "access_token", "otp": "otp", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp",
+            "accessToken": "access_token", "otp": "otp", "smsTemplate": "sms_template", "isVoiceOTP": "is_voice_otp",
         ],
         "phone_authentication.phone_resend_verification_otp": [
-            "phone": "phone", "smsTemplate": "sms_template", "isVoiceOtp": "is_voice_otp",
+            "phone": "phone", "smsTemplate": "sms_template", "isVoiceOTP": "is_voice_otp",
         ],
         "phone_authentication.phone_resend_verification_otp_by_token": [
             "accessToken": "access_token", "phone": "phone", "smsTemplate": "sms_template",
-            "isVoiceOtp": "is_voice_otp",
+            "isVoiceOTP": "is_voice_otp",
         ],
         "phone_authentication.update_phone_number": [
             "accessToken": "access_token", "phone": "phone", "smsTemplate": "sms_template",
-            "isVoiceOtp": "is_voice_otp",
+            "isVoiceOTP": "is_voice_otp",
         ],
         "phone_authentication.check_phone_number_availability": ["phone": "phone"],
         "phone_authentication.remove_phone_id_by_access_token": ["accessToken": "access_token"],
         "phone_authentication.user_registration_by_phone": [
             "authUserRegistrationModel": "auth_user_registration_model", "sott": "sott", "fields": "fields",
-            "options": "options", "smsTemplate": "sms_template", "verificationUrl": "verification_url",
+            "options": "options", "smsTemplate": "sms_template", "verificationURL": "verification_url",
             "welcomeEmailTemplate": "welcome_email_template", "emailTemplate": "email_template",
-            "isVoiceOtp": "is_voice_otp",
+            "isVoiceOTP": "is_voice_otp",
         ],
-        "pin_authentication.pin_login": ["loginByPinModel": "login_by_pin_model", "sessionToken": "session_token"],
+        "pin_authentication.pin_login": ["loginByPINModel": "login_by_pin_model", "sessionToken": "session_token"],
         "pin_authentication.send_forgot_pin_email_by_email": [
-            "forgotPinLinkByEmailModel": "forgot_pin_link_by_email_model", "emailTemplate": "email_template",
-            "resetPinUrl": "reset_pin_url",
+            "forgotPINLinkByEmailModel": "forgot_pin_link_by_email_model", "emailTemplate": "email_template",
+            "resetPINURL": "reset_pin_url",
         ],
         "pin_authentication.send_forgot_pin_email_by_username": [
-            "forgotPinLinkByUserNameModel": "forgot_pin_link_by_user_name_model", "emailTemplate": "email_template",
-            "resetPinUrl": "reset_pin_url",
+            "forgotPINLinkByUserNameModel": "forgot_pin_link_by_user_name_model", "emailTemplate": "email_template",
+            "resetPINURL": "reset_pin_url",
         ],
-        "pin_authentication.reset_pin_by_reset_token": ["resetPinByResetToken": "reset_pin_by_reset_token"],
+        "pin_authentication.reset_pin_by_reset_token": ["resetPINByResetToken": "reset_pin_by_reset_token"],
         "pin_authentication.reset_pin_by_email_and_security_answer": [
-            "resetPinBySecurityQuestionAnswerAndEmailModel": "reset_pin_by_security_question_answer_and_email_model"
+            "resetPINBySecurityQuestionAnswerAndEmailModel": "reset_pin_by_security_question_answer_and_email_model"
         ],
         "pin_authentication.reset_pin_by_username_and_security_answer": [
-            "resetPinBySecurityQuestionAnswerAndUsernameModel":
+            "resetPINBySecurityQuestionAnswerAndUserNameModel":
                 "reset_pin_by_security_question_answer_and_username_model"
         ],
         "pin_authentication.reset_pin_by_phone_and_security_answer": [
-            "resetPinBySecurityQuestionAnswerAndPhoneModel": "reset_pin_by_security_question_answer_and_phone_model"
+            "resetPINBySecurityQuestionAnswerAndPhoneModel": "reset_pin_by_security_question_answer_and_phone_model"
         ],
         "pin_authentication.send_forgot_pin_sms_by_phone": [
-            "forgotPinOtpByPhoneModel": "forgot_pin_otp_by_phone_model", "smsTemplate": "sms_template",
-            "isVoiceOtp": "is_voice_otp",
+            "forgotPINOTPByPhoneModel": "forgot_pin_otp_by_phone_model", "smsTemplate": "sms_template",
+            "isVoiceOTP": "is_voice_otp",
         ],
         "pin_authentication.change_pin_by_access_token": [
-            "accessToken": "access_token", "changePinModel": "change_pin_model",
+            "accessToken": "access_token", "changePINModel": "change_pin_model",
         ],
         "pin_authentication.reset_pin_by_phone_and_otp": [
-            "resetPinByPhoneAndOtpModel": "reset_pin_by_phone_and_otp_model"
+            "resetPINByPhoneAndOTPModel": "reset_pin_by_phone_and_otp_model"
         ],
         "pin_authentication.reset_pin_by_email_and_otp": [
-            "resetPinByEmailAndOtpModel": "reset_pin_by_email_and_otp_model"
+            "resetPINByEmailAndOTPModel": "reset_pin_by_email_and_otp_model"
         ],
         "pin_authentication.reset_pin_by_username_and_otp": [
-            "resetPinByUsernameAndOtpModel": "reset_pin_by_username_and_otp_model"
+            "resetPINByUserNameAndOTPModel": "reset_pin_by_username_and_otp_model"
         ],
         "pin_authentication.set_pin_by_pin_auth_token": [
             "pinRequiredModel": "pin_required_model", "pinAuthToken": "pin_auth_token",
         ],
         "pin_authentication.in_validate_pin_session_token": ["sessionToken": "session_token"],
         "re_authentication.mfa_re_authenticate": [
-            "accessToken": "access_token", "smsTemplate2FA": "sms_template2_f_a", "isVoiceOtp": "is_voice_otp",
+            "accessToken": "access_token", "smsTemplate2FA": "sms_template2_f_a", "isVoiceOTP": "is_voice_otp",
         ],
         "re_authentication.mfa_re_authenticate_by_otp": [
-            "accessToken": "access_token", "reauthByOtpModel": "reauth_by_otp_model",
+            "accessToken": "access_token", "reauthByOTPModel": "reauth_by_otp_model",
         ],
         "re_authentication.mfa_re_authenticate_by_backup_code": [
             "accessToken": "access_token", "reauthByBackupCodeModel": "reauth_by_backup_code_model",
@@ -1901,10 +1871,10 @@ public enum ConformanceDispatch {
             "smsTemplate2FA": "sms_template2_f_a",
         ],
         "re_authentication.re_auth_validate_email_otp": [
-            "accessToken": "access_token", "reauthByEmailOtpModel": "reauth_by_email_otp_model",
+            "accessToken": "access_token", "reauthByEmailOTPModel": "reauth_by_email_otp_model",
         ],
         "re_authentication.re_auth_send_email_otp": [
-            "accessToken": "access_token", "emailId": "email_id", "emailTemplate2FA": "email_template2_f_a",
+            "accessToken": "access_token", "emailID": "email_id", "emailTemplate2FA": "email_template2_f_a",
         ],
         "re_authentication.re_auth_by_security_question": [
             "accessToken": "access_token", "securityQuestionAnswerUpdateModel": "security_question_answer_update_model",
@@ -1915,36 +1885,36 @@ public enum ConformanceDispatch {
         ],
         "risk_based_authentication.rba_login_by_email": [
             "emailAuthenticationModel": "email_authentication_model", "emailTemplate": "email_template",
-            "fields": "fields", "loginUrl": "login_url", "passwordDelegation": "password_delegation",
+            "fields": "fields", "loginURL": "login_url", "passwordDelegation": "password_delegation",
             "passwordDelegationApp": "password_delegation_app", "rbaBrowserEmailTemplate": "rba_browser_email_template",
-            "rbaBrowserSmsTemplate": "rba_browser_sms_template", "rbaCityEmailTemplate": "rba_city_email_template",
-            "rbaCitySmsTemplate": "rba_city_sms_template", "rbaCountryEmailTemplate": "rba_country_email_template",
-            "rbaCountrySmsTemplate": "rba_country_sms_template", "rbaIpEmailTemplate": "rba_ip_email_template",
-            "rbaIpSmsTemplate": "rba_ip_sms_template", "rbaOneclickEmailTemplate": "rba_oneclick_email_template",
-            "rbaOtpSmsTemplate": "rba_otp_sms_template", "smsTemplate": "sms_template",
-            "verificationUrl": "verification_url",
+            "rbaBrowserSMSTemplate": "rba_browser_sms_template", "rbaCityEmailTemplate": "rba_city_email_template",
+            "rbaCitySMSTemplate": "rba_city_sms_template", "rbaCountryEmailTemplate": "rba_country_email_template",
+            "rbaCountrySMSTemplate": "rba_country_sms_template", "rbaIPEmailTemplate": "rba_ip_email_template",
+            "rbaIPSMSTemplate": "rba_ip_sms_template", "rbaOneclickEmailTemplate": "rba_oneclick_email_template",
+            "rbaOTPSMSTemplate": "rba_otp_sms_template", "smsTemplate": "sms_template",
+            "verificationURL": "verification_url",
         ],
         "risk_based_authentication.rba_login_by_user_name": [
             "userNameAuthenticationModel": "user_name_authentication_model", "emailTemplate": "email_template",
-            "fields": "fields", "loginUrl": "login_url", "passwordDelegation": "password_delegation",
+            "fields": "fields", "loginURL": "login_url", "passwordDelegation": "password_delegation",
             "passwordDelegationApp": "password_delegation_app", "rbaBrowserEmailTemplate": "rba_browser_email_template",
-            "rbaBrowserSmsTemplate": "rba_browser_sms_template", "rbaCityEmailTemplate": "rba_city_email_template",
-            "rbaCitySmsTemplate": "rba_city_sms_template", "rbaCountryEmailTemplate": "rba_country_email_template",
-            "rbaCountrySmsTemplate": "rba_country_sms_template", "rbaIpEmailTemplate": "rba_ip_email_template",
-            "rbaIpSmsTemplate": "rba_ip_sms_template", "rbaOneclickEmailTemplate": "rba_oneclick_email_template",
-            "rbaOtpSmsTemplate": "rba_otp_sms_template", "smsTemplate": "sms_template",
-            "verificationUrl": "verification_url",
+            "rbaBrowserSMSTemplate": "rba_browser_sms_template", "rbaCityEmailTemplate": "rba_city_email_template",
+            "rbaCitySMSTemplate": "rba_city_sms_template", "rbaCountryEmailTemplate": "rba_country_email_template",
+            "rbaCountrySMSTemplate": "rba_country_sms_template", "rbaIPEmailTemplate": "rba_ip_email_template",
+            "rbaIPSMSTemplate": "rba_ip_sms_template", "rbaOneclickEmailTemplate": "rba_oneclick_email_template",
+            "rbaOTPSMSTemplate": "rba_otp_sms_template", "smsTemplate": "sms_template",
+            "verificationURL": "verification_url",
         ],
         "risk_based_authentication.rba_login_by_phone": [
             "phoneAuthenticationModel": "phone_authentication_model", "emailTemplate": "email_template",
-            "fields": "fields", "loginUrl": "login_url", "passwordDelegation": "password_delegation",
+            "fields": "fields", "loginURL": "login_url", "passwordDelegation": "password_delegation",
             "passwordDelegationApp": "password_delegation_app", "rbaBrowserEmailTemplate": "rba_browser_email_template",
-            "rbaBrowserSmsTemplate": "rba_browser_sms_template", "rbaCityEmailTemplate": "rba_city_email_template",
-            "rbaCitySmsTemplate": "rba_city_sms_template", "rbaCountryEmailTemplate": "rba_country_email_template",
-            "rbaCountrySmsTemplate": "rba_country_sms_template", "rbaIpEmailTemplate": "rba_ip_email_template",
-            "rbaIpSmsTemplate": "rba_ip_sms_template", "rbaOneclickEmailTemplate": "rba_oneclick_email_template",
-            "rbaOtpSmsTemplate": "rba_otp_sms_template", "smsTemplate": "sms_template",
-            "verificationUrl": "verification_url",
+            "rbaBrowserSMSTemplate": "rba_browser_sms_template", "rbaCityEmailTemplate": "rba_city_email_template",
+            "rbaCitySMSTemplate": "rba_city_sms_template", "rbaCountryEmailTemplate": "rba_country_email_template",
+            "rbaCountrySMSTemplate": "rba_country_sms_template", "rbaIPEmailTemplate": "rba_ip_email_template",
+            "rbaIPSMSTemplate": "rba_ip_sms_template", "rbaOneclickEmailTemplate": "rba_oneclick_email_template",
+            "rbaOTPSMSTemplate": "rba_otp_sms_template", "smsTemplate": "sms_template",
+            "verificationURL": "verification_url",
         ],
         "role.get_roles_by_uid": ["uid": "uid"],
         "role.assign_roles_by_uid": ["accountRolesModel": "account_roles_model", "uid": "uid"],
@@ -1971,29 +1941,67 @@ public enum ConformanceDispatch {
             "verificationToken": "verification_token", "welcomeEmailTemplate": "welcome_email_template",
         ],
         "smart_login.smart_login_by_email": [
-            "clientGuid": "client_guid", "email": "email", "redirectUrl": "redirect_url",
+            "clientGUID": "client_guid", "email": "email", "redirectURL": "redirect_url",
             "smartLoginEmailTemplate": "smart_login_email_template", "welcomeEmailTemplate": "welcome_email_template",
         ],
         "smart_login.smart_login_by_user_name": [
-            "clientGuid": "client_guid", "username": "username", "redirectUrl": "redirect_url",
+            "clientGUID": "client_guid", "userName": "username", "redirectURL": "redirect_url",
             "smartLoginEmailTemplate": "smart_login_email_template", "welcomeEmailTemplate": "welcome_email_template",
         ],
-        "smart_login.smart_login_ping": ["clientGuid": "client_guid", "fields": "fields"],
+        "smart_login.smart_login_ping": ["clientGUID": "client_guid", "fields": "fields"],
         "social.exchange_access_token": ["token": "token"],
         "social.refresh_access_token": ["accessToken": "access_token", "expiresIn": "expires_in", "isWeb": "is_web"],
         "social.validate_access_token": ["accessToken": "access_token"],
         "social.in_validate_access_token": ["accessToken": "access_token"],
         "social.get_active_session": ["token": "token"],
-        "social.get_active_session_by_account_id": ["accountId": "account_id"],
-        "social.get_active_session_by_profile_id": ["profileId": "profile_id"],
+        "social.get_active_session_by_account_id": ["accountID": "account_id"],
+        "social.get_active_session_by_profile_id": ["profileID": "profile_id"],
         "sott.generate_sott": ["timeDifference": "time_difference"],
-        "web_hook.get_webhook_subscription_detail": ["hookId": "hook_id"],
+        "web_hook.get_webhook_subscription_detail": ["hookID": "hook_id"],
         "web_hook.create_webhook_subscription": ["webHookSubscribeModel": "web_hook_subscribe_model"],
-        "web_hook.delete_webhook_subscription": ["hookId": "hook_id"],
+        "web_hook.delete_webhook_subscription": ["hookID": "hook_id"],
         "web_hook.update_webhook_subscription": [
-            "hookId": "hook_id", "webHookSubscriptionUpdateModel": "web_hook_subscription_update_model",
+            "hookID": "hook_id", "webHookSubscriptionUpdateModel": "web_hook_subscription_update_model",
         ],
         "web_hook.list_all_webhooks": [:],
         "web_hook.get_webhook_events": [:],
+    ]
+
+    /// The operations whose body model has members LoginRadius requires: an empty body for them
+    /// does not compile, so their `empty_model` cases are prevented at compile time.
+    public static let bodiesWithRequiredMembers: Set<String> = [
+        "account.upsert_email", "authentication.verify_email_by_otp", "authentication.login_by_email",
+        "authentication.login_by_user_name", "authentication.reset_password_by_security_answer_and_email",
+        "authentication.reset_password_by_security_answer_and_phone",
+        "authentication.reset_password_by_security_answer_and_user_name",
+        "authentication.reset_password_by_reset_token", "authentication.reset_password_by_email_otp",
+        "authentication.reset_password_by_otp_and_user_name", "authentication.user_registration_by_captcha",
+        "mfa.mfa_update_setting", "mfa.mfa_validate_email_otp_by_access_token",
+        "mfa.mfa_security_question_answer_by_access_token", "mfa.mfa_validate_otp_by_phone",
+        "mfa.mfa_validate_backup_code", "mfa.mfa_email_otp", "mfa.mfa_validate_email_otp",
+        "mfa.mfa_validate_authenticator_code", "mfa.mfa_verify_authenticator_code",
+        "one_touch_login.one_touch_login_by_email", "one_touch_login.one_touch_login_by_phone",
+        "password_less_login.passwordless_login_phone_verification",
+        "password_less_login.passwordless_login_verification_by_email_and_otp",
+        "password_less_login.passwordless_login_verification_by_user_name_and_otp",
+        "phone_authentication.login_by_phone", "phone_authentication.reset_password_by_phone_otp",
+        "pin_authentication.pin_login", "pin_authentication.send_forgot_pin_email_by_email",
+        "pin_authentication.send_forgot_pin_email_by_username", "pin_authentication.reset_pin_by_reset_token",
+        "pin_authentication.reset_pin_by_email_and_security_answer",
+        "pin_authentication.reset_pin_by_username_and_security_answer",
+        "pin_authentication.reset_pin_by_phone_and_security_answer", "pin_authentication.send_forgot_pin_sms_by_phone",
+        "pin_authentication.change_pin_by_access_token", "pin_authentication.reset_pin_by_phone_and_otp",
+        "pin_authentication.reset_pin_by_email_and_otp", "pin_authentication.reset_pin_by_username_and_otp",
+        "pin_authentication.set_pin_by_pin_auth_token", "re_authentication.mfa_re_authenticate_by_otp",
+        "re_authentication.mfa_re_authenticate_by_backup_code", "re_authentication.mfa_re_authenticate_by_password",
+        "re_authentication.verify_multi_factor_otp_reauthentication",
+        "re_authentication.verify_multi_factor_password_reauthentication",
+        "re_authentication.verify_multi_factor_pin_reauthentication", "re_authentication.verify_pin_authentication",
+        "re_authentication.re_auth_validate_email_otp", "re_authentication.mfa_re_authenticate_by_authenticator_code",
+        "risk_based_authentication.rba_login_by_email", "risk_based_authentication.rba_login_by_user_name",
+        "risk_based_authentication.rba_login_by_phone", "role.assign_roles_by_uid", "role.unassign_roles_by_uid",
+        "role.update_role_context_by_uid", "role.delete_roles_from_role_context_by_uid",
+        "role.delete_additional_permission_from_role_context_by_uid", "role.create_roles", "role.add_role_permissions",
+        "role.remove_role_permissions", "web_hook.create_webhook_subscription",
     ]
 }

@@ -36,7 +36,7 @@ enum AccountLinkingFeature: DemoFeature {
             do {
                 // DELETE identity/v2/auth/socialidentity {provider, providerid}
                 _ = try await services.client.authentication.unlinkSocialIdentities(
-                    accessToken: accessToken, provider: context.form["provider"], providerId: context.form["providerId"]
+                    accessToken: accessToken, provider: context.form["provider"], providerID: context.form["providerId"]
                 )
                 return await services.redirect(context, to: "/linking", flash: "Unlinked.")
             } catch {

@@ -26,7 +26,8 @@ enum CustomObjectFeature: DemoFeature {
                 }
                 // POST identity/v2/auth/customobject?objectname=…
                 _ = try await services.client.customObject.createCustomObjectByToken(
-                    accessToken: accessToken, objectName: object, payload: payload)
+                    payload,
+                    accessToken: accessToken, objectName: object)
                 return await services.redirect(
                     context, to: "/custom-objects?object=\(query(object))", flash: "Record created.")
             } catch {
@@ -42,7 +43,7 @@ enum CustomObjectFeature: DemoFeature {
             do {
                 // DELETE identity/v2/auth/customobject/{recordId}?objectname=…
                 _ = try await services.client.customObject.deleteCustomObjectByToken(
-                    accessToken: accessToken, objectName: object, objectRecordId: context.form["recordId"])
+                    accessToken: accessToken, objectName: object, objectRecordID: context.form["recordId"])
                 return await services.redirect(
                     context, to: "/custom-objects?object=\(query(object))", flash: "Record deleted.")
             } catch {

@@ -19,7 +19,7 @@ enum LoginFeature: DemoFeature {
             do {
                 // POST identity/v2/auth/login
                 let login = try await services.client.authentication.loginByEmail(
-                    emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password))
+                    EmailAuthenticationModel(email: email, password: password))
                 guard let accessToken = login.accessToken else { throw DemoWebError("login returned no access token") }
                 await services.signIn(context, accessToken: accessToken, profile: login.profile)
                 return await services.redirect(context, to: "/profile", flash: "Welcome back!")
@@ -45,7 +45,7 @@ enum LoginFeature: DemoFeature {
             do {
                 // PUT identity/v2/auth/login/2fa/verification/authenticatorcode
                 let login = try await services.client.mfa.mfaValidateAuthenticatorCode(
-                    multiFactorAuthModelByAuthenticatorCode: MultiFactorAuthModelByAuthenticatorCode(
+                    MultiFactorAuthModelByAuthenticatorCode(
                         authenticatorCode: context.form["code"]),
                     secondFactorAuthenticationToken: token)
                 guard let accessToken = login.accessToken else {

@@ -8,7 +8,7 @@ enum LogoutFeature: DemoFeature {
             if let accessToken = context.session.accessToken {
                 do {
                     // GET identity/v2/auth/access_token/invalidate
-                    _ = try await services.client.authentication.authInValidateAccessToken(accessToken: accessToken)
+                    _ = try await services.client.authentication.invalidateAccessToken(accessToken: accessToken)
                 } catch {
                     // Signing out locally still works; the token expires on its own.
                     context.logger.warning("could not invalidate the access token", metadata: ["error": "\(error)"])

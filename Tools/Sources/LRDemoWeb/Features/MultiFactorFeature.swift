@@ -15,9 +15,9 @@ enum MultiFactorFeature: DemoFeature {
             do {
                 // PUT identity/v2/auth/account/2fa/verification/authenticatorcode enables the app.
                 _ = try await services.client.mfa.mfaVerifyAuthenticatorCode(
-                    accessToken: accessToken,
-                    multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: .init(
-                        authenticatorCode: context.form["code"]))
+                    .init(
+                        authenticatorCode: context.form["code"]),
+                    accessToken: accessToken)
                 return await services.redirect(context, to: "/mfa", flash: "Authenticator app enabled.")
             } catch {
                 return await settingsPage(accessToken: accessToken, context: context, services: services, error: error)

@@ -14,7 +14,7 @@ enum PasswordFeature: DemoFeature {
             do {
                 // POST identity/v2/auth/password: LoginRadius emails resetPasswordUrl?vtoken=…
                 _ = try await services.client.authentication.forgotPassword(
-                    email: email, resetPasswordUrl: "\(services.publicOrigin.value)/reset-password")
+                    email: email, resetPasswordURL: "\(services.publicOrigin.value)/reset-password")
                 return services.pages.render(
                     "message", context: context,
                     values: ["title": "Check your email", "info": "We sent a password reset link to \(email)."])
@@ -36,7 +36,7 @@ enum PasswordFeature: DemoFeature {
             do {
                 // PUT identity/v2/auth/password/reset
                 _ = try await services.client.authentication.resetPasswordByResetToken(
-                    resetPasswordByResetTokenModel: ResetPasswordByResetTokenModel(
+                    ResetPasswordByResetTokenModel(
                         password: context.form.raw("password"), resetToken: token))
                 return await services.redirect(
                     context, to: "/login", flash: "Your password was reset. Log in with the new one.")
@@ -78,7 +78,7 @@ enum PasswordFeature: DemoFeature {
             do {
                 // PUT identity/v2/manage/account/{uid}/password — a management call (API secret),
                 // made server-side for the signed-in user only.
-                _ = try await services.client.account.setAccountPasswordByUid(
+                _ = try await services.client.account.setAccountPasswordByUID(
                     password: context.form.raw("password"), uid: uid)
                 return await services.redirect(context, to: "/profile", flash: "Password set.")
             } catch {

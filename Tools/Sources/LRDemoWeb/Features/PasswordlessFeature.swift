@@ -14,7 +14,7 @@ enum PasswordlessFeature: DemoFeature {
             do {
                 // GET identity/v2/auth/login/passwordlesslogin/email?email=…&verificationurl=…
                 _ = try await services.client.passwordlessLogin.passwordlessLoginByEmail(
-                    email: email, verificationUrl: "\(services.publicOrigin.value)/passwordless/verify")
+                    email: email, verificationURL: "\(services.publicOrigin.value)/passwordless/verify")
                 return services.pages.render(
                     "message", context: context,
                     values: ["title": "Check your email", "info": "We sent a login link to \(email)."])

@@ -38,8 +38,8 @@ enum ProfileFeature: DemoFeature {
             do {
                 // PUT identity/v2/auth/account
                 _ = try await services.client.authentication.updateProfileByAccessToken(
-                    accessToken: accessToken,
-                    userProfileUpdateModel: UserProfileUpdateModel(firstName: firstName, lastName: lastName))
+                    UserProfileUpdateModel(firstName: firstName, lastName: lastName),
+                    accessToken: accessToken)
                 return await services.redirect(context, to: "/profile", flash: "Account updated.")
             } catch {
                 return await services.failure(

@@ -20,11 +20,11 @@ enum RegisterFeature: DemoFeature {
                 let sott = try services.client.configuration.generateSOTT()
                 // The SDK call that matters: POST identity/v2/auth/register.
                 _ = try await services.client.authentication.userRegistrationByEmail(
-                    authUserRegistrationModel: AuthUserRegistrationModel(
+                    AuthUserRegistrationModel(
                         email: [EmailAddress(type: "Primary", value: form["email"])],
                         firstName: form["firstName"], lastName: form["lastName"], password: form.raw("password")),
                     sott: sott,
-                    verificationUrl: "\(services.publicOrigin.value)/verify")
+                    verificationURL: "\(services.publicOrigin.value)/verify")
                 return services.pages.render(
                     "message", context: context,
                     values: [

@@ -19,7 +19,7 @@ enum RolesFeature: DemoFeature {
                 var granted: [String: JSONValue] = [:]
                 for permission in permissions { granted[permission] = .bool(true) }
                 _ = try await services.client.role.createRoles(
-                    rolesModel: RolesModel(roles: [.object(["name": .string(name), "permissions": .object(granted)])]))
+                    RolesModel(roles: [.object(["name": .string(name), "permissions": .object(granted)])]))
             }
         }
 
@@ -35,8 +35,7 @@ enum RolesFeature: DemoFeature {
             let role = context.form["role"]
             return await perform(context: context, services: services, flash: "Role \(role) assigned to you.") { uid in
                 // PUT identity/v2/manage/account/{uid}/role {roles}
-                _ = try await services.client.role.assignRolesByUid(
-                    accountRolesModel: AccountRolesModel(roles: [role]), uid: uid)
+                _ = try await services.client.role.assignRolesByUID(AccountRolesModel(roles: [role]), uid: uid)
             }
         }
 
@@ -44,8 +43,7 @@ enum RolesFeature: DemoFeature {
             let role = context.form["role"]
             return await perform(context: context, services: services, flash: "Role \(role) removed from you.") { uid in
                 // DELETE identity/v2/manage/account/{uid}/role {roles}
-                _ = try await services.client.role.unassignRolesByUid(
-                    accountRolesModel: AccountRolesModel(roles: [role]), uid: uid)
+                _ = try await services.client.role.unassignRolesByUID(AccountRolesModel(roles: [role]), uid: uid)
             }
         }
     }
@@ -75,7 +73,7 @@ enum RolesFeature: DemoFeature {
         do {
             // GET identity/v2/manage/role and GET identity/v2/manage/account/{uid}/role
             let roles = try await services.client.role.getRolesList()
-            let mine = Set(try await services.client.role.getRolesByUid(uid: context.session.uid ?? "").roles ?? [])
+            let mine = Set(try await services.client.role.getRolesByUID(uid: context.session.uid ?? "").roles ?? [])
             var values: [String: Any] = [
                 "title": "Roles",
                 "roles": (roles.data ?? []).map { role in

@@ -59,13 +59,13 @@ struct MFAScenarioTests {
             let code = try #require(FactorTOTP.code(secret: secret))
             await factorExpectError(1102) {
                 try await mfa.mfaVerifyAuthenticatorCode(
-                    accessToken: token,
-                    multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: .init(
-                        authenticatorCode: Self.wrongCode(code)))
+                    .init(
+                        authenticatorCode: Self.wrongCode(code)),
+                    accessToken: token)
             }
             let enabled = try await mfa.mfaVerifyAuthenticatorCode(
-                accessToken: token,
-                multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: .init(authenticatorCode: code))
+                .init(authenticatorCode: code),
+                accessToken: token)
             #expect(enabled.uid == uid)
             let after = try await mfa.mfaConfigureByAccessToken(accessToken: token)
             #expect(after.isAuthenticatorVerified == true)
@@ -75,7 +75,7 @@ struct MFAScenarioTests {
             // Password-only login is refused; the 2FA login asks for the second factor.
             await factorExpectError(1176) {
                 try await harness.client.authentication.loginByEmail(
-                    emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password))
+                    EmailAuthenticationModel(email: email, password: password))
             }
             let first = try await mfa.mfaLoginByEmail(email: email, password: password)
             let step = try #require(first.secondFactorAuthentication)
@@ -91,11 +91,11 @@ struct MFAScenarioTests {
             let current = try #require(FactorTOTP.code(secret: secret))
             await factorExpectError(1102) {
                 try await mfa.mfaValidateAuthenticatorCode(
-                    multiFactorAuthModelByAuthenticatorCode: .init(authenticatorCode: Self.wrongCode(current)),
+                    .init(authenticatorCode: Self.wrongCode(current)),
                     secondFactorAuthenticationToken: secondFactorToken)
             }
             let verified = try await mfa.mfaValidateAuthenticatorCode(
-                multiFactorAuthModelByAuthenticatorCode: .init(authenticatorCode: current),
+                .init(authenticatorCode: current),
                 secondFactorAuthenticationToken: secondFactorToken)
             #expect(verified.profile?.uid == uid)
             let mfaToken = try #require(verified.accessToken)
@@ -104,7 +104,7 @@ struct MFAScenarioTests {
             // The second-factor token is single-use.
             await factorExpectError(1103) {
                 try await mfa.mfaValidateAuthenticatorCode(
-                    multiFactorAuthModelByAuthenticatorCode: .init(authenticatorCode: current),
+                    .init(authenticatorCode: current),
                     secondFactorAuthenticationToken: secondFactorToken)
             }
 
@@ -115,7 +115,7 @@ struct MFAScenarioTests {
             #expect(codes.allSatisfy { $0.count == 11 && $0.split(separator: "-").count == 2 })
             await factorExpectError(1127) { try await mfa.mfaBackupCodeByAccessToken(accessToken: token) }
             let byBackup = try await mfa.mfaValidateBackupCode(
-                multiFactorAuthModelByBackupCode: .init(backupCode: codes[0]),
+                .init(backupCode: codes[0]),
                 secondFactorAuthenticationToken: try #require(
                     try await mfa.mfaLoginByEmail(email: email, password: password).secondFactorAuthentication?
                         .secondFactorAuthenticationToken))
@@ -126,18 +126,18 @@ struct MFAScenarioTests {
                     .secondFactorAuthenticationToken)
             await factorExpectError(1128) {
                 try await mfa.mfaValidateBackupCode(
-                    multiFactorAuthModelByBackupCode: .init(backupCode: codes[0]),
+                    .init(backupCode: codes[0]),
                     secondFactorAuthenticationToken: pending)
             }
-            let fresh = try #require(try await mfa.mfaResetBackupCodeByUid(uid: uid).backUpCodes)
+            let fresh = try #require(try await mfa.mfaResetBackupCodeByUID(uid: uid).backUpCodes)
             #expect(Set(fresh).isDisjoint(with: codes))
             await factorExpectError(1128) {
                 try await mfa.mfaValidateBackupCode(
-                    multiFactorAuthModelByBackupCode: .init(backupCode: codes[1]),
+                    .init(backupCode: codes[1]),
                     secondFactorAuthenticationToken: pending)
             }
             let byFresh = try await mfa.mfaValidateBackupCode(
-                multiFactorAuthModelByBackupCode: .init(backupCode: fresh[0]), secondFactorAuthenticationToken: pending)
+                .init(backupCode: fresh[0]), secondFactorAuthenticationToken: pending)
             #expect(byFresh.accessToken?.isEmpty == false)
 
             // Reset: password-only login works again.
@@ -147,7 +147,7 @@ struct MFAScenarioTests {
                 try await mfa.mfaResetAuthenticatorByToken(accessToken: token, authenticator: true)
             }
             let plain = try await harness.client.authentication.loginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password))
+                EmailAuthenticationModel(email: email, password: password))
             #expect(plain.profile?.uid == uid)
             #expect(try await mfa.mfaLoginByEmail(email: email, password: password).secondFactorAuthentication == nil)
         }
@@ -163,7 +163,7 @@ struct MFAScenarioTests {
             let token = try #require(login.accessToken)
             let uid = try #require(login.profile?.uid)
             let username = FactorHarness.newUsername()
-            _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, username: username)
+            _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, userName: username)
 
             // SMS OTP: the phone gets an OTP; verifying it enables the factor.
             let phone = FactorHarness.newPhone()
@@ -174,10 +174,12 @@ struct MFAScenarioTests {
             #expect(sms.accountSid?.hasPrefix("AC") == true)
             await factorExpectError(1067) {
                 try await mfa.mfaUpdateSetting(
-                    accessToken: token, multiFactorAuthModelWithLockout: .init(otp: "000000x"))
+                    .init(otp: "000000x"),
+                    accessToken: token)
             }
             let withSMS = try await mfa.mfaUpdateSetting(
-                accessToken: token, multiFactorAuthModelWithLockout: .init(otp: setupMessage.otp))
+                .init(otp: try #require(setupMessage.otp)),
+                accessToken: token)
             #expect(withSMS.uid == uid)
             let settings = try await mfa.mfaConfigureByAccessToken(accessToken: token)
             #expect(settings.isOTPAuthenticatorVerified == true)
@@ -185,95 +187,95 @@ struct MFAScenarioTests {
 
             // Login by user name: the OTP is sent at once; a resend replaces it.
             let first = try #require(
-                try await mfa.mfaLoginByUserName(password: password, username: username).secondFactorAuthentication)
+                try await mfa.mfaLoginByUserName(password: password, userName: username).secondFactorAuthentication)
             #expect(first.isOTPAuthenticatorVerified == true)
             #expect(first.otpPhoneNo == "********" + phone.suffix(4))
             let sentAtLogin = try await harness.message(to: phone, purpose: .multiFactor)
             #expect(first.otpStatus?.sid == sentAtLogin.id)
             let loginToken = try #require(first.secondFactorAuthenticationToken)
-            let resent = try await mfa.mfaResendOtp(secondFactorAuthenticationToken: loginToken)
+            let resent = try await mfa.mfaResendOTP(secondFactorAuthenticationToken: loginToken)
             let resentMessage = try await harness.message(to: phone, purpose: .multiFactor)
             #expect(resent.sid == resentMessage.id)
             #expect(resentMessage.id != sentAtLogin.id)
             if sentAtLogin.otp != resentMessage.otp {
                 await factorExpectError(1067) {
-                    try await mfa.mfaValidateOtpByPhone(
-                        multiFactorAuthModelWithLockout: .init(otp: sentAtLogin.otp),
+                    try await mfa.mfaValidateOTPByPhone(
+                        .init(otp: try #require(sentAtLogin.otp)),
                         secondFactorAuthenticationToken: loginToken)
                 }
             }
-            let bySMS = try await mfa.mfaValidateOtpByPhone(
-                multiFactorAuthModelWithLockout: .init(otp: resentMessage.otp),
+            let bySMS = try await mfa.mfaValidateOTPByPhone(
+                .init(otp: try #require(resentMessage.otp)),
                 secondFactorAuthenticationToken: loginToken)
             #expect(bySMS.profile?.userName == username)
             #expect(bySMS.accessToken?.isEmpty == false)
 
             // Email OTP: enable with an OTP by email, then use it at login.
-            _ = try await mfa.mfaEmailOtpByAccessToken(accessToken: token, emailId: email)
-            let enabled = try await mfa.mfaValidateEmailOtpByAccessToken(
-                accessToken: token,
-                multiFactorAuthModelByEmailOtpWithLockout: .init(
-                    emailId: email, otp: try await harness.otp(to: email, purpose: .multiFactor)))
+            _ = try await mfa.mfaEmailOTPByAccessToken(accessToken: token, emailID: email)
+            let enabled = try await mfa.mfaValidateEmailOTPByAccessToken(
+                .init(
+                    emailID: email, otp: try await harness.otp(to: email, purpose: .multiFactor)),
+                accessToken: token)
             #expect(enabled.uid == uid)
             let second = try #require(
                 try await mfa.mfaLoginByEmail(email: email, password: password).secondFactorAuthentication)
-            #expect(second.isEmailOtpAuthenticatorVerified == true)
+            #expect(second.isEmailOTPAuthenticatorVerified == true)
             #expect(second.isOTPAuthenticatorVerified == true)
             let emailLoginToken = try #require(second.secondFactorAuthenticationToken)
             await factorExpectError(1340) {
-                try await mfa.mfaEmailOtp(
-                    emailIdModel: .init(emailId: "someone.else@example.com"),
+                try await mfa.mfaEmailOTP(
+                    .init(emailID: "someone.else@example.com"),
                     secondFactorAuthenticationToken: emailLoginToken)
             }
             #expect(
-                try await mfa.mfaEmailOtp(
-                    emailIdModel: .init(emailId: email), secondFactorAuthenticationToken: emailLoginToken
+                try await mfa.mfaEmailOTP(
+                    .init(emailID: email), secondFactorAuthenticationToken: emailLoginToken
                 ).isPosted == true)
-            let byEmail = try await mfa.mfaValidateEmailOtp(
-                multiFactorAuthModelByEmailOtp: .init(
-                    emailId: email, otp: try await harness.otp(to: email, purpose: .multiFactor)),
+            let byEmail = try await mfa.mfaValidateEmailOTP(
+                .init(
+                    emailID: email, otp: try await harness.otp(to: email, purpose: .multiFactor)),
                 secondFactorAuthenticationToken: emailLoginToken)
             #expect(byEmail.profile?.uid == uid)
 
             // Security questions.
-            let questionID = try #require(settings.securityQuestions?.first?.questionId)
+            let questionID = try #require(settings.securityQuestions?.first?.questionID)
             #expect(
                 try await mfa.mfaSecurityQuestionAnswerByAccessToken(
-                    accessToken: token,
-                    securityQuestionAnswerModelByAccessToken: .init(
-                        securityquestionanswer: [["QuestionId": .string(questionID), "Answer": "Rex"]],
-                        replaceSecurityQuestionAnswer: true)
+                    .init(
+                        replaceSecurityQuestionAnswer: true,
+                        securityQuestionAnswer: [["QuestionId": .string(questionID), "Answer": "Rex"]]),
+                    accessToken: token
                 ).isPosted == true)
             #expect(
                 try await harness.client.authentication.getSecurityQuestionsByUserName(userName: username).map(
-                    \.questionId) == [questionID])
+                    \.questionID) == [questionID])
             let third = try #require(
-                try await mfa.mfaLoginByUserName(password: password, username: username).secondFactorAuthentication)
+                try await mfa.mfaLoginByUserName(password: password, userName: username).secondFactorAuthentication)
             #expect(third.isSecurityQuestionAuthenticatorVerified == true)
-            #expect(third.securityQuestions?.map(\.questionId) == [questionID])
+            #expect(third.securityQuestions?.map(\.questionID) == [questionID])
             let questionToken = try #require(third.secondFactorAuthenticationToken)
             await factorExpectError(1094) {
                 try await mfa.mfaSecurityQuestionAnswerVerification(
-                    securityQuestionAnswerUpdateModel: .init(securityquestionanswer: [
+                    .init(securityQuestionAnswer: [
                         ["QuestionId": .string(questionID), "Answer": "Fido"]
                     ]),
                     secondFactorAuthenticationToken: questionToken)
             }
             let byAnswer = try await mfa.mfaSecurityQuestionAnswerVerification(
-                securityQuestionAnswerUpdateModel: .init(securityquestionanswer: [
+                .init(securityQuestionAnswer: [
                     ["QuestionId": .string(questionID), "Answer": " rex "]
                 ]),
                 secondFactorAuthenticationToken: questionToken)
             #expect(byAnswer.profile?.uid == uid)
 
             // The admin turns every factor off by UID.
-            #expect(try await mfa.mfaResetSmsAuthenticatorByUid(otpAuthenticator: true, uid: uid).isDeleted == true)
-            #expect(try await mfa.mfaResetEmailOtpAuthenticatorByUid(uid: uid).isDeleted == true)
-            #expect(try await mfa.mfaResetSecurityQuestionAuthenticatorByUid(uid: uid).isDeleted == true)
+            #expect(try await mfa.mfaResetSMSAuthenticatorByUID(otpAuthenticator: true, uid: uid).isDeleted == true)
+            #expect(try await mfa.mfaResetEmailOTPAuthenticatorByUID(uid: uid).isDeleted == true)
+            #expect(try await mfa.mfaResetSecurityQuestionAuthenticatorByUID(uid: uid).isDeleted == true)
             await factorExpectError(1256) {
-                try await mfa.mfaResetEmailOtpAuthenticatorByAccessToken(accessToken: token)
+                try await mfa.mfaResetEmailOTPAuthenticatorByAccessToken(accessToken: token)
             }
-            let last = try await mfa.mfaLoginByUserName(password: password, username: username)
+            let last = try await mfa.mfaLoginByUserName(password: password, userName: username)
             #expect(last.secondFactorAuthentication == nil)
             #expect(last.profile?.uid == uid)
         }
@@ -290,7 +292,7 @@ struct MFAScenarioTests {
             let uid = try #require(registered.profile?.uid)
             await factorExpectError(1176) {
                 try await harness.client.phoneAuthentication.loginByPhone(
-                    phoneAuthenticationModel: PhoneAuthenticationModel(password: password, phone: phone))
+                    PhoneAuthenticationModel(password: password, phone: phone))
             }
 
             let enrol = try #require(
@@ -300,9 +302,9 @@ struct MFAScenarioTests {
             let secret = try #require(enrol.manualEntryCode)
             #expect(enrol.qrCode?.contains(secret) == true)
             let enrolled = try await mfa.mfaValidateAuthenticatorCode(
-                multiFactorAuthModelByAuthenticatorCode: .init(authenticatorCode: FactorTOTP.code(secret: secret)),
+                .init(authenticatorCode: try #require(FactorTOTP.code(secret: secret))),
                 secondFactorAuthenticationToken: try #require(enrol.secondFactorAuthenticationToken))
-            #expect(enrolled.profile?.phoneId == phone)
+            #expect(enrolled.profile?.phoneID == phone)
             #expect(enrolled.profile?.uid == uid)
             let next = try #require(
                 try await mfa.mfaLoginByPhone(password: password, phone: phone).secondFactorAuthentication)
@@ -320,8 +322,8 @@ struct MFAScenarioTests {
                 phoneNo2FA: smsPhone, secondFactorAuthenticationToken: stepToken)
             let message = try await harness.message(to: smsPhone, purpose: .multiFactor)
             #expect(sent.sid == message.id)
-            let session = try await mfa.mfaValidateOtpByPhone(
-                multiFactorAuthModelWithLockout: .init(otp: message.otp), secondFactorAuthenticationToken: stepToken)
+            let session = try await mfa.mfaValidateOTPByPhone(
+                .init(otp: try #require(message.otp)), secondFactorAuthenticationToken: stepToken)
             let settings = try await mfa.mfaConfigureByAccessToken(accessToken: try #require(session.accessToken))
             #expect(settings.isOTPAuthenticatorVerified == true)
             #expect(settings.otpPhoneNo == smsPhone)

@@ -14,7 +14,7 @@ struct PINScenarioTests {
             let email = FactorHarness.newEmail("pin")
             let password = "Secret-pass-1"
             _ = try await harness.client.authentication.userRegistrationByEmail(
-                authUserRegistrationModel: AuthUserRegistrationModel(
+                AuthUserRegistrationModel(
                     email: [EmailAddress(type: "Primary", value: email)], password: password),
                 sott: try harness.client.configuration.generateSOTT())
             _ = try await harness.client.authentication.verifyEmail(
@@ -24,7 +24,7 @@ struct PINScenarioTests {
             // APIError does not expose; read it from the raw reply.
             await factorExpectError(1243) {
                 try await harness.client.authentication.loginByEmail(
-                    emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password))
+                    EmailAuthenticationModel(email: email, password: password))
             }
             let raw = try await harness.rawJSON(
                 "POST", "identity/v2/auth/login?apikey=" + LoginRadiusEmulator.defaultAPIKey,
@@ -33,57 +33,56 @@ struct PINScenarioTests {
             let pinAuthToken = try #require((raw.object["Data"] as? [String: Any])?["PINAuthToken"] as? String)
 
             await factorExpectError(1239) {
-                try await pinAPI.setPinByPinAuthToken(
-                    pinRequiredModel: PinRequiredModel(pin: "1357"), pinAuthToken: "not-a-token")
+                try await pinAPI.setPINByPINAuthToken(PINRequiredModel(pin: "1357"), pinAuthToken: "not-a-token")
             }
-            let set = try await pinAPI.setPinByPinAuthToken(
-                pinRequiredModel: PinRequiredModel(pin: "1357"), pinAuthToken: pinAuthToken)
+            let set = try await pinAPI.setPINByPINAuthToken(PINRequiredModel(pin: "1357"), pinAuthToken: pinAuthToken)
             let uid = try #require(set.profile?.uid)
-            #expect(set.profile?.pin?.lastPinChangeDate?.date != nil)
+            #expect(set.profile?.pin?.lastPINChangeDate?.date != nil)
             #expect(set.profile?.pin?.pin == nil)
             #expect(set.accessToken?.isEmpty == false)
             let session = try #require(set.sessionToken)
             #expect(set.sessionExpiresIn?.date.map { $0 > Date() } == true)
             await factorExpectError(1239) {
-                try await pinAPI.setPinByPinAuthToken(
-                    pinRequiredModel: PinRequiredModel(pin: "2468"), pinAuthToken: pinAuthToken)
+                try await pinAPI.setPINByPINAuthToken(PINRequiredModel(pin: "2468"), pinAuthToken: pinAuthToken)
             }
 
             // PIN login with the session token.
             await factorExpectError(1236) {
-                try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "0000"), sessionToken: session)
+                try await pinAPI.pinLogin(LoginByPINModel(pin: "0000"), sessionToken: session)
             }
-            let byPIN = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "1357"), sessionToken: session)
+            let byPIN = try await pinAPI.pinLogin(LoginByPINModel(pin: "1357"), sessionToken: session)
             #expect(byPIN.profile?.uid == uid)
             let token = try #require(byPIN.accessToken)
             #expect(try await harness.client.authentication.getProfileByAccessToken(accessToken: token).uid == uid)
 
             // With a PIN, the password login works and returns a new PIN session.
             let login = try await harness.client.authentication.loginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password))
+                EmailAuthenticationModel(email: email, password: password))
             let secondSession = try #require(login.sessionToken)
             #expect(secondSession != session)
 
             // Change the PIN.
             await factorExpectError(1241) {
-                try await pinAPI.changePinByAccessToken(
-                    accessToken: token, changePinModel: ChangePinModel(newPIN: "2468", oldPIN: "9999"))
+                try await pinAPI.changePINByAccessToken(
+                    ChangePINModel(newPIN: "2468", oldPIN: "9999"),
+                    accessToken: token)
             }
             #expect(
-                try await pinAPI.changePinByAccessToken(
-                    accessToken: token, changePinModel: ChangePinModel(newPIN: "2468", oldPIN: "1357")
+                try await pinAPI.changePINByAccessToken(
+                    ChangePINModel(newPIN: "2468", oldPIN: "1357"),
+                    accessToken: token
                 ).isPosted == true)
             await factorExpectError(1236) {
-                try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "1357"), sessionToken: secondSession)
+                try await pinAPI.pinLogin(LoginByPINModel(pin: "1357"), sessionToken: secondSession)
             }
-            _ = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "2468"), sessionToken: secondSession)
+            _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "2468"), sessionToken: secondSession)
 
             // Invalidate the session token.
-            #expect(try await pinAPI.inValidatePinSessionToken(sessionToken: secondSession).isPosted == true)
+            #expect(try await pinAPI.invalidatePINSessionToken(sessionToken: secondSession).isPosted == true)
             await factorExpectError(1245) {
-                try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "2468"), sessionToken: secondSession)
+                try await pinAPI.pinLogin(LoginByPINModel(pin: "2468"), sessionToken: secondSession)
             }
-            _ = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "2468"), sessionToken: session)
+            _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "2468"), sessionToken: session)
         }
     }
 
@@ -100,102 +99,102 @@ struct PINScenarioTests {
             let uid = try #require(login.profile?.uid)
             #expect(login.profile?.pin != nil)
             let session = try #require(login.sessionToken)
-            _ = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "1111"), sessionToken: session)
+            _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "1111"), sessionToken: session)
 
             // Reset by the emailed link's token.
             let username = FactorHarness.newUsername()
-            _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, username: username)
-            _ = try await pinAPI.sendForgotPinEmailByUsername(
-                forgotPinLinkByUserNameModel: ForgotPinLinkByUserNameModel(userName: username),
-                emailTemplate: "pin-reset", resetPinUrl: "https://app.example.com/reset-pin")
+            _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, userName: username)
+            _ = try await pinAPI.sendForgotPINEmailByUserName(
+                ForgotPINLinkByUserNameModel(userName: username),
+                emailTemplate: "pin-reset", resetPINURL: "https://app.example.com/reset-pin")
             let message = try await harness.message(to: email, purpose: .pinReset)
             #expect(message.template == "pin-reset")
             #expect(message.link?.hasPrefix("https://app.example.com/reset-pin?vtype=resetpin&vtoken=") == true)
             let resetToken = try #require(message.token)
             #expect(
-                try await pinAPI.resetPinByResetToken(
-                    resetPinByResetToken: ResetPinByResetToken(pin: "2222", resetToken: resetToken)
+                try await pinAPI.resetPINByResetToken(
+                    ResetPINByResetToken(pin: "2222", resetToken: resetToken)
                 ).isPosted == true)
             await factorExpectError(1242) {
-                try await pinAPI.resetPinByResetToken(
-                    resetPinByResetToken: ResetPinByResetToken(pin: "3333", resetToken: resetToken))
+                try await pinAPI.resetPINByResetToken(
+                    ResetPINByResetToken(pin: "3333", resetToken: resetToken))
             }
             await factorExpectError(1236) {
-                try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "1111"), sessionToken: session)
+                try await pinAPI.pinLogin(LoginByPINModel(pin: "1111"), sessionToken: session)
             }
-            _ = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "2222"), sessionToken: session)
+            _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "2222"), sessionToken: session)
 
             // Reset by the email's OTP (by email, then by user name).
-            _ = try await pinAPI.sendForgotPinEmailByEmail(
-                forgotPinLinkByEmailModel: ForgotPinLinkByEmailModel(email: email))
+            _ = try await pinAPI.sendForgotPINEmailByEmail(
+                ForgotPINLinkByEmailModel(email: email))
             #expect(
-                try await pinAPI.resetPinByEmailAndOtp(
-                    resetPinByEmailAndOtpModel: ResetPinByEmailAndOtpModel(
+                try await pinAPI.resetPINByEmailAndOTP(
+                    ResetPINByEmailAndOTPModel(
                         email: email, otp: try await harness.otp(to: email, purpose: .pinReset), pin: "3333")
                 ).isPosted == true)
-            _ = try await pinAPI.sendForgotPinEmailByEmail(
-                forgotPinLinkByEmailModel: ForgotPinLinkByEmailModel(email: email))
+            _ = try await pinAPI.sendForgotPINEmailByEmail(
+                ForgotPINLinkByEmailModel(email: email))
             let usernameOTP = try await harness.otp(to: email, purpose: .pinReset)
             #expect(
-                try await pinAPI.resetPinByUsernameAndOtp(
-                    resetPinByUsernameAndOtpModel: ResetPinByUsernameAndOtpModel(
-                        otp: usernameOTP, pin: "4444", username: username)
+                try await pinAPI.resetPINByUserNameAndOTP(
+                    ResetPINByUserNameAndOTPModel(
+                        otp: usernameOTP, pin: "4444", userName: username)
                 ).isPosted == true)
             await factorExpectError(1068) {
-                try await pinAPI.resetPinByUsernameAndOtp(
-                    resetPinByUsernameAndOtpModel: ResetPinByUsernameAndOtpModel(
-                        otp: usernameOTP, pin: "5555", username: username))
+                try await pinAPI.resetPINByUserNameAndOTP(
+                    ResetPINByUserNameAndOTPModel(
+                        otp: usernameOTP, pin: "5555", userName: username))
             }
-            _ = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "4444"), sessionToken: session)
+            _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "4444"), sessionToken: session)
 
             // Reset by SMS OTP once the account has a verified phone.
             let phone = FactorHarness.newPhone()
             _ = try await harness.client.phoneAuthentication.updatePhoneNumber(accessToken: token, phone: phone)
-            _ = try await harness.client.phoneAuthentication.phoneVerificationOtpByAccessToken(
+            _ = try await harness.client.phoneAuthentication.phoneVerificationOTPByAccessToken(
                 accessToken: token, otp: try await harness.otp(to: phone, purpose: .phoneVerification))
-            let sms = try await pinAPI.sendForgotPinSmsByPhone(
-                forgotPinOtpByPhoneModel: ForgotPinOtpByPhoneModel(phone: phone))
+            let sms = try await pinAPI.sendForgotPINSMSByPhone(
+                ForgotPINOTPByPhoneModel(phone: phone))
             let smsMessage = try await harness.message(to: phone, purpose: .pinReset)
             #expect(sms.data?.sid == smsMessage.id)
             #expect(
-                try await pinAPI.resetPinByPhoneAndOtp(
-                    resetPinByPhoneAndOtpModel: ResetPinByPhoneAndOtpModel(
-                        otp: smsMessage.otp, phone: phone, pin: "5555")
+                try await pinAPI.resetPINByPhoneAndOTP(
+                    ResetPINByPhoneAndOTPModel(
+                        otp: try #require(smsMessage.otp), phone: phone, pin: "5555")
                 ).isPosted == true)
-            _ = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "5555"), sessionToken: session)
+            _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "5555"), sessionToken: session)
 
             // Reset by security answer.
             await factorExpectError(1092) {
-                try await pinAPI.resetPinByEmailAndSecurityAnswer(
-                    resetPinBySecurityQuestionAnswerAndEmailModel: .init(
+                try await pinAPI.resetPINByEmailAndSecurityAnswer(
+                    .init(
                         email: email, pin: "6666", securityAnswer: ["x": "y"]))
             }
             let questionID = try #require(
                 try await harness.client.mfa.mfaConfigureByAccessToken(accessToken: token).securityQuestions?.last?
-                    .questionId)
+                    .questionID)
             _ = try await harness.client.mfa.mfaSecurityQuestionAnswerByAccessToken(
-                accessToken: token,
-                securityQuestionAnswerModelByAccessToken: .init(
-                    securityquestionanswer: [["QuestionId": .string(questionID), "Answer": "Ada"]],
-                    replaceSecurityQuestionAnswer: true))
+                .init(
+                    replaceSecurityQuestionAnswer: true,
+                    securityQuestionAnswer: [["QuestionId": .string(questionID), "Answer": "Ada"]]),
+                accessToken: token)
             await factorExpectError(1094) {
-                try await pinAPI.resetPinByPhoneAndSecurityAnswer(
-                    resetPinBySecurityQuestionAnswerAndPhoneModel: .init(
+                try await pinAPI.resetPINByPhoneAndSecurityAnswer(
+                    .init(
                         phone: phone, pin: "6666", securityAnswer: [questionID: "Grace"]))
             }
             #expect(
-                try await pinAPI.resetPinByEmailAndSecurityAnswer(
-                    resetPinBySecurityQuestionAnswerAndEmailModel: .init(
+                try await pinAPI.resetPINByEmailAndSecurityAnswer(
+                    .init(
                         email: email, pin: "6666", securityAnswer: [questionID: "ada"])
                 ).isPosted == true)
             #expect(
-                try await pinAPI.resetPinByUsernameAndSecurityAnswer(
-                    resetPinBySecurityQuestionAnswerAndUsernameModel: .init(
-                        pin: "7777", securityAnswer: [questionID: "Ada"], username: username)
+                try await pinAPI.resetPINByUserNameAndSecurityAnswer(
+                    .init(
+                        pin: "7777", securityAnswer: [questionID: "Ada"], userName: username)
                 ).isPosted == true)
-            let last = try await pinAPI.pinLogin(loginByPinModel: LoginByPinModel(pin: "7777"), sessionToken: session)
+            let last = try await pinAPI.pinLogin(LoginByPINModel(pin: "7777"), sessionToken: session)
             #expect(last.profile?.uid == uid)
-            #expect(last.profile?.pin?.lastPinChangeDate != nil)
+            #expect(last.profile?.pin?.lastPINChangeDate != nil)
         }
     }
 }

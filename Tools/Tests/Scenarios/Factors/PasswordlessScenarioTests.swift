@@ -18,8 +18,8 @@ struct PasswordlessScenarioTests {
 
             #expect(
                 try await passwordless.passwordlessLoginByEmail(
-                    email: email, passwordLessLoginTemplate: "magic-link",
-                    verificationUrl: "https://app.example.com/magic"
+                    email: email, passwordlessLoginTemplate: "magic-link",
+                    verificationURL: "https://app.example.com/magic"
                 ).isPosted == true)
             let message = try await harness.message(to: email, purpose: .passwordlessLogin)
             #expect(message.template == "magic-link")
@@ -39,21 +39,21 @@ struct PasswordlessScenarioTests {
 
             // The same email carries an OTP.
             _ = try await passwordless.passwordlessLoginByEmail(email: email)
-            let byOTP = try await passwordless.passwordlessLoginVerificationByEmailAndOtp(
-                passwordLessLoginByEmailAndOtpModel: .init(
+            let byOTP = try await passwordless.passwordlessLoginVerificationByEmailAndOTP(
+                .init(
                     email: email, otp: try await harness.otp(to: email, purpose: .passwordlessLogin)))
             #expect(byOTP.profile?.uid == uid)
 
             let username = FactorHarness.newUsername()
-            _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, username: username)
-            _ = try await passwordless.passwordlessLoginByUserName(username: username)
+            _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, userName: username)
+            _ = try await passwordless.passwordlessLoginByUserName(userName: username)
             await factorExpectError(1067) {
-                try await passwordless.passwordlessLoginVerificationByUserNameAndOtp(
-                    passwordLessLoginByUserNameAndOtpModel: .init(username: username, otp: "x"))
+                try await passwordless.passwordlessLoginVerificationByUserNameAndOTP(
+                    .init(userName: username, otp: "x"))
             }
-            let byUsername = try await passwordless.passwordlessLoginVerificationByUserNameAndOtp(
-                passwordLessLoginByUserNameAndOtpModel: .init(
-                    username: username, otp: try await harness.otp(to: email, purpose: .passwordlessLogin)))
+            let byUsername = try await passwordless.passwordlessLoginVerificationByUserNameAndOTP(
+                .init(
+                    userName: username, otp: try await harness.otp(to: email, purpose: .passwordlessLogin)))
             #expect(byUsername.profile?.userName == username)
 
             // By phone.
@@ -64,9 +64,9 @@ struct PasswordlessScenarioTests {
             #expect(sms.data?.sid == smsMessage.id)
             #expect(smsMessage.template == "otp-sms")
             let byPhone = try await passwordless.passwordlessLoginPhoneVerification(
-                passwordLessLoginOtpModel: .init(otp: smsMessage.otp, phone: phone))
+                .init(otp: try #require(smsMessage.otp), phone: phone))
             #expect(byPhone.profile?.uid == phoneUser.profile?.uid)
-            #expect(byPhone.profile?.phoneIdVerified == true)
+            #expect(byPhone.profile?.phoneIDVerified == true)
         }
     }
 
@@ -80,10 +80,10 @@ struct PasswordlessScenarioTests {
 
             #expect(
                 try await smart.smartLoginByEmail(
-                    clientGuid: clientGuid, email: email, redirectUrl: "https://app.example.com/smart"
+                    clientGUID: clientGuid, email: email, redirectURL: "https://app.example.com/smart"
                 ).isPosted == true)
-            await factorExpectError(1139) { try await smart.smartLoginPing(clientGuid: clientGuid) }
-            await factorExpectError(1136) { try await smart.smartLoginByEmail(clientGuid: clientGuid, email: email) }
+            await factorExpectError(1139) { try await smart.smartLoginPing(clientGUID: clientGuid) }
+            await factorExpectError(1136) { try await smart.smartLoginByEmail(clientGUID: clientGuid, email: email) }
             let message = try await harness.message(to: email, purpose: .smartLogin)
             #expect(message.link?.hasPrefix("https://app.example.com/smart?vtype=smartlogin&vtoken=") == true)
             let verified = try await smart.smartLoginTokenVerification(verificationToken: try #require(message.token))
@@ -93,22 +93,22 @@ struct PasswordlessScenarioTests {
                 try await smart.smartLoginTokenVerification(verificationToken: try #require(message.token))
             }
 
-            let session = try await smart.smartLoginPing(clientGuid: clientGuid)
+            let session = try await smart.smartLoginPing(clientGUID: clientGuid)
             #expect(session.profile?.uid == registered.profile?.uid)
             let token = try #require(session.accessToken)
             #expect(
                 try await harness.client.authentication.getProfileByAccessToken(accessToken: token).email?.first?.value
                     == email)
-            await factorExpectError(1140) { try await smart.smartLoginPing(clientGuid: clientGuid) }
+            await factorExpectError(1140) { try await smart.smartLoginPing(clientGUID: clientGuid) }
 
             // By user name.
             let username = FactorHarness.newUsername()
-            _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, username: username)
+            _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, userName: username)
             let otherGuid = UUID().uuidString.lowercased()
-            _ = try await smart.smartLoginByUserName(clientGuid: otherGuid, username: username)
+            _ = try await smart.smartLoginByUserName(clientGUID: otherGuid, userName: username)
             _ = try await smart.smartLoginTokenVerification(
                 verificationToken: try await harness.token(to: email, purpose: .smartLogin))
-            #expect(try await smart.smartLoginPing(clientGuid: otherGuid).profile?.userName == username)
+            #expect(try await smart.smartLoginPing(clientGUID: otherGuid).profile?.userName == username)
         }
     }
 
@@ -121,33 +121,33 @@ struct PasswordlessScenarioTests {
             let clientGuid = UUID().uuidString.lowercased()
             #expect(
                 try await oneTouch.oneTouchLoginByEmail(
-                    oneTouchLoginByEmailModel: .init(clientguid: clientGuid, email: email),
+                    .init(clientGUID: clientGuid, email: email),
                     redirecturl: "https://app.example.com/touch"
                 ).isPosted == true)
             #expect(try await harness.client.authentication.checkEmailAvailability(email: email).isExist == true)
             let message = try await harness.message(to: email, purpose: .oneTouchLogin)
             #expect(message.link?.hasPrefix("https://app.example.com/touch?vtype=onetouchlogin&vtoken=") == true)
-            await factorExpectError(1139) { try await oneTouch.oneTouchLoginPing(clientGuid: clientGuid) }
+            await factorExpectError(1139) { try await oneTouch.oneTouchLoginPing(clientGUID: clientGuid) }
             let verified = try await oneTouch.oneTouchEmailVerification(verificationToken: try #require(message.token))
             #expect(verified.isVerified == true)
             await factorExpectError(1145) {
                 try await oneTouch.oneTouchEmailVerification(verificationToken: try #require(message.token))
             }
-            let session = try await oneTouch.oneTouchLoginPing(clientGuid: clientGuid)
+            let session = try await oneTouch.oneTouchLoginPing(clientGUID: clientGuid)
             #expect(session.profile?.email?.first?.value == email)
             #expect(session.profile?.emailVerified == true)
             #expect(session.accessToken?.isEmpty == false)
 
             // By phone: a new number gets an account and an OTP.
             let phone = FactorHarness.newPhone()
-            let sms = try await oneTouch.oneTouchLoginByPhone(oneTouchLoginByPhoneModel: .init(phone: phone))
+            let sms = try await oneTouch.oneTouchLoginByPhone(.init(phone: phone))
             let smsMessage = try await harness.message(to: phone, purpose: .oneTouchLogin)
             #expect(sms.data?.sid == smsMessage.id)
-            await factorExpectError(1067) { try await oneTouch.oneTouchLoginOtpVerification(otp: "x", phone: phone) }
-            let byPhone = try await oneTouch.oneTouchLoginOtpVerification(
+            await factorExpectError(1067) { try await oneTouch.oneTouchLoginOTPVerification(otp: "x", phone: phone) }
+            let byPhone = try await oneTouch.oneTouchLoginOTPVerification(
                 otp: try #require(smsMessage.otp), phone: phone)
-            #expect(byPhone.profile?.phoneId == phone)
-            #expect(byPhone.profile?.phoneIdVerified == true)
+            #expect(byPhone.profile?.phoneID == phone)
+            #expect(byPhone.profile?.phoneIDVerified == true)
             #expect(
                 try await harness.client.phoneAuthentication.checkPhoneNumberAvailability(phone: phone).isExist == true)
         }

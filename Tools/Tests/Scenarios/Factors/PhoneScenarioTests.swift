@@ -14,8 +14,8 @@ struct PhoneScenarioTests {
             #expect(try await phoneAPI.checkPhoneNumberAvailability(phone: phone).isExist == false)
 
             let registration = try await phoneAPI.userRegistrationByPhone(
-                authUserRegistrationModel: AuthUserRegistrationModel(
-                    firstName: "Grace", password: "Secret-pass-1", phoneId: phone),
+                AuthUserRegistrationModel(
+                    firstName: "Grace", password: "Secret-pass-1", phoneID: phone),
                 sott: try harness.client.configuration.generateSOTT(), smsTemplate: "welcome-sms")
             #expect(registration.isPosted == true)
             #expect(registration.data == nil)
@@ -26,63 +26,63 @@ struct PhoneScenarioTests {
             #expect(try await phoneAPI.checkPhoneNumberAvailability(phone: phone).isExist == true)
             await factorExpectError(1058) {
                 try await phoneAPI.userRegistrationByPhone(
-                    authUserRegistrationModel: AuthUserRegistrationModel(password: "Secret-pass-1", phoneId: phone),
+                    AuthUserRegistrationModel(password: "Secret-pass-1", phoneID: phone),
                     sott: try harness.client.configuration.generateSOTT())
             }
 
             // Not verified yet: phone login is refused; a resend replaces the OTP.
             await factorExpectError(1066) {
                 try await phoneAPI.loginByPhone(
-                    phoneAuthenticationModel: PhoneAuthenticationModel(password: "Secret-pass-1", phone: phone))
+                    PhoneAuthenticationModel(password: "Secret-pass-1", phone: phone))
             }
-            let resent = try await phoneAPI.phoneResendVerificationOtp(phone: phone)
+            let resent = try await phoneAPI.phoneResendVerificationOTP(phone: phone)
             let secondOTP = try await harness.message(to: phone, purpose: .phoneVerification)
             #expect(resent.isPosted == true)
             #expect(resent.data?.sid == secondOTP.id)
             if firstOTP.otp != secondOTP.otp {
                 await factorExpectError(1067) {
-                    try await phoneAPI.phoneVerificationByOtp(otp: try #require(firstOTP.otp), phone: phone)
+                    try await phoneAPI.phoneVerificationByOTP(otp: try #require(firstOTP.otp), phone: phone)
                 }
             }
-            let verified = try await phoneAPI.phoneVerificationByOtp(otp: try #require(secondOTP.otp), phone: phone)
-            #expect(verified.profile?.phoneId == phone)
-            #expect(verified.profile?.phoneIdVerified == true)
+            let verified = try await phoneAPI.phoneVerificationByOTP(otp: try #require(secondOTP.otp), phone: phone)
+            #expect(verified.profile?.phoneID == phone)
+            #expect(verified.profile?.phoneIDVerified == true)
             #expect(verified.profile?.firstName == "Grace")
             #expect(verified.accessToken?.isEmpty == false)
             await factorExpectError(1068) {
-                try await phoneAPI.phoneVerificationByOtp(otp: try #require(secondOTP.otp), phone: phone)
+                try await phoneAPI.phoneVerificationByOTP(otp: try #require(secondOTP.otp), phone: phone)
             }
-            await factorExpectError(1073) { try await phoneAPI.phoneResendVerificationOtp(phone: phone) }
+            await factorExpectError(1073) { try await phoneAPI.phoneResendVerificationOTP(phone: phone) }
 
             let login = try await phoneAPI.loginByPhone(
-                phoneAuthenticationModel: PhoneAuthenticationModel(password: "Secret-pass-1", phone: phone))
+                PhoneAuthenticationModel(password: "Secret-pass-1", phone: phone))
             let token = try #require(login.accessToken)
             #expect(login.profile?.uid == verified.profile?.uid)
             await factorExpectError(966) {
                 try await phoneAPI.loginByPhone(
-                    phoneAuthenticationModel: PhoneAuthenticationModel(password: "wrong-pass", phone: phone))
+                    PhoneAuthenticationModel(password: "wrong-pass", phone: phone))
             }
 
             // Forgot password: OTP by SMS, reset, the old password stops working.
-            let forgot = try await phoneAPI.forgotPasswordByPhoneOtp(phone: phone)
+            let forgot = try await phoneAPI.forgotPasswordByPhoneOTP(phone: phone)
             let resetMessage = try await harness.message(to: phone, purpose: .passwordReset)
             #expect(forgot.data?.sid == resetMessage.id)
             await factorExpectError(1067) {
-                try await phoneAPI.resetPasswordByPhoneOtp(
-                    resetPasswordByOtpModel: ResetPasswordByOtpModel(
+                try await phoneAPI.resetPasswordByPhoneOTP(
+                    ResetPasswordByOTPModel(
                         otp: "12345x", password: "Secret-pass-2", phone: phone))
             }
             #expect(
-                try await phoneAPI.resetPasswordByPhoneOtp(
-                    resetPasswordByOtpModel: ResetPasswordByOtpModel(
-                        otp: resetMessage.otp, password: "Secret-pass-2", phone: phone)
+                try await phoneAPI.resetPasswordByPhoneOTP(
+                    ResetPasswordByOTPModel(
+                        otp: try #require(resetMessage.otp), password: "Secret-pass-2", phone: phone)
                 ).isPosted == true)
             await factorExpectError(966) {
                 try await phoneAPI.loginByPhone(
-                    phoneAuthenticationModel: PhoneAuthenticationModel(password: "Secret-pass-1", phone: phone))
+                    PhoneAuthenticationModel(password: "Secret-pass-1", phone: phone))
             }
             _ = try await phoneAPI.loginByPhone(
-                phoneAuthenticationModel: PhoneAuthenticationModel(password: "Secret-pass-2", phone: phone))
+                PhoneAuthenticationModel(password: "Secret-pass-2", phone: phone))
 
             // Update the phone: OTP to the new number, verified with the access token.
             let newPhone = FactorHarness.newPhone()
@@ -90,29 +90,29 @@ struct PhoneScenarioTests {
             let updateMessage = try await harness.message(to: newPhone, purpose: .phoneVerification)
             #expect(update.data?.sid == updateMessage.id)
             #expect(
-                try await harness.client.authentication.getProfileByAccessToken(accessToken: token).phoneId == phone)
-            let again = try await phoneAPI.phoneResendVerificationOtpByToken(accessToken: token, phone: newPhone)
+                try await harness.client.authentication.getProfileByAccessToken(accessToken: token).phoneID == phone)
+            let again = try await phoneAPI.phoneResendVerificationOTPByToken(accessToken: token, phone: newPhone)
             #expect(again.data?.sid == (try await harness.message(to: newPhone, purpose: .phoneVerification)).id)
             #expect(
-                try await phoneAPI.phoneVerificationOtpByAccessToken(
+                try await phoneAPI.phoneVerificationOTPByAccessToken(
                     accessToken: token, otp: try await harness.otp(to: newPhone, purpose: .phoneVerification)
                 ).isPosted == true)
             let moved = try await harness.client.authentication.getProfileByAccessToken(accessToken: token)
-            #expect(moved.phoneId == newPhone)
-            #expect(moved.phoneIdVerified == true)
+            #expect(moved.phoneID == newPhone)
+            #expect(moved.phoneIDVerified == true)
             #expect(try await phoneAPI.checkPhoneNumberAvailability(phone: phone).isExist == false)
             #expect(try await phoneAPI.checkPhoneNumberAvailability(phone: newPhone).isExist == true)
             _ = try await phoneAPI.loginByPhone(
-                phoneAuthenticationModel: PhoneAuthenticationModel(password: "Secret-pass-2", phone: newPhone))
+                PhoneAuthenticationModel(password: "Secret-pass-2", phone: newPhone))
 
             // Remove it.
-            #expect(try await phoneAPI.removePhoneIdByAccessToken(accessToken: token).isDeleted == true)
-            #expect(try await harness.client.authentication.getProfileByAccessToken(accessToken: token).phoneId == nil)
+            #expect(try await phoneAPI.removePhoneIDByAccessToken(accessToken: token).isDeleted == true)
+            #expect(try await harness.client.authentication.getProfileByAccessToken(accessToken: token).phoneID == nil)
             await factorExpectError(938) {
                 try await phoneAPI.loginByPhone(
-                    phoneAuthenticationModel: PhoneAuthenticationModel(password: "Secret-pass-2", phone: newPhone))
+                    PhoneAuthenticationModel(password: "Secret-pass-2", phone: newPhone))
             }
-            await factorExpectError(1292) { try await phoneAPI.removePhoneIdByAccessToken(accessToken: token) }
+            await factorExpectError(1292) { try await phoneAPI.removePhoneIDByAccessToken(accessToken: token) }
             await factorExpectError(1096) { try await phoneAPI.checkPhoneNumberAvailability(phone: "12ab") }
         }
     }

@@ -22,40 +22,44 @@ struct ReAuthScenarioTests {
             // Password.
             await factorExpectError(966) {
                 try await reAuth.mfaReAuthenticateByPassword(
-                    accessToken: token, passwordEventBasedAuthModelWithLockout: .init(password: "nope-nope"))
+                    .init(password: "nope-nope"),
+                    accessToken: token)
             }
             let byPassword = try await reAuth.mfaReAuthenticateByPassword(
-                accessToken: token, passwordEventBasedAuthModelWithLockout: .init(password: "Secret-pass-1"))
+                .init(password: "Secret-pass-1"),
+                accessToken: token)
             let passwordToken = try #require(byPassword.secondFactorValidationToken)
             #expect(byPassword.expireIn?.date.map { $0 > Date() } == true)
             await factorExpectError(1193) {
-                try await reAuth.verifyMultiFactorPinReauthentication(
-                    eventBasedMultiFactorToken: .init(secondFactorValidationToken: passwordToken), uid: uid)
+                try await reAuth.verifyMultiFactorPINReauthentication(
+                    .init(secondFactorValidationToken: passwordToken), uid: uid)
             }
             await factorExpectError(1193) {
                 try await reAuth.verifyMultiFactorPasswordReauthentication(
-                    eventBasedMultiFactorToken: .init(secondFactorValidationToken: passwordToken),
+                    .init(secondFactorValidationToken: passwordToken),
                     uid: "0123456789abcdef0123456789abcdef")
             }
             #expect(
                 try await reAuth.verifyMultiFactorPasswordReauthentication(
-                    eventBasedMultiFactorToken: .init(secondFactorValidationToken: passwordToken), uid: uid
+                    .init(secondFactorValidationToken: passwordToken), uid: uid
                 ).isValid == true)
             await factorExpectError(1193) {
                 try await reAuth.verifyMultiFactorPasswordReauthentication(
-                    eventBasedMultiFactorToken: .init(secondFactorValidationToken: passwordToken), uid: uid)
+                    .init(secondFactorValidationToken: passwordToken), uid: uid)
             }
 
             // PIN.
             await factorExpectError(1236) {
-                try await reAuth.verifyPinAuthentication(
-                    accessToken: token, pinAuthEventBasedAuthModelWithLockout: .init(pin: "0000"))
+                try await reAuth.verifyPINAuthentication(
+                    .init(pin: "0000"),
+                    accessToken: token)
             }
-            let byPIN = try await reAuth.verifyPinAuthentication(
-                accessToken: token, pinAuthEventBasedAuthModelWithLockout: .init(pin: "4321"))
+            let byPIN = try await reAuth.verifyPINAuthentication(
+                .init(pin: "4321"),
+                accessToken: token)
             #expect(
-                try await reAuth.verifyMultiFactorPinReauthentication(
-                    eventBasedMultiFactorToken: .init(secondFactorValidationToken: byPIN.secondFactorValidationToken),
+                try await reAuth.verifyMultiFactorPINReauthentication(
+                    .init(secondFactorValidationToken: try #require(byPIN.secondFactorValidationToken)),
                     uid: uid
                 ).isValid == true)
 
@@ -64,94 +68,100 @@ struct ReAuthScenarioTests {
             let phone = FactorHarness.newPhone()
             _ = try await mfa.mfaUpdatePhoneNumberByToken(accessToken: token, phoneNo2FA: phone)
             _ = try await mfa.mfaUpdateSetting(
-                accessToken: token,
-                multiFactorAuthModelWithLockout: .init(otp: try await harness.otp(to: phone, purpose: .multiFactor)))
+                .init(otp: try await harness.otp(to: phone, purpose: .multiFactor)),
+                accessToken: token)
             let secret = try #require(try await mfa.mfaConfigureByAccessToken(accessToken: token).manualEntryCode)
             _ = try await mfa.mfaVerifyAuthenticatorCode(
-                accessToken: token,
-                multiFactorAuthModelByAuthenticatorCodeSecurityAnswer: .init(
-                    authenticatorCode: FactorTOTP.code(secret: secret)))
-            _ = try await mfa.mfaEmailOtpByAccessToken(accessToken: token, emailId: email)
-            _ = try await mfa.mfaValidateEmailOtpByAccessToken(
-                accessToken: token,
-                multiFactorAuthModelByEmailOtpWithLockout: .init(
-                    emailId: email, otp: try await harness.otp(to: email, purpose: .multiFactor)))
+                .init(
+                    authenticatorCode: try #require(FactorTOTP.code(secret: secret))),
+                accessToken: token)
+            _ = try await mfa.mfaEmailOTPByAccessToken(accessToken: token, emailID: email)
+            _ = try await mfa.mfaValidateEmailOTPByAccessToken(
+                .init(
+                    emailID: email, otp: try await harness.otp(to: email, purpose: .multiFactor)),
+                accessToken: token)
             let backupCodes = try #require(try await mfa.mfaBackupCodeByAccessToken(accessToken: token).backUpCodes)
 
             // The trigger reports the factors and texts an OTP.
             let trigger = try await reAuth.mfaReAuthenticate(accessToken: token)
             #expect(trigger.isOTPAuthenticatorVerified == true)
             #expect(trigger.isAuthenticatorVerified == true)
-            #expect(trigger.isEmailOtpAuthenticatorVerified == true)
+            #expect(trigger.isEmailOTPAuthenticatorVerified == true)
             #expect(trigger.otpPhoneNo == phone)
             let otpMessage = try await harness.message(to: phone, purpose: .reauthentication)
             #expect(trigger.otpStatus?.sid == otpMessage.id)
-            let byOTP = try await reAuth.mfaReAuthenticateByOtp(
-                accessToken: token, reauthByOtpModel: .init(otp: otpMessage.otp))
+            let byOTP = try await reAuth.mfaReAuthenticateByOTP(
+                .init(otp: try #require(otpMessage.otp)),
+                accessToken: token)
             await factorExpectError(1068) {
-                try await reAuth.mfaReAuthenticateByOtp(
-                    accessToken: token, reauthByOtpModel: .init(otp: otpMessage.otp))
+                try await reAuth.mfaReAuthenticateByOTP(
+                    .init(otp: try #require(otpMessage.otp)),
+                    accessToken: token)
             }
             // A second-factor token is good on the 2FA check, not the password check.
             await factorExpectError(1193) {
                 try await reAuth.verifyMultiFactorPasswordReauthentication(
-                    eventBasedMultiFactorToken: .init(secondFactorValidationToken: byOTP.secondFactorValidationToken),
+                    .init(secondFactorValidationToken: try #require(byOTP.secondFactorValidationToken)),
                     uid: uid)
             }
             #expect(
-                try await reAuth.verifyMultiFactorOtpReauthentication(
-                    eventBasedMultiFactorToken: .init(secondFactorValidationToken: byOTP.secondFactorValidationToken),
+                try await reAuth.verifyMultiFactorOTPReauthentication(
+                    .init(secondFactorValidationToken: try #require(byOTP.secondFactorValidationToken)),
                     uid: uid
                 ).isValid == true)
 
             let byBackup = try await reAuth.mfaReAuthenticateByBackupCode(
-                accessToken: token, reauthByBackupCodeModel: .init(backupCode: backupCodes[3]))
+                .init(backupCode: backupCodes[3]),
+                accessToken: token)
             await factorExpectError(1128) {
                 try await reAuth.mfaReAuthenticateByBackupCode(
-                    accessToken: token, reauthByBackupCodeModel: .init(backupCode: backupCodes[3]))
+                    .init(backupCode: backupCodes[3]),
+                    accessToken: token)
             }
             let byCode = try await reAuth.mfaReAuthenticateByAuthenticatorCode(
-                accessToken: token,
-                multiFactorAuthModelByAuthenticatorCode: .init(authenticatorCode: FactorTOTP.code(secret: secret)))
-            #expect(try await reAuth.reAuthSendEmailOtp(accessToken: token, emailId: email).isPosted == true)
-            let byEmail = try await reAuth.reAuthValidateEmailOtp(
-                accessToken: token,
-                reauthByEmailOtpModel: .init(
-                    emailId: email, otp: try await harness.otp(to: email, purpose: .reauthentication)))
+                .init(authenticatorCode: try #require(FactorTOTP.code(secret: secret))),
+                accessToken: token)
+            #expect(try await reAuth.reAuthSendEmailOTP(accessToken: token, emailID: email).isPosted == true)
+            let byEmail = try await reAuth.reAuthValidateEmailOTP(
+                .init(
+                    emailID: email, otp: try await harness.otp(to: email, purpose: .reauthentication)),
+                accessToken: token)
             let tokens = [byBackup, byCode, byEmail].compactMap(\.secondFactorValidationToken)
             #expect(Set(tokens).count == 3)
             for validation in tokens {
                 #expect(
-                    try await reAuth.verifyMultiFactorOtpReauthentication(
-                        eventBasedMultiFactorToken: .init(secondFactorValidationToken: validation), uid: uid
+                    try await reAuth.verifyMultiFactorOTPReauthentication(
+                        .init(secondFactorValidationToken: validation), uid: uid
                     ).isValid == true)
             }
 
             // Security question.
             #expect(trigger.securityQuestions == nil)
             let questionID = try #require(
-                try await mfa.mfaConfigureByAccessToken(accessToken: token).securityQuestions?.first?.questionId)
+                try await mfa.mfaConfigureByAccessToken(accessToken: token).securityQuestions?.first?.questionID)
             _ = try await mfa.mfaSecurityQuestionAnswerByAccessToken(
-                accessToken: token,
-                securityQuestionAnswerModelByAccessToken: .init(securityquestionanswer: [
-                    ["QuestionId": .string(questionID), "Answer": "Paris"]
-                ]))
+                .init(
+                    replaceSecurityQuestionAnswer: false,
+                    securityQuestionAnswer: [
+                        ["QuestionId": .string(questionID), "Answer": "Paris"]
+                    ]),
+                accessToken: token)
             await factorExpectError(1094) {
                 try await reAuth.reAuthBySecurityQuestion(
-                    accessToken: token,
-                    securityQuestionAnswerUpdateModel: .init(securityquestionanswer: [
+                    .init(securityQuestionAnswer: [
                         ["QuestionId": .string(questionID), "Answer": "Rome"]
-                    ]))
+                    ]),
+                    accessToken: token)
             }
             let byAnswer = try await reAuth.reAuthBySecurityQuestion(
-                accessToken: token,
-                securityQuestionAnswerUpdateModel: .init(securityquestionanswer: [
+                .init(securityQuestionAnswer: [
                     ["QuestionId": .string(questionID), "Answer": "paris"]
-                ]))
+                ]),
+                accessToken: token)
             #expect(
-                try await reAuth.verifyMultiFactorOtpReauthentication(
-                    eventBasedMultiFactorToken: .init(
-                        secondFactorValidationToken: byAnswer.secondFactorValidationToken), uid: uid
+                try await reAuth.verifyMultiFactorOTPReauthentication(
+                    .init(
+                        secondFactorValidationToken: try #require(byAnswer.secondFactorValidationToken)), uid: uid
                 ).isValid == true)
         }
     }

@@ -54,10 +54,10 @@ struct SocialScenarioTests {
 
             let sessions = try await social.getActiveSession(token: token)
             #expect(Set(sessions.data?.compactMap(\.accessToken) ?? []) == [token, googleToken])
-            #expect(try await social.getActiveSessionByAccountId(accountId: uid).data?.count == 2)
-            #expect(try await social.getActiveSessionByProfileId(profileId: "g-77").data?.count == 2)
+            #expect(try await social.getActiveSessionByAccountID(accountID: uid).data?.count == 2)
+            #expect(try await social.getActiveSessionByProfileID(profileID: "g-77").data?.count == 2)
 
-            #expect(try await social.inValidateAccessToken(accessToken: token).isPosted == true)
+            #expect(try await social.invalidateAccessToken(accessToken: token).isPosted == true)
             await factorExpectError(905) { try await social.validateAccessToken(accessToken: token) }
             #expect(try await social.getActiveSession(token: googleToken).data?.map(\.accessToken) == [googleToken])
 
@@ -66,12 +66,12 @@ struct SocialScenarioTests {
             await factorExpectError(1000) {
                 try await native.getAccessTokenByFacebookAccessToken(fbAccessToken: appleToken)
             }
-            let apple = try await native.getAccessTokenByAppleIdCode(code: appleToken)
+            let apple = try await native.getAccessTokenByAppleIDCode(code: appleToken)
             let appleProfile = try await harness.client.authentication.getProfileByAccessToken(
                 accessToken: try #require(apple.accessToken))
             #expect(appleProfile.provider == "apple")
             #expect(appleProfile.uid != uid)
-            await factorExpectError(1000) { try await native.getAccessTokenByAppleIdCode(code: appleToken) }
+            await factorExpectError(1000) { try await native.getAccessTokenByAppleIDCode(code: appleToken) }
             let twitter = try await native.getAccessTokenByTwitterAccessToken(
                 twAccessToken: try await harness.mintSocialToken(provider: "twitter", id: "tw-9"),
                 twTokenSecret: "secret")
@@ -131,10 +131,10 @@ struct SocialScenarioTests {
 
             // Unlink.
             await factorExpectError(989) {
-                try await auth.unlinkSocialIdentities(accessToken: token, provider: "linkedin", providerId: "li-99")
+                try await auth.unlinkSocialIdentities(accessToken: token, provider: "linkedin", providerID: "li-99")
             }
             #expect(
-                try await auth.unlinkSocialIdentities(accessToken: token, provider: "linkedin", providerId: "li-42")
+                try await auth.unlinkSocialIdentities(accessToken: token, provider: "linkedin", providerID: "li-42")
                     .isDeleted == true)
             #expect(try await auth.getProfileByAccessToken(accessToken: token).identities == nil)
             let afterUnlink = try await harness.client.nativeSocial.getAccessTokenByLinkedinAccessToken(

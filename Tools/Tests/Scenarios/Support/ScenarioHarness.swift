@@ -36,20 +36,20 @@ struct Scenario {
         Identity
     > {
         _ = try await client.authentication.userRegistrationByEmail(
-            authUserRegistrationModel: AuthUserRegistrationModel(
+            AuthUserRegistrationModel(
                 email: [EmailAddress(type: "Primary", value: email)], firstName: firstName, lastName: "Lovelace",
                 password: password),
             sott: try client.configuration.generateSOTT())
         _ = try await client.authentication.verifyEmail(
             verificationToken: try await token(for: email, purpose: .verification))
         return try await client.authentication.loginByEmail(
-            emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password))
+            EmailAuthenticationModel(email: email, password: password))
     }
 
     /// Creates an account with the API secret, its email already verified.
     func createVerifiedAccount(email: String, password: String, firstName: String = "Ada") async throws -> Identity {
         try await client.account.createAccount(
-            accountCreateModel: AccountCreateModel(
+            AccountCreateModel(
                 email: [EmailAddress(type: "Primary", value: email)], firstName: firstName, lastName: "Lovelace",
                 password: password, additionalFields: ["EmailVerified": true]))
     }

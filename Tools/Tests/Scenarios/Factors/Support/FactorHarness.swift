@@ -88,23 +88,23 @@ struct FactorHarness {
         email: String, password: String, firstName: String = "Ada", additionalFields: [String: JSONValue] = [:]
     ) async throws -> AccessToken<Identity> {
         _ = try await client.authentication.userRegistrationByEmail(
-            authUserRegistrationModel: AuthUserRegistrationModel(
+            AuthUserRegistrationModel(
                 email: [EmailAddress(type: "Primary", value: email)], firstName: firstName, lastName: "Lovelace",
                 password: password, additionalFields: additionalFields),
             sott: try client.configuration.generateSOTT())
         _ = try await client.authentication.verifyEmail(
             verificationToken: try await token(to: email, purpose: .verification))
         return try await client.authentication.loginByEmail(
-            emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password))
+            EmailAuthenticationModel(email: email, password: password))
     }
 
     /// Registers a phone user, verifies the phone with the SMS OTP (which logs in).
     func registerPhoneUser(phone: String, password: String) async throws -> AccessToken<Identity> {
         _ = try await client.phoneAuthentication.userRegistrationByPhone(
-            authUserRegistrationModel: AuthUserRegistrationModel(
-                firstName: "Grace", password: password, phoneId: phone),
+            AuthUserRegistrationModel(
+                firstName: "Grace", password: password, phoneID: phone),
             sott: try client.configuration.generateSOTT())
-        return try await client.phoneAuthentication.phoneVerificationByOtp(
+        return try await client.phoneAuthentication.phoneVerificationByOTP(
             otp: try await otp(to: phone, purpose: .phoneVerification), phone: phone)
     }
 
