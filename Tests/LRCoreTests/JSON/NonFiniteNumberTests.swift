@@ -38,8 +38,7 @@ struct NonFiniteNumberTests {
     }
 
     static func parameter(_ error: (any Error)?) -> String? {
-        guard case .invalidArgument(let argument)? = error as? LoginRadiusError else { return nil }
-        return argument.parameter
+        (error as? LoginRadiusError)?.invalidArgument?.parameter
     }
 
     @Test("a model member", arguments: values)

@@ -44,8 +44,7 @@ struct SecurityPathSegmentTests {
         #expect {
             try call.pathParameter("rolecontextname", value, parameter: "contextName")
         } throws: { error in
-            guard case .invalidArgument(let argument) = error as? LoginRadiusError else { return false }
-            return argument.parameter == "contextName"
+            return (error as? LoginRadiusError)?.invalidArgument?.parameter == "contextName"
         }
         #expect(call.pathParameters["rolecontextname"] == nil)
     }
@@ -81,8 +80,7 @@ struct SecurityPathSegmentTests {
         await #expect {
             _ = try await client.send(call)
         } throws: { error in
-            guard case .invalidArgument(let argument) = error as? LoginRadiusError else { return false }
-            return argument.parameter == "path segment 7"
+            return (error as? LoginRadiusError)?.invalidArgument?.parameter == "path segment 7"
         }
         #expect(transport.requests.isEmpty)
     }
