@@ -44,6 +44,11 @@ public struct EmulatorConfiguration: Sendable {
     /// A JSON file the emulator's state is saved to (after changes and on stop) and restored
     /// from at start, so that users survive a restart; nil, the default, keeps state in memory.
     public var dataFile: URL? = nil
+    /// A state file (from `GET /emulator/v1/state` or ``LoginRadiusEmulator/exportState()``) to
+    /// load when the emulator starts, after `dataFile` (`--import`).
+    public var importFile: URL? = nil
+    /// Where to write the state when the emulator stops (`--export-on-exit`).
+    public var exportOnExitFile: URL? = nil
 
     /// A configuration with LoginRadius's defaults; the properties not listed here
     /// (``multiFactorRequired``, ``pinRequired``, ``rateLimit``, ``dataFile``) start off.

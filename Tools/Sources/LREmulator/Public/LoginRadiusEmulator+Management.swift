@@ -26,7 +26,7 @@ extension LoginRadiusEmulator {
             throw EmulatorError(description: "no account with uid \(uid)")
         }
         return await engine.management.store.issueConsentToken(
-            uid: uid, expiresAt: configuration.now().addingTimeInterval(validity.timeInterval))
+            uid: uid, expiresAt: engine.now.addingTimeInterval(validity.timeInterval))
     }
 
     /// Writes the state file now (when `dataFile` is set); it is also written after changes and

@@ -36,7 +36,7 @@ public final class LoginRadiusEmulator: Sendable {
     @discardableResult
     public func start() async throws -> URL {
         if serverTask.get() != nil, let url = URL(string: baseURL) { return url }
-        try await engine.management.restoreState(into: engine)
+        try await engine.prepareState()
         let signal = StartupSignal()
         let closeListener = self.closeListener
         let application = ServerFactory.makeApplication(engine: engine) { port, close in
@@ -78,19 +78,19 @@ public final class LoginRadiusEmulator: Sendable {
         }
         await task.value
         watchdog.cancel()
-        await engine.management.saveState(from: engine)
+        await engine.finishState()
     }
 
     /// Serves in the foreground until SIGINT or SIGTERM; `onListening` gets the base URL once
     /// the port is bound. Used by the `lr-emulator` command.
     public func run(onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         let engine = self.engine
-        try await engine.management.restoreState(into: engine)
+        try await engine.prepareState()
         let application = ServerFactory.makeApplication(engine: engine) { _, _ in
             onListening(engine.baseURL.get())
         }
         try await application.runService()
-        await engine.management.saveState(from: engine)
+        await engine.finishState()
     }
 
     /// Every email and SMS the emulator has "sent", oldest first (also `GET /emulator/v1/outbox`).
@@ -110,7 +110,7 @@ public final class LoginRadiusEmulator: Sendable {
 
     /// A SOTT for this emulator's credentials, valid from now for `validity`.
     public func makeSOTT(validFor validity: Duration = .seconds(600)) throws -> String {
-        let start = configuration.now()
+        let start = engine.now
         return try engine.sott.make(start: start, end: start.addingTimeInterval(validity.timeInterval))
     }
 }

@@ -21,7 +21,13 @@ enum HummingbirdAdapter {
         }
     }
 
+    /// Ends the connection without an answer (an injected fault).
+    struct DroppedConnection: Error {}
+
     static func makeResponse(_ response: EmulatorResponse) -> Response {
+        if response.dropConnection {
+            return Response(status: .internalServerError, body: ResponseBody { _ in throw DroppedConnection() })
+        }
         let text = response.text ?? response.body.serialized
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"

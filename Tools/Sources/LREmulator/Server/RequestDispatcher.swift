@@ -6,11 +6,15 @@ import Logging
 struct RequestDispatcher: Sendable {
     let engine: EmulatorEngine
     let logger: Logger
-    private let table = RouteTable(
+    /// Every route the emulator serves.
+    static let table = RouteTable(
         AuthRegistrationRoutes.routes + AuthEmailRoutes.routes + AuthLoginRoutes.routes
             + AuthAccessTokenRoutes.routes + AuthAccountRoutes.routes + AuthPasswordRoutes.routes
             + AuthUsernameRoutes.routes + ManageAccountRoutes.routes + EmulatorControlRoutes.routes
-            + EmulatorInboxRoutes.routes + ManagementRoutes.all + FactorRoutes.all)
+            + EmulatorInboxRoutes.routes + ManagementRoutes.all + FactorRoutes.all + EmulatorStateRoutes.routes + EmulatorFaultRoutes.routes + EmulatorClockRoutes.routes
+            + EmulatorAccountRoutes.routes + EmulatorWebhookRoutes.routes + AuthAccountExtrasRoutes.routes
+            + AuthPrivacyPolicyRoutes.routes + AuthPasswordExtrasRoutes.routes + AuthVerificationExtrasRoutes.routes
+            + ManageAccountExtrasRoutes.routes)
 
     init(engine: EmulatorEngine, logger: Logger) {
         self.engine = engine
@@ -21,8 +25,15 @@ struct RequestDispatcher: Sendable {
         if let limited = await engine.management.rateLimitResponse(for: request, now: engine.now) {
             return limited
         }
+        if let fault = await engine.faults.fault(for: request) {
+            if let delay = fault.delayMilliseconds, delay > 0 { try? await Task.sleep(for: .milliseconds(delay)) }
+            if let response = fault.response {
+                logger.debug("\(request.method) \(request.path) -> injected fault \(fault.id ?? "")")
+                return response
+            }
+        }
         do {
-            switch table.match(request) {
+            switch Self.table.match(request) {
             case .notFound:
                 throw LoginRadiusAPIError(.notFound)
             case .methodNotAllowed:
@@ -39,6 +50,8 @@ struct RequestDispatcher: Sendable {
                 await engine.management.didHandle(request, response, engine: engine)
                 return response
             }
+        } catch let error as ControlError {
+            return error.response
         } catch let error as LoginRadiusAPIError {
             logger.debug("\(request.method) \(request.path) -> \(error.code.code) \(error.code.message)")
             return .error(error)

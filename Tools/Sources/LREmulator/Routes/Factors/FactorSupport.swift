@@ -104,12 +104,13 @@ enum FactorSupport {
         uid: String, engine: EmulatorEngine, change: @escaping @Sendable (inout Account) -> Void = { _ in }
     ) async throws -> (Account, AccessSession) {
         let now = engine.now
+        try await engine.store.checkNotBlocked(uid: uid)
         let account = try await engine.store.update(uid: uid) { account in
             change(&account)
             account.noOfLogins += 1
             account.lastLoginDate = now
         }
-        let session = await engine.store.issueSession(uid: uid, now: now, lifetime: engine.accessTokenLifetime)
+        let session = try await engine.store.issueSession(uid: uid, now: now, lifetime: engine.accessTokenLifetime)
         return (account, session)
     }
 
@@ -126,6 +127,7 @@ enum FactorSupport {
     /// reply also carries the PIN `session_token`; without one while a PIN is required, 1243
     /// with `Data.PINAuthToken`.
     static func completePasswordLogin(_ account: Account, engine: EmulatorEngine) async throws -> EmulatorResponse {
+        try await engine.store.checkNotBlocked(uid: account.uid)
         if account.factors.isMultiFactorConfigured || engine.configuration.multiFactorRequired {
             throw LoginRadiusAPIError(FactorError.multiFactorEnabled)
         }
