@@ -65,6 +65,7 @@ python-client-check: deps
 ## generate: regenerate the API code from Tools/Catalogue
 generate:
 	$(SWIFT) run $(TOOLS) lr-codegen --root .
+	$(SWIFT) run $(TOOLS) lr emulator coverage --write Docs/Emulator.md
 
 check-generated:
 	$(SWIFT) run $(TOOLS) lr-codegen --root . --check
