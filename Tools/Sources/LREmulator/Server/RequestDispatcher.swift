@@ -7,14 +7,7 @@ struct RequestDispatcher: Sendable {
     let engine: EmulatorEngine
     let logger: Logger
     /// Every route the emulator serves.
-    static let table = RouteTable(
-        AuthRegistrationRoutes.routes + AuthEmailRoutes.routes + AuthLoginRoutes.routes
-            + AuthAccessTokenRoutes.routes + AuthAccountRoutes.routes + AuthPasswordRoutes.routes
-            + AuthUsernameRoutes.routes + ManageAccountRoutes.routes + EmulatorControlRoutes.routes
-            + EmulatorInboxRoutes.routes + ManagementRoutes.all + FactorRoutes.all + EmulatorStateRoutes.routes + EmulatorFaultRoutes.routes + EmulatorClockRoutes.routes
-            + EmulatorAccountRoutes.routes + EmulatorWebhookRoutes.routes + AuthAccountExtrasRoutes.routes
-            + AuthPrivacyPolicyRoutes.routes + AuthPasswordExtrasRoutes.routes + AuthVerificationExtrasRoutes.routes
-            + ManageAccountExtrasRoutes.routes)
+    static let table = RouteTable(AllRoutes.all)
 
     init(engine: EmulatorEngine, logger: Logger) {
         self.engine = engine

@@ -24,7 +24,7 @@ enum AuthRegistrationRoutes {
         -> EmulatorResponse
     {
         if body.string("PhoneId") != nil {
-            return try await PhoneRoutes.register(request, body: body, engine: engine) // Factors/PhoneRoutes.swift
+            return try await PhoneRoutes.register(request, body: body, engine: engine) // LRPhone/PhoneRoutes.swift
         }
         let account = try await makeAccount(from: body, engine: engine)
         try await engine.store.insert(account)
