@@ -50,6 +50,9 @@ struct LREmulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("import"), help: "A state file (from GET /emulator/v1/state) to load at start.")
     var importFile: String?
 
+    @Flag(name: .customLong("consent-required"), help: "Demand consent at login (1226 until the user submits it).")
+    var consentRequired = false
+
     @Option(name: .customLong("export-on-exit"), help: "Write the state to this file when the emulator stops.")
     var exportFile: String?
 
@@ -68,6 +71,7 @@ struct LREmulatorCommand: AsyncParsableCommand {
             verificationRequired: !optionalVerification,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info)
         configuration.dataFile = dataFile.map { URL(fileURLWithPath: $0) }
+        configuration.consentRequiredAtLogin = consentRequired
         configuration.importFile = importFile.map { URL(fileURLWithPath: $0) }
         configuration.exportOnExitFile = exportFile.map { URL(fileURLWithPath: $0) }
         configuration.rateLimit = rateLimit.map { RateLimit(requests: $0, per: .seconds(rateLimitWindow)) }

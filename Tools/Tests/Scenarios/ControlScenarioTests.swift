@@ -140,3 +140,27 @@ private func waitFor<Element>(_ read: () async -> [Element]) async -> [Element] 
     }
     return await read()
 }
+
+@Suite("Consent required at login")
+struct ConsentAtLoginScenarioTests {
+    @Test("with consent demanded at login, loginByEmail throws 1226 with a consent token; submitting consent logs in, later logins pass")
+    func consentRequired() async throws {
+        try await withScenario(emulator: { $0.consentRequiredAtLogin = true }) { scenario in
+            let email = Scenario.newEmail("consent-login")
+            _ = try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1")
+            let model = EmailAuthenticationModel(email: email, password: "Secret-pass-1")
+            let error = await expectAPIError(1226) {
+                try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model)
+            }
+            let data = try #require(error?.data?.objectValue)
+            let consentToken = try #require(data["ConsentToken"]?.stringValue)
+            let submitted = try await scenario.client.consentManagement.submitConsentByConsentToken(
+                consentToken: consentToken,
+                consentSubmitModel: ConsentSubmitModel(
+                    data: [["ConsentOptionId": "email_consent", "IsAccepted": true]],
+                    events: [["Event": "Login", "IsCustom": false]]))
+            #expect(submitted.accessToken != nil)
+            #expect(try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model).accessToken != nil)
+        }
+    }
+}

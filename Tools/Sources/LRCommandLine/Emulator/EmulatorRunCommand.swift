@@ -48,6 +48,9 @@ struct EmulatorRunCommand: AsyncParsableCommand {
     @Option(name: .customLong("import"), help: "A state file (from `lr emulator state export`) to load at start.")
     var importFile: String?
 
+    @Flag(name: .customLong("consent-required"), help: "Demand consent at login (1226 until the user submits it).")
+    var consentRequired = false
+
     @Option(name: .customLong("export-on-exit"), help: "Write the state to this file when the emulator stops.")
     var exportFile: String?
 
@@ -66,6 +69,7 @@ struct EmulatorRunCommand: AsyncParsableCommand {
             logLevel: Logger.Level(rawValue: logLevel) ?? .info
         )
         configuration.dataFile = dataFile.map { URL(fileURLWithPath: $0) }
+        configuration.consentRequiredAtLogin = consentRequired
         configuration.importFile = importFile.map { URL(fileURLWithPath: $0) }
         configuration.exportOnExitFile = exportFile.map { URL(fileURLWithPath: $0) }
         let emulator = LoginRadiusEmulator(configuration: configuration)

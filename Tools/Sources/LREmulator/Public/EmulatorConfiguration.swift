@@ -49,6 +49,10 @@ public struct EmulatorConfiguration: Sendable {
     public var importFile: URL? = nil
     /// Where to write the state when the emulator stops (`--export-on-exit`).
     public var exportOnExitFile: URL? = nil
+    /// The app's consent settings demand consent at login: a password login of an account that
+    /// has not submitted consent fails with 1226, its body carrying `Data.ConsentToken` for
+    /// "Submit Consent by Consent Token" (`--consent-required`). Off by default.
+    public var consentRequiredAtLogin: Bool = false
 
     /// A configuration with LoginRadius's defaults; the properties not listed here
     /// (``multiFactorRequired``, ``pinRequired``, ``rateLimit``, ``dataFile``) start off.

@@ -131,6 +131,7 @@ enum FactorSupport {
         if account.factors.isMultiFactorConfigured || engine.configuration.multiFactorRequired {
             throw LoginRadiusAPIError(FactorError.multiFactorEnabled)
         }
+        if let consentRequired = await consentRequired(account, engine: engine) { return consentRequired }
         return try await pinAwareLogin(account, engine: engine)
     }
 
@@ -156,6 +157,15 @@ enum FactorSupport {
         return [
             ("session_token", .string(token)), ("session_expires_in", .string(LoginRadiusDates.iso8601(expiresAt))),
         ]
+    }
+
+    /// 1226 with `Data.ConsentToken` when the app demands consent at login and the account has
+    /// not given any; nil to go on.
+    static func consentRequired(_ account: Account, engine: EmulatorEngine) async -> EmulatorResponse? {
+        guard engine.configuration.consentRequiredAtLogin, account.profile["ConsentProfile"] == nil else { return nil }
+        let token = await engine.management.store.issueConsentToken(
+            uid: account.uid, expiresAt: engine.now.addingTimeInterval(FactorLifetimes.clientGuid))
+        return errorResponse(.consentNotSubmitted, data: .object(JSONObject([("ConsentToken", .string(token))])))
     }
 
     /// LoginRadius's error body with a `Data` member (e.g. 1243's `PINAuthToken`).
