@@ -5,6 +5,10 @@ import Foundation
 public struct EmulatorError: Error, Sendable, CustomStringConvertible {
     /// What was wrong with the request, e.g. `no account with uid …`.
     public let description: String
+
+    /// `start()` or `run()` in a build without the `Emulator` trait, which brings the server.
+    static let withoutServer = EmulatorError(
+        description: "this build has no emulator server: enable the swift-loginradius package's Emulator trait")
 }
 
 extension LoginRadiusEmulator {

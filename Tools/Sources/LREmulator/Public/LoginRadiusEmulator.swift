@@ -1,7 +1,10 @@
 // The LoginRadius emulator: a LoginRadius-compatible HTTP server with an in-memory store, for
 // tests and demos. Start it in-process (`start()`/`stop()`) or in the foreground (`run()`).
 import Foundation
-import Hummingbird
+
+#if Emulator
+    import Hummingbird
+#endif
 
 /// A LoginRadius-compatible HTTP server with an in-memory store, for tests and demos. Start it
 /// in-process with ``start()`` and ``stop()``, or in the foreground with ``run(onListening:)``.
@@ -35,6 +38,7 @@ public final class LoginRadiusEmulator: Sendable {
     /// emulator runs returns the current address.
     @discardableResult
     public func start() async throws -> URL {
+        #if Emulator
         if serverTask.get() != nil, let url = URL(string: baseURL) { return url }
         try await engine.prepareState()
         let signal = StartupSignal()
@@ -60,6 +64,9 @@ public final class LoginRadiusEmulator: Sendable {
         }
         guard let url = URL(string: baseURL) else { throw URLError(.badURL) }
         return url
+        #else
+        throw EmulatorError.withoutServer
+        #endif
     }
 
     /// Stops a server started with `start()` and waits until it has shut down.
@@ -84,6 +91,7 @@ public final class LoginRadiusEmulator: Sendable {
     /// Serves in the foreground until SIGINT or SIGTERM; `onListening` gets the base URL once
     /// the port is bound. Used by the `lr-emulator` command.
     public func run(onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        #if Emulator
         let engine = self.engine
         try await engine.prepareState()
         let application = ServerFactory.makeApplication(engine: engine) { _, _ in
@@ -91,6 +99,9 @@ public final class LoginRadiusEmulator: Sendable {
         }
         try await application.runService()
         await engine.finishState()
+        #else
+        throw EmulatorError.withoutServer
+        #endif
     }
 
     /// Every email and SMS the emulator has "sent", oldest first (also `GET /emulator/v1/outbox`).

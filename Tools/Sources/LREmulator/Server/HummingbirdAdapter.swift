@@ -1,4 +1,6 @@
 // Bridges Hummingbird's request and response types to the emulator's.
+// Only with the `Emulator` trait (the root package builds the engine without a server).
+#if Emulator
 import Foundation
 import Hummingbird
 
@@ -40,3 +42,4 @@ enum HummingbirdAdapter {
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 }
+#endif

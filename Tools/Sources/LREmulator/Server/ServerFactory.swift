@@ -1,4 +1,6 @@
 // Builds the Hummingbird application that serves the emulator.
+// Only with the `Emulator` trait (the root package builds the engine without a server).
+#if Emulator
 import Hummingbird
 import Logging
 
@@ -25,3 +27,4 @@ enum ServerFactory {
             logger: logger)
     }
 }
+#endif
