@@ -88,7 +88,8 @@ struct SOTTCommand: ParsableCommand {
         let halves = text.split(separator: " ")
         guard halves.count == 2 else { return nil }
         let separator: Character = halves[0].contains("/") ? "/" : "-"
-        let parts = halves[0].split(separator: separator, omittingEmptySubsequences: false)
+        let parts =
+            halves[0].split(separator: separator, omittingEmptySubsequences: false)
             + halves[1].split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0].count == 4, parts.dropFirst().allSatisfy({ (1...2).contains($0.count) }),
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })

@@ -15,10 +15,13 @@ struct ControlScenarioTests {
             let email = Scenario.newEmail("fault")
             _ = try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1")
             let rule = try await scenario.emulator.addFault(
-                FaultRule(operation: "login_by_email", errorCode: 1048, message: "Account locked", status: 403, count: 2))
+                FaultRule(
+                    operation: "login_by_email", errorCode: 1048, message: "Account locked", status: 403, count: 2))
             #expect(rule.id != nil)
-            let login = { try await scenario.client.authentication.loginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1")) }
+            let login = {
+                try await scenario.client.authentication.loginByEmail(
+                    emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+            }
             // Another operation on another path is untouched by the rule.
             #expect(try await scenario.client.authentication.checkEmailAvailability(email: email).isExist == true)
             let first = await expectAPIError(1048, login)
@@ -40,18 +43,24 @@ struct ControlScenarioTests {
                 #expect(!(error is CancellationError))
             }
             await scenario.emulator.clearFaults()
-            #expect(try await scenario.client.authentication.checkEmailAvailability(email: Scenario.newEmail()).isExist == false)
+            #expect(
+                try await scenario.client.authentication.checkEmailAvailability(email: Scenario.newEmail()).isExist
+                    == false)
         }
     }
 
     @Test("advancing the emulator's clock past the token lifetime makes the access token fail (906, expired)")
     func clockExpiresToken() async throws {
-        try await withScenario(emulator: { $0.accessTokenLifetime = .seconds(600) }) { scenario in
-            let login = try await scenario.registerVerifiedUser(email: Scenario.newEmail("clock"), password: "Secret-pass-1")
+        let configure: (inout EmulatorConfiguration) -> Void = { $0.accessTokenLifetime = .seconds(600) }
+        try await withScenario(emulator: configure) { scenario in
+            let login = try await scenario.registerVerifiedUser(
+                email: Scenario.newEmail("clock"), password: "Secret-pass-1")
             let token = try #require(login.accessToken)
             #expect(try await scenario.client.authentication.getProfileByAccessToken(accessToken: token).uid != nil)
             scenario.emulator.advanceClock(by: .seconds(601))
-            await expectAPIError(906) { try await scenario.client.authentication.getProfileByAccessToken(accessToken: token) }
+            await expectAPIError(906) {
+                try await scenario.client.authentication.getProfileByAccessToken(accessToken: token)
+            }
         }
     }
 
@@ -87,7 +96,9 @@ struct ControlScenarioTests {
             #expect(await scenario.emulator.account(uid: uid)?.isActive == false)
             #expect(await scenario.emulator.account(uid: uid)?.sessions.isEmpty == true)
             let model = EmailAuthenticationModel(email: email, password: "Secret-pass-1")
-            await expectAPIError(991) { try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model) }
+            await expectAPIError(991) {
+                try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model)
+            }
             await expectAPIError(991) {
                 try await scenario.client.account.getAccessTokenByUid(uid: uid)
             }
@@ -95,7 +106,9 @@ struct ControlScenarioTests {
                 try await scenario.client.authentication.getProfileByAccessToken(accessToken: login.accessToken ?? "")
             }
             try await scenario.emulator.unblockAccount(uid: uid)
-            #expect(try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model).profile?.uid == uid)
+            #expect(
+                try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model).profile?.uid
+                    == uid)
         }
     }
 
@@ -143,9 +156,12 @@ private func waitFor<Element>(_ read: () async -> [Element]) async -> [Element] 
 
 @Suite("Consent required at login")
 struct ConsentAtLoginScenarioTests {
-    @Test("with consent demanded at login, loginByEmail throws 1226 with a consent token; submitting consent logs in, later logins pass")
+    @Test(
+        "with consent demanded at login, loginByEmail throws 1226 with a consent token; submitting consent logs in, later logins pass"
+    )
     func consentRequired() async throws {
-        try await withScenario(emulator: { $0.consentRequiredAtLogin = true }) { scenario in
+        let configure: (inout EmulatorConfiguration) -> Void = { $0.consentRequiredAtLogin = true }
+        try await withScenario(emulator: configure) { scenario in
             let email = Scenario.newEmail("consent-login")
             _ = try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1")
             let model = EmailAuthenticationModel(email: email, password: "Secret-pass-1")
@@ -160,7 +176,9 @@ struct ConsentAtLoginScenarioTests {
                     data: [["ConsentOptionId": "email_consent", "IsAccepted": true]],
                     events: [["Event": "Login", "IsCustom": false]]))
             #expect(submitted.accessToken != nil)
-            #expect(try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model).accessToken != nil)
+            #expect(
+                try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model).accessToken
+                    != nil)
         }
     }
 }

@@ -4,6 +4,7 @@ import LRAuth
 public struct SignUp: Sendable {
     let authentication: AuthenticationAPI
 
+    /// A sign-up flow on this authentication API.
     public init(authentication: AuthenticationAPI) {
         self.authentication = authentication
     }

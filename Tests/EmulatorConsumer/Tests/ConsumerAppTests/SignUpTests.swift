@@ -1,7 +1,7 @@
 import ConsumerApp
-import LREmulator
 import LRAuth
 import LRCore
+import LREmulator
 import Testing
 
 @Suite("A user's tests against the in-process emulator")

@@ -83,7 +83,8 @@ struct EmulatorStateCommand: AsyncParsableCommand {
 
 struct EmulatorFaultsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "faults", abstract: "Inject faults into operations.", subcommands: [Add.self, List.self, Clear.self])
+        commandName: "faults", abstract: "Inject faults into operations.",
+        subcommands: [Add.self, List.self, Clear.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -162,7 +163,9 @@ struct EmulatorClockCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Back to the real clock.")
         @OptionGroup var emulator: EmulatorAddress
 
-        func run() async throws { try await emulator.run("POST", "emulator/v1/clock", body: Data(#"{"reset":true}"#.utf8)) }
+        func run() async throws {
+            try await emulator.run("POST", "emulator/v1/clock", body: Data(#"{"reset":true}"#.utf8))
+        }
     }
 }
 
@@ -237,6 +240,8 @@ struct EmulatorCoverageCommand: ParsableCommand {
             throw ValidationError("\(write) has no coverage markers.")
         }
         if updated != page { try updated.write(to: url, atomically: true, encoding: .utf8) }
-        CLIContext.current.print("\(write): \(coverage.entries.count - coverage.missing.count) of \(coverage.entries.count) operations accounted for.\n")
+        CLIContext.current.print(
+            "\(write): \(coverage.entries.count - coverage.missing.count) of \(coverage.entries.count) operations accounted for.\n"
+        )
     }
 }

@@ -25,7 +25,8 @@ enum EmulatorControlHTTP {
         do {
             (data, response) = try await URLSession.shared.data(for: request)
         } catch {
-            throw Failure(description: "cannot reach the emulator at \(url.absoluteString): \(error.localizedDescription)")
+            throw Failure(
+                description: "cannot reach the emulator at \(url.absoluteString): \(error.localizedDescription)")
         }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard status < 400 else {

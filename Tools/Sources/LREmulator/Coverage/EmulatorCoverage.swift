@@ -85,7 +85,8 @@ public struct EmulatorCoverage: Sendable {
         }
         let left = entries.compactMap { entry -> String? in
             switch entry.status {
-            case .notEmulated(let reason): "- `\(entry.group).\(entry.name)` (`\(entry.method) \(entry.path)`): \(reason)"
+            case .notEmulated(let reason):
+                "- `\(entry.group).\(entry.name)` (`\(entry.method) \(entry.path)`): \(reason)"
             case .missing: "- `\(entry.group).\(entry.name)` (`\(entry.method) \(entry.path)`): missing"
             case .emulated: nil
             }

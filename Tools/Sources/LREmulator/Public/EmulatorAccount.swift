@@ -67,10 +67,14 @@ extension EmulatorEngine {
     /// Blocks (`IsActive: false`, sessions ended, `BlockAccount` webhook) or unblocks an account.
     func setBlocked(uid: String, _ blocked: Bool) async -> Bool {
         let now = self.now
-        guard let updated = try? await store.update(uid: uid, { account in
-            account.isActive = !blocked
-            account.touch(now)
-        }) else { return false }
+        guard
+            let updated = try? await store.update(
+                uid: uid,
+                { account in
+                    account.isActive = !blocked
+                    account.touch(now)
+                })
+        else { return false }
         if blocked {
             await store.invalidateAllSessions(uid: uid)
             await management.notify("BlockAccount", data: IdentitySerializer.json(updated), engine: self)

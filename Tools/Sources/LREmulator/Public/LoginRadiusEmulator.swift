@@ -39,33 +39,33 @@ public final class LoginRadiusEmulator: Sendable {
     @discardableResult
     public func start() async throws -> URL {
         #if Emulator
-        if serverTask.get() != nil, let url = URL(string: baseURL) { return url }
-        try await engine.prepareState()
-        let signal = StartupSignal()
-        let closeListener = self.closeListener
-        let application = ServerFactory.makeApplication(engine: engine) { port, close in
-            closeListener.set(close)
-            await signal.listening(on: port)
-        }
-        let task = Task {
-            do {
-                try await application.run()
-            } catch {
-                await signal.failed(error)
+            if serverTask.get() != nil, let url = URL(string: baseURL) { return url }
+            try await engine.prepareState()
+            let signal = StartupSignal()
+            let closeListener = self.closeListener
+            let application = ServerFactory.makeApplication(engine: engine) { port, close in
+                closeListener.set(close)
+                await signal.listening(on: port)
             }
-            await signal.failed(CancellationError())
-        }
-        serverTask.set(task)
-        do {
-            _ = try await signal.wait()
-        } catch {
-            await stop()
-            throw error
-        }
-        guard let url = URL(string: baseURL) else { throw URLError(.badURL) }
-        return url
+            let task = Task {
+                do {
+                    try await application.run()
+                } catch {
+                    await signal.failed(error)
+                }
+                await signal.failed(CancellationError())
+            }
+            serverTask.set(task)
+            do {
+                _ = try await signal.wait()
+            } catch {
+                await stop()
+                throw error
+            }
+            guard let url = URL(string: baseURL) else { throw URLError(.badURL) }
+            return url
         #else
-        throw EmulatorError.withoutServer
+            throw EmulatorError.withoutServer
         #endif
     }
 
@@ -92,15 +92,15 @@ public final class LoginRadiusEmulator: Sendable {
     /// the port is bound. Used by the `lr-emulator` command.
     public func run(onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         #if Emulator
-        let engine = self.engine
-        try await engine.prepareState()
-        let application = ServerFactory.makeApplication(engine: engine) { _, _ in
-            onListening(engine.baseURL.get())
-        }
-        try await application.runService()
-        await engine.finishState()
+            let engine = self.engine
+            try await engine.prepareState()
+            let application = ServerFactory.makeApplication(engine: engine) { _, _ in
+                onListening(engine.baseURL.get())
+            }
+            try await application.runService()
+            await engine.finishState()
         #else
-        throw EmulatorError.withoutServer
+            throw EmulatorError.withoutServer
         #endif
     }
 

@@ -9,11 +9,6 @@ struct RequestDispatcher: Sendable {
     /// Every route the emulator serves.
     static let table = RouteTable(AllRoutes.all)
 
-    init(engine: EmulatorEngine, logger: Logger) {
-        self.engine = engine
-        self.logger = logger
-    }
-
     func dispatch(_ request: EmulatorRequest) async -> EmulatorResponse {
         if let limited = await engine.management.rateLimitResponse(for: request, now: engine.now) {
             return limited

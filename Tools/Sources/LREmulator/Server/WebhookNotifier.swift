@@ -51,7 +51,8 @@ struct WebhookNotifier: Sendable {
                     WebhookDelivery(
                         id: hookId, subscriptionId: subscription.id, event: subscription.event,
                         url: url.absoluteString, payload: payload,
-                        signature: Self.signature(Data(payload.utf8), secret: apiSecret), status: status, error: failure,
+                        signature: Self.signature(Data(payload.utf8), secret: apiSecret), status: status,
+                        error: failure,
                         skipped: false, createdAt: now))
             }
         }

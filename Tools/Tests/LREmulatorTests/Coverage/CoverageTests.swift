@@ -46,15 +46,19 @@ struct CoverageTests {
                 EmulatorRequest(method: method, target: target, host: nil, headers: [], body: Data(body.utf8)))?
                 .qualifiedName
         }
-        #expect(resolve("POST", "/identity/v2/auth/login", #"{"email":"a@b.c","password":"x"}"#)
-            == "authentication.login_by_email")
-        #expect(resolve("POST", "/identity/v2/auth/login", #"{"username":"ada","password":"x"}"#)
-            == "authentication.login_by_user_name")
+        #expect(
+            resolve("POST", "/identity/v2/auth/login", #"{"email":"a@b.c","password":"x"}"#)
+                == "authentication.login_by_email")
+        #expect(
+            resolve("POST", "/identity/v2/auth/login", #"{"username":"ada","password":"x"}"#)
+                == "authentication.login_by_user_name")
         // Two groups declare the phone login; either name fits.
-        #expect(resolve("POST", "/identity/v2/auth/login", #"{"phone":"+15551234567","password":"x"}"#)?
-            .hasSuffix(".login_by_phone") == true)
-        #expect(resolve("GET", "/identity/v2/manage/account/0123/privacypolicy/history")
-            == "account.get_privacy_policy_history_by_uid")
+        #expect(
+            resolve("POST", "/identity/v2/auth/login", #"{"phone":"+15551234567","password":"x"}"#)?
+                .hasSuffix(".login_by_phone") == true)
+        #expect(
+            resolve("GET", "/identity/v2/manage/account/0123/privacypolicy/history")
+                == "account.get_privacy_policy_history_by_uid")
         #expect(resolve("DELETE", "/identity/v2/manage/account/0123/email") == "account.remove_email")
         #expect(resolve("DELETE", "/identity/v2/auth/email") == "authentication.remove_email")
         #expect(resolve("GET", "/emulator/v1/outbox") == nil)

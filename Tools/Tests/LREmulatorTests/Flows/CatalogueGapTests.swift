@@ -26,7 +26,8 @@ struct CatalogueGapTests {
     func managementExtras() async throws {
         try await EmulatorHarness.withEmulator { lr in
             let token = try await lr.registerVerifiedUser(email: "mp@example.com")
-            let uid = try #require(try await lr.request("GET", "identity/v2/auth/account", token: token)["Uid"] as? String)
+            let uid = try #require(
+                try await lr.request("GET", "identity/v2/auth/account", token: token)["Uid"] as? String)
             let updated = try await lr.manage(
                 "PUT", "identity/v2/manage/account/\(uid)/phoneid", body: #"{"phone":"+15550001111"}"#)
             #expect(updated["PhoneId"] as? String == "+15550001111")
@@ -36,7 +37,8 @@ struct CatalogueGapTests {
             let resetToken = try #require(reset["Token"] as? String)
             #expect(reset["ExpiresIn"] is String)
             let changed = try await lr.request(
-                "PUT", "identity/v2/auth/password/reset", body: #"{"resettoken":"\#(resetToken)","password":"newpass123"}"#)
+                "PUT", "identity/v2/auth/password/reset",
+                body: #"{"resettoken":"\#(resetToken)","password":"newpass123"}"#)
             #expect(changed["IsPosted"] as? Bool == true)
             _ = try await lr.login(email: "mp@example.com", password: "newpass123")
 
@@ -47,8 +49,11 @@ struct CatalogueGapTests {
                 "PUT", "identity/v2/auth/password/otp",
                 body: #"{"phone":"+15550001111","otp":"\#(code)","password":"otherpass123"}"#)
             #expect(byOTP["IsPosted"] as? Bool == true)
-            #expect(try await lr.manage("POST", "identity/v2/manage/account/emailtoken/nonsense",
-                body: #"{"uid":"\#(uid)"}"#).errorCode == 908)
+            #expect(
+                try await lr.manage(
+                    "POST", "identity/v2/manage/account/emailtoken/nonsense",
+                    body: #"{"uid":"\#(uid)"}"#
+                ).errorCode == 908)
         }
     }
 
@@ -59,9 +64,13 @@ struct CatalogueGapTests {
             let welcome = try await lr.request("GET", "identity/v2/auth/account/sendwelcomeemail", token: token)
             #expect(welcome["IsPosted"] as? Bool == true)
             #expect(await lr.latestMessage(to: "ext@example.com", purpose: .welcome) != nil)
-            #expect(try await lr.request("PUT", "identity/v2/auth/account/unlock", body: "{}", token: token).errorCode == 982)
-            #expect(try await lr.request(
-                "PUT", "identity/v2/auth/account/unlock", body: #"{"g-recaptcha-response":"ok"}"#, token: token).errorCode == 1221)
+            #expect(
+                try await lr.request("PUT", "identity/v2/auth/account/unlock", body: "{}", token: token).errorCode
+                    == 982)
+            #expect(
+                try await lr.request(
+                    "PUT", "identity/v2/auth/account/unlock", body: #"{"g-recaptcha-response":"ok"}"#, token: token
+                ).errorCode == 1221)
 
             let sent = try await lr.request(
                 "GET", "identity/v2/auth/email/sendverificationemail?clientguid=guid-1", token: token)
@@ -77,7 +86,8 @@ struct CatalogueGapTests {
 
     @Test("reset password by security answer (email, user name, phone); verify email by OTP; captcha registration")
     func passwordAndRegistration() async throws {
-        try await EmulatorHarness.withEmulator({ $0.verificationRequired = true }) { lr in
+        let configure: (inout EmulatorConfiguration) -> Void = { $0.verificationRequired = true }
+        try await EmulatorHarness.withEmulator(configure) { lr in
             let token = try await lr.registerVerifiedUser(email: "sq@example.com")
             let question = SecurityQuestions.catalogue[0].id
             _ = try await lr.request(
@@ -104,11 +114,16 @@ struct CatalogueGapTests {
             #expect(none.errorCode == 982)
             let registered = try await lr.request(
                 "POST", "identity/v2/auth/register/captcha",
-                body: #"{"Email":[{"Type":"Primary","Value":"cap@example.com"}],"Password":"secret123","g-recaptcha-response":"test"}"#)
+                body:
+                    #"{"Email":[{"Type":"Primary","Value":"cap@example.com"}],"Password":"secret123","g-recaptcha-response":"test"}"#
+            )
             #expect(registered["IsPosted"] as? Bool == true)
             let otp = try #require(await lr.latestMessage(to: "cap@example.com", purpose: .verification)?.token)
-            #expect(try await lr.request("PUT", "identity/v2/auth/email",
-                body: #"{"email":"other@example.com","otp":"\#(otp)"}"#).status != 200)
+            #expect(
+                try await lr.request(
+                    "PUT", "identity/v2/auth/email",
+                    body: #"{"email":"other@example.com","otp":"\#(otp)"}"#
+                ).status != 200)
             let verified = try await lr.request(
                 "PUT", "identity/v2/auth/email", body: #"{"email":"cap@example.com","otp":"\#(otp)"}"#)
             #expect((verified["Data"] as? [String: Any])?["access_token"] is String)

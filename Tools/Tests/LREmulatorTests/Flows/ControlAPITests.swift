@@ -45,7 +45,8 @@ struct ControlAPITests {
             #expect(listed.first?["count"] as? Int == 1)
             #expect(listed.first?["id"] as? String == id)
             #expect(try await lr.request("GET", "identity/v2/auth/email?email=f@example.com").errorCode == 1048)
-            #expect(try await lr.request("GET", "identity/v2/auth/email?email=f@example.com")["IsExist"] as? Bool == false)
+            #expect(
+                try await lr.request("GET", "identity/v2/auth/email?email=f@example.com")["IsExist"] as? Bool == false)
 
             _ = try await lr.request(
                 "POST", "emulator/v1/faults", apiKey: nil,
@@ -76,16 +77,20 @@ struct ControlAPITests {
 
     @Test("the clock: POST advances or sets it, GET reads it; expiry follows it")
     func clock() async throws {
-        try await EmulatorHarness.withEmulator({ $0.accessTokenLifetime = .seconds(60) }) { lr in
+        let configure: (inout EmulatorConfiguration) -> Void = { $0.accessTokenLifetime = .seconds(60) }
+        try await EmulatorHarness.withEmulator(configure) { lr in
             let token = try await lr.registerVerifiedUser(email: "clock@example.com")
             let moved = try await lr.request("POST", "emulator/v1/clock", apiKey: nil, body: #"{"advanceSeconds":61}"#)
             #expect(moved["OffsetSeconds"] as? Double == 61)
             #expect(try await lr.request("GET", "identity/v2/auth/account", token: token).errorCode == 906)
             let set = try await lr.request(
                 "POST", "emulator/v1/clock", apiKey: nil, body: #"{"set":"2040-01-01T00:00:00.000Z"}"#)
-            #expect(set["Now"] as? String == "2040-01-01T00:00:00.000Z"
-                || (set["Now"] as? String)?.hasPrefix("2040-01-01T00:00:0") == true)
-            #expect(try await lr.request("POST", "emulator/v1/clock", apiKey: nil, body: #"{"reset":true}"#)["OffsetSeconds"] as? Double == 0)
+            #expect(
+                set["Now"] as? String == "2040-01-01T00:00:00.000Z"
+                    || (set["Now"] as? String)?.hasPrefix("2040-01-01T00:00:0") == true)
+            #expect(
+                try await lr.request("POST", "emulator/v1/clock", apiKey: nil, body: #"{"reset":true}"#)[
+                    "OffsetSeconds"] as? Double == 0)
             #expect(try await lr.request("POST", "emulator/v1/clock", apiKey: nil, body: "{}").status == 400)
         }
     }
@@ -98,7 +103,10 @@ struct ControlAPITests {
             let uid = try #require(list.first?["uid"] as? String)
             // Verifying the email logged in once, the login a second time.
             #expect((list.first?["sessions"] as? [Any])?.count == 2)
-            #expect(try await lr.request("GET", "emulator/v1/accounts/\(uid)", apiKey: nil)["emails"] as? [String] == ["acct@example.com"])
+            #expect(
+                try await lr.request("GET", "emulator/v1/accounts/\(uid)", apiKey: nil)["emails"] as? [String] == [
+                    "acct@example.com"
+                ])
             #expect(try await lr.request("GET", "emulator/v1/accounts/nobody", apiKey: nil).status == 404)
 
             let blocked = try await lr.request("POST", "emulator/v1/accounts/\(uid)/block", apiKey: nil)
@@ -114,7 +122,9 @@ struct ControlAPITests {
 
             _ = try await lr.request("POST", "emulator/v1/accounts/\(uid)/unblock", apiKey: nil)
             _ = try await lr.login(email: "acct@example.com")
-            #expect(try await lr.request("DELETE", "emulator/v1/accounts/\(uid)", apiKey: nil)["IsDeleted"] as? Bool == true)
+            #expect(
+                try await lr.request("DELETE", "emulator/v1/accounts/\(uid)", apiKey: nil)["IsDeleted"] as? Bool == true
+            )
             #expect(try await lr.request("GET", "emulator/v1/accounts", apiKey: nil).array.isEmpty)
         }
     }
@@ -123,13 +133,19 @@ struct ControlAPITests {
     func blockedEverywhere() async throws {
         try await EmulatorHarness.withEmulator { lr in
             let token = try await lr.registerVerifiedUser(email: "every@example.com")
-            _ = try await lr.request("PUT", "identity/v2/auth/username", body: #"{"username":"every_one"}"#, token: token)
-            let uid = try #require(try await lr.request("GET", "identity/v2/auth/account", token: token)["Uid"] as? String)
+            _ = try await lr.request(
+                "PUT", "identity/v2/auth/username", body: #"{"username":"every_one"}"#, token: token)
+            let uid = try #require(
+                try await lr.request("GET", "identity/v2/auth/account", token: token)["Uid"] as? String)
             _ = try await lr.manage("PUT", "identity/v2/manage/account/\(uid)", body: #"{"IsActive":false}"#)
-            #expect(try await lr.request(
-                "POST", "identity/v2/auth/login", body: #"{"username":"every_one","password":"secret123"}"#).errorCode == 991)
-            #expect(try await lr.request(
-                "POST", "identity/v2/auth/login", body: #"{"email":"every@example.com","password":"secret123"}"#).errorCode == 991)
+            #expect(
+                try await lr.request(
+                    "POST", "identity/v2/auth/login", body: #"{"username":"every_one","password":"secret123"}"#
+                ).errorCode == 991)
+            #expect(
+                try await lr.request(
+                    "POST", "identity/v2/auth/login", body: #"{"email":"every@example.com","password":"secret123"}"#
+                ).errorCode == 991)
             #expect(try await lr.manage("GET", "identity/v2/manage/account/access_token?uid=\(uid)").errorCode == 991)
         }
     }

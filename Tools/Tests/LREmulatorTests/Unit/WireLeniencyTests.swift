@@ -26,15 +26,20 @@ struct WireLeniencyTests {
         }
     }
 
-    @Test("SOTT times that are not times stay refused", arguments: [
-        "2026/13/01 10:00:00", "2026/01/01 24:00:00", "26/01/01 10:00:00", "2026/01/01T10:00:00", "2026/001/01 10:00:00",
-        "2026/01/01 10:00", "tomorrow",
-    ])
+    @Test(
+        "SOTT times that are not times stay refused",
+        arguments: [
+            "2026/13/01 10:00:00", "2026/01/01 24:00:00", "26/01/01 10:00:00", "2026/01/01T10:00:00",
+            "2026/001/01 10:00:00",
+            "2026/01/01 10:00", "tomorrow",
+        ])
     func badSOTTTimes(text: String) {
         #expect(LoginRadiusDates.parseSOTTTime(text) == nil)
     }
 
-    @Test("a request signed as LoginRadius's guide says (decode the whole URL, encode, hash) is accepted: our SDK's habit")
+    @Test(
+        "a request signed as LoginRadius's guide says (decode the whole URL, encode, hash) is accepted: our SDK's habit"
+    )
     func signatureOfDecodedURL() throws {
         let verifier = RequestSignatureVerifier(apiSecret: "s3cret")
         let now = try #require(LoginRadiusDates.parseRequestExpiry("2026-01-01 09:00:00"))

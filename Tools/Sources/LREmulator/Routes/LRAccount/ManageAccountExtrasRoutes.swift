@@ -66,7 +66,8 @@ enum ManageAccountExtrasRoutes {
         let token: String
         switch (parameters["tokentype"] ?? "").lowercased() {
         case "emailverification", "addemail":
-            token = await store.issueOneTimeToken(kind: .emailVerification, uid: uid, email: email, expiresAt: expiresAt)
+            token = await store.issueOneTimeToken(
+                kind: .emailVerification, uid: uid, email: email, expiresAt: expiresAt)
         case "forgotpassword":
             token = await store.issueOneTimeToken(kind: .passwordReset, uid: uid, email: email, expiresAt: expiresAt)
         case "deleteuser":
@@ -122,7 +123,8 @@ enum ManageAccountExtrasRoutes {
         if purpose == .phoneVerification, account.phoneId != phone {
             try await engine.store.update(uid: account.uid) { $0.factors.pendingPhone = phone }
         }
-        let otp = await engine.store.issueOTP(purpose: purpose, uid: account.uid, recipient: phone, expiresAt: expiresAt)
+        let otp = await engine.store.issueOTP(
+            purpose: purpose, uid: account.uid, recipient: phone, expiresAt: expiresAt)
         return .ok(("Token", .string(otp)), ("ExpiresIn", .string(LoginRadiusDates.iso8601(expiresAt))))
     }
 }

@@ -51,7 +51,8 @@ enum AuthEmailRoutes {
         if let template = request.query["welcomeEmailTemplate"] {
             await engine.outbox.append(engine.messages.welcome(to: record.email, template: template, now: now))
         }
-        let session = try await engine.store.issueSession(uid: account.uid, now: now, lifetime: engine.accessTokenLifetime)
+        let session = try await engine.store.issueSession(
+            uid: account.uid, now: now, lifetime: engine.accessTokenLifetime)
         return .ok(("IsPosted", .bool(true)), ("Data", ResponseBuilders.profileAndToken(account, session)))
     }
 

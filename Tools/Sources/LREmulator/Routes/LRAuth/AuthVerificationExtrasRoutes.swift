@@ -17,7 +17,8 @@ enum AuthVerificationExtrasRoutes {
     {
         let body = try request.jsonBody()
         let recaptcha = body.string("g-recaptcha-response") ?? ""
-        let tencent = (body.string("qq_captcha_ticket") ?? "").isEmpty || (body.string("qq_captcha_randstr") ?? "").isEmpty
+        let tencent =
+            (body.string("qq_captcha_ticket") ?? "").isEmpty || (body.string("qq_captcha_randstr") ?? "").isEmpty
         guard !recaptcha.isEmpty || !tencent else { throw LoginRadiusAPIError(.captchaInvalid) }
         return try await AuthRegistrationRoutes.registerChecked(request, body: body, engine: engine)
     }
