@@ -6,7 +6,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
 TOOLS := --package-path Tools
 
-.PHONY: all deps build demo test test-sdk test-linkage test-docs python-client-check test-tools conformance generate check-generated emulator demo-web test-web docs doc-coverage format lint bench check clean
+.PHONY: all deps build demo test test-sdk test-linkage test-docs test-emulator-consumer python-client-check test-tools conformance generate check-generated emulator demo-web test-web docs doc-coverage format lint bench check clean
 
 all: build
 
@@ -47,9 +47,14 @@ test: deps test-sdk test-linkage test-docs conformance python-client-check test-
 test-sdk:
 	$(SWIFT) test
 
-## test-linkage: a consumer of LRAuth alone compiles no other API module
+## test-linkage: a consumer of LRAuth alone compiles no other API module; one without the Emulator trait resolves no Hummingbird
 test-linkage:
 	Tests/Linkage/check.sh
+	Tests/NoTraitConsumer/check.sh
+
+## test-emulator-consumer: a user's package with the Emulator trait tests against the in-process emulator (builds Hummingbird)
+test-emulator-consumer: deps
+	Tests/EmulatorConsumer/check.sh
 
 ## test-docs: every ```swift block of README.md and Docs/*.md compiles against the public API
 test-docs:
@@ -69,6 +74,7 @@ python-client-check: deps
 ## generate: regenerate the API code from Tools/Catalogue
 generate:
 	$(SWIFT) run $(TOOLS) lr-codegen --root .
+	$(SWIFT) run $(TOOLS) lr emulator coverage --write Docs/Emulator.md
 
 check-generated:
 	$(SWIFT) run $(TOOLS) lr-codegen --root . --check

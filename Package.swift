@@ -1,9 +1,11 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // swift-loginradius: the server-side Swift SDK for the LoginRadius customer-identity V2 REST API.
 //
 // Each API area is its own product depending on LRCore only, so a consumer links just what it
 // uses. The only package dependencies are the libraries the SDK itself needs (swift-crypto for
 // SOTT and request signing, swift-log for logging): no server framework reaches a consumer.
+// The `Emulator` trait adds the LoginRadius emulator (`LREmulator`, on Hummingbird) for users'
+// own tests; a consumer that enables no trait resolves no Hummingbird.
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -34,10 +36,19 @@ let package = Package(
         .library(name: "LRWebhook", targets: ["LRWebhook"]),
         .library(name: "LRConfiguration", targets: ["LRConfiguration"]),
         .library(name: "LoginRadius", targets: ["LoginRadius"]),
+        // The emulator for users' tests; needs the `Emulator` trait.
+        .library(name: "LREmulator", targets: ["LREmulator"]),
+    ],
+    traits: [
+        .trait(
+            name: "Emulator",
+            description: "The LoginRadius emulator (LREmulator) for in-process tests; brings in Hummingbird."
+        )
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // System libraries, each with typed, non-variadic inline shims (see shim.h).
@@ -76,6 +87,20 @@ let package = Package(
                 dependencies: ["LRCore"] + apiModules.map { .target(name: $0) },
                 path: "Modules/LoginRadius",
                 swiftSettings: strictSettings
+            ),
+            // The LoginRadius emulator (sources in the Tools package's folder, which builds and tests
+            // it). Its HTTP server exists with the `Emulator` trait only; without it the module
+            // holds the engine and throws from `start()`.
+            .target(
+                name: "LREmulator",
+                dependencies: [
+                    .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Emulator"])),
+                    .product(name: "Crypto", package: "swift-crypto"),
+                    .product(name: "_CryptoExtras", package: "swift-crypto"),
+                    .product(name: "Logging", package: "swift-log"),
+                ],
+                path: "Tools/Sources/LREmulator",
+                swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
             ),
             .testTarget(
                 name: "LRCoreTests", dependencies: ["LRCore"], path: "Tests/LRCoreTests", swiftSettings: strictSettings),

@@ -1,18 +1,22 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // Tools for swift-loginradius: the LoginRadius emulator, the `lr` command line, the operation
 // catalogue and its code generator. A separate package so that the SDK's consumers never
-// resolve Hummingbird or swift-argument-parser.
+// resolve Hummingbird or swift-argument-parser. The emulator's sources live here
+// (Sources/LREmulator) but its target belongs to the root package, behind the `Emulator` trait,
+// so that users reach it from the one URL; this package enables the trait.
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
 ]
 
+/// The LoginRadius emulator, from the root package (with its `Emulator` trait).
+let emulator: Target.Dependency = .product(name: "LREmulator", package: "swift-loginradius")
+
 let package = Package(
     name: "swift-loginradius-tools",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "LREmulator", targets: ["LREmulator"]),
         .executable(name: "lr-emulator", targets: ["lr-emulator"]),
         .executable(name: "lr", targets: ["lr"]),
         .executable(name: "lr-codegen", targets: ["lr-codegen"]),
@@ -21,7 +25,7 @@ let package = Package(
         .executable(name: "lr-demo-web", targets: ["lr-demo-web"]),
     ],
     dependencies: [
-        .package(name: "swift-loginradius", path: ".."),
+        .package(name: "swift-loginradius", path: "..", traits: ["Emulator"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -29,21 +33,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
-        // The LoginRadius emulator: a LoginRadius-compatible HTTP server with an in-memory store.
-        .target(
-            name: "LREmulator",
-            dependencies: [
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
-        ),
         .executableTarget(
             name: "lr-emulator",
             dependencies: [
-                "LREmulator",
+                emulator,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -80,7 +73,7 @@ let package = Package(
         .target(
             name: "LRCommandLine",
             dependencies: [
-                "LREmulator",
+                emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -91,7 +84,7 @@ let package = Package(
             name: "lr",
             dependencies: [
                 "LRCommandLine",
-                "LREmulator",
+                emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,7 +102,7 @@ let package = Package(
         .target(
             name: "LRDemoWeb",
             dependencies: [
-                "LREmulator",
+                emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -129,7 +122,7 @@ let package = Package(
             name: "LRDemoWebTests",
             dependencies: [
                 "LRDemoWeb",
-                "LREmulator",
+                emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -139,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "LREmulatorTests",
             dependencies: [
-                "LREmulator",
+                emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -149,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "LRIntegrationTests",
             dependencies: [
-                "LREmulator",
+                emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
             ],
             swiftSettings: strictSettings
@@ -159,7 +152,7 @@ let package = Package(
         .testTarget(
             name: "LRScenarioTests",
             dependencies: [
-                "LREmulator",
+                emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
             ],
             path: "Tests/Scenarios",
@@ -170,7 +163,7 @@ let package = Package(
             name: "LRCLITests",
             dependencies: [
                 "LRCommandLine",
-                "LREmulator",
+                emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
             ],
             swiftSettings: strictSettings
@@ -194,7 +187,7 @@ let package = Package(
         .testTarget(
             name: "LRStressTests",
             dependencies: [
-                "LREmulator",
+                emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
             ],
             swiftSettings: strictSettings

@@ -38,6 +38,7 @@ public struct CodeGenerator: Sendable {
         }
         files[DocsGenerator.articlePath("LoginRadius")] = docs.umbrellaArticle()
         files[ModelListGenerator.path] = ModelListGenerator(catalogue: catalogue).file()
+        files[EmulatorOperationsGenerator.path] = EmulatorOperationsGenerator(catalogue: catalogue).file()
         return files
     }
 
@@ -45,6 +46,7 @@ public struct CodeGenerator: Sendable {
     public func generatedFolders() -> [String] {
         catalogue.modules.map { "Modules/\($0)/Generated" } + [
             "Tools/Sources/LRConformance/Generated", CLIGenerator.folder, ModelListGenerator.folder,
+            EmulatorOperationsGenerator.folder,
         ]
     }
 

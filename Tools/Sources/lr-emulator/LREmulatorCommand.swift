@@ -10,7 +10,7 @@ struct LREmulatorCommand: AsyncParsableCommand {
         commandName: "lr-emulator",
         abstract: "A local LoginRadius emulator: LoginRadius's V2 identity API with an in-memory store.",
         discussion: "Serves identity/v2/auth/... and identity/v2/manage/... on the given address, plus "
-            + "GET/DELETE /emulator/v1/outbox (the emails it \"sent\") and POST /emulator/v1/reset. "
+            + "the control API under /emulator/v1/ (outbox, state, faults, clock, accounts, webhook deliveries). "
             + "See Docs/Emulator.md.")
 
     @Option(help: "The address to listen on.")
@@ -47,6 +47,15 @@ struct LREmulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("rate-limit-window"), help: "The rate limit window in seconds.")
     var rateLimitWindow = 60
 
+    @Option(name: .customLong("import"), help: "A state file (from GET /emulator/v1/state) to load at start.")
+    var importFile: String?
+
+    @Flag(name: .customLong("consent-required"), help: "Demand consent at login (1226 until the user submits it).")
+    var consentRequired = false
+
+    @Option(name: .customLong("export-on-exit"), help: "Write the state to this file when the emulator stops.")
+    var exportFile: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be positive.") }
@@ -62,6 +71,9 @@ struct LREmulatorCommand: AsyncParsableCommand {
             verificationRequired: !optionalVerification,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info)
         configuration.dataFile = dataFile.map { URL(fileURLWithPath: $0) }
+        configuration.consentRequiredAtLogin = consentRequired
+        configuration.importFile = importFile.map { URL(fileURLWithPath: $0) }
+        configuration.exportOnExitFile = exportFile.map { URL(fileURLWithPath: $0) }
         configuration.rateLimit = rateLimit.map { RateLimit(requests: $0, per: .seconds(rateLimitWindow)) }
         let emulator = LoginRadiusEmulator(configuration: configuration)
         let apiKey = self.apiKey

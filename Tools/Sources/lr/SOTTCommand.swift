@@ -81,13 +81,26 @@ struct SOTTCommand: ParsableCommand {
         [flag, environment].lazy.compactMap { $0 }.first { !$0.allSatisfy(\.isWhitespace) }
     }
 
-    /// `text` as a SOTT time (UTC, `yyyy/MM/dd HH:mm:ss`), or `nil` when it is not one.
-    private static func parse(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 0)
-        formatter.dateFormat = "yyyy/MM/dd HH:mm:ss"
-        guard let date = formatter.date(from: text), formatter.string(from: date) == text else { return nil }
-        return date
+    /// `text` as a SOTT time (UTC): `yyyy/MM/dd HH:mm:ss`, or with `-` for `/` (the Python SDK's
+    /// README writes `2022-01-16 12:00:00`), zero padding optional; `nil` when it is not one.
+    /// The token carries the text as given, as the Python SDK's does.
+    static func parse(_ text: String) -> Date? {
+        let halves = text.split(separator: " ")
+        guard halves.count == 2 else { return nil }
+        let separator: Character = halves[0].contains("/") ? "/" : "-"
+        let parts =
+            halves[0].split(separator: separator, omittingEmptySubsequences: false)
+            + halves[1].split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0].count == 4, parts.dropFirst().allSatisfy({ (1...2).contains($0.count) }),
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        let numbers = parts.compactMap { Int($0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        let components = DateComponents(
+            year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4],
+            second: numbers[5])
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
     }
 }

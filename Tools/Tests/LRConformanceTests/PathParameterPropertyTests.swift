@@ -116,7 +116,7 @@ struct PathParameterPropertyTests {
                     }
                     let targets = server.receivedTargets
                     let label = "\(operation.key) \(parameter.python)=\(value.debugDescription)"
-                    if case .invalidArgument(let argument)? = thrown as? LoginRadiusError {
+                    if let argument = (thrown as? LoginRadiusError)?.invalidArgument {
                         refused += 1
                         if targets.count != before { failures.append("\(label): refused after sending") }
                         if !Self.mustRefuse(value) { failures.append("\(label): refused (\(argument.reason))") }
@@ -165,8 +165,7 @@ struct PathParameterPropertyTests {
             await #expect {
                 _ = try await client.role.deleteRoleContextByUid(contextName: contextName, uid: "victim-uid")
             } throws: { error in
-                guard case .invalidArgument(let argument) = error as? LoginRadiusError else { return false }
-                return argument.parameter == "contextName"
+                return (error as? LoginRadiusError)?.invalidArgument?.parameter == "contextName"
             }
         }
         await #expect(throws: LoginRadiusError.self) {

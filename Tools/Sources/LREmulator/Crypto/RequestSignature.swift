@@ -50,9 +50,14 @@ struct RequestSignatureVerifier: Sendable {
         return base + ":" + body
     }
 
+    /// LoginRadius's signing guide: decode the whole URL, then encode it, then hash — so a
+    /// correctly signed `email=a%40example.com` matches. Clients that encode the URL as sent
+    /// (without decoding first) are accepted too: the candidates cover both.
     private func candidates(for request: EmulatorRequest, expiry: String) -> [String] {
         let host = request.host ?? "127.0.0.1"
-        let urls = ["http://" + host + request.target, "https://" + host + request.target]
+        let sent = ["http://" + host + request.target, "https://" + host + request.target]
+        let decoded = sent.compactMap { $0.removingPercentEncoding }.filter { !sent.contains($0) }
+        let urls = decoded + sent
         let bodyText = String(data: request.body, encoding: .utf8) ?? ""
         var bodies: [String?] = [nil, "{}"]
         if !bodyText.isEmpty { bodies.insert(bodyText, at: 0) }

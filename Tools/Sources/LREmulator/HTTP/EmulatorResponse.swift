@@ -8,6 +8,8 @@ struct EmulatorResponse: Sendable {
     /// A body that is not JSON (the `/emulator/inbox` HTML page): sent instead of `body`, with
     /// the `Content-Type` given in `headers`.
     var text: String? = nil
+    /// Close the connection instead of answering (an injected fault).
+    var dropConnection = false
 
     init(status: Int = 200, body: JSON) {
         self.status = status

@@ -26,6 +26,9 @@ struct QueryParameters: Sendable {
         return pairs.first { $0.name.lowercased() == lowered && !$0.value.isEmpty }?.value
     }
 
+    /// The names of the parameters sent, in order.
+    var names: [String] { pairs.map(\.name) }
+
     /// Whether the parameter was sent at all (even empty).
     func contains(_ name: String) -> Bool {
         let lowered = name.lowercased()

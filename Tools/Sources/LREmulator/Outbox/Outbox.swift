@@ -11,6 +11,10 @@ actor Outbox {
         messages
     }
 
+    func replace(with messages: [OutboxMessage]) {
+        self.messages = messages
+    }
+
     func clear() {
         messages.removeAll()
     }

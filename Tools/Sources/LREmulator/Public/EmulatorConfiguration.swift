@@ -44,6 +44,15 @@ public struct EmulatorConfiguration: Sendable {
     /// A JSON file the emulator's state is saved to (after changes and on stop) and restored
     /// from at start, so that users survive a restart; nil, the default, keeps state in memory.
     public var dataFile: URL? = nil
+    /// A state file (from `GET /emulator/v1/state` or ``LoginRadiusEmulator/exportState()``) to
+    /// load when the emulator starts, after `dataFile` (`--import`).
+    public var importFile: URL? = nil
+    /// Where to write the state when the emulator stops (`--export-on-exit`).
+    public var exportOnExitFile: URL? = nil
+    /// The app's consent settings demand consent at login: a password login of an account that
+    /// has not submitted consent fails with 1226, its body carrying `Data.ConsentToken` for
+    /// "Submit Consent by Consent Token" (`--consent-required`). Off by default.
+    public var consentRequiredAtLogin: Bool = false
 
     /// A configuration with LoginRadius's defaults; the properties not listed here
     /// (``multiFactorRequired``, ``pinRequired``, ``rateLimit``, ``dataFile``) start off.

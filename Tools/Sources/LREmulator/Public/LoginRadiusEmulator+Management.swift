@@ -5,6 +5,10 @@ import Foundation
 public struct EmulatorError: Error, Sendable, CustomStringConvertible {
     /// What was wrong with the request, e.g. `no account with uid …`.
     public let description: String
+
+    /// `start()` or `run()` in a build without the `Emulator` trait, which brings the server.
+    static let withoutServer = EmulatorError(
+        description: "this build has no emulator server: enable the swift-loginradius package's Emulator trait")
 }
 
 extension LoginRadiusEmulator {
@@ -26,7 +30,7 @@ extension LoginRadiusEmulator {
             throw EmulatorError(description: "no account with uid \(uid)")
         }
         return await engine.management.store.issueConsentToken(
-            uid: uid, expiresAt: configuration.now().addingTimeInterval(validity.timeInterval))
+            uid: uid, expiresAt: engine.now.addingTimeInterval(validity.timeInterval))
     }
 
     /// Writes the state file now (when `dataFile` is set); it is also written after changes and

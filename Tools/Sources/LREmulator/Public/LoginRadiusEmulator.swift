@@ -1,7 +1,10 @@
 // The LoginRadius emulator: a LoginRadius-compatible HTTP server with an in-memory store, for
 // tests and demos. Start it in-process (`start()`/`stop()`) or in the foreground (`run()`).
 import Foundation
-import Hummingbird
+
+#if Emulator
+    import Hummingbird
+#endif
 
 /// A LoginRadius-compatible HTTP server with an in-memory store, for tests and demos. Start it
 /// in-process with ``start()`` and ``stop()``, or in the foreground with ``run(onListening:)``.
@@ -35,31 +38,35 @@ public final class LoginRadiusEmulator: Sendable {
     /// emulator runs returns the current address.
     @discardableResult
     public func start() async throws -> URL {
-        if serverTask.get() != nil, let url = URL(string: baseURL) { return url }
-        try await engine.management.restoreState(into: engine)
-        let signal = StartupSignal()
-        let closeListener = self.closeListener
-        let application = ServerFactory.makeApplication(engine: engine) { port, close in
-            closeListener.set(close)
-            await signal.listening(on: port)
-        }
-        let task = Task {
-            do {
-                try await application.run()
-            } catch {
-                await signal.failed(error)
+        #if Emulator
+            if serverTask.get() != nil, let url = URL(string: baseURL) { return url }
+            try await engine.prepareState()
+            let signal = StartupSignal()
+            let closeListener = self.closeListener
+            let application = ServerFactory.makeApplication(engine: engine) { port, close in
+                closeListener.set(close)
+                await signal.listening(on: port)
             }
-            await signal.failed(CancellationError())
-        }
-        serverTask.set(task)
-        do {
-            _ = try await signal.wait()
-        } catch {
-            await stop()
-            throw error
-        }
-        guard let url = URL(string: baseURL) else { throw URLError(.badURL) }
-        return url
+            let task = Task {
+                do {
+                    try await application.run()
+                } catch {
+                    await signal.failed(error)
+                }
+                await signal.failed(CancellationError())
+            }
+            serverTask.set(task)
+            do {
+                _ = try await signal.wait()
+            } catch {
+                await stop()
+                throw error
+            }
+            guard let url = URL(string: baseURL) else { throw URLError(.badURL) }
+            return url
+        #else
+            throw EmulatorError.withoutServer
+        #endif
     }
 
     /// Stops a server started with `start()` and waits until it has shut down.
@@ -78,19 +85,23 @@ public final class LoginRadiusEmulator: Sendable {
         }
         await task.value
         watchdog.cancel()
-        await engine.management.saveState(from: engine)
+        await engine.finishState()
     }
 
     /// Serves in the foreground until SIGINT or SIGTERM; `onListening` gets the base URL once
     /// the port is bound. Used by the `lr-emulator` command.
     public func run(onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
-        let engine = self.engine
-        try await engine.management.restoreState(into: engine)
-        let application = ServerFactory.makeApplication(engine: engine) { _, _ in
-            onListening(engine.baseURL.get())
-        }
-        try await application.runService()
-        await engine.management.saveState(from: engine)
+        #if Emulator
+            let engine = self.engine
+            try await engine.prepareState()
+            let application = ServerFactory.makeApplication(engine: engine) { _, _ in
+                onListening(engine.baseURL.get())
+            }
+            try await application.runService()
+            await engine.finishState()
+        #else
+            throw EmulatorError.withoutServer
+        #endif
     }
 
     /// Every email and SMS the emulator has "sent", oldest first (also `GET /emulator/v1/outbox`).
@@ -110,7 +121,7 @@ public final class LoginRadiusEmulator: Sendable {
 
     /// A SOTT for this emulator's credentials, valid from now for `validity`.
     public func makeSOTT(validFor validity: Duration = .seconds(600)) throws -> String {
-        let start = configuration.now()
+        let start = engine.now
         return try engine.sott.make(start: start, end: start.addingTimeInterval(validity.timeInterval))
     }
 }

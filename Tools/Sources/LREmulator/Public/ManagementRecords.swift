@@ -23,7 +23,7 @@ public struct RateLimit: Sendable, Equatable {
 }
 
 /// One webhook event the emulator sent (or chose not to send) to a subscription.
-public struct WebhookDelivery: Sendable, Equatable {
+public struct WebhookDelivery: Sendable, Equatable, Codable {
     /// The payload's `HookId`.
     public let id: String
     /// The subscription's `Id`.
@@ -34,6 +34,9 @@ public struct WebhookDelivery: Sendable, Equatable {
     public let url: String
     /// The JSON body that was (or would have been) POSTed.
     public let payload: String
+    /// The `signature` header sent with it: HMAC-SHA256 of `payload` keyed with the API
+    /// secret, in upper-case hex, as LoginRadius signs its webhooks.
+    public let signature: String
     /// The receiver's HTTP status, when it answered.
     public let status: Int?
     /// Why the delivery failed (connection refused, timeout, …), if it did.

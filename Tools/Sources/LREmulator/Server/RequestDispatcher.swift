@@ -6,23 +6,22 @@ import Logging
 struct RequestDispatcher: Sendable {
     let engine: EmulatorEngine
     let logger: Logger
-    private let table = RouteTable(
-        AuthRegistrationRoutes.routes + AuthEmailRoutes.routes + AuthLoginRoutes.routes
-            + AuthAccessTokenRoutes.routes + AuthAccountRoutes.routes + AuthPasswordRoutes.routes
-            + AuthUsernameRoutes.routes + ManageAccountRoutes.routes + EmulatorControlRoutes.routes
-            + EmulatorInboxRoutes.routes + ManagementRoutes.all + FactorRoutes.all)
-
-    init(engine: EmulatorEngine, logger: Logger) {
-        self.engine = engine
-        self.logger = logger
-    }
+    /// Every route the emulator serves.
+    static let table = RouteTable(AllRoutes.all)
 
     func dispatch(_ request: EmulatorRequest) async -> EmulatorResponse {
         if let limited = await engine.management.rateLimitResponse(for: request, now: engine.now) {
             return limited
         }
+        if let fault = await engine.faults.fault(for: request) {
+            if let delay = fault.delayMilliseconds, delay > 0 { try? await Task.sleep(for: .milliseconds(delay)) }
+            if let response = fault.response {
+                logger.debug("\(request.method) \(request.path) -> injected fault \(fault.id ?? "")")
+                return response
+            }
+        }
         do {
-            switch table.match(request) {
+            switch Self.table.match(request) {
             case .notFound:
                 throw LoginRadiusAPIError(.notFound)
             case .methodNotAllowed:
@@ -39,6 +38,8 @@ struct RequestDispatcher: Sendable {
                 await engine.management.didHandle(request, response, engine: engine)
                 return response
             }
+        } catch let error as ControlError {
+            return error.response
         } catch let error as LoginRadiusAPIError {
             logger.debug("\(request.method) \(request.path) -> \(error.code.code) \(error.code.message)")
             return .error(error)

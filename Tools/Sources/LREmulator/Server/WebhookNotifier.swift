@@ -33,6 +33,7 @@ struct WebhookNotifier: Sendable {
                     WebhookDelivery(
                         id: hookId, subscriptionId: subscription.id, event: subscription.event,
                         url: url?.absoluteString ?? subscription.targetUrl, payload: payload,
+                        signature: Self.signature(Data(payload.utf8), secret: apiSecret),
                         status: nil, error: nil, skipped: true, createdAt: now))
                 continue
             }
@@ -49,7 +50,9 @@ struct WebhookNotifier: Sendable {
                 await store.recordDelivery(
                     WebhookDelivery(
                         id: hookId, subscriptionId: subscription.id, event: subscription.event,
-                        url: url.absoluteString, payload: payload, status: status, error: failure,
+                        url: url.absoluteString, payload: payload,
+                        signature: Self.signature(Data(payload.utf8), secret: apiSecret), status: status,
+                        error: failure,
                         skipped: false, createdAt: now))
             }
         }

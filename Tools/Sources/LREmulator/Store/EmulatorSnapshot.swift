@@ -1,6 +1,7 @@
-// The `--data` state file: accounts, sessions, refresh tokens, emailed tokens and the
-// management state (roles, custom objects, consent, webhook subscriptions), as JSON. The outbox,
-// webhook deliveries and rate-limit counters are not saved.
+// The emulator's state as JSON — the `--data` state file, `GET`/`PUT /emulator/v1/state`,
+// `--import` and `--export-on-exit`: accounts, sessions, refresh tokens, emailed tokens, the
+// management state (roles, custom objects, consent, webhook subscriptions) and the outbox.
+// Webhook deliveries, fault rules, the clock and rate-limit counters are not part of it.
 //
 // Stored types are mirrored by `Persisted…` records rather than made Codable themselves, so
 // that the shared store types stay free to change. `Account.factors` (the user-factor state) is
@@ -14,6 +15,8 @@ struct EmulatorSnapshot: Codable, Sendable {
     var savedAt: Date
     var accountStore: AccountStoreSnapshot
     var management: ManagementSnapshot
+    /// Every message sent, oldest first (absent in files written before the outbox was saved).
+    var outbox: [OutboxMessage]?
 }
 
 /// The persisted part of the account store.
@@ -155,12 +158,34 @@ extension EmulatorEngine {
     func captureSnapshot() async -> EmulatorSnapshot {
         EmulatorSnapshot(
             format: EmulatorSnapshot.currentFormat, savedAt: now,
-            accountStore: await store.snapshot(), management: await management.store.snapshot())
+            accountStore: await store.snapshot(), management: await management.store.snapshot(),
+            outbox: await outbox.all())
     }
 
     /// Replaces the stores' content with a snapshot's.
     func restore(_ snapshot: EmulatorSnapshot) async throws {
         try await store.restore(snapshot.accountStore)
         await management.store.restore(snapshot.management)
+        await outbox.replace(with: snapshot.outbox ?? [])
+    }
+
+    /// The state as JSON (what `GET /emulator/v1/state` answers).
+    func exportState() async throws -> Data {
+        try StatePersistence.encoder.encode(await captureSnapshot())
+    }
+
+    /// Replaces the state with an exported one; 400-style `StateFileError` when it cannot be read.
+    func importState(_ data: Data) async throws {
+        let snapshot: EmulatorSnapshot
+        do {
+            snapshot = try StatePersistence.decoder.decode(EmulatorSnapshot.self, from: data)
+        } catch {
+            throw StateFileError(description: "not an emulator state: \(error)")
+        }
+        guard snapshot.format == EmulatorSnapshot.currentFormat else {
+            throw StateFileError(description: "unsupported state format \(snapshot.format)")
+        }
+        try await restore(snapshot)
+        await management.persistence?.markDirty(self)
     }
 }

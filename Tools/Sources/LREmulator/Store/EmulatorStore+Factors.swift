@@ -174,6 +174,21 @@ extension EmulatorStore {
         factorState.clientGuids[guid] = record
     }
 
+    /// Remembers the verification token sent for a client GUID (linking a social profile).
+    func recordLinkingVerification(guid: String, token: String) {
+        factorState.linkingVerifications[guid] = token
+    }
+
+    /// Approves a linking GUID once its verification token has been used; no-op otherwise.
+    func approveLinkingGuidIfVerified(_ guid: String, now: Date) {
+        guard let token = factorState.linkingVerifications[guid], oneTimeTokens[token]?.usedAt != nil,
+            var record = factorState.clientGuids[guid], record.expiresAt > now
+        else { return }
+        record.verified = true
+        factorState.clientGuids[guid] = record
+        factorState.linkingVerifications[guid] = nil
+    }
+
     /// The account of an approved GUID, forgetting the GUID: 1140 if unknown or expired, 1139
     /// while the link has not been clicked.
     func takeApprovedClientGuid(_ guid: String?, now: Date) throws(LoginRadiusAPIError) -> String {

@@ -2,8 +2,10 @@
 import Foundation
 
 extension EmulatorStore {
-    /// Starts a session: a new access token and refresh token for the account.
-    func issueSession(uid: String, now: Date, lifetime: TimeInterval) -> AccessSession {
+    /// Starts a session: a new access token and refresh token for the account. Every login path
+    /// comes here, so a blocked account (`IsActive: false`) is refused here: 991.
+    func issueSession(uid: String, now: Date, lifetime: TimeInterval) throws(LoginRadiusAPIError) -> AccessSession {
+        try checkNotBlocked(uid: uid)
         let refreshToken = TokenGenerator.uuid()
         refreshTokens[refreshToken] = RefreshRecord(uid: uid)
         return storeSession(uid: uid, refreshToken: refreshToken, now: now, lifetime: lifetime)
@@ -32,7 +34,13 @@ extension EmulatorStore {
         guard let refreshToken, let record = refreshTokens[refreshToken], accounts[record.uid] != nil else {
             throw LoginRadiusAPIError(.refreshTokenInvalid)
         }
+        try checkNotBlocked(uid: record.uid)
         return storeSession(uid: record.uid, refreshToken: refreshToken, now: now, lifetime: lifetime)
+    }
+
+    /// 991 when the account is blocked.
+    func checkNotBlocked(uid: String) throws(LoginRadiusAPIError) {
+        if accounts[uid]?.isActive == false { throw LoginRadiusAPIError(.accountBlocked) }
     }
 
     /// Ends every session of an account (after a password reset, for instance).

@@ -28,6 +28,11 @@ actor EmulatorStore {
 
     // MARK: Lookups
 
+    /// Every account, oldest first.
+    func allAccounts() -> [Account] {
+        accounts.values.sorted { ($0.createdDate, $0.uid) < ($1.createdDate, $1.uid) }
+    }
+
     func account(uid: String) -> Account? {
         accounts[uid]
     }

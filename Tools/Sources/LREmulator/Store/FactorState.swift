@@ -17,6 +17,8 @@ struct FactorState: Sendable {
     var linkTokens: [String: LinkToken] = [:]
     /// Smart login / one-touch login client GUIDs.
     var clientGuids: [String: ClientGuidRecord] = [:]
+    /// Client GUID → the email verification token sent for linking a social profile.
+    var linkingVerifications: [String: String] = [:]
     /// Tokens of the emulator's fake social provider.
     var socialTokens: [String: MintedSocialToken] = [:]
 }

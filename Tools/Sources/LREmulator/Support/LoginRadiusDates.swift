@@ -27,9 +27,24 @@ enum LoginRadiusDates {
         format(date, dateSeparator: "/")
     }
 
-    /// Parses `yyyy/MM/dd HH:mm:ss` (SOTT).
+    /// Parses a SOTT time as LoginRadius's SDKs write it: `yyyy/MM/dd HH:mm:ss`, with `-` for `/`
+    /// (the Python SDK's README example, `2022-01-16 12:00:00`) and with or without zero padding
+    /// (another official SDK's helper writes `2026/12/5 9:04:07`).
     static func parseSOTTTime(_ text: String) -> Date? {
-        parse(text, dateSeparator: "/")
+        let halves = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: true)
+        guard halves.count == 2 else { return nil }
+        let separator: Character = halves[0].contains("/") ? "/" : "-"
+        let date = halves[0].split(separator: separator, omittingEmptySubsequences: false)
+        let time = halves[1].split(separator: ":", omittingEmptySubsequences: false)
+        guard date.count == 3, time.count == 3, date[0].count == 4,
+            (date.dropFirst() + time).allSatisfy({ (1...2).contains($0.count) }),
+            (date + time).allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return nil }
+        let numbers = (date + time).compactMap { Int($0) }
+        guard numbers.count == 6 else { return nil }
+        return validDate(
+            year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4],
+            second: numbers[5])
     }
 
     /// `2026-01-01 10:00:00`, the `X-Request-Expires` format.
@@ -59,9 +74,16 @@ enum LoginRadiusDates {
         else { return nil }
         func number(_ range: Range<Int>) -> Int? { Int(String(characters[range])) }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
         else { return nil }
+        return validDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+
+    /// The UTC date, or nil when a part is out of range (24-hour clock).
+    private static func validDate(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Date? {
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else {
+            return nil
+        }
         let components = DateComponents(
             calendar: utc, timeZone: utc.timeZone,
             year: year, month: month, day: day, hour: hour, minute: minute, second: second)

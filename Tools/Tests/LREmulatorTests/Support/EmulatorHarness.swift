@@ -121,3 +121,12 @@ final class EmulatorHarness: Sendable {
 enum HarnessError: Error {
     case missing(String)
 }
+
+extension EmulatorHarness {
+    /// The body of a GET as text (HTML pages).
+    func rawText(_ path: String) async throws -> String {
+        guard let url = URL(string: baseURL + path) else { throw URLError(.badURL) }
+        let (data, _) = try await URLSession.shared.data(from: url)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -50,7 +50,9 @@ struct WireFormatTests {
         #expect(LoginRadiusDates.sottTime(date) == "2026/01/01 10:00:00")
         #expect(LoginRadiusDates.requestExpiry(date) == "2026-01-01 10:00:00")
         #expect(LoginRadiusDates.parseSOTTTime("2026/01/01 10:00:00") == Date(timeIntervalSince1970: 1_767_261_600))
-        #expect(LoginRadiusDates.parseSOTTTime("2026-01-01 10:00:00") == nil)
+        // The Python SDK README's dash form is a SOTT time too (WireLeniencyTests).
+        #expect(LoginRadiusDates.parseSOTTTime("2026-01-01 10:00:00") == Date(timeIntervalSince1970: 1_767_261_600))
+        #expect(LoginRadiusDates.parseSOTTTime("2026.01.01 10:00:00") == nil)
         #expect(LoginRadiusDates.parseRequestExpiry("2026-01-01 24:00:00") == nil)
     }
 

@@ -72,7 +72,7 @@ enum ConsentRoutes {
             account.noOfLogins += 1
             account.lastLoginDate = now
         }
-        let session = await engine.store.issueSession(uid: uid, now: now, lifetime: engine.accessTokenLifetime)
+        let session = try await engine.store.issueSession(uid: uid, now: now, lifetime: engine.accessTokenLifetime)
         return EmulatorResponse(body: ResponseBuilders.profileAndToken(account, session))
     }
 

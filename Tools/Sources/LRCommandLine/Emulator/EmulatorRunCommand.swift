@@ -3,15 +3,15 @@ import Foundation
 import LREmulator
 import Logging
 
-/// `lr emulator`: runs the LoginRadius emulator in the foreground until SIGINT or SIGTERM.
-struct EmulatorCommand: AsyncParsableCommand {
+/// `lr emulator [run]`: runs the LoginRadius emulator in the foreground until SIGINT or SIGTERM.
+struct EmulatorRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "emulator",
+        commandName: "run",
         abstract: "Run the LoginRadius emulator: LoginRadius's V2 identity API with an in-memory store.",
         discussion: """
-            Serves identity/v2/auth/... and identity/v2/manage/... on the given address, plus GET/DELETE \
-            /emulator/v1/outbox (the emails and SMS it "sent") and POST /emulator/v1/reset. Point lr at it \
-            with --base-url http://127.0.0.1:PORT/ and the emulator's key and secret. See Docs/Emulator.md.
+            Serves identity/v2/auth/... and identity/v2/manage/... on the given address, plus the control \
+            API under /emulator/v1/ (outbox, state, faults, clock, accounts, webhook deliveries). Point lr at \
+            it with --base-url http://127.0.0.1:PORT/ and the emulator's key and secret. See Docs/Emulator.md.
             """
     )
 
@@ -54,6 +54,15 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("rate-limit-window"), help: "The rate limit window in seconds.")
     var rateLimitWindow = 60
 
+    @Option(name: .customLong("import"), help: "A state file (from `lr emulator state export`) to load at start.")
+    var importFile: String?
+
+    @Flag(name: .customLong("consent-required"), help: "Demand consent at login (1226 until the user submits it).")
+    var consentRequired = false
+
+    @Option(name: .customLong("export-on-exit"), help: "Write the state to this file when the emulator stops.")
+    var exportFile: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be positive.") }
@@ -72,6 +81,9 @@ struct EmulatorCommand: AsyncParsableCommand {
         )
         configuration.dataFile = dataFile.map { URL(fileURLWithPath: $0) }
         configuration.rateLimit = rateLimit.map { RateLimit(requests: $0, per: .seconds(rateLimitWindow)) }
+        configuration.consentRequiredAtLogin = consentRequired
+        configuration.importFile = importFile.map { URL(fileURLWithPath: $0) }
+        configuration.exportOnExitFile = exportFile.map { URL(fileURLWithPath: $0) }
         let emulator = LoginRadiusEmulator(configuration: configuration)
         let apiKey = self.apiKey
         let secretLine = apiSecret == nil ? "  API secret: \(secret)\n" : "  API secret: (as given)\n"

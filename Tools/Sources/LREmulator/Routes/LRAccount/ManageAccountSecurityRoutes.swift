@@ -55,7 +55,7 @@ enum ManageAccountSecurityRoutes {
         -> EmulatorResponse
     {
         let account = try await engine.requireAccount(uid: request.query["uid"])
-        let session = await engine.store.issueSession(
+        let session = try await engine.store.issueSession(
             uid: account.uid, now: engine.now, lifetime: engine.accessTokenLifetime)
         return EmulatorResponse(body: ResponseBuilders.token(session))
     }

@@ -104,12 +104,13 @@ enum FactorSupport {
         uid: String, engine: EmulatorEngine, change: @escaping @Sendable (inout Account) -> Void = { _ in }
     ) async throws -> (Account, AccessSession) {
         let now = engine.now
+        try await engine.store.checkNotBlocked(uid: uid)
         let account = try await engine.store.update(uid: uid) { account in
             change(&account)
             account.noOfLogins += 1
             account.lastLoginDate = now
         }
-        let session = await engine.store.issueSession(uid: uid, now: now, lifetime: engine.accessTokenLifetime)
+        let session = try await engine.store.issueSession(uid: uid, now: now, lifetime: engine.accessTokenLifetime)
         return (account, session)
     }
 
@@ -126,9 +127,11 @@ enum FactorSupport {
     /// reply also carries the PIN `session_token`; without one while a PIN is required, 1243
     /// with `Data.PINAuthToken`.
     static func completePasswordLogin(_ account: Account, engine: EmulatorEngine) async throws -> EmulatorResponse {
+        try await engine.store.checkNotBlocked(uid: account.uid)
         if account.factors.isMultiFactorConfigured || engine.configuration.multiFactorRequired {
             throw LoginRadiusAPIError(FactorError.multiFactorEnabled)
         }
+        if let consentRequired = await consentRequired(account, engine: engine) { return consentRequired }
         return try await pinAwareLogin(account, engine: engine)
     }
 
@@ -154,6 +157,15 @@ enum FactorSupport {
         return [
             ("session_token", .string(token)), ("session_expires_in", .string(LoginRadiusDates.iso8601(expiresAt))),
         ]
+    }
+
+    /// 1226 with `Data.ConsentToken` when the app demands consent at login and the account has
+    /// not given any; nil to go on.
+    static func consentRequired(_ account: Account, engine: EmulatorEngine) async -> EmulatorResponse? {
+        guard engine.configuration.consentRequiredAtLogin, account.profile["ConsentProfile"] == nil else { return nil }
+        let token = await engine.management.store.issueConsentToken(
+            uid: account.uid, expiresAt: engine.now.addingTimeInterval(FactorLifetimes.clientGuid))
+        return errorResponse(.consentNotSubmitted, data: .object(JSONObject([("ConsentToken", .string(token))])))
     }
 
     /// LoginRadius's error body with a `Data` member (e.g. 1243's `PINAuthToken`).

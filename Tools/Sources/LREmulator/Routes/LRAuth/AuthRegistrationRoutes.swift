@@ -16,9 +16,15 @@ enum AuthRegistrationRoutes {
         try engine.sott.validate(
             request.header("X-LoginRadius-Sott") ?? request.query["sott"],
             now: engine.now, skew: engine.configuration.sottClockSkew.timeInterval)
-        let body = try request.jsonBody()
+        return try await registerChecked(request, body: try request.jsonBody(), engine: engine)
+    }
+
+    /// A registration whose SOTT (or captcha) has been checked.
+    static func registerChecked(_ request: EmulatorRequest, body: JSONObject, engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         if body.string("PhoneId") != nil {
-            return try await PhoneRoutes.register(request, body: body, engine: engine) // Factors/PhoneRoutes.swift
+            return try await PhoneRoutes.register(request, body: body, engine: engine) // LRPhone/PhoneRoutes.swift
         }
         let account = try await makeAccount(from: body, engine: engine)
         try await engine.store.insert(account)
@@ -32,7 +38,7 @@ enum AuthRegistrationRoutes {
             await sendVerification(to: email, uid: account.uid, request: request, engine: engine)
         }
         guard !required else { return .ok(("IsPosted", .bool(true)), ("Data", .null)) }
-        let session = await engine.store.issueSession(
+        let session = try await engine.store.issueSession(
             uid: account.uid, now: engine.now, lifetime: engine.accessTokenLifetime)
         let loggedIn = try await engine.store.update(uid: account.uid) { [now = engine.now] account in
             account.noOfLogins += 1
@@ -59,7 +65,9 @@ enum AuthRegistrationRoutes {
 
     /// Issues a verification token for `email` and puts the email in the outbox, honouring
     /// the `verificationUrl` and `emailTemplate` query parameters.
+    @discardableResult
     static func sendVerification(to email: String, uid: String, request: EmulatorRequest, engine: EmulatorEngine) async
+        -> String
     {
         let token = await engine.store.issueOneTimeToken(
             kind: .emailVerification, uid: uid, email: email, expiresAt: engine.emailTokenExpiry)
@@ -67,6 +75,7 @@ enum AuthRegistrationRoutes {
             engine.messages.verification(
                 to: email, token: token, url: request.query["verificationUrl"],
                 template: request.query["emailTemplate"], now: engine.now))
+        return token
     }
 
     /// Builds the account a registration body describes (1134, 1038, 1201, 1204 on bad input).

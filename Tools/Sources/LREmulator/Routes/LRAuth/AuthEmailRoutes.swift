@@ -28,9 +28,16 @@ enum AuthEmailRoutes {
     private static func verifyEmail(_ request: EmulatorRequest, _ engine: EmulatorEngine) async throws
         -> EmulatorResponse
     {
-        let now = engine.now
         let record = try await engine.store.consumeOneTimeToken(
-            request.query["verificationtoken"], kind: .emailVerification, now: now)
+            request.query["verificationtoken"], kind: .emailVerification, now: engine.now)
+        return try await completeVerification(record, request, engine)
+    }
+
+    /// Marks the token's email verified and logs the user in (the link and the OTP form).
+    static func completeVerification(_ record: OneTimeToken, _ request: EmulatorRequest, _ engine: EmulatorEngine)
+        async throws -> EmulatorResponse
+    {
+        let now = engine.now
         let account = try await engine.store.update(uid: record.uid) { account in
             for index in account.emails.indices
             where account.emails[index].value.lowercased() == record.email.lowercased() {
@@ -44,7 +51,8 @@ enum AuthEmailRoutes {
         if let template = request.query["welcomeEmailTemplate"] {
             await engine.outbox.append(engine.messages.welcome(to: record.email, template: template, now: now))
         }
-        let session = await engine.store.issueSession(uid: account.uid, now: now, lifetime: engine.accessTokenLifetime)
+        let session = try await engine.store.issueSession(
+            uid: account.uid, now: now, lifetime: engine.accessTokenLifetime)
         return .ok(("IsPosted", .bool(true)), ("Data", ResponseBuilders.profileAndToken(account, session)))
     }
 

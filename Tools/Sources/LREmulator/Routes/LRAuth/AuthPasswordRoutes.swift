@@ -60,7 +60,7 @@ enum AuthPasswordRoutes {
         return ResponseBuilders.isPosted()
     }
 
-    private static func setPassword(_ password: String, uid: String, engine: EmulatorEngine) async throws {
+    static func setPassword(_ password: String, uid: String, engine: EmulatorEngine) async throws {
         let hash = try engine.passwords.hash(password)
         let now = engine.now
         try await engine.store.update(uid: uid) { account in

@@ -28,7 +28,7 @@ enum AuthLoginRoutes {
             }
             account = found
         } else if body.string("phone") != nil {
-            return try await PhoneRoutes.login(request, body: body, engine: engine) // Factors/PhoneRoutes.swift
+            return try await PhoneRoutes.login(request, body: body, engine: engine) // LRPhone/PhoneRoutes.swift
         } else {
             throw LoginRadiusAPIError(.emailOrUsernameRequired)
         }
@@ -41,7 +41,7 @@ enum AuthLoginRoutes {
             guard verified else { throw LoginRadiusAPIError(.emailNotVerified) }
         }
         // Counts the login and starts the session; 1176 with a second factor, PIN session token
-        // or 1243 with PIN authentication (Factors/FactorSupport.swift).
+        // or 1243 with PIN authentication (Support/FactorSupport.swift).
         return try await FactorSupport.completePasswordLogin(account, engine: engine)
     }
 }

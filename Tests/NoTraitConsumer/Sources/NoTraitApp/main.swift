@@ -1,0 +1,3 @@
+import LRAuth
+
+print("LRAuth linked without the Emulator trait")
