@@ -156,24 +156,24 @@ struct PathParameterPropertyTests {
         #expect(delivered > 1000)
     }
 
-    @Test("deleteRoleContextByUid(contextName: \"..\") is invalidArgument and nothing reaches the server")
+    @Test("deleteRoleContextByUID(contextName: \"..\") is invalidArgument and nothing reaches the server")
     func deleteRoleContextDotDot() async throws {
         let server = try CaptureHTTPServer()
         defer { server.stop() }
         let client = try Self.client(server)
         for contextName in ["..", "."] {
             await #expect {
-                _ = try await client.role.deleteRoleContextByUid(contextName: contextName, uid: "victim-uid")
+                _ = try await client.role.deleteRoleContextByUID(contextName: contextName, uid: "victim-uid")
             } throws: { error in
                 return (error as? LoginRadiusError)?.invalidArgument?.parameter == "contextName"
             }
         }
         await #expect(throws: LoginRadiusError.self) {
-            _ = try await client.account.getAccountProfileByUid(uid: "..")
+            _ = try await client.account.getAccountProfileByUID(uid: "..")
         }
         #expect(server.receivedTargets.isEmpty)
         // The same call with an ordinary name arrives with the name as its last segment.
-        _ = try? await client.role.deleteRoleContextByUid(contextName: "ctx", uid: "victim-uid")
+        _ = try? await client.role.deleteRoleContextByUID(contextName: "ctx", uid: "victim-uid")
         #expect(
             server.receivedTargets.map { $0.prefix { $0 != "?" } } == [
                 "/identity/v2/manage/account/victim-uid/rolecontext/ctx"

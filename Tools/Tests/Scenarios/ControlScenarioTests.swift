@@ -100,7 +100,7 @@ struct ControlScenarioTests {
                 try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model)
             }
             await expectAPIError(991) {
-                try await scenario.client.account.getAccessTokenByUid(uid: uid)
+                try await scenario.client.account.getAccessTokenByUID(uid: uid)
             }
             await expectAPIError(905) {
                 try await scenario.client.authentication.getProfileByAccessToken(accessToken: login.accessToken ?? "")
