@@ -10,7 +10,8 @@ struct PublicSurfaceTests {
         let transport = CannedTransport(body: #"{"IsPosted": true}"#)
         let client = try makeClient(transport)
         let reply: JSONValue = try await client.callEndpoint(
-            .post, "/identity/v2/manage/new thing/", query: [QueryItem(name: "a", value: "b c"), QueryItem(name: "x", value: " ")],
+            .post, "/identity/v2/manage/new thing/",
+            query: [QueryItem(name: "a", value: "b c"), QueryItem(name: "x", value: " ")],
             body: ["Name": "Ada"], accessToken: "tok", sendsAPISecret: true)
         #expect(reply["IsPosted"] == .bool(true))
         let request = try #require(transport.requests.first)
@@ -54,6 +55,8 @@ struct PublicSurfaceTests {
         #expect(AuthenticationAPI.Operations.loginByEmail.loginRadiusName == "login_by_email")
         #expect(AuthenticationAPI.Operations.invalidateAccessToken.loginRadiusName == "auth_in_validate_access_token")
         #expect(AuthenticationAPI.Operations.invalidateAccessToken.name == "invalidateAccessToken")
-        #expect(Set(AuthenticationAPI.Operations.all.map(\.loginRadiusName)).count == AuthenticationAPI.Operations.all.count)
+        #expect(
+            Set(AuthenticationAPI.Operations.all.map(\.loginRadiusName)).count == AuthenticationAPI.Operations.all.count
+        )
     }
 }
