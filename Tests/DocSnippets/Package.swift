@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // The documentation's Swift examples, compiled against the public API: `check.sh` extracts every
-// ```swift block of README.md and Docs/*.md into .snippets/ (hidden, so formatters skip it) and
+// ```swift block of README.md and Docs/*.md into Extracted/ (ignored by git and swift-format) and
 // builds this package. A block that cannot compile on its own is marked `<!-- fragment: why -->`
 // on the line before its fence.
 import PackageDescription
@@ -13,7 +13,7 @@ let package = Package(
         .target(
             name: "DocSnippets",
             dependencies: [.product(name: "LoginRadius", package: "swift-loginradius")],
-            path: ".snippets"
+            path: "Extracted"
         )
     ],
     swiftLanguageModes: [.v6]

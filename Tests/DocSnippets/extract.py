@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes every ```swift block of README.md and Docs/*.md as a Swift file under .snippets/.
+"""Writes every ```swift block of README.md and Docs/*.md as a Swift file under Extracted/ (each marked `swift-format-ignore-file`).
 
 A block is compiled inside an async throwing function whose parameters stand for the values
 examples take as given (client, configuration, email, password, token, ...), unless it declares
@@ -12,7 +12,7 @@ import re
 import sys
 
 root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".snippets")
+out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "Extracted")
 os.makedirs(out_dir, exist_ok=True)
 for old in glob.glob(os.path.join(out_dir, "*.swift")):
     os.remove(old)
@@ -50,7 +50,7 @@ for document in documents:
         imports = sorted({line.strip() for line in body if line.startswith("import ")} | {"import LoginRadius", "import Foundation"})
         code = [line for line in body if not line.startswith("import ")]
         ident = re.sub(r"[^A-Za-z0-9]", "_", name) + f"_{start}"
-        text = "\n".join(imports) + f"\n\n// {name}, line {start}\n"
+        text = "// swift-format-ignore-file\n" + "\n".join(imports) + f"\n\n// {name}, line {start}\n"
         if FILE_SCOPE.search("\n".join(code)):
             text += "\n".join(code) + "\n"
         else:

@@ -71,7 +71,7 @@ public struct AccessToken<Profile: Codable & Sendable>: Codable, Sendable {
     ///
     /// A `Profile` member that cannot be decoded as `Profile` leaves ``profile`` `nil` and is
     /// kept, untouched, in `additionalFields["Profile"]`. The value is read as a ``JSONValue`` and
-    /// built by ``init(members:)``, the same code the fast path (`init(jsonValue:)`) runs.
+    /// built by `init(members:)`, the same code the fast path (`init(jsonValue:)`) runs.
     ///
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Decoder) throws {
@@ -158,7 +158,7 @@ public struct PostResponseWithData<Data: Codable & Sendable>: Codable, Sendable 
     ///
     /// A `Data` member that cannot be decoded as `Data` leaves ``data`` `nil` and is kept,
     /// untouched, in `additionalFields["Data"]`. The value is read as a ``JSONValue`` and built by
-    /// ``init(members:)``, the same code the fast path (`init(jsonValue:)`) runs.
+    /// `init(members:)`, the same code the fast path (`init(jsonValue:)`) runs.
     ///
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Decoder) throws {

@@ -243,7 +243,7 @@ struct DocsGenerator {
             for parameter in parameters.sorted(by: { $0.required && !$1.required }) {
                 let required = parameter.required ? "yes" : (parameter.default != nil ? "no (default)" : "no")
                 out +=
-                    "| `\(parameter.swift)` | `\(parameter.signatureType.replacingOccurrences(of: "? = nil", with: "?"))` | "
+                    "| `\(parameter.signatureLabel)` | `\(parameter.signatureType.replacingOccurrences(of: "? = nil", with: "?"))` | "
                 out += "\(required) | \(sentAs(parameter, operation: operation)) | "
                 out +=
                     cell(parameter.summary.map(Swift.sentence) ?? "") + typeLink(parameter.type, models: models)

@@ -133,7 +133,7 @@ struct EmulatorCallTests {
     func pin() async throws {
         try await withEmulator { emulator in
             let result = await emulator.lr([
-                "pin-authentication", "in-validate-pin-session-token", "--session-token", "bogus",
+                "pin-authentication", "invalidate-pin-session-token", "--session-token", "bogus",
             ])
             #expect(result.status == 1, "\(result)")
             #expect(reportsLoginRadiusError(result.standardError), "\(result)")

@@ -16,28 +16,35 @@ import CLibCurl
 /// it. Its end is observed instead through ``CurlMultiLoop/waitUntilClosed()``, which the thread
 /// resumes as its last act.
 struct CurlThread: Sendable {
-    /// What the new thread receives, and where it reports its kernel id once it runs
-    /// (`kernelIDValue` is guarded by `lock`, a pthread mutex the sanitizers see; hence
-    /// `@unchecked Sendable`).
-    private final class Entry: @unchecked Sendable {
+    /// Where the new thread reports its kernel id once it runs (`value` is guarded by `lock`, a
+    /// pthread mutex the sanitizers see; hence `@unchecked Sendable`).
+    private final class KernelID: @unchecked Sendable {
+        let lock = CurlLock()
+        var value = 0
+    }
+
+    /// What the new thread receives; released when the thread's body returns. Kept apart from
+    /// ``KernelID``: the body holds the loop, which holds this `CurlThread`, so a `CurlThread`
+    /// holding the body would be a reference cycle that keeps every loop alive.
+    private final class Entry {
         let name: String
         let body: @Sendable () -> Void
-        let lock = CurlLock()
-        var kernelIDValue = 0
-        init(name: String, body: @escaping @Sendable () -> Void) {
+        let kernelID: KernelID
+        init(name: String, body: @escaping @Sendable () -> Void, kernelID: KernelID) {
             self.name = name
             self.body = body
+            self.kernelID = kernelID
         }
     }
 
-    private let entry: Entry
+    private let reportedKernelID: KernelID
 
     /// The kernel's id of the thread (`/proc/self/task/<id>` on Linux; `0` elsewhere). For tests
     /// only: it waits (yielding the CPU) until the new thread has recorded it.
     var kernelID: Int {
         #if os(Linux)
             while true {
-                let id = entry.lock.withLock { entry.kernelIDValue }
+                let id = reportedKernelID.lock.withLock { reportedKernelID.value }
                 if id != 0 { return id }
                 sched_yield()
             }
@@ -50,8 +57,9 @@ struct CurlThread: Sendable {
     ///
     /// - Throws: ``LoginRadiusError/invalidConfiguration(_:)`` when the system refuses a thread.
     static func start(name: String, _ body: @escaping @Sendable () -> Void) throws -> CurlThread {
-        let startedEntry = Entry(name: name, body: body)
-        let started = CurlThread(entry: startedEntry)
+        let kernelID = KernelID()
+        let startedEntry = Entry(name: name, body: body, kernelID: kernelID)
+        let started = CurlThread(reportedKernelID: kernelID)
         let entry = Unmanaged.passRetained(startedEntry).toOpaque()
         #if canImport(Darwin)
             var id: pthread_t?
@@ -81,8 +89,8 @@ struct CurlThread: Sendable {
         return started
     }
 
-    private init(entry: Entry) {
-        self.entry = entry
+    private init(reportedKernelID: KernelID) {
+        self.reportedKernelID = reportedKernelID
     }
 
     private static func run(_ argument: UnsafeMutableRawPointer) {
@@ -93,7 +101,7 @@ struct CurlThread: Sendable {
         #elseif os(Linux)
             _ = lr_set_current_thread_name(entry.name)
             let id = Int(lr_current_thread_kernel_id())
-            entry.lock.withLock { entry.kernelIDValue = id }
+            entry.kernelID.lock.withLock { entry.kernelID.value = id }
         #endif
         entry.body()
     }

@@ -1,7 +1,7 @@
 // The management side's services, held by the engine as `engine.management`: its store, webhook
 // delivery, the optional rate limit and the optional `--data` state file. The dispatcher asks
-// it before a request (rate limit) and tells it after each successful one (webhook events of
-// the auth endpoints, risk-based login records, saving state).
+// it before a request (rate limit) and tells it after each successful one (saving state).
+// Webhook events come from the handlers that change state (Server/AuthEvents.swift).
 import Foundation
 
 final class ManagementServices: Sendable {
@@ -34,7 +34,6 @@ final class ManagementServices: Sendable {
 
     /// Runs after every successful request.
     func didHandle(_ request: EmulatorRequest, _ response: EmulatorResponse, engine: EmulatorEngine) async {
-        await AuthEventHooks.handle(request, response, engine: engine)
         await persistence?.markDirty(engine)
     }
 

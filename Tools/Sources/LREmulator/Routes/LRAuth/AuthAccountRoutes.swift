@@ -42,7 +42,9 @@ enum AuthAccountRoutes {
             account.profileModifiedDate = now
             account.touch(now)
         }
-        return .ok(("IsPosted", .bool(true)), ("Data", IdentitySerializer.json(updated)))
+        let identity = IdentitySerializer.json(updated)
+        await engine.management.notify("UpdateProfile", data: identity, engine: engine)
+        return .ok(("IsPosted", .bool(true)), ("Data", identity))
     }
 
     /// Emails a delete token to the primary address: `{"IsDeleteRequestAccepted": true}`.

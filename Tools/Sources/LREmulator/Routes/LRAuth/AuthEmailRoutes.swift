@@ -53,7 +53,10 @@ enum AuthEmailRoutes {
         }
         let session = try await engine.store.issueSession(
             uid: account.uid, now: now, lifetime: engine.accessTokenLifetime)
-        return .ok(("IsPosted", .bool(true)), ("Data", ResponseBuilders.profileAndToken(account, session)))
+        let response = EmulatorResponse.ok(
+            ("IsPosted", .bool(true)), ("Data", ResponseBuilders.profileAndToken(account, session)))
+        await AuthEvents.emailVerified(response, engine: engine)
+        return response
     }
 
     @Sendable
@@ -71,6 +74,7 @@ enum AuthEmailRoutes {
             account.touch(now)
         }
         await AuthRegistrationRoutes.sendVerification(to: email, uid: account.uid, request: request, engine: engine)
+        await AuthEvents.user("AddEmail", uid: account.uid, engine: engine)
         return ResponseBuilders.isPosted()
     }
 
@@ -88,6 +92,7 @@ enum AuthEmailRoutes {
             account.emails.removeAll { $0.value.lowercased() == email.lowercased() }
             account.touch(now)
         }
+        await AuthEvents.user("RemoveEmail", uid: account.uid, engine: engine)
         return .ok(("IsDeleted", .bool(true)))
     }
 }

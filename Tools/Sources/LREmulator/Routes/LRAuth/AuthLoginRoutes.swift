@@ -12,6 +12,14 @@ enum AuthLoginRoutes {
     static func login(_ request: EmulatorRequest, _: RouteParameters, _ engine: EmulatorEngine) async throws
         -> EmulatorResponse
     {
+        let response = try await passwordLogin(request, engine)
+        await AuthEvents.loggedIn(request, response, engine: engine)
+        return response
+    }
+
+    private static func passwordLogin(_ request: EmulatorRequest, _ engine: EmulatorEngine) async throws
+        -> EmulatorResponse
+    {
         let body = try request.jsonBody()
         let account: Account
         var loginEmail: String?

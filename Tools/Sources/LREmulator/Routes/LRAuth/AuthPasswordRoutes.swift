@@ -24,6 +24,7 @@ enum AuthPasswordRoutes {
             throw LoginRadiusAPIError(.currentPasswordInvalid)
         }
         try await setPassword(newPassword, uid: account.uid, engine: engine)
+        await AuthEvents.user("ChangePassword", uid: account.uid, engine: engine)
         return ResponseBuilders.isPosted()
     }
 
@@ -57,6 +58,7 @@ enum AuthPasswordRoutes {
             body.string("password"), property: "Password", policy: engine.configuration.passwordLength)
         let record = try await engine.store.consumeOneTimeToken(token, kind: .passwordReset, now: engine.now)
         try await setPassword(password, uid: record.uid, engine: engine)
+        await AuthEvents.user("ResetPassword", uid: record.uid, engine: engine)
         return ResponseBuilders.isPosted()
     }
 

@@ -16,7 +16,9 @@ enum AuthRegistrationRoutes {
         try engine.sott.validate(
             request.header("X-LoginRadius-Sott") ?? request.query["sott"],
             now: engine.now, skew: engine.configuration.sottClockSkew.timeInterval)
-        return try await registerChecked(request, body: try request.jsonBody(), engine: engine)
+        let response = try await registerChecked(request, body: try request.jsonBody(), engine: engine)
+        await AuthEvents.registered(request, response, engine: engine)
+        return response
     }
 
     /// A registration whose SOTT (or captcha) has been checked.

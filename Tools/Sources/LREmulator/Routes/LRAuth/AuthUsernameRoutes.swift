@@ -29,6 +29,7 @@ enum AuthUsernameRoutes {
             account.username = username
             account.touch(now)
         }
+        await AuthEvents.user("SetUsername", uid: account.uid, engine: engine)
         return ResponseBuilders.isPosted()
     }
 }

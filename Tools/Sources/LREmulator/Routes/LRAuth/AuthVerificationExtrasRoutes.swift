@@ -20,7 +20,9 @@ enum AuthVerificationExtrasRoutes {
         let tencent =
             (body.string("qq_captcha_ticket") ?? "").isEmpty || (body.string("qq_captcha_randstr") ?? "").isEmpty
         guard !recaptcha.isEmpty || !tencent else { throw LoginRadiusAPIError(.captchaInvalid) }
-        return try await AuthRegistrationRoutes.registerChecked(request, body: body, engine: engine)
+        let response = try await AuthRegistrationRoutes.registerChecked(request, body: body, engine: engine)
+        await AuthEvents.registered(request, response, engine: engine)
+        return response
     }
 
     /// The OTP is the code of the verification email the emulator sent to `email` (its token):
