@@ -32,7 +32,7 @@ struct PublicSurfaceTests {
         do {
             let _: LoginRadiusResponse = try await client.callEndpoint(.get, "identity/v2/auth/new")
             Issue.record("expected .api")
-        } catch LoginRadiusError.api(let error) {
+        } catch let error as LoginRadiusError where error.code == .api {
             #expect(error.errorCode == 938)
         }
     }

@@ -20,7 +20,7 @@ struct ControlScenarioTests {
             #expect(rule.id != nil)
             let login = {
                 try await scenario.client.authentication.loginByEmail(
-                    emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+                    EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
             }
             // Another operation on another path is untouched by the rule.
             #expect(try await scenario.client.authentication.checkEmailAvailability(email: email).isExist == true)
@@ -76,11 +76,11 @@ struct ControlScenarioTests {
         try await withScenario { scenario in
             await expectAPIError(938) {
                 try await scenario.client.authentication.loginByEmail(
-                    emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+                    EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
             }
             try await scenario.emulator.importState(exported)
             let login = try await scenario.client.authentication.loginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+                EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
             #expect(login.profile?.uid == uid)
             #expect(await scenario.emulator.outbox().contains { $0.recipient == email && $0.purpose == .verification })
         }
@@ -97,7 +97,7 @@ struct ControlScenarioTests {
             #expect(await scenario.emulator.account(uid: uid)?.sessions.isEmpty == true)
             let model = EmailAuthenticationModel(email: email, password: "Secret-pass-1")
             await expectAPIError(991) {
-                try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model)
+                try await scenario.client.authentication.loginByEmail(model)
             }
             await expectAPIError(991) {
                 try await scenario.client.account.getAccessTokenByUID(uid: uid)
@@ -107,7 +107,7 @@ struct ControlScenarioTests {
             }
             try await scenario.emulator.unblockAccount(uid: uid)
             #expect(
-                try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model).profile?.uid
+                try await scenario.client.authentication.loginByEmail(model).profile?.uid
                     == uid)
         }
     }
@@ -118,11 +118,11 @@ struct ControlScenarioTests {
         defer { receiver.close() }
         try await withScenario { scenario in
             _ = try await scenario.client.webhook.createWebhookSubscription(
-                webHookSubscribeModel: WebHookSubscribeModel(event: "Login", name: "crm", targetUrl: receiver.url))
+                WebHookSubscribeModel(event: "Login", targetURL: receiver.url, name: "crm"))
             let email = Scenario.newEmail("delivered")
             _ = try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1")
             _ = try await scenario.client.authentication.loginByEmail(
-                emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
+                EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
             let deliveries = await waitFor { await scenario.emulator.webhookDeliveries() }
             let delivery = try #require(deliveries.first)
             #expect(delivery.event == "Login")
@@ -166,18 +166,18 @@ struct ConsentAtLoginScenarioTests {
             _ = try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1")
             let model = EmailAuthenticationModel(email: email, password: "Secret-pass-1")
             let error = await expectAPIError(1226) {
-                try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model)
+                try await scenario.client.authentication.loginByEmail(model)
             }
             let data = try #require(error?.data?.objectValue)
             let consentToken = try #require(data["ConsentToken"]?.stringValue)
             let submitted = try await scenario.client.consentManagement.submitConsentByConsentToken(
-                consentToken: consentToken,
-                consentSubmitModel: ConsentSubmitModel(
+                ConsentSubmitModel(
                     data: [["ConsentOptionId": "email_consent", "IsAccepted": true]],
-                    events: [["Event": "Login", "IsCustom": false]]))
+                    events: [["Event": "Login", "IsCustom": false]]),
+                consentToken: consentToken)
             #expect(submitted.accessToken != nil)
             #expect(
-                try await scenario.client.authentication.loginByEmail(emailAuthenticationModel: model).accessToken
+                try await scenario.client.authentication.loginByEmail(model).accessToken
                     != nil)
         }
     }

@@ -12,7 +12,7 @@ public struct SignUp: Sendable {
     /// Logs a customer in; returns their access token.
     public func logIn(email: String, password: String) async throws -> String? {
         try await authentication.loginByEmail(
-            emailAuthenticationModel: EmailAuthenticationModel(email: email, password: password)
+            EmailAuthenticationModel(email: email, password: password)
         ).accessToken
     }
 }

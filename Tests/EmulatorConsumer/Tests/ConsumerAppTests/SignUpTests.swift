@@ -16,7 +16,7 @@ struct SignUpTests {
                 baseURL: baseURL.absoluteString))
         let email = "ada@example.com"
         _ = try await client.authentication.userRegistrationByEmail(
-            authUserRegistrationModel: AuthUserRegistrationModel(
+            AuthUserRegistrationModel(
                 email: [EmailAddress(type: "Primary", value: email)], password: "Secret-pass-1"),
             sott: try emulator.makeSOTT())
         let token = try #require(await emulator.outbox().last { $0.purpose == .verification }?.token)
