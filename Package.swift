@@ -38,6 +38,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // A span and metrics per call: the two small, standard observability APIs (no backend).
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     ],
     targets: [
         // System libraries, each with typed, non-variadic inline shims (see shim.h).
@@ -61,6 +64,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             path: "Modules/LRCore",
             swiftSettings: strictSettings
@@ -78,7 +83,13 @@ let package = Package(
                 swiftSettings: strictSettings
             ),
             .testTarget(
-                name: "LRCoreTests", dependencies: ["LRCore"], path: "Tests/LRCoreTests", swiftSettings: strictSettings),
+                name: "LRCoreTests",
+                dependencies: [
+                    "LRCore",
+                    .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                    .product(name: "MetricsTestKit", package: "swift-metrics"),
+                ],
+                path: "Tests/LRCoreTests", swiftSettings: strictSettings),
             // Every generated model, in every module, decoded both ways (the list is generated).
             .testTarget(
                 name: "LRModelTests", dependencies: ["LoginRadius"], path: "Tests/LRModelTests",
