@@ -95,6 +95,9 @@ let package = Package(
                 name: "LRModelTests", dependencies: ["LoginRadius"], path: "Tests/LRModelTests",
                 swiftSettings: strictSettings),
             .testTarget(
+                name: "LRWebhookTests", dependencies: ["LRWebhook"], path: "Tests/LRWebhookTests",
+                swiftSettings: strictSettings),
+            .testTarget(
                 name: "LRAuthTests",
                 dependencies: ["LRAuth", "LRCore"],
                 path: "Tests/LRAuthTests",
