@@ -44,8 +44,10 @@ test-web: deps
 ## test: unit tests, integration tests against the emulator, conformance, generated-code freshness
 test: deps test-sdk test-linkage conformance python-client-check test-tools
 
+## The SDK's tests with every lightweight trait on, so the trait-gated code is built and tested too.
+SDK_TEST_TRAITS := ServiceLifecycle
 test-sdk:
-	$(SWIFT) test
+	$(SWIFT) test --traits $(SDK_TEST_TRAITS)
 
 ## test-linkage: a consumer of LRAuth alone compiles no other API module
 test-linkage:

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // swift-loginradius: the server-side Swift SDK for the LoginRadius customer-identity V2 REST API.
 //
 // Each API area is its own product depending on LRCore only, so a consumer links just what it
@@ -35,12 +35,20 @@ let package = Package(
         .library(name: "LRConfiguration", targets: ["LRConfiguration"]),
         .library(name: "LoginRadius", targets: ["LoginRadius"]),
     ],
+    // Package traits switch on the framework plugins (SE-0450). None is on by default, so a
+    // consumer who enables none resolves and builds none of those frameworks.
+    traits: [
+        .trait(
+            name: "ServiceLifecycle",
+            description: "LoginRadiusClient as a swift-service-lifecycle Service (graceful shutdown ends in shutdown())."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // A span and metrics per call: the two small, standard observability APIs (no backend).
         .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // System libraries, each with typed, non-variadic inline shims (see shim.h).
@@ -66,6 +74,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle",
+                    condition: .when(traits: ["ServiceLifecycle"])),
             ],
             path: "Modules/LRCore",
             swiftSettings: strictSettings
@@ -94,6 +105,16 @@ let package = Package(
             .testTarget(
                 name: "LRModelTests", dependencies: ["LoginRadius"], path: "Tests/LRModelTests",
                 swiftSettings: strictSettings),
+            // Runs with `swift test --traits ServiceLifecycle` (make test does); empty otherwise.
+            .testTarget(
+                name: "LRServiceLifecycleTests",
+                dependencies: [
+                    "LRCore",
+                    .product(
+                        name: "ServiceLifecycle", package: "swift-service-lifecycle",
+                        condition: .when(traits: ["ServiceLifecycle"])),
+                ],
+                path: "Tests/LRServiceLifecycleTests", swiftSettings: strictSettings),
             .testTarget(
                 name: "LRWebhookTests", dependencies: ["LRWebhook"], path: "Tests/LRWebhookTests",
                 swiftSettings: strictSettings),
