@@ -110,4 +110,4 @@ check: deps
 	LR_TEST_TIME_SCALE=3 $(SWIFT) test --scratch-path .build-asan --sanitize=address --disable-xctest --no-parallel --filter "$(ASAN_FILTER)"
 
 clean:
-	rm -rf .build Tools/.build Tools/Benchmarks/.build Tests/Linkage/.build
+	rm -rf .build Tools/.build Tools/Benchmarks/.build Tests/Linkage/.build Tests/Linkage/HummingbirdConsumer/.build

@@ -34,6 +34,8 @@ let package = Package(
         .library(name: "LRWebhook", targets: ["LRWebhook"]),
         .library(name: "LRConfiguration", targets: ["LRConfiguration"]),
         .library(name: "LoginRadius", targets: ["LoginRadius"]),
+        // Framework plugins: empty unless their trait is enabled.
+        .library(name: "LRHummingbird", targets: ["LRHummingbird"]),
     ],
     // Package traits switch on the framework plugins (SE-0450). None is on by default, so a
     // consumer who enables none resolves and builds none of those frameworks.
@@ -41,6 +43,9 @@ let package = Package(
         .trait(
             name: "ServiceLifecycle",
             description: "LoginRadiusClient as a swift-service-lifecycle Service (graceful shutdown ends in shutdown())."),
+        .trait(
+            name: "Hummingbird",
+            description: "LRHummingbird: access-token authenticator, role guard and webhook receiver for Hummingbird 2."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -49,6 +54,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // System libraries, each with typed, non-variadic inline shims (see shim.h).
@@ -105,6 +112,18 @@ let package = Package(
             .testTarget(
                 name: "LRModelTests", dependencies: ["LoginRadius"], path: "Tests/LRModelTests",
                 swiftSettings: strictSettings),
+            // Hummingbird 2 plugin (trait `Hummingbird`); its tests run in the Tools package, against the emulator.
+            .target(
+                name: "LRHummingbird",
+                dependencies: [
+                    "LRAuth", "LRWebhook",
+                    .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                    .product(
+                        name: "HummingbirdAuth", package: "hummingbird-auth", condition: .when(traits: ["Hummingbird"])),
+                ],
+                path: "Integrations/Hummingbird/Sources/LRHummingbird",
+                swiftSettings: strictSettings
+            ),
             // Runs with `swift test --traits ServiceLifecycle` (make test does); empty otherwise.
             .testTarget(
                 name: "LRServiceLifecycleTests",

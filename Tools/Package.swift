@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // Tools for swift-loginradius: the LoginRadius emulator, the `lr` command line, the operation
 // catalogue and its code generator. A separate package so that the SDK's consumers never
 // resolve Hummingbird or swift-argument-parser.
@@ -21,7 +21,9 @@ let package = Package(
         .executable(name: "lr-demo-web", targets: ["lr-demo-web"]),
     ],
     dependencies: [
-        .package(name: "swift-loginradius", path: ".."),
+        // The SDK with its Hummingbird plugin (trait), which the demo web app and its tests use.
+        .package(name: "swift-loginradius", path: "..", traits: ["Hummingbird"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -141,6 +143,19 @@ let package = Package(
             dependencies: [
                 "LREmulator",
                 .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // LRHummingbird (the root package's Hummingbird plugin) against the in-process emulator:
+        // here because a root-package test target cannot depend on the emulator.
+        .testTarget(
+            name: "LRHummingbirdTests",
+            dependencies: [
+                "LREmulator",
+                .product(name: "LRHummingbird", package: "swift-loginradius"),
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings

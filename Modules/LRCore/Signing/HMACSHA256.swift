@@ -26,3 +26,12 @@ package enum HMACSHA256 {
     /// The length of an HMAC-SHA256 code in bytes.
     package static let byteCount = SHA256.byteCount
 }
+
+/// SHA-256, for keys that must not hold the value they stand for (the token cache of the
+/// framework plugins). `package`, like ``HMACSHA256``.
+package enum SHA256Digest {
+    /// The SHA-256 digest of `text`'s UTF-8 bytes.
+    package static func of(_ text: String) -> [UInt8] {
+        Array(SHA256.hash(data: Data(text.utf8)))
+    }
+}
