@@ -125,10 +125,10 @@ struct StressTests {
                 return echo.id == "\(index)" ? nil : "\(index): got the answer of \(echo.id)"
             }
         } catch let error as LoginRadiusError {
-            switch (plan, error) {
-            case (.reset, .transport(let failure)) where failure.kind == .connectionLost: return nil
-            case (.unavailable, .http(let failure)) where failure.status == 503: return nil
-            case (.silent, .transport(let failure)) where failure.kind == .timedOut: return nil
+            switch plan {
+            case .reset where error.transport?.kind == .connectionLost: return nil
+            case .unavailable where error.http?.status == 503: return nil
+            case .silent where error.transport?.kind == .timedOut: return nil
             default: return "\(index): \(plan) → \(error)"
             }
         } catch {
