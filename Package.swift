@@ -42,10 +42,12 @@ let package = Package(
     traits: [
         .trait(
             name: "ServiceLifecycle",
-            description: "LoginRadiusClient as a swift-service-lifecycle Service (graceful shutdown ends in shutdown())."),
+            description:
+                "LoginRadiusClient as a swift-service-lifecycle Service (graceful shutdown ends in shutdown())."),
         .trait(
             name: "Hummingbird",
-            description: "LRHummingbird: access-token authenticator, role guard and webhook receiver for Hummingbird 2."),
+            description: "LRHummingbird: access-token authenticator, role guard and webhook receiver for Hummingbird 2."
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),

@@ -84,8 +84,9 @@ public final class AccessTokenValidator: Sendable {
     ///   - client: The client that asks LoginRadius.
     ///   - options: Cache sizes and lifetimes.
     ///   - now: The wall clock; tests pass their own.
-    public init(client: LoginRadiusClient, options: Options = Options(), now: @escaping @Sendable () -> Date = Date.init)
-    {
+    public init(
+        client: LoginRadiusClient, options: Options = Options(), now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.client = client
         self.options = options
         self.now = now
@@ -96,6 +97,7 @@ public final class AccessTokenValidator: Sendable {
     /// - Parameters:
     ///   - token: The access token, as the request carried it.
     ///   - originIP: The end user's IP address, sent as `X-Origin-IP` when LoginRadius is asked.
+    /// - Returns: The user, or `nil` when LoginRadius refused the token (now or within ``Options/refusalTTL``).
     /// - Throws: ``LoginRadiusError`` when LoginRadius could not answer (nothing is cached).
     public func user(for token: String, originIP: String? = nil) async throws -> LoginRadiusUser? {
         let key = SHA256Digest.of(token)

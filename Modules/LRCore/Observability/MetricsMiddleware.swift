@@ -84,7 +84,8 @@ public struct MetricsMiddleware: LoginRadiusMiddleware {
         Timer(label: Label.duration, dimensions: dimensions, factory: factory)
             .recordNanoseconds(Self.nanoseconds(clock.monotonicNow - start))
         if let kind = outcome.failureKind {
-            Self.countFailure(kind: kind, reason: outcome.failureReason ?? kind, dimensions: dimensions, factory: factory)
+            Self.countFailure(
+                kind: kind, reason: outcome.failureReason ?? kind, dimensions: dimensions, factory: factory)
         }
         return try result.get()
     }

@@ -20,7 +20,8 @@ package enum HMACSHA256 {
 
     /// Whether `code` is the HMAC-SHA256 of `message` keyed with `secret`, compared in constant time.
     package static func isValid(_ code: [UInt8], of message: Data, secret: String) -> Bool {
-        HMAC<SHA256>.isValidAuthenticationCode(code, authenticating: message, using: SymmetricKey(data: Data(secret.utf8)))
+        HMAC<SHA256>.isValidAuthenticationCode(
+            code, authenticating: message, using: SymmetricKey(data: Data(secret.utf8)))
     }
 
     /// The length of an HMAC-SHA256 code in bytes.

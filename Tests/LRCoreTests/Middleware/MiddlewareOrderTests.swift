@@ -29,7 +29,8 @@ struct MiddlewareOrderTests {
             middleware: [Outer()], attemptMiddleware: [Inner()])
         #expect(
             client.middlewareNames == [
-                "TracingMiddleware", "MetricsMiddleware", "LoggingMiddleware", "Outer", "OriginIPMiddleware", "CompressionMiddleware", "RetryMiddleware", "Inner",
+                "TracingMiddleware", "MetricsMiddleware", "LoggingMiddleware", "Outer", "OriginIPMiddleware",
+                "CompressionMiddleware", "RetryMiddleware", "Inner",
                 "RequestSigningMiddleware",
             ])
     }
@@ -40,7 +41,8 @@ struct MiddlewareOrderTests {
         // Origin IP is always installed: each call may carry its own (`with(originIP:)`).
         #expect(
             client.middlewareNames == [
-                "TracingMiddleware", "MetricsMiddleware", "LoggingMiddleware", "OriginIPMiddleware", "CompressionMiddleware",
+                "TracingMiddleware", "MetricsMiddleware", "LoggingMiddleware", "OriginIPMiddleware",
+                "CompressionMiddleware",
                 "RetryMiddleware",
             ])
         let bare = try Support.client(

@@ -87,7 +87,9 @@ struct TracingMiddlewareTests {
             span.events.map { $0.attributes["loginradius.retry.reason"]?.toSpanAttribute() }
                 == ["HTTP 503", "HTTP 502"])
         #expect(
-            span.events.map { $0.attributes["loginradius.retry.delay_ms"]?.toSpanAttribute() } == [.int(100), .int(200)])
+            span.events.map { $0.attributes["loginradius.retry.delay_ms"]?.toSpanAttribute() } == [
+                .int(100), .int(200),
+            ])
         #expect(span.attributes["loginradius.attempts"]?.toSpanAttribute() == .int(3))
         #expect(span.attributes["http.response.status_code"]?.toSpanAttribute() == .int(200))
         #expect(span.status == nil)

@@ -82,10 +82,13 @@ struct WebhookScenarioTests {
             // secret, and refuses one whose body was changed on the way.
             let verifier = try WebhookVerifier(secrets: ["a-rotated-out-secret", LoginRadiusEmulator.defaultAPISecret])
             let verified = try verifier.verify(
-                body: loginEvent.body, headers: LoginRadiusHeaders(loginEvent.headers.map { .init(name: $0, value: $1) }))
+                body: loginEvent.body,
+                headers: LoginRadiusHeaders(loginEvent.headers.map { .init(name: $0, value: $1) }))
             #expect(verified.name == .login)
             #expect(verified.data.objectValue?["Uid"] == .string(uid))
-            #expect(try verifier.verify(body: registerEvent.body, signature: registerEvent.headers["signature"]).name == .register)
+            #expect(
+                try verifier.verify(body: registerEvent.body, signature: registerEvent.headers["signature"]).name
+                    == .register)
             var tampered = loginEvent.body
             tampered.append(contentsOf: Array(" ".utf8))
             #expect(throws: WebhookVerificationError.self) {

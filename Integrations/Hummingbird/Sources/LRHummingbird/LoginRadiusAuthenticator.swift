@@ -52,7 +52,8 @@
                     for: bearer.token, originIP: originIP.address(for: request, context: context))
             } catch {
                 context.logger.error(
-                    "LoginRadius token validation failed", metadata: ["lr.error": "\((error as? LoginRadiusError)?.code.description ?? "other")"])
+                    "LoginRadius token validation failed",
+                    metadata: ["lr.error": "\((error as? LoginRadiusError)?.code.description ?? "other")"])
                 throw HTTPError(.serviceUnavailable)
             }
         }
