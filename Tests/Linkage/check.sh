@@ -23,7 +23,7 @@ for framework in hummingbird hummingbird-auth vapor swift-service-lifecycle swif
     exit 1
   fi
 done
-echo "Resolved for LRAuth alone: $(printf '%s\n' "$dependencies" | grep -o '[a-z-]*\.git@' | sed 's/\.git@//' | sort -u | tr '\n' ' ')"
+echo "Resolved for LRAuth alone: $(printf '%s\n' "$dependencies" | grep -o '[a-z0-9-]*\.git@' | sed 's/\.git@//' | sort -u | tr '\n' ' ')"
 
 # 3. A consumer enabling the Hummingbird trait on the same dependency builds LRHummingbird.
 (
