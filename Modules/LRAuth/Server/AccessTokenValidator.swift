@@ -98,7 +98,7 @@ public final class AccessTokenValidator: Sendable {
     ///   - token: The access token, as the request carried it.
     ///   - originIP: The end user's IP address, sent as `X-Origin-IP` when LoginRadius is asked.
     /// - Returns: The user, or `nil` when LoginRadius refused the token (now or within ``Options/refusalTTL``).
-    /// - Throws: ``LoginRadiusError`` when LoginRadius could not answer (nothing is cached).
+    /// - Throws: `LoginRadiusError` when LoginRadius could not answer (nothing is cached).
     public func user(for token: String, originIP: String? = nil) async throws -> LoginRadiusUser? {
         let key = SHA256Digest.of(token)
         let now = now()
