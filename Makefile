@@ -44,8 +44,10 @@ test-web: deps
 ## test: unit tests, integration tests against the emulator, conformance, generated-code freshness
 test: deps test-sdk test-linkage test-docs conformance python-client-check test-tools
 
+## The SDK's tests with every lightweight trait on, so the trait-gated code is built and tested too.
+SDK_TEST_TRAITS := ServiceLifecycle
 test-sdk:
-	$(SWIFT) test
+	$(SWIFT) test --traits $(SDK_TEST_TRAITS)
 
 ## test-linkage: a consumer of LRAuth alone compiles no other API module; one without the Emulator trait resolves no Hummingbird
 test-linkage:
@@ -118,4 +120,4 @@ check: deps
 	LR_TEST_TIME_SCALE=3 $(SWIFT) test --scratch-path .build-asan --sanitize=address --disable-xctest --no-parallel --filter "$(ASAN_FILTER)"
 
 clean:
-	rm -rf .build Tools/.build Tools/Benchmarks/.build Tests/Linkage/.build Tests/DocSnippets/.build Tests/DocSnippets/Extracted
+	rm -rf .build Tools/.build Tools/Benchmarks/.build Tests/Linkage/.build Tests/Linkage/HummingbirdConsumer/.build Tests/DocSnippets/.build Tests/DocSnippets/Extracted Tests/NoTraitConsumer/.build Tests/EmulatorConsumer/.build

@@ -38,17 +38,34 @@ let package = Package(
         .library(name: "LoginRadius", targets: ["LoginRadius"]),
         // The emulator for users' tests; needs the `Emulator` trait.
         .library(name: "LREmulator", targets: ["LREmulator"]),
+        // Framework plugins: empty unless their trait is enabled.
+        .library(name: "LRHummingbird", targets: ["LRHummingbird"]),
     ],
+    // Package traits switch on the emulator and the framework plugins (SE-0450). None is on by
+    // default, so a consumer who enables none resolves and builds none of those frameworks.
     traits: [
         .trait(
             name: "Emulator",
             description: "The LoginRadius emulator (LREmulator) for in-process tests; brings in Hummingbird."
-        )
+        ),
+        .trait(
+            name: "ServiceLifecycle",
+            description:
+                "LoginRadiusClient as a swift-service-lifecycle Service (graceful shutdown ends in shutdown())."),
+        .trait(
+            name: "Hummingbird",
+            description: "LRHummingbird: access-token authenticator, role guard and webhook receiver for Hummingbird 2."
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // A span and metrics per call: the two small, standard observability APIs (no backend).
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // System libraries, each with typed, non-variadic inline shims (see shim.h).
@@ -72,6 +89,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle",
+                    condition: .when(traits: ["ServiceLifecycle"])),
             ],
             path: "Modules/LRCore",
             swiftSettings: strictSettings
@@ -103,10 +125,41 @@ let package = Package(
                 swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
             ),
             .testTarget(
-                name: "LRCoreTests", dependencies: ["LRCore"], path: "Tests/LRCoreTests", swiftSettings: strictSettings),
+                name: "LRCoreTests",
+                dependencies: [
+                    "LRCore",
+                    .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                    .product(name: "MetricsTestKit", package: "swift-metrics"),
+                ],
+                path: "Tests/LRCoreTests", swiftSettings: strictSettings),
             // Every generated model, in every module, decoded both ways (the list is generated).
             .testTarget(
                 name: "LRModelTests", dependencies: ["LoginRadius"], path: "Tests/LRModelTests",
+                swiftSettings: strictSettings),
+            // Hummingbird 2 plugin (trait `Hummingbird`); its tests run in the Tools package, against the emulator.
+            .target(
+                name: "LRHummingbird",
+                dependencies: [
+                    "LRAuth", "LRWebhook",
+                    .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                    .product(
+                        name: "HummingbirdAuth", package: "hummingbird-auth", condition: .when(traits: ["Hummingbird"])),
+                ],
+                path: "Integrations/Hummingbird/Sources/LRHummingbird",
+                swiftSettings: strictSettings
+            ),
+            // Runs with `swift test --traits ServiceLifecycle` (make test does); empty otherwise.
+            .testTarget(
+                name: "LRServiceLifecycleTests",
+                dependencies: [
+                    "LRCore",
+                    .product(
+                        name: "ServiceLifecycle", package: "swift-service-lifecycle",
+                        condition: .when(traits: ["ServiceLifecycle"])),
+                ],
+                path: "Tests/LRServiceLifecycleTests", swiftSettings: strictSettings),
+            .testTarget(
+                name: "LRWebhookTests", dependencies: ["LRWebhook"], path: "Tests/LRWebhookTests",
                 swiftSettings: strictSettings),
             .testTarget(
                 name: "LRAuthTests",

@@ -25,7 +25,9 @@ let package = Package(
         .executable(name: "lr-demo-web", targets: ["lr-demo-web"]),
     ],
     dependencies: [
-        .package(name: "swift-loginradius", path: "..", traits: ["Emulator"]),
+        // The SDK with its emulator and its Hummingbird plugin (traits), which the tools and their tests use.
+        .package(name: "swift-loginradius", path: "..", traits: ["Emulator", "Hummingbird"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -134,6 +136,19 @@ let package = Package(
             dependencies: [
                 emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // LRHummingbird (the root package's Hummingbird plugin) against the in-process emulator:
+        // here because a root-package test target cannot depend on the emulator.
+        .testTarget(
+            name: "LRHummingbirdTests",
+            dependencies: [
+                "LREmulator",
+                .product(name: "LRHummingbird", package: "swift-loginradius"),
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the LRAuth-only consumer and fails if any API module other than LRAuth was compiled.
+# 1. Builds the LRAuth-only consumer and fails if any API module other than LRAuth was compiled.
+# 2. Checks that consumer resolves no framework; 3. builds a consumer of LRHummingbird (trait on).
 set -euo pipefail
 cd "$(dirname "$0")"
 swift build --scratch-path .build 2>&1 | tail -1
@@ -13,4 +14,21 @@ for module in LRAccount LRSocial LRCustomObject LRPhone LRMFA LRPIN LRReAuth LRC
   fi
 done
 [ -e .build/debug/Modules/LRAuth.swiftmodule ] || { echo "FAIL: LRAuth was not built"; exit 1; }
-echo "Linkage: 1 passed, 0 failed"
+
+# 2. The same consumer resolves no framework: no plugin trait is on by default.
+dependencies=$(swift package --scratch-path .build show-dependencies 2>/dev/null)
+for framework in hummingbird hummingbird-auth vapor swift-service-lifecycle swift-nio; do
+  if printf '%s\n' "$dependencies" | grep -q "/$framework.git@"; then
+    echo "FAIL: $framework was resolved for a consumer enabling no trait"
+    exit 1
+  fi
+done
+echo "Resolved for LRAuth alone: $(printf '%s\n' "$dependencies" | grep -o '[a-z0-9-]*\.git@' | sed 's/\.git@//' | sort -u | tr '\n' ' ')"
+
+# 3. A consumer enabling the Hummingbird trait on the same dependency builds LRHummingbird.
+(
+  cd HummingbirdConsumer
+  swift build --scratch-path .build 2>&1 | tail -1
+  swift run --scratch-path .build HummingbirdConsumer
+)
+echo "Linkage: 3 passed, 0 failed"

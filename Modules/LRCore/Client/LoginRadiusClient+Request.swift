@@ -87,6 +87,7 @@ extension LoginRadiusClient {
         do {
             return try ResponseValidation.decode(type, from: response.body)
         } catch let error as LoginRadiusError {
+            MetricsMiddleware.recordDecodingFailure(of: call.operation.operationName)
             throw error.attributed(to: call.operation.operationName, attempts: sends)
         }
     }

@@ -34,6 +34,8 @@ public import Logging
 /// ## Pipeline order
 /// The pipeline is built once per client. Every call passes through these steps, outermost first:
 ///
+/// 1. ``TracingMiddleware`` and ``MetricsMiddleware`` — a span, counters and a timer per call,
+///    when a tracer or a metrics backend is active (`Docs/Observability.md`).
 /// 1. ``LoggingMiddleware`` — one line per call (``LoginRadiusConfiguration/logging``); it sees
 ///    the whole call, every retry included, with the request as the SDK built it.
 /// 2. Your `middleware`, in the order given — once per call.
@@ -93,7 +95,8 @@ public struct LoginRadiusClient: Sendable {
         randomFraction: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
     ) throws {
         try configuration.validate()
-        var stack: [any LoginRadiusMiddleware] = [LoggingMiddleware(policy: configuration.logging, clock: clock)]
+        var stack: [any LoginRadiusMiddleware] = [TracingMiddleware(), MetricsMiddleware(clock: clock)]
+        stack.append(LoggingMiddleware(policy: configuration.logging, clock: clock))
         stack.append(contentsOf: middleware)
         stack.append(OriginIPMiddleware())
         if configuration.compression.isEnabled {

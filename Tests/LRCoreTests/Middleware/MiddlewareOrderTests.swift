@@ -29,7 +29,8 @@ struct MiddlewareOrderTests {
             middleware: [Outer()], attemptMiddleware: [Inner()])
         #expect(
             client.middlewareNames == [
-                "LoggingMiddleware", "Outer", "OriginIPMiddleware", "CompressionMiddleware", "RetryMiddleware", "Inner",
+                "TracingMiddleware", "MetricsMiddleware", "LoggingMiddleware", "Outer", "OriginIPMiddleware",
+                "CompressionMiddleware", "RetryMiddleware", "Inner",
                 "RequestSigningMiddleware",
             ])
     }
@@ -40,12 +41,17 @@ struct MiddlewareOrderTests {
         // Origin IP is always installed: each call may carry its own (`with(originIP:)`).
         #expect(
             client.middlewareNames == [
-                "LoggingMiddleware", "OriginIPMiddleware", "CompressionMiddleware", "RetryMiddleware",
+                "TracingMiddleware", "MetricsMiddleware", "LoggingMiddleware", "OriginIPMiddleware",
+                "CompressionMiddleware",
+                "RetryMiddleware",
             ])
         let bare = try Support.client(
             try Support.configuration(retry: .disabled, compression: .disabled), transport: ScriptedTransport(),
             middleware: [Outer()])
-        #expect(bare.middlewareNames == ["LoggingMiddleware", "Outer", "OriginIPMiddleware"])
+        #expect(
+            bare.middlewareNames == [
+                "TracingMiddleware", "MetricsMiddleware", "LoggingMiddleware", "Outer", "OriginIPMiddleware",
+            ])
     }
 
     @Test("what each position sees: user middleware once per call, attempt middleware per attempt, signing last")

@@ -78,6 +78,22 @@ struct WebhookScenarioTests {
             #expect(
                 loginEvent.headers["signature"]
                     == HMACSHA256.hex(key: LoginRadiusEmulator.defaultAPISecret, message: loginEvent.body))
+            // The SDK's verifier accepts the emulator's real deliveries, signed with the API
+            // secret, and refuses one whose body was changed on the way.
+            let verifier = try WebhookVerifier(secrets: ["a-rotated-out-secret", LoginRadiusEmulator.defaultAPISecret])
+            let verified = try verifier.verify(
+                body: loginEvent.body,
+                headers: LoginRadiusHeaders(loginEvent.headers.map { .init(name: $0, value: $1) }))
+            #expect(verified.name == .login)
+            #expect(verified.data.objectValue?["Uid"] == .string(uid))
+            #expect(
+                try verifier.verify(body: registerEvent.body, signature: registerEvent.headers["signature"]).name
+                    == .register)
+            var tampered = loginEvent.body
+            tampered.append(contentsOf: Array(" ".utf8))
+            #expect(throws: WebhookVerificationError.self) {
+                try verifier.verify(body: tampered, signature: loginEvent.headers["signature"])
+            }
             let payload = try #require(loginEvent.json)
             #expect(payload["HookName"] as? String == "login")
             #expect((payload["HookId"] as? String)?.count == 36)

@@ -112,6 +112,7 @@ public struct RetryMiddleware: LoginRadiusMiddleware {
             // Info: the call still succeeds or fails by throwing, but the retry itself is
             // reported nowhere else (swift-log's "Choosing log levels").
             logger.info("retrying", metadata: Self.metadata(attempt, reason, delay: delay))
+            CallObservation.current?.retrying(afterAttempt: attempt, reason: reason.summary, delay: delay)
             try await clock.sleep(for: delay)
             attempt += 1
         }
