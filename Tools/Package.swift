@@ -145,7 +145,7 @@ let package = Package(
         .testTarget(
             name: "LRHummingbirdTests",
             dependencies: [
-                "LREmulator",
+                emulator,
                 .product(name: "LRHummingbird", package: "swift-loginradius"),
                 .product(name: "LoginRadius", package: "swift-loginradius"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),

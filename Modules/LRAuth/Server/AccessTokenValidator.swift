@@ -142,7 +142,7 @@ public final class AccessTokenValidator: Sendable {
 
     private func ask(token: String, originIP: String?) async throws -> LoginRadiusUser {
         let authentication = client.with(originIP: originIP).authentication
-        async let info = authentication.authValidateAccessToken(accessToken: token)
+        async let info = authentication.validateAccessToken(accessToken: token)
         async let profile = authentication.getProfileByAccessToken(accessToken: token)
         return LoginRadiusUser(profile: try await profile, tokenExpiry: try await info.expiresIn?.date)
     }

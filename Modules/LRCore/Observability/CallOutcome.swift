@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a call ended, in the terms spans and metrics report: the HTTP status, LoginRadius's
 /// `ErrorCode`, and a failure kind and reason drawn from small fixed sets. Never a user value
 /// (no email, token, uid, message text), so every field is safe as a metric dimension.
@@ -17,7 +19,8 @@ struct CallOutcome: Sendable {
     /// LoginRadius's error body is a failure too, as ``LoginRadiusClient/send(_:)`` treats it).
     init(response: LoginRadiusResponse) {
         do {
-            try ResponseValidation.check(response)
+            // Only the kind of failure is reported, not a Retry-After delay, so any instant will do.
+            try ResponseValidation.check(response, now: Date(timeIntervalSince1970: 0))
             self.init(httpStatus: response.status)
         } catch {
             self.init(error: error)

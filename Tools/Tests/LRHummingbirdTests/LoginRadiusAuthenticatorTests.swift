@@ -28,11 +28,11 @@ func withEmulatedUser(_ body: (EmulatedUser) async throws -> Void) async throws 
                 baseURL: baseURL, configURL: baseURL, requestTimeout: .seconds(10)))
         let email = "hb+\(UUID().uuidString.prefix(8).lowercased())@example.com"
         let account = try await client.account.createAccount(
-            accountCreateModel: AccountCreateModel(
+            AccountCreateModel(
                 email: [EmailAddress(type: "Primary", value: email)], firstName: "Ada", lastName: "Lovelace",
                 password: "Str0ng-Passw0rd!", additionalFields: ["EmailVerified": true]))
         let login = try await client.authentication.loginByEmail(
-            emailAuthenticationModel: EmailAuthenticationModel(email: email, password: "Str0ng-Passw0rd!"))
+            EmailAuthenticationModel(email: email, password: "Str0ng-Passw0rd!"))
         let token = try #require(login.accessToken)
         try await body(EmulatedUser(emulator: emulator, client: client, token: token, uid: try #require(account.uid)))
         try await client.shutdown()
@@ -76,7 +76,7 @@ struct LoginRadiusAuthenticatorTests {
                 #expect(validator.statistics == .init(hits: 1, misses: 1))
 
                 // Logout: LoginRadius revokes the token, the app drops it from the cache.
-                _ = try await user.client.authentication.authInValidateAccessToken(accessToken: user.token)
+                _ = try await user.client.authentication.invalidateAccessToken(accessToken: user.token)
                 validator.invalidate(user.token)
                 try await client.execute(uri: "/api/me", method: .get, headers: bearer) { response in
                     #expect(response.status == .unauthorized)
