@@ -20,7 +20,9 @@ for old in glob.glob(os.path.join(out_dir, "*.swift")):
 GIVEN = (
     "client: LoginRadiusClient, configuration: LoginRadiusConfiguration, env: [String: String], "
     "email: String, password: String, token: String, accessToken: String, uid: String, "
-    "apiKey: String, apiSecret: String, new: String, old: String"
+    "apiKey: String, apiSecret: String, new: String, old: String, "
+    "remoteAddress: String, previousAPISecret: String, body: Data, headers: LoginRadiusHeaders, "
+    "credentials: EmailAuthenticationModel"
 )
 FILE_SCOPE = re.compile(r"^(extension|protocol|public protocol|@main)\b", re.M)
 
