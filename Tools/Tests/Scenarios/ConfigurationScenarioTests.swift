@@ -92,7 +92,9 @@ struct EmulatorBehaviourScenarioTests {
     @Test("with retries on (the SDK's default), a limited GET waits Retry-After and succeeds")
     func rateLimitRetried() async throws {
         let configureEmulator: (inout EmulatorConfiguration) -> Void = {
-            $0.rateLimit = RateLimit(requests: 2, per: .seconds(1))
+            // A window long enough that the first two calls end inside it even on a loaded machine;
+            // otherwise the third starts a new window and is never limited.
+            $0.rateLimit = RateLimit(requests: 2, per: .seconds(3))
         }
         try await withScenario(emulator: configureEmulator) { scenario in
             let auth = scenario.client.authentication
