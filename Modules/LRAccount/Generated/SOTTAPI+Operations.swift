@@ -11,9 +11,9 @@ extension SOTTAPI {
     /// - Parameter timeDifference: The time difference you would like to pass, If you not pass difference then the
     ///   default value is 10 minutes. Sent as query parameter `timeDifference`.
     /// - Returns: LoginRadius's reply decoded as `SOTTResponse`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/generate-sott-token/ (LoginRadius's `generate_sott`)
     public func generateSOTT(

@@ -10,10 +10,10 @@ extension AuthenticationAPI {
     ///
     /// - Parameter email: Email of the user. Sent as query parameter `email`.
     /// - Returns: LoginRadius's reply decoded as `[SecurityQuestion]`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `email` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-email/ (LoginRadius's `get_security_questions_by_email`)
     public func getSecurityQuestionsByEmail(
@@ -31,10 +31,10 @@ extension AuthenticationAPI {
     ///
     /// - Parameter userName: UserName of the user. Sent as query parameter `userName`.
     /// - Returns: LoginRadius's reply decoded as `[SecurityQuestion]`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `userName` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `userName` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-user-name/ (LoginRadius's `get_security_questions_by_user_name`)
     public func getSecurityQuestionsByUserName(
@@ -52,10 +52,10 @@ extension AuthenticationAPI {
     ///
     /// - Parameter phone: The Registered Phone Number. Sent as query parameter `phone`.
     /// - Returns: LoginRadius's reply decoded as `[SecurityQuestion]`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `phone` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `phone` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-phone/ (LoginRadius's `get_security_questions_by_phone`)
     public func getSecurityQuestionsByPhone(
@@ -75,10 +75,10 @@ extension AuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `[SecurityQuestion]`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-access-token/ (LoginRadius's `get_security_questions_by_access_token`)
     public func getSecurityQuestionsByAccessToken(
@@ -98,10 +98,10 @@ extension AuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenInfo`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-validate-access-token/ (LoginRadius's `auth_validate_access_token`)
     public func validateAccessToken(
@@ -124,10 +124,10 @@ extension AuthenticationAPI {
     ///     invalidated, it will no longer have the capability of being refreshed. Sent as query parameter
     ///     `preventRefresh`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-invalidate-access-token/ (LoginRadius's `auth_in_validate_access_token`)
     public func invalidateAccessToken(
@@ -148,10 +148,10 @@ extension AuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenInfo`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-access-token-info/ (LoginRadius's `get_access_token_info`)
     public func getAccessTokenInfo(
@@ -176,10 +176,10 @@ extension AuthenticationAPI {
     ///   - verificationURL: Sent as query parameter `verificationUrl` when not blank.
     ///   - welcomeEmailTemplate: Sent as query parameter `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-read-profiles-by-token/ (LoginRadius's `get_profile_by_access_token`)
     public func getProfileByAccessToken(
@@ -209,10 +209,10 @@ extension AuthenticationAPI {
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-welcome-email/ (LoginRadius's `send_welcome_email`)
     public func sendWelcomeEmail(
@@ -248,13 +248,13 @@ extension AuthenticationAPI {
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<Identity>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call (LoginRadius
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call (LoginRadius
     ///   documents 901, 905, 906, 908, 909, 920, 922, 936, 942, 968, 991, 993, 1015, 1017, 1027, 1038,
     ///   1056, 1058, 1071, 1075, 1079, 1081, 1091, 1093, 1094, 1095, 1096, 1107, 1124, 1125, 1134, 1144,
     ///   1149, 1150, 1151, 1153, 1157, 1159, 1163, 1174, 1194, 1213, 1216 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-update-profile-by-token/ (LoginRadius's `update_profile_by_access_token`)
     public func updateProfileByAccessToken(
@@ -293,10 +293,10 @@ extension AuthenticationAPI {
     ///   - deleteURL: Url of the site. Sent as query parameter `deleteUrl` when not blank.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `DeleteRequestAcceptResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account-with-email-confirmation/ (LoginRadius's `delete_account_with_email_confirmation`)
     public func deleteAccountWithEmailConfirmation(
@@ -317,10 +317,10 @@ extension AuthenticationAPI {
     ///
     /// - Parameter deleteToken: Delete token received in the email. Sent as query parameter `deletetoken`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `deleteToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `deleteToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account/ (LoginRadius's `delete_account_by_delete_token`)
     public func deleteAccountByDeleteToken(
@@ -345,10 +345,10 @@ extension AuthenticationAPI {
     ///   - accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///     authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlock-account-by-access-token/ (LoginRadius's `unlock_account_by_token`)
     public func unlockAccountByToken(
@@ -374,10 +374,10 @@ extension AuthenticationAPI {
     ///   - welcomeEmailTemplate: WelcomeEmailTemplate. Sent as query parameter `welcomeEmailTemplate` when
     ///     not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `clientGUID` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `clientGUID` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/social-login-by-ping/ (LoginRadius's `get_profile_by_ping`)
     public func getProfileByPing(
@@ -402,10 +402,10 @@ extension AuthenticationAPI {
     ///
     /// - Parameter email: Email of the user. Sent as query parameter `email`.
     /// - Returns: LoginRadius's reply decoded as `ExistResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `email` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-email-availability/ (LoginRadius's `check_email_availability`)
     public func checkEmailAvailability(
@@ -433,10 +433,10 @@ extension AuthenticationAPI {
     ///     `welcomeEmailTemplate` when not blank.
     ///   - uuid: The uuid received in the response. Sent as query parameter `uuid` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `verificationToken` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `verificationToken` is blank (nothing is
+    ///   sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email/ (LoginRadius's `verify_email`)
     public func verifyEmail(
@@ -470,9 +470,9 @@ extension AuthenticationAPI {
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-verify-email-by-otp/ (LoginRadius's `verify_email_by_otp`)
     public func verifyEmailByOTP(
@@ -503,10 +503,10 @@ extension AuthenticationAPI {
     ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `email`, `type` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `email`, `type` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-add-email/ (LoginRadius's `add_email`)
     public func addEmail(
@@ -535,10 +535,10 @@ extension AuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - email: User's email. Sent as body member `email`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `email` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `email` is blank (nothing is
+    ///   sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-remove-email/ (LoginRadius's `remove_email`)
     public func removeEmail(
@@ -564,11 +564,11 @@ extension AuthenticationAPI {
     ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 970, 982, 991, 1038, 1077, 1091, 1094,
     ///   1122, 1130, 1132, 1148, 1176, 1183, 1194, 1198, 1215, 1220, 1226, 1243 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/ (LoginRadius's `login_by_email`)
     public func loginByEmail(
@@ -600,11 +600,11 @@ extension AuthenticationAPI {
     ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1091, 1094, 1130, 1132,
-    ///   1148, 1176, 1194, 1198, 1226, 1243 for it); `LoginRadiusError.tooManyRequests(_:)`,
-    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
-    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
+    ///   1148, 1176, 1194, 1198, 1226, 1243 for it); `LoginRadiusError.Code.tooManyRequests`,
+    ///   `LoginRadiusError.Code.http`, `LoginRadiusError.Code.transport` and
+    ///   `LoginRadiusError.Code.decoding` as described on `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/ (LoginRadius's `login_by_user_name`)
     public func loginByUserName(
         _ userNameAuthenticationModel: UserNameAuthenticationModel,
@@ -633,10 +633,10 @@ extension AuthenticationAPI {
     ///     as query parameter `resetPasswordUrl`.
     ///   - emailTemplate: Email template name. Sent as query parameter `emailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email`, `resetPasswordURL` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `email`, `resetPasswordURL` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-forgot-password/ (LoginRadius's `forgot_password`)
     public func forgotPassword(
@@ -658,11 +658,11 @@ extension AuthenticationAPI {
     /// - Parameter resetPasswordBySecurityAnswerAndEmailModel: The body for ResetPasswordBySecurityAnswerAndEmail
     ///   API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 991, 1015, 1079, 1081, 1083, 1090,
     ///   1091, 1092, 1093, 1094, 1095, 1134, 1144, 1194, 1216, 1226 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-email/ (LoginRadius's `reset_password_by_security_answer_and_email`)
     public func resetPasswordBySecurityAnswerAndEmail(
@@ -680,11 +680,11 @@ extension AuthenticationAPI {
     /// - Parameter resetPasswordBySecurityAnswerAndPhoneModel: The body for ResetPasswordBySecurityAnswerAndPhone
     ///   API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 991, 1015, 1039, 1079, 1081, 1083,
     ///   1090, 1091, 1093, 1094, 1095, 1134, 1144, 1194, 1216, 1226 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-phone/ (LoginRadius's `reset_password_by_security_answer_and_phone`)
     public func resetPasswordBySecurityAnswerAndPhone(
@@ -702,11 +702,11 @@ extension AuthenticationAPI {
     /// - Parameter resetPasswordBySecurityAnswerAndUserNameModel: The body for
     ///   ResetPasswordBySecurityAnswerAndUserName API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 991, 1015, 1079, 1081, 1083, 1090,
     ///   1092, 1093, 1094, 1095, 1134, 1144, 1194, 1216, 1226 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-username/ (LoginRadius's `reset_password_by_security_answer_and_user_name`)
     public func resetPasswordBySecurityAnswerAndUserName(
@@ -723,11 +723,11 @@ extension AuthenticationAPI {
     ///
     /// - Parameter resetPasswordByResetTokenModel: The body for ResetToken API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 974, 975, 991, 1015, 1063, 1079, 1081,
-    ///   1083, 1090, 1093, 1134, 1144, 1194, 1216, 1226 for it); `LoginRadiusError.tooManyRequests(_:)`,
-    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
-    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
+    ///   1083, 1090, 1093, 1134, 1144, 1194, 1216, 1226 for it); `LoginRadiusError.Code.tooManyRequests`,
+    ///   `LoginRadiusError.Code.http`, `LoginRadiusError.Code.transport` and
+    ///   `LoginRadiusError.Code.decoding` as described on `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-reset-token/ (LoginRadius's `reset_password_by_reset_token`)
     public func resetPasswordByResetToken(
         _ resetPasswordByResetTokenModel: ResetPasswordByResetTokenModel
@@ -744,11 +744,11 @@ extension AuthenticationAPI {
     /// - Parameter resetPasswordByEmailAndOTPModel: The body for ResetPasswordByEmailAndOtp API. Sent as the JSON
     ///   body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 974, 991, 1015, 1039, 1079, 1081,
     ///   1083, 1090, 1091, 1093, 1094, 1132, 1134, 1144, 1148, 1185, 1194, 1198, 1216, 1226 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp/ (LoginRadius's `reset_password_by_email_otp`)
     public func resetPasswordByEmailOTP(
@@ -766,11 +766,11 @@ extension AuthenticationAPI {
     ///
     /// - Parameter resetPasswordByUserNameModel: The body for ResetPasswordByUserName API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 909, 920, 922, 938, 942, 974, 975, 991, 1015, 1039, 1079, 1081,
     ///   1083, 1090, 1091, 1093, 1094, 1132, 1134, 1144, 1148, 1185, 1194, 1198, 1216, 1226 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-reset-password-by-otp-and-username/ (LoginRadius's `reset_password_by_otp_and_user_name`)
     public func resetPasswordByOTPAndUserName(
@@ -792,12 +792,12 @@ extension AuthenticationAPI {
     ///   - newPassword: New password. Sent as body member `newPassword`.
     ///   - oldPassword: User's current password. Sent as body member `oldPassword`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `newPassword`, `oldPassword`
-    ///   is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `newPassword`, `oldPassword`
+    ///   is blank (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it
     ///   refuses the call (LoginRadius documents 901, 905, 906, 908, 909, 920, 922, 967, 982, 984, 991,
     ///   1015, 1038, 1079, 1081, 1083, 1090, 1132, 1134, 1144, 1148, 1216 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-change-password/ (LoginRadius's `change_password`)
     public func changePassword(
@@ -824,10 +824,10 @@ extension AuthenticationAPI {
     ///   - provider: Name of the provider. Sent as body member `provider`.
     ///   - providerID: Unique ID of the linked account. Sent as body member `providerId`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `provider`, `providerID` is
-    ///   blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
-    ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `provider`, `providerID` is
+    ///   blank (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it
+    ///   refuses the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-unlink-social-identities/ (LoginRadius's `unlink_social_identities`)
     public func unlinkSocialIdentities(
@@ -853,10 +853,10 @@ extension AuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - candidateToken: Access token of the account to be linked. Sent as body member `candidateToken`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `candidateToken` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `candidateToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities/ (LoginRadius's `link_social_identities`)
     public func linkSocialIdentities(
@@ -880,10 +880,10 @@ extension AuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - clientGUID: Unique ID generated by client. Sent as body member `clientGuid`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `clientGUID` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `clientGUID` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-link-social-identities-clientguid/ (LoginRadius's `link_social_identities_by_ping`)
     public func linkSocialIdentitiesByPing(
@@ -906,10 +906,10 @@ extension AuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - userName: Username of the user. Sent as body member `username`.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `userName` is blank (nothing
-    ///   is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `userName` is blank (nothing
+    ///   is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-set-or-change-user-name/ (LoginRadius's `set_or_change_user_name`)
     public func setOrChangeUserName(
@@ -928,10 +928,10 @@ extension AuthenticationAPI {
     ///
     /// - Parameter userName: UserName of the user. Sent as query parameter `username`.
     /// - Returns: LoginRadius's reply decoded as `ExistResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `userName` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `userName` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-username-availability/ (LoginRadius's `check_user_name_availability`)
     public func checkUserNameAvailability(
@@ -954,10 +954,10 @@ extension AuthenticationAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-privacy-policy-accept/ (LoginRadius's `accept_privacy_policy`)
     public func acceptPrivacyPolicy(
@@ -979,10 +979,10 @@ extension AuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `PrivacyPolicyHistoryResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/ (LoginRadius's `get_privacy_policy_history_by_access_token`)
     public func getPrivacyPolicyHistoryByAccessToken(
@@ -1013,14 +1013,14 @@ extension AuthenticationAPI {
     ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `sott` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call (LoginRadius
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `sott` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call (LoginRadius
     ///   documents 901, 908, 909, 920, 922, 936, 938, 942, 965, 966, 968, 970, 982, 991, 993, 1017, 1030,
     ///   1038, 1048, 1049, 1056, 1058, 1071, 1077, 1083, 1090, 1091, 1093, 1094, 1095, 1096, 1107, 1120,
     ///   1122, 1124, 1125, 1130, 1132, 1134, 1148, 1149, 1150, 1151, 1153, 1157, 1159, 1163, 1176, 1183,
     ///   1190, 1194, 1196, 1198, 1201, 1202, 1203, 1213, 1215, 1216, 1226, 1234, 1243 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-email/ (LoginRadius's `user_registration_by_email`)
     public func userRegistrationByEmail(
@@ -1066,12 +1066,12 @@ extension AuthenticationAPI {
     ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<AccessToken<Identity>>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 909, 920, 922, 936, 942, 958, 965, 968, 970, 982, 991, 993,
     ///   1017, 1030, 1038, 1048, 1049, 1056, 1058, 1071, 1083, 1090, 1091, 1093, 1094, 1095, 1096, 1107,
     ///   1124, 1125, 1134, 1144, 1149, 1150, 1151, 1153, 1157, 1159, 1163, 1190, 1196, 1201, 1202, 1203,
-    ///   1213, 1216, 1234 for it); `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   1213, 1216, 1234 for it); `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-user-registration-by-recaptcha/ (LoginRadius's `user_registration_by_captcha`)
     public func userRegistrationByCaptcha(
@@ -1106,10 +1106,10 @@ extension AuthenticationAPI {
     ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponseResendEmailVerification`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `email` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-resend-email-verification/ (LoginRadius's `auth_resend_email_verification`)
     public func resendEmailVerification(
@@ -1135,10 +1135,10 @@ extension AuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - clientGUID: Unique string used in the Smart Login request. Sent as query parameter `clientguid`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseResendEmailVerification`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `clientGUID` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `clientGUID` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-social-link-verification-email/ (LoginRadius's `auth_send_verification_email_for_linking_social_profiles`)
     public func sendVerificationEmailForLinkingSocialProfiles(

@@ -16,9 +16,9 @@ extension PasswordlessLoginAPI {
     ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-phone-verification/ (LoginRadius's `passwordless_login_phone_verification`)
     public func passwordlessLoginPhoneVerification(
@@ -46,10 +46,10 @@ extension PasswordlessLoginAPI {
     ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `PostResponseWithData<SMSResponseData>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `phone` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `phone` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-phone/ (LoginRadius's `passwordless_login_by_phone`)
     public func passwordlessLoginByPhone(
@@ -76,10 +76,10 @@ extension PasswordlessLoginAPI {
     ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `email` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-email/ (LoginRadius's `passwordless_login_by_email`)
     public func passwordlessLoginByEmail(
@@ -107,10 +107,10 @@ extension PasswordlessLoginAPI {
     ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `userName` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `userName` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-by-username/ (LoginRadius's `passwordless_login_by_user_name`)
     public func passwordlessLoginByUserName(
@@ -140,10 +140,10 @@ extension PasswordlessLoginAPI {
     ///   - welcomeEmailTemplate: Name of the welcome email template. Sent as query parameter
     ///     `welcomeEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `verificationToken` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `verificationToken` is blank (nothing is
+    ///   sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verification/ (LoginRadius's `passwordless_login_verification`)
     public func passwordlessLoginVerification(
@@ -167,9 +167,9 @@ extension PasswordlessLoginAPI {
     ///   - passwordlessLoginByEmailAndOTPModel: Payload. Sent as the JSON body.
     ///   - fields: Fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-email-and-otp/ (LoginRadius's `passwordless_login_verification_by_email_and_otp`)
     public func passwordlessLoginVerificationByEmailAndOTP(
@@ -191,9 +191,9 @@ extension PasswordlessLoginAPI {
     ///   - passwordlessLoginByUserNameAndOTPModel: Payload. Sent as the JSON body.
     ///   - fields: Fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/passwordless-login/passwordless-login-verify-by-username-and-otp/ (LoginRadius's `passwordless_login_verification_by_user_name_and_otp`)
     public func passwordlessLoginVerificationByUserNameAndOTP(

@@ -41,11 +41,11 @@ extension RiskBasedAuthenticationAPI {
     ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 970, 982, 991, 1038, 1077, 1091, 1094,
     ///   1122, 1130, 1132, 1148, 1176, 1183, 1194, 1198, 1215, 1220, 1226, 1243 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-email/ (LoginRadius's `rba_login_by_email`)
     public func rbaLoginByEmail(
@@ -128,11 +128,11 @@ extension RiskBasedAuthenticationAPI {
     ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1091, 1094, 1130, 1132,
-    ///   1148, 1176, 1194, 1198, 1226, 1243 for it); `LoginRadiusError.tooManyRequests(_:)`,
-    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
-    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
+    ///   1148, 1176, 1194, 1198, 1226, 1243 for it); `LoginRadiusError.Code.tooManyRequests`,
+    ///   `LoginRadiusError.Code.http`, `LoginRadiusError.Code.transport` and
+    ///   `LoginRadiusError.Code.decoding` as described on `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-login-by-username/ (LoginRadius's `rba_login_by_user_name`)
     public func rbaLoginByUserName(
         _ userNameAuthenticationModel: UserNameAuthenticationModel,
@@ -214,11 +214,11 @@ extension RiskBasedAuthenticationAPI {
     ///   - verificationURL: Email verification url. Sent as query parameter `verificationUrl` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1066, 1074, 1091, 1094,
     ///   1130, 1132, 1148, 1149, 1176, 1194, 1198, 1220, 1226, 1243 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-login/ (LoginRadius's `rba_login_by_phone`)
     public func rbaLoginByPhone(

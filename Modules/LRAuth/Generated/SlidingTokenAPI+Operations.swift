@@ -10,10 +10,10 @@ extension SlidingTokenAPI {
     ///
     /// - Parameter accessToken: Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/refresh-token/overview/ (LoginRadius's `sliding_access_token`)
     public func slidingAccessToken(

@@ -15,10 +15,10 @@ extension CustomObjectAPI {
     ///     authentication. Sent as the access token.
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `objectName` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-token/ (LoginRadius's `create_custom_object_by_token`)
     public func createCustomObjectByToken(
@@ -51,11 +51,11 @@ extension CustomObjectAPI {
     ///   - updateType: Possible values: replace, partialreplace. Sent as query parameter `updateType` when
     ///     not blank.
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName`,
-    ///   `objectRecordID` is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's
-    ///   `ErrorCode` when it refuses the call; `LoginRadiusError.tooManyRequests(_:)`,
-    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
-    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `objectName`,
+    ///   `objectRecordID` is blank (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's
+    ///   `ErrorCode` when it refuses the call; `LoginRadiusError.Code.tooManyRequests`,
+    ///   `LoginRadiusError.Code.http`, `LoginRadiusError.Code.transport` and
+    ///   `LoginRadiusError.Code.decoding` as described on `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-token/ (LoginRadius's `update_custom_object_by_token`)
     public func updateCustomObjectByToken(
         _ payload: JSONValue,
@@ -83,10 +83,10 @@ extension CustomObjectAPI {
     ///     authentication. Sent as the access token.
     ///   - objectName: LoginRadius Custom Object Name. Sent as query parameter `objectName`.
     /// - Returns: LoginRadius's reply decoded as `CustomObjectListResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `objectName` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-token/ (LoginRadius's `get_custom_object_by_token`)
     public func getCustomObjectByToken(
@@ -111,11 +111,11 @@ extension CustomObjectAPI {
     ///   - objectRecordID: Unique identifier of the user's record in Custom Object. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName`,
-    ///   `objectRecordID` is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's
-    ///   `ErrorCode` when it refuses the call; `LoginRadiusError.tooManyRequests(_:)`,
-    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
-    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `objectName`,
+    ///   `objectRecordID` is blank (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's
+    ///   `ErrorCode` when it refuses the call; `LoginRadiusError.Code.tooManyRequests`,
+    ///   `LoginRadiusError.Code.http`, `LoginRadiusError.Code.transport` and
+    ///   `LoginRadiusError.Code.decoding` as described on `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-token/ (LoginRadius's `get_custom_object_by_record_id_and_token`)
     public func getCustomObjectByRecordIDAndToken(
         accessToken: String,
@@ -142,11 +142,11 @@ extension CustomObjectAPI {
     ///   - objectRecordID: Unique identifier of the user's record in Custom Object. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `objectName`,
-    ///   `objectRecordID` is blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's
-    ///   `ErrorCode` when it refuses the call; `LoginRadiusError.tooManyRequests(_:)`,
-    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
-    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `objectName`,
+    ///   `objectRecordID` is blank (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's
+    ///   `ErrorCode` when it refuses the call; `LoginRadiusError.Code.tooManyRequests`,
+    ///   `LoginRadiusError.Code.http`, `LoginRadiusError.Code.transport` and
+    ///   `LoginRadiusError.Code.decoding` as described on `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-token/ (LoginRadius's `delete_custom_object_by_token`)
     public func deleteCustomObjectByToken(
         accessToken: String,
@@ -173,10 +173,10 @@ extension CustomObjectAPI {
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `uid` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `objectName`, `uid` is blank (nothing is
+    ///   sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/create-custom-object-by-uid/ (LoginRadius's `create_custom_object_by_uid`)
     public func createCustomObjectByUID(
@@ -210,10 +210,10 @@ extension CustomObjectAPI {
     ///   - updateType: Possible values: replace, partialreplace. Sent as query parameter `updateType` when
     ///     not blank.
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `objectRecordID`, `uid` is
-    ///   blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
-    ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `objectName`, `objectRecordID`, `uid` is
+    ///   blank (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it
+    ///   refuses the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-update-by-objectrecordid-and-uid/ (LoginRadius's `update_custom_object_by_uid`)
     public func updateCustomObjectByUID(
@@ -243,10 +243,10 @@ extension CustomObjectAPI {
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `CustomObjectListResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `uid` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `objectName`, `uid` is blank (nothing is
+    ///   sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-uid/ (LoginRadius's `get_custom_object_by_uid`)
     public func getCustomObjectByUID(
@@ -272,10 +272,10 @@ extension CustomObjectAPI {
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `CustomObjectRecord`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `objectRecordID`, `uid` is
-    ///   blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
-    ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `objectName`, `objectRecordID`, `uid` is
+    ///   blank (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it
+    ///   refuses the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-uid/ (LoginRadius's `get_custom_object_by_record_id`)
     public func getCustomObjectByRecordID(
@@ -304,10 +304,10 @@ extension CustomObjectAPI {
     ///   - uid: UID, the unified identifier for each user account. Sent as a path segment
     ///     (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `objectName`, `objectRecordID`, `uid` is
-    ///   blank (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it
-    ///   refuses the call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `objectName`, `objectRecordID`, `uid` is
+    ///   blank (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it
+    ///   refuses the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-delete-by-objectrecordid-and-uid/ (LoginRadius's `delete_custom_object_by_record_id`)
     public func deleteCustomObjectByRecordID(

@@ -15,10 +15,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationSettings`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-validate-access-token/ (LoginRadius's `mfa_configure_by_access_token`)
     public func mfaConfigureByAccessToken(
@@ -45,10 +45,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/update-mfa-setting/ (LoginRadius's `mfa_update_setting`)
     public func mfaUpdateSetting(
@@ -80,10 +80,10 @@ extension MultiFactorAuthenticationAPI {
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `SMSResponseData`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `phoneNo2FA` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `phoneNo2FA` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number-by-token/ (LoginRadius's `mfa_update_phone_number_by_token`)
     public func mfaUpdatePhoneNumberByToken(
@@ -112,10 +112,10 @@ extension MultiFactorAuthenticationAPI {
     ///     authentication. Sent as the access token.
     ///   - authenticator: Pass true to remove Authenticator. Sent as body member `authenticator`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-token/ (LoginRadius's `mfa_reset_authenticator_by_token`)
     public func mfaResetAuthenticatorByToken(
@@ -140,10 +140,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - otpAuthenticator: Pass 'otpauthenticator' to remove SMS Authenticator. Sent as body member
     ///     `otpauthenticator`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-token/ (LoginRadius's `mfa_reset_sms_auth_by_token`)
     public func mfaResetSMSAuthenticatorByToken(
@@ -168,10 +168,10 @@ extension MultiFactorAuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-access-token/ (LoginRadius's `mfa_backup_code_by_access_token`)
     public func mfaBackupCodeByAccessToken(
@@ -191,10 +191,10 @@ extension MultiFactorAuthenticationAPI {
     /// - Parameter accessToken: Uniquely generated identifier key by LoginRadius that is activated after successful
     ///   authentication. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-access-token/ (LoginRadius's `mfa_reset_backup_code_by_access_token`)
     public func mfaResetBackupCodeByAccessToken(
@@ -216,10 +216,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - emailID: EmailId. Sent as query parameter `emailId`.
     ///   - emailTemplate2FA: EmailTemplate2FA. Sent as query parameter `emailTemplate2FA` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken`, `emailID` is blank (nothing
-    ///   is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken`, `emailID` is blank (nothing
+    ///   is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-access-token/ (LoginRadius's `mfa_email_otp_by_access_token`)
     public func mfaEmailOTPByAccessToken(
@@ -243,10 +243,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - multiFactorAuthModelByEmailOTPWithLockout: Payload. Sent as the JSON body.
     ///   - accessToken: Access_token. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-access-token/ (LoginRadius's `mfa_validate_email_otp_by_access_token`)
     public func mfaValidateEmailOTPByAccessToken(
@@ -266,10 +266,10 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameter accessToken: Access_token. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-access-token/ (LoginRadius's `mfa_reset_email_otp_authenticator_by_access_token`)
     public func mfaResetEmailOTPAuthenticatorByAccessToken(
@@ -289,10 +289,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - securityQuestionAnswerModelByAccessToken: Payload. Sent as the JSON body.
     ///   - accessToken: Access_token. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-access-token/ (LoginRadius's `mfa_security_question_answer_by_access_token`)
     public func mfaSecurityQuestionAnswerByAccessToken(
@@ -312,10 +312,10 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameter accessToken: Access_token. Sent as the access token.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings/ (LoginRadius's `mfa_reset_security_question_authenticator_by_access_token`)
     public func mfaResetSecurityQuestionAuthenticatorByAccessToken(
@@ -350,12 +350,12 @@ extension MultiFactorAuthenticationAPI {
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `email`, `password` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `email`, `password` is blank (nothing is
+    ///   sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1038, 1071, 1072, 1077,
     ///   1091, 1094, 1096, 1097, 1098, 1101, 1123, 1130, 1132, 1148, 1149, 1159, 1183, 1194, 1198, 1220,
-    ///   1226 for it); `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   1226 for it); `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/ (LoginRadius's `mfa_login_by_email`)
     public func mfaLoginByEmail(
@@ -407,12 +407,12 @@ extension MultiFactorAuthenticationAPI {
     ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `password`, `userName` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `password`, `userName` is blank (nothing is
+    ///   sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1071, 1072, 1077, 1091,
     ///   1094, 1096, 1097, 1098, 1101, 1123, 1130, 1148, 1149, 1159, 1194, 1198, 1220, 1226 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-user-name-login/ (LoginRadius's `mfa_login_by_user_name`)
     public func mfaLoginByUserName(
@@ -465,12 +465,12 @@ extension MultiFactorAuthenticationAPI {
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `password`, `phone` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `password`, `phone` is blank (nothing is
+    ///   sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call
     ///   (LoginRadius documents 901, 908, 920, 922, 938, 965, 966, 982, 991, 1066, 1071, 1072, 1074,
     ///   1091, 1094, 1096, 1097, 1098, 1101, 1123, 1130, 1149, 1159, 1183, 1194, 1198, 1226 for it);
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-phone-login/ (LoginRadius's `mfa_login_by_phone`)
     public func mfaLoginByPhone(
@@ -519,10 +519,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - rbaCountryEmailTemplate: Sent as query parameter `rbaCountryEmailTemplate` when not blank.
     ///   - rbaIPEmailTemplate: Sent as query parameter `rbaIpEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-validate-otp/ (LoginRadius's `mfa_validate_otp_by_phone`)
     public func mfaValidateOTPByPhone(
@@ -573,10 +573,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - rbaCountryEmailTemplate: Sent as query parameter `rbaCountryEmailTemplate` when not blank.
     ///   - rbaIPEmailTemplate: Sent as query parameter `rbaIpEmailTemplate` when not blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-validate-backup-code/ (LoginRadius's `mfa_validate_backup_code`)
     public func mfaValidateBackupCode(
@@ -619,11 +619,11 @@ extension MultiFactorAuthenticationAPI {
     ///     being sent. Only applicable if you have the optional email verification flow). Sent as query
     ///     parameter `options` when not blank.
     /// - Returns: LoginRadius's reply decoded as `SMSResponseData`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `phoneNo2FA`,
-    ///   `secondFactorAuthenticationToken` is blank (nothing is sent); `LoginRadiusError.api(_:)` with
-    ///   LoginRadius's `ErrorCode` when it refuses the call; `LoginRadiusError.tooManyRequests(_:)`,
-    ///   `LoginRadiusError.http(_:)`, `LoginRadiusError.transport(_:)` and
-    ///   `LoginRadiusError.decoding(_:)` as described on `LoginRadiusError`.
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `phoneNo2FA`,
+    ///   `secondFactorAuthenticationToken` is blank (nothing is sent); `LoginRadiusError.Code.api` with
+    ///   LoginRadius's `ErrorCode` when it refuses the call; `LoginRadiusError.Code.tooManyRequests`,
+    ///   `LoginRadiusError.Code.http`, `LoginRadiusError.Code.transport` and
+    ///   `LoginRadiusError.Code.decoding` as described on `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-update-phone-number/ (LoginRadius's `mfa_update_phone_number`)
     public func mfaUpdatePhoneNumber(
         phoneNo2FA: String,
@@ -656,10 +656,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - isVoiceOTP: Boolean, pass true if you wish to trigger voice OTP. Sent as query parameter
     ///     `isVoiceOtp`.
     /// - Returns: LoginRadius's reply decoded as `SMSResponseData`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/resend-twofactorauthentication-otp/ (LoginRadius's `mfa_resend_otp`)
     public func mfaResendOTP(
@@ -688,10 +688,10 @@ extension MultiFactorAuthenticationAPI {
     ///     `secondFactorAuthenticationToken`.
     ///   - emailTemplate2FA: EmailTemplate2FA. Sent as query parameter `emailTemplate2FA` when not blank.
     /// - Returns: LoginRadius's reply decoded as `PostResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/send-mfa-email-otp-by-mfa-token/ (LoginRadius's `mfa_email_otp`)
     public func mfaEmailOTP(
@@ -728,10 +728,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - rbaIPEmailTemplate: RbaIpEmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/verify-mfa-email-otp-by-mfa-token/ (LoginRadius's `mfa_validate_email_otp`)
     public func mfaValidateEmailOTP(
@@ -767,10 +767,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - secondFactorAuthenticationToken: SecondFactorAuthenticationToken. Sent as query parameter
     ///     `secondFactorAuthenticationToken`.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/update-mfa-security-question-by-mfa-token/ (LoginRadius's `mfa_security_question_answer`)
     public func mfaSecurityQuestionAnswer(
@@ -805,10 +805,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - rbaIPEmailTemplate: RbaIpEmailTemplate. Sent as query parameter `rbaIpEmailTemplate` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessToken<Identity>`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/verify-mfa-security-question-by-mfa-token/ (LoginRadius's `mfa_security_question_answer_verification`)
     public func mfaSecurityQuestionAnswerVerification(
@@ -844,10 +844,10 @@ extension MultiFactorAuthenticationAPI {
     ///     `otpauthenticator`.
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/sms-authenticator/mfa-reset-sms-authenticator-by-uid/ (LoginRadius's `mfa_reset_sms_authenticator_by_uid`)
     public func mfaResetSMSAuthenticatorByUID(
@@ -870,10 +870,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - authenticator: Pass true to remove Authenticator. Sent as body member `authenticator`.
     ///   - uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-reset-authenticator-by-uid/ (LoginRadius's `mfa_reset_authenticator_by_uid`)
     public func mfaResetAuthenticatorByUID(
@@ -894,10 +894,10 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-uid/ (LoginRadius's `mfa_backup_code_by_uid`)
     public func mfaBackupCodeByUID(
@@ -917,10 +917,10 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `BackupCodeResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-reset-backup-code-by-uid/ (LoginRadius's `mfa_reset_backup_code_by_uid`)
     public func mfaResetBackupCodeByUID(
@@ -939,10 +939,10 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/email-authenticator/reset-mfa-email-otp-authenticator-settings-by-uid/ (LoginRadius's `mfa_reset_email_otp_authenticator_by_uid`)
     public func mfaResetEmailOTPAuthenticatorByUID(
@@ -962,10 +962,10 @@ extension MultiFactorAuthenticationAPI {
     ///
     /// - Parameter uid: UID, the unified identifier for each user account. Sent as query parameter `uid`.
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `uid` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `uid` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/security-question-authenticator/delete-reset-mfa-security-question-authenticator-settings-uid/ (LoginRadius's `mfa_reset_security_question_authenticator_by_uid`)
     public func mfaResetSecurityQuestionAuthenticatorByUID(
@@ -990,10 +990,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `MultiFactorAuthenticationResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `secondFactorAuthenticationToken` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `secondFactorAuthenticationToken` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-validate-authenticator-code/ (LoginRadius's `mfa_validate_authenticator_code`)
     public func mfaValidateAuthenticatorCode(
@@ -1025,10 +1025,10 @@ extension MultiFactorAuthenticationAPI {
     ///   - fields: The fields parameter filters the API response so that the response only includes a
     ///     specific set of fields. Sent as query parameter `fields` when not blank.
     /// - Returns: LoginRadius's reply decoded as `Identity`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `accessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `accessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/authenticator/mfa-verify-authenticator-code/ (LoginRadius's `mfa_verify_authenticator_code`)
     public func mfaVerifyAuthenticatorCode(

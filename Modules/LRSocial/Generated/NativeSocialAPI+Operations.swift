@@ -13,10 +13,10 @@ extension NativeSocialAPI {
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `fbAccessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `fbAccessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-facebook-token/ (LoginRadius's `get_access_token_by_facebook_access_token`)
     public func getAccessTokenByFacebookAccessToken(
@@ -40,10 +40,10 @@ extension NativeSocialAPI {
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `twAccessToken`, `twTokenSecret` is blank
-    ///   (nothing is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the
-    ///   call; `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `twAccessToken`, `twTokenSecret` is blank
+    ///   (nothing is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses
+    ///   the call; `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-twitter-token/ (LoginRadius's `get_access_token_by_twitter_access_token`)
     public func getAccessTokenByTwitterAccessToken(
@@ -70,10 +70,10 @@ extension NativeSocialAPI {
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `googleAccessToken` is blank (nothing is
-    ///   sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `googleAccessToken` is blank (nothing is
+    ///   sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-token/ (LoginRadius's `get_access_token_by_google_access_token`)
     public func getAccessTokenByGoogleAccessToken(
@@ -97,10 +97,10 @@ extension NativeSocialAPI {
     ///
     /// - Parameter idToken: Custom JWT Token. Sent as query parameter `id_Token`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `idToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `idToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-googlejwt/ (LoginRadius's `get_access_token_by_google_j_w_t_access_token`)
     public func getAccessTokenByGoogleJWTAccessToken(
@@ -121,10 +121,10 @@ extension NativeSocialAPI {
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `lnAccessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `lnAccessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-linkedin-token/ (LoginRadius's `get_access_token_by_linkedin_access_token`)
     public func getAccessTokenByLinkedinAccessToken(
@@ -144,10 +144,10 @@ extension NativeSocialAPI {
     ///
     /// - Parameter fsAccessToken: Foursquare Access Token. Sent as query parameter `fs_Access_Token`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `fsAccessToken` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `fsAccessToken` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-foursquare-token/ (LoginRadius's `get_access_token_by_foursquare_access_token`)
     public func getAccessTokenByFoursquareAccessToken(
@@ -168,10 +168,10 @@ extension NativeSocialAPI {
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `code` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `code` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-apple-id-code/ (LoginRadius's `get_access_token_by_apple_id_code`)
     public func getAccessTokenByAppleIDCode(
@@ -191,10 +191,10 @@ extension NativeSocialAPI {
     ///
     /// - Parameter code: WeChat Code. Sent as query parameter `code`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `code` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `code` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-wechat-code/ (LoginRadius's `get_access_token_by_we_chat_code`)
     public func getAccessTokenByWeChatCode(
@@ -215,10 +215,10 @@ extension NativeSocialAPI {
     ///   - socialAppName: Name of Social provider APP. Sent as query parameter `socialAppName` when not
     ///     blank.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `googleAuthcode` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `googleAuthcode` is blank (nothing is
+    ///   sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-via-google-auth-code/ (LoginRadius's `get_access_token_by_google_auth_code`)
     public func getAccessTokenByGoogleAuthCode(
@@ -240,10 +240,10 @@ extension NativeSocialAPI {
     ///   - idToken: Custom JWT Token. Sent as query parameter `id_Token`.
     ///   - providername: JWT Provider Name. Sent as query parameter `providername`.
     /// - Returns: LoginRadius's reply decoded as `AccessTokenBase`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `idToken`, `providername` is blank (nothing
-    ///   is sent); `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `idToken`, `providername` is blank (nothing
+    ///   is sent); `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/social-login/native-social-login-api/access-token-by-custom-jwt-token/ (LoginRadius's `access_token_via_custom_j_w_t_token`)
     public func accessTokenViaCustomJWTToken(

@@ -10,10 +10,10 @@ extension WebhookAPI {
     ///
     /// - Parameter hookID: Unique ID of the webhook. Sent as a path segment (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `hookID` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `hookID` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/get-webhook-subscription-details/ (LoginRadius's `get_webhook_subscription_detail`)
     public func getWebhookSubscriptionDetail(
@@ -31,9 +31,9 @@ extension WebhookAPI {
     ///
     /// - Parameter webHookSubscribeModel: The body for Webhook Subscribe API. Sent as the JSON body.
     /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/ (LoginRadius's `create_webhook_subscription`)
     public func createWebhookSubscription(
@@ -51,10 +51,10 @@ extension WebhookAPI {
     ///
     /// - Parameter hookID: Unique ID of the webhook. Sent as a path segment (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `DeleteResponse`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `hookID` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `hookID` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/delete-webhook-subscription/ (LoginRadius's `delete_webhook_subscription`)
     public func deleteWebhookSubscription(
@@ -75,10 +75,10 @@ extension WebhookAPI {
     ///     the JSON body.
     ///   - hookID: Unique ID of the webhook. Sent as a path segment (percent-encoded).
     /// - Returns: LoginRadius's reply decoded as `WebhookSubscription`.
-    /// - Throws: `LoginRadiusError.invalidArgument(_:)` when `hookID` is blank (nothing is sent);
-    ///   `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.invalidArgument` when `hookID` is blank (nothing is sent);
+    ///   `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/update-webhook-subscription/ (LoginRadius's `update_webhook_subscription`)
     public func updateWebhookSubscription(
@@ -96,9 +96,9 @@ extension WebhookAPI {
     /// Sends `GET v2/manage/webhooks` with the API key as query `apikey`, the API secret as query
     /// `apisecret`.
     /// - Returns: LoginRadius's reply decoded as `WebhookSubscriptionListResponse`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-webhooks/ (LoginRadius's `list_all_webhooks`)
     public func listAllWebhooks() async throws -> WebhookSubscriptionListResponse {
@@ -111,9 +111,9 @@ extension WebhookAPI {
     /// Sends `GET v2/manage/webhooks/events` with the API key as query `apikey`, the API secret as
     /// query `apisecret`.
     /// - Returns: LoginRadius's reply decoded as `WebhookEventListResponse`.
-    /// - Throws: `LoginRadiusError.api(_:)` with LoginRadius's `ErrorCode` when it refuses the call;
-    ///   `LoginRadiusError.tooManyRequests(_:)`, `LoginRadiusError.http(_:)`,
-    ///   `LoginRadiusError.transport(_:)` and `LoginRadiusError.decoding(_:)` as described on
+    /// - Throws: `LoginRadiusError.Code.api` with LoginRadius's `ErrorCode` when it refuses the call;
+    ///   `LoginRadiusError.Code.tooManyRequests`, `LoginRadiusError.Code.http`,
+    ///   `LoginRadiusError.Code.transport` and `LoginRadiusError.Code.decoding` as described on
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-events/ (LoginRadius's `get_webhook_events`)
     public func getWebhookEvents() async throws -> WebhookEventListResponse {

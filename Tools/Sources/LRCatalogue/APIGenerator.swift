@@ -86,15 +86,15 @@ struct APIGenerator {
         var throwsText = "- Throws: "
         if !validated.isEmpty {
             throwsText +=
-                "\(errorLink("invalidArgument(_:)")) when \(validated.joined(separator: ", ")) is blank (nothing is sent); "
+                "\(errorLink("invalidArgument")) when \(validated.joined(separator: ", ")) is blank (nothing is sent); "
         }
-        throwsText += "\(errorLink("api(_:)")) with LoginRadius's `ErrorCode` when it refuses the call"
+        throwsText += "\(errorLink("api")) with LoginRadius's `ErrorCode` when it refuses the call"
         if let codes = operation.errorCodes, !codes.isEmpty {
             throwsText += " (LoginRadius documents \(codes.map(String.init).joined(separator: ", ")) for it)"
         }
         throwsText += "; "
-        throwsText += "\(errorLink("tooManyRequests(_:)")), \(errorLink("http(_:)")), \(errorLink("transport(_:)")) "
-        throwsText += "and \(errorLink("decoding(_:)")) as described on \(errorLink(nil))."
+        throwsText += "\(errorLink("tooManyRequests")), \(errorLink("http")), \(errorLink("transport")) "
+        throwsText += "and \(errorLink("decoding")) as described on \(errorLink(nil))."
         out += Swift.docItem(String(throwsText.dropFirst(2)), indent: "    ", first: "- ", rest: "  ") + "\n"
         out += "    /// - SeeAlso: \(operation.documentation ?? documentation) (LoginRadius's `\(operation.python)`)\n"
         if let deprecated = operation.deprecated {
@@ -119,9 +119,10 @@ struct APIGenerator {
     /// A reference to `LoginRadiusError` or one of its cases: a DocC link inside LRCore, a code
     /// span elsewhere (each module's documentation is built on its own, where LRCore's symbols
     /// cannot be linked).
-    private func errorLink(_ member: String?) -> String {
-        if group.module == "LRCore" { return "``LoginRadiusError" + (member.map { "/" + $0 } ?? "") + "``" }
-        return "`LoginRadiusError" + (member.map { "." + $0 } ?? "") + "`"
+    /// `LoginRadiusError` itself, or one of its codes (a DocC link inside LRCore, code text elsewhere).
+    private func errorLink(_ code: String?) -> String {
+        if group.module == "LRCore" { return "``LoginRadiusError" + (code.map { "/Code/" + $0 } ?? "") + "``" }
+        return "`LoginRadiusError" + (code.map { ".Code." + $0 } ?? "") + "`"
     }
 
     private func parameterText(_ parameter: Parameter) -> String {
