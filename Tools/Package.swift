@@ -119,6 +119,17 @@ let package = Package(
             dependencies: ["LRDemoWeb"],
             swiftSettings: strictSettings
         ),
+        // What the tests share: the emulator harness (an in-process emulator and a client of it)
+        // and the loopback server for canned, fault and capture replies.
+        .target(
+            name: "LRTestSupport",
+            dependencies: [
+                emulator,
+                .product(name: "LoginRadius", package: "swift-loginradius"),
+            ],
+            path: "Tests/LRTestSupport",
+            swiftSettings: strictSettings
+        ),
         // The demo web app over HTTP on loopback: every flow, CSRF, cookie flags, the inbox page.
         .testTarget(
             name: "LRDemoWebTests",
@@ -134,6 +145,7 @@ let package = Package(
         .testTarget(
             name: "LREmulatorTests",
             dependencies: [
+                "LRTestSupport",
                 emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -157,6 +169,7 @@ let package = Package(
         .testTarget(
             name: "LRIntegrationTests",
             dependencies: [
+                "LRTestSupport",
                 emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
             ],
@@ -167,6 +180,7 @@ let package = Package(
         .testTarget(
             name: "LRScenarioTests",
             dependencies: [
+                "LRTestSupport",
                 emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
             ],
@@ -177,6 +191,7 @@ let package = Package(
         .testTarget(
             name: "LRCLITests",
             dependencies: [
+                "LRTestSupport",
                 "LRCommandLine",
                 emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
@@ -191,6 +206,7 @@ let package = Package(
         .testTarget(
             name: "LRConformanceTests",
             dependencies: [
+                "LRTestSupport",
                 "LRConformance", "LRCatalogue",
                 .product(name: "LoginRadius", package: "swift-loginradius"),
                 .product(name: "Logging", package: "swift-log"),
@@ -202,6 +218,7 @@ let package = Package(
         .testTarget(
             name: "LRStressTests",
             dependencies: [
+                "LRTestSupport",
                 emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
             ],

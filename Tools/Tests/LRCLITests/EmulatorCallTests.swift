@@ -1,5 +1,6 @@
 import Foundation
 import LRCommandLine
+import LRTestSupport
 import Testing
 
 /// One call per module through `lr` against the in-process emulator (real libcurl, 127.0.0.1).
@@ -7,8 +8,8 @@ import Testing
 struct EmulatorCallTests {
     @Test("LRAccount: create-account from --body - plus a member option, then read it back by email")
     func account() async throws {
-        try await withEmulator { emulator in
-            let email = CLIEmulator.newEmail()
+        try await EmulatorHarness.run { emulator in
+            let email = EmulatorHarness.newEmail("cli")
             let profile = try await emulator.createAccount(email: email, password: "Cli-password-1")
             #expect(profile["FirstName"] as? String == "Ada")
             let uid = try #require(profile["Uid"] as? String)
@@ -25,8 +26,8 @@ struct EmulatorCallTests {
 
     @Test("LRAccount: create-account with --body FILE")
     func accountFromFile() async throws {
-        try await withEmulator { emulator in
-            let email = CLIEmulator.newEmail()
+        try await EmulatorHarness.run { emulator in
+            let email = EmulatorHarness.newEmail("cli")
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("lr-\(UUID().uuidString).json")
             let body = """
                 {"Email": [{"Type": "Primary", "Value": "\(email)"}], "Password": "Cli-password-1", "FirstName": "Grace"}
@@ -42,8 +43,8 @@ struct EmulatorCallTests {
 
     @Test("LRAuth: login-by-email with member options, --raw, and a refused login")
     func authentication() async throws {
-        try await withEmulator { emulator in
-            let email = CLIEmulator.newEmail()
+        try await EmulatorHarness.run { emulator in
+            let email = EmulatorHarness.newEmail("cli")
             _ = try await emulator.createAccount(email: email, password: "Cli-password-1")
 
             let login = await emulator.lr(
@@ -72,7 +73,7 @@ struct EmulatorCallTests {
 
     @Test("LRAuth: a blank required value is refused by the SDK before anything is sent")
     func blankRequiredValue() async throws {
-        try await withEmulator { emulator in
+        try await EmulatorHarness.run { emulator in
             let result = await emulator.lr(["authentication", "get-profile-by-access-token", "--access-token", " "])
             #expect(result.status == 1, "\(result)")
             #expect(result.standardError.contains("Invalid argument 'accessToken'"))
@@ -81,7 +82,7 @@ struct EmulatorCallTests {
 
     @Test("LRConfiguration: get-server-info")
     func configuration() async throws {
-        try await withEmulator { emulator in
+        try await EmulatorHarness.run { emulator in
             let result = await emulator.lr(["configuration", "get-server-info"])
             #expect(result.status == 0, "\(result)")
             #expect(result.json?["CurrentTime"] is String)
@@ -90,8 +91,8 @@ struct EmulatorCallTests {
 
     @Test("LRCustomObject: create-custom-object-by-token with a JSON payload from standard input")
     func customObject() async throws {
-        try await withEmulator { emulator in
-            let email = CLIEmulator.newEmail()
+        try await EmulatorHarness.run { emulator in
+            let email = EmulatorHarness.newEmail("cli")
             _ = try await emulator.createAccount(email: email, password: "Cli-password-1")
             let token = try await emulator.accessToken(email: email, password: "Cli-password-1")
             let result = await emulator.lr(
@@ -108,7 +109,7 @@ struct EmulatorCallTests {
 
     @Test("LRPhone: check-phone-number-availability")
     func phone() async throws {
-        try await withEmulator { emulator in
+        try await EmulatorHarness.run { emulator in
             let result = await emulator.lr([
                 "phone-authentication", "check-phone-number-availability", "--phone", "+15555550123",
             ])
@@ -119,8 +120,8 @@ struct EmulatorCallTests {
 
     @Test("LRMFA: mfa-configure-by-access-token")
     func mfa() async throws {
-        try await withEmulator { emulator in
-            let email = CLIEmulator.newEmail()
+        try await EmulatorHarness.run { emulator in
+            let email = EmulatorHarness.newEmail("cli")
             _ = try await emulator.createAccount(email: email, password: "Cli-password-1")
             let token = try await emulator.accessToken(email: email, password: "Cli-password-1")
             let result = await emulator.lr(["mfa", "mfa-configure-by-access-token", "--access-token", token])
@@ -131,7 +132,7 @@ struct EmulatorCallTests {
 
     @Test("LRPIN: an invalid PIN session token comes back as LoginRadius's error, exit 1")
     func pin() async throws {
-        try await withEmulator { emulator in
+        try await EmulatorHarness.run { emulator in
             let result = await emulator.lr([
                 "pin-authentication", "invalidate-pin-session-token", "--session-token", "bogus",
             ])
@@ -142,8 +143,8 @@ struct EmulatorCallTests {
 
     @Test("LRReAuth: re-authentication without 2FA configured comes back as LoginRadius's error")
     func reAuthentication() async throws {
-        try await withEmulator { emulator in
-            let email = CLIEmulator.newEmail()
+        try await EmulatorHarness.run { emulator in
+            let email = EmulatorHarness.newEmail("cli")
             _ = try await emulator.createAccount(email: email, password: "Cli-password-1")
             let token = try await emulator.accessToken(email: email, password: "Cli-password-1")
             let result = await emulator.lr(["re-authentication", "mfa-re-authenticate", "--access-token", token])
@@ -154,8 +155,8 @@ struct EmulatorCallTests {
 
     @Test("LRConsent: consent logs of a user without consents come back as LoginRadius's error")
     func consent() async throws {
-        try await withEmulator { emulator in
-            let email = CLIEmulator.newEmail()
+        try await EmulatorHarness.run { emulator in
+            let email = EmulatorHarness.newEmail("cli")
             _ = try await emulator.createAccount(email: email, password: "Cli-password-1")
             let token = try await emulator.accessToken(email: email, password: "Cli-password-1")
             let result = await emulator.lr(["consent-management", "get-consent-logs", "--access-token", token])
@@ -166,8 +167,8 @@ struct EmulatorCallTests {
 
     @Test("LRSocial: validate-access-token accepts a token from login")
     func social() async throws {
-        try await withEmulator { emulator in
-            let email = CLIEmulator.newEmail()
+        try await EmulatorHarness.run { emulator in
+            let email = EmulatorHarness.newEmail("cli")
             _ = try await emulator.createAccount(email: email, password: "Cli-password-1")
             let token = try await emulator.accessToken(email: email, password: "Cli-password-1")
             let result = await emulator.lr(["social", "validate-access-token", "--access-token", token])
@@ -178,7 +179,7 @@ struct EmulatorCallTests {
 
     @Test("LRWebhook: list-all-webhooks")
     func webhook() async throws {
-        try await withEmulator { emulator in
+        try await EmulatorHarness.run { emulator in
             let result = await emulator.lr(["web-hook", "list-all-webhooks"])
             #expect(result.status == 0, "\(result)")
             #expect(result.json?["Data"] is [Any])
@@ -187,7 +188,7 @@ struct EmulatorCallTests {
 
     @Test("LRAccount: sott-api generate-sott (the SOTT group is renamed so `lr sott` stays local)")
     func sott() async throws {
-        try await withEmulator { emulator in
+        try await EmulatorHarness.run { emulator in
             let result = await emulator.lr(["sott-api", "generate-sott"])
             #expect(result.status == 0, "\(result)")
             #expect(result.json?["Sott"] is String)
@@ -196,8 +197,8 @@ struct EmulatorCallTests {
 
     @Test("a boolean option given as --x false reaches the server as false")
     func booleanValue() async throws {
-        try await withEmulator { emulator in
-            let email = CLIEmulator.newEmail()
+        try await EmulatorHarness.run { emulator in
+            let email = EmulatorHarness.newEmail("cli")
             let profile = try await emulator.createAccount(email: email, password: "Cli-password-1")
             let uid = try #require(profile["Uid"] as? String)
             let result = await emulator.lr(

@@ -1,6 +1,7 @@
 import Foundation
 import LRCatalogue
 import LRConformance
+import LRTestSupport
 import Logging
 import LoginRadius
 import Testing
@@ -81,7 +82,7 @@ struct PathParameterPropertyTests {
         }
     }
 
-    static func client(_ server: CaptureHTTPServer) throws -> LoginRadiusClient {
+    static func client(_ server: LoopbackServer) throws -> LoginRadiusClient {
         var configuration = try ConformanceRunner.configuration(for: "default")
         configuration.baseURL = "http://127.0.0.1:\(server.port)/"
         configuration.configURL = "http://127.0.0.1:\(server.port)/"
@@ -106,7 +107,7 @@ struct PathParameterPropertyTests {
 
     @Test("hostile and random values arrive as one segment each, or are refused with nothing sent")
     func everyOperation() async throws {
-        let server = try CaptureHTTPServer()
+        let server = try LoopbackServer()
         defer { server.stop() }
         let client = try Self.client(server)
         var generator = SystemRandomNumberGenerator()
@@ -122,14 +123,14 @@ struct PathParameterPropertyTests {
                     for (other, otherParameter) in operation.pathParameters.enumerated() {
                         arguments[otherParameter.python] = .string(other == index ? value : "p\(other)")
                     }
-                    let before = server.receivedTargets.count
+                    let before = server.targets.count
                     var thrown: (any Error)?
                     do {
                         try await call(client, ConformanceArguments(arguments))
                     } catch {
                         thrown = error
                     }
-                    let targets = server.receivedTargets
+                    let targets = server.targets
                     let label = "\(operation.key) \(parameter.python)=\(value.debugDescription)"
                     if let argument = (thrown as? LoginRadiusError)?.invalidArgument {
                         refused += 1
@@ -173,7 +174,7 @@ struct PathParameterPropertyTests {
 
     @Test("deleteRoleContextByUID(contextName: \"..\") is invalidArgument and nothing reaches the server")
     func deleteRoleContextDotDot() async throws {
-        let server = try CaptureHTTPServer()
+        let server = try LoopbackServer()
         defer { server.stop() }
         let client = try Self.client(server)
         for contextName in ["..", "."] {
@@ -186,11 +187,11 @@ struct PathParameterPropertyTests {
         await #expect(throws: LoginRadiusError.self) {
             _ = try await client.account.getAccountProfileByUID(uid: "..")
         }
-        #expect(server.receivedTargets.isEmpty)
+        #expect(server.targets.isEmpty)
         // The same call with an ordinary name arrives with the name as its last segment.
         _ = try? await client.role.deleteRoleContextByUID(contextName: "ctx", uid: "victim-uid")
         #expect(
-            server.receivedTargets.map { $0.prefix { $0 != "?" } } == [
+            server.targets.map { $0.prefix { $0 != "?" } } == [
                 "/identity/v2/manage/account/victim-uid/rolecontext/ctx"
             ])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 struct AuthJourneyTests {
     @Test("register, verify from the outbox, log in, read and update the profile")
     func registerVerifyLogin() async throws {
-        try await withEmulator { harness in
+        try await EmulatorHarness.run { harness in
             let email = EmulatorHarness.newEmail()
             let registration = try await harness.client.authentication.userRegistrationByEmail(
                 AuthUserRegistrationModel(
@@ -49,7 +50,7 @@ struct AuthJourneyTests {
 
     @Test("login by username after setting one; availability checks")
     func usernameAndAvailability() async throws {
-        try await withEmulator { harness in
+        try await EmulatorHarness.run { harness in
             let email = EmulatorHarness.newEmail()
             let login = try await harness.registerVerifiedUser(email: email, password: "Secret-pass-1")
             let token = try #require(login.accessToken)
@@ -71,7 +72,7 @@ struct AuthJourneyTests {
 
     @Test("change password, forgot password and reset by token")
     func passwords() async throws {
-        try await withEmulator { harness in
+        try await EmulatorHarness.run { harness in
             let email = EmulatorHarness.newEmail()
             let login = try await harness.registerVerifiedUser(email: email, password: "Secret-pass-1")
             let token = try #require(login.accessToken)
@@ -89,7 +90,7 @@ struct AuthJourneyTests {
 
             _ = try await harness.client.authentication.forgotPassword(
                 email: email, resetPasswordURL: "https://app.example.com/reset")
-            let resetToken = try await harness.token(for: email, purpose: .passwordReset)
+            let resetToken = try await harness.token(to: email, purpose: .passwordReset)
             _ = try await harness.client.authentication.resetPasswordByResetToken(
                 ResetPasswordByResetTokenModel(
                     password: "Secret-pass-3", resetToken: resetToken))
@@ -101,7 +102,7 @@ struct AuthJourneyTests {
 
     @Test("token info, validate, invalidate: an invalidated token is refused with LoginRadius's error")
     func tokenLifecycle() async throws {
-        try await withEmulator { harness in
+        try await EmulatorHarness.run { harness in
             let login = try await harness.registerVerifiedUser(
                 email: EmulatorHarness.newEmail(), password: "Secret-pass-1")
             let token = try #require(login.accessToken)
@@ -123,7 +124,7 @@ struct AuthJourneyTests {
 
     @Test("add and remove an email; delete the account with email confirmation")
     func emailsAndDeletion() async throws {
-        try await withEmulator { harness in
+        try await EmulatorHarness.run { harness in
             let email = EmulatorHarness.newEmail()
             let login = try await harness.registerVerifiedUser(email: email, password: "Secret-pass-1")
             let token = try #require(login.accessToken)
@@ -138,7 +139,7 @@ struct AuthJourneyTests {
 
             let request = try await harness.client.authentication.deleteAccountWithEmailConfirmation(accessToken: token)
             #expect(request.isDeleteRequestAccepted == true)
-            let deleteToken = try await harness.token(for: email, purpose: .deleteAccount)
+            let deleteToken = try await harness.token(to: email, purpose: .deleteAccount)
             _ = try await harness.client.authentication.deleteAccountByDeleteToken(deleteToken: deleteToken)
             #expect(try await harness.client.authentication.checkEmailAvailability(email: email).isExist == false)
         }
@@ -146,15 +147,15 @@ struct AuthJourneyTests {
 
     @Test("resend verification puts a new token in the outbox")
     func resendVerification() async throws {
-        try await withEmulator { harness in
+        try await EmulatorHarness.run { harness in
             let email = EmulatorHarness.newEmail()
             _ = try await harness.client.authentication.userRegistrationByEmail(
                 AuthUserRegistrationModel(
                     email: [EmailAddress(type: "Primary", value: email)], password: "Secret-pass-1"),
                 sott: try harness.client.configuration.generateSOTT())
-            let first = try await harness.token(for: email, purpose: .verification)
+            let first = try await harness.token(to: email, purpose: .verification)
             _ = try await harness.client.authentication.resendEmailVerification(email: email)
-            let second = try await harness.token(for: email, purpose: .verification)
+            let second = try await harness.token(to: email, purpose: .verification)
             #expect(first != second)
             _ = try await harness.client.authentication.verifyEmail(verificationToken: second)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -8,7 +9,7 @@ struct ErrorPathTests {
     @Test("an unknown API key gets LoginRadius's error")
     func unknownAPIKey() async throws {
         let configure: (inout LoginRadiusConfiguration) -> Void = { $0.apiKey = "99999999-0000-0000-0000-000000000000" }
-        try await withEmulator(configure: configure) { harness in
+        try await EmulatorHarness.run(client: configure) { harness in
             do {
                 _ = try await harness.client.authentication.checkEmailAvailability(email: "a@example.com")
                 Issue.record("expected an API error")
@@ -21,7 +22,7 @@ struct ErrorPathTests {
 
     @Test("a SOTT made with another secret is refused at registration")
     func badSOTT() async throws {
-        try await withEmulator { harness in
+        try await EmulatorHarness.run { harness in
             let sott = try SOTT.generate(apiKey: LoginRadiusEmulator.defaultAPIKey, apiSecret: "another-secret")
             do {
                 _ = try await harness.client.authentication.userRegistrationByEmail(
@@ -54,8 +55,8 @@ struct ErrorPathTests {
 
     @Test("a server that never answers times out within the configured timeout")
     func timeout() async throws {
-        let listener = try SilentListener()
-        defer { listener.close() }
+        let listener = try LoopbackServer { _ in .silent }
+        defer { listener.stop() }
         var configuration = try LoginRadiusConfiguration(
             apiKey: "k", apiSecret: "s", baseURL: "http://127.0.0.1:\(listener.port)/",
             requestTimeout: .milliseconds(400))
@@ -74,8 +75,10 @@ struct ErrorPathTests {
 
     @Test("a non-JSON 500 is an HTTP error with a snippet")
     func nonJSON500() async throws {
-        let server = try CannedHTTPServer(status: 500, body: "<html><body>Internal Server Error</body></html>")
-        defer { server.close() }
+        let server = try LoopbackServer { _ in
+            .respond(status: 500, contentType: "text/html", body: "<html><body>Internal Server Error</body></html>")
+        }
+        defer { server.stop() }
         let configuration = try LoginRadiusConfiguration(
             apiKey: "k", apiSecret: "s", baseURL: "http://127.0.0.1:\(server.port)/")
         let client = try LoginRadiusClient(configuration: configuration)
@@ -91,7 +94,7 @@ struct ErrorPathTests {
 
     @Test("sequential calls reuse one kept-alive connection")
     func connectionReuse() async throws {
-        try await withEmulator { harness in
+        try await EmulatorHarness.run { harness in
             var newConnections: [Int] = []
             for _ in 0..<4 {
                 let response: LoginRadiusResponse = try await harness.client.callEndpoint(

@@ -1,5 +1,6 @@
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 struct ServerTimeSOTTTests {
     @Test("a SOTT made from the server-info window registers a user")
     func serverTimeSOTT() async throws {
-        try await withEmulator { harness in
+        try await EmulatorHarness.run { harness in
             let info = try await harness.client.configurationAPI.getServerInfo(timeDifference: 10)
             let start = try #require(info.sott?.startTime?.rawValue)
             let end = try #require(info.sott?.endTime?.rawValue)

@@ -1,5 +1,6 @@
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Synchronization
 import Testing
@@ -214,7 +215,7 @@ struct StressTests {
         ProcessFigures.raiseDescriptorLimit(to: 8 * Self.calls)
         let emulator = LoginRadiusEmulator(configuration: EmulatorConfiguration(port: 0, passwordHashRounds: 1_000))
         let emulatorURL = try await emulator.start().absoluteString
-        let faultServer = try StressFaultServer()
+        let faultServer = try LoopbackServer(keepAlive: true, backlog: 2048, reply: StressFaultReplies.reply)
         do {
             // Users to read back, made through a client that is released before measuring.
             var uids: [String] = []

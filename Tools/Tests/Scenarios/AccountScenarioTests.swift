@@ -1,5 +1,6 @@
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -9,11 +10,11 @@ struct AccountScenarioTests {
         "create → read by email, user name, phone → update → set password → log in → hash → impersonate → refresh/revoke → delete"
     )
     func accountLifecycle() async throws {
-        try await withScenario { scenario in
+        try await EmulatorHarness.run { scenario in
             let account = scenario.client.account
-            let email = Scenario.newEmail("ada")
-            let username = Scenario.newUsername("ada")
-            let phone = Scenario.newPhone()
+            let email = EmulatorHarness.newEmail("ada")
+            let username = EmulatorHarness.newUsername("ada")
+            let phone = EmulatorHarness.newPhone()
             let created = try await account.createAccount(
                 AccountCreateModel(
                     email: [EmailAddress(type: "Primary", value: email)], firstName: "Ada", lastName: "Lovelace",
@@ -97,18 +98,18 @@ struct AccountScenarioTests {
         "emails: upsert, identities by email, remove; invalidate verification and verify again; new uid; delete by email"
     )
     func emailsAndIdentity() async throws {
-        try await withScenario { scenario in
+        try await EmulatorHarness.run { scenario in
             let account = scenario.client.account
-            let email = Scenario.newEmail("grace")
+            let email = EmulatorHarness.newEmail("grace")
             let created = try await scenario.createVerifiedAccount(
                 email: email, password: "Secret-pass-1", firstName: "Grace")
             let uid = try #require(created.uid)
 
-            let work = Scenario.newEmail("work")
+            let work = EmulatorHarness.newEmail("work")
             var profile = try await account.upsertEmail(
                 UpsertEmailModel(email: [EmailAddress(type: "Secondary", value: work)]), uid: uid)
             #expect(profile.email?.map(\.value) == [email, work])
-            let replacement = Scenario.newEmail("work2")
+            let replacement = EmulatorHarness.newEmail("work2")
             profile = try await account.upsertEmail(
                 UpsertEmailModel(email: [EmailAddress(type: "Secondary", value: replacement)]),
                 uid: uid)
@@ -162,7 +163,7 @@ struct AccountScenarioTests {
 
     @Test("roles: define, change permissions, assign (on the profile), role contexts, unassign, delete")
     func rolesAndContexts() async throws {
-        try await withScenario { scenario in
+        try await EmulatorHarness.run { scenario in
             let role = scenario.client.role
             let created = try await role.createRoles(
                 RolesModel(roles: [
@@ -185,7 +186,7 @@ struct AccountScenarioTests {
             #expect(editor.permissions == ["article.publish": true])
             #expect(try await role.getRolesList().count == 2)
 
-            let email = Scenario.newEmail("editor")
+            let email = EmulatorHarness.newEmail("editor")
             let uid = try #require(
                 try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1").uid)
             let assigned = try await role.assignRolesByUID(AccountRolesModel(roles: ["editor", "viewer"]), uid: uid)

@@ -1,5 +1,6 @@
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -7,9 +8,9 @@ import Testing
 struct AuthScenarioTests {
     @Test("risk-based logins by email and user name log in like normal logins and record their template flags")
     func riskBasedLogins() async throws {
-        try await withScenario { scenario in
+        try await EmulatorHarness.run { scenario in
             let rba = scenario.client.riskBasedAuthentication
-            let email = Scenario.newEmail("rba")
+            let email = EmulatorHarness.newEmail("rba")
             let registered = try await scenario.registerVerifiedUser(email: email, password: "Secret-pass-1")
             let uid = try #require(registered.profile?.uid)
 
@@ -22,7 +23,7 @@ struct AuthScenarioTests {
             #expect(byEmail.profile?.noOfLogins == 3)
             #expect(try await scenario.client.authentication.getProfileByAccessToken(accessToken: token).uid == uid)
 
-            let username = Scenario.newUsername("rba")
+            let username = EmulatorHarness.newUsername("rba")
             _ = try await scenario.client.authentication.setOrChangeUserName(accessToken: token, userName: username)
             let byName = try await rba.rbaLoginByUserName(
                 UserNameAuthenticationModel(password: "Secret-pass-1", userName: username),
@@ -56,10 +57,10 @@ struct AuthScenarioTests {
             $0.now = { clock.now() }
             $0.accessTokenLifetime = .seconds(600)
         }
-        try await withScenario(emulator: configureEmulator) { scenario in
+        try await EmulatorHarness.run(emulator: configureEmulator) { scenario in
             let auth = scenario.client.authentication
             let login = try await scenario.registerVerifiedUser(
-                email: Scenario.newEmail("slide"), password: "Secret-pass-1")
+                email: EmulatorHarness.newEmail("slide"), password: "Secret-pass-1")
             let first = try #require(login.accessToken)
             let firstExpiry = try #require(login.expiresIn?.date)
 

@@ -1,5 +1,6 @@
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 struct ConfigurationScenarioTests {
     @Test("server info with a SOTT window → app configuration from configURL → SOTT from the API registers a user")
     func configurationJourney() async throws {
-        try await withScenario { scenario in
+        try await EmulatorHarness.run { scenario in
             let configuration: ConfigurationAPI = scenario.client.configurationAPI
             let info = try await configuration.getServerInfo(timeDifference: 15)
             #expect(info.serverName == "lr-emulator")
@@ -33,7 +34,7 @@ struct ConfigurationScenarioTests {
             let token = try #require(sott.sott)
             let expiry = try #require(sott.expiryTime?.date)
             #expect(expiry.timeIntervalSinceNow > 19 * 60 && expiry.timeIntervalSinceNow <= 20 * 60 + 1)
-            let email = Scenario.newEmail("sott")
+            let email = EmulatorHarness.newEmail("sott")
             let registration = try await scenario.client.authentication.userRegistrationByEmail(
                 AuthUserRegistrationModel(
                     email: [EmailAddress(type: "Primary", value: email)], password: "Secret-pass-1"),
@@ -46,7 +47,7 @@ struct ConfigurationScenarioTests {
     @Test("the app configuration follows the emulator: optional email verification")
     func optionalVerificationConfiguration() async throws {
         let configureEmulator: (inout EmulatorConfiguration) -> Void = { $0.verificationRequired = false }
-        try await withScenario(emulator: configureEmulator) { scenario in
+        try await EmulatorHarness.run(emulator: configureEmulator) { scenario in
             let app = try await scenario.client.configurationAPI.getConfigurations()
             #expect(app.emailVerificationFlow == "optional")
         }
@@ -65,7 +66,7 @@ struct EmulatorBehaviourScenarioTests {
             $0.now = { clock.now() }
         }
         let configureClient: (inout LoginRadiusConfiguration) -> Void = { $0.retry = .disabled }
-        try await withScenario(emulator: configureEmulator, client: configureClient) { scenario in
+        try await EmulatorHarness.run(emulator: configureEmulator, client: configureClient) { scenario in
             for _ in 0..<3 {
                 #expect(
                     try await scenario.client.authentication.checkEmailAvailability(email: "a@example.com").isExist
@@ -96,7 +97,7 @@ struct EmulatorBehaviourScenarioTests {
             // otherwise the third starts a new window and is never limited.
             $0.rateLimit = RateLimit(requests: 2, per: .seconds(3))
         }
-        try await withScenario(emulator: configureEmulator) { scenario in
+        try await EmulatorHarness.run(emulator: configureEmulator) { scenario in
             let auth = scenario.client.authentication
             _ = try await auth.checkEmailAvailability(email: "a@example.com")
             _ = try await auth.checkEmailAvailability(email: "a@example.com")
@@ -111,11 +112,11 @@ struct EmulatorBehaviourScenarioTests {
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("lr-emulator-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
-        let email = Scenario.newEmail("durable")
+        let email = EmulatorHarness.newEmail("durable")
         var uid = ""
         var recordId = ""
         let configureEmulator: (inout EmulatorConfiguration) -> Void = { $0.dataFile = file }
-        try await withScenario(emulator: configureEmulator) { scenario in
+        try await EmulatorHarness.run(emulator: configureEmulator) { scenario in
             let created = try await scenario.createVerifiedAccount(
                 email: email, password: "Secret-pass-1", firstName: "Dora")
             uid = try #require(created.uid)
@@ -130,7 +131,7 @@ struct EmulatorBehaviourScenarioTests {
         }
         #expect(FileManager.default.fileExists(atPath: file.path))
 
-        try await withScenario(emulator: configureEmulator) { scenario in
+        try await EmulatorHarness.run(emulator: configureEmulator) { scenario in
             let profile = try await scenario.client.account.getAccountProfileByEmail(email: email)
             #expect(profile.uid == uid)
             #expect(profile.firstName == "Dora")

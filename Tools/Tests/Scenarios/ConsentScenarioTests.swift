@@ -1,5 +1,6 @@
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -8,9 +9,9 @@ struct ConsentScenarioTests {
     @Test("submit with a consent token (logs in) → logs → verify → update → submit by token → logs by uid")
     func consentJourney() async throws {
         let configureClient: (inout LoginRadiusConfiguration) -> Void = { $0.userAgent = "scenario-tests/1.0" }
-        try await withScenario(client: configureClient) { scenario in
+        try await EmulatorHarness.run(client: configureClient) { scenario in
             let consent = scenario.client.consentManagement
-            let email = Scenario.newEmail("consent")
+            let email = EmulatorHarness.newEmail("consent")
             let uid = try #require(
                 try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1").uid)
             let consentToken = try await scenario.emulator.makeConsentToken(uid: uid)
@@ -89,8 +90,10 @@ struct ConsentScenarioTests {
             #expect(stored.consentProfile?.objectValue?["Consents"]?.arrayValue?.count == 2)
 
             let other = try #require(
-                try await scenario.createVerifiedAccount(email: Scenario.newEmail("other"), password: "Secret-pass-1")
-                    .uid)
+                try await scenario.createVerifiedAccount(
+                    email: EmulatorHarness.newEmail("other"), password: "Secret-pass-1"
+                )
+                .uid)
             await expectAPIError(1228) { try await consent.getConsentLogsByUID(uid: other) }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -11,8 +12,8 @@ import Testing
 struct ControlScenarioTests {
     @Test("a fault rule makes loginByEmail throw the configured LoginRadius error twice, then the login succeeds")
     func faultRuleTwice() async throws {
-        try await withScenario { scenario in
-            let email = Scenario.newEmail("fault")
+        try await EmulatorHarness.run { scenario in
+            let email = EmulatorHarness.newEmail("fault")
             _ = try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1")
             let rule = try await scenario.emulator.addFault(
                 FaultRule(
@@ -34,17 +35,18 @@ struct ControlScenarioTests {
 
     @Test("a fault rule by method and path with a bare status fails every matching call until cleared")
     func faultRuleByPath() async throws {
-        try await withScenario { scenario in
+        try await EmulatorHarness.run { scenario in
             try await scenario.emulator.addFault(FaultRule(method: "GET", path: "identity/v2/auth/email", status: 503))
             do {
-                _ = try await scenario.client.authentication.checkEmailAvailability(email: Scenario.newEmail())
+                _ = try await scenario.client.authentication.checkEmailAvailability(email: EmulatorHarness.newEmail())
                 Issue.record("expected a failure")
             } catch {
                 #expect(!(error is CancellationError))
             }
             await scenario.emulator.clearFaults()
             #expect(
-                try await scenario.client.authentication.checkEmailAvailability(email: Scenario.newEmail()).isExist
+                try await scenario.client.authentication.checkEmailAvailability(email: EmulatorHarness.newEmail())
+                    .isExist
                     == false)
         }
     }
@@ -52,9 +54,9 @@ struct ControlScenarioTests {
     @Test("advancing the emulator's clock past the token lifetime makes the access token fail (906, expired)")
     func clockExpiresToken() async throws {
         let configure: (inout EmulatorConfiguration) -> Void = { $0.accessTokenLifetime = .seconds(600) }
-        try await withScenario(emulator: configure) { scenario in
+        try await EmulatorHarness.run(emulator: configure) { scenario in
             let login = try await scenario.registerVerifiedUser(
-                email: Scenario.newEmail("clock"), password: "Secret-pass-1")
+                email: EmulatorHarness.newEmail("clock"), password: "Secret-pass-1")
             let token = try #require(login.accessToken)
             #expect(try await scenario.client.authentication.getProfileByAccessToken(accessToken: token).uid != nil)
             scenario.emulator.advanceClock(by: .seconds(601))
@@ -66,14 +68,14 @@ struct ControlScenarioTests {
 
     @Test("an exported state, imported into a fresh emulator, logs the same user in; the outbox comes along")
     func exportImport() async throws {
-        let email = Scenario.newEmail("export")
+        let email = EmulatorHarness.newEmail("export")
         var exported = Data()
         var uid: String?
-        try await withScenario { scenario in
+        try await EmulatorHarness.run { scenario in
             uid = try await scenario.registerVerifiedUser(email: email, password: "Secret-pass-1").profile?.uid
             exported = try await scenario.emulator.exportState()
         }
-        try await withScenario { scenario in
+        try await EmulatorHarness.run { scenario in
             await expectAPIError(938) {
                 try await scenario.client.authentication.loginByEmail(
                     EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
@@ -88,8 +90,8 @@ struct ControlScenarioTests {
 
     @Test("a blocked account cannot log in (991) and its sessions end; unblocked, it can again")
     func blockedAccount() async throws {
-        try await withScenario { scenario in
-            let email = Scenario.newEmail("blocked")
+        try await EmulatorHarness.run { scenario in
+            let email = EmulatorHarness.newEmail("blocked")
             let login = try await scenario.registerVerifiedUser(email: email, password: "Secret-pass-1")
             let uid = try #require(login.profile?.uid)
             try await scenario.emulator.blockAccount(uid: uid)
@@ -114,12 +116,12 @@ struct ControlScenarioTests {
 
     @Test("a webhook delivery is listed with its status and its signature, in Swift and over HTTP")
     func deliveryListed() async throws {
-        let receiver = try WebhookReceiver()
-        defer { receiver.close() }
-        try await withScenario { scenario in
+        let receiver = try LoopbackServer { _ in .respond(status: 200, contentType: "text/plain", body: "OK") }
+        defer { receiver.stop() }
+        try await EmulatorHarness.run { scenario in
             _ = try await scenario.client.webhook.createWebhookSubscription(
-                WebHookSubscribeModel(event: "Login", targetURL: receiver.url, name: "crm"))
-            let email = Scenario.newEmail("delivered")
+                WebHookSubscribeModel(event: "Login", targetURL: receiver.url("/hooks"), name: "crm"))
+            let email = EmulatorHarness.newEmail("delivered")
             _ = try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1")
             _ = try await scenario.client.authentication.loginByEmail(
                 EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
@@ -161,8 +163,8 @@ struct ConsentAtLoginScenarioTests {
     )
     func consentRequired() async throws {
         let configure: (inout EmulatorConfiguration) -> Void = { $0.consentRequiredAtLogin = true }
-        try await withScenario(emulator: configure) { scenario in
-            let email = Scenario.newEmail("consent-login")
+        try await EmulatorHarness.run(emulator: configure) { scenario in
+            let email = EmulatorHarness.newEmail("consent-login")
             _ = try await scenario.createVerifiedAccount(email: email, password: "Secret-pass-1")
             let model = EmailAuthenticationModel(email: email, password: "Secret-pass-1")
             let error = await expectAPIError(1226) {

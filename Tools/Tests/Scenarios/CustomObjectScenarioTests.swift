@@ -1,5 +1,6 @@
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -7,10 +8,10 @@ import Testing
 struct CustomObjectScenarioTests {
     @Test("create by token and by uid → list → partial and full update → read → delete deactivates → errors")
     func customObjectJourney() async throws {
-        try await withScenario { scenario in
+        try await EmulatorHarness.run { scenario in
             let objects = scenario.client.customObject
             let login = try await scenario.registerVerifiedUser(
-                email: Scenario.newEmail("shopper"), password: "Secret-pass-1")
+                email: EmulatorHarness.newEmail("shopper"), password: "Secret-pass-1")
             let token = try #require(login.accessToken)
             let uid = try #require(login.profile?.uid)
 

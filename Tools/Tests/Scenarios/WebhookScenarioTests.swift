@@ -1,5 +1,6 @@
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -9,9 +10,9 @@ struct WebhookScenarioTests {
         "subscribe Login and Register → register and log in → signed events arrive → non-loopback stored, never called → update → delete"
     )
     func webhookJourney() async throws {
-        let receiver = try WebhookReceiver()
-        defer { receiver.close() }
-        try await withScenario { scenario in
+        let receiver = try LoopbackServer { _ in .respond(status: 200, contentType: "text/plain", body: "OK") }
+        defer { receiver.stop() }
+        try await EmulatorHarness.run { scenario in
             let webhook = scenario.client.webhook
             let events = try await webhook.getWebhookEvents()
             #expect(events.data?.contains("Login") == true)
@@ -19,12 +20,12 @@ struct WebhookScenarioTests {
 
             let loginHook = try await webhook.createWebhookSubscription(
                 WebHookSubscribeModel(
-                    event: "Login", targetURL: receiver.url, name: "login to CRM",
+                    event: "Login", targetURL: receiver.url("/hooks"), name: "login to CRM",
                     headers: ["X-Env": "scenario"], queryParams: ["source": "lr"],
                     authentication: ["AuthType": "Bearer", "BearerToken": ["Token": "hook-token"]]))
             let loginHookId = try #require(loginHook.id)
             #expect(loginHook.event == "Login")
-            #expect(loginHook.targetURL == receiver.url)
+            #expect(loginHook.targetURL == receiver.url("/hooks"))
             #expect(loginHook.name == "login to CRM")
             #expect(loginHook.headers == ["X-Env": "scenario"])
             #expect(loginHook.queryParams == ["source": "lr"])
@@ -32,7 +33,7 @@ struct WebhookScenarioTests {
             #expect(loginHook.createdDate?.date != nil)
             let registerHook = try await webhook.createWebhookSubscription(
                 WebHookSubscribeModel(
-                    event: "register", targetURL: receiver.url + "/register", name: "welcome mail",
+                    event: "register", targetURL: receiver.url("/hooks") + "/register", name: "welcome mail",
                     authentication: ["AuthType": "Basic", "BasicAuth": ["Username": "lr", "Password": "s3cret"]]))
             #expect(registerHook.event == "Register")
             #expect(registerHook.authentication?.basicAuth?.userName == "lr")
@@ -43,7 +44,7 @@ struct WebhookScenarioTests {
             await expectAPIError(1110) {
                 try await webhook.createWebhookSubscription(
                     WebHookSubscribeModel(
-                        event: "Login", targetURL: receiver.url))
+                        event: "Login", targetURL: receiver.url("/hooks")))
             }
             await expectAPIError(1087) {
                 try await webhook.createWebhookSubscription(
@@ -54,7 +55,7 @@ struct WebhookScenarioTests {
                 try await webhook.listAllWebhooks().data?.compactMap(\.id)
                     == [loginHookId, registerHook.id, remoteHook.id].compactMap { $0 })
 
-            let email = Scenario.newEmail("hooked")
+            let email = EmulatorHarness.newEmail("hooked")
             let login = try await scenario.registerVerifiedUser(email: email, password: "Secret-pass-1")
             let uid = try #require(login.profile?.uid)
 
@@ -131,18 +132,24 @@ struct WebhookScenarioTests {
             #expect(try await webhook.deleteWebhookSubscription(hookID: loginHookId).isDeleted == true)
             await expectAPIError(1112) { try await webhook.getWebhookSubscriptionDetail(hookID: loginHookId) }
             #expect(try await webhook.listAllWebhooks().data?.count == 2)
-            let afterDelete = receiver.requests.count
+            // The deleted subscription is not called. A sentinel Login subscription, made now, is
+            // delivered in the same pass over the event's subscriptions as the deleted one would
+            // be: once its request arrives, nothing else may have.
+            let sentinel = try await webhook.createWebhookSubscription(
+                WebHookSubscribeModel(event: "Login", targetURL: receiver.url("/sentinel"), name: "sentinel"))
+            let afterDelete = receiver.requestCount
             _ = try await scenario.client.authentication.loginByEmail(
                 EmailAuthenticationModel(email: email, password: "Secret-pass-1"))
-            try await Task.sleep(for: .milliseconds(300))
-            #expect(receiver.requests.count == afterDelete)
+            let afterLogin = await receiver.wait { $0.dropFirst(afterDelete).contains { $0.path == "/sentinel" } }
+            #expect(afterLogin.dropFirst(afterDelete).map(\.path) == ["/sentinel"])
+            #expect(try await webhook.deleteWebhookSubscription(hookID: try #require(sentinel.id)).isDeleted == true)
         }
     }
 
     @Test("webhook calls need the API secret")
     func secretRequired() async throws {
         let configureClient: (inout LoginRadiusConfiguration) -> Void = { $0.apiSecret = "wrong-secret" }
-        try await withScenario(client: configureClient) { scenario in
+        try await EmulatorHarness.run(client: configureClient) { scenario in
             await expectAPIError(902) { try await scenario.client.webhook.listAllWebhooks() }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LRTestSupport
 import Testing
 
 @testable import LREmulator
@@ -6,8 +7,8 @@ import Testing
 @Suite("Password reset, emails, deletion and management over HTTP")
 struct AccountFlowTests {
     @Test func forgotAndResetPassword() async throws {
-        try await EmulatorHarness.withEmulator { lr in
-            _ = try await lr.registerVerifiedUser(email: "fp@example.com")
+        try await EmulatorHarness.run { lr in
+            _ = try await lr.verifiedAccessToken(email: "fp@example.com")
             let unknown = try await lr.request(
                 "POST", "identity/v2/auth/password", body: #"{"email":"no@example.com"}"#)
             #expect(unknown.errorCode == 938)
@@ -34,8 +35,8 @@ struct AccountFlowTests {
     }
 
     @Test func deleteAccountWithEmailConfirmation() async throws {
-        try await EmulatorHarness.withEmulator { lr in
-            let token = try await lr.registerVerifiedUser(email: "del@example.com")
+        try await EmulatorHarness.run { lr in
+            let token = try await lr.verifiedAccessToken(email: "del@example.com")
             let request = try await lr.request(
                 "DELETE", "identity/v2/auth/account?deleteUrl=https://app.test/delete", body: "{}", token: token)
             #expect(request["IsDeleteRequestAccepted"] as? Bool == true)
@@ -56,8 +57,8 @@ struct AccountFlowTests {
     }
 
     @Test func addAndRemoveEmails() async throws {
-        try await EmulatorHarness.withEmulator { lr in
-            let token = try await lr.registerVerifiedUser(email: "main@example.com")
+        try await EmulatorHarness.run { lr in
+            let token = try await lr.verifiedAccessToken(email: "main@example.com")
             let noType = try await lr.request(
                 "POST", "identity/v2/auth/email", body: #"{"email":"alt@example.com"}"#, token: token)
             #expect(noType.errorCode == 1201)
@@ -91,8 +92,8 @@ struct AccountFlowTests {
     }
 
     @Test func managementLookups() async throws {
-        try await EmulatorHarness.withEmulator { lr in
-            _ = try await lr.registerVerifiedUser(email: "m@example.com")
+        try await EmulatorHarness.run { lr in
+            _ = try await lr.verifiedAccessToken(email: "m@example.com")
             let byEmail = try await lr.manage("GET", "identity/v2/manage/account?email=m@example.com")
             let uid = try #require(byEmail["Uid"] as? String)
             let byUid = try await lr.manage("GET", "identity/v2/manage/account/" + uid)

@@ -1,4 +1,5 @@
 import Foundation
+import LRTestSupport
 import Testing
 
 @testable import LREmulator
@@ -7,8 +8,8 @@ import Testing
 struct CatalogueGapTests {
     @Test("privacy policy: accept by token, history by token and by uid")
     func privacyPolicy() async throws {
-        try await EmulatorHarness.withEmulator { lr in
-            let token = try await lr.registerVerifiedUser(email: "pp@example.com")
+        try await EmulatorHarness.run { lr in
+            let token = try await lr.verifiedAccessToken(email: "pp@example.com")
             let before = try await lr.request("GET", "identity/v2/auth/privacypolicy/history", token: token)
             #expect(before["Current"] is NSNull)
             let accepted = try await lr.request("GET", "identity/v2/auth/privacypolicy/accept", token: token)
@@ -24,8 +25,8 @@ struct CatalogueGapTests {
 
     @Test("update phone ID by uid; multipurpose email token and SMS OTP work with the endpoints that consume them")
     func managementExtras() async throws {
-        try await EmulatorHarness.withEmulator { lr in
-            let token = try await lr.registerVerifiedUser(email: "mp@example.com")
+        try await EmulatorHarness.run { lr in
+            let token = try await lr.verifiedAccessToken(email: "mp@example.com")
             let uid = try #require(
                 try await lr.request("GET", "identity/v2/auth/account", token: token)["Uid"] as? String)
             let updated = try await lr.manage(
@@ -59,8 +60,8 @@ struct CatalogueGapTests {
 
     @Test("welcome email, unlock (already unlocked), linking verification email and profile by ping")
     func authExtras() async throws {
-        try await EmulatorHarness.withEmulator { lr in
-            let token = try await lr.registerVerifiedUser(email: "ext@example.com")
+        try await EmulatorHarness.run { lr in
+            let token = try await lr.verifiedAccessToken(email: "ext@example.com")
             let welcome = try await lr.request("GET", "identity/v2/auth/account/sendwelcomeemail", token: token)
             #expect(welcome["IsPosted"] as? Bool == true)
             #expect(await lr.latestMessage(to: "ext@example.com", purpose: .welcome) != nil)
@@ -87,8 +88,8 @@ struct CatalogueGapTests {
     @Test("reset password by security answer (email, user name, phone); verify email by OTP; captcha registration")
     func passwordAndRegistration() async throws {
         let configure: (inout EmulatorConfiguration) -> Void = { $0.verificationRequired = true }
-        try await EmulatorHarness.withEmulator(configure) { lr in
-            let token = try await lr.registerVerifiedUser(email: "sq@example.com")
+        try await EmulatorHarness.run(emulator: configure) { lr in
+            let token = try await lr.verifiedAccessToken(email: "sq@example.com")
             let question = SecurityQuestions.catalogue[0].id
             _ = try await lr.request(
                 "PUT", "identity/v2/auth/account/2fa/securityquestionanswer",

@@ -1,4 +1,5 @@
 import Foundation
+import LRTestSupport
 import Testing
 
 @testable import LREmulator
@@ -7,8 +8,8 @@ import Testing
 struct ControlAPITests {
     @Test("GET state exports, DELETE resets, PUT imports: the user can log in again; a bad body is 400")
     func stateRoundTrip() async throws {
-        try await EmulatorHarness.withEmulator { lr in
-            _ = try await lr.registerVerifiedUser(email: "state@example.com")
+        try await EmulatorHarness.run { lr in
+            _ = try await lr.verifiedAccessToken(email: "state@example.com")
             let exported = try await lr.request("GET", "emulator/v1/state", apiKey: nil)
             #expect(exported.status == 200)
             #expect((exported["outbox"] as? [Any])?.isEmpty == false)
@@ -32,7 +33,7 @@ struct ControlAPITests {
 
     @Test("fault rules: add, list with remaining count, answer by operation name, delay, clear; bad rules are 400")
     func faults() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             let added = try await lr.request(
                 "POST", "emulator/v1/faults", apiKey: nil,
                 body: #"{"operation":"authentication.check_email_availability","errorCode":1048,"count":2}"#)
@@ -66,7 +67,7 @@ struct ControlAPITests {
 
     @Test("a dropped-connection fault closes the connection without an answer")
     func droppedConnection() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             try await lr.emulator.addFault(FaultRule(operation: "check_email_availability", dropConnection: true))
             await #expect(throws: (any Error).self) {
                 let result = try await lr.request("GET", "identity/v2/auth/email?email=d@example.com")
@@ -78,8 +79,8 @@ struct ControlAPITests {
     @Test("the clock: POST advances or sets it, GET reads it; expiry follows it")
     func clock() async throws {
         let configure: (inout EmulatorConfiguration) -> Void = { $0.accessTokenLifetime = .seconds(60) }
-        try await EmulatorHarness.withEmulator(configure) { lr in
-            let token = try await lr.registerVerifiedUser(email: "clock@example.com")
+        try await EmulatorHarness.run(emulator: configure) { lr in
+            let token = try await lr.verifiedAccessToken(email: "clock@example.com")
             let moved = try await lr.request("POST", "emulator/v1/clock", apiKey: nil, body: #"{"advanceSeconds":61}"#)
             #expect(moved["OffsetSeconds"] as? Double == 61)
             #expect(try await lr.request("GET", "identity/v2/auth/account", token: token).errorCode == 906)
@@ -97,8 +98,8 @@ struct ControlAPITests {
 
     @Test("accounts: list with sessions, one, block (991 at login), unblock, delete; the HTML page lists them")
     func accounts() async throws {
-        try await EmulatorHarness.withEmulator { lr in
-            _ = try await lr.registerVerifiedUser(email: "acct@example.com")
+        try await EmulatorHarness.run { lr in
+            _ = try await lr.verifiedAccessToken(email: "acct@example.com")
             let list = try await lr.request("GET", "emulator/v1/accounts", apiKey: nil).array
             let uid = try #require(list.first?["uid"] as? String)
             // Verifying the email logged in once, the login a second time.
@@ -131,8 +132,8 @@ struct ControlAPITests {
 
     @Test("the management update IsActive=false blocks logins by email and user name and impersonation")
     func blockedEverywhere() async throws {
-        try await EmulatorHarness.withEmulator { lr in
-            let token = try await lr.registerVerifiedUser(email: "every@example.com")
+        try await EmulatorHarness.run { lr in
+            let token = try await lr.verifiedAccessToken(email: "every@example.com")
             _ = try await lr.request(
                 "PUT", "identity/v2/auth/username", body: #"{"username":"every_one"}"#, token: token)
             let uid = try #require(

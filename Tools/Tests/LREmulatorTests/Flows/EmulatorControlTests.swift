@@ -1,4 +1,5 @@
 import Foundation
+import LRTestSupport
 import Testing
 
 @testable import LREmulator
@@ -6,7 +7,7 @@ import Testing
 @Suite("Emulator endpoints, lifecycle and client leniency")
 struct EmulatorControlTests {
     @Test func outboxAndResetEndpoints() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             try await lr.register(email: "o@example.com")
             let outbox = try await lr.request("GET", "emulator/v1/outbox", apiKey: nil)
             #expect(outbox.status == 200)
@@ -73,8 +74,8 @@ struct EmulatorControlTests {
     /// What LoginRadius's Python SDK sends: unencoded `+` in query values, `True`/`False`,
     /// `Content-Type: application/json` on GET, `json.dumps` spacing, and `{}` bodies on DELETE.
     @Test func acceptsPythonSDKStyleRequests() async throws {
-        try await EmulatorHarness.withEmulator { lr in
-            let token = try await lr.registerVerifiedUser(email: "py+tag@example.com")
+        try await EmulatorHarness.run { lr in
+            let token = try await lr.verifiedAccessToken(email: "py+tag@example.com")
             let exists = try await lr.request("GET", "identity/v2/auth/email?email=py+tag@example.com")
             #expect(exists["IsExist"] as? Bool == true)
             let spaced = try await lr.request(

@@ -1,6 +1,7 @@
 // Wire details of the user-factor endpoints that the SDK scenarios cannot see: raw reply
 // shapes, guards of the social API, error bodies with `Data`, expiry with a moved clock.
 import Foundation
+import LRTestSupport
 import Testing
 
 @testable import LREmulator
@@ -9,9 +10,9 @@ import Testing
 struct FactorWireTests {
     @Test("multi-factor login reply: placeholder token, masked addresses, no profile")
     func multiFactorLoginShape() async throws {
-        try await EmulatorHarness.withEmulator { harness in
+        try await EmulatorHarness.run { harness in
             let email = "mfa.wire@example.com"
-            let token = try await harness.registerVerifiedUser(email: email)
+            let token = try await harness.verifiedAccessToken(email: email)
             let settings = try await harness.request("GET", "identity/v2/auth/account/2fa", token: token)
             let secret = try #require(settings["ManualEntryCode"] as? String)
             let code = try #require(TOTP.code(secret: secret, at: Date()))
@@ -43,7 +44,7 @@ struct FactorWireTests {
     @Test("mandatory PIN: 1243 carries Data.PINAuthToken")
     func pinRequiredErrorBody() async throws {
         let configure: (inout EmulatorConfiguration) -> Void = { $0.pinRequired = true }
-        try await EmulatorHarness.withEmulator(configure) { harness in
+        try await EmulatorHarness.run(emulator: configure) { harness in
             try await harness.register(email: "pin.wire@example.com")
             let verification = try #require(
                 await harness.latestMessage(to: "pin.wire@example.com", purpose: .verification)?.token)
@@ -69,7 +70,7 @@ struct FactorWireTests {
 
     @Test("social API guards: secret and key, unknown providers, minting")
     func socialGuards() async throws {
-        try await EmulatorHarness.withEmulator { harness in
+        try await EmulatorHarness.run { harness in
             let missingSecret = try await harness.request("GET", "api/v2/access_token?token=abc", apiKey: nil)
             #expect(missingSecret.errorCode == 923)
             let wrongSecret = try await harness.request("GET", "api/v2/access_token?token=abc&secret=nope", apiKey: nil)
@@ -109,7 +110,7 @@ struct FactorWireTests {
     func expiry() async throws {
         let clock = LockedValue(Date())
         let configure: (inout EmulatorConfiguration) -> Void = { $0.now = { clock.get() } }
-        try await EmulatorHarness.withEmulator(configure) { harness in
+        try await EmulatorHarness.run(emulator: configure) { harness in
             let sott = try harness.emulator.makeSOTT()
             let registered = try await harness.request(
                 "POST", "identity/v2/auth/register", headers: ["X-LoginRadius-Sott": sott],

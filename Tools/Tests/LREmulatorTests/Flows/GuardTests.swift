@@ -1,4 +1,5 @@
 import Foundation
+import LRTestSupport
 import Testing
 
 @testable import LREmulator
@@ -6,7 +7,7 @@ import Testing
 @Suite("API key, API secret and access token checks")
 struct GuardTests {
     @Test func apiKeyIsRequiredAndChecked() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             let missing = try await lr.request("GET", "identity/v2/auth/email?email=a@example.com", apiKey: nil)
             #expect(missing.status == 400)
             #expect(missing.errorCode == 922)
@@ -25,7 +26,7 @@ struct GuardTests {
     }
 
     @Test func manageNeedsTheSecretOrASignature() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             let missing = try await lr.request("GET", "identity/v2/manage/account/sott")
             #expect(missing.status == 400)
             #expect(missing.errorCode == 923)
@@ -46,7 +47,7 @@ struct GuardTests {
     }
 
     @Test func signedManageRequests() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             let verifier = RequestSignatureVerifier(apiSecret: EmulatorHarness.apiSecret)
             let expiry = LoginRadiusDates.requestExpiry(Date().addingTimeInterval(3600))
             let url = lr.baseURL + "identity/v2/manage/account/sott?apikey=" + EmulatorHarness.apiKey
@@ -69,7 +70,7 @@ struct GuardTests {
     }
 
     @Test func accessTokenChecks() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             let none = try await lr.request("GET", "identity/v2/auth/account")
             #expect(none.status == 400)
             #expect(none.errorCode == 1060)
@@ -77,7 +78,7 @@ struct GuardTests {
             #expect(bogus.status == 403)
             #expect(bogus.errorCode == 905)
             // `access_token` as a query parameter works like the header.
-            let token = try await lr.registerVerifiedUser(email: "q@example.com")
+            let token = try await lr.verifiedAccessToken(email: "q@example.com")
             let byQuery = try await lr.request("GET", "identity/v2/auth/account?access_token=" + token)
             #expect(byQuery["Uid"] is String)
             let info = try await lr.request("GET", "identity/v2/auth/access_token", token: token)
@@ -92,10 +93,10 @@ struct GuardTests {
             configuration.now = { Date().addingTimeInterval(offset.get()) }
             configuration.accessTokenLifetime = .seconds(60)
         }
-        try await EmulatorHarness.withEmulator(configure) { lr in
+        try await EmulatorHarness.run(emulator: configure) { lr in
             let login = try await lr.request("POST", "identity/v2/auth/login", body: "{}")
             #expect(login.errorCode == 1141)
-            let token = try await lr.registerVerifiedUser(email: "exp@example.com")
+            let token = try await lr.verifiedAccessToken(email: "exp@example.com")
             let loginResult = try await lr.request(
                 "POST", "identity/v2/auth/login", body: #"{"email":"exp@example.com","password":"secret123"}"#)
             let refreshToken = try #require(loginResult["refresh_token"] as? String)
@@ -124,14 +125,14 @@ struct GuardTests {
     }
 
     @Test func unknownEndpointsAndMethods() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             let notFound = try await lr.request("GET", "identity/v2/auth/nothing-here")
             #expect(notFound.status == 404)
             #expect(notFound.errorCode == 404)
             let wrongMethod = try await lr.request("PATCH", "identity/v2/auth/login")
             #expect(wrongMethod.status == 405)
             // Paths are case-insensitive, as LoginRadius's own docs write `access_token/InValidate`.
-            let token = try await lr.registerVerifiedUser(email: "case@example.com")
+            let token = try await lr.verifiedAccessToken(email: "case@example.com")
             let mixed = try await lr.request("GET", "identity/v2/auth/access_token/InValidate", token: token)
             #expect(mixed["IsPosted"] as? Bool == true)
         }

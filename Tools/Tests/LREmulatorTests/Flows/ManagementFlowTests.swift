@@ -1,4 +1,5 @@
 import Foundation
+import LRTestSupport
 import Testing
 
 @testable import LREmulator
@@ -10,7 +11,7 @@ import Testing
 @Suite("Management-side endpoints over raw HTTP: wire details")
 struct ManagementFlowTests {
     @Test func accountCreateValidatesLikeRegistration() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             let noEmail = try await lr.manage("POST", "identity/v2/manage/account", body: #"{"Password":"secret123"}"#)
             #expect(noEmail.errorCode == 1134)
             let noPassword = try await lr.manage(
@@ -38,7 +39,7 @@ struct ManagementFlowTests {
     }
 
     @Test func webhooksAnswerOnBothCollectionNamesAndCheckCredentials() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             let secret = "apisecret=" + EmulatorHarness.apiSecret
             let noKey = try await lr.request("GET", "v2/manage/webhooks?" + secret, apiKey: nil)
             #expect(noKey.errorCode == 922)
@@ -63,7 +64,7 @@ struct ManagementFlowTests {
         let configure: (inout EmulatorConfiguration) -> Void = {
             $0.rateLimit = RateLimit(requests: 1, per: .seconds(120))
         }
-        try await EmulatorHarness.withEmulator(configure) { lr in
+        try await EmulatorHarness.run(emulator: configure) { lr in
             let first = try await lr.request("GET", "identity/v2/auth/email?email=a@example.com")
             #expect(first.status == 200)
             var request = URLRequest(
@@ -88,7 +89,7 @@ struct ManagementFlowTests {
     }
 
     @Test func serverInfoAndAppInfo() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             let info = try await lr.request("GET", "identity/v2/serverinfo?timedifference=5")
             let sott = try #require(info["Sott"] as? [String: Any])
             #expect(sott["TimeDifference"] as? String == "5 Minutes")
@@ -101,7 +102,7 @@ struct ManagementFlowTests {
     }
 
     @Test func resetPhoneVerificationTextsAnOTP() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             let created = try await lr.manage(
                 "POST", "identity/v2/manage/account",
                 body:
@@ -147,12 +148,12 @@ struct ManagementFlowTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("lr-state-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
         let configure: (inout EmulatorConfiguration) -> Void = { $0.dataFile = file }
-        try await EmulatorHarness.withEmulator(configure) { lr in
-            _ = try await lr.registerVerifiedUser(email: "keep@example.com")
+        try await EmulatorHarness.run(emulator: configure) { lr in
+            _ = try await lr.verifiedAccessToken(email: "keep@example.com")
         }
         let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
         #expect(saved?["format"] as? Int == 1)
-        try await EmulatorHarness.withEmulator(configure) { lr in
+        try await EmulatorHarness.run(emulator: configure) { lr in
             _ = try await lr.login(email: "keep@example.com")
         }
         try Data("not json".utf8).write(to: file)

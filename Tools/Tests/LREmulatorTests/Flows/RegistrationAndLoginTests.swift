@@ -1,4 +1,5 @@
 import Foundation
+import LRTestSupport
 import Testing
 
 @testable import LREmulator
@@ -6,7 +7,7 @@ import Testing
 @Suite("Registration, verification and login over HTTP")
 struct RegistrationAndLoginTests {
     @Test func fullAccountLifecycle() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             // Register: verification required, so no session yet.
             let registered = try await lr.register(
                 email: "ann@example.com", extra: #","FirstName":"Ann","LastName":"Lee""#,
@@ -105,8 +106,8 @@ struct RegistrationAndLoginTests {
     }
 
     @Test func loginByUsernameAndUsernameEndpoints() async throws {
-        try await EmulatorHarness.withEmulator { lr in
-            let token = try await lr.registerVerifiedUser(email: "bo@example.com")
+        try await EmulatorHarness.run { lr in
+            let token = try await lr.verifiedAccessToken(email: "bo@example.com")
             let before = try await lr.request("GET", "identity/v2/auth/username?username=bobo")
             #expect(before["IsExist"] as? Bool == false)
             let set = try await lr.request(
@@ -124,7 +125,7 @@ struct RegistrationAndLoginTests {
             #expect((login["Profile"] as? [String: Any])?["UserName"] as? String == "bobo")
 
             // A second user cannot take the name.
-            let other = try await lr.registerVerifiedUser(email: "cy@example.com")
+            let other = try await lr.verifiedAccessToken(email: "cy@example.com")
             let taken = try await lr.request(
                 "PUT", "identity/v2/auth/username", body: #"{"username":"Bobo"}"#, token: other)
             #expect(taken.errorCode == 1017)
@@ -132,7 +133,7 @@ struct RegistrationAndLoginTests {
     }
 
     @Test func registrationErrors() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             try await lr.register(email: "dup@example.com")
             let duplicate = try await lr.register(email: "DUP@example.com")
             #expect(duplicate.status == 403)
@@ -165,7 +166,7 @@ struct RegistrationAndLoginTests {
     }
 
     @Test func resendVerificationAndOptionalFlow() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             try await lr.register(email: "re@example.com")
             let resent = try await lr.request(
                 "PUT", "identity/v2/auth/register?verificationUrl=https://app.test/v",
@@ -176,7 +177,7 @@ struct RegistrationAndLoginTests {
             #expect(messages.last?.link?.hasPrefix("https://app.test/v?vtype=emailverification&vtoken=") == true)
         }
         let configure: (inout EmulatorConfiguration) -> Void = { $0.verificationRequired = false }
-        try await EmulatorHarness.withEmulator(configure) { lr in
+        try await EmulatorHarness.run(emulator: configure) { lr in
             let registered = try await lr.register(email: "opt@example.com")
             let data = try #require(registered["Data"] as? [String: Any])
             #expect(data["access_token"] is String)

@@ -1,4 +1,5 @@
 import Foundation
+import LRTestSupport
 import Testing
 
 @testable import LREmulator
@@ -8,7 +9,7 @@ import Testing
 @Suite("Manage paths with a trailing slash are not the path without it")
 struct TrailingSlashTests {
     @Test func deleteWithTrailingSlashDeletesNothing() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             let created = try await lr.manage(
                 "POST", "identity/v2/manage/account",
                 body: #"{"Email":[{"Type":"Primary","Value":"slash@example.com"}],"Password":"secret123"}"#)

@@ -1,4 +1,5 @@
 import Foundation
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -68,7 +69,7 @@ struct WireLeniencyTests {
 
     @Test("the SDK with request signing on reads an account by email (`%40` in the query) from the emulator")
     func signedSDKCallWithEncodedQuery() async throws {
-        try await EmulatorHarness.withEmulator { lr in
+        try await EmulatorHarness.run { lr in
             _ = try await lr.manage(
                 "POST", "identity/v2/manage/account",
                 body: #"{"Email":[{"Type":"Primary","Value":"signed+1@example.com"}],"Password":"secret123"}"#)

@@ -1,6 +1,7 @@
 // LRMFA: multi-factor authentication journeys through the SDK over libcurl.
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -31,11 +32,11 @@ struct MFAScenarioTests {
 
     @Test("authenticator app: enable with a real TOTP, two-step login, backup codes, reset")
     func authenticatorJourney() async throws {
-        try await FactorHarness.run { harness in
+        try await EmulatorHarness.run { harness in
             let mfa = harness.client.mfa
-            let email = FactorHarness.newEmail("mfa")
+            let email = EmulatorHarness.newEmail("mfa")
             let password = "Secret-pass-1"
-            let login = try await harness.registerEmailUser(email: email, password: password)
+            let login = try await harness.registerVerifiedUser(email: email, password: password)
             let token = try #require(login.accessToken)
             let uid = try #require(login.profile?.uid)
 
@@ -57,7 +58,7 @@ struct MFAScenarioTests {
             #expect(try await mfa.mfaConfigureByAccessToken(accessToken: token).manualEntryCode == secret)
 
             let code = try #require(FactorTOTP.code(secret: secret))
-            await factorExpectError(1102) {
+            await expectAPIError(1102) {
                 try await mfa.mfaVerifyAuthenticatorCode(
                     .init(
                         authenticatorCode: Self.wrongCode(code)),
@@ -73,7 +74,7 @@ struct MFAScenarioTests {
             #expect(after.manualEntryCode == nil)
 
             // Password-only login is refused; the 2FA login asks for the second factor.
-            await factorExpectError(1176) {
+            await expectAPIError(1176) {
                 try await harness.client.authentication.loginByEmail(
                     EmailAuthenticationModel(email: email, password: password))
             }
@@ -89,7 +90,7 @@ struct MFAScenarioTests {
             let secondFactorToken = try #require(step.secondFactorAuthenticationToken)
 
             let current = try #require(FactorTOTP.code(secret: secret))
-            await factorExpectError(1102) {
+            await expectAPIError(1102) {
                 try await mfa.mfaValidateAuthenticatorCode(
                     .init(authenticatorCode: Self.wrongCode(current)),
                     secondFactorAuthenticationToken: secondFactorToken)
@@ -102,7 +103,7 @@ struct MFAScenarioTests {
             #expect(mfaToken != token)
             #expect(try await harness.client.authentication.getProfileByAccessToken(accessToken: mfaToken).uid == uid)
             // The second-factor token is single-use.
-            await factorExpectError(1103) {
+            await expectAPIError(1103) {
                 try await mfa.mfaValidateAuthenticatorCode(
                     .init(authenticatorCode: current),
                     secondFactorAuthenticationToken: secondFactorToken)
@@ -113,7 +114,7 @@ struct MFAScenarioTests {
             #expect(codes.count == 10)
             #expect(Set(codes).count == 10)
             #expect(codes.allSatisfy { $0.count == 11 && $0.split(separator: "-").count == 2 })
-            await factorExpectError(1127) { try await mfa.mfaBackupCodeByAccessToken(accessToken: token) }
+            await expectAPIError(1127) { try await mfa.mfaBackupCodeByAccessToken(accessToken: token) }
             let byBackup = try await mfa.mfaValidateBackupCode(
                 .init(backupCode: codes[0]),
                 secondFactorAuthenticationToken: try #require(
@@ -124,14 +125,14 @@ struct MFAScenarioTests {
             let pending = try #require(
                 try await mfa.mfaLoginByEmail(email: email, password: password).secondFactorAuthentication?
                     .secondFactorAuthenticationToken)
-            await factorExpectError(1128) {
+            await expectAPIError(1128) {
                 try await mfa.mfaValidateBackupCode(
                     .init(backupCode: codes[0]),
                     secondFactorAuthenticationToken: pending)
             }
             let fresh = try #require(try await mfa.mfaResetBackupCodeByUID(uid: uid).backUpCodes)
             #expect(Set(fresh).isDisjoint(with: codes))
-            await factorExpectError(1128) {
+            await expectAPIError(1128) {
                 try await mfa.mfaValidateBackupCode(
                     .init(backupCode: codes[1]),
                     secondFactorAuthenticationToken: pending)
@@ -143,7 +144,7 @@ struct MFAScenarioTests {
             // Reset: password-only login works again.
             #expect(
                 try await mfa.mfaResetAuthenticatorByToken(accessToken: token, authenticator: true).isDeleted == true)
-            await factorExpectError(1279) {
+            await expectAPIError(1279) {
                 try await mfa.mfaResetAuthenticatorByToken(accessToken: token, authenticator: true)
             }
             let plain = try await harness.client.authentication.loginByEmail(
@@ -155,24 +156,24 @@ struct MFAScenarioTests {
 
     @Test("SMS, email OTP and security questions as second factors; login by user name; admin reset by UID")
     func otpFactorsJourney() async throws {
-        try await FactorHarness.run { harness in
+        try await EmulatorHarness.run { harness in
             let mfa = harness.client.mfa
-            let email = FactorHarness.newEmail("otp")
+            let email = EmulatorHarness.newEmail("otp")
             let password = "Secret-pass-1"
-            let login = try await harness.registerEmailUser(email: email, password: password)
+            let login = try await harness.registerVerifiedUser(email: email, password: password)
             let token = try #require(login.accessToken)
             let uid = try #require(login.profile?.uid)
-            let username = FactorHarness.newUsername()
+            let username = EmulatorHarness.newUsername()
             _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, userName: username)
 
             // SMS OTP: the phone gets an OTP; verifying it enables the factor.
-            let phone = FactorHarness.newPhone()
+            let phone = EmulatorHarness.newPhone()
             let sms = try await mfa.mfaUpdatePhoneNumberByToken(accessToken: token, phoneNo2FA: phone)
             let setupMessage = try await harness.message(to: phone, purpose: .multiFactor)
             #expect(setupMessage.channel == .sms)
             #expect(sms.sid == setupMessage.id)
             #expect(sms.accountSid?.hasPrefix("AC") == true)
-            await factorExpectError(1067) {
+            await expectAPIError(1067) {
                 try await mfa.mfaUpdateSetting(
                     .init(otp: "000000x"),
                     accessToken: token)
@@ -198,7 +199,7 @@ struct MFAScenarioTests {
             #expect(resent.sid == resentMessage.id)
             #expect(resentMessage.id != sentAtLogin.id)
             if sentAtLogin.otp != resentMessage.otp {
-                await factorExpectError(1067) {
+                await expectAPIError(1067) {
                     try await mfa.mfaValidateOTPByPhone(
                         .init(otp: try #require(sentAtLogin.otp)),
                         secondFactorAuthenticationToken: loginToken)
@@ -222,7 +223,7 @@ struct MFAScenarioTests {
             #expect(second.isEmailOTPAuthenticatorVerified == true)
             #expect(second.isOTPAuthenticatorVerified == true)
             let emailLoginToken = try #require(second.secondFactorAuthenticationToken)
-            await factorExpectError(1340) {
+            await expectAPIError(1340) {
                 try await mfa.mfaEmailOTP(
                     .init(emailID: "someone.else@example.com"),
                     secondFactorAuthenticationToken: emailLoginToken)
@@ -254,7 +255,7 @@ struct MFAScenarioTests {
             #expect(third.isSecurityQuestionAuthenticatorVerified == true)
             #expect(third.securityQuestions?.map(\.questionID) == [questionID])
             let questionToken = try #require(third.secondFactorAuthenticationToken)
-            await factorExpectError(1094) {
+            await expectAPIError(1094) {
                 try await mfa.mfaSecurityQuestionAnswerVerification(
                     .init(securityQuestionAnswer: [
                         ["QuestionId": .string(questionID), "Answer": "Fido"]
@@ -272,7 +273,7 @@ struct MFAScenarioTests {
             #expect(try await mfa.mfaResetSMSAuthenticatorByUID(otpAuthenticator: true, uid: uid).isDeleted == true)
             #expect(try await mfa.mfaResetEmailOTPAuthenticatorByUID(uid: uid).isDeleted == true)
             #expect(try await mfa.mfaResetSecurityQuestionAuthenticatorByUID(uid: uid).isDeleted == true)
-            await factorExpectError(1256) {
+            await expectAPIError(1256) {
                 try await mfa.mfaResetEmailOTPAuthenticatorByAccessToken(accessToken: token)
             }
             let last = try await mfa.mfaLoginByUserName(password: password, userName: username)
@@ -284,13 +285,13 @@ struct MFAScenarioTests {
     @Test("required MFA: enrolment during phone login with the authenticator, and with SMS")
     func requiredEnrolmentJourney() async throws {
         let configure: (inout EmulatorConfiguration) -> Void = { $0.multiFactorRequired = true }
-        try await FactorHarness.run(configure) { harness in
+        try await EmulatorHarness.run(emulator: configure) { harness in
             let mfa = harness.client.mfa
             let password = "Secret-pass-1"
-            let phone = FactorHarness.newPhone()
+            let phone = EmulatorHarness.newPhone()
             let registered = try await harness.registerPhoneUser(phone: phone, password: password)
             let uid = try #require(registered.profile?.uid)
-            await factorExpectError(1176) {
+            await expectAPIError(1176) {
                 try await harness.client.phoneAuthentication.loginByPhone(
                     PhoneAuthenticationModel(password: password, phone: phone))
             }
@@ -312,12 +313,12 @@ struct MFAScenarioTests {
             #expect(next.manualEntryCode == nil)
 
             // A second user enrols SMS OTP instead.
-            let otherPhone = FactorHarness.newPhone()
+            let otherPhone = EmulatorHarness.newPhone()
             _ = try await harness.registerPhoneUser(phone: otherPhone, password: password)
             let step = try #require(
                 try await mfa.mfaLoginByPhone(password: password, phone: otherPhone).secondFactorAuthentication)
             let stepToken = try #require(step.secondFactorAuthenticationToken)
-            let smsPhone = FactorHarness.newPhone()
+            let smsPhone = EmulatorHarness.newPhone()
             let sent = try await mfa.mfaUpdatePhoneNumber(
                 phoneNo2FA: smsPhone, secondFactorAuthenticationToken: stepToken)
             let message = try await harness.message(to: smsPhone, purpose: .multiFactor)

@@ -1,6 +1,7 @@
 // LRPIN: PIN set-up, PIN login with the session token, change, forgot and reset.
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -9,9 +10,9 @@ struct PINScenarioTests {
     @Test("mandatory PIN: set by PINAuthToken, PIN login, change, invalidate the session")
     func setAndLoginJourney() async throws {
         let configure: (inout EmulatorConfiguration) -> Void = { $0.pinRequired = true }
-        try await FactorHarness.run(configure) { harness in
+        try await EmulatorHarness.run(emulator: configure) { harness in
             let pinAPI = harness.client.pinAuthentication
-            let email = FactorHarness.newEmail("pin")
+            let email = EmulatorHarness.newEmail("pin")
             let password = "Secret-pass-1"
             _ = try await harness.client.authentication.userRegistrationByEmail(
                 AuthUserRegistrationModel(
@@ -22,7 +23,7 @@ struct PINScenarioTests {
 
             // No PIN yet: the login fails with 1243 and a PINAuthToken in `Data`, which the SDK's
             // APIError does not expose; read it from the raw reply.
-            await factorExpectError(1243) {
+            await expectAPIError(1243) {
                 try await harness.client.authentication.loginByEmail(
                     EmailAuthenticationModel(email: email, password: password))
             }
@@ -32,7 +33,7 @@ struct PINScenarioTests {
             #expect(raw.status == 403)
             let pinAuthToken = try #require((raw.object["Data"] as? [String: Any])?["PINAuthToken"] as? String)
 
-            await factorExpectError(1239) {
+            await expectAPIError(1239) {
                 try await pinAPI.setPINByPINAuthToken(PINRequiredModel(pin: "1357"), pinAuthToken: "not-a-token")
             }
             let set = try await pinAPI.setPINByPINAuthToken(PINRequiredModel(pin: "1357"), pinAuthToken: pinAuthToken)
@@ -42,12 +43,12 @@ struct PINScenarioTests {
             #expect(set.accessToken?.isEmpty == false)
             let session = try #require(set.sessionToken)
             #expect(set.sessionExpiresIn?.date.map { $0 > Date() } == true)
-            await factorExpectError(1239) {
+            await expectAPIError(1239) {
                 try await pinAPI.setPINByPINAuthToken(PINRequiredModel(pin: "2468"), pinAuthToken: pinAuthToken)
             }
 
             // PIN login with the session token.
-            await factorExpectError(1236) {
+            await expectAPIError(1236) {
                 try await pinAPI.pinLogin(LoginByPINModel(pin: "0000"), sessionToken: session)
             }
             let byPIN = try await pinAPI.pinLogin(LoginByPINModel(pin: "1357"), sessionToken: session)
@@ -62,7 +63,7 @@ struct PINScenarioTests {
             #expect(secondSession != session)
 
             // Change the PIN.
-            await factorExpectError(1241) {
+            await expectAPIError(1241) {
                 try await pinAPI.changePINByAccessToken(
                     ChangePINModel(newPIN: "2468", oldPIN: "9999"),
                     accessToken: token)
@@ -72,14 +73,14 @@ struct PINScenarioTests {
                     ChangePINModel(newPIN: "2468", oldPIN: "1357"),
                     accessToken: token
                 ).isPosted == true)
-            await factorExpectError(1236) {
+            await expectAPIError(1236) {
                 try await pinAPI.pinLogin(LoginByPINModel(pin: "1357"), sessionToken: secondSession)
             }
             _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "2468"), sessionToken: secondSession)
 
             // Invalidate the session token.
             #expect(try await pinAPI.invalidatePINSessionToken(sessionToken: secondSession).isPosted == true)
-            await factorExpectError(1245) {
+            await expectAPIError(1245) {
                 try await pinAPI.pinLogin(LoginByPINModel(pin: "2468"), sessionToken: secondSession)
             }
             _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "2468"), sessionToken: session)
@@ -88,12 +89,12 @@ struct PINScenarioTests {
 
     @Test("forgot PIN: reset by emailed link, email OTP, SMS OTP and security answer")
     func forgotAndResetJourney() async throws {
-        try await FactorHarness.run { harness in
+        try await EmulatorHarness.run { harness in
             let pinAPI = harness.client.pinAuthentication
-            let email = FactorHarness.newEmail("pinreset")
+            let email = EmulatorHarness.newEmail("pinreset")
             let password = "Secret-pass-1"
             // A PIN given at registration.
-            let login = try await harness.registerEmailUser(
+            let login = try await harness.registerVerifiedUser(
                 email: email, password: password, additionalFields: ["PIN": "1111"])
             let token = try #require(login.accessToken)
             let uid = try #require(login.profile?.uid)
@@ -102,7 +103,7 @@ struct PINScenarioTests {
             _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "1111"), sessionToken: session)
 
             // Reset by the emailed link's token.
-            let username = FactorHarness.newUsername()
+            let username = EmulatorHarness.newUsername()
             _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, userName: username)
             _ = try await pinAPI.sendForgotPINEmailByUserName(
                 ForgotPINLinkByUserNameModel(userName: username),
@@ -115,11 +116,11 @@ struct PINScenarioTests {
                 try await pinAPI.resetPINByResetToken(
                     ResetPINByResetToken(pin: "2222", resetToken: resetToken)
                 ).isPosted == true)
-            await factorExpectError(1242) {
+            await expectAPIError(1242) {
                 try await pinAPI.resetPINByResetToken(
                     ResetPINByResetToken(pin: "3333", resetToken: resetToken))
             }
-            await factorExpectError(1236) {
+            await expectAPIError(1236) {
                 try await pinAPI.pinLogin(LoginByPINModel(pin: "1111"), sessionToken: session)
             }
             _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "2222"), sessionToken: session)
@@ -140,7 +141,7 @@ struct PINScenarioTests {
                     ResetPINByUserNameAndOTPModel(
                         otp: usernameOTP, pin: "4444", userName: username)
                 ).isPosted == true)
-            await factorExpectError(1068) {
+            await expectAPIError(1068) {
                 try await pinAPI.resetPINByUserNameAndOTP(
                     ResetPINByUserNameAndOTPModel(
                         otp: usernameOTP, pin: "5555", userName: username))
@@ -148,7 +149,7 @@ struct PINScenarioTests {
             _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "4444"), sessionToken: session)
 
             // Reset by SMS OTP once the account has a verified phone.
-            let phone = FactorHarness.newPhone()
+            let phone = EmulatorHarness.newPhone()
             _ = try await harness.client.phoneAuthentication.updatePhoneNumber(accessToken: token, phone: phone)
             _ = try await harness.client.phoneAuthentication.phoneVerificationOTPByAccessToken(
                 accessToken: token, otp: try await harness.otp(to: phone, purpose: .phoneVerification))
@@ -164,7 +165,7 @@ struct PINScenarioTests {
             _ = try await pinAPI.pinLogin(LoginByPINModel(pin: "5555"), sessionToken: session)
 
             // Reset by security answer.
-            await factorExpectError(1092) {
+            await expectAPIError(1092) {
                 try await pinAPI.resetPINByEmailAndSecurityAnswer(
                     .init(
                         email: email, pin: "6666", securityAnswer: ["x": "y"]))
@@ -177,7 +178,7 @@ struct PINScenarioTests {
                     replaceSecurityQuestionAnswer: true,
                     securityQuestionAnswer: [["QuestionId": .string(questionID), "Answer": "Ada"]]),
                 accessToken: token)
-            await factorExpectError(1094) {
+            await expectAPIError(1094) {
                 try await pinAPI.resetPINByPhoneAndSecurityAnswer(
                     .init(
                         phone: phone, pin: "6666", securityAnswer: [questionID: "Grace"]))

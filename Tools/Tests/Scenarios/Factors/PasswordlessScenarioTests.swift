@@ -2,6 +2,7 @@
 // from the emulator's outbox.
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -9,10 +10,10 @@ import Testing
 struct PasswordlessScenarioTests {
     @Test("passwordless login by email link, email OTP, user name OTP and SMS OTP")
     func passwordlessJourney() async throws {
-        try await FactorHarness.run { harness in
+        try await EmulatorHarness.run { harness in
             let passwordless = harness.client.passwordlessLogin
-            let email = FactorHarness.newEmail("nopass")
-            let registered = try await harness.registerEmailUser(email: email, password: "Secret-pass-1")
+            let email = EmulatorHarness.newEmail("nopass")
+            let registered = try await harness.registerVerifiedUser(email: email, password: "Secret-pass-1")
             let uid = try #require(registered.profile?.uid)
             let token = try #require(registered.accessToken)
 
@@ -30,10 +31,10 @@ struct PasswordlessScenarioTests {
             #expect(byLink.profile?.uid == uid)
             #expect(byLink.accessToken?.isEmpty == false)
             #expect(try await harness.message(to: email, purpose: .welcome).template == "welcome")
-            await factorExpectError(1062) {
+            await expectAPIError(1062) {
                 try await passwordless.passwordlessLoginVerification(verificationToken: linkToken)
             }
-            await factorExpectError(938) {
+            await expectAPIError(938) {
                 try await passwordless.passwordlessLoginByEmail(email: "nobody@example.com")
             }
 
@@ -44,10 +45,10 @@ struct PasswordlessScenarioTests {
                     email: email, otp: try await harness.otp(to: email, purpose: .passwordlessLogin)))
             #expect(byOTP.profile?.uid == uid)
 
-            let username = FactorHarness.newUsername()
+            let username = EmulatorHarness.newUsername()
             _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, userName: username)
             _ = try await passwordless.passwordlessLoginByUserName(userName: username)
-            await factorExpectError(1067) {
+            await expectAPIError(1067) {
                 try await passwordless.passwordlessLoginVerificationByUserNameAndOTP(
                     .init(userName: username, otp: "x"))
             }
@@ -57,7 +58,7 @@ struct PasswordlessScenarioTests {
             #expect(byUsername.profile?.userName == username)
 
             // By phone.
-            let phone = FactorHarness.newPhone()
+            let phone = EmulatorHarness.newPhone()
             let phoneUser = try await harness.registerPhoneUser(phone: phone, password: "Secret-pass-1")
             let sms = try await passwordless.passwordlessLoginByPhone(phone: phone, smsTemplate: "otp-sms")
             let smsMessage = try await harness.message(to: phone, purpose: .passwordlessLogin)
@@ -72,24 +73,24 @@ struct PasswordlessScenarioTests {
 
     @Test("smart login: email link approves the client GUID, the ping returns the session once")
     func smartLoginJourney() async throws {
-        try await FactorHarness.run { harness in
+        try await EmulatorHarness.run { harness in
             let smart = harness.client.smartLogin
-            let email = FactorHarness.newEmail("smart")
-            let registered = try await harness.registerEmailUser(email: email, password: "Secret-pass-1")
+            let email = EmulatorHarness.newEmail("smart")
+            let registered = try await harness.registerVerifiedUser(email: email, password: "Secret-pass-1")
             let clientGuid = UUID().uuidString.lowercased()
 
             #expect(
                 try await smart.smartLoginByEmail(
                     clientGUID: clientGuid, email: email, redirectURL: "https://app.example.com/smart"
                 ).isPosted == true)
-            await factorExpectError(1139) { try await smart.smartLoginPing(clientGUID: clientGuid) }
-            await factorExpectError(1136) { try await smart.smartLoginByEmail(clientGUID: clientGuid, email: email) }
+            await expectAPIError(1139) { try await smart.smartLoginPing(clientGUID: clientGuid) }
+            await expectAPIError(1136) { try await smart.smartLoginByEmail(clientGUID: clientGuid, email: email) }
             let message = try await harness.message(to: email, purpose: .smartLogin)
             #expect(message.link?.hasPrefix("https://app.example.com/smart?vtype=smartlogin&vtoken=") == true)
             let verified = try await smart.smartLoginTokenVerification(verificationToken: try #require(message.token))
             #expect(verified.isPosted == true)
             #expect(verified.isVerified == true)
-            await factorExpectError(1137) {
+            await expectAPIError(1137) {
                 try await smart.smartLoginTokenVerification(verificationToken: try #require(message.token))
             }
 
@@ -99,10 +100,10 @@ struct PasswordlessScenarioTests {
             #expect(
                 try await harness.client.authentication.getProfileByAccessToken(accessToken: token).email?.first?.value
                     == email)
-            await factorExpectError(1140) { try await smart.smartLoginPing(clientGUID: clientGuid) }
+            await expectAPIError(1140) { try await smart.smartLoginPing(clientGUID: clientGuid) }
 
             // By user name.
-            let username = FactorHarness.newUsername()
+            let username = EmulatorHarness.newUsername()
             _ = try await harness.client.authentication.setOrChangeUserName(accessToken: token, userName: username)
             let otherGuid = UUID().uuidString.lowercased()
             _ = try await smart.smartLoginByUserName(clientGUID: otherGuid, userName: username)
@@ -114,9 +115,9 @@ struct PasswordlessScenarioTests {
 
     @Test("one-touch login creates the account by email or phone and logs in")
     func oneTouchJourney() async throws {
-        try await FactorHarness.run { harness in
+        try await EmulatorHarness.run { harness in
             let oneTouch = harness.client.oneTouchLogin
-            let email = FactorHarness.newEmail("touch")
+            let email = EmulatorHarness.newEmail("touch")
             #expect(try await harness.client.authentication.checkEmailAvailability(email: email).isExist == false)
             let clientGuid = UUID().uuidString.lowercased()
             #expect(
@@ -127,10 +128,10 @@ struct PasswordlessScenarioTests {
             #expect(try await harness.client.authentication.checkEmailAvailability(email: email).isExist == true)
             let message = try await harness.message(to: email, purpose: .oneTouchLogin)
             #expect(message.link?.hasPrefix("https://app.example.com/touch?vtype=onetouchlogin&vtoken=") == true)
-            await factorExpectError(1139) { try await oneTouch.oneTouchLoginPing(clientGUID: clientGuid) }
+            await expectAPIError(1139) { try await oneTouch.oneTouchLoginPing(clientGUID: clientGuid) }
             let verified = try await oneTouch.oneTouchEmailVerification(verificationToken: try #require(message.token))
             #expect(verified.isVerified == true)
-            await factorExpectError(1145) {
+            await expectAPIError(1145) {
                 try await oneTouch.oneTouchEmailVerification(verificationToken: try #require(message.token))
             }
             let session = try await oneTouch.oneTouchLoginPing(clientGUID: clientGuid)
@@ -139,11 +140,11 @@ struct PasswordlessScenarioTests {
             #expect(session.accessToken?.isEmpty == false)
 
             // By phone: a new number gets an account and an OTP.
-            let phone = FactorHarness.newPhone()
+            let phone = EmulatorHarness.newPhone()
             let sms = try await oneTouch.oneTouchLoginByPhone(.init(phone: phone))
             let smsMessage = try await harness.message(to: phone, purpose: .oneTouchLogin)
             #expect(sms.data?.sid == smsMessage.id)
-            await factorExpectError(1067) { try await oneTouch.oneTouchLoginOTPVerification(otp: "x", phone: phone) }
+            await expectAPIError(1067) { try await oneTouch.oneTouchLoginOTPVerification(otp: "x", phone: phone) }
             let byPhone = try await oneTouch.oneTouchLoginOTPVerification(
                 otp: try #require(smsMessage.otp), phone: phone)
             #expect(byPhone.profile?.phoneID == phone)

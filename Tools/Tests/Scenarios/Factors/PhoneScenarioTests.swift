@@ -1,6 +1,7 @@
 // LRPhone: phone registration, verification, login, password reset by OTP and phone updates.
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -8,9 +9,9 @@ import Testing
 struct PhoneScenarioTests {
     @Test("register by phone, verify by SMS OTP, log in, reset the password by OTP, change and remove the phone")
     func phoneJourney() async throws {
-        try await FactorHarness.run { harness in
+        try await EmulatorHarness.run { harness in
             let phoneAPI = harness.client.phoneAuthentication
-            let phone = FactorHarness.newPhone()
+            let phone = EmulatorHarness.newPhone()
             #expect(try await phoneAPI.checkPhoneNumberAvailability(phone: phone).isExist == false)
 
             let registration = try await phoneAPI.userRegistrationByPhone(
@@ -24,14 +25,14 @@ struct PhoneScenarioTests {
             #expect(firstOTP.template == "welcome-sms")
             #expect(firstOTP.otp?.count == 6)
             #expect(try await phoneAPI.checkPhoneNumberAvailability(phone: phone).isExist == true)
-            await factorExpectError(1058) {
+            await expectAPIError(1058) {
                 try await phoneAPI.userRegistrationByPhone(
                     AuthUserRegistrationModel(password: "Secret-pass-1", phoneID: phone),
                     sott: try harness.client.configuration.generateSOTT())
             }
 
             // Not verified yet: phone login is refused; a resend replaces the OTP.
-            await factorExpectError(1066) {
+            await expectAPIError(1066) {
                 try await phoneAPI.loginByPhone(
                     PhoneAuthenticationModel(password: "Secret-pass-1", phone: phone))
             }
@@ -40,7 +41,7 @@ struct PhoneScenarioTests {
             #expect(resent.isPosted == true)
             #expect(resent.data?.sid == secondOTP.id)
             if firstOTP.otp != secondOTP.otp {
-                await factorExpectError(1067) {
+                await expectAPIError(1067) {
                     try await phoneAPI.phoneVerificationByOTP(otp: try #require(firstOTP.otp), phone: phone)
                 }
             }
@@ -49,16 +50,16 @@ struct PhoneScenarioTests {
             #expect(verified.profile?.phoneIDVerified == true)
             #expect(verified.profile?.firstName == "Grace")
             #expect(verified.accessToken?.isEmpty == false)
-            await factorExpectError(1068) {
+            await expectAPIError(1068) {
                 try await phoneAPI.phoneVerificationByOTP(otp: try #require(secondOTP.otp), phone: phone)
             }
-            await factorExpectError(1073) { try await phoneAPI.phoneResendVerificationOTP(phone: phone) }
+            await expectAPIError(1073) { try await phoneAPI.phoneResendVerificationOTP(phone: phone) }
 
             let login = try await phoneAPI.loginByPhone(
                 PhoneAuthenticationModel(password: "Secret-pass-1", phone: phone))
             let token = try #require(login.accessToken)
             #expect(login.profile?.uid == verified.profile?.uid)
-            await factorExpectError(966) {
+            await expectAPIError(966) {
                 try await phoneAPI.loginByPhone(
                     PhoneAuthenticationModel(password: "wrong-pass", phone: phone))
             }
@@ -67,7 +68,7 @@ struct PhoneScenarioTests {
             let forgot = try await phoneAPI.forgotPasswordByPhoneOTP(phone: phone)
             let resetMessage = try await harness.message(to: phone, purpose: .passwordReset)
             #expect(forgot.data?.sid == resetMessage.id)
-            await factorExpectError(1067) {
+            await expectAPIError(1067) {
                 try await phoneAPI.resetPasswordByPhoneOTP(
                     ResetPasswordByOTPModel(
                         otp: "12345x", password: "Secret-pass-2", phone: phone))
@@ -77,7 +78,7 @@ struct PhoneScenarioTests {
                     ResetPasswordByOTPModel(
                         otp: try #require(resetMessage.otp), password: "Secret-pass-2", phone: phone)
                 ).isPosted == true)
-            await factorExpectError(966) {
+            await expectAPIError(966) {
                 try await phoneAPI.loginByPhone(
                     PhoneAuthenticationModel(password: "Secret-pass-1", phone: phone))
             }
@@ -85,7 +86,7 @@ struct PhoneScenarioTests {
                 PhoneAuthenticationModel(password: "Secret-pass-2", phone: phone))
 
             // Update the phone: OTP to the new number, verified with the access token.
-            let newPhone = FactorHarness.newPhone()
+            let newPhone = EmulatorHarness.newPhone()
             let update = try await phoneAPI.updatePhoneNumber(accessToken: token, phone: newPhone)
             let updateMessage = try await harness.message(to: newPhone, purpose: .phoneVerification)
             #expect(update.data?.sid == updateMessage.id)
@@ -108,12 +109,12 @@ struct PhoneScenarioTests {
             // Remove it.
             #expect(try await phoneAPI.removePhoneIDByAccessToken(accessToken: token).isDeleted == true)
             #expect(try await harness.client.authentication.getProfileByAccessToken(accessToken: token).phoneID == nil)
-            await factorExpectError(938) {
+            await expectAPIError(938) {
                 try await phoneAPI.loginByPhone(
                     PhoneAuthenticationModel(password: "Secret-pass-2", phone: newPhone))
             }
-            await factorExpectError(1292) { try await phoneAPI.removePhoneIDByAccessToken(accessToken: token) }
-            await factorExpectError(1096) { try await phoneAPI.checkPhoneNumberAvailability(phone: "12ab") }
+            await expectAPIError(1292) { try await phoneAPI.removePhoneIDByAccessToken(accessToken: token) }
+            await expectAPIError(1096) { try await phoneAPI.checkPhoneNumberAvailability(phone: "12ab") }
         }
     }
 }

@@ -1,6 +1,7 @@
 // LRReAuth: re-authentication by password, PIN and second factors, checked by the app server.
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -10,17 +11,17 @@ struct ReAuthScenarioTests {
         "re-authenticate by password, PIN, SMS OTP, backup code, authenticator code and email OTP; the server validates each token once"
     )
     func reauthenticationJourney() async throws {
-        try await FactorHarness.run { harness in
+        try await EmulatorHarness.run { harness in
             let reAuth = harness.client.reAuthentication
             let mfa = harness.client.mfa
-            let email = FactorHarness.newEmail("reauth")
-            let login = try await harness.registerEmailUser(
+            let email = EmulatorHarness.newEmail("reauth")
+            let login = try await harness.registerVerifiedUser(
                 email: email, password: "Secret-pass-1", additionalFields: ["PIN": "4321"])
             let token = try #require(login.accessToken)
             let uid = try #require(login.profile?.uid)
 
             // Password.
-            await factorExpectError(966) {
+            await expectAPIError(966) {
                 try await reAuth.mfaReAuthenticateByPassword(
                     .init(password: "nope-nope"),
                     accessToken: token)
@@ -30,11 +31,11 @@ struct ReAuthScenarioTests {
                 accessToken: token)
             let passwordToken = try #require(byPassword.secondFactorValidationToken)
             #expect(byPassword.expireIn?.date.map { $0 > Date() } == true)
-            await factorExpectError(1193) {
+            await expectAPIError(1193) {
                 try await reAuth.verifyMultiFactorPINReauthentication(
                     .init(secondFactorValidationToken: passwordToken), uid: uid)
             }
-            await factorExpectError(1193) {
+            await expectAPIError(1193) {
                 try await reAuth.verifyMultiFactorPasswordReauthentication(
                     .init(secondFactorValidationToken: passwordToken),
                     uid: "0123456789abcdef0123456789abcdef")
@@ -43,13 +44,13 @@ struct ReAuthScenarioTests {
                 try await reAuth.verifyMultiFactorPasswordReauthentication(
                     .init(secondFactorValidationToken: passwordToken), uid: uid
                 ).isValid == true)
-            await factorExpectError(1193) {
+            await expectAPIError(1193) {
                 try await reAuth.verifyMultiFactorPasswordReauthentication(
                     .init(secondFactorValidationToken: passwordToken), uid: uid)
             }
 
             // PIN.
-            await factorExpectError(1236) {
+            await expectAPIError(1236) {
                 try await reAuth.verifyPINAuthentication(
                     .init(pin: "0000"),
                     accessToken: token)
@@ -64,8 +65,8 @@ struct ReAuthScenarioTests {
                 ).isValid == true)
 
             // Second factors need MFA set up first.
-            await factorExpectError(1101) { try await reAuth.mfaReAuthenticate(accessToken: token) }
-            let phone = FactorHarness.newPhone()
+            await expectAPIError(1101) { try await reAuth.mfaReAuthenticate(accessToken: token) }
+            let phone = EmulatorHarness.newPhone()
             _ = try await mfa.mfaUpdatePhoneNumberByToken(accessToken: token, phoneNo2FA: phone)
             _ = try await mfa.mfaUpdateSetting(
                 .init(otp: try await harness.otp(to: phone, purpose: .multiFactor)),
@@ -93,13 +94,13 @@ struct ReAuthScenarioTests {
             let byOTP = try await reAuth.mfaReAuthenticateByOTP(
                 .init(otp: try #require(otpMessage.otp)),
                 accessToken: token)
-            await factorExpectError(1068) {
+            await expectAPIError(1068) {
                 try await reAuth.mfaReAuthenticateByOTP(
                     .init(otp: try #require(otpMessage.otp)),
                     accessToken: token)
             }
             // A second-factor token is good on the 2FA check, not the password check.
-            await factorExpectError(1193) {
+            await expectAPIError(1193) {
                 try await reAuth.verifyMultiFactorPasswordReauthentication(
                     .init(secondFactorValidationToken: try #require(byOTP.secondFactorValidationToken)),
                     uid: uid)
@@ -113,7 +114,7 @@ struct ReAuthScenarioTests {
             let byBackup = try await reAuth.mfaReAuthenticateByBackupCode(
                 .init(backupCode: backupCodes[3]),
                 accessToken: token)
-            await factorExpectError(1128) {
+            await expectAPIError(1128) {
                 try await reAuth.mfaReAuthenticateByBackupCode(
                     .init(backupCode: backupCodes[3]),
                     accessToken: token)
@@ -146,7 +147,7 @@ struct ReAuthScenarioTests {
                         ["QuestionId": .string(questionID), "Answer": "Paris"]
                     ]),
                 accessToken: token)
-            await factorExpectError(1094) {
+            await expectAPIError(1094) {
                 try await reAuth.reAuthBySecurityQuestion(
                     .init(securityQuestionAnswer: [
                         ["QuestionId": .string(questionID), "Answer": "Rome"]

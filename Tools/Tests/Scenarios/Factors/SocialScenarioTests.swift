@@ -2,6 +2,7 @@
 // and linking identities to an email account (LRAuth's link/unlink calls).
 import Foundation
 import LREmulator
+import LRTestSupport
 import LoginRadius
 import Testing
 
@@ -9,10 +10,10 @@ import Testing
 struct SocialScenarioTests {
     @Test("request token exchange, token validate/refresh/invalidate, active sessions, native logins")
     func socialLoginJourney() async throws {
-        try await FactorHarness.run { harness in
+        try await EmulatorHarness.run { harness in
             let social = harness.client.social
             let native = harness.client.nativeSocial
-            let email = FactorHarness.newEmail("social")
+            let email = EmulatorHarness.newEmail("social")
 
             // Hosted social login: the request token becomes an access token, once.
             let requestToken = try await harness.mintSocialToken(
@@ -20,8 +21,8 @@ struct SocialScenarioTests {
             let exchanged = try await social.exchangeAccessToken(token: requestToken)
             let token = try #require(exchanged.accessToken)
             #expect(exchanged.expiresIn?.date.map { $0 > Date() } == true)
-            await factorExpectError(903) { try await social.exchangeAccessToken(token: requestToken) }
-            await factorExpectError(903) { try await social.exchangeAccessToken(token: "made-up") }
+            await expectAPIError(903) { try await social.exchangeAccessToken(token: requestToken) }
+            await expectAPIError(903) { try await social.exchangeAccessToken(token: "made-up") }
 
             let profile = try await harness.client.authentication.getProfileByAccessToken(accessToken: token)
             #expect(profile.provider == "facebook")
@@ -58,12 +59,12 @@ struct SocialScenarioTests {
             #expect(try await social.getActiveSessionByProfileID(profileID: "g-77").data?.count == 2)
 
             #expect(try await social.invalidateAccessToken(accessToken: token).isPosted == true)
-            await factorExpectError(905) { try await social.validateAccessToken(accessToken: token) }
+            await expectAPIError(905) { try await social.validateAccessToken(accessToken: token) }
             #expect(try await social.getActiveSession(token: googleToken).data?.map(\.accessToken) == [googleToken])
 
             // Other native providers; a token only works at its own provider and only once.
             let appleToken = try await harness.mintSocialToken(provider: "apple", id: "apple-5")
-            await factorExpectError(1000) {
+            await expectAPIError(1000) {
                 try await native.getAccessTokenByFacebookAccessToken(fbAccessToken: appleToken)
             }
             let apple = try await native.getAccessTokenByAppleIDCode(code: appleToken)
@@ -71,14 +72,14 @@ struct SocialScenarioTests {
                 accessToken: try #require(apple.accessToken))
             #expect(appleProfile.provider == "apple")
             #expect(appleProfile.uid != uid)
-            await factorExpectError(1000) { try await native.getAccessTokenByAppleIDCode(code: appleToken) }
+            await expectAPIError(1000) { try await native.getAccessTokenByAppleIDCode(code: appleToken) }
             let twitter = try await native.getAccessTokenByTwitterAccessToken(
                 twAccessToken: try await harness.mintSocialToken(provider: "twitter", id: "tw-9"),
                 twTokenSecret: "secret")
             #expect(twitter.accessToken?.isEmpty == false)
             let custom = try await native.accessTokenViaCustomJWTToken(
                 idToken: try await harness.mintSocialToken(
-                    provider: "okta", id: "okta-3", email: FactorHarness.newEmail("jwt")), providername: "okta")
+                    provider: "okta", id: "okta-3", email: EmulatorHarness.newEmail("jwt")), providername: "okta")
             #expect(
                 try await harness.client.authentication.getProfileByAccessToken(
                     accessToken: try #require(custom.accessToken)
@@ -88,10 +89,10 @@ struct SocialScenarioTests {
 
     @Test("link a social identity to an email account, log in with it, unlink it")
     func linkingJourney() async throws {
-        try await FactorHarness.run { harness in
+        try await EmulatorHarness.run { harness in
             let auth = harness.client.authentication
-            let email = FactorHarness.newEmail("link")
-            let login = try await harness.registerEmailUser(email: email, password: "Secret-pass-1")
+            let email = EmulatorHarness.newEmail("link")
+            let login = try await harness.registerVerifiedUser(email: email, password: "Secret-pass-1")
             let token = try #require(login.accessToken)
             let uid = try #require(login.profile?.uid)
             #expect(login.profile?.identities == nil)
@@ -101,7 +102,7 @@ struct SocialScenarioTests {
                 lnAccessToken: try await harness.mintSocialToken(provider: "linkedin", id: "li-42", firstName: "Lin"))
             let candidateToken = try #require(candidate.accessToken)
             #expect(try await auth.getProfileByAccessToken(accessToken: candidateToken).uid != uid)
-            await factorExpectError(983) {
+            await expectAPIError(983) {
                 try await auth.linkSocialIdentities(accessToken: token, candidateToken: token)
             }
 
@@ -114,7 +115,7 @@ struct SocialScenarioTests {
             #expect(merged.identities?.first?.objectValue?["Provider"] == "linkedin")
             #expect(merged.identities?.first?.objectValue?["ID"] == "li-42")
             #expect(merged.provider == "Email")
-            await factorExpectError(905) { try await auth.getProfileByAccessToken(accessToken: candidateToken) }
+            await expectAPIError(905) { try await auth.getProfileByAccessToken(accessToken: candidateToken) }
 
             // The next LinkedIn login lands in the email account.
             let again = try await harness.client.nativeSocial.getAccessTokenByLinkedinAccessToken(
@@ -124,13 +125,13 @@ struct SocialScenarioTests {
             // A second LinkedIn identity cannot be linked as well.
             let otherLinkedIn = try await harness.client.nativeSocial.getAccessTokenByLinkedinAccessToken(
                 lnAccessToken: try await harness.mintSocialToken(provider: "linkedin", id: "li-43"))
-            await factorExpectError(986) {
+            await expectAPIError(986) {
                 try await auth.linkSocialIdentities(
                     accessToken: token, candidateToken: try #require(otherLinkedIn.accessToken))
             }
 
             // Unlink.
-            await factorExpectError(989) {
+            await expectAPIError(989) {
                 try await auth.unlinkSocialIdentities(accessToken: token, provider: "linkedin", providerID: "li-99")
             }
             #expect(

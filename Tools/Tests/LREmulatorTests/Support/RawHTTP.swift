@@ -1,5 +1,7 @@
-// Starts an emulator on a free port and talks to it over real HTTP with URLSession.
+// The emulator tests speak raw HTTP (URLSession) to the shared harness's emulator: requests with
+// and without the API key or secret, and the register/verify/login flow on the wire.
 import Foundation
+import LRTestSupport
 
 @testable import LREmulator
 
@@ -18,37 +20,9 @@ struct HTTPResult: @unchecked Sendable {
     subscript(key: String) -> Any? { object[key] }
 }
 
-final class EmulatorHarness: Sendable {
-    static let apiKey = "00000000-aaaa-bbbb-cccc-000000000001"
-    static let apiSecret = "11111111-dddd-eeee-ffff-000000000002"
-
-    let emulator: LoginRadiusEmulator
-    let baseURL: String
-
-    private init(emulator: LoginRadiusEmulator, baseURL: String) {
-        self.emulator = emulator
-        self.baseURL = baseURL
-    }
-
-    /// Runs `body` against a fresh emulator on port 0, stopping it afterwards.
-    static func withEmulator<Value>(
-        _ configure: (inout EmulatorConfiguration) -> Void = { _ in },
-        _ body: (EmulatorHarness) async throws -> Value
-    ) async throws -> Value {
-        var configuration = EmulatorConfiguration(apiKey: apiKey, apiSecret: apiSecret, port: 0)
-        configure(&configuration)
-        let emulator = LoginRadiusEmulator(configuration: configuration)
-        let url = try await emulator.start()
-        let harness = EmulatorHarness(emulator: emulator, baseURL: url.absoluteString)
-        do {
-            let value = try await body(harness)
-            await emulator.stop()
-            return value
-        } catch {
-            await emulator.stop()
-            throw error
-        }
-    }
+extension EmulatorHarness {
+    static let apiKey = LoginRadiusEmulator.defaultAPIKey
+    static let apiSecret = LoginRadiusEmulator.defaultAPISecret
 
     /// Sends a request. `path` is relative to the base URL and may carry a query; `apikey` is
     /// appended unless `apiKey` is nil.
@@ -98,11 +72,10 @@ final class EmulatorHarness: Sendable {
     }
 
     /// Registers, verifies through the outbox token and logs in; returns the access token.
-    func registerVerifiedUser(email: String, password: String = "secret123", extra: String = "") async throws -> String
-    {
+    func verifiedAccessToken(email: String, password: String = "secret123", extra: String = "") async throws -> String {
         try await register(email: email, password: password, extra: extra)
         guard let token = await latestMessage(to: email, purpose: .verification)?.token else {
-            throw HarnessError.missing("verification token for \(email)")
+            throw HarnessError("verification token for \(email)")
         }
         _ = try await request("GET", "identity/v2/auth/email?verificationtoken=" + token)
         return try await login(email: email, password: password)
@@ -112,17 +85,11 @@ final class EmulatorHarness: Sendable {
         let result = try await request(
             "POST", "identity/v2/auth/login", body: #"{"email":"\#(email)","password":"\#(password)"}"#)
         guard let token = result["access_token"] as? String else {
-            throw HarnessError.missing("access token (status \(result.status), code \(result.errorCode ?? 0))")
+            throw HarnessError("access token (status \(result.status), code \(result.errorCode ?? 0))")
         }
         return token
     }
-}
 
-enum HarnessError: Error {
-    case missing(String)
-}
-
-extension EmulatorHarness {
     /// The body of a GET as text (HTML pages).
     func rawText(_ path: String) async throws -> String {
         guard let url = URL(string: baseURL + path) else { throw URLError(.badURL) }

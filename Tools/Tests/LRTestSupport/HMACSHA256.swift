@@ -2,13 +2,13 @@ import Foundation
 
 /// HMAC-SHA256 (RFC 2104, FIPS 180-4), written out so that the scenarios check the emulator's
 /// webhook `signature` header independently of the crypto library it uses.
-enum HMACSHA256 {
+package enum HMACSHA256 {
     /// The MAC in upper-case hex, as LoginRadius's webhook signature.
-    static func hex(key: String, message: Data) -> String {
+    package static func hex(key: String, message: Data) -> String {
         mac(key: Array(key.utf8), message: Array(message)).map { String(format: "%02X", $0) }.joined()
     }
 
-    static func mac(key: [UInt8], message: [UInt8]) -> [UInt8] {
+    package static func mac(key: [UInt8], message: [UInt8]) -> [UInt8] {
         var block = key.count > 64 ? sha256(key) : key
         block += [UInt8](repeating: 0, count: 64 - block.count)
         let inner = sha256(block.map { $0 ^ 0x36 } + message)
@@ -26,7 +26,7 @@ enum HMACSHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    static func sha256(_ input: [UInt8]) -> [UInt8] {
+    package static func sha256(_ input: [UInt8]) -> [UInt8] {
         var hash: [UInt32] = [
             0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
         ]

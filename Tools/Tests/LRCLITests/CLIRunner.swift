@@ -1,6 +1,8 @@
+// Runs `lr` in-process and captures what it prints; the `lr` calls on the shared emulator harness.
 import Foundation
 import LRCommandLine
 import LREmulator
+import LRTestSupport
 import Synchronization
 
 /// What one in-process `lr` run printed, and its exit status.
@@ -49,19 +51,7 @@ func lr(_ arguments: [String], environment: [String: String] = [:], standardInpu
     return CLIResult(status: status, standardOutput: capture.standardOutput, standardError: capture.standardError)
 }
 
-/// An emulator on a free loopback port, and the environment that points `lr` at it.
-struct CLIEmulator {
-    let emulator: LoginRadiusEmulator
-    let baseURL: String
-
-    var environment: [String: String] {
-        [
-            "LOGINRADIUS_API_KEY": LoginRadiusEmulator.defaultAPIKey,
-            "LOGINRADIUS_API_SECRET": LoginRadiusEmulator.defaultAPISecret,
-            "LOGINRADIUS_BASE_URL": baseURL,
-        ]
-    }
-
+extension EmulatorHarness {
     /// Runs `lr` against this emulator.
     func lr(_ arguments: [String], standardInput: String = "") async -> CLIResult {
         await LRCLITests.lr(arguments, environment: environment, standardInput: standardInput)
@@ -74,39 +64,16 @@ struct CLIEmulator {
             {"Email": [{"Type": "Primary", "Value": "\(email)"}], "Password": "\(password)", "EmailVerified": true}
             """
         let result = await lr(["account", "create-account", "--body", "-", "--first-name", "Ada"], standardInput: body)
-        guard result.status == 0, let profile = result.json else { throw HarnessFailure("create-account: \(result)") }
+        guard result.status == 0, let profile = result.json else { throw HarnessError("create-account: \(result)") }
         return profile
     }
 
     /// Logs `email` in through `lr authentication login-by-email` and returns the access token.
     func accessToken(email: String, password: String) async throws -> String {
         let result = await lr(["authentication", "login-by-email", "--email", email, "--password", password])
-        guard let token = result.json?["access_token"] as? String else { throw HarnessFailure("login: \(result)") }
+        guard let token = result.json?["access_token"] as? String else { throw HarnessError("login: \(result)") }
         return token
     }
-
-    /// A fresh, unique email address.
-    static func newEmail() -> String {
-        "cli+\(UUID().uuidString.prefix(8).lowercased())@example.com"
-    }
-}
-
-struct HarnessFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// Runs `body` against a fresh emulator and always stops it.
-func withEmulator(_ body: (CLIEmulator) async throws -> Void) async throws {
-    let emulator = LoginRadiusEmulator(configuration: EmulatorConfiguration(port: 0, passwordHashRounds: 1_000))
-    let baseURL = try await emulator.start().absoluteString
-    do {
-        try await body(CLIEmulator(emulator: emulator, baseURL: baseURL))
-    } catch {
-        await emulator.stop()
-        throw error
-    }
-    await emulator.stop()
 }
 
 /// Whether `text` reports a LoginRadius error with a numeric code, e.g. `LoginRadius error 966 (HTTP 401): …`.
