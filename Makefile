@@ -44,12 +44,14 @@ test-web: deps
 ## test: unit tests, integration tests against the emulator, conformance, generated-code freshness
 test: deps test-sdk test-linkage test-docs conformance python-client-check test-tools
 
-## The SDK's tests with every lightweight trait on, so the trait-gated code is built and tested too.
-SDK_TEST_TRAITS := ServiceLifecycle
+## The SDK's tests with every trait on, so the trait-gated code is built and tested too: the service
+## lifecycle, the emulator (which the plugins' tests run against) and the Hummingbird and Vapor plugins.
+SDK_TEST_TRAITS := ServiceLifecycle,Emulator,Hummingbird,Vapor
 test-sdk:
 	$(SWIFT) test --traits $(SDK_TEST_TRAITS)
 
-## test-linkage: a consumer of LRAuth alone compiles no other API module; one without the Emulator trait resolves no Hummingbird
+## test-linkage: a consumer of LRAuth alone compiles no other API module and resolves no framework;
+## consumers enabling the Hummingbird or Vapor trait build that plugin; one without traits resolves no Hummingbird
 test-linkage:
 	Tests/Linkage/check.sh
 	Tests/NoTraitConsumer/check.sh
@@ -93,7 +95,7 @@ docs: deps
 doc-coverage: deps
 	SWIFT="$(SWIFT)" Tools/Scripts/make-docs.sh coverage
 
-FORMAT_PATHS := Package.swift Tools/Package.swift Modules Tools/Sources Tests Tools/Tests
+FORMAT_PATHS := Package.swift Tools/Package.swift Modules Integrations Tools/Sources Tests Tools/Tests
 
 ## format: format every Swift file in place with .swift-format
 format:
@@ -120,4 +122,4 @@ check: deps
 	LR_TEST_TIME_SCALE=3 $(SWIFT) test --scratch-path .build-asan --sanitize=address --disable-xctest --no-parallel --filter "$(ASAN_FILTER)"
 
 clean:
-	rm -rf .build Tools/.build Tools/Benchmarks/.build Tests/Linkage/.build Tests/Linkage/HummingbirdConsumer/.build Tests/DocSnippets/.build Tests/DocSnippets/Extracted Tests/NoTraitConsumer/.build Tests/EmulatorConsumer/.build
+	rm -rf .build Tools/.build Tools/Benchmarks/.build Tests/Linkage/.build Tests/Linkage/HummingbirdConsumer/.build Tests/Linkage/VaporConsumer/.build Tests/DocSnippets/.build Tests/DocSnippets/Extracted Tests/NoTraitConsumer/.build Tests/EmulatorConsumer/.build

@@ -40,6 +40,7 @@ let package = Package(
         .library(name: "LREmulator", targets: ["LREmulator"]),
         // Framework plugins: empty unless their trait is enabled.
         .library(name: "LRHummingbird", targets: ["LRHummingbird"]),
+        .library(name: "LRVapor", targets: ["LRVapor"]),
     ],
     // Package traits switch on the emulator and the framework plugins (SE-0450). None is on by
     // default, so a consumer who enables none resolves and builds none of those frameworks.
@@ -56,6 +57,11 @@ let package = Package(
             name: "Hummingbird",
             description: "LRHummingbird: access-token authenticator, role guard and webhook receiver for Hummingbird 2."
         ),
+        .trait(
+            name: "Vapor",
+            description:
+                "LRVapor: bearer authenticator, req.loginRadius, role guard and webhook receiver for Vapor 4."
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -66,6 +72,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
     ],
     targets: [
         // System libraries, each with typed, non-variadic inline shims (see shim.h).
@@ -136,7 +143,7 @@ let package = Package(
             .testTarget(
                 name: "LRModelTests", dependencies: ["LoginRadius"], path: "Tests/LRModelTests",
                 swiftSettings: strictSettings),
-            // Hummingbird 2 plugin (trait `Hummingbird`); its tests run in the Tools package, against the emulator.
+            // Hummingbird 2 plugin (trait `Hummingbird`); empty without the trait.
             .target(
                 name: "LRHummingbird",
                 dependencies: [
@@ -146,6 +153,40 @@ let package = Package(
                         name: "HummingbirdAuth", package: "hummingbird-auth", condition: .when(traits: ["Hummingbird"])),
                 ],
                 path: "Integrations/Hummingbird/Sources/LRHummingbird",
+                swiftSettings: strictSettings
+            ),
+            // Its tests, against the in-process emulator: they run with the `Hummingbird` and
+            // `Emulator` traits (make test-sdk enables them) and are empty otherwise.
+            .testTarget(
+                name: "LRHummingbirdTests",
+                dependencies: [
+                    "LRHummingbird", "LREmulator", "LoginRadius",
+                    .product(
+                        name: "HummingbirdAuth", package: "hummingbird-auth", condition: .when(traits: ["Hummingbird"])),
+                    .product(
+                        name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                ],
+                path: "Integrations/Hummingbird/Tests/LRHummingbirdTests",
+                swiftSettings: strictSettings
+            ),
+            // Vapor 4 plugin (trait `Vapor`); empty without the trait.
+            .target(
+                name: "LRVapor",
+                dependencies: [
+                    "LRAuth", "LRWebhook",
+                    .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
+                ],
+                path: "Integrations/Vapor/Sources/LRVapor",
+                swiftSettings: strictSettings
+            ),
+            // Its tests, against the in-process emulator (traits `Vapor` and `Emulator`).
+            .testTarget(
+                name: "LRVaporTests",
+                dependencies: [
+                    "LRVapor", "LREmulator", "LoginRadius",
+                    .product(name: "VaporTesting", package: "vapor", condition: .when(traits: ["Vapor"])),
+                ],
+                path: "Integrations/Vapor/Tests/LRVaporTests",
                 swiftSettings: strictSettings
             ),
             // Runs with `swift test --traits ServiceLifecycle` (make test does); empty otherwise.

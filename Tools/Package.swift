@@ -152,19 +152,6 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // LRHummingbird (the root package's Hummingbird plugin) against the in-process emulator:
-        // here because a root-package test target cannot depend on the emulator.
-        .testTarget(
-            name: "LRHummingbirdTests",
-            dependencies: [
-                emulator,
-                .product(name: "LRHummingbird", package: "swift-loginradius"),
-                .product(name: "LoginRadius", package: "swift-loginradius"),
-                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ],
-            swiftSettings: strictSettings
-        ),
         // The SDK over real libcurl against the in-process emulator on 127.0.0.1.
         .testTarget(
             name: "LRIntegrationTests",

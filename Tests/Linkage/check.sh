@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # 1. Builds the LRAuth-only consumer and fails if any API module other than LRAuth was compiled.
-# 2. Checks that consumer resolves no framework; 3. builds a consumer of LRHummingbird (trait on).
+# 2. Checks that consumer resolves no framework; 3. and 4. build consumers of LRHummingbird and
+# LRVapor (each with its trait on).
 set -euo pipefail
 cd "$(dirname "$0")"
 swift build --scratch-path .build 2>&1 | tail -1
@@ -31,4 +32,11 @@ echo "Resolved for LRAuth alone: $(printf '%s\n' "$dependencies" | grep -o '[a-z
   swift build --scratch-path .build 2>&1 | tail -1
   swift run --scratch-path .build HummingbirdConsumer
 )
-echo "Linkage: 3 passed, 0 failed"
+
+# 4. A consumer enabling the Vapor trait on the same dependency builds LRVapor.
+(
+  cd VaporConsumer
+  swift build --scratch-path .build 2>&1 | tail -1
+  swift run --scratch-path .build VaporConsumer
+)
+echo "Linkage: 4 passed, 0 failed"
