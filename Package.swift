@@ -5,7 +5,8 @@
 // uses. The only package dependencies are the libraries the SDK itself needs (swift-crypto for
 // SOTT and request signing, swift-log for logging): no server framework reaches a consumer.
 // The `Emulator` trait adds the LoginRadius emulator (`LREmulator`, on Hummingbird) for users'
-// own tests; a consumer that enables no trait resolves no Hummingbird.
+// own tests; the `Hummingbird` and `Vapor` traits add the framework plugins (Integrations/). A
+// consumer that enables no trait resolves none of those frameworks.
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [

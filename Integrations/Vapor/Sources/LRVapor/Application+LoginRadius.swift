@@ -37,8 +37,9 @@
                     let register = update { settings in
                         settings.client = newValue
                         settings.validator = newValue.map { AccessTokenValidator(client: $0) }
-                        defer { settings.shutdownRegistered = true }
-                        return newValue != nil && !settings.shutdownRegistered
+                        let register = newValue != nil && !settings.shutdownRegistered
+                        if register { settings.shutdownRegistered = true }
+                        return register
                     }
                     if register { application.lifecycle.use(ShutdownHandler()) }
                 }
