@@ -26,6 +26,7 @@ func configure(_ app: Application) throws {
 
 let app = try await Application.make(.testing)
 try configure(app)
+let routes = app.routes.all.count
 guard let client = app.loginRadius.client else {
     print("FAIL: app.loginRadius.client is not set")
     exit(1)
@@ -36,5 +37,5 @@ do {
     print("FAIL: the app's shutdown left the LoginRadius client running")
     exit(1)
 } catch let error as LoginRadiusError where error.code == .shutDown {
-    print("LRVapor: \(app.routes.all.count) routes; the app's shutdown shut the LoginRadius client down")
+    print("LRVapor: \(routes) routes; the app's shutdown shut the LoginRadius client down")
 }
