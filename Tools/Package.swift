@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
@@ -106,7 +107,10 @@ let package = Package(
             dependencies: [
                 emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "LRHummingbird", package: "swift-loginradius"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -130,13 +134,16 @@ let package = Package(
             path: "Tests/LRTestSupport",
             swiftSettings: strictSettings
         ),
-        // The demo web app over HTTP on loopback: every flow, CSRF, cookie flags, the inbox page.
+        // The demo web app over HTTP on loopback: every flow, CSRF, cookie flags, the inbox page,
+        // its session token source for LRHummingbird's authenticator.
         .testTarget(
             name: "LRDemoWebTests",
             dependencies: [
                 "LRDemoWeb",
                 emulator,
                 .product(name: "LoginRadius", package: "swift-loginradius"),
+                .product(name: "LRHummingbird", package: "swift-loginradius"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -237,7 +237,7 @@ struct FaultTableTests {
     @Test("fault → error", arguments: FaultFixtures.cases)
     func fault(_ row: FaultCase) async throws {
         let fault = row.fault
-        let server = try FaultServer { request in
+        let server = try LoopbackHTTPServer { request in
             request.path == "/redirect-target" ? .json(#"{"access_token":"redirected"}"#) : fault
         }
         defer { server.stop() }
@@ -282,7 +282,7 @@ struct FaultTableTests {
 
     @Test("a good reply through the fault server decodes (control)")
     func control() async throws {
-        let server = try FaultServer { _ in .json(#"{"access_token":"t","Profile":{"Uid":"u1"}}"#) }
+        let server = try LoopbackHTTPServer { _ in .json(#"{"access_token":"t","Profile":{"Uid":"u1"}}"#) }
         defer { server.stop() }
         let client = try Self.client(baseURL: server.baseURL, retry: false)
         let token = try await client.perform(try Self.call(.get), as: AccessToken<Identity>.self)

@@ -18,23 +18,17 @@ struct FaultUnsolicitedReplyTests {
         return call
     }
 
-    /// Waits (on the server's count, not a fixed sleep) until `count` unsolicited replies were written.
-    static func waitForUnsolicited(_ server: FaultServer, count: Int) async throws {
-        let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(5)
-        while server.unsolicitedRepliesSent < count {
-            guard clock.now < deadline else { throw CancellationError() }
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        // The bytes are written; give the kernel a moment to move them into the client's buffer.
-        try await Task.sleep(for: .milliseconds(20))
+    /// Returns once `count` forged replies are in the client's receive buffer: the server reports
+    /// each after the client's kernel acknowledged its bytes (no fixed sleep).
+    static func waitForUnsolicited(_ server: LoopbackHTTPServer, count: Int) async throws {
+        try await server.waitUntil { $0.unsolicitedRepliesSent >= count }
     }
 
     @Test("the next call gets its own answer, never the forged one", arguments: [1, 2])
     func nextCallGetsItsOwnAnswer(calls: Int) async throws {
         // Each request is answered with its own token's user; the first (and, with two, the
         // second) is followed by a forged reply on the same connection.
-        let server = try FaultServer { request in
+        let server = try LoopbackHTTPServer { request in
             let token = request.values("Authorization").first?.replacingOccurrences(of: "Bearer ", with: "") ?? ""
             let body = #"{"access_token":"\#(token)","Profile":{"Uid":"user-of-\#(token)"}}"#
             return token.hasPrefix("victim")
@@ -58,13 +52,13 @@ struct FaultUnsolicitedReplyTests {
 
     @Test("without unsolicited bytes the kept-alive connection is still reused (control)")
     func reuseStillWorks() async throws {
-        let server = try FaultServer { _ in .json(#"{"access_token":"t","Profile":{"Uid":"u1"}}"#) }
+        let server = try LoopbackHTTPServer { _ in .json(#"{"access_token":"t","Profile":{"Uid":"u1"}}"#) }
         defer { server.stop() }
         let transport = try CurlTransport(options: .init(connectTimeout: .seconds(1), requestTimeout: .seconds(2)))
         let client = try FaultTableTests.client(baseURL: server.baseURL, retry: false, transport: transport)
         for _ in 0..<5 {
             _ = try await client.perform(try Self.call(token: "t"), as: AccessToken<Identity>.self)
         }
-        #expect(server.connectionsAccepted == 1)
+        #expect(server.connectionCount == 1)
     }
 }

@@ -144,7 +144,7 @@ struct SecurityHeaderInjectionTests {
 
     @Test("the libcurl transport itself refuses CR/LF before any byte leaves (nothing reaches the server)")
     func transportRefuses() async throws {
-        let server = try FaultServer { _ in .json("{}") }
+        let server = try LoopbackHTTPServer { _ in .json("{}") }
         defer { server.stop() }
         let transport = try CurlTransport(options: .init(connectTimeout: .seconds(1), requestTimeout: .seconds(2)))
         for value in Self.injections {

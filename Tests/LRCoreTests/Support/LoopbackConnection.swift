@@ -5,7 +5,7 @@
 #endif
 
 /// One accepted connection of ``LoopbackHTTPServer``: reads request heads and bodies, writes
-/// responses. Used by its connection thread only.
+/// responses and raw bytes. Used by its connection thread only.
 struct LoopbackConnection {
     let socket: Int32
     private var buffer: [UInt8] = []
@@ -105,6 +105,27 @@ struct LoopbackConnection {
             sent += result
         }
         return true
+    }
+
+    /// Returns once the peer's kernel has acknowledged every byte written (they are in the
+    /// client's receive buffer, whether or not the client has read them); `false` when that
+    /// did not happen within `timeout` or the socket cannot say.
+    func waitUntilAcknowledged(timeout: Duration) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            var pending: Int32 = 0
+            #if os(Linux)
+                // SIOCOUTQ (= TIOCOUTQ): bytes in the send queue not yet acknowledged by the peer.
+                let status = withUnsafeMutablePointer(to: &pending) { ioctl(socket, UInt(TIOCOUTQ), $0) }
+                guard status == 0 else { return false }
+            #else
+                var length = socklen_t(MemoryLayout<Int32>.size)
+                guard getsockopt(socket, SOL_SOCKET, SO_NWRITE, &pending, &length) == 0 else { return false }
+            #endif
+            if pending == 0 { return true }
+            usleep(200) // the ACK on loopback takes microseconds
+        }
+        return false
     }
 
     /// Reads and discards until the peer closes or the server shuts the socket down.

@@ -7,14 +7,19 @@ import Foundation
     import Darwin
 #endif
 
-/// A tiny HTTP/1.1 server on `127.0.0.1` for transport and fault-injection tests, on plain POSIX
-/// sockets so the package needs no server framework.
+/// The one plain-HTTP socket server of the SDK's tests: HTTP/1.1 on `127.0.0.1`, on POSIX sockets
+/// so the package needs no server framework.
 ///
 /// One thread accepts; each connection gets its own thread, which reads requests (a head plus a
-/// `Content-Length` body), records them, and asks the handler what to do: answer (with
-/// `Content-Length`, chunked or close-delimited framing, optionally after a `100 Continue` or a
-/// delay), never answer, or drop the connection. Connections are kept alive between requests
-/// unless the request or the response says `Connection: close`.
+/// `Content-Length` body), records them, and asks the handler what to do (an ``Action``): answer
+/// (with `Content-Length`, chunked or close-delimited framing, optionally after a `100 Continue` or
+/// a delay), never answer, drop the connection, or one of the scripted network and protocol faults
+/// (resets, early closes, slow heads and bodies, wrong lengths, unsolicited replies; see
+/// LoopbackHTTPServer+Faults.swift). Connections are kept alive between requests unless the
+/// request or the response says `Connection: close`.
+///
+/// Tests wait on what the server saw — ``waitUntil(timeout:_:)`` resumes as soon as a request,
+/// connection or close makes the condition true — never on a fixed sleep.
 ///
 /// ```swift
 /// let server = try LoopbackHTTPServer { request in .respond(.init(status: 200, body: Array("ok".utf8))) }
@@ -43,6 +48,19 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         /// The values of every field named `name` (case-insensitive), in order.
         func values(_ name: String) -> [String] {
             fields.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
+        }
+
+        /// The target without its query.
+        var path: String { String(target.split(separator: "?", maxSplits: 1).first ?? "") }
+
+        /// The value of query parameter `name`, undecoded.
+        func query(_ name: String) -> String? {
+            guard let query = target.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
+            for pair in query.split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                if parts.first.map(String.init) == name { return parts.count > 1 ? String(parts[1]) : "" }
+            }
+            return nil
         }
     }
 
@@ -78,16 +96,22 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         }
     }
 
-    /// What the server does with a request.
-    enum Action: Sendable {
-        /// Send the response.
-        case respond(Response)
-        /// Wait, then send the response.
-        case respondAfter(Duration, Response)
-        /// Keep the connection open and never answer (until the client closes it or the server stops).
-        case neverRespond
-        /// Close the connection at once without answering.
-        case closeConnection
+    /// What the server has seen so far (the conditions of ``waitUntil(timeout:_:)`` read it).
+    struct Activity: Sendable {
+        /// Every request received, in arrival order.
+        var requests: [Request] = []
+        /// Connections accepted.
+        var connectionsAccepted = 0
+        /// Connections the server has closed (after the client closed, a fault, or ``stop()``).
+        var connectionsClosed = 0
+        /// ``Action/replyThenUnsolicited(body:forged:after:)`` replies written and acknowledged
+        /// by the client's kernel (the bytes are in the client's receive buffer).
+        var unsolicitedRepliesSent = 0
+    }
+
+    /// A ``waitUntil(timeout:_:)`` whose condition did not become true in time.
+    struct WaitTimeout: Error, CustomStringConvertible {
+        let description: String
     }
 
     typealias Handler = @Sendable (Request) -> Action
@@ -100,15 +124,19 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private let handler: Handler
     private let rawReply: [UInt8]?
     private let listener: Int32
-    private let wakePipe: (read: Int32, write: Int32)
-    private let threads = DispatchGroup()
     private let lock = NSLock()
     private var stopped = false // lock
     /// Open connection sockets. Closed only under `lock`, so `stop()` never shuts down a
     /// descriptor number that was meanwhile reused by someone else in the process.
     private var openSockets: Set<Int32> = [] // lock
-    private var recorded: [Request] = [] // lock
-    private var accepted = 0 // lock
+    private var activity = Activity() // lock
+    private var waiters: [UUID: Waiter] = [:] // lock
+
+    private struct Waiter {
+        let condition: @Sendable (Activity) -> Bool
+        let continuation: CheckedContinuation<Void, any Error>
+        var timeout: Task<Void, Never>?
+    }
 
     /// Starts listening on `127.0.0.1` on a free port.
     ///
@@ -117,41 +145,82 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     ///     accepted, without reading anything, and is then closed (for protocol-fault tests,
     ///     e.g. plain text where a TLS handshake is expected). The handler is not called.
     ///   - handler: Decides what to do with each request.
-    /// - Throws: `POSIXError` when the listening socket or the wake-up pipe cannot be created.
+    /// - Throws: `POSIXError` when the listening socket cannot be created.
     init(rawReply: [UInt8]? = nil, handler: @escaping Handler = { _ in .respond(.init()) }) throws {
         self.handler = handler
         self.rawReply = rawReply
         (listener, port) = try Self.makeListener()
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw Self.posixError() }
-        wakePipe = (fds[0], fds[1])
-        threads.enter()
         Thread.detachNewThread { [self] in
             acceptLoop()
-            threads.leave()
+            close(listener)
         }
     }
 
     /// Every request received so far, in arrival order.
-    var requests: [Request] { lock.withLock { recorded } }
+    var requests: [Request] { lock.withLock { activity.requests } }
     /// How many connections were accepted so far.
-    var connectionCount: Int { lock.withLock { accepted } }
+    var connectionCount: Int { lock.withLock { activity.connectionsAccepted } }
+    /// How many ``Action/replyThenUnsolicited(body:forged:after:)`` replies reached the client so far.
+    var unsolicitedRepliesSent: Int { lock.withLock { activity.unsolicitedRepliesSent } }
 
-    /// Stops accepting, closes every connection and waits (up to 5 s) for the server's threads.
+    var isStopped: Bool { lock.withLock { stopped } }
+
+    /// Returns as soon as `condition` holds for what the server has seen (at once if it already
+    /// does); the server re-checks it on every request, connection and close.
+    ///
+    /// - Parameters:
+    ///   - timeout: Only a bound for a failing test: the wait throws after it.
+    ///   - condition: What must have happened.
+    /// - Throws: ``WaitTimeout`` when `condition` is still false after `timeout`.
+    func waitUntil(
+        timeout: Duration = .seconds(10), _ condition: @escaping @Sendable (Activity) -> Bool
+    ) async throws {
+        let id = UUID()
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let holds: Bool = lock.withLock {
+                if condition(activity) { return true }
+                waiters[id] = Waiter(condition: condition, continuation: continuation)
+                return false
+            }
+            if holds { return continuation.resume() }
+            let timer = Task { [weak self] in
+                try? await Task.sleep(for: timeout)
+                guard !Task.isCancelled, let self else { return }
+                let expired = self.lock.withLock { self.waiters.removeValue(forKey: id) }
+                expired?.continuation.resume(
+                    throwing: WaitTimeout(
+                        description: "the loopback server did not see the awaited event in \(timeout)"))
+            }
+            lock.withLock {
+                if waiters[id] != nil { waiters[id]?.timeout = timer } else { timer.cancel() }
+            }
+        }
+    }
+
+    /// Records a change and resumes the waits whose condition now holds.
+    func record(_ change: (inout Activity) -> Void) {
+        let satisfied: [Waiter] = lock.withLock {
+            change(&activity)
+            let ready = waiters.filter { $0.value.condition(activity) }
+            for id in ready.keys { waiters[id] = nil }
+            return Array(ready.values)
+        }
+        for waiter in satisfied {
+            waiter.timeout?.cancel()
+            waiter.continuation.resume()
+        }
+    }
+
+    /// Stops accepting and shuts every connection down, without waiting: each connection thread
+    /// closes its own socket as it ends (the accept thread the listener), so no test task is
+    /// ever blocked.
     func stop() {
-        let wasRunning: Bool = lock.withLock {
-            if stopped { return false }
+        lock.withLock {
+            guard !stopped else { return }
             stopped = true
             for socket in openSockets { shutdown(socket, Int32(SHUT_RDWR)) } // wakes blocked reads
-            return true
+            shutdown(listener, Int32(SHUT_RDWR)) // wakes accept()
         }
-        guard wasRunning else { return }
-        var byte: UInt8 = 1
-        _ = write(wakePipe.write, &byte, 1)
-        _ = threads.wait(timeout: .now() + 5)
-        close(listener)
-        close(wakePipe.read)
-        close(wakePipe.write)
     }
 
     /// A port on 127.0.0.1 that nothing listens on (bound, then released).
@@ -162,8 +231,8 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     }
 
     /// A listening socket on 127.0.0.1 with a free port.
-    static func makeListener(backlog: Int32 = 128) throws -> (socket: Int32, port: UInt16) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    static func makeListener(backlog: Int32 = 1024) throws -> (socket: Int32, port: UInt16) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw Self.posixError() }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -192,58 +261,76 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
     private func acceptLoop() {
         while true {
-            var descriptors = [
-                pollfd(fd: listener, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0),
-            ]
-            guard poll(&descriptors, 2, -1) >= 0 || errno == EINTR else { return }
-            if descriptors[1].revents != 0 { return }
-            guard descriptors[0].revents != 0 else { continue }
             let socket = accept(listener, nil, nil)
-            guard socket >= 0 else { continue }
+            if socket < 0 {
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                return
+            }
+            _ = fcntl(socket, F_SETFD, FD_CLOEXEC)
             let number: Int? = lock.withLock {
                 if stopped { return nil }
-                accepted += 1
                 openSockets.insert(socket)
-                return accepted
+                return activity.connectionsAccepted + 1
             }
             guard let number else {
                 close(socket)
                 return
             }
-            threads.enter()
+            record { $0.connectionsAccepted = number }
             Thread.detachNewThread { [self] in
                 var connection = LoopbackConnection(socket: socket)
+                var reset = false
                 if let rawReply {
                     _ = connection.sendAll(rawReply)
                 } else {
-                    serve(&connection, number: number)
+                    reset = serve(&connection, number: number) == .reset
                 }
                 lock.withLock {
                     openSockets.remove(socket)
+                    if reset {
+                        // SO_LINGER 0: close() sends RST instead of FIN.
+                        var option = linger(l_onoff: 1, l_linger: 0)
+                        setsockopt(socket, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+                    }
                     close(socket)
                 }
-                threads.leave()
+                record { $0.connectionsClosed += 1 }
             }
         }
     }
 
-    private func serve(_ connection: inout LoopbackConnection, number: Int) {
-        while let request = connection.readRequest(connectionNumber: number) {
-            lock.withLock { recorded.append(request) }
-            switch handler(request) {
-            case .respond(let response):
-                guard connection.sendResponse(response, to: request) else { return }
-            case .respondAfter(let delay, let response):
-                Thread.sleep(
-                    forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) * 1e-18)
-                guard connection.sendResponse(response, to: request) else { return }
-            case .neverRespond:
-                connection.drainUntilClosed()
-                return
-            case .closeConnection:
-                return
-            }
+    /// How an exchange leaves the connection.
+    enum Outcome { case keepAlive, close, reset }
+
+    private func serve(_ connection: inout LoopbackConnection, number: Int) -> Outcome {
+        while !isStopped, let request = connection.readRequest(connectionNumber: number) {
+            record { $0.requests.append(request) }
+            let outcome = perform(handler(request), on: &connection, request: request)
+            if outcome != .keepAlive { return outcome }
         }
+        return .close
+    }
+
+    private func perform(_ action: Action, on connection: inout LoopbackConnection, request: Request) -> Outcome {
+        switch action {
+        case .respond(let response):
+            return connection.sendResponse(response, to: request) ? .keepAlive : .close
+        case .respondAfter(let delay, let response):
+            Self.sleep(delay)
+            return connection.sendResponse(response, to: request) ? .keepAlive : .close
+        case .neverRespond:
+            connection.drainUntilClosed()
+            return .close
+        case .closeConnection:
+            return .close
+        default:
+            return performFault(action, on: &connection, request: request)
+        }
+    }
+
+    /// Blocks this connection's thread (never a test task) for `duration`: a scripted delay.
+    static func sleep(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) * 1e-18)
     }
 }

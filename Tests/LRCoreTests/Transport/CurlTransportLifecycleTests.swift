@@ -15,12 +15,11 @@ struct CurlTransportLifecycleTests {
         let task = Task {
             try await transport.send(LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: ["hang"]))
         }
-        // Cancel once the request is surely in flight (on a loaded machine the server may take a
-        // while to see it), 100 ms after the server received it.
+        // Cancel once the request is surely in flight: the server has received it, and the
+        // transport's loop is asleep waiting for the reply.
+        try await server.waitUntil { !$0.requests.isEmpty }
+        try await TransportTestSupport.waitUntilAsleep(kernelID: transport.loopThreadKernelID)
         let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(5)
-        while server.requests.isEmpty, clock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        try await Task.sleep(for: .milliseconds(100))
         let cancelled = clock.now
         task.cancel()
         let result = await task.result

@@ -251,9 +251,9 @@ struct CurlTransportReuseTests {
         let task = Task {
             try await transport.send(LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: []))
         }
-        let deadline = clock.now + .seconds(10)
-        while server.requests.isEmpty, clock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        try await Task.sleep(for: .milliseconds(50)) // the loop is asleep, waiting for the reply
+        try await server.waitUntil { !$0.requests.isEmpty }
+        // The loop is asleep, waiting for the reply.
+        try await TransportTestSupport.waitUntilAsleep(kernelID: transport.loopThreadKernelID)
         let cancelled = clock.now
         task.cancel()
         let result = await task.result
@@ -262,7 +262,7 @@ struct CurlTransportReuseTests {
 
         var idle: CurlTransport? = try CurlTransport(options: .init(), idlePollInterval: .seconds(120))
         let id = try #require(idle?.loopThreadKernelID)
-        try await Task.sleep(for: .milliseconds(50)) // asleep with nothing in flight
+        try await TransportTestSupport.waitUntilAsleep(kernelID: id) // asleep with nothing in flight
         let released = clock.now
         idle = nil // deinit asks the thread to stop and returns at once; the thread ends on its own
         // The loop sleeps for up to 120 s: the thread ending well before shows the wake-up.
@@ -275,8 +275,7 @@ struct CurlTransportReuseTests {
 
         // An explicit shutdown wakes the sleeping loop too, and returns once it has closed.
         let explicit = try CurlTransport(options: .init(), idlePollInterval: .seconds(120))
-        _ = explicit.loopThreadKernelID
-        try await Task.sleep(for: .milliseconds(50))
+        try await TransportTestSupport.waitUntilAsleep(kernelID: explicit.loopThreadKernelID)
         let shutdownStarted = clock.now
         await explicit.shutdown()
         #expect(clock.now - shutdownStarted < .seconds(20))

@@ -162,6 +162,9 @@ def log_out():
     driver.implicitly_wait(0)
     expect(driver.find_elements(By.ID, "logout") == [], "no logout button once logged out")
     driver.implicitly_wait(5)
+    # The token is revoked and dropped from the validator's cache: signed-in pages send to the login.
+    driver.get(f"{APP}/profile")
+    expect(driver.current_url == f"{APP}/login", f"at {driver.current_url}")
 
 
 def log_in_with_mfa():
@@ -193,6 +196,22 @@ def custom_object():
     expect('"theme":"dark"' in record and '"language":"en"' in record, f"record {record!r}")
 
 
+def admin_page_needs_the_role():
+    # /admin is behind LRHummingbird's role guard: refused without the role, open once assigned.
+    driver.get(f"{APP}/admin")
+    expect("for users with the LoginRadius role admin" in driver.page_source, "refused without the role")
+    driver.get(f"{APP}/roles")
+    fill("name", "admin")
+    submit("/roles/create")
+    expect(flash() == "Role admin created.", f"flash {flash()!r}")
+    click_and_wait(driver.find_element(
+        By.CSS_SELECTOR, "form[action='/roles/assign']:has(input[name='role'][value='admin']) button"))
+    expect(flash() == "Role admin assigned to you.", f"flash {flash()!r}")
+    click_and_wait(driver.find_element(By.ID, "admin-link"))
+    expect(heading() == "Admin", f"heading {heading()!r}")
+    expect("Welcome to the admin area" in driver.page_source, "the admin page opens with the role")
+
+
 def new_password_works():
     log_in(new_password)
     expect(driver.current_url == f"{APP}/login/mfa", "the new password is accepted (MFA step next)")
@@ -210,6 +229,7 @@ step("log out", log_out)
 step("log in with MFA", log_in_with_mfa)
 step("change password", change_password)
 step("create and list a custom object", custom_object)
+step("the admin page needs the admin role", admin_page_needs_the_role)
 step("log out again", log_out)
 step("log in with the new password and MFA", new_password_works)
 step("log out at the end", log_out)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser tests of the demo web app: headless Chromium (Debian's chromium + chromium-driver)
 # driven by Selenium (from PyPI, in a venv) through register → inbox → verify → login → profile
-# → enable MFA → logout → MFA login → change password → custom object → logout.
+# → enable MFA → logout → MFA login → change password → custom object → the admin page (role
+# guard) → logout.
 # Screenshots of every page go to Tools/.build/web-screenshots/. Not part of `make test` or CI:
 # run it with `make test-web`.
 #

@@ -27,22 +27,44 @@ enum OperationRunner {
             context.printError("lr: \(error.description)\n")
             throw ExitCode.failure
         }
+        // However the call ends, the client is shut down (its connections closed) before the
+        // command returns.
         do {
-            let reply = try await call(client)
-            if connection.raw {
-                context.writeStandardOutput(Self.terminated(recorder.body ?? Data()))
-            } else {
-                context.writeStandardOutput(try Self.json(reply))
+            try report(try await call(client), connection: connection, recorder: recorder, context: context)
+            try? await client.shutdown()
+        } catch {
+            try? await client.shutdown()
+            if let error = error as? LoginRadiusError {
+                try fail(with: error, connection: connection, recorder: recorder, context: context)
+                return
             }
-        } catch let error as LoginRadiusError {
-            if connection.raw, let body = recorder.body, !body.isEmpty {
-                context.writeStandardOutput(Self.terminated(body))
-                // The server answered 2xx: with --raw, a reply the typed model cannot read is not an error.
-                if case .decoding = error { return }
-            }
-            context.printError("lr: \(Self.message(for: error))\n")
-            throw ExitCode.failure
+            throw error
         }
+    }
+
+    /// Prints the reply: the typed reply as JSON, or with `--raw` the bytes LoginRadius sent.
+    private static func report<Response: Encodable & Sendable>(
+        _ reply: Response, connection: ConnectionOptions, recorder: ResponseRecorder, context: CLIContext
+    ) throws {
+        if connection.raw {
+            context.writeStandardOutput(Self.terminated(recorder.body ?? Data()))
+        } else {
+            context.writeStandardOutput(try Self.json(reply))
+        }
+    }
+
+    /// Prints `error` (with `--raw`, LoginRadius's error body first) and throws `ExitCode.failure`;
+    /// returns when, with `--raw`, a 2xx reply the typed model cannot read was printed.
+    private static func fail(
+        with error: LoginRadiusError, connection: ConnectionOptions, recorder: ResponseRecorder, context: CLIContext
+    ) throws {
+        if connection.raw, let body = recorder.body, !body.isEmpty {
+            context.writeStandardOutput(Self.terminated(body))
+            // The server answered 2xx: with --raw, a reply the typed model cannot read is not an error.
+            if case .decoding = error { return }
+        }
+        context.printError("lr: \(Self.message(for: error))\n")
+        throw ExitCode.failure
     }
 
     /// The typed reply as pretty JSON with sorted keys, ending with a newline.

@@ -4,6 +4,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import LREmulator
+import LRHummingbird
 import Logging
 import LoginRadius
 
@@ -54,8 +55,9 @@ public struct DemoWebApp: Sendable {
             configuration = try LoginRadiusConfiguration(apiKey: apiKey, apiSecret: apiSecret, baseURL: baseURL)
         }
         let pages = try await PageRenderer.load(inboxURL: emulatorBaseURL.map { "\($0)emulator/inbox" })
+        let client = try LoginRadiusClient(configuration: configuration, logger: logger)
         services = DemoServices(
-            client: try LoginRadiusClient(configuration: configuration, logger: logger),
+            client: client, validator: AccessTokenValidator(client: client), originIP: .peer,
             sessions: SessionStore(), pages: pages, emulatorBaseURL: emulatorBaseURL,
             publicOrigin: PublicOrigin(
                 publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://127.0.0.1:8080"))
@@ -63,17 +65,33 @@ public struct DemoWebApp: Sendable {
         cookie = SessionCookie(key: sessionKey.withUnsafeBytes { Data($0) }, secure: secureCookies)
     }
 
-    /// The router: static files, the session middleware, then one group of routes per feature.
+    /// The validator behind the authenticator: its cache statistics, for tests.
+    public var validator: AccessTokenValidator { services.validator }
+
+    /// Shuts the LoginRadius client down (its connections closed). Call it once the application
+    /// has stopped.
+    public func shutdown() async throws {
+        try await services.client.shutdown()
+    }
+
+    /// The router: static files, the session middleware, the origin IP, LRHummingbird's
+    /// authenticator (the session's access token, validated and cached, gives `context.identity`),
+    /// then one group of routes per feature.
     func makeRouter() -> Router<DemoContext> {
         let router = Router(context: DemoContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: StaticFilesMiddleware())
         router.add(middleware: SessionMiddleware(sessions: services.sessions, cookie: cookie, pages: services.pages))
+        router.add(middleware: OriginIPMiddleware(source: services.originIP))
+        router.add(
+            middleware: LoginRadiusAuthenticator<DemoContext>(
+                validator: services.validator, originIP: services.originIP,
+                token: services.sessions.tokenSource(cookie: cookie, context: DemoContext.self)))
         let features: [any DemoFeature.Type] = [
             HomeFeature.self, RegisterFeature.self, VerifyEmailFeature.self, LoginFeature.self,
             MultiFactorFeature.self, PasswordlessFeature.self, SocialLoginFeature.self, PasswordFeature.self,
             ProfileFeature.self, AccountLinkingFeature.self, CustomObjectFeature.self, RolesFeature.self,
-            LogoutFeature.self,
+            AdminFeature.self, LogoutFeature.self,
         ]
         for feature in features {
             feature.addRoutes(to: router, services: services)

@@ -30,5 +30,14 @@ let application = app.makeApplication(port: port) { port in
     // Unbuffered, so that scripts reading the output see the address at once.
     FileHandle.standardOutput.write(Data("lr-demo-web: http://127.0.0.1:\(port)/\n".utf8))
 }
-try await application.runService()
+// Runs until SIGINT or SIGTERM, then shuts down in order: the server (no more requests), the
+// LoginRadius client (its connections closed), the emulator.
+do {
+    try await application.runService()
+} catch {
+    try? await app.shutdown()
+    await emulator?.stop()
+    throw error
+}
+try await app.shutdown()
 await emulator?.stop()

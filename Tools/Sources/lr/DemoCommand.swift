@@ -55,8 +55,10 @@ struct DemoCommand: AsyncParsableCommand {
         }
         do {
             try await journey.run()
+            try? await journey.client.shutdown()
             await emulator?.stop()
         } catch {
+            try? await journey.client.shutdown()
             await emulator?.stop()
             print("✗ \(error)")
             throw ExitCode.failure

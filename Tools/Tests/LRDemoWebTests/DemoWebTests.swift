@@ -166,13 +166,22 @@ struct DemoWebTests {
 func withDemoApp(_ body: @escaping @Sendable (any TestClientProtocol, LoginRadiusEmulator) async throws -> Void)
     async throws
 {
+    try await withDemoApp { client, emulator, _ in try await body(client, emulator) }
+}
+
+/// Starts an emulator and the demo app on free loopback ports, runs `body` with a live client
+/// and the app (for its validator), then shuts the app's LoginRadius client down.
+func withDemoApp(
+    _ body: @escaping @Sendable (any TestClientProtocol, LoginRadiusEmulator, DemoWebApp) async throws -> Void
+) async throws {
     let emulator = LoginRadiusEmulator(configuration: EmulatorConfiguration(port: 0))
     try await emulator.start()
     do {
         let demo = try await DemoWebApp(backend: .emulator(emulator))
         try await demo.makeApplication(port: 0, logLevel: .warning).test(.live) { client in
-            try await body(client, emulator)
+            try await body(client, emulator, demo)
         }
+        try await demo.shutdown()
     } catch {
         await emulator.stop()
         throw error

@@ -2,7 +2,8 @@
     public import Hummingbird
     public import HummingbirdAuth
 
-    /// Authenticates requests carrying `Authorization: Bearer <LoginRadius access token>`.
+    /// Authenticates requests carrying `Authorization: Bearer <LoginRadius access token>` (or
+    /// the token another ``TokenSource`` finds, such as a server-side session's).
     ///
     /// The token is validated through the SDK (``AccessTokenValidator``: cached by its SHA-256,
     /// bounded, a TTL never past the token's expiry, refusals kept briefly) and the user — profile
@@ -28,28 +29,35 @@
         public let validator: AccessTokenValidator
         /// Where the end user's IP address comes from.
         public let originIP: OriginIPSource
+        /// Where the request's access token comes from.
+        public let token: TokenSource
 
         /// Creates the authenticator.
         ///
         /// - Parameters:
         ///   - validator: Validates and caches tokens.
         ///   - originIP: Where the end user's address comes from; default the connection's peer.
+        ///   - token: Where the access token comes from; default `Authorization: Bearer`.
         ///   - context: The request context type (for type inference).
         public init(
-            validator: AccessTokenValidator, originIP: OriginIPSource = .peer, context: Context.Type = Context.self
+            validator: AccessTokenValidator, originIP: OriginIPSource = .peer, token: TokenSource = .bearer,
+            context: Context.Type = Context.self
         ) {
             self.validator = validator
             self.originIP = originIP
+            self.token = token
         }
 
-        /// The user the request's bearer token belongs to, or `nil`.
+        /// The user the request's access token belongs to, or `nil`.
         ///
-        /// - Throws: `HTTPError(.serviceUnavailable)` when LoginRadius could not answer.
+        /// - Throws: `HTTPError(.serviceUnavailable)` when LoginRadius could not answer; what the
+        ///   token source throws.
         public func authenticate(request: Request, context: Context) async throws -> LoginRadiusUser? {
-            guard let bearer = request.headers.bearer, !bearer.token.isEmpty else { return nil }
+            guard let accessToken = try await token.token(for: request, context: context), !accessToken.isEmpty
+            else { return nil }
             do {
                 return try await validator.user(
-                    for: bearer.token, originIP: originIP.address(for: request, context: context))
+                    for: accessToken, originIP: originIP.address(for: request, context: context))
             } catch {
                 context.logger.error(
                     "LoginRadius token validation failed",

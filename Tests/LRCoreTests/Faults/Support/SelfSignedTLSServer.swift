@@ -56,7 +56,7 @@ final class SelfSignedTLSServer: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: certificate) else { throw POSIXError(.EIO) }
 
         // A free port: bind, read, release (s_server binds it again at once).
-        let (probe, port) = try FaultServer.makeListener()
+        let (probe, port) = try LoopbackHTTPServer.makeListener()
         close(probe)
         let server = try spawn(
             openssl, ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate, "-key", key, "-www", "-quiet"])

@@ -6,12 +6,12 @@ import LoginRadius
 enum AccountLinkingFeature: DemoFeature {
     static func addRoutes(to router: Router<DemoContext>, services: DemoServices) {
         router.get("linking") { _, context in
-            guard let accessToken = context.session.accessToken else { return await services.loginRequired(context) }
+            guard let accessToken = context.accessToken else { return await services.loginRequired(context) }
             return await page(accessToken: accessToken, context: context, services: services)
         }
 
         router.post("linking/link") { _, context in
-            guard let accessToken = context.session.accessToken else { return await services.loginRequired(context) }
+            guard let accessToken = context.accessToken else { return await services.loginRequired(context) }
             guard let emulator = services.emulatorBaseURL else {
                 return await services.redirect(
                     context, to: "/linking", flash: "With a real app, link through LoginRadius's hosted page.")
@@ -21,9 +21,9 @@ enum AccountLinkingFeature: DemoFeature {
                 // A social login for an identity of its own gives a candidate account's access token …
                 let requestToken = try await FakeSocialProvider(emulatorBaseURL: emulator).mintToken(
                     for: .init(provider: provider, id: "\(provider)-\(SessionStore.randomToken().prefix(10))"))
-                let candidate = try await services.client.social.exchangeAccessToken(token: requestToken)
+                let candidate = try await services.client(context).social.exchangeAccessToken(token: requestToken)
                 // … which POST identity/v2/auth/socialidentity merges into the signed-in account.
-                _ = try await services.client.authentication.linkSocialIdentities(
+                _ = try await services.client(context).authentication.linkSocialIdentities(
                     accessToken: accessToken, candidateToken: candidate.accessToken ?? "")
                 return await services.redirect(context, to: "/linking", flash: "Linked your \(provider) account.")
             } catch {
@@ -32,10 +32,10 @@ enum AccountLinkingFeature: DemoFeature {
         }
 
         router.post("linking/unlink") { _, context in
-            guard let accessToken = context.session.accessToken else { return await services.loginRequired(context) }
+            guard let accessToken = context.accessToken else { return await services.loginRequired(context) }
             do {
                 // DELETE identity/v2/auth/socialidentity {provider, providerid}
-                _ = try await services.client.authentication.unlinkSocialIdentities(
+                _ = try await services.client(context).authentication.unlinkSocialIdentities(
                     accessToken: accessToken, provider: context.form["provider"], providerID: context.form["providerId"]
                 )
                 return await services.redirect(context, to: "/linking", flash: "Unlinked.")
@@ -49,7 +49,8 @@ enum AccountLinkingFeature: DemoFeature {
         -> Response
     {
         do {
-            let profile = try await services.client.authentication.getProfileByAccessToken(accessToken: accessToken)
+            let profile = try await services.client(context).authentication.getProfileByAccessToken(
+                accessToken: accessToken)
             let identities: [[String: String]] = (profile.identities ?? []).map { identity in
                 [
                     "provider": identity["Provider"]?.stringValue ?? "",

@@ -9,13 +9,13 @@ enum CustomObjectFeature: DemoFeature {
 
     static func addRoutes(to router: Router<DemoContext>, services: DemoServices) {
         router.get("custom-objects") { request, context in
-            guard let accessToken = context.session.accessToken else { return await services.loginRequired(context) }
+            guard let accessToken = context.accessToken else { return await services.loginRequired(context) }
             let object = request.uri.queryParameters["object"].map(String.init) ?? defaultObject
             return await page(object: object, accessToken: accessToken, context: context, services: services)
         }
 
         router.post("custom-objects") { _, context in
-            guard let accessToken = context.session.accessToken else { return await services.loginRequired(context) }
+            guard let accessToken = context.accessToken else { return await services.loginRequired(context) }
             let object = context.form["object"]
             let json = context.form["json"]
             do {
@@ -25,7 +25,7 @@ enum CustomObjectFeature: DemoFeature {
                     throw DemoInputError("Please enter a JSON object, like {\"theme\": \"dark\"}.")
                 }
                 // POST identity/v2/auth/customobject?objectname=…
-                _ = try await services.client.customObject.createCustomObjectByToken(
+                _ = try await services.client(context).customObject.createCustomObjectByToken(
                     payload,
                     accessToken: accessToken, objectName: object)
                 return await services.redirect(
@@ -38,11 +38,11 @@ enum CustomObjectFeature: DemoFeature {
         }
 
         router.post("custom-objects/delete") { _, context in
-            guard let accessToken = context.session.accessToken else { return await services.loginRequired(context) }
+            guard let accessToken = context.accessToken else { return await services.loginRequired(context) }
             let object = context.form["object"]
             do {
                 // DELETE identity/v2/auth/customobject/{recordId}?objectname=…
-                _ = try await services.client.customObject.deleteCustomObjectByToken(
+                _ = try await services.client(context).customObject.deleteCustomObjectByToken(
                     accessToken: accessToken, objectName: object, objectRecordID: context.form["recordId"])
                 return await services.redirect(
                     context, to: "/custom-objects?object=\(query(object))", flash: "Record deleted.")
@@ -62,7 +62,7 @@ enum CustomObjectFeature: DemoFeature {
         ]
         do {
             // GET identity/v2/auth/customobject?objectname=…
-            let list = try await services.client.customObject.getCustomObjectByToken(
+            let list = try await services.client(context).customObject.getCustomObjectByToken(
                 accessToken: accessToken, objectName: object)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

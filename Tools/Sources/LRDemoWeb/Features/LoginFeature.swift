@@ -18,10 +18,10 @@ enum LoginFeature: DemoFeature {
             let values: [String: Any] = ["title": "Log in", "email": email]
             do {
                 // POST identity/v2/auth/login
-                let login = try await services.client.authentication.loginByEmail(
+                let login = try await services.client(context).authentication.loginByEmail(
                     EmailAuthenticationModel(email: email, password: password))
                 guard let accessToken = login.accessToken else { throw DemoWebError("login returned no access token") }
-                await services.signIn(context, accessToken: accessToken, profile: login.profile)
+                await services.signIn(context, accessToken: accessToken)
                 return await services.redirect(context, to: "/profile", flash: "Welcome back!")
             } catch let error as LoginRadiusError where error.errorCode == multiFactorEnabled {
                 return await startMultiFactorLogin(
@@ -44,14 +44,14 @@ enum LoginFeature: DemoFeature {
             }
             do {
                 // PUT identity/v2/auth/login/2fa/verification/authenticatorcode
-                let login = try await services.client.mfa.mfaValidateAuthenticatorCode(
+                let login = try await services.client(context).mfa.mfaValidateAuthenticatorCode(
                     MultiFactorAuthModelByAuthenticatorCode(
                         authenticatorCode: context.form["code"]),
                     secondFactorAuthenticationToken: token)
                 guard let accessToken = login.accessToken else {
                     throw DemoWebError("MFA login returned no access token")
                 }
-                await services.signIn(context, accessToken: accessToken, profile: login.profile)
+                await services.signIn(context, accessToken: accessToken)
                 return await services.redirect(
                     context, to: "/profile", flash: "Welcome back! (verified with your authenticator app)")
             } catch {
@@ -67,9 +67,9 @@ enum LoginFeature: DemoFeature {
         async -> Response
     {
         do {
-            let reply = try await services.client.mfa.mfaLoginByEmail(email: email, password: password)
+            let reply = try await services.client(context).mfa.mfaLoginByEmail(email: email, password: password)
             if let accessToken = reply.accessToken, reply.secondFactorAuthentication == nil {
-                await services.signIn(context, accessToken: accessToken, profile: reply.profile)
+                await services.signIn(context, accessToken: accessToken)
                 return await services.redirect(context, to: "/profile")
             }
             guard let token = reply.secondFactorAuthentication?.secondFactorAuthenticationToken else {

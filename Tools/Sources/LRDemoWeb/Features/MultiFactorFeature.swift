@@ -6,15 +6,15 @@ import LoginRadius
 enum MultiFactorFeature: DemoFeature {
     static func addRoutes(to router: Router<DemoContext>, services: DemoServices) {
         router.get("mfa") { _, context in
-            guard let accessToken = context.session.accessToken else { return await services.loginRequired(context) }
+            guard let accessToken = context.accessToken else { return await services.loginRequired(context) }
             return await settingsPage(accessToken: accessToken, context: context, services: services)
         }
 
         router.post("mfa/enable") { _, context in
-            guard let accessToken = context.session.accessToken else { return await services.loginRequired(context) }
+            guard let accessToken = context.accessToken else { return await services.loginRequired(context) }
             do {
                 // PUT identity/v2/auth/account/2fa/verification/authenticatorcode enables the app.
-                _ = try await services.client.mfa.mfaVerifyAuthenticatorCode(
+                _ = try await services.client(context).mfa.mfaVerifyAuthenticatorCode(
                     .init(
                         authenticatorCode: context.form["code"]),
                     accessToken: accessToken)
@@ -25,10 +25,10 @@ enum MultiFactorFeature: DemoFeature {
         }
 
         router.post("mfa/disable") { _, context in
-            guard let accessToken = context.session.accessToken else { return await services.loginRequired(context) }
+            guard let accessToken = context.accessToken else { return await services.loginRequired(context) }
             do {
                 // DELETE identity/v2/auth/account/2fa/authenticator {"authenticator": true}
-                _ = try await services.client.mfa.mfaResetAuthenticatorByToken(
+                _ = try await services.client(context).mfa.mfaResetAuthenticatorByToken(
                     accessToken: accessToken, authenticator: true)
                 return await services.redirect(context, to: "/mfa", flash: "Authenticator app removed.")
             } catch {
@@ -42,7 +42,7 @@ enum MultiFactorFeature: DemoFeature {
     ) async -> Response {
         do {
             // GET identity/v2/auth/account/2fa: settings, and a pending authenticator secret.
-            let settings = try await services.client.mfa.mfaConfigureByAccessToken(accessToken: accessToken)
+            let settings = try await services.client(context).mfa.mfaConfigureByAccessToken(accessToken: accessToken)
             var values: [String: Any] = [
                 "title": "Multi-factor authentication",
                 "enabled": settings.isAuthenticatorVerified == true || settings.isGoogleAuthenticatorVerified == true,

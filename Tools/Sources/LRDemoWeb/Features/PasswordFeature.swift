@@ -13,7 +13,7 @@ enum PasswordFeature: DemoFeature {
             let email = context.form["email"]
             do {
                 // POST identity/v2/auth/password: LoginRadius emails resetPasswordUrl?vtoken=…
-                _ = try await services.client.authentication.forgotPassword(
+                _ = try await services.client(context).authentication.forgotPassword(
                     email: email, resetPasswordURL: "\(services.publicOrigin.value)/reset-password")
                 return services.pages.render(
                     "message", context: context,
@@ -35,7 +35,7 @@ enum PasswordFeature: DemoFeature {
             let token = context.form["resetToken"]
             do {
                 // PUT identity/v2/auth/password/reset
-                _ = try await services.client.authentication.resetPasswordByResetToken(
+                _ = try await services.client(context).authentication.resetPasswordByResetToken(
                     ResetPasswordByResetTokenModel(
                         password: context.form.raw("password"), resetToken: token))
                 return await services.redirect(
@@ -48,15 +48,15 @@ enum PasswordFeature: DemoFeature {
         }
 
         router.get("change-password") { _, context in
-            guard context.session.isSignedIn else { return await services.loginRequired(context) }
+            guard context.isSignedIn else { return await services.loginRequired(context) }
             return services.pages.render("change-password", context: context, values: ["title": "Change password"])
         }
 
         router.post("change-password") { _, context in
-            guard let accessToken = context.session.accessToken else { return await services.loginRequired(context) }
+            guard let accessToken = context.accessToken else { return await services.loginRequired(context) }
             do {
                 // PUT identity/v2/auth/password/change
-                _ = try await services.client.authentication.changePassword(
+                _ = try await services.client(context).authentication.changePassword(
                     accessToken: accessToken, newPassword: context.form.raw("newPassword"),
                     oldPassword: context.form.raw("oldPassword"))
                 return await services.redirect(context, to: "/profile", flash: "Password changed.")
@@ -67,18 +67,18 @@ enum PasswordFeature: DemoFeature {
         }
 
         router.get("set-password") { _, context in
-            guard context.session.isSignedIn else { return await services.loginRequired(context) }
+            guard context.isSignedIn else { return await services.loginRequired(context) }
             return services.pages.render("set-password", context: context, values: ["title": "Set password"])
         }
 
         router.post("set-password") { _, context in
-            guard context.session.isSignedIn, let uid = context.session.uid else {
+            guard let uid = context.identity?.uid else {
                 return await services.loginRequired(context)
             }
             do {
                 // PUT identity/v2/manage/account/{uid}/password — a management call (API secret),
                 // made server-side for the signed-in user only.
-                _ = try await services.client.account.setAccountPasswordByUID(
+                _ = try await services.client(context).account.setAccountPasswordByUID(
                     password: context.form.raw("password"), uid: uid)
                 return await services.redirect(context, to: "/profile", flash: "Password set.")
             } catch {

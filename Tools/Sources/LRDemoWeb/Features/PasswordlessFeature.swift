@@ -13,7 +13,7 @@ enum PasswordlessFeature: DemoFeature {
             let email = context.form["email"]
             do {
                 // GET identity/v2/auth/login/passwordlesslogin/email?email=…&verificationurl=…
-                _ = try await services.client.passwordlessLogin.passwordlessLoginByEmail(
+                _ = try await services.client(context).passwordlessLogin.passwordlessLoginByEmail(
                     email: email, verificationURL: "\(services.publicOrigin.value)/passwordless/verify")
                 return services.pages.render(
                     "message", context: context,
@@ -29,12 +29,12 @@ enum PasswordlessFeature: DemoFeature {
             let token = request.uri.queryParameters["vtoken"].map(String.init) ?? ""
             do {
                 // GET identity/v2/auth/login/passwordlesslogin/email/verify?verificationtoken=…
-                let login = try await services.client.passwordlessLogin.passwordlessLoginVerification(
+                let login = try await services.client(context).passwordlessLogin.passwordlessLoginVerification(
                     verificationToken: token)
                 guard let accessToken = login.accessToken else {
                     throw DemoWebError("passwordless login returned no access token")
                 }
-                await services.signIn(context, accessToken: accessToken, profile: login.profile)
+                await services.signIn(context, accessToken: accessToken)
                 return await services.redirect(context, to: "/profile", flash: "Logged in with your email link.")
             } catch {
                 return await services.failure(

@@ -17,9 +17,9 @@ enum RegisterFeature: DemoFeature {
             ]
             do {
                 // A SOTT (secure one-time token) proves the registration comes from this server.
-                let sott = try services.client.configuration.generateSOTT()
+                let sott = try services.client(context).configuration.generateSOTT()
                 // The SDK call that matters: POST identity/v2/auth/register.
-                _ = try await services.client.authentication.userRegistrationByEmail(
+                _ = try await services.client(context).authentication.userRegistrationByEmail(
                     AuthUserRegistrationModel(
                         email: [EmailAddress(type: "Primary", value: form["email"])],
                         firstName: form["firstName"], lastName: form["lastName"], password: form.raw("password")),

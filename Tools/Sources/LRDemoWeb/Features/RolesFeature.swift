@@ -1,12 +1,13 @@
 // Roles management (management API, API secret — server-side only): GET /roles lists the app's
-// roles and the user's; POST /roles/create, /roles/delete, /roles/assign, /roles/unassign.
+// roles and the user's; POST /roles/create, /roles/delete, /roles/assign, /roles/unassign. A role
+// change drops the user's cached validation, so /admin (role `admin`) sees it on the next request.
 import Hummingbird
 import LoginRadius
 
 enum RolesFeature: DemoFeature {
     static func addRoutes(to router: Router<DemoContext>, services: DemoServices) {
         router.get("roles") { _, context in
-            guard context.session.isSignedIn else { return await services.loginRequired(context) }
+            guard context.isSignedIn else { return await services.loginRequired(context) }
             return await page(context: context, services: services)
         }
 
@@ -18,7 +19,7 @@ enum RolesFeature: DemoFeature {
                 // POST identity/v2/manage/role {roles: [{name, permissions: {name: true}}]}
                 var granted: [String: JSONValue] = [:]
                 for permission in permissions { granted[permission] = .bool(true) }
-                _ = try await services.client.role.createRoles(
+                _ = try await services.client(context).role.createRoles(
                     RolesModel(roles: [.object(["name": .string(name), "permissions": .object(granted)])]))
             }
         }
@@ -27,7 +28,7 @@ enum RolesFeature: DemoFeature {
             let role = context.form["role"]
             return await perform(context: context, services: services, flash: "Role \(role) deleted.") {
                 // DELETE identity/v2/manage/role/{role}
-                _ = try await services.client.role.deleteRole(role: role)
+                _ = try await services.client(context).role.deleteRole(role: role)
             }
         }
 
@@ -35,7 +36,7 @@ enum RolesFeature: DemoFeature {
             let role = context.form["role"]
             return await perform(context: context, services: services, flash: "Role \(role) assigned to you.") { uid in
                 // PUT identity/v2/manage/account/{uid}/role {roles}
-                _ = try await services.client.role.assignRolesByUID(AccountRolesModel(roles: [role]), uid: uid)
+                _ = try await services.client(context).role.assignRolesByUID(AccountRolesModel(roles: [role]), uid: uid)
             }
         }
 
@@ -43,7 +44,8 @@ enum RolesFeature: DemoFeature {
             let role = context.form["role"]
             return await perform(context: context, services: services, flash: "Role \(role) removed from you.") { uid in
                 // DELETE identity/v2/manage/account/{uid}/role {roles}
-                _ = try await services.client.role.unassignRolesByUID(AccountRolesModel(roles: [role]), uid: uid)
+                _ = try await services.client(context).role.unassignRolesByUID(
+                    AccountRolesModel(roles: [role]), uid: uid)
             }
         }
     }
@@ -52,11 +54,13 @@ enum RolesFeature: DemoFeature {
     static func perform(
         context: DemoContext, services: DemoServices, flash: String, _ call: (String) async throws -> Void
     ) async -> Response {
-        guard context.session.isSignedIn, let uid = context.session.uid else {
+        guard let uid = context.identity?.uid else {
             return await services.loginRequired(context)
         }
         do {
             try await call(uid)
+            // The user's roles may have changed: the authenticator's cached answer is stale.
+            if let accessToken = context.accessToken { services.validator.invalidate(accessToken) }
             return await services.redirect(context, to: "/roles", flash: flash)
         } catch {
             return await page(context: context, services: services, error: error)
@@ -72,8 +76,9 @@ enum RolesFeature: DemoFeature {
     static func page(context: DemoContext, services: DemoServices, error: (any Error)? = nil) async -> Response {
         do {
             // GET identity/v2/manage/role and GET identity/v2/manage/account/{uid}/role
-            let roles = try await services.client.role.getRolesList()
-            let mine = Set(try await services.client.role.getRolesByUID(uid: context.session.uid ?? "").roles ?? [])
+            let roles = try await services.client(context).role.getRolesList()
+            let mine = Set(
+                try await services.client(context).role.getRolesByUID(uid: context.identity?.uid ?? "").roles ?? [])
             var values: [String: Any] = [
                 "title": "Roles",
                 "roles": (roles.data ?? []).map { role in

@@ -42,14 +42,17 @@ enum SocialLoginFeature: DemoFeature {
     static func exchange(_ requestToken: String, context: DemoContext, services: DemoServices) async -> Response {
         do {
             // GET api/v2/access_token?token=…&secret=… turns the request token into an access token.
-            let exchanged = try await services.client.social.exchangeAccessToken(token: requestToken)
+            let exchanged = try await services.client(context).social.exchangeAccessToken(token: requestToken)
             guard let accessToken = exchanged.accessToken else {
                 throw DemoWebError("the exchange returned no access token")
             }
-            let profile = try await services.client.authentication.getProfileByAccessToken(accessToken: accessToken)
-            await services.signIn(context, accessToken: accessToken, profile: profile)
+            // Validated (and cached) now, so the next page's authenticator need not ask again.
+            guard let user = try await services.validator.user(for: accessToken, originIP: context.originIP) else {
+                throw DemoWebError("LoginRadius refused the exchanged access token")
+            }
+            await services.signIn(context, accessToken: accessToken)
             return await services.redirect(
-                context, to: "/profile", flash: "Logged in with \(profile.provider ?? "your social account").")
+                context, to: "/profile", flash: "Logged in with \(user.profile.provider ?? "your social account").")
         } catch {
             return await services.failure(
                 error, page: "social", context: context,

@@ -8,7 +8,7 @@ enum VerifyEmailFeature: DemoFeature {
             let token = request.uri.queryParameters["vtoken"].map(String.init) ?? ""
             do {
                 // GET identity/v2/auth/email?verificationtoken=… marks the email verified.
-                _ = try await services.client.authentication.verifyEmail(verificationToken: token)
+                _ = try await services.client(context).authentication.verifyEmail(verificationToken: token)
                 return services.pages.render(
                     "message", context: context,
                     values: [

@@ -1,13 +1,21 @@
-// What every feature needs: the one shared LoginRadiusClient, the session store, the page
-// renderer, and (against the emulator) the emulator's address for the fake social provider.
+// What every feature needs: the one shared LoginRadiusClient (viewed per request with the
+// browser's origin IP), the access-token validator, the session store, the page renderer, and
+// (against the emulator) the emulator's address for the fake social provider.
 import Foundation
 import Hummingbird
+import LRHummingbird
 import LoginRadius
 import Synchronization
 
 struct DemoServices: Sendable {
-    /// One client for the whole app: it is Sendable and reuses its connections.
+    /// One client for the whole app: it is Sendable and reuses its connections. Features call
+    /// it through ``client(_:)``, which adds the request's origin IP.
     let client: LoginRadiusClient
+    /// Validates the session's access token on each request (LRHummingbird's authenticator) and
+    /// caches the answers; told on logout and after changes to the profile or roles.
+    let validator: AccessTokenValidator
+    /// Where the browser's address comes from: the connection's peer (the demo is reached directly).
+    let originIP: OriginIPSource
     let sessions: SessionStore
     let pages: PageRenderer
     /// The emulator's base URL (`http://127.0.0.1:port/`), nil against a real LoginRadius app.
@@ -18,15 +26,28 @@ struct DemoServices: Sendable {
     /// `Host` would otherwise send a victim's reset link to another site.
     let publicOrigin: PublicOrigin
 
-    /// Remembers the signed-in user in the session (server-side only).
-    func signIn(_ context: DemoContext, accessToken: String, profile: Identity?) async {
-        let uid = profile?.uid
-        let email = profile?.email?.first?.value
+    /// The shared client, sending this request's origin IP (`X-Origin-IP`) to LoginRadius.
+    func client(_ context: DemoContext) -> LoginRadiusClient {
+        client.with(originIP: context.originIP)
+    }
+
+    /// Remembers the signed-in user's access token in the session (server-side only); the next
+    /// request's authenticator validates it and gives the pages the user.
+    func signIn(_ context: DemoContext, accessToken: String) async {
         await sessions.update(context.session.id) { session in
             session.accessToken = accessToken
-            session.uid = uid
-            session.email = email
             session.secondFactorToken = nil
+            session.needsNewID = true
+        }
+    }
+
+    /// Forgets the session's access token (and what the validator cached for it).
+    func signOut(_ context: DemoContext, flash: String? = nil) async {
+        if let accessToken = context.session.accessToken { validator.invalidate(accessToken) }
+        await sessions.update(context.session.id) { session in
+            session.accessToken = nil
+            session.secondFactorToken = nil
+            session.flash = flash
             session.needsNewID = true
         }
     }
@@ -39,9 +60,19 @@ struct DemoServices: Sendable {
         return Response.redirect(to: location, type: .normal)
     }
 
-    /// For pages that need a signed-in user: back to the login page.
+    /// For pages that need a signed-in user: back to the login page. A session whose token
+    /// LoginRadius no longer accepts is signed out first.
     func loginRequired(_ context: DemoContext) async -> Response {
-        await redirect(context, to: "/login", flash: "Please log in first.")
+        guard context.session.accessToken != nil else {
+            return await redirect(context, to: "/login", flash: "Please log in first.")
+        }
+        return await sessionExpired(context)
+    }
+
+    /// Signs the session out and sends the user to the login page.
+    func sessionExpired(_ context: DemoContext) async -> Response {
+        await signOut(context, flash: "Your session has expired. Please log in again.")
+        return Response.redirect(to: "/login", type: .normal)
     }
 
     /// Re-renders `page` with the error's message and status. An expired LoginRadius session
@@ -49,10 +80,7 @@ struct DemoServices: Sendable {
     func failure(_ error: any Error, page: String, context: DemoContext, values: [String: Any] = [:]) async -> Response
     {
         let failure = UserFacingError(error, logger: context.logger)
-        if failure.sessionExpired {
-            await sessions.update(context.session.id) { $0.accessToken = nil }
-            return await redirect(context, to: "/login", flash: "Your session has expired. Please log in again.")
-        }
+        if failure.sessionExpired { return await sessionExpired(context) }
         var values = values
         values["error"] = failure.message
         return pages.render(page, status: failure.status, context: context, values: values)

@@ -1,6 +1,6 @@
 // Renders the Mustache templates in Resources/templates into HTML responses. Every page gets the
-// layout's values: the CSRF token for its forms, whether someone is signed in, the flash message
-// and the emulator inbox link. Mustache HTML-escapes every `{{value}}`.
+// layout's values: the CSRF token for its forms, whether someone is signed in (the identity the
+// authenticator validated), the flash message and the emulator inbox link. Mustache HTML-escapes every `{{value}}`.
 import Foundation
 import Hummingbird
 import Mustache
@@ -24,8 +24,8 @@ struct PageRenderer: Sendable {
     {
         var all: [String: Any] = [
             "csrf": context.session.csrfToken,
-            "signedIn": context.session.isSignedIn,
-            "userEmail": context.session.email ?? "",
+            "signedIn": context.isSignedIn,
+            "userEmail": context.identity?.profile.email?.first?.value ?? "",
         ]
         if let flash = context.flash { all["flash"] = flash }
         if let inboxURL { all["inboxURL"] = inboxURL }

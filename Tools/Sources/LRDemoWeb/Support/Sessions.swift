@@ -2,16 +2,18 @@
 // LoginRadius access token, the pending second-factor token and the CSRF token live here.
 import Crypto
 import Foundation
+import Hummingbird
+import HummingbirdAuth
+import LRHummingbird
 
 /// What the app remembers about one browser.
 struct Session: Sendable {
     let id: String
     /// Per-session CSRF token: every form carries it, every POST must send it back.
     let csrfToken: String
-    /// The LoginRadius access token of the signed-in user. Never sent to the browser.
+    /// The LoginRadius access token of the signed-in user. Never sent to the browser: each
+    /// request's authenticator finds it here (see `SessionStore.tokenSource`) and validates it.
     var accessToken: String?
-    var uid: String?
-    var email: String?
     /// The `SecondFactorAuthenticationToken` between the password step and the code step of an
     /// MFA login.
     var secondFactorToken: String?
@@ -22,8 +24,6 @@ struct Session: Sendable {
     /// Set at sign-in and sign-out: the session gets a new id (and CSRF token) before the
     /// response goes out, so that an id known before sign-in is worthless after it.
     var needsNewID = false
-
-    var isSignedIn: Bool { accessToken != nil }
 }
 
 /// In-memory session store. A real deployment would use a shared store (Redis, a database) —
@@ -70,8 +70,6 @@ actor SessionStore {
         guard let old = sessions[id], old.needsNewID else { return nil }
         var renewed = Session(id: Self.randomToken(), csrfToken: Self.randomToken())
         renewed.accessToken = old.accessToken
-        renewed.uid = old.uid
-        renewed.email = old.email
         renewed.secondFactorToken = old.secondFactorToken
         renewed.flash = old.flash
         sessions[id] = nil
@@ -86,6 +84,12 @@ actor SessionStore {
         return flash
     }
 
+    /// The access token of the live session with this id, without marking it used.
+    func accessToken(sessionID id: String) -> String? {
+        guard let session = sessions[id], Date().timeIntervalSince(session.lastSeen) < idleLifetime else { return nil }
+        return session.accessToken
+    }
+
     func remove(_ id: String) {
         sessions[id] = nil
     }
@@ -94,6 +98,22 @@ actor SessionStore {
     static func randomToken() -> String {
         SymmetricKey(size: .bits256).withUnsafeBytes { bytes in
             bytes.map { String(format: "%02x", $0) }.joined()
+        }
+    }
+}
+
+extension SessionStore {
+    /// Where LRHummingbird's authenticator finds a request's access token: the browser's signed
+    /// session cookie names a session here, which holds the token. A missing, unsigned or
+    /// forged cookie, an expired session or a signed-out one gives none (the request goes on
+    /// unauthenticated); an `Authorization` header is ignored.
+    nonisolated func tokenSource<Context: AuthRequestContext<LoginRadiusUser>>(
+        cookie: SessionCookie, context: Context.Type = Context.self
+    ) -> LoginRadiusAuthenticator<Context>.TokenSource {
+        .init { [self] request, _ in
+            guard let value = request.cookies[SessionCookie.name]?.value, let id = cookie.sessionID(from: value)
+            else { return nil }
+            return await accessToken(sessionID: id)
         }
     }
 }
