@@ -16,11 +16,16 @@ struct CallOutcome: Sendable {
     var failureReason: String?
 
     /// The outcome of a reply: the error the client will make of it, if any (a 2xx with
-    /// LoginRadius's error body is a failure too, as ``LoginRadiusClient/send(_:)`` treats it).
+    /// LoginRadius's error body is a failure too, as ``LoginRadiusClient/send(_:)`` treats it,
+    /// and so is a 2xx the caller's type cannot be decoded from, when the call's ``CallRecord``
+    /// says how it is decoded).
     init(response: LoginRadiusResponse) {
         do {
             // Only the kind of failure is reported, not a Retry-After delay, so any instant will do.
             try ResponseValidation.check(response, now: Date(timeIntervalSince1970: 0))
+            if let reply = CallRecord.current?.reply {
+                _ = try reply.value(from: response.body).get()
+            }
             self.init(httpStatus: response.status)
         } catch {
             self.init(error: error)
@@ -49,6 +54,10 @@ struct CallOutcome: Sendable {
             failureReason = error.httpStatus.map(String.init)
         case .transport:
             failureReason = error.transport?.kind.description
+        case .invalidArgument:
+            // The SDK's parameter name (e.g. `email`; for a body member, its top-level name),
+            // never the value: a small, fixed set.
+            failureReason = error.invalidArgument?.parameter.split(separator: ".").first.map(String.init)
         default:
             break
         }

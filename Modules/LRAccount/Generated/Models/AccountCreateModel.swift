@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct AccountCreateModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct AccountCreateModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's email address. JSON member `email`. Required by LoginRadius in some flows.
     public var email: [EmailAddress]?
     /// The user's first name. JSON member `firstName`.
@@ -97,5 +97,24 @@ public struct AccountCreateModel: Codable, Sendable, Hashable, JSONValueDecodabl
             encoded.insert("password")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = email { try writer.member("email", value) }
+        if let value = firstName { try writer.member("firstName", value) }
+        if let value = lastName { try writer.member("lastName", value) }
+        if let value = password { try writer.member("password", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if email != nil { written.insert("email") }
+            if firstName != nil { written.insert("firstName") }
+            if lastName != nil { written.insert("lastName") }
+            if password != nil { written.insert("password") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``roles``, so it is not optional; the other fields are. Members not
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct AccountRolesModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct AccountRolesModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The role names. JSON member `roles`. Required by LoginRadius.
     public var roles: [String]
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -66,5 +66,18 @@ public struct AccountRolesModel: Codable, Sendable, Hashable, JSONValueDecodable
         try container.encode(roles, forKey: DynamicCodingKey("roles"))
         encoded.insert("roles")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("roles", roles)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("roles")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

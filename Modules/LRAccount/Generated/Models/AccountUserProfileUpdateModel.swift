@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct AccountUserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct AccountUserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's first name. JSON member `firstName`.
     public var firstName: String?
     /// The user's last name. JSON member `lastName`.
@@ -75,5 +75,20 @@ public struct AccountUserProfileUpdateModel: Codable, Sendable, Hashable, JSONVa
             encoded.insert("lastName")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = firstName { try writer.member("firstName", value) }
+        if let value = lastName { try writer.member("lastName", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if firstName != nil { written.insert("firstName") }
+            if lastName != nil { written.insert("lastName") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-email-verification-token/
-public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The token to verify the email address with. JSON member `VerificationToken`.
     public var verificationToken: String?
     /// When the token expires (UTC). JSON member `expires_in`.
@@ -77,5 +77,20 @@ public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable, JSONV
             encoded.insert("expires_in")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = verificationToken { try writer.member("VerificationToken", value) }
+        if let value = expiresIn { try writer.member("expires_in", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if verificationToken != nil { written.insert("VerificationToken") }
+            if expiresIn != nil { written.insert("expires_in") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-forgot-password-token/
-public struct ForgotPasswordTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ForgotPasswordTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The token to reset the password with. JSON member `ForgotToken`.
     public var forgotToken: String?
     /// The social providers linked to the account, e.g. `Facebook`. JSON member
@@ -78,5 +78,20 @@ public struct ForgotPasswordTokenResponse: Codable, Sendable, Hashable, JSONValu
             encoded.insert("IdentityProviders")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = forgotToken { try writer.member("ForgotToken", value) }
+        if let value = identityProviders { try writer.member("IdentityProviders", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if forgotToken != nil { written.insert("ForgotToken") }
+            if identityProviders != nil { written.insert("IdentityProviders") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `MultiSmsOtp`.
-public struct MultiSMSOTP: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct MultiSMSOTP: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// JSON member `name`.
     public var name: String?
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
@@ -88,5 +88,22 @@ public struct MultiSMSOTP: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("uid")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = name { try writer.member("name", value) }
+        if let value = phone { try writer.member("phone", value) }
+        if let value = uid { try writer.member("uid", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if name != nil { written.insert("name") }
+            if phone != nil { written.insert("phone") }
+            if uid != nil { written.insert("uid") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-email-token-generation/
-public struct MultipurposeTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct MultipurposeTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The generated token. JSON member `Token`.
     public var token: String?
     /// When the token expires (UTC). JSON member `ExpiresIn`.
@@ -89,5 +89,22 @@ public struct MultipurposeTokenResponse: Codable, Sendable, Hashable, JSONValueD
             encoded.insert("IdentityProviders")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = token { try writer.member("Token", value) }
+        if let value = expiresIn { try writer.member("ExpiresIn", value) }
+        if let value = identityProviders { try writer.member("IdentityProviders", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if token != nil { written.insert("Token") }
+            if expiresIn != nil { written.insert("ExpiresIn") }
+            if identityProviders != nil { written.insert("IdentityProviders") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-password/
-public struct PasswordHashResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PasswordHashResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The password hash, in the format of the app's hashing algorithm. JSON member `PasswordHash`.
     public var passwordHash: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -67,5 +67,18 @@ public struct PasswordHashResponse: Codable, Sendable, Hashable, JSONValueDecoda
             encoded.insert("PasswordHash")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = passwordHash { try writer.member("PasswordHash", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if passwordHash != nil { written.insert("PasswordHash") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/
-public struct Role: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct Role: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The role name. JSON member `Name`.
     public var name: String?
     /// The role's permissions, by name; `true` when granted. JSON member `Permissions`.
@@ -77,5 +77,20 @@ public struct Role: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("Permissions")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = name { try writer.member("Name", value) }
+        if let value = permissions { try writer.member("Permissions", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if name != nil { written.insert("Name") }
+            if permissions != nil { written.insert("Permissions") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``additionalPermissions``, so it is not optional; the other fields are.
 /// Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct RoleContextAdditionalPermissionRemoveRoleModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct RoleContextAdditionalPermissionRemoveRoleModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// JSON member `additionalPermissions`. Required by LoginRadius.
     public var additionalPermissions: [String]
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -70,5 +70,18 @@ public struct RoleContextAdditionalPermissionRemoveRoleModel: Codable, Sendable,
         try container.encode(additionalPermissions, forKey: DynamicCodingKey("additionalPermissions"))
         encoded.insert("additionalPermissions")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("additionalPermissions", additionalPermissions)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("additionalPermissions")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/
-public struct RoleContextDetails: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct RoleContextDetails: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The roles the account has in the context. JSON member `Roles`.
     public var roles: [String]?
     /// Permissions granted in the context on top of the roles'. JSON member
@@ -94,5 +94,22 @@ public struct RoleContextDetails: Codable, Sendable, Hashable, JSONValueDecodabl
             encoded.insert("Expiration")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = roles { try writer.member("Roles", value) }
+        if let value = additionalPermissions { try writer.member("AdditionalPermissions", value) }
+        if let value = expiration { try writer.member("Expiration", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if roles != nil { written.insert("Roles") }
+            if additionalPermissions != nil { written.insert("AdditionalPermissions") }
+            if expiration != nil { written.insert("Expiration") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

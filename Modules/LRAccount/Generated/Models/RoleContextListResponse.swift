@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-context/
-public struct RoleContextListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct RoleContextListResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The role contexts. JSON member `Data`.
     public var data: [RoleContext]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -67,5 +67,18 @@ public struct RoleContextListResponse: Codable, Sendable, Hashable, JSONValueDec
             encoded.insert("Data")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = data { try writer.member("Data", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if data != nil { written.insert("Data") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

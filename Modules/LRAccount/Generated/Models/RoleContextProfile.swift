@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/
-public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The account's roles and permissions in the context. JSON member `RoleContext`.
     public var roleContext: RoleContextDetails?
     /// The account's UID. JSON member `Uid`.
@@ -131,5 +131,28 @@ public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodabl
             encoded.insert("ImageUrl")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = roleContext { try writer.member("RoleContext", value) }
+        if let value = uid { try writer.member("Uid", value) }
+        if let value = lastLoginDate { try writer.member("LastLoginDate", value) }
+        if let value = fullName { try writer.member("FullName", value) }
+        if let value = email { try writer.member("Email", value) }
+        if let value = imageURL { try writer.member("ImageUrl", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if roleContext != nil { written.insert("RoleContext") }
+            if uid != nil { written.insert("Uid") }
+            if lastLoginDate != nil { written.insert("LastLoginDate") }
+            if fullName != nil { written.insert("FullName") }
+            if email != nil { written.insert("Email") }
+            if imageURL != nil { written.insert("ImageUrl") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/
-public struct RoleListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct RoleListResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// How many roles there are. JSON member `Count`.
     public var count: Int?
     /// The roles. JSON member `data`.
@@ -77,5 +77,20 @@ public struct RoleListResponse: Codable, Sendable, Hashable, JSONValueDecodable 
             encoded.insert("data")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = count { try writer.member("Count", value) }
+        if let value = data { try writer.member("data", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if count != nil { written.insert("Count") }
+            if data != nil { written.insert("data") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-roles-by-uid/
-public struct RolesResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct RolesResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The role names. JSON member `Roles`.
     public var roles: [String]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -67,5 +67,18 @@ public struct RolesResponse: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("Roles")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = roles { try writer.member("Roles", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if roles != nil { written.insert("Roles") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

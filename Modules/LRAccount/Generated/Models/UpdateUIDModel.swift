@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `UpdateUidModel`.
-public struct UpdateUIDModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct UpdateUIDModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The new UID. JSON member `newUid`.
     public var newUID: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -67,5 +67,18 @@ public struct UpdateUIDModel: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("newUid")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = newUID { try writer.member("newUid", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if newUID != nil { written.insert("newUid") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``email``, so it is not optional; the other fields are. Members not
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct UpsertEmailModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct UpsertEmailModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: [EmailAddress]
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -66,5 +66,18 @@ public struct UpsertEmailModel: Codable, Sendable, Hashable, JSONValueDecodable 
         try container.encode(email, forKey: DynamicCodingKey("email"))
         encoded.insert("email")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("email", email)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("email")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``email`` and ``password``, so they are not optional; the other fields are.
 /// Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct EmailAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct EmailAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: String
     /// The user's password. JSON member `password`. Required by LoginRadius.
@@ -111,5 +111,24 @@ public struct EmailAuthenticationModel: Codable, Sendable, Hashable, JSONValueDe
             encoded.insert("g-recaptcha-response")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("email", email)
+        try writer.member("password", password)
+        if let value = securityAnswer { try writer.member("securityanswer", value) }
+        if let value = gRecaptchaResponse { try writer.member("g-recaptcha-response", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("email")
+            written.insert("password")
+            if securityAnswer != nil { written.insert("securityanswer") }
+            if gRecaptchaResponse != nil { written.insert("g-recaptcha-response") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `EmailVerificationByOtpModel`.
-public struct EmailVerificationByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct EmailVerificationByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's email address. JSON member `email`. Required by LoginRadius in some flows.
     public var email: String?
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
@@ -78,5 +78,20 @@ public struct EmailVerificationByOTPModel: Codable, Sendable, Hashable, JSONValu
         try container.encode(otp, forKey: DynamicCodingKey("otp"))
         encoded.insert("otp")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = email { try writer.member("email", value) }
+        try writer.member("otp", otp)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if email != nil { written.insert("email") }
+            written.insert("otp")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``clientGUID`` and ``email``, so they are not optional; the other fields
 /// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct OneTouchLoginByEmailModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct OneTouchLoginByEmailModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// A client-generated GUID that identifies the login attempt. JSON member `clientguid`.
     /// Required by LoginRadius.
     public var clientGUID: String
@@ -92,5 +92,22 @@ public struct OneTouchLoginByEmailModel: Codable, Sendable, Hashable, JSONValueD
             encoded.insert("g-recaptcha-response")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("clientguid", clientGUID)
+        try writer.member("email", email)
+        if let value = gRecaptchaResponse { try writer.member("g-recaptcha-response", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("clientguid")
+            written.insert("email")
+            if gRecaptchaResponse != nil { written.insert("g-recaptcha-response") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``phone``, so it is not optional; the other fields are. Members not
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct OneTouchLoginByPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct OneTouchLoginByPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The reCAPTCHA response token, when the app requires a CAPTCHA. JSON member
     /// `g-recaptcha-response`.
     public var gRecaptchaResponse: String?
@@ -78,5 +78,20 @@ public struct OneTouchLoginByPhoneModel: Codable, Sendable, Hashable, JSONValueD
         try container.encode(phone, forKey: DynamicCodingKey("phone"))
         encoded.insert("phone")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = gRecaptchaResponse { try writer.member("g-recaptcha-response", value) }
+        try writer.member("phone", phone)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if gRecaptchaResponse != nil { written.insert("g-recaptcha-response") }
+            written.insert("phone")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

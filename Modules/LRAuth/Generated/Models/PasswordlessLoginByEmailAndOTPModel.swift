@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `PasswordLessLoginByEmailAndOtpModel`.
-public struct PasswordlessLoginByEmailAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PasswordlessLoginByEmailAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: String
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
@@ -90,5 +90,22 @@ public struct PasswordlessLoginByEmailAndOTPModel: Codable, Sendable, Hashable, 
             encoded.insert("welcomeemailtemplate")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("email", email)
+        try writer.member("otp", otp)
+        if let value = welcomeEmailTemplate { try writer.member("welcomeemailtemplate", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("email")
+            written.insert("otp")
+            if welcomeEmailTemplate != nil { written.insert("welcomeemailtemplate") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

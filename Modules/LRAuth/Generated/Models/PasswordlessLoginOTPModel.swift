@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `PasswordLessLoginOtpModel`.
-public struct PasswordlessLoginOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PasswordlessLoginOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
@@ -81,5 +81,20 @@ public struct PasswordlessLoginOTPModel: Codable, Sendable, Hashable, JSONValueD
         try container.encode(phone, forKey: DynamicCodingKey("phone"))
         encoded.insert("phone")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("otp", otp)
+        try writer.member("phone", phone)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("otp")
+            written.insert("phone")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

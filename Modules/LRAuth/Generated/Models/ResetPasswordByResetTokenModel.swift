@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``password`` and ``resetToken``, so they are not optional; the other fields
 /// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct ResetPasswordByResetTokenModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPasswordByResetTokenModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's password. JSON member `password`. Required by LoginRadius.
     public var password: String
     /// The reset token from the reset email. JSON member `resetToken`. Required by LoginRadius.
@@ -78,5 +78,20 @@ public struct ResetPasswordByResetTokenModel: Codable, Sendable, Hashable, JSONV
         try container.encode(resetToken, forKey: DynamicCodingKey("resetToken"))
         encoded.insert("resetToken")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("password", password)
+        try writer.member("resetToken", resetToken)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("password")
+            written.insert("resetToken")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``email``, ``password`` and ``securityAnswer``, so they are not optional;
 /// the other fields are. Members not declared here are kept in ``additionalFields`` and sent back
 /// when the value is encoded.
-public struct ResetPasswordBySecurityAnswerAndEmailModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPasswordBySecurityAnswerAndEmailModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: String
     /// The user's password. JSON member `password`. Required by LoginRadius.
@@ -93,5 +93,22 @@ public struct ResetPasswordBySecurityAnswerAndEmailModel: Codable, Sendable, Has
         try container.encode(securityAnswer, forKey: DynamicCodingKey("securityAnswer"))
         encoded.insert("securityAnswer")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("email", email)
+        try writer.member("password", password)
+        try writer.member("securityAnswer", securityAnswer)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("email")
+            written.insert("password")
+            written.insert("securityAnswer")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``password``, ``phone`` and ``securityAnswer``, so they are not optional;
 /// the other fields are. Members not declared here are kept in ``additionalFields`` and sent back
 /// when the value is encoded.
-public struct ResetPasswordBySecurityAnswerAndPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPasswordBySecurityAnswerAndPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's password. JSON member `password`. Required by LoginRadius.
     public var password: String
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
@@ -94,5 +94,22 @@ public struct ResetPasswordBySecurityAnswerAndPhoneModel: Codable, Sendable, Has
         try container.encode(securityAnswer, forKey: DynamicCodingKey("securityAnswer"))
         encoded.insert("securityAnswer")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("password", password)
+        try writer.member("phone", phone)
+        try writer.member("securityAnswer", securityAnswer)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("password")
+            written.insert("phone")
+            written.insert("securityAnswer")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``password``, ``securityAnswer`` and ``userName``, so they are not
 /// optional; the other fields are. Members not declared here are kept in ``additionalFields`` and
 /// sent back when the value is encoded.
-public struct ResetPasswordBySecurityAnswerAndUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPasswordBySecurityAnswerAndUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's password. JSON member `password`. Required by LoginRadius.
     public var password: String
     /// Security question IDs mapped to their answers. JSON member `securityAnswer`. Required by
@@ -93,5 +93,22 @@ public struct ResetPasswordBySecurityAnswerAndUserNameModel: Codable, Sendable, 
         try container.encode(userName, forKey: DynamicCodingKey("userName"))
         encoded.insert("userName")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("password", password)
+        try writer.member("securityAnswer", securityAnswer)
+        try writer.member("userName", userName)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("password")
+            written.insert("securityAnswer")
+            written.insert("userName")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``otp``, ``password`` and ``userName``, so they are not optional; the other
 /// fields are. Members not declared here are kept in ``additionalFields`` and sent back when the
 /// value is encoded.
-public struct ResetPasswordByUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPasswordByUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// The user's password. JSON member `password`. Required by LoginRadius.
@@ -89,5 +89,22 @@ public struct ResetPasswordByUserNameModel: Codable, Sendable, Hashable, JSONVal
         try container.encode(userName, forKey: DynamicCodingKey("userName"))
         encoded.insert("userName")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("otp", otp)
+        try writer.member("password", password)
+        try writer.member("userName", userName)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("otp")
+            written.insert("password")
+            written.insert("userName")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct UnlockProfileModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct UnlockProfileModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The reCAPTCHA response token, when the app requires a CAPTCHA. JSON member
     /// `g-recaptcha-response`.
     public var gRecaptchaResponse: String?
@@ -66,5 +66,18 @@ public struct UnlockProfileModel: Codable, Sendable, Hashable, JSONValueDecodabl
             encoded.insert("g-recaptcha-response")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = gRecaptchaResponse { try writer.member("g-recaptcha-response", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if gRecaptchaResponse != nil { written.insert("g-recaptcha-response") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-verify-token/
-public struct VerifiedResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct VerifiedResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether the call succeeded. JSON member `IsPosted`.
     public var isPosted: Bool?
     /// Whether the link's token was verified. JSON member `IsVerified`.
@@ -77,5 +77,20 @@ public struct VerifiedResponse: Codable, Sendable, Hashable, JSONValueDecodable 
             encoded.insert("IsVerified")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isPosted { try writer.member("IsPosted", value) }
+        if let value = isVerified { try writer.member("IsVerified", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isPosted != nil { written.insert("IsPosted") }
+            if isVerified != nil { written.insert("IsVerified") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -10,7 +10,7 @@ public import LRCore
 /// LoginRadius's name for it: `ApiRequestSigningConfiguration`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct APIRequestSigningConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct APIRequestSigningConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether requests made with the API secret must be signed. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// The signing mode. JSON member `Mode`.
@@ -79,5 +79,20 @@ public struct APIRequestSigningConfiguration: Codable, Sendable, Hashable, JSONV
             encoded.insert("Mode")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isEnabled { try writer.member("IsEnabled", value) }
+        if let value = mode { try writer.member("Mode", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isEnabled != nil { written.insert("IsEnabled") }
+            if mode != nil { written.insert("Mode") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -10,7 +10,7 @@ public import LRCore
 /// LoginRadius's name for it: `ApiVersionConfiguration`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct APIVersionConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct APIVersionConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether API v1 is enabled. JSON member `v1`.
     public var v1: Bool?
     /// Whether API v2 is enabled. JSON member `v2`.
@@ -79,5 +79,20 @@ public struct APIVersionConfiguration: Codable, Sendable, Hashable, JSONValueDec
             encoded.insert("v2")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = v1 { try writer.member("v1", value) }
+        if let value = v2 { try writer.member("v2", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if v1 != nil { written.insert("v1") }
+            if v2 != nil { written.insert("v2") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct InstantSigninConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct InstantSigninConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether sign-in by an emailed link is enabled. JSON member `EmailLink`.
     public var emailLink: Bool?
     /// Whether sign-in by an SMS OTP is enabled. JSON member `SmsOtp`.
@@ -77,5 +77,20 @@ public struct InstantSigninConfiguration: Codable, Sendable, Hashable, JSONValue
             encoded.insert("SmsOtp")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = emailLink { try writer.member("EmailLink", value) }
+        if let value = smsOTP { try writer.member("SmsOtp", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if emailLink != nil { written.insert("EmailLink") }
+            if smsOTP != nil { written.insert("SmsOtp") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The lockout strategy, e.g. `None` or `Suspend`. JSON member `LoginLockedType`.
     public var loginLockedType: String?
     /// How many failed logins trigger it. JSON member `MaximumFailedLoginAttempts`.
@@ -100,5 +100,22 @@ public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDe
             encoded.insert("SuspendConfiguration")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = loginLockedType { try writer.member("LoginLockedType", value) }
+        if let value = maximumFailedLoginAttempts { try writer.member("MaximumFailedLoginAttempts", value) }
+        if let value = suspendConfiguration { try writer.member("SuspendConfiguration", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if loginLockedType != nil { written.insert("LoginLockedType") }
+            if maximumFailedLoginAttempts != nil { written.insert("MaximumFailedLoginAttempts") }
+            if suspendConfiguration != nil { written.insert("SuspendConfiguration") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

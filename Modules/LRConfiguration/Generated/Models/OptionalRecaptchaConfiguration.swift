@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct OptionalRecaptchaConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct OptionalRecaptchaConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether optional reCAPTCHA is enabled. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// Whether each API requires a reCAPTCHA, by API name (e.g. `PostLoginByEmailAndPassword`).
@@ -78,5 +78,20 @@ public struct OptionalRecaptchaConfiguration: Codable, Sendable, Hashable, JSONV
             encoded.insert("Apis")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isEnabled { try writer.member("IsEnabled", value) }
+        if let value = apis { try writer.member("Apis", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isEnabled != nil { written.insert("IsEnabled") }
+            if apis != nil { written.insert("Apis") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

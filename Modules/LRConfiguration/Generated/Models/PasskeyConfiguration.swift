@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether passkeys are enabled. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// Which kinds of passkey are allowed, e.g. `Both`. JSON member `PasskeySelection`.
@@ -156,5 +156,32 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
             encoded.insert("RPOrigins")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isEnabled { try writer.member("IsEnabled", value) }
+        if let value = passkeySelection { try writer.member("PasskeySelection", value) }
+        if let value = progressiveEnrollment { try writer.member("ProgressiveEnrollment", value) }
+        if let value = progressiveEnrollmentDelay { try writer.member("ProgressiveEnrollmentDelay", value) }
+        if let value = localEnrollment { try writer.member("LocalEnrollment", value) }
+        if let value = rpDisplayName { try writer.member("RPDisplayName", value) }
+        if let value = rpID { try writer.member("RPID", value) }
+        if let value = rpOrigins { try writer.member("RPOrigins", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isEnabled != nil { written.insert("IsEnabled") }
+            if passkeySelection != nil { written.insert("PasskeySelection") }
+            if progressiveEnrollment != nil { written.insert("ProgressiveEnrollment") }
+            if progressiveEnrollmentDelay != nil { written.insert("ProgressiveEnrollmentDelay") }
+            if localEnrollment != nil { written.insert("LocalEnrollment") }
+            if rpDisplayName != nil { written.insert("RPDisplayName") }
+            if rpID != nil { written.insert("RPID") }
+            if rpOrigins != nil { written.insert("RPOrigins") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

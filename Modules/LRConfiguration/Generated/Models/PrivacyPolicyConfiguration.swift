@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether privacy policy versioning is enabled. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// How acceptance is asked for, e.g. `Moderated`. JSON member `Mode`.
@@ -90,5 +90,22 @@ public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable, JSONValue
             encoded.insert("PrivacyPolicies")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isEnabled { try writer.member("IsEnabled", value) }
+        if let value = mode { try writer.member("Mode", value) }
+        if let value = privacyPolicies { try writer.member("PrivacyPolicies", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isEnabled != nil { written.insert("IsEnabled") }
+            if mode != nil { written.insert("Mode") }
+            if privacyPolicies != nil { written.insert("PrivacyPolicies") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

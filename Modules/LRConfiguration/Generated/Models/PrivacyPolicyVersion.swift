@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct PrivacyPolicyVersion: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PrivacyPolicyVersion: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The version. JSON member `Version`.
     public var version: String?
     /// When the version took effect (UTC). JSON member `StartDateTime`.
@@ -78,5 +78,20 @@ public struct PrivacyPolicyVersion: Codable, Sendable, Hashable, JSONValueDecoda
             encoded.insert("StartDateTime")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = version { try writer.member("Version", value) }
+        if let value = startDateTime { try writer.member("StartDateTime", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if version != nil { written.insert("Version") }
+            if startDateTime != nil { written.insert("StartDateTime") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct SecurityQuestionConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct SecurityQuestionConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The questions. JSON member `Questions`.
     public var questions: [SecurityQuestion]?
     /// How many questions a user must answer. JSON member `SecurityQuestionCount`.
@@ -77,5 +77,20 @@ public struct SecurityQuestionConfiguration: Codable, Sendable, Hashable, JSONVa
             encoded.insert("SecurityQuestionCount")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = questions { try writer.member("Questions", value) }
+        if let value = securityQuestionCount { try writer.member("SecurityQuestionCount", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if questions != nil { written.insert("Questions") }
+            if securityQuestionCount != nil { written.insert("SecurityQuestionCount") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct SocialProviderEndpoint: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct SocialProviderEndpoint: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The provider name, e.g. `Google`. JSON member `Name`.
     public var name: String?
     /// The URL that starts a login with the provider. JSON member `Endpoint`.
@@ -77,5 +77,20 @@ public struct SocialProviderEndpoint: Codable, Sendable, Hashable, JSONValueDeco
             encoded.insert("Endpoint")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = name { try writer.member("Name", value) }
+        if let value = endpoint { try writer.member("Endpoint", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if name != nil { written.insert("Name") }
+            if endpoint != nil { written.insert("Endpoint") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

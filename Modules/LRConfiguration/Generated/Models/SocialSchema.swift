@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct SocialSchema: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct SocialSchema: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The providers. JSON member `Providers`.
     public var providers: [SocialProviderEndpoint]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -70,5 +70,18 @@ public struct SocialSchema: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("Providers")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = providers { try writer.member("Providers", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if providers != nil { written.insert("Providers") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

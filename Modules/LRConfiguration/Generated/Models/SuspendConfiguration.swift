@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct SuspendConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct SuspendConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The suspension length, in seconds. JSON member `EffectivePeriodInSeconds`.
     public var effectivePeriodInSeconds: Int?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -67,5 +67,18 @@ public struct SuspendConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
             encoded.insert("EffectivePeriodInSeconds")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = effectivePeriodInSeconds { try writer.member("EffectivePeriodInSeconds", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if effectivePeriodInSeconds != nil { written.insert("EffectivePeriodInSeconds") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

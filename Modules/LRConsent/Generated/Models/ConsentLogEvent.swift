@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
-public struct ConsentLogEvent: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ConsentLogEvent: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The consent option, e.g. `email_consent`. JSON member `ConsentId`.
     public var consentID: String?
     /// What happened to it, e.g. `Subscribe` or `Unsubscribe`. JSON member `Event`.
@@ -77,5 +77,20 @@ public struct ConsentLogEvent: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("Event")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = consentID { try writer.member("ConsentId", value) }
+        if let value = event { try writer.member("Event", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if consentID != nil { written.insert("ConsentId") }
+            if event != nil { written.insert("Event") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

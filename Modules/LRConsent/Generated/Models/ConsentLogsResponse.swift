@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
-public struct ConsentLogsResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ConsentLogsResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The account's UID. JSON member `Uid`.
     public var uid: String?
     /// The consent changes, oldest first. JSON member `ConsentLogs`.
@@ -77,5 +77,20 @@ public struct ConsentLogsResponse: Codable, Sendable, Hashable, JSONValueDecodab
             encoded.insert("ConsentLogs")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = uid { try writer.member("Uid", value) }
+        if let value = consentLogs { try writer.member("ConsentLogs", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if uid != nil { written.insert("Uid") }
+            if consentLogs != nil { written.insert("ConsentLogs") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
-public struct ConsentOption: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ConsentOption: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The consent option, e.g. `email_consent`. JSON member `ConsentOptionId`.
     public var consentOptionID: String?
     /// When it was accepted (UTC). JSON member `AcceptOnDate`.
@@ -77,5 +77,20 @@ public struct ConsentOption: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("AcceptOnDate")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = consentOptionID { try writer.member("ConsentOptionId", value) }
+        if let value = acceptOnDate { try writer.member("AcceptOnDate", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if consentOptionID != nil { written.insert("ConsentOptionId") }
+            if acceptOnDate != nil { written.insert("AcceptOnDate") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/update-consent-by-access-token/
-public struct ConsentProfile: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ConsentProfile: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The consent form versions accepted. JSON member `AcceptedConsentVersions`.
     public var acceptedConsentVersions: [ConsentVersion]?
     /// The consent options given. JSON member `Consents`.
@@ -80,5 +80,20 @@ public struct ConsentProfile: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("Consents")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = acceptedConsentVersions { try writer.member("AcceptedConsentVersions", value) }
+        if let value = consents { try writer.member("Consents", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if acceptedConsentVersions != nil { written.insert("AcceptedConsentVersions") }
+            if consents != nil { written.insert("Consents") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
-public struct ConsentProfileValidResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ConsentProfileValidResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's consents. JSON member `ConsentProfile`.
     public var consentProfile: ConsentProfile?
     /// Whether the user's consents are up to date for the event. JSON member `IsValid`.
@@ -79,5 +79,20 @@ public struct ConsentProfileValidResponse: Codable, Sendable, Hashable, JSONValu
             encoded.insert("IsValid")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = consentProfile { try writer.member("ConsentProfile", value) }
+        if let value = isValid { try writer.member("IsValid", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if consentProfile != nil { written.insert("ConsentProfile") }
+            if isValid != nil { written.insert("IsValid") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

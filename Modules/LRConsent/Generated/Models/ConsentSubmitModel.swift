@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct ConsentSubmitModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ConsentSubmitModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// JSON member `data`.
     public var data: [JSONValue]?
     /// JSON member `events`.
@@ -75,5 +75,20 @@ public struct ConsentSubmitModel: Codable, Sendable, Hashable, JSONValueDecodabl
             encoded.insert("events")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = data { try writer.member("data", value) }
+        if let value = events { try writer.member("events", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if data != nil { written.insert("data") }
+            if events != nil { written.insert("events") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

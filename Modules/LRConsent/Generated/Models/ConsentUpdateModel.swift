@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct ConsentUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ConsentUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The consents, each {"consentOptionId": String, "isAccepted": Bool}. JSON member `consents`.
     public var consents: [JSONValue]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -65,5 +65,18 @@ public struct ConsentUpdateModel: Codable, Sendable, Hashable, JSONValueDecodabl
             encoded.insert("consents")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = consents { try writer.member("consents", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if consents != nil { written.insert("consents") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

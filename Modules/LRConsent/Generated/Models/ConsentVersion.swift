@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
-public struct ConsentVersion: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ConsentVersion: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The event the form is shown at, e.g. `Login` or `Register`. JSON member `Event`.
     public var event: String?
     /// The form version. JSON member `Version`.
@@ -87,5 +87,22 @@ public struct ConsentVersion: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("IsCustom")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = event { try writer.member("Event", value) }
+        if let value = version { try writer.member("Version", value) }
+        if let value = isCustom { try writer.member("IsCustom", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if event != nil { written.insert("Event") }
+            if version != nil { written.insert("Version") }
+            if isCustom != nil { written.insert("IsCustom") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

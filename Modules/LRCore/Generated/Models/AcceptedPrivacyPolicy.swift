@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/
-public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The accepted privacy policy version. JSON member `Version`.
     public var version: String?
     /// Where it was accepted: a URL or `API`. JSON member `AcceptSource`.
@@ -88,5 +88,22 @@ public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable, JSONValueDecod
             encoded.insert("AcceptDateTime")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = version { try writer.member("Version", value) }
+        if let value = acceptSource { try writer.member("AcceptSource", value) }
+        if let value = acceptDateTime { try writer.member("AcceptDateTime", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if version != nil { written.insert("Version") }
+            if acceptSource != nil { written.insert("AcceptSource") }
+            if acceptDateTime != nil { written.insert("AcceptDateTime") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

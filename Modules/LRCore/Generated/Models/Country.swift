@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct Country: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct Country: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The country code, e.g. `ca`; derived from the name. JSON member `Code`.
     public var code: String?
     /// The country name. JSON member `Name`.
@@ -75,5 +75,20 @@ public struct Country: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("Name")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = code { try writer.member("Code", value) }
+        if let value = name { try writer.member("Name", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if code != nil { written.insert("Code") }
+            if name != nil { written.insert("Name") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

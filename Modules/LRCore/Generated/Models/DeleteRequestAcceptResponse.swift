@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account-with-email-confirmation/
-public struct DeleteRequestAcceptResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct DeleteRequestAcceptResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether the request was accepted and the confirmation email sent. JSON member
     /// `IsDeleteRequestAccepted`.
     public var isDeleteRequestAccepted: Bool?
@@ -66,5 +66,18 @@ public struct DeleteRequestAcceptResponse: Codable, Sendable, Hashable, JSONValu
             encoded.insert("IsDeleteRequestAccepted")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isDeleteRequestAccepted { try writer.member("IsDeleteRequestAccepted", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isDeleteRequestAccepted != nil { written.insert("IsDeleteRequestAccepted") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-remove-email/
-public struct DeleteResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct DeleteResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether the deletion succeeded. JSON member `IsDeleted`.
     public var isDeleted: Bool?
     /// How many records were deleted, when the operation reports it. JSON member `RecordsDeleted`.
@@ -75,5 +75,20 @@ public struct DeleteResponse: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("RecordsDeleted")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isDeleted { try writer.member("IsDeleted", value) }
+        if let value = recordsDeleted { try writer.member("RecordsDeleted", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isDeleted != nil { written.insert("IsDeleted") }
+            if recordsDeleted != nil { written.insert("RecordsDeleted") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

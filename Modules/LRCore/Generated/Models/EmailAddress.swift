@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct EmailAddress: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct EmailAddress: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The kind of address, e.g. `Primary` or `Secondary`. JSON member `Type`.
     public var `type`: String?
     /// The email address. JSON member `Value`.
@@ -75,5 +75,20 @@ public struct EmailAddress: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("Value")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = `type` { try writer.member("Type", value) }
+        if let value = value { try writer.member("Value", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if `type` != nil { written.insert("Type") }
+            if value != nil { written.insert("Value") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

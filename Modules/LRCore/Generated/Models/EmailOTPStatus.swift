@@ -8,7 +8,7 @@
 /// LoginRadius's name for it: `EmailOtpStatus`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/
-public struct EmailOTPStatus: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct EmailOTPStatus: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The (masked) address the OTP was sent to. JSON member `Email`.
     public var email: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -67,5 +67,18 @@ public struct EmailOTPStatus: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("Email")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = email { try writer.member("Email", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if email != nil { written.insert("Email") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-email-availability/
-public struct ExistResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ExistResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether the value is already taken by an account. JSON member `IsExist`.
     public var isExist: Bool?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -65,5 +65,18 @@ public struct ExistResponse: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("IsExist")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isExist { try writer.member("IsExist", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isExist != nil { written.insert("IsExist") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

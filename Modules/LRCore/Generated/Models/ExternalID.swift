@@ -8,7 +8,7 @@
 /// LoginRadius's name for it: `ExternalId`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct ExternalID: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ExternalID: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The external system. JSON member `Source`.
     public var source: String?
     /// The user's ID in that system. JSON member `SourceId`.
@@ -77,5 +77,20 @@ public struct ExternalID: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("SourceId")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = source { try writer.member("Source", value) }
+        if let value = sourceID { try writer.member("SourceId", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if source != nil { written.insert("Source") }
+            if sourceID != nil { written.insert("SourceId") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

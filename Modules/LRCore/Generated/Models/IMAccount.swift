@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct IMAccount: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct IMAccount: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The kind of account. JSON member `AccountType`.
     public var accountType: String?
     /// The account name. JSON member `AccountName`.
@@ -75,5 +75,20 @@ public struct IMAccount: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("AccountName")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = accountType { try writer.member("AccountType", value) }
+        if let value = accountName { try writer.member("AccountName", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if accountType != nil { written.insert("AccountType") }
+            if accountName != nil { written.insert("AccountName") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

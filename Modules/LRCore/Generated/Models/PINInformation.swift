@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/pin-authentication/
-public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The PIN hash. JSON member `PIN`.
     public var pin: String?
     /// Whether the user skipped setting a PIN. JSON member `Skipped`.
@@ -120,5 +120,26 @@ public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("LastPINChangeToken")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = pin { try writer.member("PIN", value) }
+        if let value = skipped { try writer.member("Skipped", value) }
+        if let value = skippedDate { try writer.member("SkippedDate", value) }
+        if let value = lastPINChangeDate { try writer.member("LastPINChangeDate", value) }
+        if let value = lastPINChangeToken { try writer.member("LastPINChangeToken", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if pin != nil { written.insert("PIN") }
+            if skipped != nil { written.insert("Skipped") }
+            if skippedDate != nil { written.insert("SkippedDate") }
+            if lastPINChangeDate != nil { written.insert("LastPINChangeDate") }
+            if lastPINChangeToken != nil { written.insert("LastPINChangeToken") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -5,7 +5,7 @@
 /// LoginRadius requires ``password`` and ``phone``, so they are not optional; the other fields are.
 /// Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct PhoneAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PhoneAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's password. JSON member `password`. Required by LoginRadius.
     public var password: String
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
@@ -77,5 +77,20 @@ public struct PhoneAuthenticationModel: Codable, Sendable, Hashable, JSONValueDe
         try container.encode(phone, forKey: DynamicCodingKey("phone"))
         encoded.insert("phone")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("password", password)
+        try writer.member("phone", phone)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("password")
+            written.insert("phone")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

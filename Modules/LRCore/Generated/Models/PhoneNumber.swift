@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct PhoneNumber: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PhoneNumber: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The kind of number, e.g. `Mobile`. JSON member `PhoneType`.
     public var phoneType: String?
     /// The phone number, with its country code. JSON member `PhoneNumber`.
@@ -75,5 +75,20 @@ public struct PhoneNumber: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("PhoneNumber")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = phoneType { try writer.member("PhoneType", value) }
+        if let value = phoneNumber { try writer.member("PhoneNumber", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if phoneType != nil { written.insert("PhoneType") }
+            if phoneNumber != nil { written.insert("PhoneNumber") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

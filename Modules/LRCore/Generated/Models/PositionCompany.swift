@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct PositionCompany: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PositionCompany: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The company name. JSON member `Name`.
     public var name: String?
     /// The company type. JSON member `Type`.
@@ -85,5 +85,22 @@ public struct PositionCompany: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("Industry")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = name { try writer.member("Name", value) }
+        if let value = `type` { try writer.member("Type", value) }
+        if let value = industry { try writer.member("Industry", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if name != nil { written.insert("Name") }
+            if `type` != nil { written.insert("Type") }
+            if industry != nil { written.insert("Industry") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-add-email/
-public struct PostResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PostResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether the operation succeeded. JSON member `IsPosted`.
     public var isPosted: Bool?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -65,5 +65,18 @@ public struct PostResponse: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("IsPosted")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isPosted { try writer.member("IsPosted", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isPosted != nil { written.insert("IsPosted") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -7,7 +7,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-social-link-verification-email/
-public struct PostResponseResendEmailVerification: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PostResponseResendEmailVerification: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether the email was sent. JSON member `IsPosted`.
     public var isPosted: Bool?
     /// An ID for the sent verification request. JSON member `uuid`.
@@ -76,5 +76,20 @@ public struct PostResponseResendEmailVerification: Codable, Sendable, Hashable, 
             encoded.insert("uuid")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isPosted { try writer.member("IsPosted", value) }
+        if let value = uuid { try writer.member("uuid", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isPosted != nil { written.insert("IsPosted") }
+            if uuid != nil { written.insert("uuid") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
-public struct PostValidationResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PostValidationResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether the checked value is valid. JSON member `IsValid`.
     public var isValid: Bool?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -65,5 +65,18 @@ public struct PostValidationResponse: Codable, Sendable, Hashable, JSONValueDeco
             encoded.insert("IsValid")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isValid { try writer.member("IsValid", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isValid != nil { written.insert("IsValid") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

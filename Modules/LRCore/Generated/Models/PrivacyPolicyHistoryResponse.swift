@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/
-public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The account's UID. JSON member `Uid`.
     public var uid: String?
     /// The version currently accepted. JSON member `Current`.
@@ -87,5 +87,22 @@ public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable, JSONVal
             encoded.insert("History")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = uid { try writer.member("Uid", value) }
+        if let value = current { try writer.member("Current", value) }
+        if let value = history { try writer.member("History", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if uid != nil { written.insert("Uid") }
+            if current != nil { written.insert("Current") }
+            if history != nil { written.insert("History") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -9,7 +9,7 @@
 /// LoginRadius's name for it: `SmsResponseData`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp/
-public struct SMSResponseData: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct SMSResponseData: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The SMS provider account that sent the message (for Twilio, the account SID). JSON member
     /// `AccountSid`.
     public var accountSid: String?
@@ -79,5 +79,20 @@ public struct SMSResponseData: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("Sid")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = accountSid { try writer.member("AccountSid", value) }
+        if let value = sid { try writer.member("Sid", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if accountSid != nil { written.insert("AccountSid") }
+            if sid != nil { written.insert("Sid") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

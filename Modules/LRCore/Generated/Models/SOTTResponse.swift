@@ -8,7 +8,7 @@
 /// LoginRadius's name for it: `SottResponse`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/generate-sott-token/
-public struct SOTTResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct SOTTResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The SOTT. JSON member `Sott`.
     public var sott: String?
     /// When the SOTT expires (UTC). JSON member `ExpiryTime`.
@@ -77,5 +77,20 @@ public struct SOTTResponse: Codable, Sendable, Hashable, JSONValueDecodable {
             encoded.insert("ExpiryTime")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = sott { try writer.member("Sott", value) }
+        if let value = expiryTime { try writer.member("ExpiryTime", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if sott != nil { written.insert("Sott") }
+            if expiryTime != nil { written.insert("ExpiryTime") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-email/
-public struct SecurityQuestion: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct SecurityQuestion: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The question's ID, the key of its answer in `securityanswer`. JSON member `QuestionId`.
     public var questionID: String?
     /// The question text. JSON member `Question`.
@@ -75,5 +75,20 @@ public struct SecurityQuestion: Codable, Sendable, Hashable, JSONValueDecodable 
             encoded.insert("Question")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = questionID { try writer.member("QuestionId", value) }
+        if let value = question { try writer.member("Question", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if questionID != nil { written.insert("QuestionId") }
+            if question != nil { written.insert("Question") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -4,7 +4,7 @@
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct SecurityQuestionAnswerUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct SecurityQuestionAnswerUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// JSON member `securityquestionanswer`.
     public var securityQuestionAnswer: [JSONValue]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -66,5 +66,18 @@ public struct SecurityQuestionAnswerUpdateModel: Codable, Sendable, Hashable, JS
             encoded.insert("securityquestionanswer")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = securityQuestionAnswer { try writer.member("securityquestionanswer", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if securityQuestionAnswer != nil { written.insert("securityquestionanswer") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-access-token/
-public struct BackupCodeResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct BackupCodeResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The backup codes; each can be used once instead of a second factor. JSON member
     /// `BackUpCodes`.
     public var backUpCodes: [String]?
@@ -68,5 +68,18 @@ public struct BackupCodeResponse: Codable, Sendable, Hashable, JSONValueDecodabl
             encoded.insert("BackUpCodes")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = backUpCodes { try writer.member("BackUpCodes", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if backUpCodes != nil { written.insert("BackUpCodes") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

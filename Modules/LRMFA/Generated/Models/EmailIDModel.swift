@@ -8,7 +8,7 @@ public import LRCore
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `EmailIdModel`.
-public struct EmailIDModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct EmailIDModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The email address to send the OTP to. JSON member `EmailId`. Required by LoginRadius.
     public var emailID: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -68,5 +68,18 @@ public struct EmailIDModel: Codable, Sendable, Hashable, JSONValueDecodable {
         try container.encode(emailID, forKey: DynamicCodingKey("EmailId"))
         encoded.insert("EmailId")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("EmailId", emailID)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("EmailId")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``authenticatorCode``, so it is not optional; the other fields are. Members
 /// not declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The code shown by the authenticator app. JSON member `authenticatorCode`. Required by
     /// LoginRadius.
     public var authenticatorCode: String
@@ -67,5 +67,18 @@ public struct MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer: Codable, Se
         try container.encode(authenticatorCode, forKey: DynamicCodingKey("authenticatorCode"))
         encoded.insert("authenticatorCode")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("authenticatorCode", authenticatorCode)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("authenticatorCode")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

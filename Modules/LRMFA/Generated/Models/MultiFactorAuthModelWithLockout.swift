@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``otp``, so it is not optional; the other fields are. Members not declared
 /// here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct MultiFactorAuthModelWithLockout: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct MultiFactorAuthModelWithLockout: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -66,5 +66,18 @@ public struct MultiFactorAuthModelWithLockout: Codable, Sendable, Hashable, JSON
         try container.encode(otp, forKey: DynamicCodingKey("otp"))
         encoded.insert("otp")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("otp", otp)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("otp")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

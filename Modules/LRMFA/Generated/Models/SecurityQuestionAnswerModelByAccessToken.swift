@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``replaceSecurityQuestionAnswer``, so it is not optional; the other fields
 /// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// JSON member `securityquestionanswer`.
     public var securityQuestionAnswer: [JSONValue]?
     /// JSON member `ReplaceSecurityQuestionAnswer`. Required by LoginRadius.
@@ -89,5 +89,20 @@ public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hasha
         try container.encode(replaceSecurityQuestionAnswer, forKey: DynamicCodingKey("ReplaceSecurityQuestionAnswer"))
         encoded.insert("ReplaceSecurityQuestionAnswer")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = securityQuestionAnswer { try writer.member("securityquestionanswer", value) }
+        try writer.member("ReplaceSecurityQuestionAnswer", replaceSecurityQuestionAnswer)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if securityQuestionAnswer != nil { written.insert("securityquestionanswer") }
+            written.insert("ReplaceSecurityQuestionAnswer")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `ChangePinModel`.
-public struct ChangePINModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ChangePINModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The new PIN. JSON member `newPIN`. Required by LoginRadius.
     public var newPIN: String
     /// The current PIN. JSON member `oldPIN`. Required by LoginRadius.
@@ -80,5 +80,20 @@ public struct ChangePINModel: Codable, Sendable, Hashable, JSONValueDecodable {
         try container.encode(oldPIN, forKey: DynamicCodingKey("oldPIN"))
         encoded.insert("oldPIN")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("newPIN", newPIN)
+        try writer.member("oldPIN", oldPIN)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("newPIN")
+            written.insert("oldPIN")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

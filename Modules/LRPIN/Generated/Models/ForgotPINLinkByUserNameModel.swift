@@ -8,7 +8,7 @@ public import LRCore
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `ForgotPinLinkByUserNameModel`.
-public struct ForgotPINLinkByUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ForgotPINLinkByUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's username. JSON member `userName`. Required by LoginRadius.
     public var userName: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -68,5 +68,18 @@ public struct ForgotPINLinkByUserNameModel: Codable, Sendable, Hashable, JSONVal
         try container.encode(userName, forKey: DynamicCodingKey("userName"))
         encoded.insert("userName")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("userName", userName)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("userName")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

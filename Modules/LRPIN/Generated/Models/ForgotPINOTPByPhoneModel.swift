@@ -8,7 +8,7 @@ public import LRCore
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `ForgotPinOtpByPhoneModel`.
-public struct ForgotPINOTPByPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ForgotPINOTPByPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
     /// LoginRadius.
     public var phone: String
@@ -69,5 +69,18 @@ public struct ForgotPINOTPByPhoneModel: Codable, Sendable, Hashable, JSONValueDe
         try container.encode(phone, forKey: DynamicCodingKey("phone"))
         encoded.insert("phone")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("phone", phone)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("phone")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

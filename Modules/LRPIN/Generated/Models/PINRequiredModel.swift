@@ -8,7 +8,7 @@ public import LRCore
 /// here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `PinRequiredModel`.
-public struct PINRequiredModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PINRequiredModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's PIN. JSON member `pin`. Required by LoginRadius.
     public var pin: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -68,5 +68,18 @@ public struct PINRequiredModel: Codable, Sendable, Hashable, JSONValueDecodable 
         try container.encode(pin, forKey: DynamicCodingKey("pin"))
         encoded.insert("pin")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("pin", pin)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("pin")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `ResetPinByEmailAndOtpModel`.
-public struct ResetPINByEmailAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPINByEmailAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: String
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
@@ -91,5 +91,22 @@ public struct ResetPINByEmailAndOTPModel: Codable, Sendable, Hashable, JSONValue
         try container.encode(pin, forKey: DynamicCodingKey("pin"))
         encoded.insert("pin")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("email", email)
+        try writer.member("otp", otp)
+        try writer.member("pin", pin)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("email")
+            written.insert("otp")
+            written.insert("pin")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

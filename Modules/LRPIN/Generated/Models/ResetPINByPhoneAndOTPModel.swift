@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `ResetPinByPhoneAndOtpModel`.
-public struct ResetPINByPhoneAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPINByPhoneAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
@@ -92,5 +92,22 @@ public struct ResetPINByPhoneAndOTPModel: Codable, Sendable, Hashable, JSONValue
         try container.encode(pin, forKey: DynamicCodingKey("pin"))
         encoded.insert("pin")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("otp", otp)
+        try writer.member("phone", phone)
+        try writer.member("pin", pin)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("otp")
+            written.insert("phone")
+            written.insert("pin")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

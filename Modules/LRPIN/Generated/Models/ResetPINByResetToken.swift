@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `ResetPinByResetToken`.
-public struct ResetPINByResetToken: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPINByResetToken: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's PIN. JSON member `pin`. Required by LoginRadius.
     public var pin: String
     /// The reset token from the reset email. JSON member `resetToken`. Required by LoginRadius.
@@ -80,5 +80,20 @@ public struct ResetPINByResetToken: Codable, Sendable, Hashable, JSONValueDecoda
         try container.encode(resetToken, forKey: DynamicCodingKey("resetToken"))
         encoded.insert("resetToken")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("pin", pin)
+        try writer.member("resetToken", resetToken)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("pin")
+            written.insert("resetToken")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -9,7 +9,7 @@ public import LRCore
 /// the value is encoded.
 ///
 /// LoginRadius's name for it: `ResetPinBySecurityQuestionAnswerAndEmailModel`.
-public struct ResetPINBySecurityQuestionAnswerAndEmailModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPINBySecurityQuestionAnswerAndEmailModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: String
     /// The user's PIN. JSON member `pin`. Required by LoginRadius.
@@ -95,5 +95,22 @@ public struct ResetPINBySecurityQuestionAnswerAndEmailModel: Codable, Sendable, 
         try container.encode(securityAnswer, forKey: DynamicCodingKey("securityAnswer"))
         encoded.insert("securityAnswer")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("email", email)
+        try writer.member("pin", pin)
+        try writer.member("securityAnswer", securityAnswer)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("email")
+            written.insert("pin")
+            written.insert("securityAnswer")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -9,7 +9,7 @@ public import LRCore
 /// the value is encoded.
 ///
 /// LoginRadius's name for it: `ResetPinBySecurityQuestionAnswerAndPhoneModel`.
-public struct ResetPINBySecurityQuestionAnswerAndPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPINBySecurityQuestionAnswerAndPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
     /// LoginRadius.
     public var phone: String
@@ -96,5 +96,22 @@ public struct ResetPINBySecurityQuestionAnswerAndPhoneModel: Codable, Sendable, 
         try container.encode(securityAnswer, forKey: DynamicCodingKey("securityAnswer"))
         encoded.insert("securityAnswer")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("phone", phone)
+        try writer.member("pin", pin)
+        try writer.member("securityAnswer", securityAnswer)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("phone")
+            written.insert("pin")
+            written.insert("securityAnswer")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -9,7 +9,7 @@ public import LRCore
 /// the value is encoded.
 ///
 /// LoginRadius's name for it: `ResetPinBySecurityQuestionAnswerAndUsernameModel`.
-public struct ResetPINBySecurityQuestionAnswerAndUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPINBySecurityQuestionAnswerAndUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user's PIN. JSON member `pin`. Required by LoginRadius.
     public var pin: String
     /// Security question IDs mapped to their answers. JSON member `securityAnswer`. Required by
@@ -95,5 +95,22 @@ public struct ResetPINBySecurityQuestionAnswerAndUserNameModel: Codable, Sendabl
         try container.encode(userName, forKey: DynamicCodingKey("username"))
         encoded.insert("username")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("pin", pin)
+        try writer.member("securityAnswer", securityAnswer)
+        try writer.member("username", userName)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("pin")
+            written.insert("securityAnswer")
+            written.insert("username")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -9,7 +9,7 @@ public import LRCore
 /// value is encoded.
 ///
 /// LoginRadius's name for it: `ResetPinByUsernameAndOtpModel`.
-public struct ResetPINByUserNameAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPINByUserNameAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// The user's PIN. JSON member `pin`. Required by LoginRadius.
@@ -91,5 +91,22 @@ public struct ResetPINByUserNameAndOTPModel: Codable, Sendable, Hashable, JSONVa
         try container.encode(userName, forKey: DynamicCodingKey("username"))
         encoded.insert("username")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("otp", otp)
+        try writer.member("pin", pin)
+        try writer.member("username", userName)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("otp")
+            written.insert("pin")
+            written.insert("username")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

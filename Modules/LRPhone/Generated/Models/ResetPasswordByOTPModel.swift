@@ -9,7 +9,7 @@ public import LRCore
 /// value is encoded.
 ///
 /// LoginRadius's name for it: `ResetPasswordByOtpModel`.
-public struct ResetPasswordByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ResetPasswordByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// The user's password. JSON member `password`. Required by LoginRadius.
@@ -92,5 +92,22 @@ public struct ResetPasswordByOTPModel: Codable, Sendable, Hashable, JSONValueDec
         try container.encode(phone, forKey: DynamicCodingKey("phone"))
         encoded.insert("phone")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("otp", otp)
+        try writer.member("password", password)
+        try writer.member("phone", phone)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("otp")
+            written.insert("password")
+            written.insert("phone")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-otp/
-public struct EventBasedMultiFactorAuthenticationToken: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct EventBasedMultiFactorAuthenticationToken: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The token proving the re-authentication. JSON member `SecondFactorValidationToken`.
     public var secondFactorValidationToken: String?
     /// When the token expires (UTC). JSON member `ExpireIn`.
@@ -83,5 +83,20 @@ public struct EventBasedMultiFactorAuthenticationToken: Codable, Sendable, Hasha
             encoded.insert("ExpireIn")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = secondFactorValidationToken { try writer.member("SecondFactorValidationToken", value) }
+        if let value = expireIn { try writer.member("ExpireIn", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if secondFactorValidationToken != nil { written.insert("SecondFactorValidationToken") }
+            if expireIn != nil { written.insert("ExpireIn") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

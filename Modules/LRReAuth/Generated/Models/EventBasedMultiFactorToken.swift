@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``secondFactorValidationToken``, so it is not optional; the other fields
 /// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct EventBasedMultiFactorToken: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct EventBasedMultiFactorToken: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// JSON member `secondFactorValidationToken`. Required by LoginRadius.
     public var secondFactorValidationToken: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -72,5 +72,18 @@ public struct EventBasedMultiFactorToken: Codable, Sendable, Hashable, JSONValue
         try container.encode(secondFactorValidationToken, forKey: DynamicCodingKey("secondFactorValidationToken"))
         encoded.insert("secondFactorValidationToken")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("secondFactorValidationToken", secondFactorValidationToken)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("secondFactorValidationToken")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``backupCode``, so it is not optional; the other fields are. Members not
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct ReauthByBackupCodeModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ReauthByBackupCodeModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// A backup code for multi-factor authentication. JSON member `backupCode`. Required by
     /// LoginRadius.
     public var backupCode: String
@@ -67,5 +67,18 @@ public struct ReauthByBackupCodeModel: Codable, Sendable, Hashable, JSONValueDec
         try container.encode(backupCode, forKey: DynamicCodingKey("backupCode"))
         encoded.insert("backupCode")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("backupCode", backupCode)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("backupCode")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `ReauthByEmailOtpModel`.
-public struct ReauthByEmailOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ReauthByEmailOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The email address to send the OTP to. JSON member `EmailId`. Required by LoginRadius.
     public var emailID: String
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
@@ -80,5 +80,20 @@ public struct ReauthByEmailOTPModel: Codable, Sendable, Hashable, JSONValueDecod
         try container.encode(otp, forKey: DynamicCodingKey("otp"))
         encoded.insert("otp")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("EmailId", emailID)
+        try writer.member("otp", otp)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("EmailId")
+            written.insert("otp")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

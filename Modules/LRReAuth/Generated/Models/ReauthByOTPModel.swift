@@ -8,7 +8,7 @@ public import LRCore
 /// here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `ReauthByOtpModel`.
-public struct ReauthByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ReauthByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -68,5 +68,18 @@ public struct ReauthByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable 
         try container.encode(otp, forKey: DynamicCodingKey("otp"))
         encoded.insert("otp")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("otp", otp)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("otp")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/get-active-session-details/
-public struct ActiveSessionListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct ActiveSessionListResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The sessions. JSON member `data`.
     public var data: [ActiveSession]?
     /// The cursor of the next page; `0` when there is none. JSON member `nextcursor`.
@@ -77,5 +77,20 @@ public struct ActiveSessionListResponse: Codable, Sendable, Hashable, JSONValueD
             encoded.insert("nextcursor")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = data { try writer.member("data", value) }
+        if let value = nextCursor { try writer.member("nextcursor", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if data != nil { written.insert("data") }
+            if nextCursor != nil { written.insert("nextcursor") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

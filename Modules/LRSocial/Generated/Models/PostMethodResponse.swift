@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/invalidate-access-token/
-public struct PostMethodResponse: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct PostMethodResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// Whether the token was invalidated. JSON member `isPosted`.
     public var isPosted: Bool?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -68,5 +68,18 @@ public struct PostMethodResponse: Codable, Sendable, Hashable, JSONValueDecodabl
             encoded.insert("isPosted")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isPosted { try writer.member("isPosted", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isPosted != nil { written.insert("isPosted") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``event`` and ``targetURL``, so they are not optional; the other fields
 /// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// JSON member `event`. Required by LoginRadius.
     public var event: String
     /// JSON member `name`.
@@ -134,5 +134,28 @@ public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecod
             encoded.insert("Authentication")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("event", event)
+        if let value = name { try writer.member("name", value) }
+        try writer.member("targetUrl", targetURL)
+        if let value = headers { try writer.member("Headers", value) }
+        if let value = queryParams { try writer.member("QueryParams", value) }
+        if let value = authentication { try writer.member("Authentication", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("event")
+            if name != nil { written.insert("name") }
+            written.insert("targetUrl")
+            if headers != nil { written.insert("Headers") }
+            if queryParams != nil { written.insert("QueryParams") }
+            if authentication != nil { written.insert("Authentication") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

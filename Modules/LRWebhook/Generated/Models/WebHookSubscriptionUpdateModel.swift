@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// JSON member `Headers`.
     public var headers: [String: JSONValue]?
     /// JSON member `QueryParams`.
@@ -91,5 +91,22 @@ public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable, JSONV
             encoded.insert("Authentication")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = headers { try writer.member("Headers", value) }
+        if let value = queryParams { try writer.member("QueryParams", value) }
+        if let value = authentication { try writer.member("Authentication", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if headers != nil { written.insert("Headers") }
+            if queryParams != nil { written.insert("QueryParams") }
+            if authentication != nil { written.insert("Authentication") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/
-public struct WebhookAuthentication: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct WebhookAuthentication: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The kind of authentication: `Basic` or `Bearer`. JSON member `AuthType`.
     public var authType: String?
     /// The credentials of basic authentication. JSON member `BasicAuth`.
@@ -88,5 +88,22 @@ public struct WebhookAuthentication: Codable, Sendable, Hashable, JSONValueDecod
             encoded.insert("BearerToken")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = authType { try writer.member("AuthType", value) }
+        if let value = basicAuth { try writer.member("BasicAuth", value) }
+        if let value = bearerToken { try writer.member("BearerToken", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if authType != nil { written.insert("AuthType") }
+            if basicAuth != nil { written.insert("BasicAuth") }
+            if bearerToken != nil { written.insert("BearerToken") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/
-public struct WebhookBasicAuth: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct WebhookBasicAuth: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The user name. JSON member `Username`.
     public var userName: String?
     /// The password; LoginRadius sends it back empty. JSON member `Password`.
@@ -77,5 +77,20 @@ public struct WebhookBasicAuth: Codable, Sendable, Hashable, JSONValueDecodable 
             encoded.insert("Password")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = userName { try writer.member("Username", value) }
+        if let value = password { try writer.member("Password", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if userName != nil { written.insert("Username") }
+            if password != nil { written.insert("Password") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/
-public struct WebhookBearerToken: Codable, Sendable, Hashable, JSONValueDecodable {
+public struct WebhookBearerToken: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
     /// The token. JSON member `Token`.
     public var token: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -67,5 +67,18 @@ public struct WebhookBearerToken: Codable, Sendable, Hashable, JSONValueDecodabl
             encoded.insert("Token")
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
+    }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = token { try writer.member("Token", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if token != nil { written.insert("Token") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
     }
 }
