@@ -26,42 +26,51 @@ struct CallOutcome: Sendable {
             if let reply = CallRecord.current?.reply {
                 _ = try reply.value(from: response.body).get()
             }
-            self.init(httpStatus: response.status)
+            self.init(httpStatus: response.status, errorCode: nil, failureKind: nil, failureReason: nil)
         } catch {
             self.init(error: error)
             httpStatus = response.status
         }
     }
 
-    private init(httpStatus: Int) {
-        self.httpStatus = httpStatus
-    }
-
     /// The outcome of a thrown error.
     init(error: any Error) {
-        guard let error = error as? LoginRadiusError else {
-            failureKind = error is CancellationError ? "cancelled" : "other"
-            failureReason = error is CancellationError ? "cancelled" : String(describing: type(of: error))
-            return
+        // Built through `init(failure:)` with each field assigned once: the earlier form (a
+        // shadowing `guard let` and fields assigned piecemeal) crashed the Swift 6.3 optimizer
+        // (CopyPropagation, "Found ownership error") in release builds.
+        if let failure = error as? LoginRadiusError {
+            self.init(failure: failure)
+        } else if error is CancellationError {
+            self.init(httpStatus: nil, errorCode: nil, failureKind: "cancelled", failureReason: "cancelled")
+        } else {
+            self.init(
+                httpStatus: nil, errorCode: nil, failureKind: "other",
+                failureReason: String(describing: type(of: error)))
         }
-        httpStatus = error.httpStatus
-        errorCode = error.errorCode
-        failureKind = error.code.description
-        switch error.code {
-        case .api, .tooManyRequests:
-            failureReason = error.errorCode.map(String.init) ?? error.httpStatus.map(String.init)
-        case .http:
-            failureReason = error.httpStatus.map(String.init)
-        case .transport:
-            failureReason = error.transport?.kind.description
-        case .invalidArgument:
-            // The SDK's parameter name (e.g. `email`; for a body member, its top-level name),
-            // never the value: a small, fixed set.
-            failureReason = error.invalidArgument?.parameter.split(separator: ".").first.map(String.init)
-        default:
-            break
+    }
+
+    private init(failure error: LoginRadiusError) {
+        let reason: String
+        switch error.detail {
+        case .api(let api): reason = String(api.errorCode)
+        case .tooManyRequests(let info): reason = info.apiError.map { String($0.errorCode) } ?? "429"
+        case .http(let failure): reason = String(failure.status)
+        case .transport(let failure): reason = failure.kind.description
+        // The SDK's parameter name (e.g. `email`; for a body member, its top-level name), never
+        // the value: a small, fixed set.
+        case .invalidArgument(let argument): reason = String(argument.parameter.prefix { $0 != "." })
+        default: reason = error.code.description
         }
-        failureReason = failureReason ?? error.code.description
+        self.init(
+            httpStatus: error.httpStatus, errorCode: error.errorCode, failureKind: error.code.description,
+            failureReason: reason)
+    }
+
+    private init(httpStatus: Int?, errorCode: Int?, failureKind: String?, failureReason: String?) {
+        self.httpStatus = httpStatus
+        self.errorCode = errorCode
+        self.failureKind = failureKind
+        self.failureReason = failureReason
     }
 
     /// Whether the call succeeded.

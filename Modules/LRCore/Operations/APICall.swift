@@ -139,7 +139,7 @@ package struct APICall: Sendable {
         _ write: (inout JSONWriter) throws(JSONWriter.NonFiniteNumber) -> Void
     ) throws(LoginRadiusError) {
         var writer = bodyMembers ?? JSONWriter()
-        bodyMembers = nil  // keeps the buffer uniquely referenced while it grows
+        bodyMembers = nil // keeps the buffer uniquely referenced while it grows
         defer { bodyMembers = writer }
         if writer.bytes.isEmpty { writer.beginObject() }
         do {

@@ -38,10 +38,12 @@ struct JSONWriterTests {
 
     @Test("every single Unicode scalar class below U+0800, and a sample above")
     func scalars() throws {
-        let scalars = (0..<0x800).compactMap(Unicode.Scalar.init) + [0xFFFD, 0x1F600, 0x10FFFF].compactMap(Unicode.Scalar.init)
+        let scalars =
+            (0..<0x800).compactMap(Unicode.Scalar.init) + [0xFFFD, 0x1F600, 0x10FFFF].compactMap(Unicode.Scalar.init)
         for scalar in scalars {
             let text = "x\(Character(scalar))y"
-            #expect(try Self.writer(.string(text)) == Self.encoder(.string(text)), "U+\(String(scalar.value, radix: 16))")
+            #expect(
+                try Self.writer(.string(text)) == Self.encoder(.string(text)), "U+\(String(scalar.value, radix: 16))")
         }
     }
 
@@ -79,7 +81,8 @@ struct JSONWriterTests {
         case 3: return .double(doubles.randomElement(using: &generator) ?? 0)
         case 4, 5: return .string(strings.randomElement(using: &generator) ?? "")
         case 6, 7:
-            return .array((0..<Int.random(in: 0...4, using: &generator)).map { _ in value(depth: depth - 1, &generator) })
+            return .array(
+                (0..<Int.random(in: 0...4, using: &generator)).map { _ in value(depth: depth - 1, &generator) })
         default:
             guard Bool.random(using: &generator) else { return .object([:]) }
             let key = strings.randomElement(using: &generator) ?? ""

@@ -34,7 +34,7 @@ struct ModelGenerator {
             out += "///\n/// LoginRadius's name for it: `\(model.loginRadius)`.\n"
         }
         if let documentation = model.documentation { out += "///\n/// - SeeAlso: \(documentation)\n" }
-        out += "public struct \(model.name): Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {\n"
+        out += "public struct \(model.name): Codable, Sendable, Hashable, JSONValueDecodable {\n"
         for field in model.fields {
             let summary = field.summary.map(Swift.sentence) ?? ""
             let requirement =
@@ -57,7 +57,9 @@ struct ModelGenerator {
         out += jsonValueDecoder()
         out += encoder()
         out += writer()
-        out += "}\n"
+        out += "}\n\n"
+        out += "// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.\n"
+        out += "extension \(model.name): JSONWritable {}\n"
         return out
     }
 
@@ -157,7 +159,8 @@ struct ModelGenerator {
     /// rules of `encode(to:)` (declared fields that are set, then the additional ones not shadowed
     /// by a set declared field).
     private func writer() -> String {
-        var out = "\n    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a\n"
+        var out =
+            "\n    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a\n"
         out += "    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.\n"
         out += "    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {\n"
         out += "        writer.beginObject()\n"

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct AccountCreateModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct AccountCreateModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`. Required by LoginRadius in some flows.
     public var email: [EmailAddress]?
     /// The user's first name. JSON member `firstName`.
@@ -118,3 +118,6 @@ public struct AccountCreateModel: Codable, Sendable, Hashable, JSONValueDecodabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AccountCreateModel: JSONWritable {}

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``roleContext``, so it is not optional; the other fields are. Members not
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct AccountRoleContextModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct AccountRoleContextModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `roleContext`. Required by LoginRadius.
     public var roleContext: [JSONValue]
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -81,3 +81,6 @@ public struct AccountRoleContextModel: Codable, Sendable, Hashable, JSONValueDec
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AccountRoleContextModel: JSONWritable {}

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct AccountUserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct AccountUserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's first name. JSON member `firstName`.
     public var firstName: String?
     /// The user's last name. JSON member `lastName`.
@@ -92,3 +92,6 @@ public struct AccountUserProfileUpdateModel: Codable, Sendable, Hashable, JSONVa
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AccountUserProfileUpdateModel: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-email-verification-token/
-public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The token to verify the email address with. JSON member `VerificationToken`.
     public var verificationToken: String?
     /// When the token expires (UTC). JSON member `expires_in`.
@@ -94,3 +94,6 @@ public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable, JSONV
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EmailVerificationTokenResponse: JSONWritable {}

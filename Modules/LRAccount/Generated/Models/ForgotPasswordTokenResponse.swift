@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/get-forgot-password-token/
-public struct ForgotPasswordTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ForgotPasswordTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The token to reset the password with. JSON member `ForgotToken`.
     public var forgotToken: String?
     /// The social providers linked to the account, e.g. `Facebook`. JSON member
@@ -95,3 +95,6 @@ public struct ForgotPasswordTokenResponse: Codable, Sendable, Hashable, JSONValu
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ForgotPasswordTokenResponse: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-identities-by-email/
-public struct IdentityListResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct IdentityListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The profiles. JSON member `Data`.
     public var data: [Identity]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -82,3 +82,6 @@ public struct IdentityListResponse: Codable, Sendable, Hashable, JSONValueDecoda
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension IdentityListResponse: JSONWritable {}

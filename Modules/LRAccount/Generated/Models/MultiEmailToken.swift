@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct MultiEmailToken: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct MultiEmailToken: Codable, Sendable, Hashable, JSONValueDecodable {
     /// A client-generated GUID that identifies the login attempt. JSON member `clientguid`.
     public var clientGUID: String?
     /// The user's email address. JSON member `email`. Required by LoginRadius in some flows.
@@ -151,3 +151,6 @@ public struct MultiEmailToken: Codable, Sendable, Hashable, JSONValueDecodable, 
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultiEmailToken: JSONWritable {}

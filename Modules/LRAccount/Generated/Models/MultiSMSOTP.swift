@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `MultiSmsOtp`.
-public struct MultiSMSOTP: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct MultiSMSOTP: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `name`.
     public var name: String?
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
@@ -107,3 +107,6 @@ public struct MultiSMSOTP: Codable, Sendable, Hashable, JSONValueDecodable, JSON
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultiSMSOTP: JSONWritable {}

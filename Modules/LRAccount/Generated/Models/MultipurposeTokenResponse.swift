@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/multipurpose-token-and-sms-otp-generation-api/multipurpose-email-token-generation/
-public struct MultipurposeTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct MultipurposeTokenResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The generated token. JSON member `Token`.
     public var token: String?
     /// When the token expires (UTC). JSON member `ExpiresIn`.
@@ -108,3 +108,6 @@ public struct MultipurposeTokenResponse: Codable, Sendable, Hashable, JSONValueD
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultipurposeTokenResponse: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/account/account-password/
-public struct PasswordHashResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PasswordHashResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The password hash, in the format of the app's hashing algorithm. JSON member `PasswordHash`.
     public var passwordHash: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -82,3 +82,6 @@ public struct PasswordHashResponse: Codable, Sendable, Hashable, JSONValueDecoda
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PasswordHashResponse: JSONWritable {}

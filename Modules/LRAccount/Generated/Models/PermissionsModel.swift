@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``permissions``, so it is not optional; the other fields are. Members not
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct PermissionsModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PermissionsModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The permission names. JSON member `permissions`. Required by LoginRadius.
     public var permissions: [String]
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -81,3 +81,6 @@ public struct PermissionsModel: Codable, Sendable, Hashable, JSONValueDecodable,
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PermissionsModel: JSONWritable {}

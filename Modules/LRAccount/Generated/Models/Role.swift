@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/
-public struct Role: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct Role: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The role name. JSON member `Name`.
     public var name: String?
     /// The role's permissions, by name; `true` when granted. JSON member `Permissions`.
@@ -94,3 +94,6 @@ public struct Role: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension Role: JSONWritable {}

@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-context/
-public struct RoleContext: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct RoleContext: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The context name. JSON member `Context`.
     public var context: String?
     /// The roles the account has in this context. JSON member `Roles`.
@@ -129,3 +129,6 @@ public struct RoleContext: Codable, Sendable, Hashable, JSONValueDecodable, JSON
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RoleContext: JSONWritable {}

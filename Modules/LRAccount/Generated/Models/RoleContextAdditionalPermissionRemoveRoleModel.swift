@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``additionalPermissions``, so it is not optional; the other fields are.
 /// Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct RoleContextAdditionalPermissionRemoveRoleModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct RoleContextAdditionalPermissionRemoveRoleModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `additionalPermissions`. Required by LoginRadius.
     public var additionalPermissions: [String]
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -85,3 +85,6 @@ public struct RoleContextAdditionalPermissionRemoveRoleModel: Codable, Sendable,
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RoleContextAdditionalPermissionRemoveRoleModel: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/
-public struct RoleContextDetails: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct RoleContextDetails: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The roles the account has in the context. JSON member `Roles`.
     public var roles: [String]?
     /// Permissions granted in the context on top of the roles'. JSON member
@@ -113,3 +113,6 @@ public struct RoleContextDetails: Codable, Sendable, Hashable, JSONValueDecodabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RoleContextDetails: JSONWritable {}

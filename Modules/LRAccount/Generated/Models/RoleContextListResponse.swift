@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-context/
-public struct RoleContextListResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct RoleContextListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The role contexts. JSON member `Data`.
     public var data: [RoleContext]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -82,3 +82,6 @@ public struct RoleContextListResponse: Codable, Sendable, Hashable, JSONValueDec
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RoleContextListResponse: JSONWritable {}

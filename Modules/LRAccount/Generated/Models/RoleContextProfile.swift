@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/
-public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The account's roles and permissions in the context. JSON member `RoleContext`.
     public var roleContext: RoleContextDetails?
     /// The account's UID. JSON member `Uid`.
@@ -156,3 +156,6 @@ public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RoleContextProfile: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/role-context-profile/
-public struct RoleContextProfileListResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct RoleContextProfileListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The accounts. JSON member `Data`.
     public var data: [RoleContextProfile]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -82,3 +82,6 @@ public struct RoleContextProfileListResponse: Codable, Sendable, Hashable, JSONV
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RoleContextProfileListResponse: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/
-public struct RoleListResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct RoleListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// How many roles there are. JSON member `Count`.
     public var count: Int?
     /// The roles. JSON member `data`.
@@ -94,3 +94,6 @@ public struct RoleListResponse: Codable, Sendable, Hashable, JSONValueDecodable,
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RoleListResponse: JSONWritable {}

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``roles``, so it is not optional; the other fields are. Members not
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct RolesModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct RolesModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The role names. JSON member `roles`. Required by LoginRadius.
     public var roles: [JSONValue]
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -81,3 +81,6 @@ public struct RolesModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONW
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RolesModel: JSONWritable {}

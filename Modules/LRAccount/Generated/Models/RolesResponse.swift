@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/get-roles-by-uid/
-public struct RolesResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct RolesResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The role names. JSON member `Roles`.
     public var roles: [String]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -82,3 +82,6 @@ public struct RolesResponse: Codable, Sendable, Hashable, JSONValueDecodable, JS
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RolesResponse: JSONWritable {}

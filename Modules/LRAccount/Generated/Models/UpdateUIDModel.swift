@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `UpdateUidModel`.
-public struct UpdateUIDModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct UpdateUIDModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The new UID. JSON member `newUid`.
     public var newUID: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -82,3 +82,6 @@ public struct UpdateUIDModel: Codable, Sendable, Hashable, JSONValueDecodable, J
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension UpdateUIDModel: JSONWritable {}

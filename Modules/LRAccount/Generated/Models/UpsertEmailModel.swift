@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``email``, so it is not optional; the other fields are. Members not
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct UpsertEmailModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct UpsertEmailModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: [EmailAddress]
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -81,3 +81,6 @@ public struct UpsertEmailModel: Codable, Sendable, Hashable, JSONValueDecodable,
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension UpsertEmailModel: JSONWritable {}

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``email`` and ``password``, so they are not optional; the other fields are.
 /// Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: [EmailAddress]
     /// The user's first name. JSON member `firstName`.
@@ -250,3 +250,6 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable,
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AuthUserRegistrationModelWithCaptcha: JSONWritable {}

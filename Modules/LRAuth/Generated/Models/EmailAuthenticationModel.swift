@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``email`` and ``password``, so they are not optional; the other fields are.
 /// Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct EmailAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct EmailAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: String
     /// The user's password. JSON member `password`. Required by LoginRadius.
@@ -132,3 +132,6 @@ public struct EmailAuthenticationModel: Codable, Sendable, Hashable, JSONValueDe
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EmailAuthenticationModel: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `EmailVerificationByOtpModel`.
-public struct EmailVerificationByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct EmailVerificationByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`. Required by LoginRadius in some flows.
     public var email: String?
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
@@ -95,3 +95,6 @@ public struct EmailVerificationByOTPModel: Codable, Sendable, Hashable, JSONValu
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EmailVerificationByOTPModel: JSONWritable {}

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``clientGUID`` and ``email``, so they are not optional; the other fields
 /// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct OneTouchLoginByEmailModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct OneTouchLoginByEmailModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// A client-generated GUID that identifies the login attempt. JSON member `clientguid`.
     /// Required by LoginRadius.
     public var clientGUID: String
@@ -111,3 +111,6 @@ public struct OneTouchLoginByEmailModel: Codable, Sendable, Hashable, JSONValueD
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension OneTouchLoginByEmailModel: JSONWritable {}

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``phone``, so it is not optional; the other fields are. Members not
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct OneTouchLoginByPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct OneTouchLoginByPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The reCAPTCHA response token, when the app requires a CAPTCHA. JSON member
     /// `g-recaptcha-response`.
     public var gRecaptchaResponse: String?
@@ -95,3 +95,6 @@ public struct OneTouchLoginByPhoneModel: Codable, Sendable, Hashable, JSONValueD
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension OneTouchLoginByPhoneModel: JSONWritable {}

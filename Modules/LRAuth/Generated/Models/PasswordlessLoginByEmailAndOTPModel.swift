@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `PasswordLessLoginByEmailAndOtpModel`.
-public struct PasswordlessLoginByEmailAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PasswordlessLoginByEmailAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: String
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
@@ -109,3 +109,6 @@ public struct PasswordlessLoginByEmailAndOTPModel: Codable, Sendable, Hashable, 
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PasswordlessLoginByEmailAndOTPModel: JSONWritable {}

@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `PasswordLessLoginByUserNameAndOtpModel`.
-public struct PasswordlessLoginByUserNameAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PasswordlessLoginByUserNameAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's username. JSON member `username`. Required by LoginRadius.
     public var userName: String
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
@@ -111,3 +111,6 @@ public struct PasswordlessLoginByUserNameAndOTPModel: Codable, Sendable, Hashabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PasswordlessLoginByUserNameAndOTPModel: JSONWritable {}

@@ -9,7 +9,7 @@ public import LRCore
 /// value is encoded.
 ///
 /// LoginRadius's name for it: `ResetPasswordByEmailAndOtpModel`.
-public struct ResetPasswordByEmailAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPasswordByEmailAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: String
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
@@ -110,3 +110,6 @@ public struct ResetPasswordByEmailAndOTPModel: Codable, Sendable, Hashable, JSON
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPasswordByEmailAndOTPModel: JSONWritable {}

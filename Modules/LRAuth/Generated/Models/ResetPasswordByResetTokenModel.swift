@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``password`` and ``resetToken``, so they are not optional; the other fields
 /// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct ResetPasswordByResetTokenModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPasswordByResetTokenModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's password. JSON member `password`. Required by LoginRadius.
     public var password: String
     /// The reset token from the reset email. JSON member `resetToken`. Required by LoginRadius.
@@ -95,3 +95,6 @@ public struct ResetPasswordByResetTokenModel: Codable, Sendable, Hashable, JSONV
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPasswordByResetTokenModel: JSONWritable {}

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``email``, ``password`` and ``securityAnswer``, so they are not optional;
 /// the other fields are. Members not declared here are kept in ``additionalFields`` and sent back
 /// when the value is encoded.
-public struct ResetPasswordBySecurityAnswerAndEmailModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPasswordBySecurityAnswerAndEmailModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: String
     /// The user's password. JSON member `password`. Required by LoginRadius.
@@ -112,3 +112,6 @@ public struct ResetPasswordBySecurityAnswerAndEmailModel: Codable, Sendable, Has
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPasswordBySecurityAnswerAndEmailModel: JSONWritable {}

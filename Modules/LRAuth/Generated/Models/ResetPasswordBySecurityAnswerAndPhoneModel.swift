@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``password``, ``phone`` and ``securityAnswer``, so they are not optional;
 /// the other fields are. Members not declared here are kept in ``additionalFields`` and sent back
 /// when the value is encoded.
-public struct ResetPasswordBySecurityAnswerAndPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPasswordBySecurityAnswerAndPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's password. JSON member `password`. Required by LoginRadius.
     public var password: String
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
@@ -113,3 +113,6 @@ public struct ResetPasswordBySecurityAnswerAndPhoneModel: Codable, Sendable, Has
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPasswordBySecurityAnswerAndPhoneModel: JSONWritable {}

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``password``, ``securityAnswer`` and ``userName``, so they are not
 /// optional; the other fields are. Members not declared here are kept in ``additionalFields`` and
 /// sent back when the value is encoded.
-public struct ResetPasswordBySecurityAnswerAndUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPasswordBySecurityAnswerAndUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's password. JSON member `password`. Required by LoginRadius.
     public var password: String
     /// Security question IDs mapped to their answers. JSON member `securityAnswer`. Required by
@@ -112,3 +112,6 @@ public struct ResetPasswordBySecurityAnswerAndUserNameModel: Codable, Sendable, 
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPasswordBySecurityAnswerAndUserNameModel: JSONWritable {}

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``otp``, ``password`` and ``userName``, so they are not optional; the other
 /// fields are. Members not declared here are kept in ``additionalFields`` and sent back when the
 /// value is encoded.
-public struct ResetPasswordByUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPasswordByUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// The user's password. JSON member `password`. Required by LoginRadius.
@@ -108,3 +108,6 @@ public struct ResetPasswordByUserNameModel: Codable, Sendable, Hashable, JSONVal
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPasswordByUserNameModel: JSONWritable {}

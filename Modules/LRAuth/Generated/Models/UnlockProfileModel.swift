@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct UnlockProfileModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct UnlockProfileModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The reCAPTCHA response token, when the app requires a CAPTCHA. JSON member
     /// `g-recaptcha-response`.
     public var gRecaptchaResponse: String?
@@ -81,3 +81,6 @@ public struct UnlockProfileModel: Codable, Sendable, Hashable, JSONValueDecodabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension UnlockProfileModel: JSONWritable {}

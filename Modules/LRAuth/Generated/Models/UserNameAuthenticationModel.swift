@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``password`` and ``userName``, so they are not optional; the other fields
 /// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct UserNameAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct UserNameAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's password. JSON member `password`. Required by LoginRadius.
     public var password: String
     /// The user's username. JSON member `username`. Required by LoginRadius.
@@ -132,3 +132,6 @@ public struct UserNameAuthenticationModel: Codable, Sendable, Hashable, JSONValu
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension UserNameAuthenticationModel: JSONWritable {}

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's first name. JSON member `firstName`.
     public var firstName: String?
     /// The user's last name. JSON member `lastName`.
@@ -180,3 +180,6 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDeco
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension UserProfileUpdateModel: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/smart-login/smart-login-verify-token/
-public struct VerifiedResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct VerifiedResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the call succeeded. JSON member `IsPosted`.
     public var isPosted: Bool?
     /// Whether the link's token was verified. JSON member `IsVerified`.
@@ -94,3 +94,6 @@ public struct VerifiedResponse: Codable, Sendable, Hashable, JSONValueDecodable,
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension VerifiedResponse: JSONWritable {}

@@ -10,7 +10,7 @@ public import LRCore
 /// LoginRadius's name for it: `ApiRequestSigningConfiguration`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct APIRequestSigningConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct APIRequestSigningConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether requests made with the API secret must be signed. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// The signing mode. JSON member `Mode`.
@@ -96,3 +96,6 @@ public struct APIRequestSigningConfiguration: Codable, Sendable, Hashable, JSONV
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension APIRequestSigningConfiguration: JSONWritable {}

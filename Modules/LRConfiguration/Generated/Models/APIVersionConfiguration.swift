@@ -10,7 +10,7 @@ public import LRCore
 /// LoginRadius's name for it: `ApiVersionConfiguration`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct APIVersionConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct APIVersionConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether API v1 is enabled. JSON member `v1`.
     public var v1: Bool?
     /// Whether API v2 is enabled. JSON member `v2`.
@@ -96,3 +96,6 @@ public struct APIVersionConfiguration: Codable, Sendable, Hashable, JSONValueDec
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension APIVersionConfiguration: JSONWritable {}

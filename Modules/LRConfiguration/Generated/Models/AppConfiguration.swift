@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The social login providers enabled for the app. JSON member `SocialSchema`.
     public var socialSchema: SocialSchema?
     /// The fields of the registration form. JSON member `RegistrationFormSchema`.
@@ -773,3 +773,6 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable,
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AppConfiguration: JSONWritable {}

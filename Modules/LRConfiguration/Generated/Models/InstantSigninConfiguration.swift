@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct InstantSigninConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct InstantSigninConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether sign-in by an emailed link is enabled. JSON member `EmailLink`.
     public var emailLink: Bool?
     /// Whether sign-in by an SMS OTP is enabled. JSON member `SmsOtp`.
@@ -94,3 +94,6 @@ public struct InstantSigninConfiguration: Codable, Sendable, Hashable, JSONValue
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension InstantSigninConfiguration: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The lockout strategy, e.g. `None` or `Suspend`. JSON member `LoginLockedType`.
     public var loginLockedType: String?
     /// How many failed logins trigger it. JSON member `MaximumFailedLoginAttempts`.
@@ -119,3 +119,6 @@ public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDe
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension LoginLockedConfiguration: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct OptionalRecaptchaConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct OptionalRecaptchaConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether optional reCAPTCHA is enabled. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// Whether each API requires a reCAPTCHA, by API name (e.g. `PostLoginByEmailAndPassword`).
@@ -95,3 +95,6 @@ public struct OptionalRecaptchaConfiguration: Codable, Sendable, Hashable, JSONV
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension OptionalRecaptchaConfiguration: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether passkeys are enabled. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// Which kinds of passkey are allowed, e.g. `Both`. JSON member `PasskeySelection`.
@@ -185,3 +185,6 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PasskeyConfiguration: JSONWritable {}

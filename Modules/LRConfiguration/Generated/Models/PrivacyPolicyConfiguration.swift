@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether privacy policy versioning is enabled. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// How acceptance is asked for, e.g. `Moderated`. JSON member `Mode`.
@@ -109,3 +109,6 @@ public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable, JSONValue
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PrivacyPolicyConfiguration: JSONWritable {}

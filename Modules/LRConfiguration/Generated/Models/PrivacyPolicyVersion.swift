@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct PrivacyPolicyVersion: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PrivacyPolicyVersion: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The version. JSON member `Version`.
     public var version: String?
     /// When the version took effect (UTC). JSON member `StartDateTime`.
@@ -95,3 +95,6 @@ public struct PrivacyPolicyVersion: Codable, Sendable, Hashable, JSONValueDecoda
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PrivacyPolicyVersion: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the field is enabled. JSON member `Checked`.
     public var checked: Bool?
     /// The input type, e.g. `string` or `password`. JSON member `type`.
@@ -208,3 +208,6 @@ public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecod
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RegistrationFormField: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct SecurityQuestionConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct SecurityQuestionConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The questions. JSON member `Questions`.
     public var questions: [SecurityQuestion]?
     /// How many questions a user must answer. JSON member `SecurityQuestionCount`.
@@ -94,3 +94,6 @@ public struct SecurityQuestionConfiguration: Codable, Sendable, Hashable, JSONVa
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SecurityQuestionConfiguration: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct SocialProviderEndpoint: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct SocialProviderEndpoint: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The provider name, e.g. `Google`. JSON member `Name`.
     public var name: String?
     /// The URL that starts a login with the provider. JSON member `Endpoint`.
@@ -94,3 +94,6 @@ public struct SocialProviderEndpoint: Codable, Sendable, Hashable, JSONValueDeco
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SocialProviderEndpoint: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct SocialSchema: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct SocialSchema: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The providers. JSON member `Providers`.
     public var providers: [SocialProviderEndpoint]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -85,3 +85,6 @@ public struct SocialSchema: Codable, Sendable, Hashable, JSONValueDecodable, JSO
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SocialSchema: JSONWritable {}

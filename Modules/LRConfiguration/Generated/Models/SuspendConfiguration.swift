@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct SuspendConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct SuspendConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The suspension length, in seconds. JSON member `EffectivePeriodInSeconds`.
     public var effectivePeriodInSeconds: Int?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -82,3 +82,6 @@ public struct SuspendConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SuspendConfiguration: JSONWritable {}

@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/
-public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether multi-factor authentication is enabled. JSON member `IsEnabled`.
     public var isEnabled: Bool?
     /// Whether it is required for every user. JSON member `IsRequired`.
@@ -216,3 +216,6 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable,
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension TwoFactorAuthenticationConfiguration: JSONWritable {}

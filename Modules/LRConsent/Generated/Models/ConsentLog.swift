@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
-public struct ConsentLog: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ConsentLog: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The log entry's ID. JSON member `Id`.
     public var id: String?
     /// How the consents were changed, e.g. `Default` or `ConsentEditor`. JSON member `UpdateType`.
@@ -186,3 +186,6 @@ public struct ConsentLog: Codable, Sendable, Hashable, JSONValueDecodable, JSONW
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentLog: JSONWritable {}

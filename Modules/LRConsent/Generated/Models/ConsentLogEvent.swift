@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
-public struct ConsentLogEvent: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ConsentLogEvent: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The consent option, e.g. `email_consent`. JSON member `ConsentId`.
     public var consentID: String?
     /// What happened to it, e.g. `Subscribe` or `Unsubscribe`. JSON member `Event`.
@@ -94,3 +94,6 @@ public struct ConsentLogEvent: Codable, Sendable, Hashable, JSONValueDecodable, 
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentLogEvent: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/consent-log-by-uid/
-public struct ConsentLogsResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ConsentLogsResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The account's UID. JSON member `Uid`.
     public var uid: String?
     /// The consent changes, oldest first. JSON member `ConsentLogs`.
@@ -94,3 +94,6 @@ public struct ConsentLogsResponse: Codable, Sendable, Hashable, JSONValueDecodab
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentLogsResponse: JSONWritable {}

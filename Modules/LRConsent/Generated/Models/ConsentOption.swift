@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
-public struct ConsentOption: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ConsentOption: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The consent option, e.g. `email_consent`. JSON member `ConsentOptionId`.
     public var consentOptionID: String?
     /// When it was accepted (UTC). JSON member `AcceptOnDate`.
@@ -94,3 +94,6 @@ public struct ConsentOption: Codable, Sendable, Hashable, JSONValueDecodable, JS
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentOption: JSONWritable {}

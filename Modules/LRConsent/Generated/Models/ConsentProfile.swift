@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/update-consent-by-access-token/
-public struct ConsentProfile: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ConsentProfile: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The consent form versions accepted. JSON member `AcceptedConsentVersions`.
     public var acceptedConsentVersions: [ConsentVersion]?
     /// The consent options given. JSON member `Consents`.
@@ -97,3 +97,6 @@ public struct ConsentProfile: Codable, Sendable, Hashable, JSONValueDecodable, J
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentProfile: JSONWritable {}

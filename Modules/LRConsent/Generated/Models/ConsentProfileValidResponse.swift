@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
-public struct ConsentProfileValidResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ConsentProfileValidResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's consents. JSON member `ConsentProfile`.
     public var consentProfile: ConsentProfile?
     /// Whether the user's consents are up to date for the event. JSON member `IsValid`.
@@ -96,3 +96,6 @@ public struct ConsentProfileValidResponse: Codable, Sendable, Hashable, JSONValu
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentProfileValidResponse: JSONWritable {}

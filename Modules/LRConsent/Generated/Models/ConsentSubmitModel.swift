@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct ConsentSubmitModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ConsentSubmitModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `data`.
     public var data: [JSONValue]?
     /// JSON member `events`.
@@ -92,3 +92,6 @@ public struct ConsentSubmitModel: Codable, Sendable, Hashable, JSONValueDecodabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentSubmitModel: JSONWritable {}

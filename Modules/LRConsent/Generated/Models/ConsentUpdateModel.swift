@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct ConsentUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ConsentUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The consents, each {"consentOptionId": String, "isAccepted": Bool}. JSON member `consents`.
     public var consents: [JSONValue]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -80,3 +80,6 @@ public struct ConsentUpdateModel: Codable, Sendable, Hashable, JSONValueDecodabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentUpdateModel: JSONWritable {}

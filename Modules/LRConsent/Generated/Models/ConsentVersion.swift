@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
-public struct ConsentVersion: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ConsentVersion: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The event the form is shown at, e.g. `Login` or `Register`. JSON member `Event`.
     public var event: String?
     /// The form version. JSON member `Version`.
@@ -106,3 +106,6 @@ public struct ConsentVersion: Codable, Sendable, Hashable, JSONValueDecodable, J
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentVersion: JSONWritable {}

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/
-public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The accepted privacy policy version. JSON member `Version`.
     public var version: String?
     /// Where it was accepted: a URL or `API`. JSON member `AcceptSource`.
@@ -107,3 +107,6 @@ public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable, JSONValueDecod
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AcceptedPrivacyPolicy: JSONWritable {}

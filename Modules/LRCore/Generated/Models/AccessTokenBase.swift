@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-validate-access-token/
-public struct AccessTokenBase: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct AccessTokenBase: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The access token. JSON member `access_token`.
     public var accessToken: String?
     /// The refresh token, when refresh tokens are enabled. JSON member `refresh_token`.
@@ -140,3 +140,6 @@ public struct AccessTokenBase: Codable, Sendable, Hashable, JSONValueDecodable, 
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AccessTokenBase: JSONWritable {}

@@ -7,7 +7,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-validate-access-token/
-public struct AccessTokenInfo: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct AccessTokenInfo: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The access token. JSON member `access_token`.
     public var accessToken: String?
     /// The refresh token, when refresh tokens are enabled. JSON member `refresh_token`.
@@ -169,3 +169,6 @@ public struct AccessTokenInfo: Codable, Sendable, Hashable, JSONValueDecodable, 
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AccessTokenInfo: JSONWritable {}

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct Address: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct Address: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The kind of address, e.g. `Primary`. JSON member `Type`.
     public var `type`: String?
     /// The first address line. JSON member `Address1`.
@@ -178,3 +178,6 @@ public struct Address: Codable, Sendable, Hashable, JSONValueDecodable, JSONWrit
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension Address: JSONWritable {}

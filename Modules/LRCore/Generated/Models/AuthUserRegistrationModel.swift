@@ -4,7 +4,7 @@
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`. Required by LoginRadius in some flows.
     public var email: [EmailAddress]?
     /// The user's first name. JSON member `firstName`.
@@ -205,3 +205,6 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueD
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AuthUserRegistrationModel: JSONWritable {}

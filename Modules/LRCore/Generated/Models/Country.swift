@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct Country: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct Country: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The country code, e.g. `ca`; derived from the name. JSON member `Code`.
     public var code: String?
     /// The country name. JSON member `Name`.
@@ -92,3 +92,6 @@ public struct Country: Codable, Sendable, Hashable, JSONValueDecodable, JSONWrit
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension Country: JSONWritable {}

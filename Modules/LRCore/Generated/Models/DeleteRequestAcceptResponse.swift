@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-delete-account-with-email-confirmation/
-public struct DeleteRequestAcceptResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct DeleteRequestAcceptResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the request was accepted and the confirmation email sent. JSON member
     /// `IsDeleteRequestAccepted`.
     public var isDeleteRequestAccepted: Bool?
@@ -81,3 +81,6 @@ public struct DeleteRequestAcceptResponse: Codable, Sendable, Hashable, JSONValu
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension DeleteRequestAcceptResponse: JSONWritable {}

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-remove-email/
-public struct DeleteResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct DeleteResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the deletion succeeded. JSON member `IsDeleted`.
     public var isDeleted: Bool?
     /// How many records were deleted, when the operation reports it. JSON member `RecordsDeleted`.
@@ -92,3 +92,6 @@ public struct DeleteResponse: Codable, Sendable, Hashable, JSONValueDecodable, J
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension DeleteResponse: JSONWritable {}

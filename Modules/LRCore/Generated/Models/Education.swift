@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct Education: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct Education: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The school. JSON member `School`.
     public var school: String?
     /// The year. JSON member `year`.
@@ -192,3 +192,6 @@ public struct Education: Codable, Sendable, Hashable, JSONValueDecodable, JSONWr
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension Education: JSONWritable {}

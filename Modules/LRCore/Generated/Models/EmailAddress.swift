@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct EmailAddress: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct EmailAddress: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The kind of address, e.g. `Primary` or `Secondary`. JSON member `Type`.
     public var `type`: String?
     /// The email address. JSON member `Value`.
@@ -92,3 +92,6 @@ public struct EmailAddress: Codable, Sendable, Hashable, JSONValueDecodable, JSO
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EmailAddress: JSONWritable {}

@@ -8,7 +8,7 @@
 /// LoginRadius's name for it: `EmailOtpStatus`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/
-public struct EmailOTPStatus: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct EmailOTPStatus: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The (masked) address the OTP was sent to. JSON member `Email`.
     public var email: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -82,3 +82,6 @@ public struct EmailOTPStatus: Codable, Sendable, Hashable, JSONValueDecodable, J
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EmailOTPStatus: JSONWritable {}

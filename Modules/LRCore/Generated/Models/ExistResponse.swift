@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-email-availability/
-public struct ExistResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ExistResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the value is already taken by an account. JSON member `IsExist`.
     public var isExist: Bool?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -80,3 +80,6 @@ public struct ExistResponse: Codable, Sendable, Hashable, JSONValueDecodable, JS
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ExistResponse: JSONWritable {}

@@ -8,7 +8,7 @@
 /// LoginRadius's name for it: `ExternalId`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct ExternalID: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ExternalID: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The external system. JSON member `Source`.
     public var source: String?
     /// The user's ID in that system. JSON member `SourceId`.
@@ -94,3 +94,6 @@ public struct ExternalID: Codable, Sendable, Hashable, JSONValueDecodable, JSONW
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ExternalID: JSONWritable {}

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct IMAccount: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct IMAccount: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The kind of account. JSON member `AccountType`.
     public var accountType: String?
     /// The account name. JSON member `AccountName`.
@@ -92,3 +92,6 @@ public struct IMAccount: Codable, Sendable, Hashable, JSONValueDecodable, JSONWr
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension IMAccount: JSONWritable {}

@@ -7,7 +7,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The account's unique ID in LoginRadius, shared by every profile linked to the account. JSON
     /// member `Uid`.
     public var uid: String?
@@ -2096,3 +2096,6 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable, JSONWri
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension Identity: JSONWritable {}

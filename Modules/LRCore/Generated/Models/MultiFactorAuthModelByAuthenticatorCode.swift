@@ -4,7 +4,7 @@
 ///
 /// LoginRadius requires ``authenticatorCode``, so it is not optional; the other fields are. Members
 /// not declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct MultiFactorAuthModelByAuthenticatorCode: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct MultiFactorAuthModelByAuthenticatorCode: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The code shown by the authenticator app. JSON member `authenticatorCode`. Required by
     /// LoginRadius.
     public var authenticatorCode: String
@@ -80,3 +80,6 @@ public struct MultiFactorAuthModelByAuthenticatorCode: Codable, Sendable, Hashab
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultiFactorAuthModelByAuthenticatorCode: JSONWritable {}

@@ -7,7 +7,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-validate-access-token/
-public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JSONValueDecodable {
     /// A QR code image URL for setting up an authenticator app, when one is still to be configured.
     /// JSON member `QRCode`.
     public var qrCode: String?
@@ -289,3 +289,6 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JS
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultiFactorAuthenticationSettings: JSONWritable {}

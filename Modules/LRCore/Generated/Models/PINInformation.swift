@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/pin-authentication/
-public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The PIN hash. JSON member `PIN`.
     public var pin: String?
     /// Whether the user skipped setting a PIN. JSON member `Skipped`.
@@ -143,3 +143,6 @@ public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable, J
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PINInformation: JSONWritable {}

@@ -5,7 +5,7 @@
 /// LoginRadius requires ``password`` and ``phone``, so they are not optional; the other fields are.
 /// Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct PhoneAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PhoneAuthenticationModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's password. JSON member `password`. Required by LoginRadius.
     public var password: String
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
@@ -94,3 +94,6 @@ public struct PhoneAuthenticationModel: Codable, Sendable, Hashable, JSONValueDe
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PhoneAuthenticationModel: JSONWritable {}

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct PhoneNumber: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PhoneNumber: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The kind of number, e.g. `Mobile`. JSON member `PhoneType`.
     public var phoneType: String?
     /// The phone number, with its country code. JSON member `PhoneNumber`.
@@ -92,3 +92,6 @@ public struct PhoneNumber: Codable, Sendable, Hashable, JSONValueDecodable, JSON
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PhoneNumber: JSONWritable {}

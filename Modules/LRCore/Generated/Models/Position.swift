@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct Position: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct Position: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The job title. JSON member `Position`.
     public var position: String?
     /// A description of the position. JSON member `Summary`.
@@ -165,3 +165,6 @@ public struct Position: Codable, Sendable, Hashable, JSONValueDecodable, JSONWri
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension Position: JSONWritable {}

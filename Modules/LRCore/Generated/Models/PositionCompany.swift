@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/getting-started/data-points/detailed-data-points/
-public struct PositionCompany: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PositionCompany: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The company name. JSON member `Name`.
     public var name: String?
     /// The company type. JSON member `Type`.
@@ -104,3 +104,6 @@ public struct PositionCompany: Codable, Sendable, Hashable, JSONValueDecodable, 
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PositionCompany: JSONWritable {}

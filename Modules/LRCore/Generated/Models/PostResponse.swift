@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-add-email/
-public struct PostResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PostResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the operation succeeded. JSON member `IsPosted`.
     public var isPosted: Bool?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -80,3 +80,6 @@ public struct PostResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSO
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PostResponse: JSONWritable {}

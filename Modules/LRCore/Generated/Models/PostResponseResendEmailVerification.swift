@@ -7,7 +7,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/auth-send-social-link-verification-email/
-public struct PostResponseResendEmailVerification: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PostResponseResendEmailVerification: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the email was sent. JSON member `IsPosted`.
     public var isPosted: Bool?
     /// An ID for the sent verification request. JSON member `uuid`.
@@ -93,3 +93,6 @@ public struct PostResponseResendEmailVerification: Codable, Sendable, Hashable, 
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PostResponseResendEmailVerification: JSONWritable {}

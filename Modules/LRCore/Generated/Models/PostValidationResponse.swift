@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/consent-management/verify-consent-by-access-token/
-public struct PostValidationResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PostValidationResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the checked value is valid. JSON member `IsValid`.
     public var isValid: Bool?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -80,3 +80,6 @@ public struct PostValidationResponse: Codable, Sendable, Hashable, JSONValueDeco
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PostValidationResponse: JSONWritable {}

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/privacy-policy-history-by-access-token/
-public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The account's UID. JSON member `Uid`.
     public var uid: String?
     /// The version currently accepted. JSON member `Current`.
@@ -106,3 +106,6 @@ public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable, JSONVal
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PrivacyPolicyHistoryResponse: JSONWritable {}

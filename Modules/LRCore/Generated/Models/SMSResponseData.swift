@@ -9,7 +9,7 @@
 /// LoginRadius's name for it: `SmsResponseData`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/phone-authentication/phone-resend-otp/
-public struct SMSResponseData: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct SMSResponseData: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The SMS provider account that sent the message (for Twilio, the account SID). JSON member
     /// `AccountSid`.
     public var accountSid: String?
@@ -96,3 +96,6 @@ public struct SMSResponseData: Codable, Sendable, Hashable, JSONValueDecodable, 
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SMSResponseData: JSONWritable {}

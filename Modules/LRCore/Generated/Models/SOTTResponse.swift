@@ -8,7 +8,7 @@
 /// LoginRadius's name for it: `SottResponse`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/generate-sott-token/
-public struct SOTTResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct SOTTResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The SOTT. JSON member `Sott`.
     public var sott: String?
     /// When the SOTT expires (UTC). JSON member `ExpiryTime`.
@@ -94,3 +94,6 @@ public struct SOTTResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSO
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SOTTResponse: JSONWritable {}

@@ -6,7 +6,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/authentication/security-questions-by-email/
-public struct SecurityQuestion: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct SecurityQuestion: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The question's ID, the key of its answer in `securityanswer`. JSON member `QuestionId`.
     public var questionID: String?
     /// The question text. JSON member `Question`.
@@ -92,3 +92,6 @@ public struct SecurityQuestion: Codable, Sendable, Hashable, JSONValueDecodable,
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SecurityQuestion: JSONWritable {}

@@ -4,7 +4,7 @@
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct SecurityQuestionAnswerUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct SecurityQuestionAnswerUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `securityquestionanswer`.
     public var securityQuestionAnswer: [JSONValue]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -81,3 +81,6 @@ public struct SecurityQuestionAnswerUpdateModel: Codable, Sendable, Hashable, JS
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SecurityQuestionAnswerUpdateModel: JSONWritable {}

@@ -7,7 +7,7 @@
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-server-time/
-public struct ServerInfo: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ServerInfo: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Where the server is, e.g. `East Us`. JSON member `ServerLocation`.
     public var serverLocation: String?
     /// The server's name. JSON member `ServerName`.
@@ -123,3 +123,6 @@ public struct ServerInfo: Codable, Sendable, Hashable, JSONValueDecodable, JSONW
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ServerInfo: JSONWritable {}

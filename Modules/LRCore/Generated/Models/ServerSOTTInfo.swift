@@ -8,7 +8,7 @@
 /// LoginRadius's name for it: `ServerSottInfo`.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-server-time/
-public struct ServerSOTTInfo: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ServerSOTTInfo: Codable, Sendable, Hashable, JSONValueDecodable {
     /// When the SOTT becomes valid (UTC). JSON member `StartTime`.
     public var startTime: LoginRadiusDate?
     /// When the SOTT stops being valid (UTC). JSON member `EndTime`.
@@ -139,3 +139,6 @@ public struct ServerSOTTInfo: Codable, Sendable, Hashable, JSONValueDecodable, J
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ServerSOTTInfo: JSONWritable {}

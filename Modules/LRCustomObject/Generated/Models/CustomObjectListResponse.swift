@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-uid/
-public struct CustomObjectListResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct CustomObjectListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// How many records there are. JSON member `Count`.
     public var count: Int?
     /// The records. JSON member `data`.
@@ -94,3 +94,6 @@ public struct CustomObjectListResponse: Codable, Sendable, Hashable, JSONValueDe
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension CustomObjectListResponse: JSONWritable {}

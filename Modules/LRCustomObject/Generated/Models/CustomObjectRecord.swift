@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/custom-object/custom-object-by-objectrecordid-and-uid/
-public struct CustomObjectRecord: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct CustomObjectRecord: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The record's ID (the object record ID). JSON member `Id`.
     public var id: String?
     /// Whether the record is active. JSON member `IsActive`.
@@ -168,3 +168,6 @@ public struct CustomObjectRecord: Codable, Sendable, Hashable, JSONValueDecodabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension CustomObjectRecord: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/backup-codes/mfa-backup-code-by-access-token/
-public struct BackupCodeResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct BackupCodeResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The backup codes; each can be used once instead of a second factor. JSON member
     /// `BackUpCodes`.
     public var backUpCodes: [String]?
@@ -83,3 +83,6 @@ public struct BackupCodeResponse: Codable, Sendable, Hashable, JSONValueDecodabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension BackupCodeResponse: JSONWritable {}

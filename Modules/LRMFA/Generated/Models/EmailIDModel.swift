@@ -8,7 +8,7 @@ public import LRCore
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `EmailIdModel`.
-public struct EmailIDModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct EmailIDModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The email address to send the OTP to. JSON member `EmailId`. Required by LoginRadius.
     public var emailID: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -83,3 +83,6 @@ public struct EmailIDModel: Codable, Sendable, Hashable, JSONValueDecodable, JSO
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EmailIDModel: JSONWritable {}

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``authenticatorCode``, so it is not optional; the other fields are. Members
 /// not declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The code shown by the authenticator app. JSON member `authenticatorCode`. Required by
     /// LoginRadius.
     public var authenticatorCode: String
@@ -82,3 +82,6 @@ public struct MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer: Codable, Se
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultiFactorAuthModelByAuthenticatorCodeSecurityAnswer: JSONWritable {}

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``backupCode``, so it is not optional; the other fields are. Members not
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct MultiFactorAuthModelByBackupCode: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct MultiFactorAuthModelByBackupCode: Codable, Sendable, Hashable, JSONValueDecodable {
     /// A backup code for multi-factor authentication. JSON member `backupCode`. Required by
     /// LoginRadius.
     public var backupCode: String
@@ -82,3 +82,6 @@ public struct MultiFactorAuthModelByBackupCode: Codable, Sendable, Hashable, JSO
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultiFactorAuthModelByBackupCode: JSONWritable {}

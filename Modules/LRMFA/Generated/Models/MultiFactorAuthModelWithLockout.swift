@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``otp``, so it is not optional; the other fields are. Members not declared
 /// here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct MultiFactorAuthModelWithLockout: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct MultiFactorAuthModelWithLockout: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -81,3 +81,6 @@ public struct MultiFactorAuthModelWithLockout: Codable, Sendable, Hashable, JSON
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultiFactorAuthModelWithLockout: JSONWritable {}

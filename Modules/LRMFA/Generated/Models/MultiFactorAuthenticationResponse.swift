@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/
-public struct MultiFactorAuthenticationResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct MultiFactorAuthenticationResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The second-factor step; `null` when the login completed without one. JSON member
     /// `SecondFactorAuthentication`.
     public var secondFactorAuthentication: SecondFactorAuthentication?
@@ -176,3 +176,6 @@ public struct MultiFactorAuthenticationResponse: Codable, Sendable, Hashable, JS
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultiFactorAuthenticationResponse: JSONWritable {}

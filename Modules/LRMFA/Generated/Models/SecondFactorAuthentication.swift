@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/multi-factor-authentication/mfa-email-login/
-public struct SecondFactorAuthentication: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct SecondFactorAuthentication: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The token to send with the second-factor verification call. JSON member
     /// `SecondFactorAuthenticationToken`.
     public var secondFactorAuthenticationToken: String?
@@ -308,3 +308,6 @@ public struct SecondFactorAuthentication: Codable, Sendable, Hashable, JSONValue
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SecondFactorAuthentication: JSONWritable {}

@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``replaceSecurityQuestionAnswer``, so it is not optional; the other fields
 /// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `securityquestionanswer`.
     public var securityQuestionAnswer: [JSONValue]?
     /// JSON member `ReplaceSecurityQuestionAnswer`. Required by LoginRadius.
@@ -106,3 +106,6 @@ public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hasha
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SecurityQuestionAnswerModelByAccessToken: JSONWritable {}

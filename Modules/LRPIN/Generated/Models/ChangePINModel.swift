@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `ChangePinModel`.
-public struct ChangePINModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ChangePINModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The new PIN. JSON member `newPIN`. Required by LoginRadius.
     public var newPIN: String
     /// The current PIN. JSON member `oldPIN`. Required by LoginRadius.
@@ -97,3 +97,6 @@ public struct ChangePINModel: Codable, Sendable, Hashable, JSONValueDecodable, J
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ChangePINModel: JSONWritable {}

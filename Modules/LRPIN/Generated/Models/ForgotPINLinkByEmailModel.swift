@@ -8,7 +8,7 @@ public import LRCore
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `ForgotPinLinkByEmailModel`.
-public struct ForgotPINLinkByEmailModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ForgotPINLinkByEmailModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -83,3 +83,6 @@ public struct ForgotPINLinkByEmailModel: Codable, Sendable, Hashable, JSONValueD
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ForgotPINLinkByEmailModel: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `ForgotPinLinkByUserNameModel`.
-public struct ForgotPINLinkByUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ForgotPINLinkByUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's username. JSON member `userName`. Required by LoginRadius.
     public var userName: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -83,3 +83,6 @@ public struct ForgotPINLinkByUserNameModel: Codable, Sendable, Hashable, JSONVal
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ForgotPINLinkByUserNameModel: JSONWritable {}

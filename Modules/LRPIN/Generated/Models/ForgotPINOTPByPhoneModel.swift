@@ -8,7 +8,7 @@ public import LRCore
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `ForgotPinOtpByPhoneModel`.
-public struct ForgotPINOTPByPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ForgotPINOTPByPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
     /// LoginRadius.
     public var phone: String
@@ -84,3 +84,6 @@ public struct ForgotPINOTPByPhoneModel: Codable, Sendable, Hashable, JSONValueDe
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ForgotPINOTPByPhoneModel: JSONWritable {}

@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `ResetPinByPhoneAndOtpModel`.
-public struct ResetPINByPhoneAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPINByPhoneAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
@@ -111,3 +111,6 @@ public struct ResetPINByPhoneAndOTPModel: Codable, Sendable, Hashable, JSONValue
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPINByPhoneAndOTPModel: JSONWritable {}

@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `ResetPinByResetToken`.
-public struct ResetPINByResetToken: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPINByResetToken: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's PIN. JSON member `pin`. Required by LoginRadius.
     public var pin: String
     /// The reset token from the reset email. JSON member `resetToken`. Required by LoginRadius.
@@ -97,3 +97,6 @@ public struct ResetPINByResetToken: Codable, Sendable, Hashable, JSONValueDecoda
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPINByResetToken: JSONWritable {}

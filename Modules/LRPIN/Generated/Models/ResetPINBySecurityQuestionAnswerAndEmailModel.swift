@@ -9,7 +9,7 @@ public import LRCore
 /// the value is encoded.
 ///
 /// LoginRadius's name for it: `ResetPinBySecurityQuestionAnswerAndEmailModel`.
-public struct ResetPINBySecurityQuestionAnswerAndEmailModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPINBySecurityQuestionAnswerAndEmailModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's email address. JSON member `email`. Required by LoginRadius.
     public var email: String
     /// The user's PIN. JSON member `pin`. Required by LoginRadius.
@@ -114,3 +114,6 @@ public struct ResetPINBySecurityQuestionAnswerAndEmailModel: Codable, Sendable, 
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPINBySecurityQuestionAnswerAndEmailModel: JSONWritable {}

@@ -9,7 +9,7 @@ public import LRCore
 /// the value is encoded.
 ///
 /// LoginRadius's name for it: `ResetPinBySecurityQuestionAnswerAndPhoneModel`.
-public struct ResetPINBySecurityQuestionAnswerAndPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPINBySecurityQuestionAnswerAndPhoneModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The phone number, in E.164 format (e.g. `+15551234567`). JSON member `phone`. Required by
     /// LoginRadius.
     public var phone: String
@@ -115,3 +115,6 @@ public struct ResetPINBySecurityQuestionAnswerAndPhoneModel: Codable, Sendable, 
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPINBySecurityQuestionAnswerAndPhoneModel: JSONWritable {}

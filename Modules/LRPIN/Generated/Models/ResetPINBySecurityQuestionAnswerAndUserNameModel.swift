@@ -9,7 +9,7 @@ public import LRCore
 /// the value is encoded.
 ///
 /// LoginRadius's name for it: `ResetPinBySecurityQuestionAnswerAndUsernameModel`.
-public struct ResetPINBySecurityQuestionAnswerAndUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPINBySecurityQuestionAnswerAndUserNameModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's PIN. JSON member `pin`. Required by LoginRadius.
     public var pin: String
     /// Security question IDs mapped to their answers. JSON member `securityAnswer`. Required by
@@ -114,3 +114,6 @@ public struct ResetPINBySecurityQuestionAnswerAndUserNameModel: Codable, Sendabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPINBySecurityQuestionAnswerAndUserNameModel: JSONWritable {}

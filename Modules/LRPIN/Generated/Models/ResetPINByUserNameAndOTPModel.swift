@@ -9,7 +9,7 @@ public import LRCore
 /// value is encoded.
 ///
 /// LoginRadius's name for it: `ResetPinByUsernameAndOtpModel`.
-public struct ResetPINByUserNameAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPINByUserNameAndOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// The user's PIN. JSON member `pin`. Required by LoginRadius.
@@ -110,3 +110,6 @@ public struct ResetPINByUserNameAndOTPModel: Codable, Sendable, Hashable, JSONVa
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPINByUserNameAndOTPModel: JSONWritable {}

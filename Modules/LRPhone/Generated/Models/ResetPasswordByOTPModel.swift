@@ -9,7 +9,7 @@ public import LRCore
 /// value is encoded.
 ///
 /// LoginRadius's name for it: `ResetPasswordByOtpModel`.
-public struct ResetPasswordByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ResetPasswordByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// The user's password. JSON member `password`. Required by LoginRadius.
@@ -111,3 +111,6 @@ public struct ResetPasswordByOTPModel: Codable, Sendable, Hashable, JSONValueDec
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPasswordByOTPModel: JSONWritable {}

@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/step-up-authentication/mfa/step-up-auth-by-otp/
-public struct EventBasedMultiFactorAuthenticationToken: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct EventBasedMultiFactorAuthenticationToken: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The token proving the re-authentication. JSON member `SecondFactorValidationToken`.
     public var secondFactorValidationToken: String?
     /// When the token expires (UTC). JSON member `ExpireIn`.
@@ -100,3 +100,6 @@ public struct EventBasedMultiFactorAuthenticationToken: Codable, Sendable, Hasha
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EventBasedMultiFactorAuthenticationToken: JSONWritable {}

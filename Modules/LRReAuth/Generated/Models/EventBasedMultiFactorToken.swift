@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``secondFactorValidationToken``, so it is not optional; the other fields
 /// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct EventBasedMultiFactorToken: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct EventBasedMultiFactorToken: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `secondFactorValidationToken`. Required by LoginRadius.
     public var secondFactorValidationToken: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -87,3 +87,6 @@ public struct EventBasedMultiFactorToken: Codable, Sendable, Hashable, JSONValue
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EventBasedMultiFactorToken: JSONWritable {}

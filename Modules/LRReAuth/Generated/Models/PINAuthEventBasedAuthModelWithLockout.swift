@@ -8,7 +8,7 @@ public import LRCore
 /// here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `PinAuthEventBasedAuthModelWithLockout`.
-public struct PINAuthEventBasedAuthModelWithLockout: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PINAuthEventBasedAuthModelWithLockout: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's PIN. JSON member `pin`. Required by LoginRadius.
     public var pin: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -83,3 +83,6 @@ public struct PINAuthEventBasedAuthModelWithLockout: Codable, Sendable, Hashable
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PINAuthEventBasedAuthModelWithLockout: JSONWritable {}

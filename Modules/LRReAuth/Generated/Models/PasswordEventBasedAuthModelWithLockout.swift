@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// LoginRadius requires ``password``, so it is not optional; the other fields are. Members not
 /// declared here are kept in ``additionalFields`` and sent back when the value is encoded.
-public struct PasswordEventBasedAuthModelWithLockout: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PasswordEventBasedAuthModelWithLockout: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user's password. JSON member `password`. Required by LoginRadius.
     public var password: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -81,3 +81,6 @@ public struct PasswordEventBasedAuthModelWithLockout: Codable, Sendable, Hashabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PasswordEventBasedAuthModelWithLockout: JSONWritable {}

@@ -9,7 +9,7 @@ public import LRCore
 /// encoded.
 ///
 /// LoginRadius's name for it: `ReauthByEmailOtpModel`.
-public struct ReauthByEmailOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ReauthByEmailOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The email address to send the OTP to. JSON member `EmailId`. Required by LoginRadius.
     public var emailID: String
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
@@ -97,3 +97,6 @@ public struct ReauthByEmailOTPModel: Codable, Sendable, Hashable, JSONValueDecod
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ReauthByEmailOTPModel: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// here are kept in ``additionalFields`` and sent back when the value is encoded.
 ///
 /// LoginRadius's name for it: `ReauthByOtpModel`.
-public struct ReauthByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ReauthByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The one-time password sent by SMS or email. JSON member `otp`. Required by LoginRadius.
     public var otp: String
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -83,3 +83,6 @@ public struct ReauthByOTPModel: Codable, Sendable, Hashable, JSONValueDecodable,
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ReauthByOTPModel: JSONWritable {}

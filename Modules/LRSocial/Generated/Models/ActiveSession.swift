@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/get-active-session-details/
-public struct ActiveSession: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ActiveSession: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The session's access token. JSON member `AccessToken`.
     public var accessToken: String?
     /// The browser, e.g. `Chrome`. JSON member `Browser`.
@@ -194,3 +194,6 @@ public struct ActiveSession: Codable, Sendable, Hashable, JSONValueDecodable, JS
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ActiveSession: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/get-active-session-details/
-public struct ActiveSessionListResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct ActiveSessionListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The sessions. JSON member `data`.
     public var data: [ActiveSession]?
     /// The cursor of the next page; `0` when there is none. JSON member `nextcursor`.
@@ -94,3 +94,6 @@ public struct ActiveSessionListResponse: Codable, Sendable, Hashable, JSONValueD
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ActiveSessionListResponse: JSONWritable {}

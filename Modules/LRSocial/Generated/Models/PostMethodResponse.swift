@@ -9,7 +9,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/session/invalidate-access-token/
-public struct PostMethodResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct PostMethodResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// Whether the token was invalidated. JSON member `isPosted`.
     public var isPosted: Bool?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -83,3 +83,6 @@ public struct PostMethodResponse: Codable, Sendable, Hashable, JSONValueDecodabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PostMethodResponse: JSONWritable {}

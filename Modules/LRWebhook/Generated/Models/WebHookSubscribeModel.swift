@@ -7,7 +7,7 @@ public import LRCore
 /// LoginRadius requires ``event`` and ``targetURL``, so they are not optional; the other fields
 /// are. Members not declared here are kept in ``additionalFields`` and sent back when the value is
 /// encoded.
-public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `event`. Required by LoginRadius.
     public var event: String
     /// JSON member `name`.
@@ -159,3 +159,6 @@ public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecod
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebHookSubscribeModel: JSONWritable {}

@@ -6,7 +6,7 @@ public import LRCore
 ///
 /// Every field is optional; members LoginRadius sends that are not declared here are kept in
 /// ``additionalFields`` and sent back when the value is encoded.
-public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable, JSONValueDecodable {
     /// JSON member `Headers`.
     public var headers: [String: JSONValue]?
     /// JSON member `QueryParams`.
@@ -110,3 +110,6 @@ public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable, JSONV
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebHookSubscriptionUpdateModel: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/
-public struct WebhookAuthentication: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct WebhookAuthentication: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The kind of authentication: `Basic` or `Bearer`. JSON member `AuthType`.
     public var authType: String?
     /// The credentials of basic authentication. JSON member `BasicAuth`.
@@ -107,3 +107,6 @@ public struct WebhookAuthentication: Codable, Sendable, Hashable, JSONValueDecod
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebhookAuthentication: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/
-public struct WebhookBasicAuth: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct WebhookBasicAuth: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The user name. JSON member `Username`.
     public var userName: String?
     /// The password; LoginRadius sends it back empty. JSON member `Password`.
@@ -94,3 +94,6 @@ public struct WebhookBasicAuth: Codable, Sendable, Hashable, JSONValueDecodable,
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebhookBasicAuth: JSONWritable {}

@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/create-webhook-subscription/
-public struct WebhookBearerToken: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct WebhookBearerToken: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The token. JSON member `Token`.
     public var token: String?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -82,3 +82,6 @@ public struct WebhookBearerToken: Codable, Sendable, Hashable, JSONValueDecodabl
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebhookBearerToken: JSONWritable {}

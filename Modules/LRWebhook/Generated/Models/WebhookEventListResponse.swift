@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-events/
-public struct WebhookEventListResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct WebhookEventListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The event names, e.g. `Login`. JSON member `Data`.
     public var data: [String]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -82,3 +82,6 @@ public struct WebhookEventListResponse: Codable, Sendable, Hashable, JSONValueDe
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebhookEventListResponse: JSONWritable {}

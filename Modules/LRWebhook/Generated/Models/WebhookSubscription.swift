@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/get-webhook-subscription-details/
-public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The subscription's ID (the hook ID). JSON member `Id`.
     public var id: String?
     /// The URL called when the event happens. JSON member `TargetUrl`.
@@ -225,3 +225,6 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebhookSubscription: JSONWritable {}

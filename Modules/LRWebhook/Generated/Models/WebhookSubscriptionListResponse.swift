@@ -8,7 +8,7 @@ public import LRCore
 /// ``additionalFields`` and sent back when the value is encoded.
 ///
 /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-webhooks/
-public struct WebhookSubscriptionListResponse: Codable, Sendable, Hashable, JSONValueDecodable, JSONWritable {
+public struct WebhookSubscriptionListResponse: Codable, Sendable, Hashable, JSONValueDecodable {
     /// The subscriptions. JSON member `Data`.
     public var data: [WebhookSubscription]?
     /// Members not declared above, as LoginRadius sent them (or as you want them sent).
@@ -82,3 +82,6 @@ public struct WebhookSubscriptionListResponse: Codable, Sendable, Hashable, JSON
         writer.endObject()
     }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebhookSubscriptionListResponse: JSONWritable {}
