@@ -26,9 +26,9 @@ struct JSONWriterTests {
     ]
 
     static let doubles: [Double] = [
-        0, -0.0, 1, -1, 1.5, 0.1, 0.2 + 0.1, 1e20, 1e21, 1e22, 1e-5, 1e-7, 123456789012345678, 5e-324,
+        0, -0.0, 1, -1, 1.5, 0.1, 0.2 + 0.1, 1e20, 1e21, 1e22, 1e-5, 1e-7, 123456789012345680, .leastNonzeroMagnitude,
         .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNormalMagnitude, 100, 1e16, 1e17, 12345.678,
-        -3.25, 2.5e-3, 9007199254740993, 4.35, 1 / 3, 2e15, 1.0000000000000002,
+        -3.25, 2.5e-3, 9007199254740994, 4.35, 1 / 3, 2e15, 1.0000000000000002,
     ]
 
     @Test("strings: escaped exactly as JSONEncoder escapes them", arguments: strings)
