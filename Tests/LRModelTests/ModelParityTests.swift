@@ -1,4 +1,5 @@
 import Foundation
+import LRCore
 import LoginRadius
 import Testing
 
@@ -15,9 +16,31 @@ struct ModelParityTests {
         var name: String
         var knownFields: Set<String>
         var compare: @Sendable (Data) -> String?
+        /// For a model a request body can be: decodes a text by the fast path, writes the value with
+        /// `writeJSON(to:)` and with `JSONEncoder`, and describes any difference between the two
+        /// JSON values (`nil` when they agree, or when the text is not a value of the model).
+        var compareEncodings: (@Sendable (Data) -> String?)?
         var testDescription: String { name }
 
+        init<T: JSONValueDecodable & Equatable & Sendable & JSONWritable>(_ type: T.Type, _ knownFields: Set<String>) {
+            self.init(decoding: type, knownFields)
+            compareEncodings = { data in
+                guard let value = try? T(jsonValue: try JSONValue(parsing: data)) else { return nil }
+                do {
+                    let written = try JSONValue(parsing: Data(try value.jsonBody()))
+                    let encoded = try JSONValue(parsing: JSONCoding.encode(value))
+                    return written == encoded ? nil : "writeJSON: \(written)\nJSONEncoder: \(encoded)"
+                } catch {
+                    return "\(error)"
+                }
+            }
+        }
+
         init<T: JSONValueDecodable & Equatable & Sendable>(_ type: T.Type, _ knownFields: Set<String>) {
+            self.init(decoding: type, knownFields)
+        }
+
+        private init<T: JSONValueDecodable & Equatable & Sendable>(decoding type: T.Type, _ knownFields: Set<String>) {
             name = String(describing: type)
             self.knownFields = knownFields
             compare = { data in
@@ -155,6 +178,22 @@ struct ModelParityTests {
         }
         let count = failures.count
         #expect(count == 0, "\(model.name): \(count) differences, e.g. \(failures.prefix(3))")
+    }
+}
+
+extension ModelParityTests {
+    @Test("every body model: writeJSON(to:) writes the JSON value JSONEncoder writes", arguments: models)
+    func encodingParity(model: ModelCase) throws {
+        guard let compare = model.compareEncodings else { return }
+        var generator = SeededGenerator(seed: 0x454E_434F &+ UInt64(model.name.utf8.count))
+        let own = model.knownFields.sorted()
+        var differences: [String] = []
+        for _ in 0..<300 {
+            let text = Self.object(own, depth: 3, &generator)
+            if let difference = compare(Data(text.utf8)) { differences.append("\(text)\n\(difference)") }
+        }
+        let count = differences.count
+        #expect(count == 0, "\(model.name): \(count) differences, first: \(differences.first ?? "")")
     }
 }
 

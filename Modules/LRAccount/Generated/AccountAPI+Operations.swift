@@ -22,9 +22,9 @@ extension AccountAPI {
     public func getPrivacyPolicyHistoryByUID(
         uid: String
     ) async throws -> PrivacyPolicyHistoryResponse {
-        var call = APICall(Operations.getPrivacyPolicyHistoryByUID)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.getPrivacyPolicyHistoryByUID) { call in
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API is used to create an account in Cloud Storage. This API bypass the normal email
@@ -48,10 +48,10 @@ extension AccountAPI {
         _ accountCreateModel: AccountCreateModel,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.createAccount)
-        try call.body(accountCreateModel)
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.createAccount) { call in
+            try call.body(accountCreateModel)
+            call.query("fields", fields)
+        }
     }
 
     /// This API is used to retrieve all of the profile data, associated with the specified account
@@ -75,10 +75,10 @@ extension AccountAPI {
         email: String,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.getAccountProfileByEmail)
-        try call.query("email", required: email, parameter: "email")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccountProfileByEmail) { call in
+            try call.query("email", required: email, parameter: "email")
+            call.query("fields", fields)
+        }
     }
 
     /// This API is used to retrieve all of the profile data associated with the specified account
@@ -102,10 +102,10 @@ extension AccountAPI {
         userName: String,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.getAccountProfileByUserName)
-        try call.query("userName", required: userName, parameter: "userName")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccountProfileByUserName) { call in
+            try call.query("userName", required: userName, parameter: "userName")
+            call.query("fields", fields)
+        }
     }
 
     /// This API is used to retrieve all of the profile data, associated with the account by phone
@@ -129,10 +129,10 @@ extension AccountAPI {
         phone: String,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.getAccountProfileByPhone)
-        try call.query("phone", required: phone, parameter: "phone")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccountProfileByPhone) { call in
+            try call.query("phone", required: phone, parameter: "phone")
+            call.query("fields", fields)
+        }
     }
 
     /// This API is used to retrieve all of the profile data, associated with the account by uid in
@@ -157,10 +157,10 @@ extension AccountAPI {
         uid: String,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.getAccountProfileByUID)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccountProfileByUID) { call in
+            try call.pathParameter("uid", uid, parameter: "uid")
+            call.query("fields", fields)
+        }
     }
 
     /// This API is used to update the information of existing accounts in your Cloud Storage. See
@@ -192,12 +192,12 @@ extension AccountAPI {
         fields: String? = nil,
         nullSupport: Bool? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.updateAccountByUID)
-        try call.body(accountUserProfileUpdateModel)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        call.query("fields", fields)
-        call.query("nullSupport", nullSupport)
-        return try await client.perform(call)
+        try await client.perform(Operations.updateAccountByUID) { call in
+            try call.body(accountUserProfileUpdateModel)
+            try call.pathParameter("uid", uid, parameter: "uid")
+            call.query("fields", fields)
+            call.query("nullSupport", nullSupport)
+        }
     }
 
     /// This API is used to update the PhoneId by using the Uid's. Admin can update the PhoneId's
@@ -225,11 +225,11 @@ extension AccountAPI {
         uid: String,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.updatePhoneIDByUID)
-        try call.bodyField("phone", required: phone, parameter: "phone")
-        try call.pathParameter("uid", uid, parameter: "uid")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.updatePhoneIDByUID) { call in
+            try call.bodyField("phone", required: phone, parameter: "phone")
+            try call.pathParameter("uid", uid, parameter: "uid")
+            call.query("fields", fields)
+        }
     }
 
     /// This API use to retrive the hashed password of a specified account in Cloud Storage.
@@ -249,9 +249,9 @@ extension AccountAPI {
     public func getAccountPasswordHashByUID(
         uid: String
     ) async throws -> PasswordHashResponse {
-        var call = APICall(Operations.getAccountPasswordHashByUID)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccountPasswordHashByUID) { call in
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API is used to set the password of an account in Cloud Storage.
@@ -275,10 +275,10 @@ extension AccountAPI {
         password: String,
         uid: String
     ) async throws -> PasswordHashResponse {
-        var call = APICall(Operations.setAccountPasswordByUID)
-        try call.bodyField("password", required: password, parameter: "password")
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.setAccountPasswordByUID) { call in
+            try call.bodyField("password", required: password, parameter: "password")
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API deletes the Users account and allows them to re-register for a new account.
@@ -298,9 +298,9 @@ extension AccountAPI {
     public func deleteAccountByUID(
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteAccountByUID)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.deleteAccountByUID) { call in
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API is used to invalidate the Email Verification status on an account.
@@ -327,11 +327,11 @@ extension AccountAPI {
         emailTemplate: String? = nil,
         verificationURL: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.invalidateAccountEmailVerification)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        call.query("emailTemplate", emailTemplate)
-        call.query("verificationUrl", verificationURL)
-        return try await client.perform(call)
+        try await client.perform(Operations.invalidateAccountEmailVerification) { call in
+            try call.pathParameter("uid", uid, parameter: "uid")
+            call.query("emailTemplate", emailTemplate)
+            call.query("verificationUrl", verificationURL)
+        }
     }
 
     /// This API Returns a Forgot Password Token it can also be used to send a Forgot Password email
@@ -362,12 +362,12 @@ extension AccountAPI {
         resetPasswordURL: String? = nil,
         sendEmail: Bool? = nil
     ) async throws -> ForgotPasswordTokenResponse {
-        var call = APICall(Operations.getForgotPasswordToken)
-        try call.bodyField("email", required: email, parameter: "email")
-        call.query("emailTemplate", emailTemplate)
-        call.query("resetPasswordUrl", resetPasswordURL)
-        call.query("sendEmail", sendEmail)
-        return try await client.perform(call)
+        try await client.perform(Operations.getForgotPasswordToken) { call in
+            try call.bodyField("email", required: email, parameter: "email")
+            call.query("emailTemplate", emailTemplate)
+            call.query("resetPasswordUrl", resetPasswordURL)
+            call.query("sendEmail", sendEmail)
+        }
     }
 
     /// This API Returns an Email Verification token.
@@ -386,9 +386,9 @@ extension AccountAPI {
     public func getEmailVerificationToken(
         email: String
     ) async throws -> EmailVerificationTokenResponse {
-        var call = APICall(Operations.getEmailVerificationToken)
-        try call.bodyField("email", required: email, parameter: "email")
-        return try await client.perform(call)
+        try await client.perform(Operations.getEmailVerificationToken) { call in
+            try call.bodyField("email", required: email, parameter: "email")
+        }
     }
 
     /// The API is used to get LoginRadius access token based on UID.
@@ -407,9 +407,9 @@ extension AccountAPI {
     public func getAccessTokenByUID(
         uid: String
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.getAccessTokenByUID)
-        try call.query("uid", required: uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccessTokenByUID) { call in
+            try call.query("uid", required: uid, parameter: "uid")
+        }
     }
 
     /// This API Allows you to reset the phone no verification of an end user’s account.
@@ -436,11 +436,11 @@ extension AccountAPI {
         smsTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPhoneIDVerificationByUID)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPhoneIDVerificationByUID) { call in
+            try call.pathParameter("uid", uid, parameter: "uid")
+            call.query("smsTemplate", smsTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API is used to add/upsert another emails in account profile by different-different
@@ -468,11 +468,11 @@ extension AccountAPI {
         uid: String,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.upsertEmail)
-        try call.body(upsertEmailModel)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.upsertEmail) { call in
+            try call.body(upsertEmailModel)
+            try call.pathParameter("uid", uid, parameter: "uid")
+            call.query("fields", fields)
+        }
     }
 
     /// Use this API to Remove emails from a user Account.
@@ -498,11 +498,11 @@ extension AccountAPI {
         uid: String,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.removeEmail)
-        try call.bodyField("email", required: email, parameter: "email")
-        try call.pathParameter("uid", uid, parameter: "uid")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.removeEmail) { call in
+            try call.bodyField("email", required: email, parameter: "email")
+            try call.pathParameter("uid", uid, parameter: "uid")
+            call.query("fields", fields)
+        }
     }
 
     /// This API is used to refresh an access token via it's associated refresh token.
@@ -522,9 +522,9 @@ extension AccountAPI {
     public func refreshAccessTokenByRefreshToken(
         refreshToken: String
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.refreshAccessTokenByRefreshToken)
-        try call.query("refresh_Token", required: refreshToken, parameter: "refreshToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.refreshAccessTokenByRefreshToken) { call in
+            try call.query("refresh_Token", required: refreshToken, parameter: "refreshToken")
+        }
     }
 
     /// The Revoke Refresh Access Token API is used to revoke a refresh token or the Provider Access
@@ -546,9 +546,9 @@ extension AccountAPI {
     public func revokeRefreshToken(
         refreshToken: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.revokeRefreshToken)
-        try call.query("refresh_Token", required: refreshToken, parameter: "refreshToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.revokeRefreshToken) { call in
+            try call.query("refresh_Token", required: refreshToken, parameter: "refreshToken")
+        }
     }
 
     /// The Revoke All Refresh Access Token API is used to revoke all refresh tokens for a specific
@@ -570,9 +570,9 @@ extension AccountAPI {
     public func revokeAllRefreshToken(
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.revokeAllRefreshToken)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.revokeAllRefreshToken) { call in
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API generate Email tokens and Email OTPs for Email verification, Add email, Forgot
@@ -597,10 +597,10 @@ extension AccountAPI {
         _ multiEmailToken: MultiEmailToken,
         tokenType: String
     ) async throws -> MultipurposeTokenResponse {
-        var call = APICall(Operations.multipurposeEmailTokenGeneration)
-        try call.body(multiEmailToken)
-        try call.pathParameter("tokentype", tokenType, parameter: "tokenType")
-        return try await client.perform(call)
+        try await client.perform(Operations.multipurposeEmailTokenGeneration) { call in
+            try call.body(multiEmailToken)
+            try call.pathParameter("tokentype", tokenType, parameter: "tokenType")
+        }
     }
 
     /// Note: This is intended for specific workflows where an email may be associated to multiple
@@ -625,10 +625,10 @@ extension AccountAPI {
         email: String,
         fields: String? = nil
     ) async throws -> IdentityListResponse {
-        var call = APICall(Operations.getAccountIdentitiesByEmail)
-        try call.query("email", required: email, parameter: "email")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccountIdentitiesByEmail) { call in
+            try call.query("email", required: email, parameter: "email")
+            call.query("fields", fields)
+        }
     }
 
     /// This API is used to delete all user profiles associated with an Email.
@@ -647,9 +647,9 @@ extension AccountAPI {
     public func accountDeleteByEmail(
         email: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.accountDeleteByEmail)
-        try call.query("email", required: email, parameter: "email")
-        return try await client.perform(call)
+        try await client.perform(Operations.accountDeleteByEmail) { call in
+            try call.query("email", required: email, parameter: "email")
+        }
     }
 
     /// This API generates SMS OTP for Add phone, Phone Id verification, Forgot password, Forgot
@@ -674,10 +674,10 @@ extension AccountAPI {
         _ multiSMSOTP: MultiSMSOTP,
         smsOTPType: String
     ) async throws -> MultipurposeTokenResponse {
-        var call = APICall(Operations.multipurposeSMSOTPGeneration)
-        try call.body(multiSMSOTP)
-        try call.pathParameter("smsotptype", smsOTPType, parameter: "smsOTPType")
-        return try await client.perform(call)
+        try await client.perform(Operations.multipurposeSMSOTPGeneration) { call in
+            try call.body(multiSMSOTP)
+            try call.pathParameter("smsotptype", smsOTPType, parameter: "smsOTPType")
+        }
     }
 
     /// This API is used to update a user's Uid. It will update all profiles, custom objects and
@@ -700,9 +700,9 @@ extension AccountAPI {
         _ updateUIDModel: UpdateUIDModel,
         uid: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.accountUpdateUID)
-        try call.body(updateUIDModel)
-        try call.query("uid", required: uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.accountUpdateUID) { call in
+            try call.body(updateUIDModel)
+            try call.query("uid", required: uid, parameter: "uid")
+        }
     }
 }

@@ -20,9 +20,9 @@ extension RoleAPI {
     public func getRolesByUID(
         uid: String
     ) async throws -> RolesResponse {
-        var call = APICall(Operations.getRolesByUID)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.getRolesByUID) { call in
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API is used to assign your desired roles to a given user.
@@ -45,10 +45,10 @@ extension RoleAPI {
         _ accountRolesModel: AccountRolesModel,
         uid: String
     ) async throws -> RolesResponse {
-        var call = APICall(Operations.assignRolesByUID)
-        try call.body(accountRolesModel)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.assignRolesByUID) { call in
+            try call.body(accountRolesModel)
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API is used to unassign roles from a user.
@@ -71,10 +71,10 @@ extension RoleAPI {
         _ accountRolesModel: AccountRolesModel,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.unassignRolesByUID)
-        try call.body(accountRolesModel)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.unassignRolesByUID) { call in
+            try call.body(accountRolesModel)
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API Gets the contexts that have been configured and the associated roles and
@@ -95,9 +95,9 @@ extension RoleAPI {
     public func getRoleContextByUID(
         uid: String
     ) async throws -> RoleContextListResponse {
-        var call = APICall(Operations.getRoleContextByUID)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.getRoleContextByUID) { call in
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// The API is used to retrieve role context by the context name.
@@ -117,9 +117,9 @@ extension RoleAPI {
     public func getRoleContextByContextName(
         contextName: String
     ) async throws -> RoleContextProfileListResponse {
-        var call = APICall(Operations.getRoleContextByContextName)
-        try call.pathParameter("context_name", contextName, parameter: "contextName")
-        return try await client.perform(call)
+        try await client.perform(Operations.getRoleContextByContextName) { call in
+            try call.pathParameter("context_name", contextName, parameter: "contextName")
+        }
     }
 
     /// This API creates a Context with a set of Roles.
@@ -142,10 +142,10 @@ extension RoleAPI {
         _ accountRoleContextModel: AccountRoleContextModel,
         uid: String
     ) async throws -> RoleContextListResponse {
-        var call = APICall(Operations.updateRoleContextByUID)
-        try call.body(accountRoleContextModel)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.updateRoleContextByUID) { call in
+            try call.body(accountRoleContextModel)
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API Deletes the specified Role Context.
@@ -169,10 +169,10 @@ extension RoleAPI {
         contextName: String,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteRoleContextByUID)
-        try call.pathParameter("context_name", contextName, parameter: "contextName")
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.deleteRoleContextByUID) { call in
+            try call.pathParameter("context_name", contextName, parameter: "contextName")
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API Deletes the specified Role from a Context.
@@ -198,11 +198,11 @@ extension RoleAPI {
         contextName: String,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteRolesFromRoleContextByUID)
-        try call.body(roleContextRemoveRoleModel)
-        try call.pathParameter("context_name", contextName, parameter: "contextName")
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.deleteRolesFromRoleContextByUID) { call in
+            try call.body(roleContextRemoveRoleModel)
+            try call.pathParameter("context_name", contextName, parameter: "contextName")
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API Deletes Additional Permissions from Context.
@@ -230,11 +230,11 @@ extension RoleAPI {
         contextName: String,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteAdditionalPermissionFromRoleContextByUID)
-        try call.body(roleContextAdditionalPermissionRemoveRoleModel)
-        try call.pathParameter("context_name", contextName, parameter: "contextName")
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.deleteAdditionalPermissionFromRoleContextByUID) { call in
+            try call.body(roleContextAdditionalPermissionRemoveRoleModel)
+            try call.pathParameter("context_name", contextName, parameter: "contextName")
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API retrieves the complete list of created roles with permissions of your app.
@@ -248,8 +248,7 @@ extension RoleAPI {
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/roles-management/roles-list/ (LoginRadius's `get_roles_list`)
     public func getRolesList() async throws -> RoleListResponse {
-        let call = APICall(Operations.getRolesList)
-        return try await client.perform(call)
+        try await client.perform(Operations.getRolesList) { _ in }
     }
 
     /// This API creates a role with permissions.
@@ -267,9 +266,9 @@ extension RoleAPI {
     public func createRoles(
         _ rolesModel: RolesModel
     ) async throws -> RoleListResponse {
-        var call = APICall(Operations.createRoles)
-        try call.body(rolesModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.createRoles) { call in
+            try call.body(rolesModel)
+        }
     }
 
     /// This API is used to delete the role.
@@ -288,9 +287,9 @@ extension RoleAPI {
     public func deleteRole(
         role: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteRole)
-        try call.pathParameter("role", role, parameter: "role")
-        return try await client.perform(call)
+        try await client.perform(Operations.deleteRole) { call in
+            try call.pathParameter("role", role, parameter: "role")
+        }
     }
 
     /// This API is used to add permissions to a given role.
@@ -312,10 +311,10 @@ extension RoleAPI {
         _ permissionsModel: PermissionsModel,
         role: String
     ) async throws -> Role {
-        var call = APICall(Operations.addRolePermissions)
-        try call.body(permissionsModel)
-        try call.pathParameter("role", role, parameter: "role")
-        return try await client.perform(call)
+        try await client.perform(Operations.addRolePermissions) { call in
+            try call.body(permissionsModel)
+            try call.pathParameter("role", role, parameter: "role")
+        }
     }
 
     /// API is used to remove permissions from a role.
@@ -337,9 +336,9 @@ extension RoleAPI {
         _ permissionsModel: PermissionsModel,
         role: String
     ) async throws -> Role {
-        var call = APICall(Operations.removeRolePermissions)
-        try call.body(permissionsModel)
-        try call.pathParameter("role", role, parameter: "role")
-        return try await client.perform(call)
+        try await client.perform(Operations.removeRolePermissions) { call in
+            try call.body(permissionsModel)
+            try call.pathParameter("role", role, parameter: "role")
+        }
     }
 }

@@ -19,8 +19,8 @@ extension SOTTAPI {
     public func generateSOTT(
         timeDifference: Int? = nil
     ) async throws -> SOTTResponse {
-        var call = APICall(Operations.generateSOTT)
-        call.query("timeDifference", timeDifference)
-        return try await client.perform(call)
+        try await client.perform(Operations.generateSOTT) { call in
+            call.query("timeDifference", timeDifference)
+        }
     }
 }

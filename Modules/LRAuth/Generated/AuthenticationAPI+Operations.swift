@@ -19,9 +19,9 @@ extension AuthenticationAPI {
     public func getSecurityQuestionsByEmail(
         email: String
     ) async throws -> [SecurityQuestion] {
-        var call = APICall(Operations.getSecurityQuestionsByEmail)
-        try call.query("email", required: email, parameter: "email")
-        return try await client.perform(call)
+        try await client.perform(Operations.getSecurityQuestionsByEmail) { call in
+            try call.query("email", required: email, parameter: "email")
+        }
     }
 
     /// This API is used to retrieve the list of questions that are configured on the respective
@@ -40,9 +40,9 @@ extension AuthenticationAPI {
     public func getSecurityQuestionsByUserName(
         userName: String
     ) async throws -> [SecurityQuestion] {
-        var call = APICall(Operations.getSecurityQuestionsByUserName)
-        try call.query("userName", required: userName, parameter: "userName")
-        return try await client.perform(call)
+        try await client.perform(Operations.getSecurityQuestionsByUserName) { call in
+            try call.query("userName", required: userName, parameter: "userName")
+        }
     }
 
     /// This API is used to retrieve the list of questions that are configured on the respective
@@ -61,9 +61,9 @@ extension AuthenticationAPI {
     public func getSecurityQuestionsByPhone(
         phone: String
     ) async throws -> [SecurityQuestion] {
-        var call = APICall(Operations.getSecurityQuestionsByPhone)
-        try call.query("phone", required: phone, parameter: "phone")
-        return try await client.perform(call)
+        try await client.perform(Operations.getSecurityQuestionsByPhone) { call in
+            try call.query("phone", required: phone, parameter: "phone")
+        }
     }
 
     /// This API is used to retrieve the list of questions that are configured on the respective
@@ -84,9 +84,9 @@ extension AuthenticationAPI {
     public func getSecurityQuestionsByAccessToken(
         accessToken: String
     ) async throws -> [SecurityQuestion] {
-        var call = APICall(Operations.getSecurityQuestionsByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.getSecurityQuestionsByAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This api validates access token, if valid then returns a response with its expiry otherwise
@@ -107,9 +107,9 @@ extension AuthenticationAPI {
     public func validateAccessToken(
         accessToken: String
     ) async throws -> AccessTokenInfo {
-        var call = APICall(Operations.validateAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.validateAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This api call invalidates the active access token or expires an access token's validity.
@@ -134,10 +134,10 @@ extension AuthenticationAPI {
         accessToken: String,
         preventRefresh: Bool = false
     ) async throws -> PostResponse {
-        var call = APICall(Operations.invalidateAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("preventRefresh", preventRefresh)
-        return try await client.perform(call)
+        try await client.perform(Operations.invalidateAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("preventRefresh", preventRefresh)
+        }
     }
 
     /// This api call provide the active access token Information.
@@ -157,9 +157,9 @@ extension AuthenticationAPI {
     public func getAccessTokenInfo(
         accessToken: String
     ) async throws -> AccessTokenInfo {
-        var call = APICall(Operations.getAccessTokenInfo)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccessTokenInfo) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API retrieves a copy of the user data based on the access token.
@@ -189,13 +189,13 @@ extension AuthenticationAPI {
         verificationURL: String? = nil,
         welcomeEmailTemplate: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.getProfileByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("fields", fields)
-        call.query("emailTemplate", emailTemplate)
-        call.query("verificationUrl", verificationURL)
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.getProfileByAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("fields", fields)
+            call.query("emailTemplate", emailTemplate)
+            call.query("verificationUrl", verificationURL)
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+        }
     }
 
     /// This API sends a welcome email.
@@ -219,10 +219,10 @@ extension AuthenticationAPI {
         accessToken: String,
         welcomeEmailTemplate: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.sendWelcomeEmail)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.sendWelcomeEmail) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+        }
     }
 
     /// This API is used to update the user's profile by passing the access token.
@@ -268,17 +268,17 @@ extension AuthenticationAPI {
         isVoiceOTP: Bool = false,
         options: String? = nil
     ) async throws -> PostResponseWithData<Identity> {
-        var call = APICall(Operations.updateProfileByAccessToken)
-        try call.body(userProfileUpdateModel)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("emailTemplate", emailTemplate)
-        call.query("fields", fields)
-        call.query("nullSupport", nullSupport)
-        call.query("smsTemplate", smsTemplate)
-        call.query("verificationUrl", verificationURL)
-        call.query("isVoiceOtp", isVoiceOTP)
-        call.query("options", options)
-        return try await client.perform(call)
+        try await client.perform(Operations.updateProfileByAccessToken) { call in
+            try call.body(userProfileUpdateModel)
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("emailTemplate", emailTemplate)
+            call.query("fields", fields)
+            call.query("nullSupport", nullSupport)
+            call.query("smsTemplate", smsTemplate)
+            call.query("verificationUrl", verificationURL)
+            call.query("isVoiceOtp", isVoiceOTP)
+            call.query("options", options)
+        }
     }
 
     /// This API will send a confirmation email for account deletion to the customer's email when
@@ -304,11 +304,11 @@ extension AuthenticationAPI {
         deleteURL: String? = nil,
         emailTemplate: String? = nil
     ) async throws -> DeleteRequestAcceptResponse {
-        var call = APICall(Operations.deleteAccountWithEmailConfirmation)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("deleteUrl", deleteURL)
-        call.query("emailTemplate", emailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.deleteAccountWithEmailConfirmation) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("deleteUrl", deleteURL)
+            call.query("emailTemplate", emailTemplate)
+        }
     }
 
     /// This API is used to delete an account by passing it a delete token.
@@ -326,9 +326,9 @@ extension AuthenticationAPI {
     public func deleteAccountByDeleteToken(
         deleteToken: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.deleteAccountByDeleteToken)
-        try call.query("deletetoken", required: deleteToken, parameter: "deleteToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.deleteAccountByDeleteToken) { call in
+            try call.query("deletetoken", required: deleteToken, parameter: "deleteToken")
+        }
     }
 
     /// This API is used to allow a customer with a valid access token to unlock their account
@@ -355,10 +355,10 @@ extension AuthenticationAPI {
         _ unlockProfileModel: UnlockProfileModel,
         accessToken: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.unlockAccountByToken)
-        try call.body(unlockProfileModel)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.unlockAccountByToken) { call in
+            try call.body(unlockProfileModel)
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API is used to get a user's profile using the clientGuid parameter if no callback
@@ -387,13 +387,13 @@ extension AuthenticationAPI {
         verificationURL: String? = nil,
         welcomeEmailTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.getProfileByPing)
-        try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
-        call.query("emailTemplate", emailTemplate)
-        call.query("fields", fields)
-        call.query("verificationUrl", verificationURL)
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.getProfileByPing) { call in
+            try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
+            call.query("emailTemplate", emailTemplate)
+            call.query("fields", fields)
+            call.query("verificationUrl", verificationURL)
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+        }
     }
 
     /// This API is used to check the email exists or not on your site.
@@ -411,9 +411,9 @@ extension AuthenticationAPI {
     public func checkEmailAvailability(
         email: String
     ) async throws -> ExistResponse {
-        var call = APICall(Operations.checkEmailAvailability)
-        try call.query("email", required: email, parameter: "email")
-        return try await client.perform(call)
+        try await client.perform(Operations.checkEmailAvailability) { call in
+            try call.query("email", required: email, parameter: "email")
+        }
     }
 
     /// This API is used to verify the email of user. Note: This API will only return the full
@@ -446,13 +446,13 @@ extension AuthenticationAPI {
         welcomeEmailTemplate: String? = nil,
         uuid: String? = nil
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.verifyEmail)
-        try call.query("verificationToken", required: verificationToken, parameter: "verificationToken")
-        call.query("fields", fields)
-        call.query("url", url)
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        call.query("uuid", uuid)
-        return try await client.perform(call)
+        try await client.perform(Operations.verifyEmail) { call in
+            try call.query("verificationToken", required: verificationToken, parameter: "verificationToken")
+            call.query("fields", fields)
+            call.query("url", url)
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+            call.query("uuid", uuid)
+        }
     }
 
     /// This API is used to verify the email of user when the OTP Email verification flow is
@@ -481,12 +481,12 @@ extension AuthenticationAPI {
         url: String? = nil,
         welcomeEmailTemplate: String? = nil
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.verifyEmailByOTP)
-        try call.body(emailVerificationByOTPModel)
-        call.query("fields", fields)
-        call.query("url", url)
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.verifyEmailByOTP) { call in
+            try call.body(emailVerificationByOTPModel)
+            call.query("fields", fields)
+            call.query("url", url)
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+        }
     }
 
     /// This API is used to add additional emails to a user's account.
@@ -516,13 +516,13 @@ extension AuthenticationAPI {
         emailTemplate: String? = nil,
         verificationURL: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.addEmail)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("email", required: email, parameter: "email")
-        try call.bodyField("type", required: `type`, parameter: "type")
-        call.query("emailTemplate", emailTemplate)
-        call.query("verificationUrl", verificationURL)
-        return try await client.perform(call)
+        try await client.perform(Operations.addEmail) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.bodyField("email", required: email, parameter: "email")
+            try call.bodyField("type", required: `type`, parameter: "type")
+            call.query("emailTemplate", emailTemplate)
+            call.query("verificationUrl", verificationURL)
+        }
     }
 
     /// This API is used to remove additional emails from a user's account.
@@ -545,10 +545,10 @@ extension AuthenticationAPI {
         accessToken: String,
         email: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.removeEmail)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("email", required: email, parameter: "email")
-        return try await client.perform(call)
+        try await client.perform(Operations.removeEmail) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.bodyField("email", required: email, parameter: "email")
+        }
     }
 
     /// This API retrieves a copy of the user data based on the Email.
@@ -578,13 +578,13 @@ extension AuthenticationAPI {
         loginURL: String? = nil,
         verificationURL: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.loginByEmail)
-        try call.body(emailAuthenticationModel)
-        call.query("emailTemplate", emailTemplate)
-        call.query("fields", fields)
-        call.query("loginUrl", loginURL)
-        call.query("verificationUrl", verificationURL)
-        return try await client.perform(call)
+        try await client.perform(Operations.loginByEmail) { call in
+            try call.body(emailAuthenticationModel)
+            call.query("emailTemplate", emailTemplate)
+            call.query("fields", fields)
+            call.query("loginUrl", loginURL)
+            call.query("verificationUrl", verificationURL)
+        }
     }
 
     /// This API retrieves a copy of the user data based on the Username.
@@ -613,13 +613,13 @@ extension AuthenticationAPI {
         loginURL: String? = nil,
         verificationURL: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.loginByUserName)
-        try call.body(userNameAuthenticationModel)
-        call.query("emailTemplate", emailTemplate)
-        call.query("fields", fields)
-        call.query("loginUrl", loginURL)
-        call.query("verificationUrl", verificationURL)
-        return try await client.perform(call)
+        try await client.perform(Operations.loginByUserName) { call in
+            try call.body(userNameAuthenticationModel)
+            call.query("emailTemplate", emailTemplate)
+            call.query("fields", fields)
+            call.query("loginUrl", loginURL)
+            call.query("verificationUrl", verificationURL)
+        }
     }
 
     /// This API is used to send the reset password url to a specified account. Note: If you have
@@ -644,11 +644,11 @@ extension AuthenticationAPI {
         resetPasswordURL: String,
         emailTemplate: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.forgotPassword)
-        try call.bodyField("email", required: email, parameter: "email")
-        try call.query("resetPasswordUrl", required: resetPasswordURL, parameter: "resetPasswordURL")
-        call.query("emailTemplate", emailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.forgotPassword) { call in
+            try call.bodyField("email", required: email, parameter: "email")
+            try call.query("resetPasswordUrl", required: resetPasswordURL, parameter: "resetPasswordURL")
+            call.query("emailTemplate", emailTemplate)
+        }
     }
 
     /// This API is used to reset password for the specified account by security question.
@@ -668,9 +668,9 @@ extension AuthenticationAPI {
     public func resetPasswordBySecurityAnswerAndEmail(
         _ resetPasswordBySecurityAnswerAndEmailModel: ResetPasswordBySecurityAnswerAndEmailModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.resetPasswordBySecurityAnswerAndEmail)
-        try call.body(resetPasswordBySecurityAnswerAndEmailModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPasswordBySecurityAnswerAndEmail) { call in
+            try call.body(resetPasswordBySecurityAnswerAndEmailModel)
+        }
     }
 
     /// This API is used to reset password for the specified account by security question.
@@ -690,9 +690,9 @@ extension AuthenticationAPI {
     public func resetPasswordBySecurityAnswerAndPhone(
         _ resetPasswordBySecurityAnswerAndPhoneModel: ResetPasswordBySecurityAnswerAndPhoneModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.resetPasswordBySecurityAnswerAndPhone)
-        try call.body(resetPasswordBySecurityAnswerAndPhoneModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPasswordBySecurityAnswerAndPhone) { call in
+            try call.body(resetPasswordBySecurityAnswerAndPhoneModel)
+        }
     }
 
     /// This API is used to reset password for the specified account by security question.
@@ -712,9 +712,9 @@ extension AuthenticationAPI {
     public func resetPasswordBySecurityAnswerAndUserName(
         _ resetPasswordBySecurityAnswerAndUserNameModel: ResetPasswordBySecurityAnswerAndUserNameModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.resetPasswordBySecurityAnswerAndUserName)
-        try call.body(resetPasswordBySecurityAnswerAndUserNameModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPasswordBySecurityAnswerAndUserName) { call in
+            try call.body(resetPasswordBySecurityAnswerAndUserNameModel)
+        }
     }
 
     /// This API is used to set a new password for the specified account.
@@ -732,9 +732,9 @@ extension AuthenticationAPI {
     public func resetPasswordByResetToken(
         _ resetPasswordByResetTokenModel: ResetPasswordByResetTokenModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.resetPasswordByResetToken)
-        try call.body(resetPasswordByResetTokenModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPasswordByResetToken) { call in
+            try call.body(resetPasswordByResetTokenModel)
+        }
     }
 
     /// This API is used to set a new password for the specified account.
@@ -754,9 +754,9 @@ extension AuthenticationAPI {
     public func resetPasswordByEmailOTP(
         _ resetPasswordByEmailAndOTPModel: ResetPasswordByEmailAndOTPModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.resetPasswordByEmailOTP)
-        try call.body(resetPasswordByEmailAndOTPModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPasswordByEmailOTP) { call in
+            try call.body(resetPasswordByEmailAndOTPModel)
+        }
     }
 
     /// This API is used to set a new password for the specified account if you are using the
@@ -776,9 +776,9 @@ extension AuthenticationAPI {
     public func resetPasswordByOTPAndUserName(
         _ resetPasswordByUserNameModel: ResetPasswordByUserNameModel
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.resetPasswordByOTPAndUserName)
-        try call.body(resetPasswordByUserNameModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPasswordByOTPAndUserName) { call in
+            try call.body(resetPasswordByUserNameModel)
+        }
     }
 
     /// This API is used to change the accounts password based on the previous password.
@@ -805,11 +805,11 @@ extension AuthenticationAPI {
         newPassword: String,
         oldPassword: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.changePassword)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("newPassword", required: newPassword, parameter: "newPassword")
-        try call.bodyField("oldPassword", required: oldPassword, parameter: "oldPassword")
-        return try await client.perform(call)
+        try await client.perform(Operations.changePassword) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.bodyField("newPassword", required: newPassword, parameter: "newPassword")
+            try call.bodyField("oldPassword", required: oldPassword, parameter: "oldPassword")
+        }
     }
 
     /// This API is used to unlink up a social provider account with the specified account based on
@@ -835,11 +835,11 @@ extension AuthenticationAPI {
         provider: String,
         providerID: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.unlinkSocialIdentities)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("provider", required: provider, parameter: "provider")
-        try call.bodyField("providerId", required: providerID, parameter: "providerID")
-        return try await client.perform(call)
+        try await client.perform(Operations.unlinkSocialIdentities) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.bodyField("provider", required: provider, parameter: "provider")
+            try call.bodyField("providerId", required: providerID, parameter: "providerID")
+        }
     }
 
     /// This API is used to link up a social provider account with an existing LoginRadius account
@@ -863,10 +863,10 @@ extension AuthenticationAPI {
         accessToken: String,
         candidateToken: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.linkSocialIdentities)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("candidateToken", required: candidateToken, parameter: "candidateToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.linkSocialIdentities) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.bodyField("candidateToken", required: candidateToken, parameter: "candidateToken")
+        }
     }
 
     /// This API is used to link up a social provider account with an existing LoginRadius account
@@ -890,10 +890,10 @@ extension AuthenticationAPI {
         accessToken: String,
         clientGUID: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.linkSocialIdentitiesByPing)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("clientGuid", required: clientGUID, parameter: "clientGUID")
-        return try await client.perform(call)
+        try await client.perform(Operations.linkSocialIdentitiesByPing) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.bodyField("clientGuid", required: clientGUID, parameter: "clientGUID")
+        }
     }
 
     /// This API is used to set or change UserName by access token.
@@ -916,10 +916,10 @@ extension AuthenticationAPI {
         accessToken: String,
         userName: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.setOrChangeUserName)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("username", required: userName, parameter: "userName")
-        return try await client.perform(call)
+        try await client.perform(Operations.setOrChangeUserName) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.bodyField("username", required: userName, parameter: "userName")
+        }
     }
 
     /// This API is used to check the UserName exists or not on your site.
@@ -937,9 +937,9 @@ extension AuthenticationAPI {
     public func checkUserNameAvailability(
         userName: String
     ) async throws -> ExistResponse {
-        var call = APICall(Operations.checkUserNameAvailability)
-        try call.query("username", required: userName, parameter: "userName")
-        return try await client.perform(call)
+        try await client.perform(Operations.checkUserNameAvailability) { call in
+            try call.query("username", required: userName, parameter: "userName")
+        }
     }
 
     /// This API is used to update the privacy policy stored in the user's profile by providing the
@@ -964,10 +964,10 @@ extension AuthenticationAPI {
         accessToken: String,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.acceptPrivacyPolicy)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.acceptPrivacyPolicy) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("fields", fields)
+        }
     }
 
     /// This API will return all the accepted privacy policies for the user by providing the access
@@ -988,9 +988,9 @@ extension AuthenticationAPI {
     public func getPrivacyPolicyHistoryByAccessToken(
         accessToken: String
     ) async throws -> PrivacyPolicyHistoryResponse {
-        var call = APICall(Operations.getPrivacyPolicyHistoryByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.getPrivacyPolicyHistoryByAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API creates a user in the database as well as sends a verification email to the user.
@@ -1033,16 +1033,16 @@ extension AuthenticationAPI {
         welcomeEmailTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.userRegistrationByEmail)
-        try call.body(authUserRegistrationModel)
-        try call.header("X-LoginRadius-Sott", required: sott, parameter: "sott")
-        call.query("emailTemplate", emailTemplate)
-        call.query("fields", fields)
-        call.query("options", options)
-        call.query("verificationUrl", verificationURL)
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.userRegistrationByEmail) { call in
+            try call.body(authUserRegistrationModel)
+            try call.header("X-LoginRadius-Sott", required: sott, parameter: "sott")
+            call.query("emailTemplate", emailTemplate)
+            call.query("fields", fields)
+            call.query("options", options)
+            call.query("verificationUrl", verificationURL)
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API creates a user in the database as well as sends a verification email to the user.
@@ -1084,16 +1084,16 @@ extension AuthenticationAPI {
         welcomeEmailTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.userRegistrationByCaptcha)
-        try call.body(authUserRegistrationModelWithCaptcha)
-        call.query("emailTemplate", emailTemplate)
-        call.query("fields", fields)
-        call.query("options", options)
-        call.query("smsTemplate", smsTemplate)
-        call.query("verificationUrl", verificationURL)
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.userRegistrationByCaptcha) { call in
+            try call.body(authUserRegistrationModelWithCaptcha)
+            call.query("emailTemplate", emailTemplate)
+            call.query("fields", fields)
+            call.query("options", options)
+            call.query("smsTemplate", smsTemplate)
+            call.query("verificationUrl", verificationURL)
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API resends the verification email to the user.
@@ -1117,11 +1117,11 @@ extension AuthenticationAPI {
         emailTemplate: String? = nil,
         verificationURL: String? = nil
     ) async throws -> PostResponseResendEmailVerification {
-        var call = APICall(Operations.resendEmailVerification)
-        try call.bodyField("email", required: email, parameter: "email")
-        call.query("emailTemplate", emailTemplate)
-        call.query("verificationUrl", verificationURL)
-        return try await client.perform(call)
+        try await client.perform(Operations.resendEmailVerification) { call in
+            try call.bodyField("email", required: email, parameter: "email")
+            call.query("emailTemplate", emailTemplate)
+            call.query("verificationUrl", verificationURL)
+        }
     }
 
     /// This API is used to Send verification email to the unverified email of the social profile.
@@ -1145,9 +1145,9 @@ extension AuthenticationAPI {
         accessToken: String,
         clientGUID: String
     ) async throws -> PostResponseResendEmailVerification {
-        var call = APICall(Operations.sendVerificationEmailForLinkingSocialProfiles)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("clientguid", required: clientGUID, parameter: "clientGUID")
-        return try await client.perform(call)
+        try await client.perform(Operations.sendVerificationEmailForLinkingSocialProfiles) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.query("clientguid", required: clientGUID, parameter: "clientGUID")
+        }
     }
 }

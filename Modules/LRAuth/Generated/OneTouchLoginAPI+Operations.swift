@@ -27,12 +27,12 @@ extension OneTouchLoginAPI {
         redirecturl: String? = nil,
         welcomeEmailTemplate: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.oneTouchLoginByEmail)
-        try call.body(oneTouchLoginByEmailModel)
-        call.query("oneTouchLoginEmailTemplate", oneTouchLoginEmailTemplate)
-        call.query("redirecturl", redirecturl)
-        call.query("welcomeemailtemplate", welcomeEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.oneTouchLoginByEmail) { call in
+            try call.body(oneTouchLoginByEmailModel)
+            call.query("oneTouchLoginEmailTemplate", oneTouchLoginEmailTemplate)
+            call.query("redirecturl", redirecturl)
+            call.query("welcomeemailtemplate", welcomeEmailTemplate)
+        }
     }
 
     /// This API is used to send one time password to a given phone number for a frictionless
@@ -56,11 +56,11 @@ extension OneTouchLoginAPI {
         smsTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<SMSResponseData> {
-        var call = APICall(Operations.oneTouchLoginByPhone)
-        try call.body(oneTouchLoginByPhoneModel)
-        call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.oneTouchLoginByPhone) { call in
+            try call.body(oneTouchLoginByPhoneModel)
+            call.query("smsTemplate", smsTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API is used to verify the otp for One Touch Login.
@@ -86,12 +86,12 @@ extension OneTouchLoginAPI {
         fields: String? = nil,
         smsTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.oneTouchLoginOTPVerification)
-        try call.query("otp", required: otp, parameter: "otp")
-        try call.bodyField("phone", required: phone, parameter: "phone")
-        call.query("fields", fields)
-        call.query("smsTemplate", smsTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.oneTouchLoginOTPVerification) { call in
+            try call.query("otp", required: otp, parameter: "otp")
+            try call.bodyField("phone", required: phone, parameter: "phone")
+            call.query("fields", fields)
+            call.query("smsTemplate", smsTemplate)
+        }
     }
 
     /// This API verifies the provided token for One Touch Login.
@@ -114,10 +114,10 @@ extension OneTouchLoginAPI {
         verificationToken: String,
         welcomeEmailTemplate: String? = nil
     ) async throws -> VerifiedResponse {
-        var call = APICall(Operations.oneTouchEmailVerification)
-        try call.query("verificationToken", required: verificationToken, parameter: "verificationToken")
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.oneTouchEmailVerification) { call in
+            try call.query("verificationToken", required: verificationToken, parameter: "verificationToken")
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+        }
     }
 
     /// This API is used to check if the One Touch Login link has been clicked or not.
@@ -139,9 +139,9 @@ extension OneTouchLoginAPI {
         clientGUID: String,
         fields: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.oneTouchLoginPing)
-        try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.oneTouchLoginPing) { call in
+            try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
+            call.query("fields", fields)
+        }
     }
 }

@@ -27,12 +27,12 @@ extension PasswordlessLoginAPI {
         smsTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.passwordlessLoginPhoneVerification)
-        try call.body(passwordlessLoginOTPModel)
-        call.query("fields", fields)
-        call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.passwordlessLoginPhoneVerification) { call in
+            try call.body(passwordlessLoginOTPModel)
+            call.query("fields", fields)
+            call.query("smsTemplate", smsTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// API can be used to send a One-time Passcode (OTP) provided that the account has a verified
@@ -57,11 +57,11 @@ extension PasswordlessLoginAPI {
         smsTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<SMSResponseData> {
-        var call = APICall(Operations.passwordlessLoginByPhone)
-        try call.query("phone", required: phone, parameter: "phone")
-        call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.passwordlessLoginByPhone) { call in
+            try call.query("phone", required: phone, parameter: "phone")
+            call.query("smsTemplate", smsTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API is used to send a Passwordless Login verification link to the provided Email ID.
@@ -87,11 +87,11 @@ extension PasswordlessLoginAPI {
         passwordlessLoginTemplate: String? = nil,
         verificationURL: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.passwordlessLoginByEmail)
-        try call.query("email", required: email, parameter: "email")
-        call.query("passwordLessLoginTemplate", passwordlessLoginTemplate)
-        call.query("verificationUrl", verificationURL)
-        return try await client.perform(call)
+        try await client.perform(Operations.passwordlessLoginByEmail) { call in
+            try call.query("email", required: email, parameter: "email")
+            call.query("passwordLessLoginTemplate", passwordlessLoginTemplate)
+            call.query("verificationUrl", verificationURL)
+        }
     }
 
     /// This API is used to send a Passwordless Login Verification Link to a customer by providing
@@ -118,11 +118,11 @@ extension PasswordlessLoginAPI {
         passwordlessLoginTemplate: String? = nil,
         verificationURL: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.passwordlessLoginByUserName)
-        try call.query("username", required: userName, parameter: "userName")
-        call.query("passwordLessLoginTemplate", passwordlessLoginTemplate)
-        call.query("verificationUrl", verificationURL)
-        return try await client.perform(call)
+        try await client.perform(Operations.passwordlessLoginByUserName) { call in
+            try call.query("username", required: userName, parameter: "userName")
+            call.query("passwordLessLoginTemplate", passwordlessLoginTemplate)
+            call.query("verificationUrl", verificationURL)
+        }
     }
 
     /// This API is used to verify the Passwordless Login verification link. Note: If you are using
@@ -151,11 +151,11 @@ extension PasswordlessLoginAPI {
         fields: String? = nil,
         welcomeEmailTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.passwordlessLoginVerification)
-        try call.query("verificationToken", required: verificationToken, parameter: "verificationToken")
-        call.query("fields", fields)
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.passwordlessLoginVerification) { call in
+            try call.query("verificationToken", required: verificationToken, parameter: "verificationToken")
+            call.query("fields", fields)
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+        }
     }
 
     /// This API is used to verify the otp sent to the email when doing a passwordless login.
@@ -176,10 +176,10 @@ extension PasswordlessLoginAPI {
         _ passwordlessLoginByEmailAndOTPModel: PasswordlessLoginByEmailAndOTPModel,
         fields: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.passwordlessLoginVerificationByEmailAndOTP)
-        try call.body(passwordlessLoginByEmailAndOTPModel)
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.passwordlessLoginVerificationByEmailAndOTP) { call in
+            try call.body(passwordlessLoginByEmailAndOTPModel)
+            call.query("fields", fields)
+        }
     }
 
     /// This API is used to verify the otp sent to the email when doing a passwordless login.
@@ -200,9 +200,9 @@ extension PasswordlessLoginAPI {
         _ passwordlessLoginByUserNameAndOTPModel: PasswordlessLoginByUserNameAndOTPModel,
         fields: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.passwordlessLoginVerificationByUserNameAndOTP)
-        try call.body(passwordlessLoginByUserNameAndOTPModel)
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.passwordlessLoginVerificationByUserNameAndOTP) { call in
+            try call.body(passwordlessLoginByUserNameAndOTPModel)
+            call.query("fields", fields)
+        }
     }
 }

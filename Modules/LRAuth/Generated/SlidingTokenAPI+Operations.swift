@@ -19,8 +19,8 @@ extension SlidingTokenAPI {
     public func slidingAccessToken(
         accessToken: String
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.slidingAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.slidingAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 }

@@ -23,10 +23,10 @@ extension SmartLoginAPI {
         verificationToken: String,
         welcomeEmailTemplate: String? = nil
     ) async throws -> VerifiedResponse {
-        var call = APICall(Operations.smartLoginTokenVerification)
-        try call.query("verificationToken", required: verificationToken, parameter: "verificationToken")
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.smartLoginTokenVerification) { call in
+            try call.query("verificationToken", required: verificationToken, parameter: "verificationToken")
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+        }
     }
 
     /// This API sends a Smart Login link to the user's Email Id.
@@ -56,13 +56,13 @@ extension SmartLoginAPI {
         smartLoginEmailTemplate: String? = nil,
         welcomeEmailTemplate: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.smartLoginByEmail)
-        try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
-        try call.query("email", required: email, parameter: "email")
-        call.query("redirectUrl", redirectURL)
-        call.query("smartLoginEmailTemplate", smartLoginEmailTemplate)
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.smartLoginByEmail) { call in
+            try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
+            try call.query("email", required: email, parameter: "email")
+            call.query("redirectUrl", redirectURL)
+            call.query("smartLoginEmailTemplate", smartLoginEmailTemplate)
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+        }
     }
 
     /// This API sends a Smart Login link to the user's Email Id.
@@ -92,13 +92,13 @@ extension SmartLoginAPI {
         smartLoginEmailTemplate: String? = nil,
         welcomeEmailTemplate: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.smartLoginByUserName)
-        try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
-        try call.query("username", required: userName, parameter: "userName")
-        call.query("redirectUrl", redirectURL)
-        call.query("smartLoginEmailTemplate", smartLoginEmailTemplate)
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.smartLoginByUserName) { call in
+            try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
+            try call.query("username", required: userName, parameter: "userName")
+            call.query("redirectUrl", redirectURL)
+            call.query("smartLoginEmailTemplate", smartLoginEmailTemplate)
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+        }
     }
 
     /// This API is used to check if the Smart Login link has been clicked or not.
@@ -120,9 +120,9 @@ extension SmartLoginAPI {
         clientGUID: String,
         fields: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.smartLoginPing)
-        try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.smartLoginPing) { call in
+            try call.query("clientGuid", required: clientGUID, parameter: "clientGUID")
+            call.query("fields", fields)
+        }
     }
 }

@@ -14,8 +14,7 @@ extension ConfigurationAPI {
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/customer-identity-api/configuration/get-configurations/ (LoginRadius's `get_configurations`)
     public func getConfigurations() async throws -> AppConfiguration {
-        let call = APICall(Operations.getConfigurations)
-        return try await client.perform(call)
+        try await client.perform(Operations.getConfigurations) { _ in }
     }
 
     /// This API allows you to query your LoginRadius account for basic server information and
@@ -34,8 +33,8 @@ extension ConfigurationAPI {
     public func getServerInfo(
         timeDifference: Int? = nil
     ) async throws -> ServerInfo {
-        var call = APICall(Operations.getServerInfo)
-        call.query("timeDifference", timeDifference)
-        return try await client.perform(call)
+        try await client.perform(Operations.getServerInfo) { call in
+            call.query("timeDifference", timeDifference)
+        }
     }
 }

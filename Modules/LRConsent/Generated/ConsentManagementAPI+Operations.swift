@@ -21,9 +21,9 @@ extension ConsentManagementAPI {
     public func getConsentLogsByUID(
         uid: String
     ) async throws -> ConsentLogsResponse {
-        var call = APICall(Operations.getConsentLogsByUID)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.getConsentLogsByUID) { call in
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API is to submit consent form using consent token.
@@ -45,10 +45,10 @@ extension ConsentManagementAPI {
         _ consentSubmitModel: ConsentSubmitModel,
         consentToken: String
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.submitConsentByConsentToken)
-        try call.body(consentSubmitModel)
-        try call.query("consentToken", required: consentToken, parameter: "consentToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.submitConsentByConsentToken) { call in
+            try call.body(consentSubmitModel)
+            try call.query("consentToken", required: consentToken, parameter: "consentToken")
+        }
     }
 
     /// This API is used to fetch consent logs.
@@ -68,9 +68,9 @@ extension ConsentManagementAPI {
     public func getConsentLogs(
         accessToken: String
     ) async throws -> ConsentLogsResponse {
-        var call = APICall(Operations.getConsentLogs)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.getConsentLogs) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// API to provide a way to end user to submit a consent form for particular event type.
@@ -93,10 +93,10 @@ extension ConsentManagementAPI {
         _ consentSubmitModel: ConsentSubmitModel,
         accessToken: String
     ) async throws -> Identity {
-        var call = APICall(Operations.submitConsentByAccessToken)
-        try call.body(consentSubmitModel)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.submitConsentByAccessToken) { call in
+            try call.body(consentSubmitModel)
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API is used to check if consent is submitted for a particular event or not.
@@ -124,11 +124,11 @@ extension ConsentManagementAPI {
         event: String,
         isCustom: Bool
     ) async throws -> ConsentProfileValidResponse {
-        var call = APICall(Operations.verifyConsentByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("event", required: event, parameter: "event")
-        call.query("isCustom", isCustom)
-        return try await client.perform(call)
+        try await client.perform(Operations.verifyConsentByAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.query("event", required: event, parameter: "event")
+            call.query("isCustom", isCustom)
+        }
     }
 
     /// This API is to update consents using access token.
@@ -151,9 +151,9 @@ extension ConsentManagementAPI {
         _ consentUpdateModel: ConsentUpdateModel,
         accessToken: String
     ) async throws -> ConsentProfile {
-        var call = APICall(Operations.updateConsentProfileByAccessToken)
-        try call.body(consentUpdateModel)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.updateConsentProfileByAccessToken) { call in
+            try call.body(consentUpdateModel)
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 }

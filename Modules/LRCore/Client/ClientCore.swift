@@ -16,6 +16,10 @@ final class ClientCore: @unchecked Sendable {
     let logger: Logger?
     /// The client's clock: `Retry-After` dates are measured against it.
     let clock: any LoginRadiusClock
+    /// The header fields every request starts with (`Accept`, `User-Agent`): built once.
+    let baseHeaders: LoginRadiusHeaders
+    /// `region=…` when ``LoginRadiusConfiguration/serverRegion`` is set: built once.
+    let regionItem: QueryItem?
     private let lock = CurlLock()
     private var shutDown = false // guarded by `lock`
 
@@ -28,6 +32,10 @@ final class ClientCore: @unchecked Sendable {
         self.pipeline = pipeline
         self.ownsTransport = ownsTransport
         self.logger = logger
+        self.baseHeaders = ["Accept": "application/json", "User-Agent": configuration.userAgent]
+        self.regionItem = configuration.serverRegion.flatMap { region in
+            region.isBlank ? nil : QueryItem(name: "region", value: region)
+        }
     }
 
     deinit {

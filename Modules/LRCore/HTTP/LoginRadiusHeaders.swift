@@ -58,6 +58,11 @@ public struct LoginRadiusHeaders: Sendable, Hashable, ExpressibleByDictionaryLit
         fields.append(Field(name: name, value: value))
     }
 
+    /// Reserves room for `count` fields, so adding them allocates once.
+    package mutating func reserveCapacity(_ count: Int) {
+        fields.reserveCapacity(count)
+    }
+
     /// Removes every field named `name` (case-insensitive).
     public mutating func remove(_ name: String) {
         fields.removeAll { $0.name.caseInsensitiveEquals(name) }

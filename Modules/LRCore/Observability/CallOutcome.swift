@@ -16,43 +16,61 @@ struct CallOutcome: Sendable {
     var failureReason: String?
 
     /// The outcome of a reply: the error the client will make of it, if any (a 2xx with
-    /// LoginRadius's error body is a failure too, as ``LoginRadiusClient/send(_:)`` treats it).
+    /// LoginRadius's error body is a failure too, as ``LoginRadiusClient/send(_:)`` treats it,
+    /// and so is a 2xx the caller's type cannot be decoded from, when the call's ``CallRecord``
+    /// says how it is decoded).
     init(response: LoginRadiusResponse) {
         do {
             // Only the kind of failure is reported, not a Retry-After delay, so any instant will do.
             try ResponseValidation.check(response, now: Date(timeIntervalSince1970: 0))
-            self.init(httpStatus: response.status)
+            if let reply = CallRecord.current?.reply {
+                _ = try reply.value(from: response.body).get()
+            }
+            self.init(httpStatus: response.status, errorCode: nil, failureKind: nil, failureReason: nil)
         } catch {
             self.init(error: error)
             httpStatus = response.status
         }
     }
 
-    private init(httpStatus: Int) {
-        self.httpStatus = httpStatus
-    }
-
     /// The outcome of a thrown error.
     init(error: any Error) {
-        guard let error = error as? LoginRadiusError else {
-            failureKind = error is CancellationError ? "cancelled" : "other"
-            failureReason = error is CancellationError ? "cancelled" : String(describing: type(of: error))
-            return
+        // Built through `init(failure:)` with each field assigned once: the earlier form (a
+        // shadowing `guard let` and fields assigned piecemeal) crashed the Swift 6.3 optimizer
+        // (CopyPropagation, "Found ownership error") in release builds.
+        if let failure = error as? LoginRadiusError {
+            self.init(failure: failure)
+        } else if error is CancellationError {
+            self.init(httpStatus: nil, errorCode: nil, failureKind: "cancelled", failureReason: "cancelled")
+        } else {
+            self.init(
+                httpStatus: nil, errorCode: nil, failureKind: "other",
+                failureReason: String(describing: type(of: error)))
         }
-        httpStatus = error.httpStatus
-        errorCode = error.errorCode
-        failureKind = error.code.description
-        switch error.code {
-        case .api, .tooManyRequests:
-            failureReason = error.errorCode.map(String.init) ?? error.httpStatus.map(String.init)
-        case .http:
-            failureReason = error.httpStatus.map(String.init)
-        case .transport:
-            failureReason = error.transport?.kind.description
-        default:
-            break
+    }
+
+    private init(failure error: LoginRadiusError) {
+        let reason: String
+        switch error.detail {
+        case .api(let api): reason = String(api.errorCode)
+        case .tooManyRequests(let info): reason = info.apiError.map { String($0.errorCode) } ?? "429"
+        case .http(let failure): reason = String(failure.status)
+        case .transport(let failure): reason = failure.kind.description
+        // The SDK's parameter name (e.g. `email`; for a body member, its top-level name), never
+        // the value: a small, fixed set.
+        case .invalidArgument(let argument): reason = String(argument.parameter.prefix { $0 != "." })
+        default: reason = error.code.description
         }
-        failureReason = failureReason ?? error.code.description
+        self.init(
+            httpStatus: error.httpStatus, errorCode: error.errorCode, failureKind: error.code.description,
+            failureReason: reason)
+    }
+
+    private init(httpStatus: Int?, errorCode: Int?, failureKind: String?, failureReason: String?) {
+        self.httpStatus = httpStatus
+        self.errorCode = errorCode
+        self.failureKind = failureKind
+        self.failureReason = failureReason
     }
 
     /// Whether the call succeeded.

@@ -22,8 +22,10 @@ public import CoreMetrics
 /// passes the request on.
 ///
 /// Installed by ``LoginRadiusClient`` after ``TracingMiddleware`` and before ``LoggingMiddleware``.
-/// A call refused before the pipeline (a blank required parameter, a client already shut down)
-/// is not counted.
+/// A 2xx reply that the generated method cannot decode into its result type is a failure of kind
+/// `decoding` (reason `decoding`). A call refused before the pipeline is counted in
+/// `loginradius_calls_total` and as a failure of its kind with no duration: `invalidArgument`
+/// (reason: the refused parameter's name, e.g. `email`) or `shutDown`.
 public struct MetricsMiddleware: LoginRadiusMiddleware {
     /// The metric labels.
     public enum Label {
@@ -90,13 +92,12 @@ public struct MetricsMiddleware: LoginRadiusMiddleware {
         return try result.get()
     }
 
-    /// Counts a call whose reply could not be decoded (decoding happens after the pipeline).
-    static func recordDecodingFailure(of operation: OperationName) {
-        let factory = MetricsSystem.factory
-        if factory is NOOPMetricsHandler { return }
-        countFailure(
-            kind: LoginRadiusError.Code.decoding.description, reason: "decoding",
-            dimensions: [("group", operation.group), ("operation", operation.swiftName)], factory: factory)
+    /// Counts a call refused before the pipeline: the call and its failure, no duration.
+    static func countRefusal(_ outcome: CallOutcome, operation: OperationName, factory: any MetricsFactory) {
+        let dimensions = [("group", operation.group), ("operation", operation.swiftName)]
+        Counter(label: Label.calls, dimensions: dimensions, factory: factory).increment()
+        let kind = outcome.failureKind ?? "other"
+        countFailure(kind: kind, reason: outcome.failureReason ?? kind, dimensions: dimensions, factory: factory)
     }
 
     private static func countFailure(

@@ -27,10 +27,11 @@ import Tracing
 /// looks the tracer up and passes the request on.
 ///
 /// Installed by ``LoginRadiusClient`` as the outermost middleware, so the span covers the whole
-/// call: every middleware, every attempt and the waits between them. A call refused before the
-/// pipeline (a blank required parameter, a client already shut down) has no span; a reply that
-/// fails to decode ends its span as a success of the exchange (the decoding failure is counted
-/// by ``MetricsMiddleware``).
+/// call: every middleware, every attempt and the waits between them. A 2xx reply that the
+/// generated method cannot decode into its result type ends the span as a failure of kind
+/// `decoding`. A call refused before the pipeline (a blank required parameter, a client already
+/// shut down) gets a span too, with error status, `error.type` (`invalidArgument`, `shutDown`)
+/// and `loginradius.attempts` 0.
 public struct TracingMiddleware: LoginRadiusMiddleware {
     /// Creates the middleware; it uses the tracer active at each call (`InstrumentationSystem.tracer`).
     public init() {}
@@ -54,16 +55,8 @@ public struct TracingMiddleware: LoginRadiusMiddleware {
         next: MiddlewareNext,
         tracer: T
     ) async throws -> LoginRadiusResponse {
-        let operation = context.operation.operationName
-        let span = tracer.startSpan("LoginRadius.\(operation.group).\(operation.swiftName)", ofKind: .client)
+        let span = Self.startSpan(for: context.operation, method: request.method, tracer: tracer)
         defer { span.end() }
-        span.updateAttributes { attributes in
-            attributes["rpc.system"] = "loginradius"
-            attributes["rpc.service"] = operation.group
-            attributes["rpc.method"] = operation.swiftName
-            attributes["loginradius.operation"] = operation.loginRadiusName
-            attributes["http.request.method"] = request.method.rawValue
-        }
         do {
             let response = try await InstrumentationContext.$current.withValue(span.context) {
                 try await CallObservation.observing { observation in
@@ -80,16 +73,32 @@ public struct TracingMiddleware: LoginRadiusMiddleware {
                     return try await next(request, context)
                 }
             }
-            finish(span, CallOutcome(response: response))
+            Self.finish(span, CallOutcome(response: response), attempts: CallRecord.current?.attempts ?? 1)
             return response
         } catch {
-            finish(span, CallOutcome(error: error))
+            Self.finish(span, CallOutcome(error: error), attempts: CallRecord.current?.attempts ?? 1)
             throw error
         }
     }
 
-    private func finish(_ span: some Span, _ outcome: CallOutcome) {
-        let attempts = CallRecord.current?.attempts ?? 1
+    /// Starts the span of a call of `operation`, with the attributes known before it is sent.
+    static func startSpan<T: Tracer>(
+        for operation: OperationDescriptor, method: LoginRadiusRequest.Method? = nil, tracer: T
+    ) -> T.Span {
+        let name = operation.operationName
+        let span = tracer.startSpan("LoginRadius.\(name.group).\(name.swiftName)", ofKind: .client)
+        span.updateAttributes { attributes in
+            attributes["rpc.system"] = "loginradius"
+            attributes["rpc.service"] = name.group
+            attributes["rpc.method"] = name.swiftName
+            attributes["loginradius.operation"] = name.loginRadiusName
+            attributes["http.request.method"] = (method ?? operation.method).rawValue
+        }
+        return span
+    }
+
+    /// Records how the call ended on its span (which the caller ends).
+    static func finish(_ span: some Span, _ outcome: CallOutcome, attempts: Int) {
         span.updateAttributes { attributes in
             if let status = outcome.httpStatus { attributes["http.response.status_code"] = Int64(status) }
             if let code = outcome.errorCode { attributes["loginradius.error_code"] = Int64(code) }

@@ -19,8 +19,9 @@ package struct APICall: Sendable {
     package private(set) var accessToken: String?
     /// The encoded body, when the operation sends a model.
     package private(set) var body: Data?
-    /// Body members set one by one, for operations whose body is built from parameters.
-    package private(set) var bodyFields: [String: JSONValue] = [:]
+    /// Body members set one by one, for operations whose body is built from parameters: the JSON
+    /// text of an object written so far (`{` and its members, no closing `}`).
+    private var bodyMembers: JSONWriter?
 
     /// Starts a call of `operation`.
     package init(_ operation: OperationDescriptor) {
@@ -94,43 +95,84 @@ package struct APICall: Sendable {
         headers[name] = value
     }
 
-    /// Encodes `model` as the JSON body; a non-finite number in it is
+    /// Writes `model` as the JSON body; a non-finite number in it is
     /// ``LoginRadiusError/invalidArgument(_:)`` naming the member.
+    package mutating func body<Model: JSONWritable>(_ model: Model) throws {
+        body = Data(try model.jsonBody())
+    }
+
+    /// Encodes `model` as the JSON body with `JSONEncoder`, for a type that cannot write itself
+    /// (generated models and ``JSONValue`` take ``body(_:)-(JSONWritable)``); a non-finite number
+    /// in it is ``LoginRadiusError/invalidArgument(_:)`` naming the member.
+    @_disfavoredOverload
     package mutating func body<Model: Encodable>(_ model: Model) throws {
         body = try JSONCoding.encodeBody(model)
     }
 
-    /// Sets one body member from a required string.
+    /// Sets one body member from a required string. Each member is set once.
     package mutating func bodyField(_ name: String, required value: String, parameter: String) throws {
-        bodyFields[name] = .string(try require(value, parameter: parameter))
+        try require(value, parameter: parameter)
+        try writeBodyMember { writer throws(JSONWriter.NonFiniteNumber) in try writer.member(name, value) }
     }
 
     /// Sets one body member, unless it is `nil` (strings: or blank); a non-finite number in it is
-    /// ``LoginRadiusError/invalidArgument(_:)`` naming the member.
+    /// ``LoginRadiusError/invalidArgument(_:)`` naming the member. Each member is set once.
+    package mutating func bodyField<Value: JSONWritable>(_ name: String, _ value: Value?) throws {
+        guard let value else { return }
+        if let string = value as? String, string.isBlank { return }
+        try writeBodyMember { writer throws(JSONWriter.NonFiniteNumber) in try writer.member(name, value) }
+    }
+
+    /// ``bodyField(_:_:)-(_,JSONWritable?)`` for a value that cannot write itself: encoded with
+    /// `JSONEncoder`, its bytes copied into the body as they are (never decoded again).
+    @_disfavoredOverload
     package mutating func bodyField<Value: Encodable>(_ name: String, _ value: Value?) throws {
         guard let value else { return }
         if let string = value as? String, string.isBlank { return }
-        bodyFields[name] = try JSONCoding.decode(JSONValue.self, from: JSONCoding.encodeBody(value, member: name))
+        let json = try JSONCoding.encodeBody(value, member: name)
+        try writeBodyMember { writer in writer.member(name, json: json) }
+    }
+
+    /// Appends one member to ``bodyMembers``; a non-finite number is
+    /// ``LoginRadiusError/invalidArgument(_:)`` naming the member.
+    private mutating func writeBodyMember(
+        _ write: (inout JSONWriter) throws(JSONWriter.NonFiniteNumber) -> Void
+    ) throws(LoginRadiusError) {
+        var writer = bodyMembers ?? JSONWriter()
+        bodyMembers = nil // keeps the buffer uniquely referenced while it grows
+        defer { bodyMembers = writer }
+        if writer.bytes.isEmpty { writer.beginObject() }
+        do {
+            try write(&writer)
+        } catch {
+            throw error.invalidArgument()
+        }
     }
 
     /// The body bytes to send: the model, the members set one by one, or `{}` for a non-GET
     /// without either; `nil` for GET.
-    func encodedBody() throws -> Data? {
+    func encodedBody() -> Data? {
         if let body { return body }
-        if !bodyFields.isEmpty { return try JSONCoding.encodeBody(JSONValue.object(bodyFields)) }
+        if var members = bodyMembers {
+            members.endObject()
+            return Data(members.bytes)
+        }
         return operation.method == .get ? nil : Data("{}".utf8)
     }
 
-    /// The decoded path segments, with placeholders replaced.
+    /// The decoded path segments, with placeholders replaced (the operation's own segments,
+    /// shared, when it has none).
     func pathSegments() throws -> [String] {
-        try operation.pathTemplate.split(separator: "/").map { segment in
-            guard segment.hasPrefix("{"), segment.hasSuffix("}") else { return String(segment) }
-            let name = String(segment.dropFirst().dropLast())
-            guard let value = pathParameters[name] else {
-                throw LoginRadiusError.invalidArgument(.init(parameter: name, reason: "is missing"))
+        let template = operation.pathTemplateSegments
+        guard !template.placeholders.isEmpty else { return template.segments }
+        var segments = template.segments
+        for placeholder in template.placeholders {
+            guard let value = pathParameters[placeholder.name] else {
+                throw LoginRadiusError.invalidArgument(.init(parameter: placeholder.name, reason: "is missing"))
             }
-            try PathSegmentValidation.validate(value, parameter: name)
-            return value
+            try PathSegmentValidation.validate(value, parameter: placeholder.name)
+            segments[placeholder.index] = value
         }
+        return segments
     }
 }

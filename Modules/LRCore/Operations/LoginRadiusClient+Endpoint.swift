@@ -37,10 +37,11 @@ extension LoginRadiusClient {
         host: OperationDescriptor.Host = .api,
         as type: Response.Type = Response.self
     ) async throws -> Response {
-        let response = try await callEndpoint(
-            method, path, query: query, body: body, accessToken: accessToken, sendsAPISecret: sendsAPISecret,
-            host: host)
-        return try ResponseValidation.decode(type, from: response.body)
+        let operation = Self.endpointOperation(
+            method, path, accessToken: accessToken, sendsAPISecret: sendsAPISecret, host: host)
+        return try await perform(operation, as: type) { call in
+            try Self.fill(&call, query: query, body: body, accessToken: accessToken)
+        }
     }
 
     /// Calls a LoginRadius endpoint by method and path, like
@@ -67,9 +68,24 @@ extension LoginRadiusClient {
         sendsAPISecret: Bool = false,
         host: OperationDescriptor.Host = .api
     ) async throws -> LoginRadiusResponse {
+        let operation = Self.endpointOperation(
+            method, path, accessToken: accessToken, sendsAPISecret: sendsAPISecret, host: host)
+        var call = APICall(operation)
+        do {
+            try Self.fill(&call, query: query, body: body, accessToken: accessToken)
+        } catch let error as LoginRadiusError {
+            throw refused(operation, error)
+        }
+        return try await send(call)
+    }
+
+    /// The descriptor of a call by method and path.
+    private static func endpointOperation(
+        _ method: LoginRadiusRequest.Method, _ path: String, accessToken: String?, sendsAPISecret: Bool,
+        host: OperationDescriptor.Host
+    ) -> OperationDescriptor {
         let trimmed = path.split(separator: "/").joined(separator: "/")
-        try APICall.require(trimmed, parameter: "path")
-        let operation = OperationDescriptor(
+        return OperationDescriptor(
             name: "callEndpoint",
             loginRadiusName: "\(method.rawValue) \(trimmed)",
             group: "endpoint",
@@ -80,10 +96,15 @@ extension LoginRadiusClient {
             accessToken: accessToken == nil ? nil : .bearer,
             documentation: "https://www.loginradius.com/docs/api/v2/"
         )
-        var call = APICall(operation)
+    }
+
+    /// Checks the path and sets the call's query, access token and body.
+    private static func fill(
+        _ call: inout APICall, query: [QueryItem], body: JSONValue?, accessToken: String?
+    ) throws {
+        try APICall.require(call.operation.pathTemplate, parameter: "path")
         for item in query { call.query(item.name, item.value) }
         if let accessToken { try call.accessToken(accessToken) }
         if let body { try call.body(body) }
-        return try await send(call)
     }
 }

@@ -35,7 +35,11 @@ public struct OperationDescriptor: Sendable, Hashable {
     /// The host.
     public var host: Host
     /// The path below the host, with `{name}` placeholders, e.g. `identity/v2/manage/account/{uid}`.
-    public var pathTemplate: String
+    public var pathTemplate: String {
+        didSet { pathTemplateSegments = PathTemplate(pathTemplate) }
+    }
+    /// ``pathTemplate`` split once, so a call only fills in its placeholders.
+    package private(set) var pathTemplateSegments: PathTemplate
     /// Where the API key goes, or `nil` when it is not sent.
     public var apiKey: Placement?
     /// Where the API secret goes, or `nil` when it is not sent.
@@ -61,6 +65,7 @@ public struct OperationDescriptor: Sendable, Hashable {
         self.method = method
         self.host = host
         self.pathTemplate = pathTemplate
+        self.pathTemplateSegments = PathTemplate(pathTemplate)
         self.apiKey = apiKey
         self.apiSecret = apiSecret
         self.accessToken = accessToken
@@ -71,6 +76,38 @@ public struct OperationDescriptor: Sendable, Hashable {
     /// Whether the API secret travels as `X-LoginRadius-ApiSecret`: the requests request signing replaces.
     public var sendsSecretHeader: Bool {
         apiSecret == .header(LoginRadiusHeaderName.apiSecret)
+    }
+}
+
+/// A path template split into segments, with the positions of its `{name}` placeholders.
+package struct PathTemplate: Sendable, Hashable {
+    /// The segments; a placeholder's segment holds its name until a call fills it in.
+    package let segments: [String]
+    /// Each placeholder: its segment's index and its name.
+    package let placeholders: [Placeholder]
+
+    /// One `{name}` segment.
+    package struct Placeholder: Sendable, Hashable {
+        /// The segment's index in ``PathTemplate/segments``.
+        package let index: Int
+        /// The name between the braces.
+        package let name: String
+    }
+
+    init(_ template: String) {
+        var segments: [String] = []
+        var placeholders: [Placeholder] = []
+        for segment in template.split(separator: "/") {
+            if segment.hasPrefix("{"), segment.hasSuffix("}") {
+                let name = String(segment.dropFirst().dropLast())
+                placeholders.append(Placeholder(index: segments.count, name: name))
+                segments.append(name)
+            } else {
+                segments.append(String(segment))
+            }
+        }
+        self.segments = segments
+        self.placeholders = placeholders
     }
 }
 

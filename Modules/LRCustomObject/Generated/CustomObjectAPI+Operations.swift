@@ -26,11 +26,11 @@ extension CustomObjectAPI {
         accessToken: String,
         objectName: String
     ) async throws -> CustomObjectRecord {
-        var call = APICall(Operations.createCustomObjectByToken)
-        try call.body(payload)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("objectName", required: objectName, parameter: "objectName")
-        return try await client.perform(call)
+        try await client.perform(Operations.createCustomObjectByToken) { call in
+            try call.body(payload)
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.query("objectName", required: objectName, parameter: "objectName")
+        }
     }
 
     /// This API is used to update the specified custom object data of the specified account. If the
@@ -64,13 +64,13 @@ extension CustomObjectAPI {
         objectRecordID: String,
         updateType: String? = nil
     ) async throws -> CustomObjectRecord {
-        var call = APICall(Operations.updateCustomObjectByToken)
-        try call.body(payload)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
-        call.query("updateType", updateType)
-        return try await client.perform(call)
+        try await client.perform(Operations.updateCustomObjectByToken) { call in
+            try call.body(payload)
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.query("objectName", required: objectName, parameter: "objectName")
+            try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
+            call.query("updateType", updateType)
+        }
     }
 
     /// This API is used to retrieve the specified Custom Object data for the specified account.
@@ -93,10 +93,10 @@ extension CustomObjectAPI {
         accessToken: String,
         objectName: String
     ) async throws -> CustomObjectListResponse {
-        var call = APICall(Operations.getCustomObjectByToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("objectName", required: objectName, parameter: "objectName")
-        return try await client.perform(call)
+        try await client.perform(Operations.getCustomObjectByToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.query("objectName", required: objectName, parameter: "objectName")
+        }
     }
 
     /// This API is used to retrieve the Custom Object data for the specified account.
@@ -122,11 +122,11 @@ extension CustomObjectAPI {
         objectName: String,
         objectRecordID: String
     ) async throws -> CustomObjectRecord {
-        var call = APICall(Operations.getCustomObjectByRecordIDAndToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
-        return try await client.perform(call)
+        try await client.perform(Operations.getCustomObjectByRecordIDAndToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.query("objectName", required: objectName, parameter: "objectName")
+            try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
+        }
     }
 
     /// This API is used to remove the specified Custom Object data using ObjectRecordId of a
@@ -153,11 +153,11 @@ extension CustomObjectAPI {
         objectName: String,
         objectRecordID: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteCustomObjectByToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
-        return try await client.perform(call)
+        try await client.perform(Operations.deleteCustomObjectByToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.query("objectName", required: objectName, parameter: "objectName")
+            try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
+        }
     }
 
     /// This API is used to write information in JSON format to the custom object for the specified
@@ -184,11 +184,11 @@ extension CustomObjectAPI {
         objectName: String,
         uid: String
     ) async throws -> CustomObjectRecord {
-        var call = APICall(Operations.createCustomObjectByUID)
-        try call.body(payload)
-        try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.createCustomObjectByUID) { call in
+            try call.body(payload)
+            try call.query("objectName", required: objectName, parameter: "objectName")
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API is used to update the specified custom object data of a specified account. If the
@@ -223,13 +223,13 @@ extension CustomObjectAPI {
         uid: String,
         updateType: String? = nil
     ) async throws -> CustomObjectRecord {
-        var call = APICall(Operations.updateCustomObjectByUID)
-        try call.body(payload)
-        try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
-        try call.pathParameter("uid", uid, parameter: "uid")
-        call.query("updateType", updateType)
-        return try await client.perform(call)
+        try await client.perform(Operations.updateCustomObjectByUID) { call in
+            try call.body(payload)
+            try call.query("objectName", required: objectName, parameter: "objectName")
+            try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
+            try call.pathParameter("uid", uid, parameter: "uid")
+            call.query("updateType", updateType)
+        }
     }
 
     /// This API is used to retrieve all the custom objects by UID from cloud storage.
@@ -253,10 +253,10 @@ extension CustomObjectAPI {
         objectName: String,
         uid: String
     ) async throws -> CustomObjectListResponse {
-        var call = APICall(Operations.getCustomObjectByUID)
-        try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.getCustomObjectByUID) { call in
+            try call.query("objectName", required: objectName, parameter: "objectName")
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API is used to retrieve the Custom Object data for the specified account.
@@ -283,11 +283,11 @@ extension CustomObjectAPI {
         objectRecordID: String,
         uid: String
     ) async throws -> CustomObjectRecord {
-        var call = APICall(Operations.getCustomObjectByRecordID)
-        try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.getCustomObjectByRecordID) { call in
+            try call.query("objectName", required: objectName, parameter: "objectName")
+            try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API is used to remove the specified Custom Object data using ObjectRecordId of
@@ -315,10 +315,10 @@ extension CustomObjectAPI {
         objectRecordID: String,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteCustomObjectByRecordID)
-        try call.query("objectName", required: objectName, parameter: "objectName")
-        try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.deleteCustomObjectByRecordID) { call in
+            try call.query("objectName", required: objectName, parameter: "objectName")
+            try call.pathParameter("object_record_id", objectRecordID, parameter: "objectRecordID")
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 }

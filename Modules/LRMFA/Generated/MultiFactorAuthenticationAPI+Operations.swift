@@ -25,10 +25,10 @@ extension MultiFactorAuthenticationAPI {
         accessToken: String,
         isVoiceOTP: Bool? = nil
     ) async throws -> MultiFactorAuthenticationSettings {
-        var call = APICall(Operations.mfaConfigureByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaConfigureByAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API is used to trigger the Multi-factor authentication settings after login for secure
@@ -56,11 +56,11 @@ extension MultiFactorAuthenticationAPI {
         accessToken: String,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.mfaUpdateSetting)
-        try call.body(multiFactorAuthModelWithLockout)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaUpdateSetting) { call in
+            try call.body(multiFactorAuthModelWithLockout)
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("fields", fields)
+        }
     }
 
     /// This API is used to update the Multi-factor authentication phone number by sending the
@@ -93,13 +93,13 @@ extension MultiFactorAuthenticationAPI {
         isVoiceOTP: Bool = false,
         options: String? = nil
     ) async throws -> SMSResponseData {
-        var call = APICall(Operations.mfaUpdatePhoneNumberByToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("phoneNo2FA", required: phoneNo2FA, parameter: "phoneNo2FA")
-        call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOTP)
-        call.query("options", options)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaUpdatePhoneNumberByToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.bodyField("phoneNo2FA", required: phoneNo2FA, parameter: "phoneNo2FA")
+            call.query("smsTemplate2FA", smsTemplate2FA)
+            call.query("isVoiceOtp", isVoiceOTP)
+            call.query("options", options)
+        }
     }
 
     /// This API Resets the Authenticator configurations on a given account via the access_token.
@@ -122,10 +122,10 @@ extension MultiFactorAuthenticationAPI {
         accessToken: String,
         authenticator: Bool
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetAuthenticatorByToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("authenticator", authenticator)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaResetAuthenticatorByToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.bodyField("authenticator", authenticator)
+        }
     }
 
     /// This API resets the SMS Authenticator configurations on a given account via the access
@@ -150,10 +150,10 @@ extension MultiFactorAuthenticationAPI {
         accessToken: String,
         otpAuthenticator: Bool
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetSMSAuthenticatorByToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("otpauthenticator", otpAuthenticator)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaResetSMSAuthenticatorByToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.bodyField("otpauthenticator", otpAuthenticator)
+        }
     }
 
     /// This API is used to get a set of backup codes via access token to allow the user login on a
@@ -177,9 +177,9 @@ extension MultiFactorAuthenticationAPI {
     public func mfaBackupCodeByAccessToken(
         accessToken: String
     ) async throws -> BackupCodeResponse {
-        var call = APICall(Operations.mfaBackupCodeByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaBackupCodeByAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// API is used to reset the backup codes on a given account via the access token. This API call
@@ -200,9 +200,9 @@ extension MultiFactorAuthenticationAPI {
     public func mfaResetBackupCodeByAccessToken(
         accessToken: String
     ) async throws -> BackupCodeResponse {
-        var call = APICall(Operations.mfaResetBackupCodeByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaResetBackupCodeByAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API is created to send the OTP to the email if email OTP authenticator is enabled in
@@ -227,11 +227,11 @@ extension MultiFactorAuthenticationAPI {
         emailID: String,
         emailTemplate2FA: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.mfaEmailOTPByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("emailId", required: emailID, parameter: "emailID")
-        call.query("emailTemplate2FA", emailTemplate2FA)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaEmailOTPByAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.query("emailId", required: emailID, parameter: "emailID")
+            call.query("emailTemplate2FA", emailTemplate2FA)
+        }
     }
 
     /// This API is used to set up MFA Email OTP authenticator on profile after login.
@@ -253,10 +253,10 @@ extension MultiFactorAuthenticationAPI {
         _ multiFactorAuthModelByEmailOTPWithLockout: MultiFactorAuthModelByEmailOTPWithLockout,
         accessToken: String
     ) async throws -> Identity {
-        var call = APICall(Operations.mfaValidateEmailOTPByAccessToken)
-        try call.body(multiFactorAuthModelByEmailOTPWithLockout)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaValidateEmailOTPByAccessToken) { call in
+            try call.body(multiFactorAuthModelByEmailOTPWithLockout)
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API is used to reset the Email OTP Authenticator settings for an MFA-enabled user.
@@ -275,9 +275,9 @@ extension MultiFactorAuthenticationAPI {
     public func mfaResetEmailOTPAuthenticatorByAccessToken(
         accessToken: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetEmailOTPAuthenticatorByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaResetEmailOTPAuthenticatorByAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API is used to set up MFA Security Question authenticator on profile after login.
@@ -299,10 +299,10 @@ extension MultiFactorAuthenticationAPI {
         _ securityQuestionAnswerModelByAccessToken: SecurityQuestionAnswerModelByAccessToken,
         accessToken: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.mfaSecurityQuestionAnswerByAccessToken)
-        try call.body(securityQuestionAnswerModelByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaSecurityQuestionAnswerByAccessToken) { call in
+            try call.body(securityQuestionAnswerModelByAccessToken)
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API is used to Reset MFA Security Question Authenticator By Access Token.
@@ -321,9 +321,9 @@ extension MultiFactorAuthenticationAPI {
     public func mfaResetSecurityQuestionAuthenticatorByAccessToken(
         accessToken: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetSecurityQuestionAuthenticatorByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaResetSecurityQuestionAuthenticatorByAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API can be used to login by emailid on a Multi-factor authentication enabled
@@ -371,19 +371,19 @@ extension MultiFactorAuthenticationAPI {
         isVoiceOTP: Bool = false,
         options: String? = nil
     ) async throws -> MultiFactorAuthenticationResponse {
-        var call = APICall(Operations.mfaLoginByEmail)
-        try call.bodyField("email", required: email, parameter: "email")
-        try call.bodyField("password", required: password, parameter: "password")
-        call.query("emailTemplate", emailTemplate)
-        call.query("fields", fields)
-        call.query("loginUrl", loginURL)
-        call.query("smsTemplate", smsTemplate)
-        call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("verificationUrl", verificationURL)
-        call.query("emailTemplate2FA", emailTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOTP)
-        call.query("options", options)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaLoginByEmail) { call in
+            try call.bodyField("email", required: email, parameter: "email")
+            try call.bodyField("password", required: password, parameter: "password")
+            call.query("emailTemplate", emailTemplate)
+            call.query("fields", fields)
+            call.query("loginUrl", loginURL)
+            call.query("smsTemplate", smsTemplate)
+            call.query("smsTemplate2FA", smsTemplate2FA)
+            call.query("verificationUrl", verificationURL)
+            call.query("emailTemplate2FA", emailTemplate2FA)
+            call.query("isVoiceOtp", isVoiceOTP)
+            call.query("options", options)
+        }
     }
 
     /// This API can be used to login by username on a Multi-factor authentication enabled
@@ -427,18 +427,18 @@ extension MultiFactorAuthenticationAPI {
         emailTemplate2FA: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> MultiFactorAuthenticationResponse {
-        var call = APICall(Operations.mfaLoginByUserName)
-        try call.bodyField("password", required: password, parameter: "password")
-        try call.bodyField("username", required: userName, parameter: "userName")
-        call.query("emailTemplate", emailTemplate)
-        call.query("fields", fields)
-        call.query("loginUrl", loginURL)
-        call.query("smsTemplate", smsTemplate)
-        call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("verificationUrl", verificationURL)
-        call.query("emailTemplate2FA", emailTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaLoginByUserName) { call in
+            try call.bodyField("password", required: password, parameter: "password")
+            try call.bodyField("username", required: userName, parameter: "userName")
+            call.query("emailTemplate", emailTemplate)
+            call.query("fields", fields)
+            call.query("loginUrl", loginURL)
+            call.query("smsTemplate", smsTemplate)
+            call.query("smsTemplate2FA", smsTemplate2FA)
+            call.query("verificationUrl", verificationURL)
+            call.query("emailTemplate2FA", emailTemplate2FA)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API can be used to login by Phone on a Multi-factor authentication enabled LoginRadius
@@ -486,19 +486,19 @@ extension MultiFactorAuthenticationAPI {
         isVoiceOTP: Bool = false,
         options: String? = nil
     ) async throws -> MultiFactorAuthenticationResponse {
-        var call = APICall(Operations.mfaLoginByPhone)
-        try call.bodyField("password", required: password, parameter: "password")
-        try call.bodyField("phone", required: phone, parameter: "phone")
-        call.query("emailTemplate", emailTemplate)
-        call.query("fields", fields)
-        call.query("loginUrl", loginURL)
-        call.query("smsTemplate", smsTemplate)
-        call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("verificationUrl", verificationURL)
-        call.query("emailTemplate2FA", emailTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOTP)
-        call.query("options", options)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaLoginByPhone) { call in
+            try call.bodyField("password", required: password, parameter: "password")
+            try call.bodyField("phone", required: phone, parameter: "phone")
+            call.query("emailTemplate", emailTemplate)
+            call.query("fields", fields)
+            call.query("loginUrl", loginURL)
+            call.query("smsTemplate", smsTemplate)
+            call.query("smsTemplate2FA", smsTemplate2FA)
+            call.query("verificationUrl", verificationURL)
+            call.query("emailTemplate2FA", emailTemplate2FA)
+            call.query("isVoiceOtp", isVoiceOTP)
+            call.query("options", options)
+        }
     }
 
     /// This API is used to login via Multi-factor authentication by passing the One Time Password
@@ -535,20 +535,20 @@ extension MultiFactorAuthenticationAPI {
         rbaCountryEmailTemplate: String? = nil,
         rbaIPEmailTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.mfaValidateOTPByPhone)
-        try call.body(multiFactorAuthModelWithLockout)
-        try call.query(
-            "secondFactorAuthenticationToken",
-            required: secondFactorAuthenticationToken,
-            parameter: "secondFactorAuthenticationToken"
-        )
-        call.query("fields", fields)
-        call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
-        call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
-        call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
-        call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaValidateOTPByPhone) { call in
+            try call.body(multiFactorAuthModelWithLockout)
+            try call.query(
+                "secondFactorAuthenticationToken",
+                required: secondFactorAuthenticationToken,
+                parameter: "secondFactorAuthenticationToken"
+            )
+            call.query("fields", fields)
+            call.query("smsTemplate2FA", smsTemplate2FA)
+            call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
+            call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
+            call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
+            call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
+        }
     }
 
     /// This API is used to validate the backup code provided by the user and if valid, we return an
@@ -588,19 +588,19 @@ extension MultiFactorAuthenticationAPI {
         rbaCountryEmailTemplate: String? = nil,
         rbaIPEmailTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.mfaValidateBackupCode)
-        try call.body(multiFactorAuthModelByBackupCode)
-        try call.query(
-            "secondFactorAuthenticationToken",
-            required: secondFactorAuthenticationToken,
-            parameter: "secondFactorAuthenticationToken"
-        )
-        call.query("fields", fields)
-        call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
-        call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
-        call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
-        call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaValidateBackupCode) { call in
+            try call.body(multiFactorAuthModelByBackupCode)
+            try call.query(
+                "secondFactorAuthenticationToken",
+                required: secondFactorAuthenticationToken,
+                parameter: "secondFactorAuthenticationToken"
+            )
+            call.query("fields", fields)
+            call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
+            call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
+            call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
+            call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
+        }
     }
 
     /// This API is used to update (if configured) the phone number used for Multi-factor
@@ -632,17 +632,17 @@ extension MultiFactorAuthenticationAPI {
         isVoiceOTP: Bool = false,
         options: String? = nil
     ) async throws -> SMSResponseData {
-        var call = APICall(Operations.mfaUpdatePhoneNumber)
-        try call.bodyField("phoneNo2FA", required: phoneNo2FA, parameter: "phoneNo2FA")
-        try call.query(
-            "secondFactorAuthenticationToken",
-            required: secondFactorAuthenticationToken,
-            parameter: "secondFactorAuthenticationToken"
-        )
-        call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOTP)
-        call.query("options", options)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaUpdatePhoneNumber) { call in
+            try call.bodyField("phoneNo2FA", required: phoneNo2FA, parameter: "phoneNo2FA")
+            try call.query(
+                "secondFactorAuthenticationToken",
+                required: secondFactorAuthenticationToken,
+                parameter: "secondFactorAuthenticationToken"
+            )
+            call.query("smsTemplate2FA", smsTemplate2FA)
+            call.query("isVoiceOtp", isVoiceOTP)
+            call.query("options", options)
+        }
     }
 
     /// This API is used to resending the verification OTP to the provided phone number.
@@ -667,15 +667,15 @@ extension MultiFactorAuthenticationAPI {
         smsTemplate2FA: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> SMSResponseData {
-        var call = APICall(Operations.mfaResendOTP)
-        try call.query(
-            "secondFactorAuthenticationToken",
-            required: secondFactorAuthenticationToken,
-            parameter: "secondFactorAuthenticationToken"
-        )
-        call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaResendOTP) { call in
+            try call.query(
+                "secondFactorAuthenticationToken",
+                required: secondFactorAuthenticationToken,
+                parameter: "secondFactorAuthenticationToken"
+            )
+            call.query("smsTemplate2FA", smsTemplate2FA)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// An API designed to send the MFA Email OTP to the email.
@@ -699,15 +699,15 @@ extension MultiFactorAuthenticationAPI {
         secondFactorAuthenticationToken: String,
         emailTemplate2FA: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.mfaEmailOTP)
-        try call.body(emailIDModel)
-        try call.query(
-            "secondFactorAuthenticationToken",
-            required: secondFactorAuthenticationToken,
-            parameter: "secondFactorAuthenticationToken"
-        )
-        call.query("emailTemplate2FA", emailTemplate2FA)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaEmailOTP) { call in
+            try call.body(emailIDModel)
+            try call.query(
+                "secondFactorAuthenticationToken",
+                required: secondFactorAuthenticationToken,
+                parameter: "secondFactorAuthenticationToken"
+            )
+            call.query("emailTemplate2FA", emailTemplate2FA)
+        }
     }
 
     /// This API is used to Verify MFA Email OTP by MFA Token.
@@ -742,18 +742,18 @@ extension MultiFactorAuthenticationAPI {
         rbaCountryEmailTemplate: String? = nil,
         rbaIPEmailTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.mfaValidateEmailOTP)
-        try call.body(multiFactorAuthModelByEmailOTP)
-        try call.query(
-            "secondFactorAuthenticationToken",
-            required: secondFactorAuthenticationToken,
-            parameter: "secondFactorAuthenticationToken"
-        )
-        call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
-        call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
-        call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
-        call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaValidateEmailOTP) { call in
+            try call.body(multiFactorAuthModelByEmailOTP)
+            try call.query(
+                "secondFactorAuthenticationToken",
+                required: secondFactorAuthenticationToken,
+                parameter: "secondFactorAuthenticationToken"
+            )
+            call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
+            call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
+            call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
+            call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
+        }
     }
 
     /// This API is used to set the security questions on the profile with the MFA token when MFA
@@ -777,14 +777,14 @@ extension MultiFactorAuthenticationAPI {
         _ securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel,
         secondFactorAuthenticationToken: String
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.mfaSecurityQuestionAnswer)
-        try call.body(securityQuestionAnswerUpdateModel)
-        try call.query(
-            "secondFactorAuthenticationToken",
-            required: secondFactorAuthenticationToken,
-            parameter: "secondFactorAuthenticationToken"
-        )
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaSecurityQuestionAnswer) { call in
+            try call.body(securityQuestionAnswerUpdateModel)
+            try call.query(
+                "secondFactorAuthenticationToken",
+                required: secondFactorAuthenticationToken,
+                parameter: "secondFactorAuthenticationToken"
+            )
+        }
     }
 
     /// This API is used to resending the verification OTP to the provided phone number.
@@ -819,18 +819,18 @@ extension MultiFactorAuthenticationAPI {
         rbaCountryEmailTemplate: String? = nil,
         rbaIPEmailTemplate: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.mfaSecurityQuestionAnswerVerification)
-        try call.body(securityQuestionAnswerUpdateModel)
-        try call.query(
-            "secondFactorAuthenticationToken",
-            required: secondFactorAuthenticationToken,
-            parameter: "secondFactorAuthenticationToken"
-        )
-        call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
-        call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
-        call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
-        call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaSecurityQuestionAnswerVerification) { call in
+            try call.body(securityQuestionAnswerUpdateModel)
+            try call.query(
+                "secondFactorAuthenticationToken",
+                required: secondFactorAuthenticationToken,
+                parameter: "secondFactorAuthenticationToken"
+            )
+            call.query("rbaBrowserEmailTemplate", rbaBrowserEmailTemplate)
+            call.query("rbaCityEmailTemplate", rbaCityEmailTemplate)
+            call.query("rbaCountryEmailTemplate", rbaCountryEmailTemplate)
+            call.query("rbaIpEmailTemplate", rbaIPEmailTemplate)
+        }
     }
 
     /// This API resets the SMS Authenticator configurations on a given account via the UID.
@@ -854,10 +854,10 @@ extension MultiFactorAuthenticationAPI {
         otpAuthenticator: Bool,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetSMSAuthenticatorByUID)
-        try call.bodyField("otpauthenticator", otpAuthenticator)
-        try call.query("uid", required: uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaResetSMSAuthenticatorByUID) { call in
+            try call.bodyField("otpauthenticator", otpAuthenticator)
+            try call.query("uid", required: uid, parameter: "uid")
+        }
     }
 
     /// This API resets the Authenticator configurations on a given account via the UID.
@@ -880,10 +880,10 @@ extension MultiFactorAuthenticationAPI {
         authenticator: Bool,
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetAuthenticatorByUID)
-        try call.bodyField("authenticator", authenticator)
-        try call.query("uid", required: uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaResetAuthenticatorByUID) { call in
+            try call.bodyField("authenticator", authenticator)
+            try call.query("uid", required: uid, parameter: "uid")
+        }
     }
 
     /// This API is used to reset the backup codes on a given account via the UID. This API call
@@ -903,9 +903,9 @@ extension MultiFactorAuthenticationAPI {
     public func mfaBackupCodeByUID(
         uid: String
     ) async throws -> BackupCodeResponse {
-        var call = APICall(Operations.mfaBackupCodeByUID)
-        try call.query("uid", required: uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaBackupCodeByUID) { call in
+            try call.query("uid", required: uid, parameter: "uid")
+        }
     }
 
     /// This API is used to reset the backup codes on a given account via the UID. This API call
@@ -926,9 +926,9 @@ extension MultiFactorAuthenticationAPI {
     public func mfaResetBackupCodeByUID(
         uid: String
     ) async throws -> BackupCodeResponse {
-        var call = APICall(Operations.mfaResetBackupCodeByUID)
-        try call.query("uid", required: uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaResetBackupCodeByUID) { call in
+            try call.query("uid", required: uid, parameter: "uid")
+        }
     }
 
     /// This API is used to reset the Email OTP Authenticator settings for an MFA-enabled user.
@@ -948,9 +948,9 @@ extension MultiFactorAuthenticationAPI {
     public func mfaResetEmailOTPAuthenticatorByUID(
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetEmailOTPAuthenticatorByUID)
-        try call.query("uid", required: uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaResetEmailOTPAuthenticatorByUID) { call in
+            try call.query("uid", required: uid, parameter: "uid")
+        }
     }
 
     /// This API is used to reset the Security Question Authenticator settings for an MFA-enabled
@@ -971,9 +971,9 @@ extension MultiFactorAuthenticationAPI {
     public func mfaResetSecurityQuestionAuthenticatorByUID(
         uid: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.mfaResetSecurityQuestionAuthenticatorByUID)
-        try call.query("uid", required: uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaResetSecurityQuestionAuthenticatorByUID) { call in
+            try call.query("uid", required: uid, parameter: "uid")
+        }
     }
 
     /// This API is used to login to a user's account during the second MFA step with an
@@ -1001,15 +1001,15 @@ extension MultiFactorAuthenticationAPI {
         secondFactorAuthenticationToken: String,
         fields: String? = nil
     ) async throws -> MultiFactorAuthenticationResponse {
-        var call = APICall(Operations.mfaValidateAuthenticatorCode)
-        try call.body(multiFactorAuthModelByAuthenticatorCode)
-        try call.query(
-            "secondfactorauthenticationtoken",
-            required: secondFactorAuthenticationToken,
-            parameter: "secondFactorAuthenticationToken"
-        )
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaValidateAuthenticatorCode) { call in
+            try call.body(multiFactorAuthModelByAuthenticatorCode)
+            try call.query(
+                "secondfactorauthenticationtoken",
+                required: secondFactorAuthenticationToken,
+                parameter: "secondFactorAuthenticationToken"
+            )
+            call.query("fields", fields)
+        }
     }
 
     /// This API is used to validate an Authenticator Code as part of the MFA process.
@@ -1036,10 +1036,10 @@ extension MultiFactorAuthenticationAPI {
         accessToken: String,
         fields: String? = nil
     ) async throws -> Identity {
-        var call = APICall(Operations.mfaVerifyAuthenticatorCode)
-        try call.body(multiFactorAuthModelByAuthenticatorCodeSecurityAnswer)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("fields", fields)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaVerifyAuthenticatorCode) { call in
+            try call.body(multiFactorAuthModelByAuthenticatorCodeSecurityAnswer)
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("fields", fields)
+        }
     }
 }

@@ -21,10 +21,10 @@ extension PINAuthenticationAPI {
         _ loginByPINModel: LoginByPINModel,
         sessionToken: String
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.pinLogin)
-        try call.body(loginByPINModel)
-        try call.query("session_token", required: sessionToken, parameter: "sessionToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.pinLogin) { call in
+            try call.body(loginByPINModel)
+            try call.query("session_token", required: sessionToken, parameter: "sessionToken")
+        }
     }
 
     /// This API sends the reset pin email to specified email address.
@@ -46,11 +46,11 @@ extension PINAuthenticationAPI {
         emailTemplate: String? = nil,
         resetPINURL: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.sendForgotPINEmailByEmail)
-        try call.body(forgotPINLinkByEmailModel)
-        call.query("emailTemplate", emailTemplate)
-        call.query("resetPINUrl", resetPINURL)
-        return try await client.perform(call)
+        try await client.perform(Operations.sendForgotPINEmailByEmail) { call in
+            try call.body(forgotPINLinkByEmailModel)
+            call.query("emailTemplate", emailTemplate)
+            call.query("resetPINUrl", resetPINURL)
+        }
     }
 
     /// This API sends the reset pin email using username.
@@ -73,11 +73,11 @@ extension PINAuthenticationAPI {
         emailTemplate: String? = nil,
         resetPINURL: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.sendForgotPINEmailByUserName)
-        try call.body(forgotPINLinkByUserNameModel)
-        call.query("emailTemplate", emailTemplate)
-        call.query("resetPINUrl", resetPINURL)
-        return try await client.perform(call)
+        try await client.perform(Operations.sendForgotPINEmailByUserName) { call in
+            try call.body(forgotPINLinkByUserNameModel)
+            call.query("emailTemplate", emailTemplate)
+            call.query("resetPINUrl", resetPINURL)
+        }
     }
 
     /// This API is used to reset pin using reset token.
@@ -94,9 +94,9 @@ extension PINAuthenticationAPI {
     public func resetPINByResetToken(
         _ resetPINByResetToken: ResetPINByResetToken
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPINByResetToken)
-        try call.body(resetPINByResetToken)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPINByResetToken) { call in
+            try call.body(resetPINByResetToken)
+        }
     }
 
     /// This API is used to reset pin using security question answer and email.
@@ -115,9 +115,9 @@ extension PINAuthenticationAPI {
     public func resetPINByEmailAndSecurityAnswer(
         _ resetPINBySecurityQuestionAnswerAndEmailModel: ResetPINBySecurityQuestionAnswerAndEmailModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPINByEmailAndSecurityAnswer)
-        try call.body(resetPINBySecurityQuestionAnswerAndEmailModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPINByEmailAndSecurityAnswer) { call in
+            try call.body(resetPINBySecurityQuestionAnswerAndEmailModel)
+        }
     }
 
     /// This API is used to reset pin using security question answer and username.
@@ -136,9 +136,9 @@ extension PINAuthenticationAPI {
     public func resetPINByUserNameAndSecurityAnswer(
         _ resetPINBySecurityQuestionAnswerAndUserNameModel: ResetPINBySecurityQuestionAnswerAndUserNameModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPINByUserNameAndSecurityAnswer)
-        try call.body(resetPINBySecurityQuestionAnswerAndUserNameModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPINByUserNameAndSecurityAnswer) { call in
+            try call.body(resetPINBySecurityQuestionAnswerAndUserNameModel)
+        }
     }
 
     /// This API is used to reset pin using security question answer and phone.
@@ -157,9 +157,9 @@ extension PINAuthenticationAPI {
     public func resetPINByPhoneAndSecurityAnswer(
         _ resetPINBySecurityQuestionAnswerAndPhoneModel: ResetPINBySecurityQuestionAnswerAndPhoneModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPINByPhoneAndSecurityAnswer)
-        try call.body(resetPINBySecurityQuestionAnswerAndPhoneModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPINByPhoneAndSecurityAnswer) { call in
+            try call.body(resetPINBySecurityQuestionAnswerAndPhoneModel)
+        }
     }
 
     /// This API sends the OTP to specified phone number.
@@ -182,11 +182,11 @@ extension PINAuthenticationAPI {
         smsTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<SMSResponseData> {
-        var call = APICall(Operations.sendForgotPINSMSByPhone)
-        try call.body(forgotPINOTPByPhoneModel)
-        call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.sendForgotPINSMSByPhone) { call in
+            try call.body(forgotPINOTPByPhoneModel)
+            call.query("smsTemplate", smsTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API is used to change a user's PIN using access token.
@@ -209,10 +209,10 @@ extension PINAuthenticationAPI {
         _ changePINModel: ChangePINModel,
         accessToken: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.changePINByAccessToken)
-        try call.body(changePINModel)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.changePINByAccessToken) { call in
+            try call.body(changePINModel)
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API is used to reset pin using phoneId and OTP.
@@ -229,9 +229,9 @@ extension PINAuthenticationAPI {
     public func resetPINByPhoneAndOTP(
         _ resetPINByPhoneAndOTPModel: ResetPINByPhoneAndOTPModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPINByPhoneAndOTP)
-        try call.body(resetPINByPhoneAndOTPModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPINByPhoneAndOTP) { call in
+            try call.body(resetPINByPhoneAndOTPModel)
+        }
     }
 
     /// This API is used to reset pin using email and OTP.
@@ -248,9 +248,9 @@ extension PINAuthenticationAPI {
     public func resetPINByEmailAndOTP(
         _ resetPINByEmailAndOTPModel: ResetPINByEmailAndOTPModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPINByEmailAndOTP)
-        try call.body(resetPINByEmailAndOTPModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPINByEmailAndOTP) { call in
+            try call.body(resetPINByEmailAndOTPModel)
+        }
     }
 
     /// This API is used to reset pin using username and OTP.
@@ -268,9 +268,9 @@ extension PINAuthenticationAPI {
     public func resetPINByUserNameAndOTP(
         _ resetPINByUserNameAndOTPModel: ResetPINByUserNameAndOTPModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPINByUserNameAndOTP)
-        try call.body(resetPINByUserNameAndOTPModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPINByUserNameAndOTP) { call in
+            try call.body(resetPINByUserNameAndOTPModel)
+        }
     }
 
     /// This API is used to change a user's PIN using Pin Auth token.
@@ -291,10 +291,10 @@ extension PINAuthenticationAPI {
         _ pinRequiredModel: PINRequiredModel,
         pinAuthToken: String
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.setPINByPINAuthToken)
-        try call.body(pinRequiredModel)
-        try call.query("pinAuthToken", required: pinAuthToken, parameter: "pinAuthToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.setPINByPINAuthToken) { call in
+            try call.body(pinRequiredModel)
+            try call.query("pinAuthToken", required: pinAuthToken, parameter: "pinAuthToken")
+        }
     }
 
     /// This API is used to invalidate pin session token.
@@ -312,8 +312,8 @@ extension PINAuthenticationAPI {
     public func invalidatePINSessionToken(
         sessionToken: String
     ) async throws -> PostResponse {
-        var call = APICall(Operations.invalidatePINSessionToken)
-        try call.query("session_token", required: sessionToken, parameter: "sessionToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.invalidatePINSessionToken) { call in
+            try call.query("session_token", required: sessionToken, parameter: "sessionToken")
+        }
     }
 }

@@ -29,13 +29,13 @@ extension PhoneAuthenticationAPI {
         smsTemplate: String? = nil,
         options: String? = nil
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.loginByPhone)
-        try call.body(phoneAuthenticationModel)
-        call.query("fields", fields)
-        call.query("loginUrl", loginURL)
-        call.query("smsTemplate", smsTemplate)
-        call.query("options", options)
-        return try await client.perform(call)
+        try await client.perform(Operations.loginByPhone) { call in
+            try call.body(phoneAuthenticationModel)
+            call.query("fields", fields)
+            call.query("loginUrl", loginURL)
+            call.query("smsTemplate", smsTemplate)
+            call.query("options", options)
+        }
     }
 
     /// This API is used to send the OTP to reset the account password.
@@ -59,11 +59,11 @@ extension PhoneAuthenticationAPI {
         smsTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<SMSResponseData> {
-        var call = APICall(Operations.forgotPasswordByPhoneOTP)
-        try call.bodyField("phone", required: phone, parameter: "phone")
-        call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.forgotPasswordByPhoneOTP) { call in
+            try call.bodyField("phone", required: phone, parameter: "phone")
+            call.query("smsTemplate", smsTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API is used to reset the password.
@@ -82,9 +82,9 @@ extension PhoneAuthenticationAPI {
     public func resetPasswordByPhoneOTP(
         _ resetPasswordByOTPModel: ResetPasswordByOTPModel
     ) async throws -> PostResponse {
-        var call = APICall(Operations.resetPasswordByPhoneOTP)
-        try call.body(resetPasswordByOTPModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.resetPasswordByPhoneOTP) { call in
+            try call.body(resetPasswordByOTPModel)
+        }
     }
 
     /// This API is used to validate the verification code sent to verify a user's phone number.
@@ -113,13 +113,13 @@ extension PhoneAuthenticationAPI {
         smsTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> AccessToken<Identity> {
-        var call = APICall(Operations.phoneVerificationByOTP)
-        try call.query("otp", required: otp, parameter: "otp")
-        try call.bodyField("phone", required: phone, parameter: "phone")
-        call.query("fields", fields)
-        call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.phoneVerificationByOTP) { call in
+            try call.query("otp", required: otp, parameter: "otp")
+            try call.bodyField("phone", required: phone, parameter: "phone")
+            call.query("fields", fields)
+            call.query("smsTemplate", smsTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API is used to consume the verification code sent to verify a user's phone number. Use
@@ -149,12 +149,12 @@ extension PhoneAuthenticationAPI {
         smsTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> PostResponse {
-        var call = APICall(Operations.phoneVerificationOTPByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("otp", required: otp, parameter: "otp")
-        call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.phoneVerificationOTPByAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.query("otp", required: otp, parameter: "otp")
+            call.query("smsTemplate", smsTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API is used to resend a verification OTP to verify a user's Phone Number. The user will
@@ -179,11 +179,11 @@ extension PhoneAuthenticationAPI {
         smsTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<SMSResponseData> {
-        var call = APICall(Operations.phoneResendVerificationOTP)
-        try call.bodyField("phone", required: phone, parameter: "phone")
-        call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.phoneResendVerificationOTP) { call in
+            try call.bodyField("phone", required: phone, parameter: "phone")
+            call.query("smsTemplate", smsTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API is used to resend a verification OTP to verify a user's Phone Number in cases in
@@ -212,12 +212,12 @@ extension PhoneAuthenticationAPI {
         smsTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<SMSResponseData> {
-        var call = APICall(Operations.phoneResendVerificationOTPByToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("phone", required: phone, parameter: "phone")
-        call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.phoneResendVerificationOTPByToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.bodyField("phone", required: phone, parameter: "phone")
+            call.query("smsTemplate", smsTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API is used to update the login Phone Number of users.
@@ -245,12 +245,12 @@ extension PhoneAuthenticationAPI {
         smsTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<SMSResponseData> {
-        var call = APICall(Operations.updatePhoneNumber)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.bodyField("phone", required: phone, parameter: "phone")
-        call.query("smsTemplate", smsTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.updatePhoneNumber) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.bodyField("phone", required: phone, parameter: "phone")
+            call.query("smsTemplate", smsTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API is used to check the Phone Number exists or not on your site.
@@ -268,9 +268,9 @@ extension PhoneAuthenticationAPI {
     public func checkPhoneNumberAvailability(
         phone: String
     ) async throws -> ExistResponse {
-        var call = APICall(Operations.checkPhoneNumberAvailability)
-        try call.query("phone", required: phone, parameter: "phone")
-        return try await client.perform(call)
+        try await client.perform(Operations.checkPhoneNumberAvailability) { call in
+            try call.query("phone", required: phone, parameter: "phone")
+        }
     }
 
     /// This API is used to delete the Phone ID on a user's account via the access token.
@@ -290,9 +290,9 @@ extension PhoneAuthenticationAPI {
     public func removePhoneIDByAccessToken(
         accessToken: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.removePhoneIDByAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.removePhoneIDByAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API registers the new users into your Cloud Storage and triggers the phone verification
@@ -335,16 +335,16 @@ extension PhoneAuthenticationAPI {
         emailTemplate: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> PostResponseWithData<AccessToken<Identity>> {
-        var call = APICall(Operations.userRegistrationByPhone)
-        try call.body(authUserRegistrationModel)
-        try call.header("X-LoginRadius-Sott", required: sott, parameter: "sott")
-        call.query("fields", fields)
-        call.query("options", options)
-        call.query("smsTemplate", smsTemplate)
-        call.query("verificationUrl", verificationURL)
-        call.query("welcomeEmailTemplate", welcomeEmailTemplate)
-        call.query("emailTemplate", emailTemplate)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.userRegistrationByPhone) { call in
+            try call.body(authUserRegistrationModel)
+            try call.header("X-LoginRadius-Sott", required: sott, parameter: "sott")
+            call.query("fields", fields)
+            call.query("options", options)
+            call.query("smsTemplate", smsTemplate)
+            call.query("verificationUrl", verificationURL)
+            call.query("welcomeEmailTemplate", welcomeEmailTemplate)
+            call.query("emailTemplate", emailTemplate)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 }

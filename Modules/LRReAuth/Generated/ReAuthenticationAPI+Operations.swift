@@ -27,11 +27,11 @@ extension ReAuthenticationAPI {
         smsTemplate2FA: String? = nil,
         isVoiceOTP: Bool = false
     ) async throws -> MultiFactorAuthenticationSettings {
-        var call = APICall(Operations.mfaReAuthenticate)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("smsTemplate2FA", smsTemplate2FA)
-        call.query("isVoiceOtp", isVoiceOTP)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaReAuthenticate) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("smsTemplate2FA", smsTemplate2FA)
+            call.query("isVoiceOtp", isVoiceOTP)
+        }
     }
 
     /// This API is used to re-authenticate via Multi-factor authentication by passing the One Time
@@ -55,10 +55,10 @@ extension ReAuthenticationAPI {
         _ reauthByOTPModel: ReauthByOTPModel,
         accessToken: String
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
-        var call = APICall(Operations.mfaReAuthenticateByOTP)
-        try call.body(reauthByOTPModel)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaReAuthenticateByOTP) { call in
+            try call.body(reauthByOTPModel)
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API is used to re-authenticate by set of backup codes via access token on the site that
@@ -84,10 +84,10 @@ extension ReAuthenticationAPI {
         _ reauthByBackupCodeModel: ReauthByBackupCodeModel,
         accessToken: String
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
-        var call = APICall(Operations.mfaReAuthenticateByBackupCode)
-        try call.body(reauthByBackupCodeModel)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaReAuthenticateByBackupCode) { call in
+            try call.body(reauthByBackupCodeModel)
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API is used to re-authenticate via Multi-factor-authentication by passing the password.
@@ -113,11 +113,11 @@ extension ReAuthenticationAPI {
         accessToken: String,
         smsTemplate2FA: String? = nil
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
-        var call = APICall(Operations.mfaReAuthenticateByPassword)
-        try call.body(passwordEventBasedAuthModelWithLockout)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("smsTemplate2FA", smsTemplate2FA)
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaReAuthenticateByPassword) { call in
+            try call.body(passwordEventBasedAuthModelWithLockout)
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("smsTemplate2FA", smsTemplate2FA)
+        }
     }
 
     /// This API is used on the server-side to validate and verify the re-authentication token
@@ -141,10 +141,10 @@ extension ReAuthenticationAPI {
         _ eventBasedMultiFactorToken: EventBasedMultiFactorToken,
         uid: String
     ) async throws -> PostValidationResponse {
-        var call = APICall(Operations.verifyMultiFactorOTPReauthentication)
-        try call.body(eventBasedMultiFactorToken)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.verifyMultiFactorOTPReauthentication) { call in
+            try call.body(eventBasedMultiFactorToken)
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API is used on the server-side to validate and verify the re-authentication token
@@ -170,10 +170,10 @@ extension ReAuthenticationAPI {
         _ eventBasedMultiFactorToken: EventBasedMultiFactorToken,
         uid: String
     ) async throws -> PostValidationResponse {
-        var call = APICall(Operations.verifyMultiFactorPasswordReauthentication)
-        try call.body(eventBasedMultiFactorToken)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.verifyMultiFactorPasswordReauthentication) { call in
+            try call.body(eventBasedMultiFactorToken)
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API is used on the server-side to validate and verify the re-authentication token
@@ -197,10 +197,10 @@ extension ReAuthenticationAPI {
         _ eventBasedMultiFactorToken: EventBasedMultiFactorToken,
         uid: String
     ) async throws -> PostValidationResponse {
-        var call = APICall(Operations.verifyMultiFactorPINReauthentication)
-        try call.body(eventBasedMultiFactorToken)
-        try call.pathParameter("uid", uid, parameter: "uid")
-        return try await client.perform(call)
+        try await client.perform(Operations.verifyMultiFactorPINReauthentication) { call in
+            try call.body(eventBasedMultiFactorToken)
+            try call.pathParameter("uid", uid, parameter: "uid")
+        }
     }
 
     /// This API is used to validate the triggered MFA authentication flow with a password.
@@ -225,11 +225,11 @@ extension ReAuthenticationAPI {
         accessToken: String,
         smsTemplate2FA: String? = nil
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
-        var call = APICall(Operations.verifyPINAuthentication)
-        try call.body(pinAuthEventBasedAuthModelWithLockout)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("smsTemplate2FA", smsTemplate2FA)
-        return try await client.perform(call)
+        try await client.perform(Operations.verifyPINAuthentication) { call in
+            try call.body(pinAuthEventBasedAuthModelWithLockout)
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("smsTemplate2FA", smsTemplate2FA)
+        }
     }
 
     /// This API is used to validate the triggered MFA authentication flow with an Email OTP.
@@ -252,10 +252,10 @@ extension ReAuthenticationAPI {
         _ reauthByEmailOTPModel: ReauthByEmailOTPModel,
         accessToken: String
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
-        var call = APICall(Operations.reAuthValidateEmailOTP)
-        try call.body(reauthByEmailOTPModel)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.reAuthValidateEmailOTP) { call in
+            try call.body(reauthByEmailOTPModel)
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API is used to send the MFA Email OTP to the email for Re-authentication.
@@ -280,11 +280,11 @@ extension ReAuthenticationAPI {
         emailID: String,
         emailTemplate2FA: String? = nil
     ) async throws -> PostResponse {
-        var call = APICall(Operations.reAuthSendEmailOTP)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        try call.query("emailId", required: emailID, parameter: "emailID")
-        call.query("emailTemplate2FA", emailTemplate2FA)
-        return try await client.perform(call)
+        try await client.perform(Operations.reAuthSendEmailOTP) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            try call.query("emailId", required: emailID, parameter: "emailID")
+            call.query("emailTemplate2FA", emailTemplate2FA)
+        }
     }
 
     /// This API is used to validate the triggered MFA re-authentication flow with security
@@ -308,10 +308,10 @@ extension ReAuthenticationAPI {
         _ securityQuestionAnswerUpdateModel: SecurityQuestionAnswerUpdateModel,
         accessToken: String
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
-        var call = APICall(Operations.reAuthBySecurityQuestion)
-        try call.body(securityQuestionAnswerUpdateModel)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.reAuthBySecurityQuestion) { call in
+            try call.body(securityQuestionAnswerUpdateModel)
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This API is used to validate the triggered MFA authentication flow with the Authenticator
@@ -336,9 +336,9 @@ extension ReAuthenticationAPI {
         _ multiFactorAuthModelByAuthenticatorCode: MultiFactorAuthModelByAuthenticatorCode,
         accessToken: String
     ) async throws -> EventBasedMultiFactorAuthenticationToken {
-        var call = APICall(Operations.mfaReAuthenticateByAuthenticatorCode)
-        try call.body(multiFactorAuthModelByAuthenticatorCode)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.mfaReAuthenticateByAuthenticatorCode) { call in
+            try call.body(multiFactorAuthModelByAuthenticatorCode)
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 }

@@ -23,10 +23,10 @@ extension NativeSocialAPI {
         fbAccessToken: String,
         socialAppName: String? = nil
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.getAccessTokenByFacebookAccessToken)
-        try call.query("fb_Access_Token", required: fbAccessToken, parameter: "fbAccessToken")
-        call.query("socialAppName", socialAppName)
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccessTokenByFacebookAccessToken) { call in
+            try call.query("fb_Access_Token", required: fbAccessToken, parameter: "fbAccessToken")
+            call.query("socialAppName", socialAppName)
+        }
     }
 
     /// The API is used to get LoginRadius access token by sending Twitter's access token. It will
@@ -51,11 +51,11 @@ extension NativeSocialAPI {
         twTokenSecret: String,
         socialAppName: String? = nil
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.getAccessTokenByTwitterAccessToken)
-        try call.query("tw_Access_Token", required: twAccessToken, parameter: "twAccessToken")
-        try call.query("tw_Token_Secret", required: twTokenSecret, parameter: "twTokenSecret")
-        call.query("socialAppName", socialAppName)
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccessTokenByTwitterAccessToken) { call in
+            try call.query("tw_Access_Token", required: twAccessToken, parameter: "twAccessToken")
+            try call.query("tw_Token_Secret", required: twTokenSecret, parameter: "twTokenSecret")
+            call.query("socialAppName", socialAppName)
+        }
     }
 
     /// The API is used to get LoginRadius access token by sending Google's access token. It will be
@@ -82,12 +82,12 @@ extension NativeSocialAPI {
         refreshToken: String? = nil,
         socialAppName: String? = nil
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.getAccessTokenByGoogleAccessToken)
-        try call.query("google_Access_Token", required: googleAccessToken, parameter: "googleAccessToken")
-        call.query("client_id", clientID)
-        call.query("refresh_token", refreshToken)
-        call.query("socialAppName", socialAppName)
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccessTokenByGoogleAccessToken) { call in
+            try call.query("google_Access_Token", required: googleAccessToken, parameter: "googleAccessToken")
+            call.query("client_id", clientID)
+            call.query("refresh_token", refreshToken)
+            call.query("socialAppName", socialAppName)
+        }
     }
 
     /// This API is used to Get LoginRadius Access Token using google jwt id token for google native
@@ -106,9 +106,9 @@ extension NativeSocialAPI {
     public func getAccessTokenByGoogleJWTAccessToken(
         idToken: String
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.getAccessTokenByGoogleJWTAccessToken)
-        try call.query("id_Token", required: idToken, parameter: "idToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccessTokenByGoogleJWTAccessToken) { call in
+            try call.query("id_Token", required: idToken, parameter: "idToken")
+        }
     }
 
     /// The API is used to get LoginRadius access token by sending Linkedin's access token. It will
@@ -131,10 +131,10 @@ extension NativeSocialAPI {
         lnAccessToken: String,
         socialAppName: String? = nil
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.getAccessTokenByLinkedinAccessToken)
-        try call.query("ln_Access_Token", required: lnAccessToken, parameter: "lnAccessToken")
-        call.query("socialAppName", socialAppName)
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccessTokenByLinkedinAccessToken) { call in
+            try call.query("ln_Access_Token", required: lnAccessToken, parameter: "lnAccessToken")
+            call.query("socialAppName", socialAppName)
+        }
     }
 
     /// The API is used to get LoginRadius access token by sending Foursquare's access token. It
@@ -153,9 +153,9 @@ extension NativeSocialAPI {
     public func getAccessTokenByFoursquareAccessToken(
         fsAccessToken: String
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.getAccessTokenByFoursquareAccessToken)
-        try call.query("fs_Access_Token", required: fsAccessToken, parameter: "fsAccessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccessTokenByFoursquareAccessToken) { call in
+            try call.query("fs_Access_Token", required: fsAccessToken, parameter: "fsAccessToken")
+        }
     }
 
     /// The API is used to get LoginRadius access token by sending a valid Apple ID OAuth Code. It
@@ -178,10 +178,10 @@ extension NativeSocialAPI {
         code: String,
         socialAppName: String? = nil
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.getAccessTokenByAppleIDCode)
-        try call.query("code", required: code, parameter: "code")
-        call.query("socialAppName", socialAppName)
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccessTokenByAppleIDCode) { call in
+            try call.query("code", required: code, parameter: "code")
+            call.query("socialAppName", socialAppName)
+        }
     }
 
     /// This API is used to retrieve a LoginRadius access token by passing in a valid WeChat OAuth
@@ -200,9 +200,9 @@ extension NativeSocialAPI {
     public func getAccessTokenByWeChatCode(
         code: String
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.getAccessTokenByWeChatCode)
-        try call.query("code", required: code, parameter: "code")
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccessTokenByWeChatCode) { call in
+            try call.query("code", required: code, parameter: "code")
+        }
     }
 
     /// The API is used to get LoginRadius access token by sending Google's AuthCode. It will be
@@ -225,10 +225,10 @@ extension NativeSocialAPI {
         googleAuthcode: String,
         socialAppName: String? = nil
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.getAccessTokenByGoogleAuthCode)
-        try call.query("google_authcode", required: googleAuthcode, parameter: "googleAuthcode")
-        call.query("socialAppName", socialAppName)
-        return try await client.perform(call)
+        try await client.perform(Operations.getAccessTokenByGoogleAuthCode) { call in
+            try call.query("google_authcode", required: googleAuthcode, parameter: "googleAuthcode")
+            call.query("socialAppName", socialAppName)
+        }
     }
 
     /// This API is used to retrieve a LoginRadius access token by passing in a valid custom JWT
@@ -250,9 +250,9 @@ extension NativeSocialAPI {
         idToken: String,
         providername: String
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.accessTokenViaCustomJWTToken)
-        try call.query("id_Token", required: idToken, parameter: "idToken")
-        try call.query("providername", required: providername, parameter: "providername")
-        return try await client.perform(call)
+        try await client.perform(Operations.accessTokenViaCustomJWTToken) { call in
+            try call.query("id_Token", required: idToken, parameter: "idToken")
+            try call.query("providername", required: providername, parameter: "providername")
+        }
     }
 }

@@ -20,9 +20,9 @@ extension SocialAPI {
     public func exchangeAccessToken(
         token: String
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.exchangeAccessToken)
-        try call.query("token", required: token, parameter: "token")
-        return try await client.perform(call)
+        try await client.perform(Operations.exchangeAccessToken) { call in
+            try call.query("token", required: token, parameter: "token")
+        }
     }
 
     /// The Refresh Access Token API is used to refresh the provider access token after
@@ -52,11 +52,11 @@ extension SocialAPI {
         expiresIn: Int = 0,
         isWeb: Bool = false
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.refreshAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        call.query("expiresIn", expiresIn)
-        call.query("isWeb", isWeb)
-        return try await client.perform(call)
+        try await client.perform(Operations.refreshAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+            call.query("expiresIn", expiresIn)
+            call.query("isWeb", isWeb)
+        }
     }
 
     /// This API validates access token, if valid then returns a response with its expiry otherwise
@@ -77,9 +77,9 @@ extension SocialAPI {
     public func validateAccessToken(
         accessToken: String
     ) async throws -> AccessTokenBase {
-        var call = APICall(Operations.validateAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.validateAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This api invalidates the active access token or expires an access token validity.
@@ -99,9 +99,9 @@ extension SocialAPI {
     public func invalidateAccessToken(
         accessToken: String
     ) async throws -> PostMethodResponse {
-        var call = APICall(Operations.invalidateAccessToken)
-        try call.accessToken(accessToken, parameter: "accessToken")
-        return try await client.perform(call)
+        try await client.perform(Operations.invalidateAccessToken) { call in
+            try call.accessToken(accessToken, parameter: "accessToken")
+        }
     }
 
     /// This api is use to get all active session by Access Token.
@@ -121,9 +121,9 @@ extension SocialAPI {
     public func getActiveSession(
         token: String
     ) async throws -> ActiveSessionListResponse {
-        var call = APICall(Operations.getActiveSession)
-        try call.query("token", required: token, parameter: "token")
-        return try await client.perform(call)
+        try await client.perform(Operations.getActiveSession) { call in
+            try call.query("token", required: token, parameter: "token")
+        }
     }
 
     /// This api is used to get all active sessions by AccountID(UID).
@@ -143,9 +143,9 @@ extension SocialAPI {
     public func getActiveSessionByAccountID(
         accountID: String
     ) async throws -> ActiveSessionListResponse {
-        var call = APICall(Operations.getActiveSessionByAccountID)
-        try call.query("accountId", required: accountID, parameter: "accountID")
-        return try await client.perform(call)
+        try await client.perform(Operations.getActiveSessionByAccountID) { call in
+            try call.query("accountId", required: accountID, parameter: "accountID")
+        }
     }
 
     /// This api is used to get all active sessions by ProfileId.
@@ -164,8 +164,8 @@ extension SocialAPI {
     public func getActiveSessionByProfileID(
         profileID: String
     ) async throws -> ActiveSessionListResponse {
-        var call = APICall(Operations.getActiveSessionByProfileID)
-        try call.query("profileId", required: profileID, parameter: "profileID")
-        return try await client.perform(call)
+        try await client.perform(Operations.getActiveSessionByProfileID) { call in
+            try call.query("profileId", required: profileID, parameter: "profileID")
+        }
     }
 }

@@ -19,9 +19,9 @@ extension WebhookAPI {
     public func getWebhookSubscriptionDetail(
         hookID: String
     ) async throws -> WebhookSubscription {
-        var call = APICall(Operations.getWebhookSubscriptionDetail)
-        try call.pathParameter("hook_id", hookID, parameter: "hookID")
-        return try await client.perform(call)
+        try await client.perform(Operations.getWebhookSubscriptionDetail) { call in
+            try call.pathParameter("hook_id", hookID, parameter: "hookID")
+        }
     }
 
     /// This API is used to create a new webhook subscription on your LoginRadius site.
@@ -39,9 +39,9 @@ extension WebhookAPI {
     public func createWebhookSubscription(
         _ webHookSubscribeModel: WebHookSubscribeModel
     ) async throws -> WebhookSubscription {
-        var call = APICall(Operations.createWebhookSubscription)
-        try call.body(webHookSubscribeModel)
-        return try await client.perform(call)
+        try await client.perform(Operations.createWebhookSubscription) { call in
+            try call.body(webHookSubscribeModel)
+        }
     }
 
     /// This API is used to delete webhook subscription.
@@ -60,9 +60,9 @@ extension WebhookAPI {
     public func deleteWebhookSubscription(
         hookID: String
     ) async throws -> DeleteResponse {
-        var call = APICall(Operations.deleteWebhookSubscription)
-        try call.pathParameter("hook_id", hookID, parameter: "hookID")
-        return try await client.perform(call)
+        try await client.perform(Operations.deleteWebhookSubscription) { call in
+            try call.pathParameter("hook_id", hookID, parameter: "hookID")
+        }
     }
 
     /// This API is used to update a webhook subscription.
@@ -85,10 +85,10 @@ extension WebhookAPI {
         _ webHookSubscriptionUpdateModel: WebHookSubscriptionUpdateModel,
         hookID: String
     ) async throws -> WebhookSubscription {
-        var call = APICall(Operations.updateWebhookSubscription)
-        try call.body(webHookSubscriptionUpdateModel)
-        try call.pathParameter("hook_id", hookID, parameter: "hookID")
-        return try await client.perform(call)
+        try await client.perform(Operations.updateWebhookSubscription) { call in
+            try call.body(webHookSubscriptionUpdateModel)
+            try call.pathParameter("hook_id", hookID, parameter: "hookID")
+        }
     }
 
     /// This API is used to get the list of all the webhooks.
@@ -102,8 +102,7 @@ extension WebhookAPI {
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-webhooks/ (LoginRadius's `list_all_webhooks`)
     public func listAllWebhooks() async throws -> WebhookSubscriptionListResponse {
-        let call = APICall(Operations.listAllWebhooks)
-        return try await client.perform(call)
+        try await client.perform(Operations.listAllWebhooks) { _ in }
     }
 
     /// This API is used to retrieve all the webhook events.
@@ -117,7 +116,6 @@ extension WebhookAPI {
     ///   `LoginRadiusError`.
     /// - SeeAlso: https://www.loginradius.com/legacy/docs/api/v2/integrations/webhooks/list-all-events/ (LoginRadius's `get_webhook_events`)
     public func getWebhookEvents() async throws -> WebhookEventListResponse {
-        let call = APICall(Operations.getWebhookEvents)
-        return try await client.perform(call)
+        try await client.perform(Operations.getWebhookEvents) { _ in }
     }
 }

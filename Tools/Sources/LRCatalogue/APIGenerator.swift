@@ -108,11 +108,17 @@ struct APIGenerator {
                 "\n" + parameters.map { "        \($0.signatureLabel): \($0.signatureType)" }.joined(separator: ",\n")
             out += "\n    ) async throws -> \(operation.response) {\n"
         }
-        out += "        \(parameters.isEmpty ? "let" : "var") call = APICall(Operations.\(operation.name))\n"
-        for parameter in parameters {
-            out += Layout.statement(statement(parameter), indent: "        ") + "\n"
+        // The call is built inside `perform`, so a value refused before anything is sent is still
+        // a traced and counted call.
+        if parameters.isEmpty {
+            out += "        try await client.perform(Operations.\(operation.name)) { _ in }\n    }\n"
+            return out
         }
-        out += "        return try await client.perform(call)\n    }\n"
+        out += "        try await client.perform(Operations.\(operation.name)) { call in\n"
+        for parameter in parameters {
+            out += Layout.statement(statement(parameter), indent: "            ") + "\n"
+        }
+        out += "        }\n    }\n"
         return out
     }
 

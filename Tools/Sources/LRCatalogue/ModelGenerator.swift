@@ -56,7 +56,10 @@ struct ModelGenerator {
         out += decoder()
         out += jsonValueDecoder()
         out += encoder()
-        out += "}\n"
+        out += writer()
+        out += "}\n\n"
+        out += "// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.\n"
+        out += "extension \(model.name): JSONWritable {}\n"
         return out
     }
 
@@ -150,6 +153,50 @@ struct ModelGenerator {
         out += Layout.call("self.init", arguments + ["additionalFields: additional"], indent: "        ") + "\n"
         out += "    }\n\n"
         return out
+    }
+
+    /// `writeJSON(to:)`: the request body's bytes written directly, in the order and with the
+    /// rules of `encode(to:)` (declared fields that are set, then the additional ones not shadowed
+    /// by a set declared field).
+    private func writer() -> String {
+        var out =
+            "\n    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a\n"
+        out += "    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.\n"
+        out += "    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {\n"
+        out += "        writer.beginObject()\n"
+        for field in model.fields {
+            let key = Swift.literal(field.wire)
+            let name = Swift.identifier(field.swift)
+            out +=
+                field.isRequired
+                ? "        try writer.member(\(key), \(name))\n"
+                : Self.block("if let value = \(name)", "try writer.member(\(key), value)", indent: "        ")
+        }
+        if model.fields.isEmpty {
+            out += "        try writer.additionalMembers(additionalFields, excluding: [])\n"
+        } else {
+            out += "        if !additionalFields.isEmpty {\n"
+            out += "            var written = Set<String>()\n"
+            for field in model.fields {
+                let key = Swift.literal(field.wire)
+                out +=
+                    field.isRequired
+                    ? "            written.insert(\(key))\n"
+                    : Self.block(
+                        "if \(Swift.identifier(field.swift)) != nil", "written.insert(\(key))", indent: "            ")
+            }
+            out += "            try writer.additionalMembers(additionalFields, excluding: written)\n"
+            out += "        }\n"
+        }
+        out += "        writer.endObject()\n    }\n"
+        return out
+    }
+
+    /// `head { body }` on one line when it fits, else over three.
+    private static func block(_ head: String, _ body: String, indent: String) -> String {
+        let line = "\(indent)\(head) { \(body) }"
+        if line.count <= Layout.lineLength { return line + "\n" }
+        return "\(indent)\(head) {\n\(indent)    \(body)\n\(indent)}\n"
     }
 
     private func encoder() -> String {

@@ -98,4 +98,26 @@ public struct AccountCreateModel: Codable, Sendable, Hashable, JSONValueDecodabl
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = email { try writer.member("email", value) }
+        if let value = firstName { try writer.member("firstName", value) }
+        if let value = lastName { try writer.member("lastName", value) }
+        if let value = password { try writer.member("password", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if email != nil { written.insert("email") }
+            if firstName != nil { written.insert("firstName") }
+            if lastName != nil { written.insert("lastName") }
+            if password != nil { written.insert("password") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AccountCreateModel: JSONWritable {}

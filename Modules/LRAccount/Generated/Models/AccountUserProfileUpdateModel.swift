@@ -76,4 +76,22 @@ public struct AccountUserProfileUpdateModel: Codable, Sendable, Hashable, JSONVa
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = firstName { try writer.member("firstName", value) }
+        if let value = lastName { try writer.member("lastName", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if firstName != nil { written.insert("firstName") }
+            if lastName != nil { written.insert("lastName") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AccountUserProfileUpdateModel: JSONWritable {}

@@ -78,4 +78,22 @@ public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable, JSONV
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = verificationToken { try writer.member("VerificationToken", value) }
+        if let value = expiresIn { try writer.member("expires_in", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if verificationToken != nil { written.insert("VerificationToken") }
+            if expiresIn != nil { written.insert("expires_in") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EmailVerificationTokenResponse: JSONWritable {}

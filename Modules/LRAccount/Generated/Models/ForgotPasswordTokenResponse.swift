@@ -79,4 +79,22 @@ public struct ForgotPasswordTokenResponse: Codable, Sendable, Hashable, JSONValu
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = forgotToken { try writer.member("ForgotToken", value) }
+        if let value = identityProviders { try writer.member("IdentityProviders", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if forgotToken != nil { written.insert("ForgotToken") }
+            if identityProviders != nil { written.insert("IdentityProviders") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ForgotPasswordTokenResponse: JSONWritable {}

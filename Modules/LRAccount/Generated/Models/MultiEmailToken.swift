@@ -127,4 +127,30 @@ public struct MultiEmailToken: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = clientGUID { try writer.member("clientguid", value) }
+        if let value = email { try writer.member("email", value) }
+        if let value = name { try writer.member("name", value) }
+        if let value = `type` { try writer.member("type", value) }
+        if let value = uid { try writer.member("uid", value) }
+        if let value = userName { try writer.member("userName", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if clientGUID != nil { written.insert("clientguid") }
+            if email != nil { written.insert("email") }
+            if name != nil { written.insert("name") }
+            if `type` != nil { written.insert("type") }
+            if uid != nil { written.insert("uid") }
+            if userName != nil { written.insert("userName") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultiEmailToken: JSONWritable {}

@@ -90,4 +90,24 @@ public struct MultipurposeTokenResponse: Codable, Sendable, Hashable, JSONValueD
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = token { try writer.member("Token", value) }
+        if let value = expiresIn { try writer.member("ExpiresIn", value) }
+        if let value = identityProviders { try writer.member("IdentityProviders", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if token != nil { written.insert("Token") }
+            if expiresIn != nil { written.insert("ExpiresIn") }
+            if identityProviders != nil { written.insert("IdentityProviders") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultipurposeTokenResponse: JSONWritable {}

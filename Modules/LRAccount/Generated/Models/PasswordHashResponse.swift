@@ -68,4 +68,20 @@ public struct PasswordHashResponse: Codable, Sendable, Hashable, JSONValueDecoda
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = passwordHash { try writer.member("PasswordHash", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if passwordHash != nil { written.insert("PasswordHash") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PasswordHashResponse: JSONWritable {}

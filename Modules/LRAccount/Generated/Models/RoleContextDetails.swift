@@ -95,4 +95,24 @@ public struct RoleContextDetails: Codable, Sendable, Hashable, JSONValueDecodabl
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = roles { try writer.member("Roles", value) }
+        if let value = additionalPermissions { try writer.member("AdditionalPermissions", value) }
+        if let value = expiration { try writer.member("Expiration", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if roles != nil { written.insert("Roles") }
+            if additionalPermissions != nil { written.insert("AdditionalPermissions") }
+            if expiration != nil { written.insert("Expiration") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RoleContextDetails: JSONWritable {}

@@ -132,4 +132,30 @@ public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodabl
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = roleContext { try writer.member("RoleContext", value) }
+        if let value = uid { try writer.member("Uid", value) }
+        if let value = lastLoginDate { try writer.member("LastLoginDate", value) }
+        if let value = fullName { try writer.member("FullName", value) }
+        if let value = email { try writer.member("Email", value) }
+        if let value = imageURL { try writer.member("ImageUrl", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if roleContext != nil { written.insert("RoleContext") }
+            if uid != nil { written.insert("Uid") }
+            if lastLoginDate != nil { written.insert("LastLoginDate") }
+            if fullName != nil { written.insert("FullName") }
+            if email != nil { written.insert("Email") }
+            if imageURL != nil { written.insert("ImageUrl") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RoleContextProfile: JSONWritable {}

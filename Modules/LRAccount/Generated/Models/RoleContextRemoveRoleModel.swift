@@ -67,4 +67,20 @@ public struct RoleContextRemoveRoleModel: Codable, Sendable, Hashable, JSONValue
         encoded.insert("roles")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("roles", roles)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("roles")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RoleContextRemoveRoleModel: JSONWritable {}

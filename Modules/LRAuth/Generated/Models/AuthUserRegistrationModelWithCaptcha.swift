@@ -212,4 +212,44 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable,
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("email", email)
+        if let value = firstName { try writer.member("firstName", value) }
+        if let value = lastName { try writer.member("lastName", value) }
+        try writer.member("password", password)
+        if let value = phoneID { try writer.member("phoneId", value) }
+        if let value = userName { try writer.member("userName", value) }
+        if let value = birthDate { try writer.member("birthDate", value) }
+        if let value = gender { try writer.member("gender", value) }
+        if let value = customFields { try writer.member("customFields", value) }
+        if let value = middleName { try writer.member("middleName", value) }
+        if let value = gRecaptchaResponse { try writer.member("g-recaptcha-response", value) }
+        if let value = qqCaptchaTicket { try writer.member("qq_captcha_ticket", value) }
+        if let value = qqCaptchaRandstr { try writer.member("qq_captcha_randstr", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("email")
+            if firstName != nil { written.insert("firstName") }
+            if lastName != nil { written.insert("lastName") }
+            written.insert("password")
+            if phoneID != nil { written.insert("phoneId") }
+            if userName != nil { written.insert("userName") }
+            if birthDate != nil { written.insert("birthDate") }
+            if gender != nil { written.insert("gender") }
+            if customFields != nil { written.insert("customFields") }
+            if middleName != nil { written.insert("middleName") }
+            if gRecaptchaResponse != nil { written.insert("g-recaptcha-response") }
+            if qqCaptchaTicket != nil { written.insert("qq_captcha_ticket") }
+            if qqCaptchaRandstr != nil { written.insert("qq_captcha_randstr") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AuthUserRegistrationModelWithCaptcha: JSONWritable {}

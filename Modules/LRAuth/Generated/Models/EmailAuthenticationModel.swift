@@ -112,4 +112,26 @@ public struct EmailAuthenticationModel: Codable, Sendable, Hashable, JSONValueDe
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("email", email)
+        try writer.member("password", password)
+        if let value = securityAnswer { try writer.member("securityanswer", value) }
+        if let value = gRecaptchaResponse { try writer.member("g-recaptcha-response", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("email")
+            written.insert("password")
+            if securityAnswer != nil { written.insert("securityanswer") }
+            if gRecaptchaResponse != nil { written.insert("g-recaptcha-response") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EmailAuthenticationModel: JSONWritable {}

@@ -79,4 +79,22 @@ public struct EmailVerificationByOTPModel: Codable, Sendable, Hashable, JSONValu
         encoded.insert("otp")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = email { try writer.member("email", value) }
+        try writer.member("otp", otp)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if email != nil { written.insert("email") }
+            written.insert("otp")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EmailVerificationByOTPModel: JSONWritable {}

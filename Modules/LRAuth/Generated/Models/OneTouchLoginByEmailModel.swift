@@ -93,4 +93,24 @@ public struct OneTouchLoginByEmailModel: Codable, Sendable, Hashable, JSONValueD
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("clientguid", clientGUID)
+        try writer.member("email", email)
+        if let value = gRecaptchaResponse { try writer.member("g-recaptcha-response", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("clientguid")
+            written.insert("email")
+            if gRecaptchaResponse != nil { written.insert("g-recaptcha-response") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension OneTouchLoginByEmailModel: JSONWritable {}

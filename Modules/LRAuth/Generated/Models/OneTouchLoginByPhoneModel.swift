@@ -79,4 +79,22 @@ public struct OneTouchLoginByPhoneModel: Codable, Sendable, Hashable, JSONValueD
         encoded.insert("phone")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = gRecaptchaResponse { try writer.member("g-recaptcha-response", value) }
+        try writer.member("phone", phone)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if gRecaptchaResponse != nil { written.insert("g-recaptcha-response") }
+            written.insert("phone")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension OneTouchLoginByPhoneModel: JSONWritable {}

@@ -91,4 +91,24 @@ public struct PasswordlessLoginByEmailAndOTPModel: Codable, Sendable, Hashable, 
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("email", email)
+        try writer.member("otp", otp)
+        if let value = welcomeEmailTemplate { try writer.member("welcomeemailtemplate", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("email")
+            written.insert("otp")
+            if welcomeEmailTemplate != nil { written.insert("welcomeemailtemplate") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PasswordlessLoginByEmailAndOTPModel: JSONWritable {}

@@ -93,4 +93,24 @@ public struct PasswordlessLoginByUserNameAndOTPModel: Codable, Sendable, Hashabl
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("username", userName)
+        try writer.member("otp", otp)
+        if let value = welcomeEmailTemplate { try writer.member("welcomeemailtemplate", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("username")
+            written.insert("otp")
+            if welcomeEmailTemplate != nil { written.insert("welcomeemailtemplate") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PasswordlessLoginByUserNameAndOTPModel: JSONWritable {}

@@ -152,4 +152,34 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDeco
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = firstName { try writer.member("firstName", value) }
+        if let value = lastName { try writer.member("lastName", value) }
+        if let value = userName { try writer.member("userName", value) }
+        if let value = birthDate { try writer.member("birthDate", value) }
+        if let value = gender { try writer.member("gender", value) }
+        if let value = customFields { try writer.member("customFields", value) }
+        if let value = middleName { try writer.member("middleName", value) }
+        if let value = phoneID { try writer.member("phoneId", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if firstName != nil { written.insert("firstName") }
+            if lastName != nil { written.insert("lastName") }
+            if userName != nil { written.insert("userName") }
+            if birthDate != nil { written.insert("birthDate") }
+            if gender != nil { written.insert("gender") }
+            if customFields != nil { written.insert("customFields") }
+            if middleName != nil { written.insert("middleName") }
+            if phoneID != nil { written.insert("phoneId") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension UserProfileUpdateModel: JSONWritable {}

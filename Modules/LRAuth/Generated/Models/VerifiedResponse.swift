@@ -78,4 +78,22 @@ public struct VerifiedResponse: Codable, Sendable, Hashable, JSONValueDecodable 
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isPosted { try writer.member("IsPosted", value) }
+        if let value = isVerified { try writer.member("IsVerified", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isPosted != nil { written.insert("IsPosted") }
+            if isVerified != nil { written.insert("IsVerified") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension VerifiedResponse: JSONWritable {}

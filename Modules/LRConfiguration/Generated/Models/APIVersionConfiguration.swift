@@ -80,4 +80,22 @@ public struct APIVersionConfiguration: Codable, Sendable, Hashable, JSONValueDec
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = v1 { try writer.member("v1", value) }
+        if let value = v2 { try writer.member("v2", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if v1 != nil { written.insert("v1") }
+            if v2 != nil { written.insert("v2") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension APIVersionConfiguration: JSONWritable {}

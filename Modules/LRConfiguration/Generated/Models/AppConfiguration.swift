@@ -661,4 +661,118 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = socialSchema { try writer.member("SocialSchema", value) }
+        if let value = registrationFormSchema { try writer.member("RegistrationFormSchema", value) }
+        if let value = securityQuestions { try writer.member("SecurityQuestions", value) }
+        if let value = isHTTPS { try writer.member("IsHttps", value) }
+        if let value = appName { try writer.member("AppName", value) }
+        if let value = isCustomerRegistration { try writer.member("IsCustomerRegistration", value) }
+        if let value = apiVersion { try writer.member("ApiVersion", value) }
+        if let value = emailVerificationFlow { try writer.member("EmailVerificationFlow", value) }
+        if let value = isAutoLookUpEnabled { try writer.member("IsAutoLookUpEnabled", value) }
+        if let value = isPhoneLogin { try writer.member("IsPhoneLogin", value) }
+        if let value = isDisabledSocialRegistration { try writer.member("IsDisabledSocialRegistration", value) }
+        if let value = isDisabledAccountLinking { try writer.member("IsDisabledAccountLinking", value) }
+        if let value = isAgeRestriction { try writer.member("IsAgeRestriction", value) }
+        if let value = isSecurityQuestion { try writer.member("IsSecurityQuestion", value) }
+        if let value = askRequiredFieldsOnTraditionalLogin {
+            try writer.member("AskRequiredFieldsOnTraditionalLogin", value)
+        }
+        if let value = isLogoutOnEmailVerification { try writer.member("IsLogoutOnEmailVerification", value) }
+        if let value = isNoCallbackForSocialLogin { try writer.member("IsNoCallbackForSocialLogin", value) }
+        if let value = isUserNameLogin { try writer.member("IsUserNameLogin", value) }
+        if let value = isMobileCallbackForSocialLogin { try writer.member("IsMobileCallbackForSocialLogin", value) }
+        if let value = isInvisibleRecaptcha { try writer.member("IsInvisibleRecaptcha", value) }
+        if let value = isBackendJobEnabled { try writer.member("IsBackendJobEnabled", value) }
+        if let value = askPasswordOnSocialLogin { try writer.member("AskPasswordOnSocialLogin", value) }
+        if let value = askEmailIDForUnverifiedUserLogin { try writer.member("AskEmailIdForUnverifiedUserLogin", value) }
+        if let value = askOptionalFieldsOnSocialSignup { try writer.member("AskOptionalFieldsOnSocialSignup", value) }
+        if let value = isRiskBasedAuthentication { try writer.member("IsRiskBasedAuthentication", value) }
+        if let value = isV2Recaptcha { try writer.member("IsV2Recaptcha", value) }
+        if let value = checkPhoneNoAvailabilityOnRegistration {
+            try writer.member("CheckPhoneNoAvailabilityOnRegistration", value)
+        }
+        if let value = duplicateEmailWithUniqueUserName { try writer.member("DuplicateEmailWithUniqueUsername", value) }
+        if let value = storeOnlyRegistrationFormFieldsForSocial {
+            try writer.member("StoreOnlyRegistrationFormFieldsForSocial", value)
+        }
+        if let value = otpEmailVerification { try writer.member("OTPEmailVerification", value) }
+        if let value = loginLockedConfiguration { try writer.member("LoginLockedConfiguration", value) }
+        if let value = isInstantSignin { try writer.member("IsInstantSignin", value) }
+        if let value = isLoginOnEmailVerification { try writer.member("IsLoginOnEmailVerification", value) }
+        if let value = loginOnPasswordReset { try writer.member("LoginOnPasswordReset", value) }
+        if let value = twoFactorAuthentication { try writer.member("TwoFactorAuthentication", value) }
+        if let value = isRememberMe { try writer.member("IsRememberMe", value) }
+        if let value = v2RecaptchaSiteKey { try writer.member("V2RecaptchaSiteKey", value) }
+        if let value = qqTencentCaptchaKey { try writer.member("QQTencentCaptchaKey", value) }
+        if let value = noRegistration { try writer.member("NoRegistration", value) }
+        if let value = customDomain { try writer.member("CustomDomain", value) }
+        if let value = privacyPolicyConfiguration { try writer.member("PrivacyPolicyConfiguration", value) }
+        if let value = optionalRecaptchaConfiguration { try writer.member("OptionalRecaptchaConfiguration", value) }
+        if let value = apiRequestSigningConfig { try writer.member("ApiRequestSigningConfig", value) }
+        if let value = templateVerificationTypes { try writer.member("TemplateVerificationTypes", value) }
+        if let value = passKeysConfig { try writer.member("PassKeysConfig", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if socialSchema != nil { written.insert("SocialSchema") }
+            if registrationFormSchema != nil { written.insert("RegistrationFormSchema") }
+            if securityQuestions != nil { written.insert("SecurityQuestions") }
+            if isHTTPS != nil { written.insert("IsHttps") }
+            if appName != nil { written.insert("AppName") }
+            if isCustomerRegistration != nil { written.insert("IsCustomerRegistration") }
+            if apiVersion != nil { written.insert("ApiVersion") }
+            if emailVerificationFlow != nil { written.insert("EmailVerificationFlow") }
+            if isAutoLookUpEnabled != nil { written.insert("IsAutoLookUpEnabled") }
+            if isPhoneLogin != nil { written.insert("IsPhoneLogin") }
+            if isDisabledSocialRegistration != nil { written.insert("IsDisabledSocialRegistration") }
+            if isDisabledAccountLinking != nil { written.insert("IsDisabledAccountLinking") }
+            if isAgeRestriction != nil { written.insert("IsAgeRestriction") }
+            if isSecurityQuestion != nil { written.insert("IsSecurityQuestion") }
+            if askRequiredFieldsOnTraditionalLogin != nil { written.insert("AskRequiredFieldsOnTraditionalLogin") }
+            if isLogoutOnEmailVerification != nil { written.insert("IsLogoutOnEmailVerification") }
+            if isNoCallbackForSocialLogin != nil { written.insert("IsNoCallbackForSocialLogin") }
+            if isUserNameLogin != nil { written.insert("IsUserNameLogin") }
+            if isMobileCallbackForSocialLogin != nil { written.insert("IsMobileCallbackForSocialLogin") }
+            if isInvisibleRecaptcha != nil { written.insert("IsInvisibleRecaptcha") }
+            if isBackendJobEnabled != nil { written.insert("IsBackendJobEnabled") }
+            if askPasswordOnSocialLogin != nil { written.insert("AskPasswordOnSocialLogin") }
+            if askEmailIDForUnverifiedUserLogin != nil { written.insert("AskEmailIdForUnverifiedUserLogin") }
+            if askOptionalFieldsOnSocialSignup != nil { written.insert("AskOptionalFieldsOnSocialSignup") }
+            if isRiskBasedAuthentication != nil { written.insert("IsRiskBasedAuthentication") }
+            if isV2Recaptcha != nil { written.insert("IsV2Recaptcha") }
+            if checkPhoneNoAvailabilityOnRegistration != nil {
+                written.insert("CheckPhoneNoAvailabilityOnRegistration")
+            }
+            if duplicateEmailWithUniqueUserName != nil { written.insert("DuplicateEmailWithUniqueUsername") }
+            if storeOnlyRegistrationFormFieldsForSocial != nil {
+                written.insert("StoreOnlyRegistrationFormFieldsForSocial")
+            }
+            if otpEmailVerification != nil { written.insert("OTPEmailVerification") }
+            if loginLockedConfiguration != nil { written.insert("LoginLockedConfiguration") }
+            if isInstantSignin != nil { written.insert("IsInstantSignin") }
+            if isLoginOnEmailVerification != nil { written.insert("IsLoginOnEmailVerification") }
+            if loginOnPasswordReset != nil { written.insert("LoginOnPasswordReset") }
+            if twoFactorAuthentication != nil { written.insert("TwoFactorAuthentication") }
+            if isRememberMe != nil { written.insert("IsRememberMe") }
+            if v2RecaptchaSiteKey != nil { written.insert("V2RecaptchaSiteKey") }
+            if qqTencentCaptchaKey != nil { written.insert("QQTencentCaptchaKey") }
+            if noRegistration != nil { written.insert("NoRegistration") }
+            if customDomain != nil { written.insert("CustomDomain") }
+            if privacyPolicyConfiguration != nil { written.insert("PrivacyPolicyConfiguration") }
+            if optionalRecaptchaConfiguration != nil { written.insert("OptionalRecaptchaConfiguration") }
+            if apiRequestSigningConfig != nil { written.insert("ApiRequestSigningConfig") }
+            if templateVerificationTypes != nil { written.insert("TemplateVerificationTypes") }
+            if passKeysConfig != nil { written.insert("PassKeysConfig") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AppConfiguration: JSONWritable {}

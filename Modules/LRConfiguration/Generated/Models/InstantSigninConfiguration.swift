@@ -78,4 +78,22 @@ public struct InstantSigninConfiguration: Codable, Sendable, Hashable, JSONValue
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = emailLink { try writer.member("EmailLink", value) }
+        if let value = smsOTP { try writer.member("SmsOtp", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if emailLink != nil { written.insert("EmailLink") }
+            if smsOTP != nil { written.insert("SmsOtp") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension InstantSigninConfiguration: JSONWritable {}

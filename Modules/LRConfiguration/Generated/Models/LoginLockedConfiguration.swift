@@ -101,4 +101,24 @@ public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDe
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = loginLockedType { try writer.member("LoginLockedType", value) }
+        if let value = maximumFailedLoginAttempts { try writer.member("MaximumFailedLoginAttempts", value) }
+        if let value = suspendConfiguration { try writer.member("SuspendConfiguration", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if loginLockedType != nil { written.insert("LoginLockedType") }
+            if maximumFailedLoginAttempts != nil { written.insert("MaximumFailedLoginAttempts") }
+            if suspendConfiguration != nil { written.insert("SuspendConfiguration") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension LoginLockedConfiguration: JSONWritable {}

@@ -79,4 +79,22 @@ public struct OptionalRecaptchaConfiguration: Codable, Sendable, Hashable, JSONV
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isEnabled { try writer.member("IsEnabled", value) }
+        if let value = apis { try writer.member("Apis", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isEnabled != nil { written.insert("IsEnabled") }
+            if apis != nil { written.insert("Apis") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension OptionalRecaptchaConfiguration: JSONWritable {}

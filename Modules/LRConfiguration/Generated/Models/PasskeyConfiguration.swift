@@ -157,4 +157,34 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isEnabled { try writer.member("IsEnabled", value) }
+        if let value = passkeySelection { try writer.member("PasskeySelection", value) }
+        if let value = progressiveEnrollment { try writer.member("ProgressiveEnrollment", value) }
+        if let value = progressiveEnrollmentDelay { try writer.member("ProgressiveEnrollmentDelay", value) }
+        if let value = localEnrollment { try writer.member("LocalEnrollment", value) }
+        if let value = rpDisplayName { try writer.member("RPDisplayName", value) }
+        if let value = rpID { try writer.member("RPID", value) }
+        if let value = rpOrigins { try writer.member("RPOrigins", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isEnabled != nil { written.insert("IsEnabled") }
+            if passkeySelection != nil { written.insert("PasskeySelection") }
+            if progressiveEnrollment != nil { written.insert("ProgressiveEnrollment") }
+            if progressiveEnrollmentDelay != nil { written.insert("ProgressiveEnrollmentDelay") }
+            if localEnrollment != nil { written.insert("LocalEnrollment") }
+            if rpDisplayName != nil { written.insert("RPDisplayName") }
+            if rpID != nil { written.insert("RPID") }
+            if rpOrigins != nil { written.insert("RPOrigins") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PasskeyConfiguration: JSONWritable {}

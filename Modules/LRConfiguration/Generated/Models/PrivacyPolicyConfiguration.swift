@@ -91,4 +91,24 @@ public struct PrivacyPolicyConfiguration: Codable, Sendable, Hashable, JSONValue
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isEnabled { try writer.member("IsEnabled", value) }
+        if let value = mode { try writer.member("Mode", value) }
+        if let value = privacyPolicies { try writer.member("PrivacyPolicies", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isEnabled != nil { written.insert("IsEnabled") }
+            if mode != nil { written.insert("Mode") }
+            if privacyPolicies != nil { written.insert("PrivacyPolicies") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PrivacyPolicyConfiguration: JSONWritable {}

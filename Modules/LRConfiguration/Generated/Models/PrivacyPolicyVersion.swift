@@ -79,4 +79,22 @@ public struct PrivacyPolicyVersion: Codable, Sendable, Hashable, JSONValueDecoda
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = version { try writer.member("Version", value) }
+        if let value = startDateTime { try writer.member("StartDateTime", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if version != nil { written.insert("Version") }
+            if startDateTime != nil { written.insert("StartDateTime") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PrivacyPolicyVersion: JSONWritable {}

@@ -176,4 +176,38 @@ public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecod
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = checked { try writer.member("Checked", value) }
+        if let value = `type` { try writer.member("type", value) }
+        if let value = name { try writer.member("name", value) }
+        if let value = display { try writer.member("display", value) }
+        if let value = rules { try writer.member("rules", value) }
+        if let value = options { try writer.member("options", value) }
+        if let value = permission { try writer.member("permission", value) }
+        if let value = dataSource { try writer.member("DataSource", value) }
+        if let value = parent { try writer.member("Parent", value) }
+        if let value = parentDataSource { try writer.member("ParentDataSource", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if checked != nil { written.insert("Checked") }
+            if `type` != nil { written.insert("type") }
+            if name != nil { written.insert("name") }
+            if display != nil { written.insert("display") }
+            if rules != nil { written.insert("rules") }
+            if options != nil { written.insert("options") }
+            if permission != nil { written.insert("permission") }
+            if dataSource != nil { written.insert("DataSource") }
+            if parent != nil { written.insert("Parent") }
+            if parentDataSource != nil { written.insert("ParentDataSource") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension RegistrationFormField: JSONWritable {}

@@ -78,4 +78,22 @@ public struct SecurityQuestionConfiguration: Codable, Sendable, Hashable, JSONVa
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = questions { try writer.member("Questions", value) }
+        if let value = securityQuestionCount { try writer.member("SecurityQuestionCount", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if questions != nil { written.insert("Questions") }
+            if securityQuestionCount != nil { written.insert("SecurityQuestionCount") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SecurityQuestionConfiguration: JSONWritable {}

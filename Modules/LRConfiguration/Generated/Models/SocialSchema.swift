@@ -71,4 +71,20 @@ public struct SocialSchema: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = providers { try writer.member("Providers", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if providers != nil { written.insert("Providers") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SocialSchema: JSONWritable {}

@@ -68,4 +68,20 @@ public struct SuspendConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = effectivePeriodInSeconds { try writer.member("EffectivePeriodInSeconds", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if effectivePeriodInSeconds != nil { written.insert("EffectivePeriodInSeconds") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SuspendConfiguration: JSONWritable {}

@@ -184,4 +184,38 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable,
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isEnabled { try writer.member("IsEnabled", value) }
+        if let value = isRequired { try writer.member("IsRequired", value) }
+        if let value = isGoogleAuthenticator { try writer.member("IsGoogleAuthenticator", value) }
+        if let value = isAuthenticator { try writer.member("IsAuthenticator", value) }
+        if let value = isPushAuthenticator { try writer.member("IsPushAuthenticator", value) }
+        if let value = isEmailOTPAuthenticator { try writer.member("IsEmailOTPAuthenticator", value) }
+        if let value = isSecurityQuestionAuthenticator { try writer.member("IsSecurityQuestionAuthenticator", value) }
+        if let value = isSMSOTPAuthenticator { try writer.member("IsSmsOTPAuthenticator", value) }
+        if let value = isDuoSecurityAuthenticator { try writer.member("IsDuoSecurityAuthenticator", value) }
+        if let value = isPasskeyAuthenticator { try writer.member("IsPasskeyAuthenticator", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isEnabled != nil { written.insert("IsEnabled") }
+            if isRequired != nil { written.insert("IsRequired") }
+            if isGoogleAuthenticator != nil { written.insert("IsGoogleAuthenticator") }
+            if isAuthenticator != nil { written.insert("IsAuthenticator") }
+            if isPushAuthenticator != nil { written.insert("IsPushAuthenticator") }
+            if isEmailOTPAuthenticator != nil { written.insert("IsEmailOTPAuthenticator") }
+            if isSecurityQuestionAuthenticator != nil { written.insert("IsSecurityQuestionAuthenticator") }
+            if isSMSOTPAuthenticator != nil { written.insert("IsSmsOTPAuthenticator") }
+            if isDuoSecurityAuthenticator != nil { written.insert("IsDuoSecurityAuthenticator") }
+            if isPasskeyAuthenticator != nil { written.insert("IsPasskeyAuthenticator") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension TwoFactorAuthenticationConfiguration: JSONWritable {}

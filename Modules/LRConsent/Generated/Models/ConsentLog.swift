@@ -158,4 +158,34 @@ public struct ConsentLog: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = id { try writer.member("Id", value) }
+        if let value = updateType { try writer.member("UpdateType", value) }
+        if let value = currentConsentFormsVersions { try writer.member("CurrentConsentFormsVersions", value) }
+        if let value = loggedOnDate { try writer.member("LoggedOnDate", value) }
+        if let value = userAgent { try writer.member("UserAgent", value) }
+        if let value = ip { try writer.member("IP", value) }
+        if let value = host { try writer.member("Host", value) }
+        if let value = consentLogs { try writer.member("ConsentLogs", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if id != nil { written.insert("Id") }
+            if updateType != nil { written.insert("UpdateType") }
+            if currentConsentFormsVersions != nil { written.insert("CurrentConsentFormsVersions") }
+            if loggedOnDate != nil { written.insert("LoggedOnDate") }
+            if userAgent != nil { written.insert("UserAgent") }
+            if ip != nil { written.insert("IP") }
+            if host != nil { written.insert("Host") }
+            if consentLogs != nil { written.insert("ConsentLogs") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentLog: JSONWritable {}

@@ -78,4 +78,22 @@ public struct ConsentLogEvent: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = consentID { try writer.member("ConsentId", value) }
+        if let value = event { try writer.member("Event", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if consentID != nil { written.insert("ConsentId") }
+            if event != nil { written.insert("Event") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentLogEvent: JSONWritable {}

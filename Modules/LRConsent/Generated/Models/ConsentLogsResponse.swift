@@ -78,4 +78,22 @@ public struct ConsentLogsResponse: Codable, Sendable, Hashable, JSONValueDecodab
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = uid { try writer.member("Uid", value) }
+        if let value = consentLogs { try writer.member("ConsentLogs", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if uid != nil { written.insert("Uid") }
+            if consentLogs != nil { written.insert("ConsentLogs") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentLogsResponse: JSONWritable {}

@@ -78,4 +78,22 @@ public struct ConsentOption: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = consentOptionID { try writer.member("ConsentOptionId", value) }
+        if let value = acceptOnDate { try writer.member("AcceptOnDate", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if consentOptionID != nil { written.insert("ConsentOptionId") }
+            if acceptOnDate != nil { written.insert("AcceptOnDate") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentOption: JSONWritable {}

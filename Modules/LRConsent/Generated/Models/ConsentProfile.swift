@@ -81,4 +81,22 @@ public struct ConsentProfile: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = acceptedConsentVersions { try writer.member("AcceptedConsentVersions", value) }
+        if let value = consents { try writer.member("Consents", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if acceptedConsentVersions != nil { written.insert("AcceptedConsentVersions") }
+            if consents != nil { written.insert("Consents") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentProfile: JSONWritable {}

@@ -66,4 +66,20 @@ public struct ConsentUpdateModel: Codable, Sendable, Hashable, JSONValueDecodabl
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = consents { try writer.member("consents", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if consents != nil { written.insert("consents") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentUpdateModel: JSONWritable {}

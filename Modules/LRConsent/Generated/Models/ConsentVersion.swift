@@ -88,4 +88,24 @@ public struct ConsentVersion: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = event { try writer.member("Event", value) }
+        if let value = version { try writer.member("Version", value) }
+        if let value = isCustom { try writer.member("IsCustom", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if event != nil { written.insert("Event") }
+            if version != nil { written.insert("Version") }
+            if isCustom != nil { written.insert("IsCustom") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ConsentVersion: JSONWritable {}

@@ -89,4 +89,24 @@ public struct AcceptedPrivacyPolicy: Codable, Sendable, Hashable, JSONValueDecod
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = version { try writer.member("Version", value) }
+        if let value = acceptSource { try writer.member("AcceptSource", value) }
+        if let value = acceptDateTime { try writer.member("AcceptDateTime", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if version != nil { written.insert("Version") }
+            if acceptSource != nil { written.insert("AcceptSource") }
+            if acceptDateTime != nil { written.insert("AcceptDateTime") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension AcceptedPrivacyPolicy: JSONWritable {}

@@ -150,4 +150,34 @@ public struct Address: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = `type` { try writer.member("Type", value) }
+        if let value = address1 { try writer.member("Address1", value) }
+        if let value = address2 { try writer.member("Address2", value) }
+        if let value = city { try writer.member("City", value) }
+        if let value = state { try writer.member("State", value) }
+        if let value = postalCode { try writer.member("PostalCode", value) }
+        if let value = region { try writer.member("Region", value) }
+        if let value = country { try writer.member("Country", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if `type` != nil { written.insert("Type") }
+            if address1 != nil { written.insert("Address1") }
+            if address2 != nil { written.insert("Address2") }
+            if city != nil { written.insert("City") }
+            if state != nil { written.insert("State") }
+            if postalCode != nil { written.insert("PostalCode") }
+            if region != nil { written.insert("Region") }
+            if country != nil { written.insert("Country") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension Address: JSONWritable {}

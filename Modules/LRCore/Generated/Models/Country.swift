@@ -76,4 +76,22 @@ public struct Country: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = code { try writer.member("Code", value) }
+        if let value = name { try writer.member("Name", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if code != nil { written.insert("Code") }
+            if name != nil { written.insert("Name") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension Country: JSONWritable {}

@@ -76,4 +76,22 @@ public struct DeleteResponse: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isDeleted { try writer.member("IsDeleted", value) }
+        if let value = recordsDeleted { try writer.member("RecordsDeleted", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isDeleted != nil { written.insert("IsDeleted") }
+            if recordsDeleted != nil { written.insert("RecordsDeleted") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension DeleteResponse: JSONWritable {}

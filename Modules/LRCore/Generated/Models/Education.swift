@@ -162,4 +162,36 @@ public struct Education: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = school { try writer.member("School", value) }
+        if let value = year { try writer.member("year", value) }
+        if let value = `type` { try writer.member("type", value) }
+        if let value = notes { try writer.member("notes", value) }
+        if let value = activities { try writer.member("activities", value) }
+        if let value = degree { try writer.member("degree", value) }
+        if let value = fieldOfStudy { try writer.member("fieldofstudy", value) }
+        if let value = startDate { try writer.member("StartDate", value) }
+        if let value = endDate { try writer.member("EndDate", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if school != nil { written.insert("School") }
+            if year != nil { written.insert("year") }
+            if `type` != nil { written.insert("type") }
+            if notes != nil { written.insert("notes") }
+            if activities != nil { written.insert("activities") }
+            if degree != nil { written.insert("degree") }
+            if fieldOfStudy != nil { written.insert("fieldofstudy") }
+            if startDate != nil { written.insert("StartDate") }
+            if endDate != nil { written.insert("EndDate") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension Education: JSONWritable {}

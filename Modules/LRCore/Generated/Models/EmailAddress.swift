@@ -76,4 +76,22 @@ public struct EmailAddress: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = `type` { try writer.member("Type", value) }
+        if let value = value { try writer.member("Value", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if `type` != nil { written.insert("Type") }
+            if value != nil { written.insert("Value") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EmailAddress: JSONWritable {}

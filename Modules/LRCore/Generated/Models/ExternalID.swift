@@ -78,4 +78,22 @@ public struct ExternalID: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = source { try writer.member("Source", value) }
+        if let value = sourceID { try writer.member("SourceId", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if source != nil { written.insert("Source") }
+            if sourceID != nil { written.insert("SourceId") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ExternalID: JSONWritable {}

@@ -76,4 +76,22 @@ public struct IMAccount: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = accountType { try writer.member("AccountType", value) }
+        if let value = accountName { try writer.member("AccountName", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if accountType != nil { written.insert("AccountType") }
+            if accountName != nil { written.insert("AccountName") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension IMAccount: JSONWritable {}

@@ -121,4 +121,28 @@ public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = pin { try writer.member("PIN", value) }
+        if let value = skipped { try writer.member("Skipped", value) }
+        if let value = skippedDate { try writer.member("SkippedDate", value) }
+        if let value = lastPINChangeDate { try writer.member("LastPINChangeDate", value) }
+        if let value = lastPINChangeToken { try writer.member("LastPINChangeToken", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if pin != nil { written.insert("PIN") }
+            if skipped != nil { written.insert("Skipped") }
+            if skippedDate != nil { written.insert("SkippedDate") }
+            if lastPINChangeDate != nil { written.insert("LastPINChangeDate") }
+            if lastPINChangeToken != nil { written.insert("LastPINChangeToken") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PINInformation: JSONWritable {}

@@ -76,4 +76,22 @@ public struct PhoneNumber: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = phoneType { try writer.member("PhoneType", value) }
+        if let value = phoneNumber { try writer.member("PhoneNumber", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if phoneType != nil { written.insert("PhoneType") }
+            if phoneNumber != nil { written.insert("PhoneNumber") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PhoneNumber: JSONWritable {}

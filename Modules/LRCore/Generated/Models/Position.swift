@@ -139,4 +139,32 @@ public struct Position: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = position { try writer.member("Position", value) }
+        if let value = summary { try writer.member("Summary", value) }
+        if let value = startDate { try writer.member("StartDate", value) }
+        if let value = endDate { try writer.member("EndDate", value) }
+        if let value = isCurrent { try writer.member("IsCurrent", value) }
+        if let value = company { try writer.member("Company", value) }
+        if let value = location { try writer.member("Location", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if position != nil { written.insert("Position") }
+            if summary != nil { written.insert("Summary") }
+            if startDate != nil { written.insert("StartDate") }
+            if endDate != nil { written.insert("EndDate") }
+            if isCurrent != nil { written.insert("IsCurrent") }
+            if company != nil { written.insert("Company") }
+            if location != nil { written.insert("Location") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension Position: JSONWritable {}

@@ -86,4 +86,24 @@ public struct PositionCompany: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = name { try writer.member("Name", value) }
+        if let value = `type` { try writer.member("Type", value) }
+        if let value = industry { try writer.member("Industry", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if name != nil { written.insert("Name") }
+            if `type` != nil { written.insert("Type") }
+            if industry != nil { written.insert("Industry") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PositionCompany: JSONWritable {}

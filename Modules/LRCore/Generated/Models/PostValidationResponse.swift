@@ -66,4 +66,20 @@ public struct PostValidationResponse: Codable, Sendable, Hashable, JSONValueDeco
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = isValid { try writer.member("IsValid", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if isValid != nil { written.insert("IsValid") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PostValidationResponse: JSONWritable {}

@@ -88,4 +88,24 @@ public struct PrivacyPolicyHistoryResponse: Codable, Sendable, Hashable, JSONVal
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = uid { try writer.member("Uid", value) }
+        if let value = current { try writer.member("Current", value) }
+        if let value = history { try writer.member("History", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if uid != nil { written.insert("Uid") }
+            if current != nil { written.insert("Current") }
+            if history != nil { written.insert("History") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension PrivacyPolicyHistoryResponse: JSONWritable {}

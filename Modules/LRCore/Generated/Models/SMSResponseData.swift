@@ -80,4 +80,22 @@ public struct SMSResponseData: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = accountSid { try writer.member("AccountSid", value) }
+        if let value = sid { try writer.member("Sid", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if accountSid != nil { written.insert("AccountSid") }
+            if sid != nil { written.insert("Sid") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SMSResponseData: JSONWritable {}

@@ -78,4 +78,22 @@ public struct SOTTResponse: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = sott { try writer.member("Sott", value) }
+        if let value = expiryTime { try writer.member("ExpiryTime", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if sott != nil { written.insert("Sott") }
+            if expiryTime != nil { written.insert("ExpiryTime") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SOTTResponse: JSONWritable {}

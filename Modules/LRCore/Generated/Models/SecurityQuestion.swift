@@ -76,4 +76,22 @@ public struct SecurityQuestion: Codable, Sendable, Hashable, JSONValueDecodable 
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = questionID { try writer.member("QuestionId", value) }
+        if let value = question { try writer.member("Question", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if questionID != nil { written.insert("QuestionId") }
+            if question != nil { written.insert("Question") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SecurityQuestion: JSONWritable {}

@@ -67,4 +67,20 @@ public struct SecurityQuestionAnswerUpdateModel: Codable, Sendable, Hashable, JS
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = securityQuestionAnswer { try writer.member("securityquestionanswer", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if securityQuestionAnswer != nil { written.insert("securityquestionanswer") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SecurityQuestionAnswerUpdateModel: JSONWritable {}

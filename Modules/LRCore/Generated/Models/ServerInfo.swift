@@ -103,4 +103,26 @@ public struct ServerInfo: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = serverLocation { try writer.member("ServerLocation", value) }
+        if let value = serverName { try writer.member("ServerName", value) }
+        if let value = currentTime { try writer.member("CurrentTime", value) }
+        if let value = sott { try writer.member("Sott", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if serverLocation != nil { written.insert("ServerLocation") }
+            if serverName != nil { written.insert("ServerName") }
+            if currentTime != nil { written.insert("CurrentTime") }
+            if sott != nil { written.insert("Sott") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ServerInfo: JSONWritable {}

@@ -117,4 +117,28 @@ public struct ServerSOTTInfo: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = startTime { try writer.member("StartTime", value) }
+        if let value = endTime { try writer.member("EndTime", value) }
+        if let value = timeDifference { try writer.member("TimeDifference", value) }
+        if let value = ip { try writer.member("IP", value) }
+        if let value = forwardedIP { try writer.member("ForWardedIP", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if startTime != nil { written.insert("StartTime") }
+            if endTime != nil { written.insert("EndTime") }
+            if timeDifference != nil { written.insert("TimeDifference") }
+            if ip != nil { written.insert("IP") }
+            if forwardedIP != nil { written.insert("ForWardedIP") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ServerSOTTInfo: JSONWritable {}

@@ -78,4 +78,22 @@ public struct CustomObjectListResponse: Codable, Sendable, Hashable, JSONValueDe
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = count { try writer.member("Count", value) }
+        if let value = data { try writer.member("data", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if count != nil { written.insert("Count") }
+            if data != nil { written.insert("data") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension CustomObjectListResponse: JSONWritable {}

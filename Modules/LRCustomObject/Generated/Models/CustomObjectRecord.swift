@@ -142,4 +142,32 @@ public struct CustomObjectRecord: Codable, Sendable, Hashable, JSONValueDecodabl
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = id { try writer.member("Id", value) }
+        if let value = isActive { try writer.member("IsActive", value) }
+        if let value = dateCreated { try writer.member("DateCreated", value) }
+        if let value = dateModified { try writer.member("DateModified", value) }
+        if let value = isDeleted { try writer.member("IsDeleted", value) }
+        if let value = uid { try writer.member("Uid", value) }
+        if let value = customObject { try writer.member("CustomObject", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if id != nil { written.insert("Id") }
+            if isActive != nil { written.insert("IsActive") }
+            if dateCreated != nil { written.insert("DateCreated") }
+            if dateModified != nil { written.insert("DateModified") }
+            if isDeleted != nil { written.insert("IsDeleted") }
+            if uid != nil { written.insert("Uid") }
+            if customObject != nil { written.insert("CustomObject") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension CustomObjectRecord: JSONWritable {}

@@ -81,4 +81,22 @@ public struct MultiFactorAuthModelByEmailOTP: Codable, Sendable, Hashable, JSONV
         encoded.insert("Otp")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("EmailId", emailID)
+        try writer.member("Otp", otp)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("EmailId")
+            written.insert("Otp")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultiFactorAuthModelByEmailOTP: JSONWritable {}

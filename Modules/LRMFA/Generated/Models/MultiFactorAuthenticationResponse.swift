@@ -150,4 +150,32 @@ public struct MultiFactorAuthenticationResponse: Codable, Sendable, Hashable, JS
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = secondFactorAuthentication { try writer.member("SecondFactorAuthentication", value) }
+        if let value = profile { try writer.member("Profile", value) }
+        if let value = accessToken { try writer.member("access_token", value) }
+        if let value = refreshToken { try writer.member("refresh_token", value) }
+        if let value = expiresIn { try writer.member("expires_in", value) }
+        if let value = sessionToken { try writer.member("session_token", value) }
+        if let value = sessionExpiresIn { try writer.member("session_expires_in", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if secondFactorAuthentication != nil { written.insert("SecondFactorAuthentication") }
+            if profile != nil { written.insert("Profile") }
+            if accessToken != nil { written.insert("access_token") }
+            if refreshToken != nil { written.insert("refresh_token") }
+            if expiresIn != nil { written.insert("expires_in") }
+            if sessionToken != nil { written.insert("session_token") }
+            if sessionExpiresIn != nil { written.insert("session_expires_in") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension MultiFactorAuthenticationResponse: JSONWritable {}

@@ -262,4 +262,52 @@ public struct SecondFactorAuthentication: Codable, Sendable, Hashable, JSONValue
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = secondFactorAuthenticationToken { try writer.member("SecondFactorAuthenticationToken", value) }
+        if let value = expireIn { try writer.member("ExpireIn", value) }
+        if let value = qrCode { try writer.member("QRCode", value) }
+        if let value = manualEntryCode { try writer.member("ManualEntryCode", value) }
+        if let value = isGoogleAuthenticatorVerified { try writer.member("IsGoogleAuthenticatorVerified", value) }
+        if let value = isAuthenticatorVerified { try writer.member("IsAuthenticatorVerified", value) }
+        if let value = isOTPAuthenticatorVerified { try writer.member("IsOTPAuthenticatorVerified", value) }
+        if let value = otpPhoneNo { try writer.member("OTPPhoneNo", value) }
+        if let value = otpStatus { try writer.member("OTPStatus", value) }
+        if let value = isEmailOTPAuthenticatorVerified { try writer.member("IsEmailOtpAuthenticatorVerified", value) }
+        if let value = email { try writer.member("Email", value) }
+        if let value = emailOTPStatus { try writer.member("EmailOTPStatus", value) }
+        if let value = isSecurityQuestionAuthenticatorVerified {
+            try writer.member("IsSecurityQuestionAuthenticatorVerified", value)
+        }
+        if let value = isSecurityQuestionEnabled { try writer.member("IsSecurityQuestionEnabled", value) }
+        if let value = securityQuestions { try writer.member("SecurityQuestions", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if secondFactorAuthenticationToken != nil { written.insert("SecondFactorAuthenticationToken") }
+            if expireIn != nil { written.insert("ExpireIn") }
+            if qrCode != nil { written.insert("QRCode") }
+            if manualEntryCode != nil { written.insert("ManualEntryCode") }
+            if isGoogleAuthenticatorVerified != nil { written.insert("IsGoogleAuthenticatorVerified") }
+            if isAuthenticatorVerified != nil { written.insert("IsAuthenticatorVerified") }
+            if isOTPAuthenticatorVerified != nil { written.insert("IsOTPAuthenticatorVerified") }
+            if otpPhoneNo != nil { written.insert("OTPPhoneNo") }
+            if otpStatus != nil { written.insert("OTPStatus") }
+            if isEmailOTPAuthenticatorVerified != nil { written.insert("IsEmailOtpAuthenticatorVerified") }
+            if email != nil { written.insert("Email") }
+            if emailOTPStatus != nil { written.insert("EmailOTPStatus") }
+            if isSecurityQuestionAuthenticatorVerified != nil {
+                written.insert("IsSecurityQuestionAuthenticatorVerified")
+            }
+            if isSecurityQuestionEnabled != nil { written.insert("IsSecurityQuestionEnabled") }
+            if securityQuestions != nil { written.insert("SecurityQuestions") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SecondFactorAuthentication: JSONWritable {}

@@ -90,4 +90,22 @@ public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hasha
         encoded.insert("ReplaceSecurityQuestionAnswer")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = securityQuestionAnswer { try writer.member("securityquestionanswer", value) }
+        try writer.member("ReplaceSecurityQuestionAnswer", replaceSecurityQuestionAnswer)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if securityQuestionAnswer != nil { written.insert("securityquestionanswer") }
+            written.insert("ReplaceSecurityQuestionAnswer")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension SecurityQuestionAnswerModelByAccessToken: JSONWritable {}

@@ -81,4 +81,22 @@ public struct ChangePINModel: Codable, Sendable, Hashable, JSONValueDecodable {
         encoded.insert("oldPIN")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("newPIN", newPIN)
+        try writer.member("oldPIN", oldPIN)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("newPIN")
+            written.insert("oldPIN")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ChangePINModel: JSONWritable {}

@@ -69,4 +69,20 @@ public struct LoginByPINModel: Codable, Sendable, Hashable, JSONValueDecodable {
         encoded.insert("pin")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("pin", pin)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("pin")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension LoginByPINModel: JSONWritable {}

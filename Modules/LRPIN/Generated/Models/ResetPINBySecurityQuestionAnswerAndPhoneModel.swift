@@ -97,4 +97,24 @@ public struct ResetPINBySecurityQuestionAnswerAndPhoneModel: Codable, Sendable, 
         encoded.insert("securityAnswer")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("phone", phone)
+        try writer.member("pin", pin)
+        try writer.member("securityAnswer", securityAnswer)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("phone")
+            written.insert("pin")
+            written.insert("securityAnswer")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPINBySecurityQuestionAnswerAndPhoneModel: JSONWritable {}

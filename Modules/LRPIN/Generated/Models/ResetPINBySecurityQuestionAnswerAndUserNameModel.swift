@@ -96,4 +96,24 @@ public struct ResetPINBySecurityQuestionAnswerAndUserNameModel: Codable, Sendabl
         encoded.insert("username")
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("pin", pin)
+        try writer.member("securityAnswer", securityAnswer)
+        try writer.member("username", userName)
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("pin")
+            written.insert("securityAnswer")
+            written.insert("username")
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ResetPINBySecurityQuestionAnswerAndUserNameModel: JSONWritable {}

@@ -84,4 +84,22 @@ public struct EventBasedMultiFactorAuthenticationToken: Codable, Sendable, Hasha
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = secondFactorValidationToken { try writer.member("SecondFactorValidationToken", value) }
+        if let value = expireIn { try writer.member("ExpireIn", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if secondFactorValidationToken != nil { written.insert("SecondFactorValidationToken") }
+            if expireIn != nil { written.insert("ExpireIn") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension EventBasedMultiFactorAuthenticationToken: JSONWritable {}

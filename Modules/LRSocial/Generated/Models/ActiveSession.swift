@@ -164,4 +164,36 @@ public struct ActiveSession: Codable, Sendable, Hashable, JSONValueDecodable {
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = accessToken { try writer.member("AccessToken", value) }
+        if let value = browser { try writer.member("Browser", value) }
+        if let value = device { try writer.member("Device", value) }
+        if let value = os { try writer.member("Os", value) }
+        if let value = deviceType { try writer.member("DeviceType", value) }
+        if let value = city { try writer.member("City", value) }
+        if let value = country { try writer.member("Country", value) }
+        if let value = ip { try writer.member("Ip", value) }
+        if let value = loginDate { try writer.member("LoginDate", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if accessToken != nil { written.insert("AccessToken") }
+            if browser != nil { written.insert("Browser") }
+            if device != nil { written.insert("Device") }
+            if os != nil { written.insert("Os") }
+            if deviceType != nil { written.insert("DeviceType") }
+            if city != nil { written.insert("City") }
+            if country != nil { written.insert("Country") }
+            if ip != nil { written.insert("Ip") }
+            if loginDate != nil { written.insert("LoginDate") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ActiveSession: JSONWritable {}

@@ -78,4 +78,22 @@ public struct ActiveSessionListResponse: Codable, Sendable, Hashable, JSONValueD
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = data { try writer.member("data", value) }
+        if let value = nextCursor { try writer.member("nextcursor", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if data != nil { written.insert("data") }
+            if nextCursor != nil { written.insert("nextcursor") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension ActiveSessionListResponse: JSONWritable {}

@@ -135,4 +135,30 @@ public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecod
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        try writer.member("event", event)
+        if let value = name { try writer.member("name", value) }
+        try writer.member("targetUrl", targetURL)
+        if let value = headers { try writer.member("Headers", value) }
+        if let value = queryParams { try writer.member("QueryParams", value) }
+        if let value = authentication { try writer.member("Authentication", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            written.insert("event")
+            if name != nil { written.insert("name") }
+            written.insert("targetUrl")
+            if headers != nil { written.insert("Headers") }
+            if queryParams != nil { written.insert("QueryParams") }
+            if authentication != nil { written.insert("Authentication") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebHookSubscribeModel: JSONWritable {}

@@ -92,4 +92,24 @@ public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable, JSONV
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = headers { try writer.member("Headers", value) }
+        if let value = queryParams { try writer.member("QueryParams", value) }
+        if let value = authentication { try writer.member("Authentication", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if headers != nil { written.insert("Headers") }
+            if queryParams != nil { written.insert("QueryParams") }
+            if authentication != nil { written.insert("Authentication") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebHookSubscriptionUpdateModel: JSONWritable {}

@@ -89,4 +89,24 @@ public struct WebhookAuthentication: Codable, Sendable, Hashable, JSONValueDecod
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = authType { try writer.member("AuthType", value) }
+        if let value = basicAuth { try writer.member("BasicAuth", value) }
+        if let value = bearerToken { try writer.member("BearerToken", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if authType != nil { written.insert("AuthType") }
+            if basicAuth != nil { written.insert("BasicAuth") }
+            if bearerToken != nil { written.insert("BearerToken") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebhookAuthentication: JSONWritable {}

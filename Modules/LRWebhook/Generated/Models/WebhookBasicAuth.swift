@@ -78,4 +78,22 @@ public struct WebhookBasicAuth: Codable, Sendable, Hashable, JSONValueDecodable 
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = userName { try writer.member("Username", value) }
+        if let value = password { try writer.member("Password", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if userName != nil { written.insert("Username") }
+            if password != nil { written.insert("Password") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebhookBasicAuth: JSONWritable {}

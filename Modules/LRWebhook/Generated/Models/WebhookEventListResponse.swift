@@ -68,4 +68,20 @@ public struct WebhookEventListResponse: Codable, Sendable, Hashable, JSONValueDe
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = data { try writer.member("Data", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if data != nil { written.insert("Data") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebhookEventListResponse: JSONWritable {}

@@ -191,4 +191,40 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
         }
         try container.encodeAdditionalFields(additionalFields, excluding: encoded)
     }
+
+    /// Writes the declared fields that are set, in declaration order, then ``additionalFields`` (a
+    /// declared field wins): the bytes a request body is sent as, without `JSONEncoder`.
+    package func writeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
+        writer.beginObject()
+        if let value = id { try writer.member("Id", value) }
+        if let value = targetURL { try writer.member("TargetUrl", value) }
+        if let value = event { try writer.member("Event", value) }
+        if let value = createdDate { try writer.member("CreatedDate", value) }
+        if let value = lastModifiedDate { try writer.member("LastModifiedDate", value) }
+        if let value = secretName { try writer.member("SecretName", value) }
+        if let value = name { try writer.member("Name", value) }
+        if let value = isIntegrationWebhook { try writer.member("IsIntegrationWebhook", value) }
+        if let value = headers { try writer.member("Headers", value) }
+        if let value = queryParams { try writer.member("QueryParams", value) }
+        if let value = authentication { try writer.member("Authentication", value) }
+        if !additionalFields.isEmpty {
+            var written = Set<String>()
+            if id != nil { written.insert("Id") }
+            if targetURL != nil { written.insert("TargetUrl") }
+            if event != nil { written.insert("Event") }
+            if createdDate != nil { written.insert("CreatedDate") }
+            if lastModifiedDate != nil { written.insert("LastModifiedDate") }
+            if secretName != nil { written.insert("SecretName") }
+            if name != nil { written.insert("Name") }
+            if isIntegrationWebhook != nil { written.insert("IsIntegrationWebhook") }
+            if headers != nil { written.insert("Headers") }
+            if queryParams != nil { written.insert("QueryParams") }
+            if authentication != nil { written.insert("Authentication") }
+            try writer.additionalMembers(additionalFields, excluding: written)
+        }
+        writer.endObject()
+    }
 }
+
+// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
+extension WebhookSubscription: JSONWritable {}
