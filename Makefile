@@ -122,4 +122,4 @@ check: deps
 	LR_TEST_TIME_SCALE=3 $(SWIFT) test --scratch-path .build-asan --sanitize=address --disable-xctest --no-parallel --filter "$(ASAN_FILTER)"
 
 clean:
-	rm -rf .build Tools/.build Tools/Benchmarks/.build Tests/Linkage/.build Tests/Linkage/HummingbirdConsumer/.build Tests/Linkage/VaporConsumer/.build Tests/DocSnippets/.build Tests/DocSnippets/Extracted Tests/NoTraitConsumer/.build Tests/EmulatorConsumer/.build
+	rm -rf .build Tools/.build Tools/Benchmarks/.build Tests/Linkage/.build Tests/Linkage/PluginConsumers/.build Tests/DocSnippets/.build Tests/DocSnippets/Extracted Tests/NoTraitConsumer/.build Tests/EmulatorConsumer/.build
