@@ -3,6 +3,7 @@ import CLibCurl
 /// The calling tasks' side of the loop: hand a transfer over, or cancel it. Both only touch
 /// lock-protected state and never the multi handle (except `curl_multi_wakeup`).
 extension CurlMultiLoop {
+    #if !os(Linux) || LR_CURL_POLL_LOOP
     /// Queues `transfer` for the loop thread, which resumes `continuation` exactly once: with the
     /// completion, with `CancellationError`, or with a transport error. Wakes the loop only when
     /// it sleeps in `curl_multi_poll` and nobody woke it yet, and outside the lock, so a caller
@@ -59,6 +60,7 @@ extension CurlMultiLoop {
         }
         continuation?.resume(throwing: CancellationError())
     }
+    #endif
 
     /// Orders the calling task's reads of a finished transfer's buffers after the loop thread's
     /// writes. Resuming the continuation already does (a release/acquire pair), but
