@@ -43,8 +43,9 @@ typealias CurlContinuation = CheckedContinuation<CurlCompletion, any Error>
 ///   reads after the last write.
 /// - ``state``, ``cancelRequested``, ``continuation``: only under ``CurlMultiLoop``'s lock.
 ///
-/// On Linux a submitting task attaches its transfer itself (``State/created`` →
-/// ``State/attached`` under the lock); ``State/queued`` is the `curl_multi_poll` loop's only.
+/// On Linux a task submitting while the loop thread sleeps attaches its transfer itself
+/// (``State/created`` → ``State/attached`` under the lock); otherwise it is queued as with the
+/// `curl_multi_poll` loop.
 final class CurlEasyRequest: @unchecked Sendable {
     /// Where the transfer is in its life; guarded by the loop's lock.
     enum State {

@@ -10,10 +10,11 @@ import CLibCurl
 ///
 /// Two drivers share this type's state, its handle pool and its transfer bookkeeping:
 /// - **Linux**: libcurl's socket interface over epoll (`CurlMultiLoop+SocketAction.swift`). The
-///   loop thread sleeps in `epoll_wait`, outside libcurl, so a submitting task adds and starts its
-///   transfer itself under ``lock`` and only the reply wakes the thread: one thread hand-off per
-///   call fewer than below. Everything marked "confined to the loop thread" is then guarded by
-///   ``lock`` instead, and the inbox, ``polling`` and `curl_multi_wakeup` are not used.
+///   loop thread sleeps in `epoll_wait`, outside libcurl, so a task submitting while it sleeps
+///   adds and starts its transfer itself under ``lock`` and only the reply wakes the thread: one
+///   thread hand-off per call fewer than below. While the thread is awake, submissions queue in
+///   ``inbox`` and it takes them before sleeping. Everything marked "confined to the loop thread"
+///   is then guarded by ``lock`` instead; ``polling`` and `curl_multi_wakeup` are not used.
 /// - **Elsewhere**: the `curl_multi_poll` loop described here (`CurlMultiLoop+Run.swift`,
 ///   `CurlMultiLoop+Submit.swift`); also on Linux in a build with `-Xswiftc -DLR_CURL_POLL_LOOP`,
 ///   which `make bench` uses to measure the two drivers side by side.
