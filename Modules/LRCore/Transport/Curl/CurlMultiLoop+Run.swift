@@ -13,37 +13,37 @@ import CLibCurl
 /// under ``CurlMultiLoop/lock`` on whichever thread drives the multi handle.
 extension CurlMultiLoop {
     #if !os(Linux) || LR_CURL_POLL_LOOP
-    /// The thread's body: take new and cancelled transfers, drive libcurl, hand out completions,
-    /// and, when no new work is queued, sleep until a socket is ready, a libcurl timer is due or a
-    /// task wakes the loop (see ``CurlMultiLoop``, "Wake-ups only for a sleeping loop").
-    func run() {
-        var running: Int32 = 0
-        var descriptors: Int32 = 0
-        while true {
-            let stop = lock.withLock {
-                polling = false
-                wakeupSent = false
-                swap(&inbox, &arrivals)
-                swap(&cancellations, &departures)
-                for transfer in arrivals { transfer.state = .attached }
-                return stopRequested
-            }
-            if stop { break }
-            for transfer in departures { detachCancelled(transfer) }
-            departures.removeAll(keepingCapacity: true)
-            for transfer in arrivals { attach(transfer) }
-            arrivals.removeAll(keepingCapacity: true)
+        /// The thread's body: take new and cancelled transfers, drive libcurl, hand out completions,
+        /// and, when no new work is queued, sleep until a socket is ready, a libcurl timer is due or a
+        /// task wakes the loop (see ``CurlMultiLoop``, "Wake-ups only for a sleeping loop").
+        func run() {
+            var running: Int32 = 0
+            var descriptors: Int32 = 0
+            while true {
+                let stop = lock.withLock {
+                    polling = false
+                    wakeupSent = false
+                    swap(&inbox, &arrivals)
+                    swap(&cancellations, &departures)
+                    for transfer in arrivals { transfer.state = .attached }
+                    return stopRequested
+                }
+                if stop { break }
+                for transfer in departures { detachCancelled(transfer) }
+                departures.removeAll(keepingCapacity: true)
+                for transfer in arrivals { attach(transfer) }
+                arrivals.removeAll(keepingCapacity: true)
 
-            let performed = curl_multi_perform(multi, &running)
-            collectCompletions()
-            if performed != CURLM_OK { failActive(performed) }
-            guard handOutFinished(thenPoll: true) else { continue } // new work arrived meanwhile
-            if curl_multi_poll(multi, nil, 0, idlePollMilliseconds, &descriptors) != CURLM_OK {
-                usleep(10_000) // never spin if polling itself fails
+                let performed = curl_multi_perform(multi, &running)
+                collectCompletions()
+                if performed != CURLM_OK { failActive(performed) }
+                guard handOutFinished(thenPoll: true) else { continue } // new work arrived meanwhile
+                if curl_multi_poll(multi, nil, 0, idlePollMilliseconds, &descriptors) != CURLM_OK {
+                    usleep(10_000) // never spin if polling itself fails
+                }
             }
+            close()
         }
-        close()
-    }
     #endif
 
     func attach(_ transfer: CurlEasyRequest) {
@@ -117,53 +117,53 @@ extension CurlMultiLoop {
     }
 
     #if !os(Linux) || LR_CURL_POLL_LOOP
-    /// Under one lock: returns the finished transfers' handles to the pool, takes their
-    /// continuations and, with `thenPoll`, decides whether the loop may block: only when no
-    /// transfer, cancellation or stop is queued, in which case ``polling`` is set (from then on a
-    /// submitter wakes the loop). Then resumes the tasks, outside the lock.
-    ///
-    /// - Returns: Whether the loop may block in `curl_multi_poll` now.
-    private func handOutFinished(thenPoll: Bool) -> Bool {
-        let mayPoll = lock.withLock {
-            for index in finished.indices {
-                releaseHandleLocked(of: finished[index].transfer)
-                finished[index].continuation = finished[index].transfer.finish()
+        /// Under one lock: returns the finished transfers' handles to the pool, takes their
+        /// continuations and, with `thenPoll`, decides whether the loop may block: only when no
+        /// transfer, cancellation or stop is queued, in which case ``polling`` is set (from then on a
+        /// submitter wakes the loop). Then resumes the tasks, outside the lock.
+        ///
+        /// - Returns: Whether the loop may block in `curl_multi_poll` now.
+        private func handOutFinished(thenPoll: Bool) -> Bool {
+            let mayPoll = lock.withLock {
+                for index in finished.indices {
+                    releaseHandleLocked(of: finished[index].transfer)
+                    finished[index].continuation = finished[index].transfer.finish()
+                }
+                guard thenPoll, inbox.isEmpty, cancellations.isEmpty, !stopRequested else { return false }
+                polling = true
+                return true
             }
-            guard thenPoll, inbox.isEmpty, cancellations.isEmpty, !stopRequested else { return false }
-            polling = true
-            return true
+            for entry in finished { entry.continuation?.resume(with: entry.result) }
+            finished.removeAll(keepingCapacity: true)
+            return mayPoll
         }
-        for entry in finished { entry.continuation?.resume(with: entry.result) }
-        finished.removeAll(keepingCapacity: true)
-        return mayPoll
-    }
 
-    /// Fails what is left, closes every connection and the multi handle. No other thread calls
-    /// `curl_multi_wakeup` once ``multiClosed`` is set.
-    private func close() {
-        let (queued, idle) = lock.withLock {
-            multiClosed = true
-            defer {
-                inbox.removeAll()
-                idleHandles.removeAll()
-                cancellations.removeAll()
+        /// Fails what is left, closes every connection and the multi handle. No other thread calls
+        /// `curl_multi_wakeup` once ``multiClosed`` is set.
+        private func close() {
+            let (queued, idle) = lock.withLock {
+                multiClosed = true
+                defer {
+                    inbox.removeAll()
+                    idleHandles.removeAll()
+                    cancellations.removeAll()
+                }
+                return (inbox, idleHandles)
             }
-            return (inbox, idleHandles)
+            for (easy, transfer) in active {
+                curl_multi_remove_handle(multi, easy)
+                finish(transfer, with: .failure(Self.shutDownError(mayHaveReachedServer: true)))
+            }
+            active.removeAll()
+            for transfer in queued + arrivals {
+                finish(transfer, with: .failure(Self.shutDownError(mayHaveReachedServer: false)))
+            }
+            arrivals.removeAll()
+            departures.removeAll()
+            _ = handOutFinished(thenPoll: false) // the pool is closed: the handles are freed below
+            curl_multi_cleanup(multi)
+            withExtendedLifetime(idle) {} // the idle easy handles are freed after their multi handle
         }
-        for (easy, transfer) in active {
-            curl_multi_remove_handle(multi, easy)
-            finish(transfer, with: .failure(Self.shutDownError(mayHaveReachedServer: true)))
-        }
-        active.removeAll()
-        for transfer in queued + arrivals {
-            finish(transfer, with: .failure(Self.shutDownError(mayHaveReachedServer: false)))
-        }
-        arrivals.removeAll()
-        departures.removeAll()
-        _ = handOutFinished(thenPoll: false) // the pool is closed: the handles are freed below
-        curl_multi_cleanup(multi)
-        withExtendedLifetime(idle) {} // the idle easy handles are freed after their multi handle
-    }
     #endif
 }
 

@@ -136,7 +136,10 @@
                     if let index = inbox.firstIndex(where: { $0 === transfer }) { inbox.remove(at: index) }
                     releaseHandleLocked(of: transfer)
                     let continuation = transfer.finish()
-                    return [FinishedTransfer(transfer: transfer, result: .failure(CancellationError()), continuation: continuation)]
+                    return [
+                        FinishedTransfer(
+                            transfer: transfer, result: .failure(CancellationError()), continuation: continuation)
+                    ]
                 case .finished:
                     return []
                 case .attached:
