@@ -43,7 +43,7 @@ typealias CurlContinuation = CheckedContinuation<CurlCompletion, any Error>
 ///   reads after the last write.
 /// - ``state``, ``cancelRequested``, ``continuation``: only under ``CurlMultiLoop``'s lock.
 ///
-/// On Linux a task submitting while the loop thread sleeps attaches its transfer itself
+/// On Linux a task submitting while the loop thread sleeps with nothing in flight attaches its transfer itself
 /// (``State/created`` → ``State/attached`` under the lock); otherwise it is queued as with the
 /// `curl_multi_poll` loop.
 final class CurlEasyRequest: @unchecked Sendable {

@@ -17,19 +17,21 @@
     /// sockets libcurl reports through `CURLMOPT_SOCKETFUNCTION`, outside libcurl, so the multi
     /// handle is free between its turns and is driven under ``CurlMultiLoop/lock`` by whichever
     /// thread has work:
-    /// - **A submitting task, while the loop thread sleeps**, adds its easy handle and runs
-    ///   libcurl's due timers itself (`curl_multi_socket_action(CURL_SOCKET_TIMEOUT)`): on a
-    ///   kept-alive connection that writes the request at once, on a new one it starts connecting. The sockets it registers or
+    /// - **A submitting task, while the loop thread sleeps with nothing in flight**, adds its
+    ///   easy handle and runs libcurl's due timers itself
+    ///   (`curl_multi_socket_action(CURL_SOCKET_TIMEOUT)`): on a kept-alive connection that
+    ///   writes the request at once, on a new one it starts connecting. The sockets it registers or
     ///   changes go into the epoll set, and libcurl's next timer (the transfer's timeout) into a
     ///   timerfd in that set: `epoll_ctl` and `timerfd_settime` take effect in a running
     ///   `epoll_wait`, so the loop thread is not woken to start the transfer.
-    /// - **A submitting task, while the loop thread is awake** (handing out replies under load),
-    ///   only queues its transfer in ``CurlMultiLoop/inbox``; the loop takes the whole queue
-    ///   under the lock before it sleeps again. Measured: driving libcurl from every submitter
-    ///   at 32 in flight made the submitters and the loop thread contend for the lock and halved
-    ///   throughput; queueing while the loop is awake keeps the batching of the `curl_multi_poll`
-    ///   loop there, and no wake-up is needed either way (the loop checks the queue under the
-    ///   lock before it sets ``CurlMultiLoop/loopSleeping``).
+    /// - **A submitting task while other transfers are in flight** queues its transfer in
+    ///   ``CurlMultiLoop/inbox`` as with the `curl_multi_poll` loop, and wakes the loop thread only
+    ///   if it sleeps (once per sleep); the loop takes the whole queue under the lock before it
+    ///   sleeps again. Measured: letting every submitter drive libcurl at 32 in flight made the
+    ///   pool threads and the loop thread take turns on the lock and each submission run libcurl's
+    ///   timer pass on its own; that halved throughput against the `curl_multi_poll` loop, even
+    ///   when submitters queued while the loop was awake. Under load the loop is woken anyway by
+    ///   the replies, so the hand-off saved is the idle one: a call that finds nothing in flight.
     /// - **The loop thread** wakes when a socket is ready (the reply), when the timerfd fires
     ///   (libcurl's timer), or through ``CurlMultiLoop/wakeEvent`` (a stop). It acts on the ready
     ///   sockets and the due timers, collects finished transfers and resumes their tasks outside
@@ -110,9 +112,10 @@
                     return []
                 }
                 transfer.continuation = continuation
-                guard loopSleeping else {
+                guard loopSleeping, active.isEmpty else {
                     transfer.state = .queued
                     inbox.append(transfer)
+                    wakeLocked() // only a sleeping loop, once per sleep
                     return []
                 }
                 transfer.state = .attached

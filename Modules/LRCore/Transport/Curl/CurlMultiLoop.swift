@@ -11,9 +11,9 @@ import CLibCurl
 /// Two drivers share this type's state, its handle pool and its transfer bookkeeping:
 /// - **Linux**: libcurl's socket interface over epoll (`CurlMultiLoop+SocketAction.swift`). The
 ///   loop thread sleeps in `epoll_wait`, outside libcurl, so a task submitting while it sleeps
-///   adds and starts its transfer itself under ``lock`` and only the reply wakes the thread: one
-///   thread hand-off per call fewer than below. While the thread is awake, submissions queue in
-///   ``inbox`` and it takes them before sleeping. Everything marked "confined to the loop thread"
+///   with nothing in flight adds and starts its transfer itself under ``lock`` and only the reply
+///   wakes the thread: one thread hand-off per call fewer than below. Otherwise (under load)
+///   submissions queue in ``inbox`` as below, waking a sleeping thread once per sleep. Everything marked "confined to the loop thread"
 ///   is then guarded by ``lock`` instead; ``polling`` and `curl_multi_wakeup` are not used.
 /// - **Elsewhere**: the `curl_multi_poll` loop described here (`CurlMultiLoop+Run.swift`,
 ///   `CurlMultiLoop+Submit.swift`); also on Linux in a build with `-Xswiftc -DLR_CURL_POLL_LOOP`,
