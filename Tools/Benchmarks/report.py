@@ -164,6 +164,11 @@ if obs:
     target("tracing + metrics with no backend (a second pair on the full stack)", f"{med(obs) * 100:+.1f} % CPU per call",
            "≤ 2 %", med(obs) <= 0.02,
            f"median of {len(obs)} same-round pairs at 1 and 32 in flight; {allocs_delta:+.1f} allocations per call{stub_detail}")
+stub, stub2 = summary.get(("sdk-stub", 1)), summary.get(("sdk-stub-obs2", 1))
+if stub and stub2:
+    stub_cost = stub2["cpu"] / stub["cpu"] - 1
+    target("tracing + metrics with no backend, no network (canned-reply transport)", f"{stub_cost * 100:+.1f} % CPU per call",
+           "≤ 2 %", stub_cost <= 0.02, f"{stub['cpu'] * 100:.2f} → {stub2['cpu'] * 100:.2f} µs per call: the SDK's own work only, sequential")
 for n in sorted({k[1] for k in summary if k[0] == "urlsession"}):
     ratio = rps_of("sdk-full", n) / rps_of("urlsession", n)
     target(f"SDK vs URLSession at {n} in flight", f"{ratio:.2f} ×", "≥ 5 ×", ratio >= 5,
@@ -303,7 +308,7 @@ w("| raw libcurl, multi handle (C) | one multi handle with N easy handles in fli
 w("| SDK, full default stack | `client.authentication.loginByEmail(emailAuthenticationModel:)` → `AccessToken<Identity>`; default configuration (logging, compression, retry); logger at `.info` with a handler that drops each line after it was built (the info line's message and metadata are formatted on every call) |")
 w("| SDK, full stack, SwiftLogNoOpLogHandler | the same with swift-log's no-op handler, which reports level `.critical`, so swift-log never builds the info line |")
 w("| SDK, bare pipeline | retry `.disabled`, compression `.disabled`, log levels `.trace` on an `.info` logger: nothing is formatted |")
-w("| SDK, full default stack, `curl_multi_poll` loop | the same SDK built with `-DLR_CURL_POLL_LOOP`: its transport thread sleeps in `curl_multi_poll` and every submission is handed to it (the Linux transport before the socket-action loop), for the side-by-side |")
+w("| SDK, full default stack, `curl_multi_poll` loop | only with `BENCH_POLL_LOOP=1`: the same SDK built with `-DLR_CURL_POLL_LOOP`, whose transport thread sleeps in `curl_multi_poll` and is handed every submission (the Linux transport before the socket-action loop), for the side-by-side |")
 w("| SDK, full stack + a second Tracing/Metrics pair | the full default stack with `TracingMiddleware()` and `MetricsMiddleware()` passed again as the client's middleware; no tracer or metrics backend is bootstrapped. The client always installs one pair, so this row minus the full stack is what that pair costs |")
 w("| async-http-client + JSONDecoder | async-http-client 1.37.0: one `HTTPClient` (pool of max(N, 8) HTTP/1.1 connections), `execute` with the same JSON body (`JSONEncoder`), `collect(upTo:)`, `JSONDecoder` into the same 10-field `Codable` struct as URLSession: what a Swift server developer writes without an SDK |")
 w("| URLSession + JSONDecoder | FoundationNetworking `URLSession.data(for:)` (`httpMaximumConnectionsPerHost` = N) and `JSONDecoder` into a 10-field `Codable` struct: what an app writes without an SDK |")
