@@ -70,4 +70,4 @@ await runStandardModes(client: "ahc", arguments: arguments) {
         return false
     }
 }
-try? await client.shutdown()
+try await client.shutdown().get()
