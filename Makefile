@@ -105,7 +105,7 @@ format:
 lint:
 	$(SWIFT) format lint --strict --parallel --recursive $(FORMAT_PATHS)
 
-## bench: the SDK side by side with raw libcurl, URLSession and the Python SDK against nginx on
+## bench: the SDK side by side with raw libcurl, async-http-client, URLSession and the Python SDK against nginx on
 ## 127.0.0.1; writes Docs/Performance.md and Docs/performance.png (own package; not part of `make test`)
 bench: deps
 	Tools/Benchmarks/run.sh

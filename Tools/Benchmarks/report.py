@@ -21,7 +21,7 @@ env = os.environ.get
 
 rows = [json.loads(line) for line in open(results_path) if line.strip()]
 throughput = defaultdict(list)
-memory, allocs = [], []
+memory, allocs, switches = [], [], []
 for row in rows:
     if row.get("kind") == "throughput":
         throughput[(row["client"], row["concurrency"])].append(row)
@@ -29,6 +29,8 @@ for row in rows:
         memory.append(row)
     elif row.get("kind") == "alloc":
         allocs.append(row)
+    elif row.get("kind") == "switches":
+        switches.append(row)
 
 
 def med(values):
@@ -63,8 +65,14 @@ labels = {
     "sdk-full": "SDK, full default stack",
     "sdk-full-noop": "SDK, full stack, SwiftLogNoOpLogHandler",
     "sdk-bare": "SDK, bare pipeline",
+    "sdk-full-pollloop": "SDK, full default stack, transport on the `curl_multi_poll` loop (before)",
+    "transport-only-pollloop": "SDK transport alone, on the `curl_multi_poll` loop (before)",
+    "sdk-full-obs2": "SDK, full stack + a second Tracing/Metrics middleware pair (no backend)",
+    "ahc": "async-http-client + JSONDecoder",
     "urlsession": "URLSession + JSONDecoder",
     "python-sdk": "Python SDK (loginradius-v2 11.7.0)",
+    "sdk-stub": "SDK, full default stack over a canned-reply transport (no network, no hand-off)",
+    "sdk-stub-obs2": "the same + a second Tracing/Metrics middleware pair (no backend)",
     "transport-only": "SDK transport alone (`CurlTransport.send`)",
     "handoff-floor": "async hand-off floor: task → I/O thread → task, no network, no work",
     "decode-only": "typed decoding as the SDK does it: `JSONValue(parsing:)` + `AccessToken<Identity>(jsonValue:)` (no network)",
@@ -73,9 +81,10 @@ labels = {
     "decode-jsonvalue": "the reply as an untyped `JSONValue` tree through `JSONDecoder` (no network)",
     "decode-jsonvalue-parser": "the same tree from the SDK's own parser, `JSONValue(parsing:)` (no network)",
 }
-breakdown = ["transport-only", "handoff-floor", "decode-only", "decode-decoder", "decode-plain", "decode-jsonvalue",
+breakdown = ["sdk-stub", "sdk-stub-obs2", "transport-only", "transport-only-pollloop", "handoff-floor", "decode-only", "decode-decoder", "decode-plain", "decode-jsonvalue",
              "decode-jsonvalue-parser"]
-order = ["rawcurl-easy", "rawcurl-multi", "sdk-full", "sdk-bare", "sdk-full-noop", "urlsession", "python-sdk"]
+order = ["rawcurl-easy", "rawcurl-multi", "sdk-full", "sdk-full-pollloop", "sdk-bare", "sdk-full-noop", "sdk-full-obs2", "ahc", "urlsession",
+         "python-sdk"]
 keys = sorted((k for k in summary if k[0] not in breakdown), key=lambda k: (order.index(k[0]) if k[0] in order else 99, k[1]))
 breakdown_keys = sorted((k for k in summary if k[0] in breakdown), key=lambda k: (breakdown.index(k[0]), k[1]))
 
@@ -98,13 +107,68 @@ def target(name, value, goal, ok, detail):
     targets.append((name, value, goal, "met" if ok else "**missed**", detail))
 
 
-seq_ratio = rps_of("sdk-full", 1) / baseline(1) if baseline(1) else float("nan")
-target("SDK sequential vs raw libcurl sequential", f"{seq_ratio:.2f} ×", "≥ 0.85 ×", seq_ratio >= 0.85,
-       f"{fmt(rps_of('sdk-full', 1))} vs {fmt(baseline(1))} req/s (full stack)")
+def alloc_of(client, n):
+    for a in allocs:
+        if a.get("client") == client and a.get("concurrency") == n and "allocs_per_call" in a:
+            return a["allocs_per_call"]
+    return float("nan")
+
+
+def pooled_cost(client, reference):
+    """Per run and concurrency, client vs reference CPU per call from the same round; all the ratios − 1."""
+    ratios = []
+    for (name, n), runs in throughput.items():
+        if name != client:
+            continue
+        ref_runs = {r["run"]: r for r in throughput.get((reference, n), [])}
+        ratios += [r["cpu_s_per_10k"] / ref_runs[r["run"]]["cpu_s_per_10k"] - 1 for r in runs if r["run"] in ref_runs]
+    return ratios
+
+
+cpu32 = summary.get(("sdk-full", 32), {}).get("cpu", float("nan")) * 100  # CPU s per 10k → µs per call
+target("SDK full stack, CPU per call at 32 in flight", f"{cpu32:.1f} µs", "≤ 30 µs", cpu32 <= 30,
+       f"raw libcurl multi: {summary.get(('rawcurl-multi', 32), {}).get('cpu', float('nan')) * 100:.1f} µs; "
+       f"async-http-client: {summary.get(('ahc', 32), {}).get('cpu', float('nan')) * 100:.1f} µs")
 if baseline(32):
     ratio32 = rps_of("sdk-full", 32) / baseline(32)
-    target("SDK at 32 in flight vs raw libcurl multi at 32", f"{ratio32:.2f} ×", "≥ 0.75 ×", ratio32 >= 0.75,
+    target("SDK vs raw libcurl at 32 in flight", f"{ratio32:.2f} ×", "≥ 0.65 ×", ratio32 >= 0.65,
            f"{fmt(rps_of('sdk-full', 32))} vs {fmt(baseline(32))} req/s")
+seq_ratio = rps_of("sdk-full", 1) / baseline(1) if baseline(1) else float("nan")
+target("SDK vs raw libcurl, sequential", f"{seq_ratio:.2f} ×", "≥ 0.65 ×", seq_ratio >= 0.65,
+       f"{fmt(rps_of('sdk-full', 1))} vs {fmt(baseline(1))} req/s (full stack)")
+for n, goal in ((32, 2.5), (1, 1.6)):
+    if ("ahc", n) in summary:
+        ratio = rps_of("sdk-full", n) / rps_of("ahc", n)
+        cpu_ratio = summary[("ahc", n)]["cpu"] / summary[("sdk-full", n)]["cpu"] if ("sdk-full", n) in summary else float("nan")
+        where = "sequential" if n == 1 else f"at {n} in flight"
+        target(f"SDK vs async-http-client + JSONDecoder, {where}", f"{ratio:.2f} ×", f"≥ {goal} ×", ratio >= goal,
+               f"{fmt(rps_of('sdk-full', n))} vs {fmt(rps_of('ahc', n))} req/s; async-http-client uses {cpu_ratio:.2f} × the SDK's CPU per call")
+for n in (1, 32):
+    allocs_full = alloc_of("sdk-full", n)
+    if allocs_full == allocs_full:
+        target(f"allocations per call (login, full stack, {n} in flight)", f"{allocs_full:.1f}", "≤ 30", allocs_full <= 30,
+               f"raw libcurl: {alloc_of('rawcurl-easy' if n == 1 else 'rawcurl-multi', n):.1f}; async-http-client: {alloc_of('ahc', n):.1f}")
+for m in memory:
+    if m.get("concurrency") == 32:
+        growth = (m["rss_kb_total"] - m["rss_kb_first"]) / 1024
+        target(f"RSS growth, {round(m['calls_first'] / 1000)} k → {round(m['calls_total'] / 1000)} k calls (32 in flight)",
+               f"{growth:+.2f} MiB", "< 1 MB", growth < 1, f"{m['rss_kb_first'] / 1024:.1f} → {m['rss_kb_total'] / 1024:.1f} MiB")
+obs = pooled_cost("sdk-full-obs2", "sdk-full")
+if obs:
+    stub, stub2 = summary.get(("sdk-stub", 1)), summary.get(("sdk-stub-obs2", 1))
+    stub_detail = ""
+    if stub and stub2:
+        stub_detail = (f"; without network (canned-reply transport): {stub['cpu'] * 100:.2f} → {stub2['cpu'] * 100:.2f} µs per call, "
+                       f"{(stub2['cpu'] - stub['cpu']) * 100:+.2f} µs")
+    allocs_delta = alloc_of("sdk-full-obs2", 1) - alloc_of("sdk-full", 1)
+    target("tracing + metrics with no backend (a second pair on the full stack)", f"{med(obs) * 100:+.1f} % CPU per call",
+           "≤ 2 %", med(obs) <= 0.02,
+           f"median of {len(obs)} same-round pairs at 1 and 32 in flight; {allocs_delta:+.1f} allocations per call{stub_detail}")
+stub, stub2 = summary.get(("sdk-stub", 1)), summary.get(("sdk-stub-obs2", 1))
+if stub and stub2:
+    stub_cost = stub2["cpu"] / stub["cpu"] - 1
+    target("tracing + metrics with no backend, no network (canned-reply transport)", f"{stub_cost * 100:+.1f} % CPU per call",
+           "≤ 2 %", stub_cost <= 0.02, f"{stub['cpu'] * 100:.2f} → {stub2['cpu'] * 100:.2f} µs per call: the SDK's own work only, sequential")
 for n in sorted({k[1] for k in summary if k[0] == "urlsession"}):
     ratio = rps_of("sdk-full", n) / rps_of("urlsession", n)
     target(f"SDK vs URLSession at {n} in flight", f"{ratio:.2f} ×", "≥ 5 ×", ratio >= 5,
@@ -131,11 +195,16 @@ for n in sorted({k[1] for k in summary if k[0] == "sdk-bare"}):
 
 # ---- chart (gnuplot): req/s by client and concurrency ----
 concurrencies = sorted({k[1] for k in keys})
-chart_clients = [c for c in ["rawcurl", "sdk-full", "sdk-bare", "urlsession", "python-sdk"]]
+chart_clients = [c for c in ["rawcurl", "sdk-full", "sdk-bare", "ahc", "urlsession", "python-sdk"]]
 chart_titles = {
     "rawcurl": "raw libcurl (C; easy at 1, multi at N)",
     "sdk-full": "SDK, full stack",
     "sdk-bare": "SDK, bare pipeline",
+    "sdk-full-pollloop": "SDK, full default stack, transport on the `curl_multi_poll` loop (before)",
+    "transport-only-pollloop": "SDK transport alone, on the `curl_multi_poll` loop (before)",
+    "sdk-full-obs2": "SDK, full stack + a second Tracing/Metrics middleware pair (no backend)",
+    "ahc": "async-http-client + JSONDecoder",
+    "ahc": "async-http-client + JSONDecoder",
     "urlsession": "URLSession + JSONDecoder",
     "python-sdk": "Python SDK (sequential only)",
 }
@@ -149,7 +218,7 @@ with tempfile.TemporaryDirectory() as tmp:
                 cells.append("NaN" if value is None or value != value else f"{value:.0f}")
             f.write(f"{n}\t" + "\t".join(cells) + "\n")
     plot = os.path.join(tmp, "plot.gp")
-    colors = ["#444444", "#1f77b4", "#9ecae1", "#ff7f0e", "#2ca02c"]
+    colors = ["#444444", "#1f77b4", "#9ecae1", "#9467bd", "#ff7f0e", "#2ca02c"]
     with open(plot, "w") as f:
         f.write(f"""
 set terminal pngcairo size 1100,660 font "DejaVu Sans,12"
@@ -239,6 +308,9 @@ w("| raw libcurl, multi handle (C) | one multi handle with N easy handles in fli
 w("| SDK, full default stack | `client.authentication.loginByEmail(emailAuthenticationModel:)` → `AccessToken<Identity>`; default configuration (logging, compression, retry); logger at `.info` with a handler that drops each line after it was built (the info line's message and metadata are formatted on every call) |")
 w("| SDK, full stack, SwiftLogNoOpLogHandler | the same with swift-log's no-op handler, which reports level `.critical`, so swift-log never builds the info line |")
 w("| SDK, bare pipeline | retry `.disabled`, compression `.disabled`, log levels `.trace` on an `.info` logger: nothing is formatted |")
+w("| SDK, full default stack, `curl_multi_poll` loop | only with `BENCH_POLL_LOOP=1`: the same SDK built with `-DLR_CURL_POLL_LOOP`, whose transport thread sleeps in `curl_multi_poll` and is handed every submission (the Linux transport before the socket-action loop), for the side-by-side |")
+w("| SDK, full stack + a second Tracing/Metrics pair | the full default stack with `TracingMiddleware()` and `MetricsMiddleware()` passed again as the client's middleware; no tracer or metrics backend is bootstrapped. The client always installs one pair, so this row minus the full stack is what that pair costs |")
+w("| async-http-client + JSONDecoder | async-http-client 1.37.0: one `HTTPClient` (pool of max(N, 8) HTTP/1.1 connections), `execute` with the same JSON body (`JSONEncoder`), `collect(upTo:)`, `JSONDecoder` into the same 10-field `Codable` struct as URLSession: what a Swift server developer writes without an SDK |")
 w("| URLSession + JSONDecoder | FoundationNetworking `URLSession.data(for:)` (`httpMaximumConnectionsPerHost` = N) and `JSONDecoder` into a 10-field `Codable` struct: what an app writes without an SDK |")
 w("| Python SDK | LoginRadius's `loginradius-v2==11.7.0` from PyPI, `LR.CUSTOM_DOMAIN` = the nginx address, `authentication.login_by_email(…)`, sequential; it posts with `requests.post` and no session, so every call opens a new connection (that is the SDK as shipped) |")
 w("")
@@ -354,6 +426,18 @@ for a in allocs:
         continue
     w(f"| {labels.get(a['client'], a['client'])} | {a['concurrency']} | {a['allocs_per_call']:.1f} | {a['bytes_per_call']:,.0f} |")
 w("")
+if switches:
+    w("## Thread hand-offs per call")
+    w("")
+    w("`perf stat -e context-switches` over one sequential run of 2 s (all threads of the client process), divided by")
+    w("the calls made: each time a thread blocks (in `poll`, `epoll_wait`, a futex) and another is scheduled counts")
+    w("once, so this counts the hand-offs a call costs, not how long they take.")
+    w("")
+    w("| client | calls | context switches | per call |")
+    w("|---|---:|---:|---:|")
+    for row in switches:
+        w(f"| {labels.get(row['client'], row['client'])} | {row['requests']:,} | {row['switches']:,} | {row['switches'] / max(1, row['requests']):.2f} |")
+    w("")
 findings = os.path.join(here, "findings.md")
 if os.path.exists(findings):
     w(open(findings).read().rstrip())

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# `make bench`: the SDK side by side with raw libcurl, URLSession and LoginRadius's Python SDK,
+# `make bench`: the SDK side by side with raw libcurl, async-http-client, URLSession and
+# LoginRadius's Python SDK,
 # all against one nginx on 127.0.0.1 answering every path with a canned ~1.2 KB login reply.
 # Writes Docs/Performance.md and Docs/performance.png. Not part of `make test`.
 #
 # Knobs (environment): BENCH_RUNS (5), BENCH_SECONDS per run (1.2), BENCH_WARMUP (0.25),
 # BENCH_CONCURRENCY ("1 8 32 128"), BENCH_MEMORY_CALLS (200000), BENCH_ALLOC_CALLS (10000),
-# BENCH_DOC (../../Docs/Performance.md), BENCH_PNG (../../Docs/performance.png).
+# BENCH_DOC (../../Docs/Performance.md), BENCH_PNG (../../Docs/performance.png),
+# BENCH_POLL_LOOP (1: also build the SDK with its `curl_multi_poll` transport loop, the one Linux
+# used before the socket-action loop, into .build/poll-loop and measure it as `sdk-full-pollloop`).
 #
 # Only 127.0.0.1 is ever contacted; every loop is bounded in time or count.
 set -euo pipefail
@@ -18,6 +21,7 @@ seconds=${BENCH_SECONDS:-1.2}
 warmup=${BENCH_WARMUP:-0.25}
 concurrencies=${BENCH_CONCURRENCY:-"1 8 32 128"}
 memory_calls=${BENCH_MEMORY_CALLS:-200000}
+poll_loop=${BENCH_POLL_LOOP:-1}
 alloc_calls=${BENCH_ALLOC_CALLS:-10000}
 doc=${BENCH_DOC:-$root/Docs/Performance.md}
 png=${BENCH_PNG:-$root/Docs/performance.png}
@@ -49,7 +53,13 @@ build_started=$(date +%s)
 say "swift build -c release (Tools/Benchmarks)"
 swift build -c release --product lr-bench >/dev/null
 swift build -c release --product urlsession-bench >/dev/null
+swift build -c release --product ahc-bench >/dev/null
 bin=$(swift build -c release --show-bin-path)
+if [ "$poll_loop" = 1 ]; then
+  say "swift build -c release -DLR_CURL_POLL_LOOP (the curl_multi_poll transport loop, .build/poll-loop)"
+  swift build -c release --product lr-bench --scratch-path .build/poll-loop -Xswiftc -DLR_CURL_POLL_LOOP >/dev/null
+  poll_bin=$(swift build -c release --scratch-path .build/poll-loop --show-bin-path)
+fi
 out="$here/.build/bench"
 mkdir -p "$out"
 gcc -O2 -Wall -o "$out/rawcurl" c/rawcurl.c -lcurl
@@ -110,10 +120,15 @@ configs=("rawcurl-easy 1")
 for n in $concurrencies; do configs+=("rawcurl-multi $n"); done
 for n in $concurrencies; do configs+=("sdk-full $n" "sdk-bare $n"); done
 configs+=("sdk-full-noop 1" "sdk-full-noop 32")
+# Tracing + metrics with no backend: a second pair on the full stack (the client always has one).
+configs+=("sdk-full-obs2 1" "sdk-full-obs2 32")
+# The same SDK with the curl_multi_poll loop: what the socket-action loop changed.
+if [ "$poll_loop" = 1 ]; then configs+=("sdk-full-pollloop 1" "sdk-full-pollloop 32" "transport-only-pollloop 1"); fi
+for n in $concurrencies; do configs+=("ahc $n"); done
 for n in $concurrencies; do configs+=("urlsession $n"); done
 configs+=("python-sdk 1")
 # The breakdown rows (transport alone, typed decoding alone) for "Where the time goes".
-configs+=("transport-only 1" "transport-only 32" "handoff-floor 1" "decode-only 1" "decode-decoder 1" "decode-plain 1" "decode-jsonvalue 1" "decode-jsonvalue-parser 1")
+configs+=("sdk-stub 1" "sdk-stub-obs2 1" "transport-only 1" "transport-only 32" "handoff-floor 1" "decode-only 1" "decode-decoder 1" "decode-plain 1" "decode-jsonvalue 1" "decode-jsonvalue-parser 1")
 
 run_config() {  # client concurrency run → one JSON line on stdout
   local client=$1 n=$2 run=$3
@@ -121,8 +136,10 @@ run_config() {  # client concurrency run → one JSON line on stdout
   case $client in
     rawcurl-easy) "$out/rawcurl" --mode easy "${common[@]}" ;;
     rawcurl-multi) "$out/rawcurl" --mode multi "${common[@]}" ;;
+    *-pollloop) "$poll_bin/lr-bench" --client "${client%-pollloop}" --report-as "$client" --body nginx/login-reply.json "${common[@]}" ;;
     sdk-* | transport-only | handoff-floor | decode-*) "$bin/lr-bench" --client "$client" --body nginx/login-reply.json "${common[@]}" ;;
     urlsession) "$bin/urlsession-bench" "${common[@]}" ;;
+    ahc) "$bin/ahc-bench" "${common[@]}" ;;
     python-sdk) "$venv/bin/python" python/lr_python_bench.py "${common[@]}" ;;
   esac
 }
@@ -150,16 +167,41 @@ preload="$out/libmalloccount.so"
 for n in 1 32; do
   LD_PRELOAD=$preload "$out/rawcurl" --mode $([ $n = 1 ] && echo easy || echo multi) --bench alloc \
     --url "$url" --concurrency $n --calls "$alloc_calls" >> "$results"
-  for client in sdk-full sdk-bare; do
+  for client in sdk-full sdk-bare sdk-full-obs2; do
     LD_PRELOAD=$preload "$bin/lr-bench" --client $client --url "$url" --mode alloc --concurrency $n --calls "$alloc_calls" >> "$results"
   done
+  if [ "$poll_loop" = 1 ]; then
+    LD_PRELOAD=$preload "$poll_bin/lr-bench" --client sdk-full --report-as sdk-full-pollloop --url "$url" --mode alloc \
+      --concurrency $n --calls "$alloc_calls" >> "$results"
+  fi
   LD_PRELOAD=$preload "$bin/urlsession-bench" --url "$url" --mode alloc --concurrency $n --calls "$alloc_calls" >> "$results"
+  LD_PRELOAD=$preload "$bin/ahc-bench" --url "$url" --mode alloc --concurrency $n --calls "$alloc_calls" >> "$results"
 done
-for client in transport-only handoff-floor decode-only decode-decoder decode-plain decode-jsonvalue \
+for client in sdk-stub sdk-stub-obs2 transport-only handoff-floor decode-only decode-decoder decode-plain decode-jsonvalue \
   decode-jsonvalue-parser; do
   LD_PRELOAD=$preload "$bin/lr-bench" --client $client --url "$url" --body nginx/login-reply.json --mode alloc \
     --concurrency 1 --calls "$alloc_calls" >> "$results"
 done
+
+# ---- Context switches per sequential call (perf stat): the thread hand-offs each call costs ----
+if command -v perf >/dev/null 2>&1 && perf stat -e context-switches true >/dev/null 2>&1; then
+  say "context switches per sequential call (perf stat)"
+  switches() {  # name command… → one "switches" line
+    local name=$1 line count
+    shift
+    line=$(perf stat -x, -e context-switches -o "$tmp/perf.txt" -- "$@" --url "$url" --concurrency 1 --seconds 2 --warmup 0)
+    count=$(grep context-switches "$tmp/perf.txt" | cut -d, -f1)
+    python3 -c 'import json, sys; r = json.loads(sys.argv[1]); print(json.dumps({"kind": "switches", "client": sys.argv[2], "requests": r["requests"], "switches": int(sys.argv[3])}))' \
+      "$line" "$name" "$count" >> "$results"
+  }
+  switches rawcurl-easy "$out/rawcurl" --mode easy
+  switches sdk-full "$bin/lr-bench" --client sdk-full
+  if [ "$poll_loop" = 1 ]; then switches sdk-full-pollloop "$poll_bin/lr-bench" --client sdk-full; fi
+  switches transport-only "$bin/lr-bench" --client transport-only
+  if [ "$poll_loop" = 1 ]; then switches transport-only-pollloop "$poll_bin/lr-bench" --client transport-only; fi
+  switches handoff-floor "$bin/lr-bench" --client handoff-floor
+  switches ahc "$bin/ahc-bench"
+fi
 
 # ---- Report ----
 total_seconds=$(($(date +%s) - started))

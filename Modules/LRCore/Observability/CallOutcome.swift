@@ -34,6 +34,12 @@ struct CallOutcome: Sendable {
     }
 
     /// The outcome of a thrown error.
+    ///
+    /// Not optimized: Swift 6.3's optimizer crashes on this initializer in release builds (its
+    /// ownership verifier fails in CopyPropagation, "Found outside of lifetime use"), which broke
+    /// `swift build -c release`. It runs only for failed calls with a metrics or tracing backend,
+    /// so the unoptimized code costs nothing that matters.
+    @_optimize(none)
     init(error: any Error) {
         // Built through `init(failure:)` with each field assigned once: the earlier form (a
         // shadowing `guard let` and fields assigned piecemeal) crashed the Swift 6.3 optimizer

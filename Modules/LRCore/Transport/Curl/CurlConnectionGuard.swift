@@ -18,7 +18,8 @@ import CLibCurl
 /// one for a transfer (`curl` on the command line behaves the same).
 ///
 /// So the transport checks itself, at the last moment libcurl offers: `CURLOPT_PREREQFUNCTION`
-/// runs on the loop thread after a connection was picked (new or reused) and before the request
+/// runs on the thread driving the multi handle (the loop thread, or on Linux a submitting task
+/// under the loop's lock) after a connection was picked (new or reused) and before the request
 /// is written. The guard finds that connection's socket (it sees every socket libcurl opens and
 /// closes, through `CURLOPT_OPENSOCKETFUNCTION`/`CURLOPT_CLOSESOCKETFUNCTION`, and matches the
 /// local and remote address the callback reports) and polls it without waiting. Readable means

@@ -36,10 +36,16 @@ typealias CurlContinuation = CheckedContinuation<CurlCompletion, any Error>
 ///   ``CurlMultiLoop``'s lock: the loop thread when it takes the transfer from the inbox
 ///   (``State/attached``), or a canceller that finds it still ``State/queued``. That owner
 ///   returns the handle to the pool and sets ``handle`` to `nil`.
-/// - ``body``, ``headerBytes``, ``exceededSizeCap``: written only by libcurl's callbacks on the
-///   loop thread while attached; read by the calling task only after its continuation was resumed,
-///   which orders those reads after the last write.
+/// - ``body``, ``headerBytes``, ``exceededSizeCap``: written only by libcurl's callbacks while
+///   attached, on the loop thread (on Linux: on whichever thread drives the multi handle, always
+///   under ``CurlMultiLoop``'s lock); read by the calling task only after its continuation was
+///   resumed and it took that lock (``CurlMultiLoop/synchronizeWithLoop()``), which orders those
+///   reads after the last write.
 /// - ``state``, ``cancelRequested``, ``continuation``: only under ``CurlMultiLoop``'s lock.
+///
+/// On Linux a task submitting while the loop thread sleeps with nothing in flight attaches its transfer itself
+/// (``State/created`` → ``State/attached`` under the lock); otherwise it is queued as with the
+/// `curl_multi_poll` loop.
 final class CurlEasyRequest: @unchecked Sendable {
     /// Where the transfer is in its life; guarded by the loop's lock.
     enum State {
@@ -88,7 +94,7 @@ final class CurlEasyRequest: @unchecked Sendable {
         return continuation
     }
 
-    // MARK: Callbacks (loop thread)
+    // MARK: Callbacks (the thread driving the multi handle)
 
     /// `CURLOPT_WRITEFUNCTION`: appends body bytes, refusing more than ``maxResponseSize``.
     func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Int {

@@ -1,6 +1,23 @@
 import CLibCurl
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
 /// One curl multi handle and the dedicated thread that drives it.
+///
+/// Two drivers share this type's state, its handle pool and its transfer bookkeeping:
+/// - **Linux**: libcurl's socket interface over epoll (`CurlMultiLoop+SocketAction.swift`). The
+///   loop thread sleeps in `epoll_wait`, outside libcurl, so a task submitting while it sleeps
+///   with nothing in flight adds and starts its transfer itself under ``lock`` and only the reply
+///   wakes the thread: one thread hand-off per call fewer than below. Otherwise (under load)
+///   submissions queue in ``inbox`` as below, waking a sleeping thread once per sleep. Everything marked "confined to the loop thread"
+///   is then guarded by ``lock`` instead; ``polling`` and `curl_multi_wakeup` are not used.
+/// - **Elsewhere**: the `curl_multi_poll` loop described here (`CurlMultiLoop+Run.swift`,
+///   `CurlMultiLoop+Submit.swift`); also on Linux in a build with `-Xswiftc -DLR_CURL_POLL_LOOP`,
+///   which `make bench` uses to measure the two drivers side by side.
 ///
 /// Why this design:
 /// - **One multi handle** holds the connection pool, DNS cache and TLS session cache, so
@@ -72,8 +89,29 @@ final class CurlMultiLoop: @unchecked Sendable {
     var closeWaiters: [CheckedContinuation<Void, Never>] = []
     /// Easy handles created so far (for tests: a pooled handle is reused, not re-created).
     var handlesCreated = 0
+    /// Wake-ups sent to the loop thread so far (for tests: a call on a kept-alive connection
+    /// sends none on Linux).
+    var wakeupsSent = 0
 
-    // Confined to the loop thread:
+    #if os(Linux) && !LR_CURL_POLL_LOOP
+        /// The epoll instance the loop thread sleeps in: libcurl's sockets (added and changed by
+        /// ``CurlMultiLoop/socketCallback`` from whichever thread drives the multi handle) and
+        /// ``wakeEvent``. Set once in ``start(settings:idlePollMilliseconds:)``.
+        var epoll: Int32 = -1
+        /// An eventfd that ends the loop thread's `epoll_wait` early (a stop).
+        var wakeEvent: Int32 = -1
+        /// A timerfd in the epoll set, armed for libcurl's next timer: whichever thread drives
+        /// libcurl arms it (a syscall, not a wake-up), and it wakes the loop thread when due.
+        var timerEvent: Int32 = -1
+        // Guarded by `lock`:
+        /// When ``timerEvent`` fires (monotonic milliseconds); `nil` when it is not armed. Only
+        /// an earlier timer re-arms it; firing early for a timer libcurl moved later is harmless.
+        var armedDeadline: Int64?
+        /// The loop thread is in `epoll_wait`, or about to be (a stop must wake it).
+        var loopSleeping = false
+    #endif
+
+    // Confined to the loop thread (on Linux: guarded by `lock`):
     var active: [UnsafeMutableRawPointer: CurlEasyRequest] = [:]
     var arrivals: [CurlEasyRequest] = []
     var departures: [CurlEasyRequest] = []
@@ -110,6 +148,9 @@ final class CurlMultiLoop: @unchecked Sendable {
             throw LoginRadiusError.invalidConfiguration("CurlTransport: curl_multi_init failed (out of memory)")
         }
         let loop = CurlMultiLoop(multi: multi, settings: settings, idlePollMilliseconds: idlePollMilliseconds)
+        #if os(Linux) && !LR_CURL_POLL_LOOP
+            try loop.prepareSocketAction()
+        #endif
         loop.thread = try CurlThread.start(name: "lr-curl-loop") {
             loop.run()
             loop.announceFinished()
@@ -126,6 +167,11 @@ final class CurlMultiLoop: @unchecked Sendable {
     deinit {
         // Only when the thread never started; otherwise the thread closed the handle.
         if !multiClosed { curl_multi_cleanup(multi) }
+        #if os(Linux) && !LR_CURL_POLL_LOOP
+            if !multiClosed {
+                closeDescriptors()
+            }
+        #endif
     }
 
     /// The kernel id of the loop thread (Linux), for tests.
@@ -168,14 +214,26 @@ final class CurlMultiLoop: @unchecked Sendable {
     func claimWakeupLocked() -> Bool {
         guard polling, !wakeupSent, !multiClosed else { return false }
         wakeupSent = true
+        wakeupsSent += 1
         return true
     }
 
-    /// Interrupts `curl_multi_poll` if the loop sleeps there, from under ``lock`` (for the rare
-    /// callers that cannot rule out a concurrent close; see the type's documentation).
-    func wakeLocked() {
-        if claimWakeupLocked() { curl_multi_wakeup(multi) }
-    }
+    #if os(Linux) && !LR_CURL_POLL_LOOP
+        /// Ends the loop thread's `epoll_wait` if it sleeps there and nobody woke it yet. Call
+        /// under ``lock`` (the eventfd is closed under it, with the multi handle).
+        func wakeLocked() {
+            guard loopSleeping, !wakeupSent, !multiClosed else { return }
+            wakeupSent = true
+            wakeupsSent += 1
+            lr_eventfd_signal(wakeEvent)
+        }
+    #else
+        /// Interrupts `curl_multi_poll` if the loop sleeps there, from under ``lock`` (for the rare
+        /// callers that cannot rule out a concurrent close; see the type's documentation).
+        func wakeLocked() {
+            if claimWakeupLocked() { curl_multi_wakeup(multi) }
+        }
+    #endif
 
     // MARK: Easy handle pool
 

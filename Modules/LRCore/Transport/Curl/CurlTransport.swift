@@ -135,4 +135,10 @@ public final class CurlTransport: LoginRadiusTransport {
     package var easyHandlesCreated: Int {
         loop.lock.withLock { loop.handlesCreated }
     }
+
+    /// How many times a caller has woken this transport's loop thread (for tests: on Linux a call
+    /// on a kept-alive connection starts its transfer itself and wakes it never).
+    package var loopWakeups: Int {
+        loop.lock.withLock { loop.wakeupsSent }
+    }
 }

@@ -1,7 +1,8 @@
 // The SDK under load: `client.authentication.loginByEmail` decoded as `AccessToken<Identity>`.
 //
-//   lr-bench --url http://127.0.0.1:PORT/ --client sdk-full|sdk-full-noop|sdk-bare
+//   lr-bench --url http://127.0.0.1:PORT/ --client sdk-full|sdk-full-noop|sdk-bare|…
 //            [--concurrency N] [--mode throughput|alloc|memory] [--seconds S] [--warmup S]
+//            [--report-as NAME]
 //
 // Clients (the same transport; only the middleware stack and the logger differ):
 // - sdk-full: the default configuration (logging, compression, retry on) and a logger at `.info`
@@ -11,6 +12,12 @@
 //   handler reports level `.critical`, so swift-log never evaluates the info line at all.
 // - sdk-bare: retry `.disabled`, compression `.disabled`, both log levels `.trace` on a logger at
 //   `.info`: nothing is formatted.
+// - sdk-full-obs2: sdk-full with a second `TracingMiddleware` + `MetricsMiddleware` pair passed as
+//   the client's middleware. The client always installs one pair and cannot drop it, so the cost
+//   of that pair with no tracer or metrics backend bootstrapped is this row minus sdk-full.
+// - sdk-stub, sdk-stub-obs2: the same two clients over a transport that answers every request at
+//   once with the canned reply (`--body FILE`): no network, no thread hand-off, so the CPU per
+//   call is the SDK's own work (request building, pipeline, decoding) with far less noise.
 // Breakdown (for the analysis, not the main table):
 // - transport-only: `CurlTransport.send` with a prebuilt `LoginRadiusRequest`: no pipeline, no
 //   request building, no validation, no decoding: what the transport alone costs.
@@ -49,6 +56,8 @@ struct DiscardingLogHandler: LogHandler {
 
 let arguments = Arguments()
 let clientName = arguments.string("client", "sdk-full")
+/// The client name the result lines carry (run.sh names the poll-loop build's rows apart).
+let reportedName = arguments.string("report-as", clientName)
 let url = arguments.string("url", "http://127.0.0.1:8080/")
 
 var configuration = try LoginRadiusConfiguration(
@@ -58,7 +67,7 @@ var configuration = try LoginRadiusConfiguration(
 )
 let logger: Logger
 switch clientName {
-case "sdk-full":
+case "sdk-full", "sdk-full-obs2", "sdk-stub", "sdk-stub-obs2":
     logger = Logger(label: "loginradius", factory: { _ in DiscardingLogHandler() })
 case "sdk-full-noop":
     logger = Logger(label: "loginradius", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -73,7 +82,29 @@ case "sdk-bare":
 default:
     fatalError("unknown --client \(clientName)")
 }
-let client = try LoginRadiusClient(configuration: configuration, logger: logger)
+/// Answers every request at once with the canned reply: the SDK's own cost without a network.
+struct CannedReplyTransport: LoginRadiusTransport {
+    let reply: LoginRadiusResponse
+    func send(_ request: LoginRadiusRequest) async throws -> LoginRadiusResponse { reply }
+}
+
+let observabilityAgain: [any LoginRadiusMiddleware] = [TracingMiddleware(), MetricsMiddleware()]
+let client: LoginRadiusClient
+switch clientName {
+case "sdk-full-obs2":
+    client = try LoginRadiusClient(configuration: configuration, middleware: observabilityAgain, logger: logger)
+case "sdk-stub", "sdk-stub-obs2":
+    let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
+    var headers = LoginRadiusHeaders()
+    headers["Content-Type"] = "application/json"
+    let transport = CannedReplyTransport(reply: LoginRadiusResponse(status: 200, headers: headers, body: body))
+    client = try LoginRadiusClient(
+        configuration: configuration, transport: transport,
+        middleware: clientName == "sdk-stub-obs2" ? observabilityAgain : [],
+        logger: Logger(label: "loginradius", factory: { _ in DiscardingLogHandler() }))
+default:
+    client = try LoginRadiusClient(configuration: configuration, logger: logger)
+}
 let model = EmailAuthenticationModel(email: "ada@example.com", password: "correct horse battery staple")
 
 if clientName == "transport-only" {
@@ -87,7 +118,7 @@ if clientName == "transport-only" {
         queryItems: [QueryItem(name: "apiKey", value: configuration.apiKey)], headers: headers,
         body: try JSONCoding.encode(model)
     )
-    await runStandardModes(client: clientName, arguments: arguments) {
+    await runStandardModes(client: reportedName, arguments: arguments) {
         guard let response = try? await transport.send(request) else { return false }
         return response.status == 200 && !response.body.isEmpty
     }
@@ -95,7 +126,7 @@ if clientName == "transport-only" {
 }
 if clientName == "decode-plain" {
     let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
-    await runStandardModes(client: clientName, arguments: arguments) {
+    await runStandardModes(client: reportedName, arguments: arguments) {
         guard let reply = try? JSONDecoder().decode(PlainLoginReply.self, from: body) else { return false }
         return reply.access_token != nil && reply.Profile?.Uid != nil
     }
@@ -103,7 +134,7 @@ if clientName == "decode-plain" {
 }
 if clientName == "decode-jsonvalue" {
     let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
-    await runStandardModes(client: clientName, arguments: arguments) {
+    await runStandardModes(client: reportedName, arguments: arguments) {
         guard let tree = try? JSONCoding.decode(JSONValue.self, from: body) else { return false }
         return tree != .null
     }
@@ -111,7 +142,7 @@ if clientName == "decode-jsonvalue" {
 }
 if clientName == "decode-jsonvalue-parser" {
     let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
-    await runStandardModes(client: clientName, arguments: arguments) {
+    await runStandardModes(client: reportedName, arguments: arguments) {
         guard let tree = try? JSONValue(parsing: body) else { return false }
         return tree != .null
     }
@@ -119,7 +150,7 @@ if clientName == "decode-jsonvalue-parser" {
 }
 if clientName == "decode-only" {
     let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
-    await runStandardModes(client: clientName, arguments: arguments) {
+    await runStandardModes(client: reportedName, arguments: arguments) {
         guard let tree = try? JSONValue(parsing: body),
             let token = try? AccessToken<Identity>(jsonValue: tree)
         else { return false }
@@ -129,7 +160,7 @@ if clientName == "decode-only" {
 }
 if clientName == "decode-decoder" {
     let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
-    await runStandardModes(client: clientName, arguments: arguments) {
+    await runStandardModes(client: reportedName, arguments: arguments) {
         guard let token = try? JSONCoding.decode(AccessToken<Identity>.self, from: body) else { return false }
         return token.accessToken != nil && token.profile?.uid != nil
     }
@@ -137,14 +168,14 @@ if clientName == "decode-decoder" {
 }
 if clientName == "handoff-floor" {
     let thread = HandoffThread()
-    await runStandardModes(client: clientName, arguments: arguments) {
+    await runStandardModes(client: reportedName, arguments: arguments) {
         await withCheckedContinuation { thread.submit($0) }
         return true
     }
     exit(0)
 }
 
-await runStandardModes(client: clientName, arguments: arguments) {
+await runStandardModes(client: reportedName, arguments: arguments) {
     do {
         let token = try await client.authentication.loginByEmail(model)
         return token.accessToken != nil && token.profile?.uid != nil

@@ -1,0 +1,285 @@
+#if os(Linux) && !LR_CURL_POLL_LOOP
+    import CLibCurl
+
+    #if canImport(Glibc)
+        import Glibc
+    #elseif canImport(Musl)
+        import Musl
+    #endif
+
+    /// The Linux loop: libcurl's socket interface (`curl_multi_socket_action`) over epoll, so that
+    /// a call costs one thread hand-off fewer.
+    ///
+    /// With `curl_multi_poll` only the loop thread may touch the multi handle, because it sleeps
+    /// inside libcurl: a task queues its transfer and wakes the thread, which adds it and writes
+    /// the request, then sleeps again until the reply (two wake-ups of the loop thread per call,
+    /// plus the one that resumes the task). Here the loop thread sleeps in `epoll_wait` on the
+    /// sockets libcurl reports through `CURLMOPT_SOCKETFUNCTION`, outside libcurl, so the multi
+    /// handle is free between its turns and is driven under ``CurlMultiLoop/lock`` by whichever
+    /// thread has work:
+    /// - **A submitting task, while the loop thread sleeps with nothing in flight**, adds its
+    ///   easy handle and runs libcurl's due timers itself
+    ///   (`curl_multi_socket_action(CURL_SOCKET_TIMEOUT)`): on a kept-alive connection that
+    ///   writes the request at once, on a new one it starts connecting. The sockets it registers or
+    ///   changes go into the epoll set, and libcurl's next timer (the transfer's timeout) into a
+    ///   timerfd in that set: `epoll_ctl` and `timerfd_settime` take effect in a running
+    ///   `epoll_wait`, so the loop thread is not woken to start the transfer.
+    /// - **A submitting task while other transfers are in flight** queues its transfer in
+    ///   ``CurlMultiLoop/inbox`` as with the `curl_multi_poll` loop, and wakes the loop thread only
+    ///   if it sleeps (once per sleep); the loop takes the whole queue under the lock before it
+    ///   sleeps again. Measured: letting every submitter drive libcurl at 32 in flight made the
+    ///   pool threads and the loop thread take turns on the lock and each submission run libcurl's
+    ///   timer pass on its own; that halved throughput against the `curl_multi_poll` loop, even
+    ///   when submitters queued while the loop was awake. Under load the loop is woken anyway by
+    ///   the replies, so the hand-off saved is the idle one: a call that finds nothing in flight.
+    /// - **The loop thread** wakes when a socket is ready (the reply), when the timerfd fires
+    ///   (libcurl's timer), or through ``CurlMultiLoop/wakeEvent`` (a stop). It acts on the ready
+    ///   sockets and the due timers, collects finished transfers and resumes their tasks outside
+    ///   the lock.
+    /// - **A cancelling task** removes its transfer from the multi handle itself.
+    ///
+    /// The lock is held for libcurl's non-blocking work only (no call here waits: sockets are
+    /// non-blocking, name resolution runs on libcurl's resolver threads), so a cooperative-pool
+    /// thread never waits on the network; it may wait on the lock for another thread's turn.
+    /// libcurl's callbacks (socket, data, the connection guard's) run inside those turns, on the
+    /// driving thread: they take no lock of the loop's. `SIGPIPE` stays harmless off the loop
+    /// thread: libcurl sends with `MSG_NOSIGNAL` (also under TLS, through its own socket filter).
+    extension CurlMultiLoop {
+        /// Creates the epoll set and the wake-up eventfd, and routes libcurl's socket
+        /// registrations to the epoll set. Before the loop thread starts.
+        ///
+        /// - Throws: ``LoginRadiusError/invalidConfiguration(_:)`` when the system refuses either.
+        func prepareSocketAction() throws {
+            epoll = lr_epoll_create()
+            wakeEvent = lr_eventfd_create()
+            timerEvent = lr_timerfd_create()
+            guard epoll >= 0, wakeEvent >= 0, timerEvent >= 0, lr_epoll_watch(epoll, wakeEvent, CURL_POLL_IN) == 0,
+                lr_epoll_watch(epoll, timerEvent, CURL_POLL_IN) == 0
+            else {
+                closeDescriptors()
+                throw LoginRadiusError.invalidConfiguration("CurlTransport: epoll, eventfd or timerfd unavailable")
+            }
+            let this = Unmanaged.passUnretained(self).toOpaque() // the thread keeps the loop alive
+            guard lr_curl_multi_setopt_socket_function(multi, Self.socketCallback) == CURLM_OK,
+                lr_curl_multi_setopt_socket_data(multi, this) == CURLM_OK
+            else {
+                closeDescriptors()
+                throw LoginRadiusError.invalidConfiguration("CurlTransport: libcurl lacks the socket interface")
+            }
+        }
+
+        func closeDescriptors() {
+            if epoll >= 0 { _ = Glibc.close(epoll) }
+            if wakeEvent >= 0 { _ = Glibc.close(wakeEvent) }
+            if timerEvent >= 0 { _ = Glibc.close(timerEvent) }
+            epoll = -1
+            wakeEvent = -1
+            timerEvent = -1
+        }
+
+        /// `CURLMOPT_SOCKETFUNCTION`: libcurl wants `socket` watched for `what`, or no more.
+        /// Runs inside a multi call, under ``lock``, on the driving thread.
+        static let socketCallback: curl_socket_callback = { _, socket, what, userp, _ in
+            guard let userp else { return 0 }
+            let loop = Unmanaged<CurlMultiLoop>.fromOpaque(userp).takeUnretainedValue()
+            if what == CURL_POLL_REMOVE {
+                _ = lr_epoll_unwatch(loop.epoll, socket) // fails harmlessly when already closed
+            } else {
+                _ = lr_epoll_watch(loop.epoll, socket, what)
+            }
+            return 0
+        }
+
+        // MARK: The calling tasks' side
+
+        /// Adds `transfer` to the multi handle and starts it on the calling thread, under
+        /// ``lock``; the loop thread resumes `continuation` once it is done (or the caller does,
+        /// when it ends at once: refused, cancelled, shut down, or failed to start).
+        func submit(_ transfer: CurlEasyRequest, continuation: CurlContinuation) {
+            var refusal: (any Error)?
+            let done: [FinishedTransfer] = lock.withLock {
+                if transfer.cancelRequested {
+                    // The task was cancelled while the transfer was being set up.
+                    transfer.state = .finished
+                    releaseHandleLocked(of: transfer)
+                    refusal = CancellationError()
+                    return []
+                }
+                if stopRequested || multiClosed {
+                    transfer.state = .finished
+                    releaseHandleLocked(of: transfer)
+                    refusal = Self.shutDownError(mayHaveReachedServer: false)
+                    return []
+                }
+                transfer.continuation = continuation
+                guard loopSleeping, active.isEmpty else {
+                    transfer.state = .queued
+                    inbox.append(transfer)
+                    wakeLocked() // only a sleeping loop, once per sleep
+                    return []
+                }
+                transfer.state = .attached
+                attach(transfer)
+                settleLocked()
+                return takeFinishedLocked()
+            }
+            if let refusal { continuation.resume(throwing: refusal) }
+            resume(done)
+        }
+
+        /// Cancels `transfer` on behalf of its cancelled task: removes it from the multi handle
+        /// (closing its connection) and resumes the task with `CancellationError`.
+        func cancel(_ transfer: CurlEasyRequest) {
+            let done: [FinishedTransfer] = lock.withLock {
+                switch transfer.state {
+                case .created:
+                    transfer.cancelRequested = true
+                    return []
+                case .queued:
+                    if let index = inbox.firstIndex(where: { $0 === transfer }) { inbox.remove(at: index) }
+                    releaseHandleLocked(of: transfer)
+                    let continuation = transfer.finish()
+                    return [
+                        FinishedTransfer(
+                            transfer: transfer, result: .failure(CancellationError()), continuation: continuation)
+                    ]
+                case .finished:
+                    return []
+                case .attached:
+                    detachCancelled(transfer)
+                    settleLocked()
+                    return takeFinishedLocked()
+                }
+            }
+            resume(done)
+        }
+
+        // MARK: The loop thread
+
+        /// The thread's body: sleep in `epoll_wait` until a socket is ready, ``timerEvent`` fires
+        /// or ``wakeEvent`` is signalled (or, as a safety net, ``idlePollMilliseconds`` passed);
+        /// then drive libcurl and resume the finished transfers' tasks.
+        func run() {
+            let capacity = 64
+            var descriptors = [Int32](repeating: 0, count: capacity)
+            var readiness = [Int32](repeating: 0, count: capacity)
+            while true {
+                let (stop, sleep, queued): (Bool, Bool, [FinishedTransfer]) = lock.withLock {
+                    if stopRequested { return (true, false, []) }
+                    if !inbox.isEmpty { return (false, false, attachQueuedLocked()) }
+                    wakeupSent = false
+                    loopSleeping = true
+                    return (false, true, [])
+                }
+                resume(queued)
+                if stop { break }
+                if !sleep { continue } // look at the queue again before sleeping
+                let count = lr_epoll_wait(epoll, &descriptors, &readiness, Int32(capacity), idlePollMilliseconds)
+                let failed = count < 0 && errno != EINTR
+                let done: [FinishedTransfer] = lock.withLock {
+                    loopSleeping = false
+                    if stopRequested { return [] }
+                    var running: Int32 = 0
+                    for index in 0..<max(0, Int(count)) {
+                        if descriptors[index] == wakeEvent {
+                            lr_eventfd_drain(wakeEvent)
+                            continue
+                        }
+                        if descriptors[index] == timerEvent {
+                            lr_eventfd_drain(timerEvent) // the expiry count: 8 bytes, like an eventfd
+                            armedDeadline = nil
+                            continue // settleLocked runs the due timers
+                        }
+                        let code = curl_multi_socket_action(multi, descriptors[index], readiness[index], &running)
+                        if code != CURLM_OK { failActive(code) }
+                    }
+                    settleLocked()
+                    return takeFinishedLocked()
+                }
+                resume(done)
+                if failed { usleep(10_000) } // never spin if epoll itself fails
+            }
+            closeDown()
+        }
+
+        // MARK: Shared, under the lock
+
+        /// Collects finished transfers, then runs libcurl's due timers until none is due, and arms
+        /// ``timerEvent`` for the next one when it is earlier than what is armed. Call under
+        /// ``lock`` after every multi call.
+        private func settleLocked() {
+            collectCompletions()
+            var running: Int32 = 0
+            for _ in 0..<16 {
+                var milliseconds = -1
+                if curl_multi_timeout(multi, &milliseconds) != CURLM_OK { milliseconds = 0 }
+                if milliseconds < 0 { return } // no timer: an armed one fires early, harmlessly
+                if milliseconds > 0 {
+                    armTimerLocked(at: lr_monotonic_milliseconds() + Int64(milliseconds))
+                    return
+                }
+                let code = curl_multi_socket_action(multi, -1, 0, &running) // CURL_SOCKET_TIMEOUT
+                collectCompletions()
+                if code != CURLM_OK { failActive(code) }
+            }
+            armTimerLocked(at: lr_monotonic_milliseconds()) // still due: the loop comes back at once
+        }
+
+        private func armTimerLocked(at deadline: Int64) {
+            if let armed = armedDeadline, armed <= deadline { return }
+            if lr_timerfd_arm(timerEvent, deadline) == 0 { armedDeadline = deadline }
+        }
+
+        /// Attaches and starts the transfers queued while the loop was awake. Call under ``lock``.
+        private func attachQueuedLocked() -> [FinishedTransfer] {
+            swap(&inbox, &arrivals)
+            for transfer in arrivals {
+                transfer.state = .attached
+                attach(transfer)
+            }
+            arrivals.removeAll(keepingCapacity: true)
+            settleLocked()
+            return takeFinishedLocked()
+        }
+
+        /// Returns the finished transfers' handles to the pool and takes their continuations.
+        /// Call under ``lock``; resume them with ``resume(_:)`` after it is released.
+        private func takeFinishedLocked() -> [FinishedTransfer] {
+            if finished.isEmpty { return [] }
+            for index in finished.indices {
+                releaseHandleLocked(of: finished[index].transfer)
+                finished[index].continuation = finished[index].transfer.finish()
+            }
+            defer { finished.removeAll(keepingCapacity: true) }
+            return finished
+        }
+
+        private func resume(_ done: [FinishedTransfer]) {
+            for entry in done { entry.continuation?.resume(with: entry.result) }
+        }
+
+        /// Fails what is left, closes every connection and the multi handle, then the epoll set
+        /// and the eventfd. No other thread touches them once ``multiClosed`` is set.
+        private func closeDown() {
+            let (done, idle): ([FinishedTransfer], [CurlEasyHandle]) = lock.withLock {
+                multiClosed = true
+                for (easy, transfer) in active {
+                    curl_multi_remove_handle(multi, easy)
+                    finish(transfer, with: .failure(Self.shutDownError(mayHaveReachedServer: true)))
+                }
+                active.removeAll()
+                for transfer in inbox {
+                    finish(transfer, with: .failure(Self.shutDownError(mayHaveReachedServer: false)))
+                }
+                inbox.removeAll()
+                let done = takeFinishedLocked() // the pool is closed: their handles are not kept
+                curl_multi_cleanup(multi)
+                closeDescriptors()
+                defer { idleHandles.removeAll() }
+                return (done, idleHandles)
+            }
+            resume(done)
+            withExtendedLifetime(idle) {} // the idle easy handles are freed after their multi handle
+        }
+    }
+#endif
