@@ -35,8 +35,8 @@ struct CallOutcome: Sendable {
 
     /// The outcome of a thrown error.
     ///
-    /// Not optimized: Swift 6.3's optimizer crashes on this initializer in release builds (its
-    /// ownership verifier fails in CopyPropagation, "Found outside of lifetime use"), which broke
+    /// Kept unoptimized as well: Swift 6.3's optimizer crashed on earlier forms of this initializer
+    /// in release builds (its ownership verifier fails in CopyPropagation), which broke
     /// `swift build -c release`. It runs only for failed calls with a metrics or tracing backend,
     /// so the unoptimized code costs nothing that matters.
     @_optimize(none)
