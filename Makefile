@@ -6,7 +6,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := libcurl4-openssl-dev zlib1g-dev pkg-config
 TOOLS := --package-path Tools
 # Swift Testing captures a backtrace for every Swift error thrown anywhere in the test process
-# (its swift_willThrow hook). The parser and fuzz suites throw hundreds of thousands of errors on
+# (its swift_willThrow hook). The parser and fuzz suites throw thousands of errors on
 # purpose, and capturing them kept both cores busy for tens of seconds, starving the transport
 # suites' time bounds. A failing test still reports where its own expectation failed.
 export SWT_SWIFT_ERROR_BACKTRACING_ENABLED := 0
