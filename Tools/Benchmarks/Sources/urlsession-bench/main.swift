@@ -8,38 +8,6 @@ import Foundation
 import FoundationNetworking
 #endif
 
-struct LoginReply: Decodable, Sendable {
-    struct Profile: Decodable, Sendable {
-        struct Email: Decodable, Sendable {
-            var type: String
-            var value: String
-            enum CodingKeys: String, CodingKey {
-                case type = "Type"
-                case value = "Value"
-            }
-        }
-        var Uid: String
-        var ID: String?
-        var FirstName: String?
-        var LastName: String?
-        var FullName: String?
-        var Email: [Email]?
-        var EmailVerified: Bool?
-        var IsActive: Bool?
-        var LastLoginDate: String?
-        var Roles: [String]?
-    }
-    var access_token: String
-    var refresh_token: String?
-    var expires_in: String
-    var Profile: Profile
-}
-
-struct LoginBody: Encodable, Sendable {
-    var email: String
-    var password: String
-}
-
 let arguments = Arguments()
 let concurrency = max(1, arguments.int("concurrency", 1))
 let base = arguments.string("url", "http://127.0.0.1:8080/")
