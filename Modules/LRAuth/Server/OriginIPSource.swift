@@ -15,11 +15,12 @@ public struct OriginIPSource: Sendable, Hashable {
     /// The first address of `X-Forwarded-For`, else the peer address: only behind a proxy you run.
     public static let trustedForwardedFor = OriginIPSource(kind: .forwardedFor)
 
-    /// The end user's address, or `nil`.
+    /// The end user's address.
     ///
     /// - Parameters:
     ///   - peer: The connection's peer address (read only when this source uses it).
     ///   - forwardedFor: The request's `X-Forwarded-For` value (read only when trusted).
+    /// - Returns: The address to send as `X-Origin-IP`, or `nil` to send none.
     public func address(peer: () -> String?, forwardedFor: () -> String?) -> String? {
         switch kind {
         case .none:
