@@ -54,6 +54,27 @@ struct ResponseErrorTests {
         }
     }
 
+    @Test(
+        "an ErrorCode member is found wherever it is in a 200 body",
+        arguments: [
+            #"{"ErrorCode":1048,"Description":"x"}"#,
+            #"{"Email":"E","EE":"\"E","ErrorCode":1048}"#,
+            #"{"Description":"x","Errors":null,"ErrorCode":1048}"#,
+        ])
+    func apiErrorKeyAnywhere(body: String) async throws {
+        let error = await #expect(throws: LoginRadiusError.self) {
+            _ = try await perform(.success(.json(body)))
+        }
+        #expect(error?.errorCode == 1048)
+    }
+
+    @Test(
+        "a 200 body without an ErrorCode member is a result",
+        arguments: [#"{"ErrorCod":1}"#, #"{"Errorcode":1}"#, #"{"rrorCode":1,"E":"ErrorCode"}"#])
+    func noErrorKey(body: String) async throws {
+        #expect(try await perform(.success(.json(body))).objectValue != nil)
+    }
+
     @Test("429 becomes .tooManyRequests with Retry-After in seconds")
     func tooManyRequests() async throws {
         let reply = LoginRadiusResponse.json("{}", status: 429, headers: ["Retry-After": "7"])
