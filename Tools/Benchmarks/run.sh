@@ -10,6 +10,9 @@
 # BENCH_POLL_LOOP (1: also build the SDK with its `curl_multi_poll` transport loop, the one Linux
 # used before the socket-action loop, into .build/poll-loop and measure it as `sdk-full-pollloop`).
 #
+# `run.sh --report-only` measures nothing: it writes the report again from the last run's results
+# (.build/bench), e.g. after findings.md was edited to discuss them.
+#
 # Only 127.0.0.1 is ever contacted; every loop is bounded in time or count.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -28,6 +31,15 @@ png=${BENCH_PNG:-$root/Docs/performance.png}
 started=$(date +%s)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 say() { printf '[bench %4ss] %s\n' "$(($(date +%s) - started))" "$*"; }
+
+if [ "${1:-}" = "--report-only" ]; then
+  [ -f "$here/.build/bench/report.env" ] || { echo "no earlier run to report (.build/bench/report.env)"; exit 1; }
+  # shellcheck disable=SC1091
+  . "$here/.build/bench/report.env"
+  python3 report.py "$here/.build/bench/results.jsonl" "$doc" "$png"
+  say "wrote $(realpath --relative-to="$root" "$doc") from the last run's results"
+  exit 0
+fi
 
 # ---- Debian packages: nginx (nginx-light), gnuplot, gcc, libcurl headers, python3-venv ----
 missing=""
@@ -206,13 +218,19 @@ fi
 # ---- Report ----
 total_seconds=$(($(date +%s) - started))
 say "writing $(realpath --relative-to="$root" "$doc") and $(realpath --relative-to="$root" "$png")"
-BENCH_COMMAND="make bench" BENCH_RUNS=$runs BENCH_SECONDS=$seconds BENCH_WARMUP=$warmup \
-BENCH_BUILD_SECONDS=$build_seconds BENCH_THROUGHPUT_SECONDS=$throughput_seconds BENCH_TOTAL_SECONDS=$total_seconds \
-BENCH_NGINX_VERSION="$(nginx -v 2>&1 | sed 's/.*\///')" BENCH_PYTHON="$venv/bin/python" \
-BENCH_LOAD_BEFORE="$load_before" BENCH_LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)" \
-BENCH_COMMIT="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
-BENCH_DIRTY="$(git -C "$root" status --porcelain -- Modules Package.swift 2>/dev/null | wc -l)" \
-BENCH_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')" \
-  python3 report.py "$results" "$doc" "$png"
+# What report.py needs besides the results, kept so that `--report-only` can write the same report.
+{
+  printf 'export BENCH_COMMAND=%q BENCH_RUNS=%q BENCH_SECONDS=%q BENCH_WARMUP=%q\n' "make bench" "$runs" "$seconds" "$warmup"
+  printf 'export BENCH_BUILD_SECONDS=%q BENCH_THROUGHPUT_SECONDS=%q BENCH_TOTAL_SECONDS=%q\n' \
+    "$build_seconds" "$throughput_seconds" "$total_seconds"
+  printf 'export BENCH_NGINX_VERSION=%q BENCH_PYTHON=%q\n' "$(nginx -v 2>&1 | sed 's/.*\///')" "$venv/bin/python"
+  printf 'export BENCH_LOAD_BEFORE=%q BENCH_LOAD_AFTER=%q\n' "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf 'export BENCH_COMMIT=%q BENCH_DIRTY=%q BENCH_DATE=%q\n' \
+    "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    "$(git -C "$root" status --porcelain -- Modules Package.swift 2>/dev/null | wc -l)" \
+    "$(date -u '+%Y-%m-%d %H:%M UTC')"
+} > "$out/report.env"
+# shellcheck disable=SC1091
+(. "$out/report.env" && python3 report.py "$results" "$doc" "$png")
 sed -n '/^## Targets/,/^## Results/p' "$doc" | grep '^| [^-]' || true
 say "done in $(($(date +%s) - started)) s"
