@@ -163,22 +163,26 @@
             let capacity = 64
             var descriptors = [Int32](repeating: 0, count: capacity)
             var readiness = [Int32](repeating: 0, count: capacity)
+            var asleep = false // announced as sleeping already: go straight to epoll_wait
             while true {
-                let (stop, sleep, queued): (Bool, Bool, [FinishedTransfer]) = lock.withLock {
-                    if stopRequested { return (true, false, []) }
-                    if !inbox.isEmpty { return (false, false, attachQueuedLocked()) }
-                    wakeupSent = false
-                    loopSleeping = true
-                    return (false, true, [])
+                if !asleep {
+                    let (stop, sleep, queued): (Bool, Bool, [FinishedTransfer]) = lock.withLock {
+                        if stopRequested { return (true, false, []) }
+                        if !inbox.isEmpty { return (false, false, attachQueuedLocked()) }
+                        wakeupSent = false
+                        loopSleeping = true
+                        return (false, true, [])
+                    }
+                    resume(queued)
+                    if stop { break }
+                    if !sleep { continue } // look at the queue again before sleeping
                 }
-                resume(queued)
-                if stop { break }
-                if !sleep { continue } // look at the queue again before sleeping
                 let count = lr_epoll_wait(epoll, &descriptors, &readiness, Int32(capacity), idlePollMilliseconds)
                 let failed = count < 0 && errno != EINTR
-                let done: [FinishedTransfer] = lock.withLock {
+                let done: [FinishedTransfer]
+                (done, asleep) = lock.withLock {
                     loopSleeping = false
-                    if stopRequested { return [] }
+                    if stopRequested { return ([], false) }
                     var running: Int32 = 0
                     for index in 0..<max(0, Int(count)) {
                         if descriptors[index] == wakeEvent {
@@ -194,7 +198,15 @@
                         if code != CURLM_OK { failActive(code) }
                     }
                     settleLocked()
-                    return takeFinishedLocked()
+                    let done = takeFinishedLocked()
+                    // Nothing left in flight or queued (the sequential case): announce the sleep
+                    // before resuming the tasks, so that the next call of a resumed task starts
+                    // its transfer itself instead of finding the loop awake and queueing it for
+                    // this thread (a second wake-up of a second thread for that call).
+                    guard active.isEmpty, inbox.isEmpty else { return (done, false) }
+                    wakeupSent = false
+                    loopSleeping = true
+                    return (done, true)
                 }
                 resume(done)
                 if failed { usleep(10_000) } // never spin if epoll itself fails
