@@ -82,11 +82,7 @@
         static let socketCallback: curl_socket_callback = { _, socket, what, userp, _ in
             guard let userp else { return 0 }
             let loop = Unmanaged<CurlMultiLoop>.fromOpaque(userp).takeUnretainedValue()
-            if what == CURL_POLL_REMOVE {
-                _ = lr_epoll_unwatch(loop.epoll, socket) // fails harmlessly when already closed
-            } else {
-                _ = lr_epoll_watch(loop.epoll, socket, what)
-            }
+            loop.connectionGuard.watch(socket, for: what, epoll: loop.epoll)
             return 0
         }
 
@@ -194,6 +190,7 @@
                             armedDeadline = nil
                             continue // settleLocked runs the due timers
                         }
+                        if connectionGuard.takeIdleReadiness(descriptors[index], epoll: epoll) { continue }
                         let code = curl_multi_socket_action(multi, descriptors[index], readiness[index], &running)
                         if code != CURLM_OK { failActive(code) }
                     }
@@ -287,8 +284,11 @@
                 let done = takeFinishedLocked() // the pool is closed: their handles are not kept
                 curl_multi_cleanup(multi)
                 closeDescriptors()
-                defer { idleHandles.removeAll() }
-                return (done, idleHandles)
+                let idle = poolLock.withLock {
+                    defer { idleHandles.removeAll() }
+                    return idleHandles
+                }
+                return (done, idle)
             }
             resume(done)
             withExtendedLifetime(idle) {} // the idle easy handles are freed after their multi handle

@@ -69,6 +69,11 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     let multi: UnsafeMutableRawPointer
     let lock = CurlLock()
+    /// Guards the easy-handle pool only. A call takes a handle before it submits and reads its
+    /// reply after it was resumed; with ``lock`` for both, those calls waited (a futex sleep and
+    /// wake-up each) while the loop thread held ``lock`` for libcurl's work on the other
+    /// transfers, which under load it nearly always does. Taken inside ``lock``, never around it.
+    let poolLock = CurlLock()
     /// The transport's options, which every new easy handle gets once.
     let settings: CurlTransferSettings
     /// Longest sleep in `curl_multi_poll` when nothing is due (see ``defaultIdlePollMilliseconds``).
@@ -81,7 +86,6 @@ final class CurlMultiLoop: @unchecked Sendable {
     // Guarded by `lock`:
     var inbox: [CurlEasyRequest] = []
     var cancellations: [CurlEasyRequest] = []
-    var idleHandles: [CurlEasyHandle] = []
     /// The loop thread found nothing to take and is blocked in `curl_multi_poll`, or about to be.
     var polling = false
     /// A wake-up was sent since ``polling`` was set: later submitters need not send another.
@@ -92,8 +96,12 @@ final class CurlMultiLoop: @unchecked Sendable {
     var threadFinished = false
     /// Tasks waiting in ``waitUntilClosed()``.
     var closeWaiters: [CheckedContinuation<Void, Never>] = []
+    // Guarded by `poolLock`:
+    var idleHandles: [CurlEasyHandle] = []
     /// Easy handles created so far (for tests: a pooled handle is reused, not re-created).
     var handlesCreated = 0
+
+    // Guarded by `lock`:
     /// Wake-ups sent to the loop thread so far (for tests: a call on a kept-alive connection
     /// sends none on Linux).
     var wakeupsSent = 0
@@ -248,7 +256,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// - Throws: ``LoginRadiusError/transport(_:)`` (`.other`) when libcurl is out of memory or
     ///   refuses an option.
     func acquireHandle() throws -> CurlEasyHandle {
-        if let handle = lock.withLock({ idleHandles.popLast() }) { return handle }
+        if let handle = poolLock.withLock({ idleHandles.popLast() }) { return handle }
         guard let handle = CurlEasyHandle() else {
             throw LoginRadiusError.transport(
                 TransportFailure(
@@ -258,13 +266,17 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
         try handle.configureFixedOptions(settings) // on failure the handle is freed, never pooled
         try handle.installConnectionGuard(connectionGuard)
-        lock.withLock { handlesCreated += 1 }
+        poolLock.withLock { handlesCreated += 1 }
         return handle
     }
 
-    /// Returns a handle that is in no multi handle to the pool. Call under ``lock``.
-    func recycleLocked(_ handle: CurlEasyHandle) {
-        if idleHandles.count < Self.maxIdleHandles, !multiClosed { idleHandles.append(handle) }
+    /// Returns a handle that is in no multi handle to the pool (`nil`: none, but order the
+    /// transfer's buffers all the same, see ``synchronizeWithLoop()``). Call under ``lock``.
+    func recycleLocked(_ handle: CurlEasyHandle?) {
+        let open = !multiClosed
+        poolLock.withLock {
+            if let handle, open, idleHandles.count < Self.maxIdleHandles { idleHandles.append(handle) }
+        }
     }
 
     /// Returns a handle that was never submitted (its setup failed).

@@ -133,7 +133,7 @@ public final class CurlTransport: LoginRadiusTransport {
     /// How many libcurl easy handles this transport has created (for tests: sequential calls
     /// reuse one pooled handle).
     package var easyHandlesCreated: Int {
-        loop.lock.withLock { loop.handlesCreated }
+        loop.poolLock.withLock { loop.handlesCreated }
     }
 
     /// How many times a caller has woken this transport's loop thread (for tests: on Linux a call
