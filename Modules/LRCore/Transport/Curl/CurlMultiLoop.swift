@@ -74,6 +74,13 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// wake-up each) while the loop thread held ``lock`` for libcurl's work on the other
     /// transfers, which under load it nearly always does. Taken inside ``lock``, never around it.
     let poolLock = CurlLock()
+    /// On Linux: guards what a submitting or cancelling task and the loop thread share besides
+    /// the multi handle (``inbox``, the sleep flags, the transfers' states), so that a call can
+    /// queue its transfer while the loop thread holds ``lock`` for libcurl's work. Taken inside
+    /// ``lock`` or alone, never around it. ``stopRequested`` and ``multiClosed`` are written
+    /// under both and may be read under either. Unused by the `curl_multi_poll` loop, where
+    /// ``lock`` guards all of it.
+    let queueLock = CurlLock()
     /// The transport's options, which every new easy handle gets once.
     let settings: CurlTransferSettings
     /// Longest sleep in `curl_multi_poll` when nothing is due (see ``defaultIdlePollMilliseconds``).
@@ -83,7 +90,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// `curl_multi_cleanup` has closed the last one).
     let connectionGuard = CurlConnectionGuard()
 
-    // Guarded by `lock`:
+    // Guarded by `lock` (on Linux: `inbox`, `wakeupSent`, `wakeupsSent` by `queueLock`;
+    // `stopRequested` and `multiClosed` by both, see ``queueLock``):
     var inbox: [CurlEasyRequest] = []
     var cancellations: [CurlEasyRequest] = []
     /// The loop thread found nothing to take and is blocked in `curl_multi_poll`, or about to be.
@@ -120,8 +128,12 @@ final class CurlMultiLoop: @unchecked Sendable {
         /// When ``timerEvent`` fires (monotonic milliseconds); `nil` when it is not armed. Only
         /// an earlier timer re-arms it; firing early for a timer libcurl moved later is harmless.
         var armedDeadline: Int64?
+        // Guarded by `queueLock`:
         /// The loop thread is in `epoll_wait`, or about to be (a stop must wake it).
         var loopSleeping = false
+        /// …with nothing in flight or queued: the next submitter starts its transfer itself
+        /// (and clears this, so that only one does at a time).
+        var idleSleep = false
     #endif
 
     // Confined to the loop thread (on Linux: guarded by `lock`):
@@ -195,8 +207,10 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// ``LoginRadiusError/Code/shutDown`` and closes the multi handle. Returns at once.
     func requestStop() {
         lock.withLock {
-            stopRequested = true // a loop not polling sees it before it would block
-            wakeLocked()
+            queueLock.withLock {
+                stopRequested = true // a loop not polling sees it before it would block
+                wakeLocked()
+            }
         }
     }
 
@@ -234,7 +248,7 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     #if os(Linux) && !LR_CURL_POLL_LOOP
         /// Ends the loop thread's `epoll_wait` if it sleeps there and nobody woke it yet. Call
-        /// under ``lock`` (the eventfd is closed under it, with the multi handle).
+        /// under ``queueLock`` (the eventfd is closed only after ``multiClosed`` was set under it).
         func wakeLocked() {
             guard loopSleeping, !wakeupSent, !multiClosed else { return }
             wakeupSent = true

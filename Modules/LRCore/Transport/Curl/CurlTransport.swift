@@ -139,6 +139,6 @@ public final class CurlTransport: LoginRadiusTransport {
     /// How many times a caller has woken this transport's loop thread (for tests: on Linux a call
     /// on a kept-alive connection starts its transfer itself and wakes it never).
     package var loopWakeups: Int {
-        loop.lock.withLock { loop.wakeupsSent }
+        loop.lock.withLock { loop.queueLock.withLock { loop.wakeupsSent } }
     }
 }
