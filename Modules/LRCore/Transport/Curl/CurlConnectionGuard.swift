@@ -51,6 +51,8 @@ final class CurlConnectionGuard: @unchecked Sendable {
     #if os(Linux) && !LR_CURL_POLL_LOOP
         /// The epoll registrations of these sockets (see "epoll registrations" below).
         private var registrations: [Int32: Registration] = [:]
+        /// Idle sockets taken out of the epoll set because they turned readable (for tests).
+        private var idleReadinessTaken = 0
     #endif
 
     func opened(_ socket: Int32) {
@@ -192,6 +194,11 @@ final class CurlConnectionGuard: @unchecked Sendable {
             }
         }
 
+        /// Idle sockets taken out of the epoll set so far because they turned readable.
+        var idleSocketsDropped: Int {
+            lock.withLock { idleReadinessTaken }
+        }
+
         /// Whether `epoll_wait` reported `socket` while it is idle: then it is taken out of the
         /// set (libcurl will ask for it again if it reuses the connection), and libcurl is not
         /// told about it.
@@ -199,6 +206,7 @@ final class CurlConnectionGuard: @unchecked Sendable {
             lock.withLock {
                 guard let current = registrations[socket], current.idle else { return false }
                 registrations[socket] = nil
+                idleReadinessTaken += 1
                 _ = lr_epoll_unwatch(epoll, socket)
                 return true
             }
