@@ -336,8 +336,10 @@
                 case .restoreIdleSleep: if loopSleeping { idleSleep = true }
                 }
             }
-            defer { finished.removeAll(keepingCapacity: true) }
-            return finished
+            if finished.isEmpty { return [] } // returning the empty buffer would make the next append copy it
+            let done = finished
+            finished = [] // not removeAll(keepingCapacity:): with `done` sharing the buffer, that allocates now
+            return done
         }
 
         private func resume(_ done: [FinishedTransfer]) {
