@@ -143,6 +143,18 @@ static inline int lr_epoll_watch(int epoll, int fd, int what) {
     return epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event);
 }
 
+// Watches `fd`, which the caller knows to be in the set already (`modify`) or not (`add`), for
+// `what` as above: one `epoll_ctl` where `lr_epoll_watch` may need two.
+static inline int lr_epoll_change(int epoll, int fd, int what, int modify) {
+    struct epoll_event event = {0};
+    event.events = ((what & CURL_POLL_IN) ? EPOLLIN : 0) | ((what & CURL_POLL_OUT) ? EPOLLOUT : 0);
+    event.data.fd = fd;
+    if (epoll_ctl(epoll, modify ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &event) == 0) {
+        return 0;
+    }
+    return lr_epoll_watch(epoll, fd, what); // the caller's belief was wrong: find out
+}
+
 static inline int lr_epoll_create(void) {
     return epoll_create1(EPOLL_CLOEXEC);
 }

@@ -31,6 +31,34 @@ struct CurlTransportHandoffTests {
             await transport.shutdown()
         }
 
+        @Test("A connection the server closes while idle leaves the epoll set; the next call opens a new one")
+        func idleConnectionClosedByServer() async throws {
+            // A complete reply, then the server closes the connection without saying so: libcurl
+            // keeps it as idle, and the socket stays in the epoll set until it turns readable.
+            let server = try LoopbackHTTPServer { _ in
+                .wrongContentLength(announced: 2, body: Array("{}".utf8), closeAfter: true)
+            }
+            defer { server.stop() }
+            let transport = try CurlTransport(
+                options: .init(connectTimeout: .seconds(5), requestTimeout: .seconds(10)),
+                idlePollInterval: .seconds(60))
+            let request = LoginRadiusRequest(method: .get, baseURL: server.baseURL, pathSegments: ["a"])
+            let first = try await transport.send(request)
+            #expect(first.status == 200)
+            // The close makes the idle socket readable: the loop thread takes it out of the set
+            // (it would otherwise report it again and again) without telling libcurl.
+            let deadline = ContinuousClock.now + .seconds(10)
+            while transport.idleSocketsDropped == 0, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            #expect(transport.idleSocketsDropped == 1)
+            let second = try await transport.send(request)
+            #expect(second.status == 200)
+            #expect(second.body == Data("{}".utf8))
+            #expect(server.connectionCount == 2)
+            await transport.shutdown()
+        }
+
         @Test("Concurrent calls from many tasks all complete while the loop thread sleeps between replies")
         func concurrentCallsComplete() async throws {
             let server = try TransportTestSupport.echoServer()

@@ -41,7 +41,8 @@ typealias CurlContinuation = CheckedContinuation<CurlCompletion, any Error>
 ///   under ``CurlMultiLoop``'s lock); read by the calling task only after its continuation was
 ///   resumed and it took that lock (``CurlMultiLoop/synchronizeWithLoop()``), which orders those
 ///   reads after the last write.
-/// - ``state``, ``cancelRequested``, ``continuation``: only under ``CurlMultiLoop``'s lock.
+/// - ``state``, ``cancelRequested``, ``continuation``: only under ``CurlMultiLoop``'s lock (on
+///   Linux its `queueLock`).
 ///
 /// On Linux a task submitting while the loop thread sleeps with nothing in flight attaches its transfer itself
 /// (``State/created`` → ``State/attached`` under the lock); otherwise it is queued as with the

@@ -143,12 +143,15 @@ extension CurlMultiLoop {
         private func close() {
             let (queued, idle) = lock.withLock {
                 multiClosed = true
+                let idle = poolLock.withLock {
+                    defer { idleHandles.removeAll() }
+                    return idleHandles
+                }
                 defer {
                     inbox.removeAll()
-                    idleHandles.removeAll()
                     cancellations.removeAll()
                 }
-                return (inbox, idleHandles)
+                return (inbox, idle)
             }
             for (easy, transfer) in active {
                 curl_multi_remove_handle(multi, easy)

@@ -25,9 +25,11 @@
     ///   timerfd in that set: `epoll_ctl` and `timerfd_settime` take effect in a running
     ///   `epoll_wait`, so the loop thread is not woken to start the transfer.
     /// - **A submitting task while other transfers are in flight** queues its transfer in
-    ///   ``CurlMultiLoop/inbox`` as with the `curl_multi_poll` loop, and wakes the loop thread only
-    ///   if it sleeps (once per sleep); the loop takes the whole queue under the lock before it
-    ///   sleeps again. Measured: letting every submitter drive libcurl at 32 in flight made the
+    ///   ``CurlMultiLoop/inbox`` as with the `curl_multi_poll` loop, under
+    ///   ``CurlMultiLoop/queueLock`` only (never waiting for the loop thread's turn on
+    ///   ``CurlMultiLoop/lock``: measured at 32 in flight, those waits were a fifth of the
+    ///   process's context switches), and wakes the loop thread only if it sleeps (once per
+    ///   sleep); the loop takes the whole queue before it sleeps again. Measured: letting every submitter drive libcurl at 32 in flight made the
     ///   pool threads and the loop thread take turns on the lock and each submission run libcurl's
     ///   timer pass on its own; that halved throughput against the `curl_multi_poll` loop, even
     ///   when submitters queued while the loop was awake. Under load the loop is woken anyway by
@@ -35,7 +37,10 @@
     /// - **The loop thread** wakes when a socket is ready (the reply), when the timerfd fires
     ///   (libcurl's timer), or through ``CurlMultiLoop/wakeEvent`` (a stop). It acts on the ready
     ///   sockets and the due timers, collects finished transfers and resumes their tasks outside
-    ///   the lock.
+    ///   the lock. When nothing is left in flight it announces its sleep before resuming them, so
+    ///   that a resumed task's next call finds it asleep and starts its own transfer (otherwise
+    ///   the task often beat the thread back to the lock and queued its transfer for it: a second
+    ///   thread woken for that call).
     /// - **A cancelling task** removes its transfer from the multi handle itself.
     ///
     /// The lock is held for libcurl's non-blocking work only (no call here waits: sockets are
@@ -82,73 +87,101 @@
         static let socketCallback: curl_socket_callback = { _, socket, what, userp, _ in
             guard let userp else { return 0 }
             let loop = Unmanaged<CurlMultiLoop>.fromOpaque(userp).takeUnretainedValue()
-            if what == CURL_POLL_REMOVE {
-                _ = lr_epoll_unwatch(loop.epoll, socket) // fails harmlessly when already closed
-            } else {
-                _ = lr_epoll_watch(loop.epoll, socket, what)
-            }
+            loop.connectionGuard.watch(socket, for: what, epoll: loop.epoll)
             return 0
         }
 
         // MARK: The calling tasks' side
 
         /// Adds `transfer` to the multi handle and starts it on the calling thread, under
-        /// ``lock``; the loop thread resumes `continuation` once it is done (or the caller does,
+        /// ``lock``, when the loop thread sleeps with nothing in flight; otherwise queues it for
+        /// the loop thread under ``queueLock`` alone (a busy loop thread holds ``lock`` through
+        /// libcurl's work, and a call waiting for it there cost a futex sleep and wake-up). The
+        /// loop thread resumes `continuation` once the transfer is done (or the caller does,
         /// when it ends at once: refused, cancelled, shut down, or failed to start).
         func submit(_ transfer: CurlEasyRequest, continuation: CurlContinuation) {
             var refusal: (any Error)?
-            let done: [FinishedTransfer] = lock.withLock {
-                if transfer.cancelRequested {
-                    // The task was cancelled while the transfer was being set up.
-                    transfer.state = .finished
-                    releaseHandleLocked(of: transfer)
-                    refusal = CancellationError()
-                    return []
-                }
-                if stopRequested || multiClosed {
-                    transfer.state = .finished
-                    releaseHandleLocked(of: transfer)
-                    refusal = Self.shutDownError(mayHaveReachedServer: false)
-                    return []
-                }
+            let drive: Bool = queueLock.withLock {
+                refusal = refusalLocked(transfer)
+                if refusal != nil { return false }
                 transfer.continuation = continuation
-                guard loopSleeping, active.isEmpty else {
-                    transfer.state = .queued
-                    inbox.append(transfer)
-                    wakeLocked() // only a sleeping loop, once per sleep
-                    return []
+                if loopSleeping, idleSleep {
+                    idleSleep = false // this call drives; any other queues and wakes the loop
+                    return true
                 }
-                transfer.state = .attached
-                attach(transfer)
-                settleLocked()
-                return takeFinishedLocked()
+                transfer.state = .queued
+                inbox.append(transfer)
+                wakeLocked() // only a sleeping loop, once per sleep
+                return false
             }
-            if let refusal { continuation.resume(throwing: refusal) }
+            if let refusal {
+                continuation.resume(throwing: refusal)
+                return
+            }
+            guard drive else { return }
+            let done: [FinishedTransfer] = lock.withLock {
+                let refusal: (any Error)? = queueLock.withLock {
+                    // A cancellation that came between the two locks found the transfer still
+                    // created and left this flag (see cancel(_:)); a stop may have come too.
+                    if transfer.cancelRequested { return CancellationError() }
+                    if stopRequested || multiClosed { return Self.shutDownError(mayHaveReachedServer: false) }
+                    transfer.state = .attached
+                    return nil
+                }
+                if let refusal {
+                    finish(transfer, with: .failure(refusal))
+                } else {
+                    attach(transfer)
+                    settleLocked()
+                }
+                // Done already (the reply came while this thread drove): the next call may
+                // start its own transfer too.
+                return takeFinishedLocked(then: .restoreIdleSleep)
+            }
             resume(done)
+        }
+
+        /// Why `transfer` is refused before it starts, if it is (then it is finished and its
+        /// handle back in the pool). Call under ``queueLock``.
+        private func refusalLocked(_ transfer: CurlEasyRequest) -> (any Error)? {
+            let refusal: any Error
+            if transfer.cancelRequested {
+                refusal = CancellationError() // cancelled while the transfer was being set up
+            } else if stopRequested || multiClosed {
+                refusal = Self.shutDownError(mayHaveReachedServer: false)
+            } else {
+                return nil
+            }
+            transfer.state = .finished
+            releaseHandleLocked(of: transfer)
+            return refusal
         }
 
         /// Cancels `transfer` on behalf of its cancelled task: removes it from the multi handle
         /// (closing its connection) and resumes the task with `CancellationError`.
         func cancel(_ transfer: CurlEasyRequest) {
             let done: [FinishedTransfer] = lock.withLock {
-                switch transfer.state {
-                case .created:
-                    transfer.cancelRequested = true
+                let state: CurlEasyRequest.State = queueLock.withLock {
+                    switch transfer.state {
+                    case .created:
+                        transfer.cancelRequested = true // refused on submission
+                    case .queued:
+                        if let index = inbox.firstIndex(where: { $0 === transfer }) { inbox.remove(at: index) }
+                    case .attached, .finished:
+                        break
+                    }
+                    return transfer.state
+                }
+                switch state {
+                case .created, .finished:
                     return []
                 case .queued:
-                    if let index = inbox.firstIndex(where: { $0 === transfer }) { inbox.remove(at: index) }
-                    releaseHandleLocked(of: transfer)
-                    let continuation = transfer.finish()
-                    return [
-                        FinishedTransfer(
-                            transfer: transfer, result: .failure(CancellationError()), continuation: continuation)
-                    ]
-                case .finished:
-                    return []
+                    finish(transfer, with: .failure(CancellationError()))
+                    return takeFinishedLocked()
                 case .attached:
                     detachCancelled(transfer)
                     settleLocked()
-                    return takeFinishedLocked()
+                    return takeFinishedLocked(then: .restoreIdleSleep)
                 }
             }
             resume(done)
@@ -163,22 +196,34 @@
             let capacity = 64
             var descriptors = [Int32](repeating: 0, count: capacity)
             var readiness = [Int32](repeating: 0, count: capacity)
+            var asleep = false // announced as sleeping already: go straight to epoll_wait
             while true {
-                let (stop, sleep, queued): (Bool, Bool, [FinishedTransfer]) = lock.withLock {
-                    if stopRequested { return (true, false, []) }
-                    if !inbox.isEmpty { return (false, false, attachQueuedLocked()) }
-                    wakeupSent = false
-                    loopSleeping = true
-                    return (false, true, [])
+                if !asleep {
+                    let (stop, sleep, queued): (Bool, Bool, [FinishedTransfer]) = lock.withLock {
+                        let (stop, arrived) = queueLock.withLock { () -> (Bool, Bool) in
+                            if stopRequested { return (true, false) }
+                            if takeInboxLocked() { return (false, true) }
+                            announceSleepLocked()
+                            return (false, false)
+                        }
+                        if stop { return (true, false, []) }
+                        if !arrived { return (false, true, []) }
+                        return (false, false, attachArrivalsLocked())
+                    }
+                    resume(queued)
+                    if stop { break }
+                    if !sleep { continue } // look at the queue again before sleeping
                 }
-                resume(queued)
-                if stop { break }
-                if !sleep { continue } // look at the queue again before sleeping
                 let count = lr_epoll_wait(epoll, &descriptors, &readiness, Int32(capacity), idlePollMilliseconds)
                 let failed = count < 0 && errno != EINTR
-                let done: [FinishedTransfer] = lock.withLock {
-                    loopSleeping = false
-                    if stopRequested { return [] }
+                let done: [FinishedTransfer]
+                (done, asleep) = lock.withLock {
+                    let stop = queueLock.withLock {
+                        loopSleeping = false
+                        idleSleep = false
+                        return stopRequested
+                    }
+                    if stop { return ([], false) }
                     var running: Int32 = 0
                     for index in 0..<max(0, Int(count)) {
                         if descriptors[index] == wakeEvent {
@@ -190,11 +235,17 @@
                             armedDeadline = nil
                             continue // settleLocked runs the due timers
                         }
+                        if connectionGuard.takeIdleReadiness(descriptors[index], epoll: epoll) { continue }
                         let code = curl_multi_socket_action(multi, descriptors[index], readiness[index], &running)
                         if code != CURLM_OK { failActive(code) }
                     }
                     settleLocked()
-                    return takeFinishedLocked()
+                    // Nothing left in flight or queued (the sequential case): announce the sleep
+                    // before resuming the tasks, so that the next call of a resumed task starts
+                    // its transfer itself instead of finding the loop awake and queueing it for
+                    // this thread (a second wake-up of a second thread for that call).
+                    let done = takeFinishedLocked(then: .sleepIfIdle)
+                    return (done, queueLock.withLock { loopSleeping })
                 }
                 resume(done)
                 if failed { usleep(10_000) } // never spin if epoll itself fails
@@ -230,28 +281,65 @@
             if lr_timerfd_arm(timerEvent, deadline) == 0 { armedDeadline = deadline }
         }
 
-        /// Attaches and starts the transfers queued while the loop was awake. Call under ``lock``.
-        private func attachQueuedLocked() -> [FinishedTransfer] {
+        /// Moves the queued transfers to ``arrivals``, marked attached. Call under ``lock`` and
+        /// ``queueLock``. Returns whether there were any.
+        private func takeInboxLocked() -> Bool {
+            if inbox.isEmpty { return false }
             swap(&inbox, &arrivals)
-            for transfer in arrivals {
-                transfer.state = .attached
-                attach(transfer)
-            }
+            for transfer in arrivals { transfer.state = .attached }
+            return true
+        }
+
+        /// Marks the loop thread as about to sleep: from now on a submitter wakes it (once), or,
+        /// when nothing is in flight, starts its transfer itself. Call under ``lock`` and
+        /// ``queueLock``.
+        private func announceSleepLocked() {
+            wakeupSent = false
+            loopSleeping = true
+            idleSleep = active.isEmpty && inbox.isEmpty
+        }
+
+        /// Attaches and starts the transfers taken from the inbox. Call under ``lock``.
+        private func attachArrivalsLocked() -> [FinishedTransfer] {
+            for transfer in arrivals { attach(transfer) }
             arrivals.removeAll(keepingCapacity: true)
             settleLocked()
             return takeFinishedLocked()
         }
 
-        /// Returns the finished transfers' handles to the pool and takes their continuations.
-        /// Call under ``lock``; resume them with ``resume(_:)`` after it is released.
-        private func takeFinishedLocked() -> [FinishedTransfer] {
-            if finished.isEmpty { return [] }
-            for index in finished.indices {
-                releaseHandleLocked(of: finished[index].transfer)
-                finished[index].continuation = finished[index].transfer.finish()
+        /// What ``takeFinishedLocked(then:)`` decides about the loop's sleep.
+        enum AfterHandOut {
+            /// Nothing.
+            case nothing
+            /// The loop thread, before it resumes the tasks: announce its sleep when nothing is
+            /// in flight or queued.
+            case sleepIfIdle
+            /// A caller that drove libcurl while the loop thread slept: when nothing is in flight
+            /// or queued any more, the next submitter may drive too.
+            case restoreIdleSleep
+        }
+
+        /// Returns the finished transfers' handles to the pool and takes their continuations,
+        /// under ``queueLock``, then acts on the loop's sleep as `then` says. Call under
+        /// ``lock``; resume the transfers with ``resume(_:)`` after it is released.
+        private func takeFinishedLocked(then: AfterHandOut = .nothing) -> [FinishedTransfer] {
+            if finished.isEmpty, then == .nothing { return [] }
+            queueLock.withLock {
+                for index in finished.indices {
+                    releaseHandleLocked(of: finished[index].transfer)
+                    finished[index].continuation = finished[index].transfer.finish()
+                }
+                guard active.isEmpty, inbox.isEmpty, !stopRequested else { return }
+                switch then {
+                case .nothing: break
+                case .sleepIfIdle: announceSleepLocked()
+                case .restoreIdleSleep: if loopSleeping { idleSleep = true }
+                }
             }
-            defer { finished.removeAll(keepingCapacity: true) }
-            return finished
+            if finished.isEmpty { return [] } // returning the empty buffer would make the next append copy it
+            let done = finished
+            finished = [] // not removeAll(keepingCapacity:): with `done` sharing the buffer, that allocates now
+            return done
         }
 
         private func resume(_ done: [FinishedTransfer]) {
@@ -262,21 +350,27 @@
         /// and the eventfd. No other thread touches them once ``multiClosed`` is set.
         private func closeDown() {
             let (done, idle): ([FinishedTransfer], [CurlEasyHandle]) = lock.withLock {
-                multiClosed = true
+                let queued: [CurlEasyRequest] = queueLock.withLock {
+                    multiClosed = true // no wake-up from now on: the eventfd closes below
+                    defer { inbox.removeAll() }
+                    return inbox
+                }
                 for (easy, transfer) in active {
                     curl_multi_remove_handle(multi, easy)
                     finish(transfer, with: .failure(Self.shutDownError(mayHaveReachedServer: true)))
                 }
                 active.removeAll()
-                for transfer in inbox {
+                for transfer in queued {
                     finish(transfer, with: .failure(Self.shutDownError(mayHaveReachedServer: false)))
                 }
-                inbox.removeAll()
                 let done = takeFinishedLocked() // the pool is closed: their handles are not kept
                 curl_multi_cleanup(multi)
                 closeDescriptors()
-                defer { idleHandles.removeAll() }
-                return (done, idleHandles)
+                let idle = poolLock.withLock {
+                    defer { idleHandles.removeAll() }
+                    return idleHandles
+                }
+                return (done, idle)
             }
             resume(done)
             withExtendedLifetime(idle) {} // the idle easy handles are freed after their multi handle

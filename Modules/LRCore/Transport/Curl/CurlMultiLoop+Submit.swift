@@ -64,20 +64,21 @@ extension CurlMultiLoop {
 
     /// Orders the calling task's reads of a finished transfer's buffers after the loop thread's
     /// writes. Resuming the continuation already does (a release/acquire pair), but
-    /// ThreadSanitizer on Linux does not see through Swift's continuation resumption; taking the
-    /// lock the loop released after its last write (the hand-out that took the continuation)
-    /// makes the order visible to it as well, for the price of one lock.
+    /// ThreadSanitizer on Linux does not see through Swift's continuation resumption; taking a
+    /// lock the loop took and released after its last write makes the order visible to it as
+    /// well, for the price of one lock. That is ``poolLock``, which the hand-out that took the
+    /// continuation takes to return the transfer's handle (``releaseHandleLocked(of:)``, also
+    /// without a handle): unlike ``lock``, the loop thread does not hold it through libcurl's
+    /// work, so the resumed call does not wait for the loop's next turn.
     func synchronizeWithLoop() {
-        lock.withLock {}
+        poolLock.withLock {}
     }
 
     /// Returns the transfer's easy handle to the pool; it must be in no multi handle. Call under
     /// ``lock``, from the thread that owns the transfer's handle at that point.
     func releaseHandleLocked(of transfer: CurlEasyRequest) {
-        if let handle = transfer.handle {
-            recycleLocked(handle)
-            transfer.handle = nil
-        }
+        recycleLocked(transfer.handle)
+        transfer.handle = nil
     }
 
     /// The error for a transfer the loop can no longer run because the transport was shut down

@@ -61,9 +61,26 @@ import CLibCurl
 final class CurlMultiLoop: @unchecked Sendable {
     /// Easy handles kept for reuse; more than this many idle handles are freed.
     static let maxIdleHandles = 64
+    /// Idle connections the multi handle keeps open (`CURLMOPT_MAXCONNECTS`). Without it libcurl
+    /// bounds its pool by four times the transfers attached at the moment a connection comes
+    /// back, so when a burst of completions leaves few attached it closes connections that the
+    /// next submissions open again (measured at 32 in flight: one `connect` every 30 calls).
+    static let maxIdleConnections = 64
 
     let multi: UnsafeMutableRawPointer
     let lock = CurlLock()
+    /// Guards the easy-handle pool only. A call takes a handle before it submits and reads its
+    /// reply after it was resumed; with ``lock`` for both, those calls waited (a futex sleep and
+    /// wake-up each) while the loop thread held ``lock`` for libcurl's work on the other
+    /// transfers, which under load it nearly always does. Taken inside ``lock``, never around it.
+    let poolLock = CurlLock()
+    /// On Linux: guards what a submitting or cancelling task and the loop thread share besides
+    /// the multi handle (``inbox``, the sleep flags, the transfers' states), so that a call can
+    /// queue its transfer while the loop thread holds ``lock`` for libcurl's work. Taken inside
+    /// ``lock`` or alone, never around it. ``stopRequested`` and ``multiClosed`` are written
+    /// under both and may be read under either. Unused by the `curl_multi_poll` loop, where
+    /// ``lock`` guards all of it.
+    let queueLock = CurlLock()
     /// The transport's options, which every new easy handle gets once.
     let settings: CurlTransferSettings
     /// Longest sleep in `curl_multi_poll` when nothing is due (see ``defaultIdlePollMilliseconds``).
@@ -73,10 +90,10 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// `curl_multi_cleanup` has closed the last one).
     let connectionGuard = CurlConnectionGuard()
 
-    // Guarded by `lock`:
+    // Guarded by `lock` (on Linux: `inbox`, `wakeupSent`, `wakeupsSent` by `queueLock`;
+    // `stopRequested` and `multiClosed` by both, see ``queueLock``):
     var inbox: [CurlEasyRequest] = []
     var cancellations: [CurlEasyRequest] = []
-    var idleHandles: [CurlEasyHandle] = []
     /// The loop thread found nothing to take and is blocked in `curl_multi_poll`, or about to be.
     var polling = false
     /// A wake-up was sent since ``polling`` was set: later submitters need not send another.
@@ -87,8 +104,12 @@ final class CurlMultiLoop: @unchecked Sendable {
     var threadFinished = false
     /// Tasks waiting in ``waitUntilClosed()``.
     var closeWaiters: [CheckedContinuation<Void, Never>] = []
+    // Guarded by `poolLock`:
+    var idleHandles: [CurlEasyHandle] = []
     /// Easy handles created so far (for tests: a pooled handle is reused, not re-created).
     var handlesCreated = 0
+
+    // Guarded by `lock`:
     /// Wake-ups sent to the loop thread so far (for tests: a call on a kept-alive connection
     /// sends none on Linux).
     var wakeupsSent = 0
@@ -107,8 +128,12 @@ final class CurlMultiLoop: @unchecked Sendable {
         /// When ``timerEvent`` fires (monotonic milliseconds); `nil` when it is not armed. Only
         /// an earlier timer re-arms it; firing early for a timer libcurl moved later is harmless.
         var armedDeadline: Int64?
+        // Guarded by `queueLock`:
         /// The loop thread is in `epoll_wait`, or about to be (a stop must wake it).
         var loopSleeping = false
+        /// …with nothing in flight or queued: the next submitter starts its transfer itself
+        /// (and clears this, so that only one does at a time).
+        var idleSleep = false
     #endif
 
     // Confined to the loop thread (on Linux: guarded by `lock`):
@@ -148,6 +173,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             throw LoginRadiusError.invalidConfiguration("CurlTransport: curl_multi_init failed (out of memory)")
         }
         let loop = CurlMultiLoop(multi: multi, settings: settings, idlePollMilliseconds: idlePollMilliseconds)
+        _ = lr_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, Self.maxIdleConnections) // a bound, not a must
         #if os(Linux) && !LR_CURL_POLL_LOOP
             try loop.prepareSocketAction()
         #endif
@@ -181,8 +207,10 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// ``LoginRadiusError/Code/shutDown`` and closes the multi handle. Returns at once.
     func requestStop() {
         lock.withLock {
-            stopRequested = true // a loop not polling sees it before it would block
-            wakeLocked()
+            queueLock.withLock {
+                stopRequested = true // a loop not polling sees it before it would block
+                wakeLocked()
+            }
         }
     }
 
@@ -220,7 +248,7 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     #if os(Linux) && !LR_CURL_POLL_LOOP
         /// Ends the loop thread's `epoll_wait` if it sleeps there and nobody woke it yet. Call
-        /// under ``lock`` (the eventfd is closed under it, with the multi handle).
+        /// under ``queueLock`` (the eventfd is closed only after ``multiClosed`` was set under it).
         func wakeLocked() {
             guard loopSleeping, !wakeupSent, !multiClosed else { return }
             wakeupSent = true
@@ -242,7 +270,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// - Throws: ``LoginRadiusError/transport(_:)`` (`.other`) when libcurl is out of memory or
     ///   refuses an option.
     func acquireHandle() throws -> CurlEasyHandle {
-        if let handle = lock.withLock({ idleHandles.popLast() }) { return handle }
+        if let handle = poolLock.withLock({ idleHandles.popLast() }) { return handle }
         guard let handle = CurlEasyHandle() else {
             throw LoginRadiusError.transport(
                 TransportFailure(
@@ -252,13 +280,17 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
         try handle.configureFixedOptions(settings) // on failure the handle is freed, never pooled
         try handle.installConnectionGuard(connectionGuard)
-        lock.withLock { handlesCreated += 1 }
+        poolLock.withLock { handlesCreated += 1 }
         return handle
     }
 
-    /// Returns a handle that is in no multi handle to the pool. Call under ``lock``.
-    func recycleLocked(_ handle: CurlEasyHandle) {
-        if idleHandles.count < Self.maxIdleHandles, !multiClosed { idleHandles.append(handle) }
+    /// Returns a handle that is in no multi handle to the pool (`nil`: none, but order the
+    /// transfer's buffers all the same, see ``synchronizeWithLoop()``). Call under ``lock``.
+    func recycleLocked(_ handle: CurlEasyHandle?) {
+        let open = !multiClosed
+        poolLock.withLock {
+            if let handle, open, idleHandles.count < Self.maxIdleHandles { idleHandles.append(handle) }
+        }
     }
 
     /// Returns a handle that was never submitted (its setup failed).

@@ -133,12 +133,23 @@ public final class CurlTransport: LoginRadiusTransport {
     /// How many libcurl easy handles this transport has created (for tests: sequential calls
     /// reuse one pooled handle).
     package var easyHandlesCreated: Int {
-        loop.lock.withLock { loop.handlesCreated }
+        loop.poolLock.withLock { loop.handlesCreated }
+    }
+
+    /// How many kept-alive sockets, idle in the epoll set, were taken out of it because they
+    /// turned readable (the server closed them or wrote unasked); `0` where the loop does not
+    /// use epoll (for tests).
+    package var idleSocketsDropped: Int {
+        #if os(Linux) && !LR_CURL_POLL_LOOP
+            loop.connectionGuard.idleSocketsDropped
+        #else
+            0
+        #endif
     }
 
     /// How many times a caller has woken this transport's loop thread (for tests: on Linux a call
     /// on a kept-alive connection starts its transfer itself and wakes it never).
     package var loopWakeups: Int {
-        loop.lock.withLock { loop.wakeupsSent }
+        loop.lock.withLock { loop.queueLock.withLock { loop.wakeupsSent } }
     }
 }
