@@ -54,6 +54,10 @@ package struct JSONByteReader: JSONReader {
         do { return try parser.parseValue() } catch { throw .syntax(error) }
     }
 
+    package mutating func read<T: JSONReadable>(_ type: T.Type) throws(JSONReadError) -> T {
+        try T.read(from: &self)
+    }
+
     package mutating func readNull() throws(JSONReadError) -> Bool {
         guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "n") else { return false }
         do { _ = try parser.parseLiteral("null", .null) } catch { throw .syntax(error) }

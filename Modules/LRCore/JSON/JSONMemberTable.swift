@@ -3,8 +3,8 @@
 /// longer than 15 bytes would be a heap allocation each time).
 ///
 /// An open-addressing hash table (FNV-1a, linear probing, at most half full) over the names'
-/// bytes, built once per model type.
-package struct JSONMemberTable: Sendable {
+/// bytes, built once per model type (a class: a reader holds it with one reference).
+package final class JSONMemberTable: Sendable {
     /// The names, in declaration order; a member's index is its position here.
     package let names: [String]
     /// Every name's UTF-8 bytes, one after the other; `bounds[i]` is where name `i`'s are.

@@ -34,6 +34,9 @@ package protocol JSONReader {
     mutating func openArray<T>(for type: T.Type) throws(JSONReadError) -> ArrayIterator
     /// Moves to the next element; `false` after the last one.
     mutating func nextElement(_ iterator: inout ArrayIterator) throws(JSONReadError) -> Bool
+    /// Reads the current value as `type` through `type`'s entry point for this reader: the model's
+    /// routine then runs compiled for this reader, even when `type` is only known at run time.
+    mutating func read<T: JSONReadable>(_ type: T.Type) throws(JSONReadError) -> T
 }
 
 /// An object member's key as a reader reports it.
@@ -58,6 +61,10 @@ package enum JSONReadError: Error {
 package protocol JSONReadable: JSONValueDecodable {
     /// Reads the value at the reader's position.
     init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError)
+    /// `init(reading:)` over the bytes, as a non-generic entry point (``JSONReader/read(_:)``).
+    static func read(from reader: inout JSONByteReader) throws(JSONReadError) -> Self
+    /// `init(reading:)` over a tree, as a non-generic entry point (``JSONReader/read(_:)``).
+    static func read(from reader: inout JSONTreeReader) throws(JSONReadError) -> Self
 }
 
 extension JSONReadable {
@@ -72,12 +79,20 @@ extension JSONReadable {
         }
     }
 
+    package static func read(from reader: inout JSONByteReader) throws(JSONReadError) -> Self {
+        try Self(reading: &reader)
+    }
+
+    package static func read(from reader: inout JSONTreeReader) throws(JSONReadError) -> Self {
+        try Self(reading: &reader)
+    }
+
     /// Reads one JSON text straight from its UTF-8 bytes: the strictness of
     /// `JSONValue(parsing:)`, the result of `init(jsonValue:)` on its tree, without the tree.
     package static func read(json bytes: UnsafeRawBufferPointer) throws(JSONReadError) -> Self {
         var reader = JSONByteReader(bytes: bytes.assumingMemoryBound(to: UInt8.self))
         try reader.startDocument()
-        let value = try Self(reading: &reader)
+        let value = try Self.read(from: &reader)
         try reader.endDocument()
         return value
     }
@@ -149,7 +164,7 @@ extension JSONReader {
         if try readNull() { return nil }
         let start = mark
         do {
-            return try T(reading: &self)
+            return try read(T.self)
         } catch {
             guard case .mismatch = error else { throw error }
             // Read again, whole, from its start: the value is kept as it was sent.
@@ -189,7 +204,7 @@ extension Array: JSONReadable where Element: JSONReadable {
         var elements = try reader.openArray(for: Self.self)
         var result: [Element] = []
         while try reader.nextElement(&elements) {
-            result.append(try Element(reading: &reader))
+            result.append(try reader.read(Element.self))
         }
         self = result
     }

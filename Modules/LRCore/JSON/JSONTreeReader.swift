@@ -12,7 +12,7 @@ package struct JSONTreeReader: JSONReader {
     package static func read<T: JSONReadable>(_ type: T.Type, from value: JSONValue) throws(JSONValueMismatch) -> T {
         var reader = JSONTreeReader(value)
         do {
-            return try T(reading: &reader)
+            return try T.read(from: &reader)
         } catch {
             switch error {
             case .mismatch(let mismatch): throw mismatch
@@ -29,6 +29,10 @@ package struct JSONTreeReader: JSONReader {
     }
 
     package mutating func readValue() throws(JSONReadError) -> JSONValue { current }
+
+    package mutating func read<T: JSONReadable>(_ type: T.Type) throws(JSONReadError) -> T {
+        try T.read(from: &self)
+    }
 
     package mutating func readNull() throws(JSONReadError) -> Bool {
         if case .null = current { return true }
