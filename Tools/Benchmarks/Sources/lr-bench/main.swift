@@ -74,8 +74,8 @@ case "sdk-full", "sdk-full-obs2", "sdk-stub", "sdk-stub-obs2":
     logger = Logger(label: "loginradius", factory: { _ in DiscardingLogHandler() })
 case "sdk-full-noop":
     logger = Logger(label: "loginradius", factory: { _ in SwiftLogNoOpLogHandler() })
-case "transport-only", "handoff-floor", "decode-only", "decode-tree", "decode-decoder", "decode-plain", "decode-jsonvalue",
-    "decode-jsonvalue-parser":
+case "transport-only", "handoff-floor", "decode-only", "decode-tree", "decode-decoder", "decode-plain",
+    "decode-jsonvalue", "decode-jsonvalue-parser":
     logger = Logger(label: "loginradius", factory: { _ in SwiftLogNoOpLogHandler() })
 case "sdk-bare":
     configuration.retry = .disabled
