@@ -16,6 +16,9 @@ struct ModelParityTests {
         var name: String
         var knownFields: Set<String>
         var compare: @Sendable (Data) -> String?
+        /// Decodes a text by the direct path (the model reading the bytes, no tree) and by the
+        /// tree, and describes any difference (DirectParityTests.swift).
+        var compareDirect: @Sendable (Data) -> String?
         /// For a model a request body can be: decodes a text by the fast path, writes the value with
         /// `writeJSON(to:)` and with `JSONEncoder`, and describes any difference between the two
         /// JSON values (`nil` when they agree, or when the text is not a value of the model).
@@ -43,6 +46,7 @@ struct ModelParityTests {
         private init<T: JSONValueDecodable & Equatable & Sendable>(decoding type: T.Type, _ knownFields: Set<String>) {
             name = String(describing: type)
             self.knownFields = knownFields
+            compareDirect = { data in ModelParityTests.directDifference(T.self, data) }
             compare = { data in
                 let viaDecoder = Result { try JSONCoding.decode(T.self, from: data) }
                 let viaTree = Result { try T(jsonValue: try JSONValue(parsing: data)) }

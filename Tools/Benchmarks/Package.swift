@@ -26,6 +26,8 @@ let package = Package(
             dependencies: [
                 "BenchSupport",
                 .product(name: "LRAuth", package: "swift-loginradius"),
+                // The SDK's reply decoding alone, for the decode rows (`@_spi(Benchmarks)`).
+                .product(name: "LRCore", package: "swift-loginradius"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

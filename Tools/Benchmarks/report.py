@@ -75,13 +75,14 @@ labels = {
     "sdk-stub-obs2": "the same + a second Tracing/Metrics middleware pair (no backend)",
     "transport-only": "SDK transport alone (`CurlTransport.send`)",
     "handoff-floor": "async hand-off floor: task → I/O thread → task, no network, no work",
-    "decode-only": "typed decoding as the SDK does it: `JSONValue(parsing:)` + `AccessToken<Identity>(jsonValue:)` (no network)",
+    "decode-only": "typed decoding as the SDK does it: `AccessToken<Identity>` read straight from the reply's bytes (no network)",
+    "decode-tree": "the same through a tree: `JSONValue(parsing:)` + `AccessToken<Identity>(jsonValue:)` (no network)",
     "decode-decoder": "the same through `JSONDecoder` + `init(from:)` (a custom `Codable` profile's path; no network)",
     "decode-plain": "plain synthesized `Decodable` of the same reply, `JSONDecoder` (no network)",
     "decode-jsonvalue": "the reply as an untyped `JSONValue` tree through `JSONDecoder` (no network)",
     "decode-jsonvalue-parser": "the same tree from the SDK's own parser, `JSONValue(parsing:)` (no network)",
 }
-breakdown = ["sdk-stub", "sdk-stub-obs2", "transport-only", "transport-only-pollloop", "handoff-floor", "decode-only", "decode-decoder", "decode-plain", "decode-jsonvalue",
+breakdown = ["sdk-stub", "sdk-stub-obs2", "transport-only", "transport-only-pollloop", "handoff-floor", "decode-only", "decode-tree", "decode-decoder", "decode-plain", "decode-jsonvalue",
              "decode-jsonvalue-parser"]
 order = ["rawcurl-easy", "rawcurl-multi", "sdk-full", "sdk-full-pollloop", "sdk-bare", "sdk-full-noop", "sdk-full-obs2", "ahc", "urlsession",
          "python-sdk"]

@@ -140,7 +140,7 @@ for n in $concurrencies; do configs+=("ahc $n"); done
 for n in $concurrencies; do configs+=("urlsession $n"); done
 configs+=("python-sdk 1")
 # The breakdown rows (transport alone, typed decoding alone) for "Where the time goes".
-configs+=("sdk-stub 1" "sdk-stub-obs2 1" "transport-only 1" "transport-only 32" "handoff-floor 1" "decode-only 1" "decode-decoder 1" "decode-plain 1" "decode-jsonvalue 1" "decode-jsonvalue-parser 1")
+configs+=("sdk-stub 1" "sdk-stub-obs2 1" "transport-only 1" "transport-only 32" "handoff-floor 1" "decode-only 1" "decode-tree 1" "decode-decoder 1" "decode-plain 1" "decode-jsonvalue 1" "decode-jsonvalue-parser 1")
 
 run_config() {  # client concurrency run → one JSON line on stdout
   local client=$1 n=$2 run=$3
@@ -189,7 +189,7 @@ for n in 1 32; do
   LD_PRELOAD=$preload "$bin/urlsession-bench" --url "$url" --mode alloc --concurrency $n --calls "$alloc_calls" >> "$results"
   LD_PRELOAD=$preload "$bin/ahc-bench" --url "$url" --mode alloc --concurrency $n --calls "$alloc_calls" >> "$results"
 done
-for client in sdk-stub sdk-stub-obs2 transport-only handoff-floor decode-only decode-decoder decode-plain decode-jsonvalue \
+for client in sdk-stub sdk-stub-obs2 transport-only handoff-floor decode-only decode-tree decode-decoder decode-plain decode-jsonvalue \
   decode-jsonvalue-parser; do
   LD_PRELOAD=$preload "$bin/lr-bench" --client $client --url "$url" --body nginx/login-reply.json --mode alloc \
     --concurrency 1 --calls "$alloc_calls" >> "$results"

@@ -48,6 +48,9 @@ enum ResponseValidation {
 
     /// Decodes a successful reply.
     static func decode<Response: Decodable>(_ type: Response.Type, from body: Data) throws -> Response {
+        if let readable = type as? any JSONReadable.Type, let value = try decodeDirect(readable, as: type, from: body) {
+            return value
+        }
         if let fast = type as? any JSONValueDecodable.Type,
             let value = try decodeFast(fast, as: type, from: body)
         {
@@ -64,6 +67,24 @@ enum ResponseValidation {
             throw failure(type, error.summary, body)
         } catch {
             throw failure(type, "\(error)", body)
+        }
+    }
+
+    /// The direct path: the model reads its members straight from the bytes, no tree in between.
+    /// A syntax error is the reply's failure, as on the fast path (the reader reports the same
+    /// first error the parser does). `nil` when the reply does not have the model's shape at the
+    /// top (not an object, a required member missing): the fast path then says so, exactly as it
+    /// always has.
+    private static func decodeDirect<Readable: JSONReadable, Response>(
+        _ readable: Readable.Type, as type: Response.Type, from body: Data
+    ) throws -> Response? {
+        let result = body.withUnsafeBytes { bytes in
+            Result { () throws(JSONReadError) in try Readable.read(json: bytes) }
+        }
+        switch result {
+        case .success(let value): return value as? Response
+        case .failure(.syntax(let error)): throw failure(type, "malformed JSON: \(error)", body)
+        case .failure(.mismatch): return nil
         }
     }
 

@@ -9,6 +9,20 @@ extension JSONParser {
     ///    into the new string's storage: an escape never decodes to more bytes than it is written
     ///    with, so the raw length is a sufficient capacity.
     mutating func parseString() throws(JSONSyntaxError) -> String {
+        try makeString(try scanString())
+    }
+
+    /// A string's contents, found by ``scanString()``: `bytes[start..<end]`, with or without escapes.
+    struct ScannedString {
+        var start: Int
+        var end: Int
+        var hasEscapes: Bool
+    }
+
+    /// Pass 1 of ``parseString()``: checks the string whose opening `"` is at `index`, leaves
+    /// `index` after its closing `"` and returns where its contents are. A model reader looks an
+    /// object key up from these bytes, without making a `String` of it.
+    mutating func scanString() throws(JSONSyntaxError) -> ScannedString {
         let open = index
         let start = index + 1
         var position = start
@@ -38,8 +52,14 @@ extension JSONParser {
             }
         }
         index = position + 1
-        let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
-        guard hasEscapes else { return String(decoding: raw, as: UTF8.self) }
+        return ScannedString(start: start, end: position, hasEscapes: hasEscapes)
+    }
+
+    /// Pass 2 of ``parseString()``: the `String` of contents that ``scanString()`` found.
+    func makeString(_ scanned: ScannedString) throws(JSONSyntaxError) -> String {
+        let start = scanned.start
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<scanned.end])
+        guard scanned.hasEscapes else { return String(decoding: raw, as: UTF8.self) }
         var failure: JSONSyntaxError?
         let string = String(unsafeUninitializedCapacity: raw.count) { output in
             do throws(JSONSyntaxError) {

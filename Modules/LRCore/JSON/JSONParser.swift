@@ -28,6 +28,10 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The offset of the next byte to read.
     var index = 0
+    /// How many arrays and objects around the value being parsed are already open: the model
+    /// reader (``JSONByteReader``) opens the containers of the models it fills itself and parses
+    /// only the other values here, under the same depth limit.
+    var baseDepth = 0
     private var containers: [OpenContainer] = []
     /// The elements of the open arrays, innermost last; each is appended to in place and moved
     /// out whole at its `]`.
@@ -44,11 +48,37 @@ struct JSONParser {
 
     /// Parses the whole input: optional whitespace, exactly one value, optional whitespace.
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        try skipDocumentStart()
+        let value = try parseValue()
+        try requireDocumentEnd()
+        return value
+    }
+
+    /// Rejects an empty input, then skips a leading byte order mark and whitespace.
+    mutating func skipDocumentStart() throws(JSONSyntaxError) {
         guard !bytes.isEmpty else { throw JSONSyntaxError(offset: 0, reason: "empty input") }
         // RFC 8259 §8.1 lets a parser ignore a leading UTF-8 byte order mark, and JSONDecoder does;
         // a server that prepends one (some .NET stacks do) must not make every reply fail.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         skipWhitespace()
+    }
+
+    /// After the document's value: only whitespace may follow.
+    mutating func requireDocumentEnd() throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard index == bytes.count else { throw .found(bytes[index], at: index, expected: "end of input") }
+    }
+
+    /// Parses the one value that starts at `index` (whitespace before it already skipped) and
+    /// leaves `index` just after it. Its arrays and objects count on top of ``baseDepth``.
+    mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+        // A value read after a failed one (the model reader rewinds) starts with empty stacks;
+        // their capacity is kept for the next value.
+        if !containers.isEmpty {
+            containers.removeAll(keepingCapacity: true)
+            openArrays.removeAll(keepingCapacity: true)
+            pendingMembers.removeAll(keepingCapacity: true)
+        }
         document: while true {
             // A value starts at `index`: a scalar, or a container whose first value follows.
             var value: JSONValue
@@ -97,17 +127,13 @@ struct JSONParser {
                 }
                 value = closeInnermost()
             }
-            skipWhitespace()
-            guard index == bytes.count else { throw .found(bytes[index], at: index, expected: "end of input") }
             return value
         }
     }
 
     /// Opens the array or object whose bracket is at `index` and skips the whitespace after it.
     private mutating func open(isObject: Bool) throws(JSONSyntaxError) {
-        guard containers.count < Self.maximumDepth else {
-            throw JSONSyntaxError(offset: index, reason: "nesting deeper than \(Self.maximumDepth) levels")
-        }
+        guard baseDepth + containers.count < Self.maximumDepth else { throw tooDeep(at: index) }
         if containers.isEmpty {
             // Room for a typical reply's nesting and largest object, instead of growing to it.
             containers.reserveCapacity(8)
@@ -160,7 +186,7 @@ struct JSONParser {
     }
 
     /// Parses `literal` (`true`, `false` or `null`) at `index`, which must match it exactly.
-    private mutating func parseLiteral(_ literal: StaticString, _ value: JSONValue) throws(JSONSyntaxError)
+    mutating func parseLiteral(_ literal: StaticString, _ value: JSONValue) throws(JSONSyntaxError)
         -> JSONValue
     {
         let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
@@ -186,12 +212,17 @@ struct JSONParser {
     }
 
     /// Called after a `,` (at `index - 1`): a closing `close` next would be a trailing comma.
-    private mutating func rejectTrailingComma(before close: UInt8, in container: String) throws(JSONSyntaxError) {
+    mutating func rejectTrailingComma(before close: UInt8, in container: String) throws(JSONSyntaxError) {
         let comma = index - 1
         skipWhitespace()
         if index < bytes.count && bytes[index] == close {
             throw JSONSyntaxError(offset: comma, reason: "trailing comma in \(container)")
         }
+    }
+
+    /// The error for the bracket at `offset` that opens the 513th level.
+    func tooDeep(at offset: Int) -> JSONSyntaxError {
+        JSONSyntaxError(offset: offset, reason: "nesting deeper than \(Self.maximumDepth) levels")
     }
 
     /// The error for input that ends where `expected` should come.

@@ -1,7 +1,7 @@
 /// A type the SDK can build straight from a parsed ``JSONValue``, without going through `Decoder`.
 ///
-/// This is the SDK's fast decoding path: a reply is parsed once into a ``JSONValue`` tree
-/// (`JSONValue(parsing:)`) and the model is filled from it. Every generated model,
+/// The SDK's models are filled from a parsed ``JSONValue`` tree with it (and, for replies, straight
+/// from the reply's bytes, with the same code). Every generated model,
 /// ``AccessToken`` and ``PostResponseWithData`` conform, with the same rules as their
 /// `init(from:)`: a declared member of an unexpected type is kept in `additionalFields` and the
 /// property stays `nil`. Types that do not conform (your own `Codable` profile type, for example)
@@ -31,6 +31,12 @@ public struct JSONValueMismatch: Error, Sendable, Hashable, CustomStringConverti
         self.found = value.kindName
     }
 
+    /// A mismatch for `type` where a value of the kind `found` (`"a string"`, …) was read.
+    package init<T>(_ type: T.Type, found: String) {
+        self.expected = String(describing: type)
+        self.found = found
+    }
+
     /// A required member `member` of `type` that is absent (`found` is `nil`) or not usable.
     package init<T>(missing member: String, in type: T.Type, found: JSONValue?) {
         self.expected = "\(String(describing: type)) with member `\(member)`"
@@ -54,25 +60,10 @@ extension JSONValue {
         }
     }
 
-    /// This value as a declared member of type `type`, with the lenient rule every model uses:
-    /// `null` is absent; a value of another shape is kept, untouched, in `additionalFields[key]`
-    /// and the member is absent.
-    @inlinable
-    package func lenient<T: JSONValueDecodable>(
-        _ type: T.Type, key: String, additionalFields: inout [String: JSONValue]
-    ) -> T? {
-        if case .null = self { return nil }
-        do {
-            return try T(jsonValue: self)
-        } catch {
-            additionalFields[key] = self
-            return nil
-        }
-    }
-
-    /// This value as a declared member of any `Decodable` type, with the same lenient rule as
-    /// ``lenient(_:key:additionalFields:)``: the fast path for a `JSONValueDecodable` type,
-    /// `JSONDecoder` for any other (a custom `Codable` profile, for example).
+    /// This value as a declared member of any `Decodable` type, with the lenient rule every model
+    /// uses (`null` is absent; a value of another shape is kept, untouched, in
+    /// `additionalFields[key]` and the member is absent): `init(jsonValue:)` for a
+    /// `JSONValueDecodable` type, `JSONDecoder` for any other (a custom `Codable` profile).
     package func lenientDecodable<T: Decodable>(
         _ type: T.Type, key: String, additionalFields: inout [String: JSONValue]
     ) -> T? {

@@ -71,34 +71,36 @@ public struct AccessToken<Profile: Codable & Sendable>: Codable, Sendable {
     ///
     /// A `Profile` member that cannot be decoded as `Profile` leaves ``profile`` `nil` and is
     /// kept, untouched, in `additionalFields["Profile"]`. The value is read as a ``JSONValue`` and
-    /// built by `init(members:)`, the same code the fast path (`init(jsonValue:)`) runs.
+    /// built by `init(reading:)`, the same code the fast paths run.
     ///
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Decoder) throws {
-        guard case .object(let members) = try JSONValue(from: decoder) else {
+        var reader = JSONTreeReader(try JSONValue(from: decoder))
+        do {
+            try self.init(reading: &reader)
+        } catch {
             throw DecodingError.typeMismatch(
                 Self.self, .init(codingPath: decoder.codingPath, debugDescription: "expected a JSON object"))
         }
-        self.init(members: members)
     }
 
-    /// The one decoding path: the members of a JSON object, each with the lenient rule.
-    init(members: [String: JSONValue]) {
+    /// The one decoding path, from the reply's bytes or from a tree: the members of a JSON
+    /// object, each with the lenient rule.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: accessTokenMembers)
         self.init()
-        var additional: [String: JSONValue] = [:]
-        for (key, member) in members {
-            switch key {
-            case "access_token": accessToken = member.lenient(String.self, key: key, additionalFields: &additional)
-            case "refresh_token": refreshToken = member.lenient(String.self, key: key, additionalFields: &additional)
-            case "expires_in": expiresIn = member.lenient(LoginRadiusDate.self, key: key, additionalFields: &additional)
-            case "session_token": sessionToken = member.lenient(String.self, key: key, additionalFields: &additional)
-            case "session_expires_in":
-                sessionExpiresIn = member.lenient(LoginRadiusDate.self, key: key, additionalFields: &additional)
-            case "Profile": profile = member.lenientDecodable(Profile.self, key: key, additionalFields: &additional)
-            default: additional[key] = member
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: accessToken = try reader.member(String.self, &object)
+            case 1: refreshToken = try reader.member(String.self, &object)
+            case 2: expiresIn = try reader.member(LoginRadiusDate.self, &object)
+            case 3: sessionToken = try reader.member(String.self, &object)
+            case 4: sessionExpiresIn = try reader.member(LoginRadiusDate.self, &object)
+            case 5: profile = try reader.memberDecodable(Profile.self, &object)
+            default: break
             }
         }
-        additionalFields = additional
+        additionalFields = object.additionalFields
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -158,29 +160,32 @@ public struct PostResponseWithData<Data: Codable & Sendable>: Codable, Sendable 
     ///
     /// A `Data` member that cannot be decoded as `Data` leaves ``data`` `nil` and is kept,
     /// untouched, in `additionalFields["Data"]`. The value is read as a ``JSONValue`` and built by
-    /// `init(members:)`, the same code the fast path (`init(jsonValue:)`) runs.
+    /// `init(reading:)`, the same code the fast paths run.
     ///
     /// - Throws: `DecodingError` only when the value is not a JSON object.
     public init(from decoder: any Decoder) throws {
-        guard case .object(let members) = try JSONValue(from: decoder) else {
+        var reader = JSONTreeReader(try JSONValue(from: decoder))
+        do {
+            try self.init(reading: &reader)
+        } catch {
             throw DecodingError.typeMismatch(
                 Self.self, .init(codingPath: decoder.codingPath, debugDescription: "expected a JSON object"))
         }
-        self.init(members: members)
     }
 
-    /// The one decoding path: the members of a JSON object, each with the lenient rule.
-    init(members: [String: JSONValue]) {
+    /// The one decoding path, from the reply's bytes or from a tree: the members of a JSON
+    /// object, each with the lenient rule.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: postResponseMembers)
         self.init()
-        var additional: [String: JSONValue] = [:]
-        for (key, member) in members {
-            switch key {
-            case "IsPosted": isPosted = member.lenient(Bool.self, key: key, additionalFields: &additional)
-            case "Data": data = member.lenientDecodable(Data.self, key: key, additionalFields: &additional)
-            default: additional[key] = member
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: isPosted = try reader.member(Bool.self, &object)
+            case 1: data = try reader.memberDecodable(Data.self, &object)
+            default: break
             }
         }
-        additionalFields = additional
+        additionalFields = object.additionalFields
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -201,3 +206,12 @@ public struct PostResponseWithData<Data: Codable & Sendable>: Codable, Sendable 
 
 extension PostResponseWithData: Equatable where Data: Equatable {}
 extension PostResponseWithData: Hashable where Data: Hashable {}
+
+/// `AccessToken`'s members in the order its `init(reading:)` numbers them (a generic type has no
+/// stored static properties).
+private let accessTokenMembers = JSONMemberTable([
+    "access_token", "refresh_token", "expires_in", "session_token", "session_expires_in", "Profile",
+])
+
+/// `PostResponseWithData`'s members in the order its `init(reading:)` numbers them.
+private let postResponseMembers = JSONMemberTable(["IsPosted", "Data"])

@@ -59,7 +59,9 @@ struct ModelGenerator {
         out += writer()
         out += "}\n\n"
         out += "// Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.\n"
-        out += "extension \(model.name): JSONWritable {}\n"
+        out += "extension \(model.name): JSONWritable {}\n\n"
+        out += "// Replies are read straight from their bytes with `init(reading:)`, without a tree.\n"
+        out += "extension \(model.name): JSONReadable {}\n"
         return out
     }
 
@@ -83,7 +85,7 @@ struct ModelGenerator {
     }
 
     /// `init(from:)` reads the value as a ``JSONValue`` and builds the model with
-    /// ``init(jsonValue:)``: one set of decoding rules, whatever the decoder.
+    /// ``init(jsonValue:)``, so `init(reading:)`: one set of decoding rules, whatever the decoder.
     private func decoder() -> String {
         var out =
             "    /// Decodes the value with the rules of ``init(jsonValue:)``: a member of an unexpected type is\n"
@@ -98,59 +100,58 @@ struct ModelGenerator {
         return out
     }
 
-    /// `init(jsonValue:)`: one pass over the members present, each dispatched by its index in a
-    /// static table (one hash per member, none per absent field), unknown members kept as they are.
+    /// `init(jsonValue:)` and `init(reading:)`: the one decoding routine, generic over the reader
+    /// (the reply's bytes or a parsed tree). One pass over the members present, each key looked up
+    /// in a static table (no hash of a `String`, none per absent field) and its value read as the
+    /// member's type; unknown members kept as they are.
     private func jsonValueDecoder() -> String {
-        var out = ""
-        if !model.fields.isEmpty {
-            let entries = model.fields.enumerated().map { "\(Swift.literal($0.element.wire)): \($0.offset)" }
-            out +=
-                "    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.\n"
-            out +=
-                Layout.collection("private static let memberIndex: [String: Int] = ", entries, indent: "    ") + "\n\n"
-        }
-        out += "    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected\n"
-        out += "    /// type is kept in ``additionalFields``, unknown members are kept as they are.\n"
+        let known = model.fields.map { Swift.literal($0.wire) }
+        var out = "    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.\n"
+        out +=
+            Layout.collection(
+                "private static let members = JSONMemberTable(", known, indent: "    ", trailer: ")") + "\n\n"
+        out += "    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a\n"
+        out += "    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept\n"
+        out += "    /// as they are.\n"
         out += "    ///\n    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object"
         out += model.requiredFields.isEmpty ? ".\n" : " or lacks a required member.\n"
         out += "    public init(jsonValue: JSONValue) throws(JSONValueMismatch) {\n"
-        out +=
-            "        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }\n"
+        out += "        self = try JSONTreeReader.read(Self.self, from: jsonValue)\n    }\n\n"
+        out += "    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present\n"
+        out += "    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,\n"
+        out += "    /// in ``additionalFields``), unknown members are kept as they are.\n"
+        out += "    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {\n"
+        out += "        var object = try reader.beginObject(Self.self, members: Self.members)\n"
         guard !model.fields.isEmpty else {
-            return out + "        self.init(additionalFields: members)\n    }\n\n"
+            out += "        while try reader.nextMember(&object) != nil {}\n"
+            return out + "        self.init(additionalFields: object.additionalFields)\n    }\n\n"
         }
         for field in model.fields {
             out += "        var \(Swift.identifier(field.swift)): \(field.type)? = nil\n"
         }
-        out += "        var additional: [String: JSONValue] = [:]\n"
-        out += "        for (jsonKey, jsonMember) in members {\n"
-        out += "            switch Self.memberIndex[jsonKey] ?? -1 {\n"
+        out += "        while let member = try reader.nextMember(&object) {\n"
+        out += "            switch member {\n"
         for (index, field) in model.fields.enumerated() {
-            let head = "\(Swift.identifier(field.swift)) = jsonMember.lenient"
-            let arguments = ["\(field.type).self", "key: jsonKey", "additionalFields: &additional"]
-            let call = Layout.call(head, arguments, indent: "")
-            let single = "            case \(index): " + call
-            if single.count <= Layout.lineLength && !call.contains("\n") {
+            let head = "\(Swift.identifier(field.swift)) = try reader.member"
+            let arguments = ["\(field.type).self", "&object"]
+            let single = "            case \(index): " + Layout.call(head, arguments, indent: "")
+            if single.count <= Layout.lineLength {
                 out += single + "\n"
             } else {
                 out += "            case \(index):\n"
                 out += Layout.call(head, arguments, indent: "                ") + "\n"
             }
         }
-        out += "            default: additional[jsonKey] = jsonMember\n"
+        out += "            default: break\n"
         out += "            }\n        }\n"
-        for field in model.requiredFields {
+        for (index, field) in model.fields.enumerated() where field.isRequired {
             let name = Swift.identifier(field.swift)
-            out += "        guard let \(name) else {\n"
-            out +=
-                Layout.statement(
-                    "throw JSONValueMismatch(missing: \(Swift.literal(field.wire)), in: Self.self, "
-                        + "found: members[\(Swift.literal(field.wire))])",
-                    indent: "            ") + "\n"
-            out += "        }\n"
+            out += "        guard let \(name) else { throw object.missing(\(index), in: Self.self) }\n"
         }
         let arguments = orderedFields.map { "\($0.swift): \(Swift.identifier($0.swift))" }
-        out += Layout.call("self.init", arguments + ["additionalFields: additional"], indent: "        ") + "\n"
+        out +=
+            Layout.call("self.init", arguments + ["additionalFields: object.additionalFields"], indent: "        ")
+            + "\n"
         out += "    }\n\n"
         return out
     }

@@ -48,31 +48,42 @@ public struct AccountCreateModel: Codable, Sendable, Hashable, JSONValueDecodabl
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = ["email": 0, "firstName": 1, "lastName": 2, "password": 3]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["email", "firstName", "lastName", "password"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var email: [EmailAddress]? = nil
         var firstName: String? = nil
         var lastName: String? = nil
         var password: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
-            case 1: firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: email = try reader.member([EmailAddress].self, &object)
+            case 1: firstName = try reader.member(String.self, &object)
+            case 2: lastName = try reader.member(String.self, &object)
+            case 3: password = try reader.member(String.self, &object)
+            default: break
             }
         }
         self.init(
-            email: email, firstName: firstName, lastName: lastName, password: password, additionalFields: additional
+            email: email,
+            firstName: firstName,
+            lastName: lastName,
+            password: password,
+            additionalFields: object.additionalFields
         )
     }
 
@@ -121,3 +132,6 @@ public struct AccountCreateModel: Codable, Sendable, Hashable, JSONValueDecodabl
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension AccountCreateModel: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension AccountCreateModel: JSONReadable {}

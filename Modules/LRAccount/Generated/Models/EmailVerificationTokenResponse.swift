@@ -42,26 +42,33 @@ public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable, JSONV
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = ["VerificationToken": 0, "expires_in": 1]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["VerificationToken", "expires_in"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var verificationToken: String? = nil
         var expiresIn: LoginRadiusDate? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: verificationToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: expiresIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: verificationToken = try reader.member(String.self, &object)
+            case 1: expiresIn = try reader.member(LoginRadiusDate.self, &object)
+            default: break
             }
         }
-        self.init(verificationToken: verificationToken, expiresIn: expiresIn, additionalFields: additional)
+        self.init(verificationToken: verificationToken, expiresIn: expiresIn, additionalFields: object.additionalFields)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -97,3 +104,6 @@ public struct EmailVerificationTokenResponse: Codable, Sendable, Hashable, JSONV
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension EmailVerificationTokenResponse: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension EmailVerificationTokenResponse: JSONReadable {}

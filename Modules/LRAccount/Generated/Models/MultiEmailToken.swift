@@ -57,33 +57,38 @@ public struct MultiEmailToken: Codable, Sendable, Hashable, JSONValueDecodable {
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "clientguid": 0, "email": 1, "name": 2, "type": 3, "uid": 4, "userName": 5,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["clientguid", "email", "name", "type", "uid", "userName"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var clientGUID: String? = nil
         var email: String? = nil
         var name: String? = nil
         var `type`: String? = nil
         var uid: String? = nil
         var userName: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: clientGUID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: email = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: `type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: clientGUID = try reader.member(String.self, &object)
+            case 1: email = try reader.member(String.self, &object)
+            case 2: name = try reader.member(String.self, &object)
+            case 3: `type` = try reader.member(String.self, &object)
+            case 4: uid = try reader.member(String.self, &object)
+            case 5: userName = try reader.member(String.self, &object)
+            default: break
             }
         }
         self.init(
@@ -93,7 +98,7 @@ public struct MultiEmailToken: Codable, Sendable, Hashable, JSONValueDecodable {
             type: `type`,
             uid: uid,
             userName: userName,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -154,3 +159,6 @@ public struct MultiEmailToken: Codable, Sendable, Hashable, JSONValueDecodable {
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension MultiEmailToken: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension MultiEmailToken: JSONReadable {}

@@ -37,30 +37,32 @@ public struct RoleContextAdditionalPermissionRemoveRoleModel: Codable, Sendable,
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = ["additionalPermissions": 0]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["additionalPermissions"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var additionalPermissions: [String]? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0:
-                additionalPermissions = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: additionalPermissions = try reader.member([String].self, &object)
+            default: break
             }
         }
-        guard let additionalPermissions else {
-            throw JSONValueMismatch(
-                missing: "additionalPermissions", in: Self.self, found: members["additionalPermissions"]
-            )
-        }
-        self.init(additionalPermissions: additionalPermissions, additionalFields: additional)
+        guard let additionalPermissions else { throw object.missing(0, in: Self.self) }
+        self.init(additionalPermissions: additionalPermissions, additionalFields: object.additionalFields)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -88,3 +90,6 @@ public struct RoleContextAdditionalPermissionRemoveRoleModel: Codable, Sendable,
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension RoleContextAdditionalPermissionRemoveRoleModel: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension RoleContextAdditionalPermissionRemoveRoleModel: JSONReadable {}

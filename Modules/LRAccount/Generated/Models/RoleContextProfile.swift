@@ -60,35 +60,40 @@ public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodabl
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "RoleContext": 0, "Uid": 1, "LastLoginDate": 2, "FullName": 3, "Email": 4, "ImageUrl": 5,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "RoleContext", "Uid", "LastLoginDate", "FullName", "Email", "ImageUrl",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var roleContext: RoleContextDetails? = nil
         var uid: String? = nil
         var lastLoginDate: LoginRadiusDate? = nil
         var fullName: String? = nil
         var email: [EmailAddress]? = nil
         var imageURL: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0:
-                roleContext = jsonMember.lenient(RoleContextDetails.self, key: jsonKey, additionalFields: &additional)
-            case 1: uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                lastLoginDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 3: fullName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
-            case 5: imageURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: roleContext = try reader.member(RoleContextDetails.self, &object)
+            case 1: uid = try reader.member(String.self, &object)
+            case 2: lastLoginDate = try reader.member(LoginRadiusDate.self, &object)
+            case 3: fullName = try reader.member(String.self, &object)
+            case 4: email = try reader.member([EmailAddress].self, &object)
+            case 5: imageURL = try reader.member(String.self, &object)
+            default: break
             }
         }
         self.init(
@@ -98,7 +103,7 @@ public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodabl
             fullName: fullName,
             email: email,
             imageURL: imageURL,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -159,3 +164,6 @@ public struct RoleContextProfile: Codable, Sendable, Hashable, JSONValueDecodabl
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension RoleContextProfile: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension RoleContextProfile: JSONReadable {}

@@ -88,19 +88,26 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable,
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "email": 0, "firstName": 1, "lastName": 2, "password": 3, "phoneId": 4, "userName": 5, "birthDate": 6,
-        "gender": 7, "customFields": 8, "middleName": 9, "g-recaptcha-response": 10, "qq_captcha_ticket": 11,
-        "qq_captcha_randstr": 12,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "email", "firstName", "lastName", "password", "phoneId", "userName", "birthDate", "gender", "customFields",
+        "middleName", "g-recaptcha-response", "qq_captcha_ticket", "qq_captcha_randstr",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var email: [EmailAddress]? = nil
         var firstName: String? = nil
         var lastName: String? = nil
@@ -114,32 +121,26 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable,
         var gRecaptchaResponse: String? = nil
         var qqCaptchaTicket: String? = nil
         var qqCaptchaRandstr: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
-            case 1: firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: phoneID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 8:
-                customFields = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 9: middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 10: gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 11: qqCaptchaTicket = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 12: qqCaptchaRandstr = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: email = try reader.member([EmailAddress].self, &object)
+            case 1: firstName = try reader.member(String.self, &object)
+            case 2: lastName = try reader.member(String.self, &object)
+            case 3: password = try reader.member(String.self, &object)
+            case 4: phoneID = try reader.member(String.self, &object)
+            case 5: userName = try reader.member(String.self, &object)
+            case 6: birthDate = try reader.member(String.self, &object)
+            case 7: gender = try reader.member(String.self, &object)
+            case 8: customFields = try reader.member([String: JSONValue].self, &object)
+            case 9: middleName = try reader.member(String.self, &object)
+            case 10: gRecaptchaResponse = try reader.member(String.self, &object)
+            case 11: qqCaptchaTicket = try reader.member(String.self, &object)
+            case 12: qqCaptchaRandstr = try reader.member(String.self, &object)
+            default: break
             }
         }
-        guard let email else {
-            throw JSONValueMismatch(missing: "email", in: Self.self, found: members["email"])
-        }
-        guard let password else {
-            throw JSONValueMismatch(missing: "password", in: Self.self, found: members["password"])
-        }
+        guard let email else { throw object.missing(0, in: Self.self) }
+        guard let password else { throw object.missing(3, in: Self.self) }
         self.init(
             email: email,
             password: password,
@@ -154,7 +155,7 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable,
             gRecaptchaResponse: gRecaptchaResponse,
             qqCaptchaTicket: qqCaptchaTicket,
             qqCaptchaRandstr: qqCaptchaRandstr,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -253,3 +254,6 @@ public struct AuthUserRegistrationModelWithCaptcha: Codable, Sendable, Hashable,
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension AuthUserRegistrationModelWithCaptcha: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension AuthUserRegistrationModelWithCaptcha: JSONReadable {}

@@ -51,46 +51,44 @@ public struct EmailAuthenticationModel: Codable, Sendable, Hashable, JSONValueDe
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "email": 0, "password": 1, "securityanswer": 2, "g-recaptcha-response": 3,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["email", "password", "securityanswer", "g-recaptcha-response"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var email: String? = nil
         var password: String? = nil
         var securityAnswer: [String: JSONValue]? = nil
         var gRecaptchaResponse: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: email = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                securityAnswer = jsonMember.lenient(
-                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            case 3: gRecaptchaResponse = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: email = try reader.member(String.self, &object)
+            case 1: password = try reader.member(String.self, &object)
+            case 2: securityAnswer = try reader.member([String: JSONValue].self, &object)
+            case 3: gRecaptchaResponse = try reader.member(String.self, &object)
+            default: break
             }
         }
-        guard let email else {
-            throw JSONValueMismatch(missing: "email", in: Self.self, found: members["email"])
-        }
-        guard let password else {
-            throw JSONValueMismatch(missing: "password", in: Self.self, found: members["password"])
-        }
+        guard let email else { throw object.missing(0, in: Self.self) }
+        guard let password else { throw object.missing(1, in: Self.self) }
         self.init(
             email: email,
             password: password,
             securityAnswer: securityAnswer,
             gRecaptchaResponse: gRecaptchaResponse,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -135,3 +133,6 @@ public struct EmailAuthenticationModel: Codable, Sendable, Hashable, JSONValueDe
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension EmailAuthenticationModel: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension EmailAuthenticationModel: JSONReadable {}

@@ -47,40 +47,40 @@ public struct ResetPasswordBySecurityAnswerAndPhoneModel: Codable, Sendable, Has
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = ["password": 0, "phone": 1, "securityAnswer": 2]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["password", "phone", "securityAnswer"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var password: String? = nil
         var phone: String? = nil
         var securityAnswer: [String: JSONValue]? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: phone = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                securityAnswer = jsonMember.lenient(
-                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: password = try reader.member(String.self, &object)
+            case 1: phone = try reader.member(String.self, &object)
+            case 2: securityAnswer = try reader.member([String: JSONValue].self, &object)
+            default: break
             }
         }
-        guard let password else {
-            throw JSONValueMismatch(missing: "password", in: Self.self, found: members["password"])
-        }
-        guard let phone else {
-            throw JSONValueMismatch(missing: "phone", in: Self.self, found: members["phone"])
-        }
-        guard let securityAnswer else {
-            throw JSONValueMismatch(missing: "securityAnswer", in: Self.self, found: members["securityAnswer"])
-        }
-        self.init(password: password, phone: phone, securityAnswer: securityAnswer, additionalFields: additional)
+        guard let password else { throw object.missing(0, in: Self.self) }
+        guard let phone else { throw object.missing(1, in: Self.self) }
+        guard let securityAnswer else { throw object.missing(2, in: Self.self) }
+        self.init(
+            password: password, phone: phone, securityAnswer: securityAnswer, additionalFields: object.additionalFields
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -116,3 +116,6 @@ public struct ResetPasswordBySecurityAnswerAndPhoneModel: Codable, Sendable, Has
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension ResetPasswordBySecurityAnswerAndPhoneModel: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension ResetPasswordBySecurityAnswerAndPhoneModel: JSONReadable {}

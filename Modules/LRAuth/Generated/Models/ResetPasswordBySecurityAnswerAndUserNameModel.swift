@@ -46,40 +46,43 @@ public struct ResetPasswordBySecurityAnswerAndUserNameModel: Codable, Sendable, 
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = ["password": 0, "securityAnswer": 1, "userName": 2]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["password", "securityAnswer", "userName"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var password: String? = nil
         var securityAnswer: [String: JSONValue]? = nil
         var userName: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1:
-                securityAnswer = jsonMember.lenient(
-                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            case 2: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: password = try reader.member(String.self, &object)
+            case 1: securityAnswer = try reader.member([String: JSONValue].self, &object)
+            case 2: userName = try reader.member(String.self, &object)
+            default: break
             }
         }
-        guard let password else {
-            throw JSONValueMismatch(missing: "password", in: Self.self, found: members["password"])
-        }
-        guard let securityAnswer else {
-            throw JSONValueMismatch(missing: "securityAnswer", in: Self.self, found: members["securityAnswer"])
-        }
-        guard let userName else {
-            throw JSONValueMismatch(missing: "userName", in: Self.self, found: members["userName"])
-        }
-        self.init(password: password, securityAnswer: securityAnswer, userName: userName, additionalFields: additional)
+        guard let password else { throw object.missing(0, in: Self.self) }
+        guard let securityAnswer else { throw object.missing(1, in: Self.self) }
+        guard let userName else { throw object.missing(2, in: Self.self) }
+        self.init(
+            password: password,
+            securityAnswer: securityAnswer,
+            userName: userName,
+            additionalFields: object.additionalFields
+        )
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -115,3 +118,6 @@ public struct ResetPasswordBySecurityAnswerAndUserNameModel: Codable, Sendable, 
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension ResetPasswordBySecurityAnswerAndUserNameModel: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension ResetPasswordBySecurityAnswerAndUserNameModel: JSONReadable {}

@@ -66,18 +66,25 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDeco
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "firstName": 0, "lastName": 1, "userName": 2, "birthDate": 3, "gender": 4, "customFields": 5, "middleName": 6,
-        "phoneId": 7,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "firstName", "lastName", "userName", "birthDate", "gender", "customFields", "middleName", "phoneId",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var firstName: String? = nil
         var lastName: String? = nil
         var userName: String? = nil
@@ -86,19 +93,17 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDeco
         var customFields: [String: JSONValue]? = nil
         var middleName: String? = nil
         var phoneID: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5:
-                customFields = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 6: middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: phoneID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: firstName = try reader.member(String.self, &object)
+            case 1: lastName = try reader.member(String.self, &object)
+            case 2: userName = try reader.member(String.self, &object)
+            case 3: birthDate = try reader.member(String.self, &object)
+            case 4: gender = try reader.member(String.self, &object)
+            case 5: customFields = try reader.member([String: JSONValue].self, &object)
+            case 6: middleName = try reader.member(String.self, &object)
+            case 7: phoneID = try reader.member(String.self, &object)
+            default: break
             }
         }
         self.init(
@@ -110,7 +115,7 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDeco
             customFields: customFields,
             middleName: middleName,
             phoneID: phoneID,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -183,3 +188,6 @@ public struct UserProfileUpdateModel: Codable, Sendable, Hashable, JSONValueDeco
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension UserProfileUpdateModel: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension UserProfileUpdateModel: JSONReadable {}

@@ -44,26 +44,33 @@ public struct APIVersionConfiguration: Codable, Sendable, Hashable, JSONValueDec
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = ["v1": 0, "v2": 1]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["v1", "v2"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var v1: Bool? = nil
         var v2: Bool? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: v1 = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 1: v2 = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: v1 = try reader.member(Bool.self, &object)
+            case 1: v2 = try reader.member(Bool.self, &object)
+            default: break
             }
         }
-        self.init(v1: v1, v2: v2, additionalFields: additional)
+        self.init(v1: v1, v2: v2, additionalFields: object.additionalFields)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -99,3 +106,6 @@ public struct APIVersionConfiguration: Codable, Sendable, Hashable, JSONValueDec
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension APIVersionConfiguration: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension APIVersionConfiguration: JSONReadable {}

@@ -242,30 +242,36 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "SocialSchema": 0, "RegistrationFormSchema": 1, "SecurityQuestions": 2, "IsHttps": 3, "AppName": 4,
-        "IsCustomerRegistration": 5, "ApiVersion": 6, "EmailVerificationFlow": 7, "IsAutoLookUpEnabled": 8,
-        "IsPhoneLogin": 9, "IsDisabledSocialRegistration": 10, "IsDisabledAccountLinking": 11, "IsAgeRestriction": 12,
-        "IsSecurityQuestion": 13, "AskRequiredFieldsOnTraditionalLogin": 14, "IsLogoutOnEmailVerification": 15,
-        "IsNoCallbackForSocialLogin": 16, "IsUserNameLogin": 17, "IsMobileCallbackForSocialLogin": 18,
-        "IsInvisibleRecaptcha": 19, "IsBackendJobEnabled": 20, "AskPasswordOnSocialLogin": 21,
-        "AskEmailIdForUnverifiedUserLogin": 22, "AskOptionalFieldsOnSocialSignup": 23, "IsRiskBasedAuthentication": 24,
-        "IsV2Recaptcha": 25, "CheckPhoneNoAvailabilityOnRegistration": 26, "DuplicateEmailWithUniqueUsername": 27,
-        "StoreOnlyRegistrationFormFieldsForSocial": 28, "OTPEmailVerification": 29, "LoginLockedConfiguration": 30,
-        "IsInstantSignin": 31, "IsLoginOnEmailVerification": 32, "LoginOnPasswordReset": 33,
-        "TwoFactorAuthentication": 34, "IsRememberMe": 35, "V2RecaptchaSiteKey": 36, "QQTencentCaptchaKey": 37,
-        "NoRegistration": 38, "CustomDomain": 39, "PrivacyPolicyConfiguration": 40,
-        "OptionalRecaptchaConfiguration": 41, "ApiRequestSigningConfig": 42, "TemplateVerificationTypes": 43,
-        "PassKeysConfig": 44,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "SocialSchema", "RegistrationFormSchema", "SecurityQuestions", "IsHttps", "AppName", "IsCustomerRegistration",
+        "ApiVersion", "EmailVerificationFlow", "IsAutoLookUpEnabled", "IsPhoneLogin", "IsDisabledSocialRegistration",
+        "IsDisabledAccountLinking", "IsAgeRestriction", "IsSecurityQuestion", "AskRequiredFieldsOnTraditionalLogin",
+        "IsLogoutOnEmailVerification", "IsNoCallbackForSocialLogin", "IsUserNameLogin",
+        "IsMobileCallbackForSocialLogin", "IsInvisibleRecaptcha", "IsBackendJobEnabled", "AskPasswordOnSocialLogin",
+        "AskEmailIdForUnverifiedUserLogin", "AskOptionalFieldsOnSocialSignup", "IsRiskBasedAuthentication",
+        "IsV2Recaptcha", "CheckPhoneNoAvailabilityOnRegistration", "DuplicateEmailWithUniqueUsername",
+        "StoreOnlyRegistrationFormFieldsForSocial", "OTPEmailVerification", "LoginLockedConfiguration",
+        "IsInstantSignin", "IsLoginOnEmailVerification", "LoginOnPasswordReset", "TwoFactorAuthentication",
+        "IsRememberMe", "V2RecaptchaSiteKey", "QQTencentCaptchaKey", "NoRegistration", "CustomDomain",
+        "PrivacyPolicyConfiguration", "OptionalRecaptchaConfiguration", "ApiRequestSigningConfig",
+        "TemplateVerificationTypes", "PassKeysConfig",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var socialSchema: SocialSchema? = nil
         var registrationFormSchema: [RegistrationFormField]? = nil
         var securityQuestions: SecurityQuestionConfiguration? = nil
@@ -311,118 +317,54 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
         var apiRequestSigningConfig: APIRequestSigningConfiguration? = nil
         var templateVerificationTypes: [String: String]? = nil
         var passKeysConfig: PasskeyConfiguration? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: socialSchema = jsonMember.lenient(SocialSchema.self, key: jsonKey, additionalFields: &additional)
-            case 1:
-                registrationFormSchema = jsonMember.lenient(
-                    [RegistrationFormField].self, key: jsonKey, additionalFields: &additional
-                )
-            case 2:
-                securityQuestions = jsonMember.lenient(
-                    SecurityQuestionConfiguration.self, key: jsonKey, additionalFields: &additional
-                )
-            case 3: isHTTPS = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 4: appName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: isCustomerRegistration = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 6:
-                apiVersion = jsonMember.lenient(
-                    APIVersionConfiguration.self, key: jsonKey, additionalFields: &additional
-                )
-            case 7: emailVerificationFlow = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 8: isAutoLookUpEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 9: isPhoneLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 10:
-                isDisabledSocialRegistration = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 11:
-                isDisabledAccountLinking = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 12: isAgeRestriction = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 13: isSecurityQuestion = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 14:
-                askRequiredFieldsOnTraditionalLogin = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 15:
-                isLogoutOnEmailVerification = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 16:
-                isNoCallbackForSocialLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 17: isUserNameLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 18:
-                isMobileCallbackForSocialLogin = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 19: isInvisibleRecaptcha = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 20: isBackendJobEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 21:
-                askPasswordOnSocialLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 22:
-                askEmailIDForUnverifiedUserLogin = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 23:
-                askOptionalFieldsOnSocialSignup = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 24:
-                isRiskBasedAuthentication = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 25: isV2Recaptcha = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 26:
-                checkPhoneNoAvailabilityOnRegistration = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 27:
-                duplicateEmailWithUniqueUserName = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 28:
-                storeOnlyRegistrationFormFieldsForSocial = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 29: otpEmailVerification = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 30:
-                loginLockedConfiguration = jsonMember.lenient(
-                    LoginLockedConfiguration.self, key: jsonKey, additionalFields: &additional
-                )
-            case 31:
-                isInstantSignin = jsonMember.lenient(
-                    InstantSigninConfiguration.self, key: jsonKey, additionalFields: &additional
-                )
-            case 32:
-                isLoginOnEmailVerification = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 33: loginOnPasswordReset = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 34:
-                twoFactorAuthentication = jsonMember.lenient(
-                    TwoFactorAuthenticationConfiguration.self, key: jsonKey, additionalFields: &additional
-                )
-            case 35: isRememberMe = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 36: v2RecaptchaSiteKey = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 37: qqTencentCaptchaKey = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 38: noRegistration = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 39: customDomain = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 40:
-                privacyPolicyConfiguration = jsonMember.lenient(
-                    PrivacyPolicyConfiguration.self, key: jsonKey, additionalFields: &additional
-                )
-            case 41:
-                optionalRecaptchaConfiguration = jsonMember.lenient(
-                    OptionalRecaptchaConfiguration.self, key: jsonKey, additionalFields: &additional
-                )
-            case 42:
-                apiRequestSigningConfig = jsonMember.lenient(
-                    APIRequestSigningConfiguration.self, key: jsonKey, additionalFields: &additional
-                )
-            case 43:
-                templateVerificationTypes = jsonMember.lenient(
-                    [String: String].self, key: jsonKey, additionalFields: &additional
-                )
-            case 44:
-                passKeysConfig = jsonMember.lenient(
-                    PasskeyConfiguration.self, key: jsonKey, additionalFields: &additional
-                )
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: socialSchema = try reader.member(SocialSchema.self, &object)
+            case 1: registrationFormSchema = try reader.member([RegistrationFormField].self, &object)
+            case 2: securityQuestions = try reader.member(SecurityQuestionConfiguration.self, &object)
+            case 3: isHTTPS = try reader.member(Bool.self, &object)
+            case 4: appName = try reader.member(String.self, &object)
+            case 5: isCustomerRegistration = try reader.member(Bool.self, &object)
+            case 6: apiVersion = try reader.member(APIVersionConfiguration.self, &object)
+            case 7: emailVerificationFlow = try reader.member(String.self, &object)
+            case 8: isAutoLookUpEnabled = try reader.member(Bool.self, &object)
+            case 9: isPhoneLogin = try reader.member(Bool.self, &object)
+            case 10: isDisabledSocialRegistration = try reader.member(Bool.self, &object)
+            case 11: isDisabledAccountLinking = try reader.member(Bool.self, &object)
+            case 12: isAgeRestriction = try reader.member(Bool.self, &object)
+            case 13: isSecurityQuestion = try reader.member(Bool.self, &object)
+            case 14: askRequiredFieldsOnTraditionalLogin = try reader.member(Bool.self, &object)
+            case 15: isLogoutOnEmailVerification = try reader.member(Bool.self, &object)
+            case 16: isNoCallbackForSocialLogin = try reader.member(Bool.self, &object)
+            case 17: isUserNameLogin = try reader.member(Bool.self, &object)
+            case 18: isMobileCallbackForSocialLogin = try reader.member(Bool.self, &object)
+            case 19: isInvisibleRecaptcha = try reader.member(Bool.self, &object)
+            case 20: isBackendJobEnabled = try reader.member(Bool.self, &object)
+            case 21: askPasswordOnSocialLogin = try reader.member(Bool.self, &object)
+            case 22: askEmailIDForUnverifiedUserLogin = try reader.member(Bool.self, &object)
+            case 23: askOptionalFieldsOnSocialSignup = try reader.member(Bool.self, &object)
+            case 24: isRiskBasedAuthentication = try reader.member(Bool.self, &object)
+            case 25: isV2Recaptcha = try reader.member(Bool.self, &object)
+            case 26: checkPhoneNoAvailabilityOnRegistration = try reader.member(Bool.self, &object)
+            case 27: duplicateEmailWithUniqueUserName = try reader.member(Bool.self, &object)
+            case 28: storeOnlyRegistrationFormFieldsForSocial = try reader.member(Bool.self, &object)
+            case 29: otpEmailVerification = try reader.member(Bool.self, &object)
+            case 30: loginLockedConfiguration = try reader.member(LoginLockedConfiguration.self, &object)
+            case 31: isInstantSignin = try reader.member(InstantSigninConfiguration.self, &object)
+            case 32: isLoginOnEmailVerification = try reader.member(Bool.self, &object)
+            case 33: loginOnPasswordReset = try reader.member(Bool.self, &object)
+            case 34: twoFactorAuthentication = try reader.member(TwoFactorAuthenticationConfiguration.self, &object)
+            case 35: isRememberMe = try reader.member(Bool.self, &object)
+            case 36: v2RecaptchaSiteKey = try reader.member(String.self, &object)
+            case 37: qqTencentCaptchaKey = try reader.member(String.self, &object)
+            case 38: noRegistration = try reader.member(Bool.self, &object)
+            case 39: customDomain = try reader.member(JSONValue.self, &object)
+            case 40: privacyPolicyConfiguration = try reader.member(PrivacyPolicyConfiguration.self, &object)
+            case 41: optionalRecaptchaConfiguration = try reader.member(OptionalRecaptchaConfiguration.self, &object)
+            case 42: apiRequestSigningConfig = try reader.member(APIRequestSigningConfiguration.self, &object)
+            case 43: templateVerificationTypes = try reader.member([String: String].self, &object)
+            case 44: passKeysConfig = try reader.member(PasskeyConfiguration.self, &object)
+            default: break
             }
         }
         self.init(
@@ -471,7 +413,7 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
             apiRequestSigningConfig: apiRequestSigningConfig,
             templateVerificationTypes: templateVerificationTypes,
             passKeysConfig: passKeysConfig,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -776,3 +718,6 @@ public struct AppConfiguration: Codable, Sendable, Hashable, JSONValueDecodable 
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension AppConfiguration: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension AppConfiguration: JSONReadable {}

@@ -48,38 +48,41 @@ public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDe
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "LoginLockedType": 0, "MaximumFailedLoginAttempts": 1, "SuspendConfiguration": 2,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "LoginLockedType", "MaximumFailedLoginAttempts", "SuspendConfiguration",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var loginLockedType: String? = nil
         var maximumFailedLoginAttempts: Int? = nil
         var suspendConfiguration: SuspendConfiguration? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: loginLockedType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1:
-                maximumFailedLoginAttempts = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                suspendConfiguration = jsonMember.lenient(
-                    SuspendConfiguration.self, key: jsonKey, additionalFields: &additional
-                )
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: loginLockedType = try reader.member(String.self, &object)
+            case 1: maximumFailedLoginAttempts = try reader.member(Int.self, &object)
+            case 2: suspendConfiguration = try reader.member(SuspendConfiguration.self, &object)
+            default: break
             }
         }
         self.init(
             loginLockedType: loginLockedType,
             maximumFailedLoginAttempts: maximumFailedLoginAttempts,
             suspendConfiguration: suspendConfiguration,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -122,3 +125,6 @@ public struct LoginLockedConfiguration: Codable, Sendable, Hashable, JSONValueDe
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension LoginLockedConfiguration: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension LoginLockedConfiguration: JSONReadable {}

@@ -71,18 +71,26 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "IsEnabled": 0, "PasskeySelection": 1, "ProgressiveEnrollment": 2, "ProgressiveEnrollmentDelay": 3,
-        "LocalEnrollment": 4, "RPDisplayName": 5, "RPID": 6, "RPOrigins": 7,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "IsEnabled", "PasskeySelection", "ProgressiveEnrollment", "ProgressiveEnrollmentDelay", "LocalEnrollment",
+        "RPDisplayName", "RPID", "RPOrigins",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var isEnabled: Bool? = nil
         var passkeySelection: String? = nil
         var progressiveEnrollment: Bool? = nil
@@ -91,19 +99,17 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
         var rpDisplayName: String? = nil
         var rpID: String? = nil
         var rpOrigins: [String]? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 1: passkeySelection = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: progressiveEnrollment = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 3:
-                progressiveEnrollmentDelay = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 4: localEnrollment = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 5: rpDisplayName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: rpID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: rpOrigins = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: isEnabled = try reader.member(Bool.self, &object)
+            case 1: passkeySelection = try reader.member(String.self, &object)
+            case 2: progressiveEnrollment = try reader.member(Bool.self, &object)
+            case 3: progressiveEnrollmentDelay = try reader.member(Int.self, &object)
+            case 4: localEnrollment = try reader.member(Bool.self, &object)
+            case 5: rpDisplayName = try reader.member(String.self, &object)
+            case 6: rpID = try reader.member(String.self, &object)
+            case 7: rpOrigins = try reader.member([String].self, &object)
+            default: break
             }
         }
         self.init(
@@ -115,7 +121,7 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
             rpDisplayName: rpDisplayName,
             rpID: rpID,
             rpOrigins: rpOrigins,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -188,3 +194,6 @@ public struct PasskeyConfiguration: Codable, Sendable, Hashable, JSONValueDecoda
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension PasskeyConfiguration: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension PasskeyConfiguration: JSONReadable {}

@@ -77,18 +77,26 @@ public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecod
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "Checked": 0, "type": 1, "name": 2, "display": 3, "rules": 4, "options": 5, "permission": 6, "DataSource": 7,
-        "Parent": 8, "ParentDataSource": 9,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "Checked", "type", "name", "display", "rules", "options", "permission", "DataSource", "Parent",
+        "ParentDataSource",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var checked: Bool? = nil
         var `type`: String? = nil
         var name: String? = nil
@@ -99,20 +107,19 @@ public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecod
         var dataSource: JSONValue? = nil
         var parent: String? = nil
         var parentDataSource: JSONValue? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: checked = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 1: `type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: display = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: rules = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: options = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 6: permission = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: dataSource = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 8: parent = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 9: parentDataSource = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: checked = try reader.member(Bool.self, &object)
+            case 1: `type` = try reader.member(String.self, &object)
+            case 2: name = try reader.member(String.self, &object)
+            case 3: display = try reader.member(String.self, &object)
+            case 4: rules = try reader.member(String.self, &object)
+            case 5: options = try reader.member(JSONValue.self, &object)
+            case 6: permission = try reader.member(String.self, &object)
+            case 7: dataSource = try reader.member(JSONValue.self, &object)
+            case 8: parent = try reader.member(String.self, &object)
+            case 9: parentDataSource = try reader.member(JSONValue.self, &object)
+            default: break
             }
         }
         self.init(
@@ -126,7 +133,7 @@ public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecod
             dataSource: dataSource,
             parent: parent,
             parentDataSource: parentDataSource,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -211,3 +218,6 @@ public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecod
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension RegistrationFormField: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension RegistrationFormField: JSONReadable {}

@@ -80,19 +80,27 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable,
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "IsEnabled": 0, "IsRequired": 1, "IsGoogleAuthenticator": 2, "IsAuthenticator": 3, "IsPushAuthenticator": 4,
-        "IsEmailOTPAuthenticator": 5, "IsSecurityQuestionAuthenticator": 6, "IsSmsOTPAuthenticator": 7,
-        "IsDuoSecurityAuthenticator": 8, "IsPasskeyAuthenticator": 9,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "IsEnabled", "IsRequired", "IsGoogleAuthenticator", "IsAuthenticator", "IsPushAuthenticator",
+        "IsEmailOTPAuthenticator", "IsSecurityQuestionAuthenticator", "IsSmsOTPAuthenticator",
+        "IsDuoSecurityAuthenticator", "IsPasskeyAuthenticator",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var isEnabled: Bool? = nil
         var isRequired: Bool? = nil
         var isGoogleAuthenticator: Bool? = nil
@@ -103,24 +111,19 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable,
         var isSMSOTPAuthenticator: Bool? = nil
         var isDuoSecurityAuthenticator: Bool? = nil
         var isPasskeyAuthenticator: Bool? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: isEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 1: isRequired = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 2: isGoogleAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 3: isAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 4: isPushAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 5: isEmailOTPAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 6:
-                isSecurityQuestionAuthenticator = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 7: isSMSOTPAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 8:
-                isDuoSecurityAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 9: isPasskeyAuthenticator = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: isEnabled = try reader.member(Bool.self, &object)
+            case 1: isRequired = try reader.member(Bool.self, &object)
+            case 2: isGoogleAuthenticator = try reader.member(Bool.self, &object)
+            case 3: isAuthenticator = try reader.member(Bool.self, &object)
+            case 4: isPushAuthenticator = try reader.member(Bool.self, &object)
+            case 5: isEmailOTPAuthenticator = try reader.member(Bool.self, &object)
+            case 6: isSecurityQuestionAuthenticator = try reader.member(Bool.self, &object)
+            case 7: isSMSOTPAuthenticator = try reader.member(Bool.self, &object)
+            case 8: isDuoSecurityAuthenticator = try reader.member(Bool.self, &object)
+            case 9: isPasskeyAuthenticator = try reader.member(Bool.self, &object)
+            default: break
             }
         }
         self.init(
@@ -134,7 +137,7 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable,
             isSMSOTPAuthenticator: isSMSOTPAuthenticator,
             isDuoSecurityAuthenticator: isDuoSecurityAuthenticator,
             isPasskeyAuthenticator: isPasskeyAuthenticator,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -219,3 +222,6 @@ public struct TwoFactorAuthenticationConfiguration: Codable, Sendable, Hashable,
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension TwoFactorAuthenticationConfiguration: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension TwoFactorAuthenticationConfiguration: JSONReadable {}

@@ -69,18 +69,25 @@ public struct ConsentLog: Codable, Sendable, Hashable, JSONValueDecodable {
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "Id": 0, "UpdateType": 1, "CurrentConsentFormsVersions": 2, "LoggedOnDate": 3, "UserAgent": 4, "IP": 5,
-        "Host": 6, "ConsentLogs": 7,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "Id", "UpdateType", "CurrentConsentFormsVersions", "LoggedOnDate", "UserAgent", "IP", "Host", "ConsentLogs",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var id: String? = nil
         var updateType: String? = nil
         var currentConsentFormsVersions: [ConsentVersion]? = nil
@@ -89,22 +96,17 @@ public struct ConsentLog: Codable, Sendable, Hashable, JSONValueDecodable {
         var ip: String? = nil
         var host: String? = nil
         var consentLogs: [ConsentLogEvent]? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: updateType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                currentConsentFormsVersions = jsonMember.lenient(
-                    [ConsentVersion].self, key: jsonKey, additionalFields: &additional
-                )
-            case 3: loggedOnDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 4: userAgent = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: ip = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: host = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7:
-                consentLogs = jsonMember.lenient([ConsentLogEvent].self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: id = try reader.member(String.self, &object)
+            case 1: updateType = try reader.member(String.self, &object)
+            case 2: currentConsentFormsVersions = try reader.member([ConsentVersion].self, &object)
+            case 3: loggedOnDate = try reader.member(LoginRadiusDate.self, &object)
+            case 4: userAgent = try reader.member(String.self, &object)
+            case 5: ip = try reader.member(String.self, &object)
+            case 6: host = try reader.member(String.self, &object)
+            case 7: consentLogs = try reader.member([ConsentLogEvent].self, &object)
+            default: break
             }
         }
         self.init(
@@ -116,7 +118,7 @@ public struct ConsentLog: Codable, Sendable, Hashable, JSONValueDecodable {
             ip: ip,
             host: host,
             consentLogs: consentLogs,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -189,3 +191,6 @@ public struct ConsentLog: Codable, Sendable, Hashable, JSONValueDecodable {
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension ConsentLog: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension ConsentLog: JSONReadable {}

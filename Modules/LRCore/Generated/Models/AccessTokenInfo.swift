@@ -64,18 +64,26 @@ public struct AccessTokenInfo: Codable, Sendable, Hashable, JSONValueDecodable {
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "access_token": 0, "refresh_token": 1, "expires_in": 2, "session_token": 3, "session_expires_in": 4,
-        "provider": 5, "isrememberme": 6,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "access_token", "refresh_token", "expires_in", "session_token", "session_expires_in", "provider",
+        "isrememberme",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var accessToken: String? = nil
         var refreshToken: String? = nil
         var expiresIn: LoginRadiusDate? = nil
@@ -83,18 +91,16 @@ public struct AccessTokenInfo: Codable, Sendable, Hashable, JSONValueDecodable {
         var sessionExpiresIn: LoginRadiusDate? = nil
         var provider: String? = nil
         var isRememberMe: Bool? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: accessToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: refreshToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: expiresIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 3: sessionToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4:
-                sessionExpiresIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 5: provider = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: isRememberMe = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: accessToken = try reader.member(String.self, &object)
+            case 1: refreshToken = try reader.member(String.self, &object)
+            case 2: expiresIn = try reader.member(LoginRadiusDate.self, &object)
+            case 3: sessionToken = try reader.member(String.self, &object)
+            case 4: sessionExpiresIn = try reader.member(LoginRadiusDate.self, &object)
+            case 5: provider = try reader.member(String.self, &object)
+            case 6: isRememberMe = try reader.member(Bool.self, &object)
+            default: break
             }
         }
         self.init(
@@ -105,7 +111,7 @@ public struct AccessTokenInfo: Codable, Sendable, Hashable, JSONValueDecodable {
             sessionExpiresIn: sessionExpiresIn,
             provider: provider,
             isRememberMe: isRememberMe,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -172,3 +178,6 @@ public struct AccessTokenInfo: Codable, Sendable, Hashable, JSONValueDecodable {
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension AccessTokenInfo: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension AccessTokenInfo: JSONReadable {}

@@ -66,17 +66,25 @@ public struct Address: Codable, Sendable, Hashable, JSONValueDecodable {
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "Type": 0, "Address1": 1, "Address2": 2, "City": 3, "State": 4, "PostalCode": 5, "Region": 6, "Country": 7,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "Type", "Address1", "Address2", "City", "State", "PostalCode", "Region", "Country",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var `type`: String? = nil
         var address1: String? = nil
         var address2: String? = nil
@@ -85,18 +93,17 @@ public struct Address: Codable, Sendable, Hashable, JSONValueDecodable {
         var postalCode: String? = nil
         var region: String? = nil
         var country: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: `type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: address1 = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: address2 = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: city = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: state = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: postalCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: region = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: country = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: `type` = try reader.member(String.self, &object)
+            case 1: address1 = try reader.member(String.self, &object)
+            case 2: address2 = try reader.member(String.self, &object)
+            case 3: city = try reader.member(String.self, &object)
+            case 4: state = try reader.member(String.self, &object)
+            case 5: postalCode = try reader.member(String.self, &object)
+            case 6: region = try reader.member(String.self, &object)
+            case 7: country = try reader.member(String.self, &object)
+            default: break
             }
         }
         self.init(
@@ -108,7 +115,7 @@ public struct Address: Codable, Sendable, Hashable, JSONValueDecodable {
             postalCode: postalCode,
             region: region,
             country: country,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -181,3 +188,6 @@ public struct Address: Codable, Sendable, Hashable, JSONValueDecodable {
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension Address: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension Address: JSONReadable {}

@@ -73,18 +73,26 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueD
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "email": 0, "firstName": 1, "lastName": 2, "password": 3, "phoneId": 4, "userName": 5, "birthDate": 6,
-        "gender": 7, "customFields": 8, "middleName": 9,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "email", "firstName", "lastName", "password", "phoneId", "userName", "birthDate", "gender", "customFields",
+        "middleName",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var email: [EmailAddress]? = nil
         var firstName: String? = nil
         var lastName: String? = nil
@@ -95,21 +103,19 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueD
         var gender: String? = nil
         var customFields: [String: JSONValue]? = nil
         var middleName: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
-            case 1: firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: phoneID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 8:
-                customFields = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 9: middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: email = try reader.member([EmailAddress].self, &object)
+            case 1: firstName = try reader.member(String.self, &object)
+            case 2: lastName = try reader.member(String.self, &object)
+            case 3: password = try reader.member(String.self, &object)
+            case 4: phoneID = try reader.member(String.self, &object)
+            case 5: userName = try reader.member(String.self, &object)
+            case 6: birthDate = try reader.member(String.self, &object)
+            case 7: gender = try reader.member(String.self, &object)
+            case 8: customFields = try reader.member([String: JSONValue].self, &object)
+            case 9: middleName = try reader.member(String.self, &object)
+            default: break
             }
         }
         self.init(
@@ -123,7 +129,7 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueD
             gender: gender,
             customFields: customFields,
             middleName: middleName,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -208,3 +214,6 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueD
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension AuthUserRegistrationModel: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension AuthUserRegistrationModel: JSONReadable {}

@@ -70,18 +70,25 @@ public struct Education: Codable, Sendable, Hashable, JSONValueDecodable {
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "School": 0, "year": 1, "type": 2, "notes": 3, "activities": 4, "degree": 5, "fieldofstudy": 6, "StartDate": 7,
-        "EndDate": 8,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "School", "year", "type", "notes", "activities", "degree", "fieldofstudy", "StartDate", "EndDate",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var school: String? = nil
         var year: String? = nil
         var `type`: String? = nil
@@ -91,19 +98,18 @@ public struct Education: Codable, Sendable, Hashable, JSONValueDecodable {
         var fieldOfStudy: String? = nil
         var startDate: LoginRadiusDate? = nil
         var endDate: LoginRadiusDate? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: school = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: year = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: `type` = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: notes = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: activities = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: degree = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: fieldOfStudy = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: startDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 8: endDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: school = try reader.member(String.self, &object)
+            case 1: year = try reader.member(String.self, &object)
+            case 2: `type` = try reader.member(String.self, &object)
+            case 3: notes = try reader.member(String.self, &object)
+            case 4: activities = try reader.member(String.self, &object)
+            case 5: degree = try reader.member(String.self, &object)
+            case 6: fieldOfStudy = try reader.member(String.self, &object)
+            case 7: startDate = try reader.member(LoginRadiusDate.self, &object)
+            case 8: endDate = try reader.member(LoginRadiusDate.self, &object)
+            default: break
             }
         }
         self.init(
@@ -116,7 +122,7 @@ public struct Education: Codable, Sendable, Hashable, JSONValueDecodable {
             fieldOfStudy: fieldOfStudy,
             startDate: startDate,
             endDate: endDate,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -195,3 +201,6 @@ public struct Education: Codable, Sendable, Hashable, JSONValueDecodable {
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension Education: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension Education: JSONReadable {}

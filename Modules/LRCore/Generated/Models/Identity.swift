@@ -676,43 +676,46 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "Uid": 0, "ID": 1, "Provider": 2, "RegistrationProvider": 3, "RegistrationSource": 4, "UserName": 5,
-        "PhoneId": 6, "PhoneIdVerified": 7, "ExternalUserLoginId": 8, "ExternalIds": 9, "IsCustomUid": 10,
-        "PreviousUids": 11, "LRUserID": 12, "Identities": 13, "Prefix": 14, "FirstName": 15, "MiddleName": 16,
-        "LastName": 17, "Suffix": 18, "FullName": 19, "NickName": 20, "ProfileName": 21, "BirthDate": 22, "Gender": 23,
-        "Age": 24, "AgeRange": 25, "Website": 26, "Email": 27, "UnverifiedEmail": 28, "EmailVerified": 29,
-        "IsEmailSubscribed": 30, "PhoneNumbers": 31, "Country": 32, "Addresses": 33, "MainAddress": 34, "HomeTown": 35,
-        "State": 36, "City": 37, "LocalCity": 38, "ProfileCity": 39, "LocalCountry": 40, "ProfileCountry": 41,
-        "TimeZone": 42, "LocalLanguage": 43, "Language": 44, "Currency": 45, "Company": 46, "Industry": 47, "About": 48,
-        "TagLine": 49, "ProfessionalHeadline": 50, "RelationshipStatus": 51, "Religion": 52, "Political": 53,
-        "Quota": 54, "Quote": 55, "InterestedIn": 56, "Interests": 57, "CustomFields": 58, "ThumbnailImageUrl": 59,
-        "ImageUrl": 60, "HttpsImageUrl": 61, "GravatarImageUrl": 62, "CoverPhoto": 63, "Favicon": 64, "ProfileUrl": 65,
-        "ProfileImageUrls": 66, "WebProfiles": 67, "MemberUrlResources": 68, "CreatedDate": 69, "SignupDate": 70,
-        "ModifiedDate": 71, "ProfileModifiedDate": 72, "UpdatedTime": 73, "Created": 74, "LastLoginDate": 75,
-        "LastLoginLocation": 76, "NoOfLogins": 77, "FirstLogin": 78, "IsActive": 79, "IsDeleted": 80,
-        "IsLoginLocked": 81, "LoginLockedType": 82, "IsRequiredFieldsFilledOnce": 83, "Roles": 84, "Organizations": 85,
-        "PrivacyPolicy": 86, "ConsentProfile": 87, "RegistrationData": 88, "Password": 89, "PasswordExpirationDate": 90,
-        "LastPasswordChangeDate": 91, "LastPasswordChangeToken": 92, "IsSecurePassword": 93, "IsPasswordBreached": 94,
-        "PIN": 95, "Verified": 96, "IsProtected": 97, "IsGeoEnabled": 98, "FollowersCount": 99, "FriendsCount": 100,
-        "TotalStatusesCount": 101, "ProviderAccessCredential": 102, "Positions": 103, "Educations": 104,
-        "IMAccounts": 105, "Associations": 106, "Honors": 107, "NumRecommenders": 108, "Awards": 109, "Skills": 110,
-        "CurrentStatus": 111, "Certifications": 112, "Courses": 113, "Volunteer": 114, "RecommendationsReceived": 115,
-        "Languages": 116, "Projects": 117, "Games": 118, "Family": 119, "TeleVisionShow": 120, "MutualFriends": 121,
-        "Movies": 122, "Books": 123, "Sports": 124, "InspirationalPeople": 125, "Patents": 126, "FavoriteThings": 127,
-        "RelatedProfileViews": 128, "KloutScore": 129, "PlacesLived": 130, "Publications": 131, "JobBookmarks": 132,
-        "Suggestions": 133, "Badges": 134, "Hireable": 135, "PublicRepository": 136, "RepositoryUrl": 137,
-        "TotalPrivateRepository": 138, "StarredUrl": 139, "GistsUrl": 140, "PublicGists": 141, "PrivateGists": 142,
-        "Subscription": 143, "PinsCount": 144, "BoardsCount": 145, "LikesCount": 146,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "Uid", "ID", "Provider", "RegistrationProvider", "RegistrationSource", "UserName", "PhoneId", "PhoneIdVerified",
+        "ExternalUserLoginId", "ExternalIds", "IsCustomUid", "PreviousUids", "LRUserID", "Identities", "Prefix",
+        "FirstName", "MiddleName", "LastName", "Suffix", "FullName", "NickName", "ProfileName", "BirthDate", "Gender",
+        "Age", "AgeRange", "Website", "Email", "UnverifiedEmail", "EmailVerified", "IsEmailSubscribed", "PhoneNumbers",
+        "Country", "Addresses", "MainAddress", "HomeTown", "State", "City", "LocalCity", "ProfileCity", "LocalCountry",
+        "ProfileCountry", "TimeZone", "LocalLanguage", "Language", "Currency", "Company", "Industry", "About",
+        "TagLine", "ProfessionalHeadline", "RelationshipStatus", "Religion", "Political", "Quota", "Quote",
+        "InterestedIn", "Interests", "CustomFields", "ThumbnailImageUrl", "ImageUrl", "HttpsImageUrl",
+        "GravatarImageUrl", "CoverPhoto", "Favicon", "ProfileUrl", "ProfileImageUrls", "WebProfiles",
+        "MemberUrlResources", "CreatedDate", "SignupDate", "ModifiedDate", "ProfileModifiedDate", "UpdatedTime",
+        "Created", "LastLoginDate", "LastLoginLocation", "NoOfLogins", "FirstLogin", "IsActive", "IsDeleted",
+        "IsLoginLocked", "LoginLockedType", "IsRequiredFieldsFilledOnce", "Roles", "Organizations", "PrivacyPolicy",
+        "ConsentProfile", "RegistrationData", "Password", "PasswordExpirationDate", "LastPasswordChangeDate",
+        "LastPasswordChangeToken", "IsSecurePassword", "IsPasswordBreached", "PIN", "Verified", "IsProtected",
+        "IsGeoEnabled", "FollowersCount", "FriendsCount", "TotalStatusesCount", "ProviderAccessCredential", "Positions",
+        "Educations", "IMAccounts", "Associations", "Honors", "NumRecommenders", "Awards", "Skills", "CurrentStatus",
+        "Certifications", "Courses", "Volunteer", "RecommendationsReceived", "Languages", "Projects", "Games", "Family",
+        "TeleVisionShow", "MutualFriends", "Movies", "Books", "Sports", "InspirationalPeople", "Patents",
+        "FavoriteThings", "RelatedProfileViews", "KloutScore", "PlacesLived", "Publications", "JobBookmarks",
+        "Suggestions", "Badges", "Hireable", "PublicRepository", "RepositoryUrl", "TotalPrivateRepository",
+        "StarredUrl", "GistsUrl", "PublicGists", "PrivateGists", "Subscription", "PinsCount", "BoardsCount",
+        "LikesCount",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var uid: String? = nil
         var id: String? = nil
         var provider: String? = nil
@@ -860,188 +863,156 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
         var pinsCount: Int? = nil
         var boardsCount: Int? = nil
         var likesCount: Int? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: provider = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: registrationProvider = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: registrationSource = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: userName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: phoneID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: phoneIDVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 8: externalUserLoginID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 9: externalIDs = jsonMember.lenient([ExternalID].self, key: jsonKey, additionalFields: &additional)
-            case 10: isCustomUID = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 11: previousUIDs = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
-            case 12: lrUserID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 13: identities = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 14: prefix = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 15: firstName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 16: middleName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 17: lastName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 18: suffix = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 19: fullName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 20: nickName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 21: profileName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 22: birthDate = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 23: gender = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 24: age = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 25: ageRange = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 26: website = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 27: email = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
-            case 28:
-                unverifiedEmail = jsonMember.lenient([EmailAddress].self, key: jsonKey, additionalFields: &additional)
-            case 29: emailVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 30: isEmailSubscribed = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 31: phoneNumbers = jsonMember.lenient([PhoneNumber].self, key: jsonKey, additionalFields: &additional)
-            case 32: country = jsonMember.lenient(Country.self, key: jsonKey, additionalFields: &additional)
-            case 33: addresses = jsonMember.lenient([Address].self, key: jsonKey, additionalFields: &additional)
-            case 34: mainAddress = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 35: homeTown = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 36: state = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 37: city = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 38: localCity = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 39: profileCity = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 40: localCountry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 41: profileCountry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 42: timeZone = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 43: localLanguage = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 44: language = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 45: currency = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 46: company = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 47: industry = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 48: about = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 49: tagLine = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 50: professionalHeadline = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 51: relationshipStatus = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 52: religion = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 53: political = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 54: quota = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 55: quote = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 56: interestedIn = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
-            case 57: interests = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 58:
-                customFields = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 59: thumbnailImageURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 60: imageURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 61: httpsImageURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 62: gravatarImageURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 63: coverPhoto = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 64: favicon = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 65: profileURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 66:
-                profileImageURLs = jsonMember.lenient(
-                    [String: String].self, key: jsonKey, additionalFields: &additional
-                )
-            case 67:
-                webProfiles = jsonMember.lenient([String: String].self, key: jsonKey, additionalFields: &additional)
-            case 68:
-                memberURLResources = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 69: createdDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 70: signupDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 71:
-                modifiedDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 72:
-                profileModifiedDate = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
-            case 73: updatedTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 74: created = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 75:
-                lastLoginDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 76: lastLoginLocation = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 77: noOfLogins = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 78: firstLogin = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 79: isActive = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 80: isDeleted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 81: isLoginLocked = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 82: loginLockedType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 83:
-                isRequiredFieldsFilledOnce = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 84: roles = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
-            case 85: organizations = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 86:
-                privacyPolicy = jsonMember.lenient(
-                    AcceptedPrivacyPolicy.self, key: jsonKey, additionalFields: &additional
-                )
-            case 87: consentProfile = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 88: registrationData = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 89: password = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 90:
-                passwordExpirationDate = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
-            case 91:
-                lastPasswordChangeDate = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
-            case 92:
-                lastPasswordChangeToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 93: isSecurePassword = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 94: isPasswordBreached = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 95: pin = jsonMember.lenient(PINInformation.self, key: jsonKey, additionalFields: &additional)
-            case 96: verified = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 97: isProtected = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 98: isGeoEnabled = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 99: followersCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 100: friendsCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 101: totalStatusesCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 102:
-                providerAccessCredential = jsonMember.lenient(
-                    JSONValue.self, key: jsonKey, additionalFields: &additional
-                )
-            case 103: positions = jsonMember.lenient([Position].self, key: jsonKey, additionalFields: &additional)
-            case 104: educations = jsonMember.lenient([Education].self, key: jsonKey, additionalFields: &additional)
-            case 105: imAccounts = jsonMember.lenient([IMAccount].self, key: jsonKey, additionalFields: &additional)
-            case 106: associations = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 107: honors = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 108: numRecommenders = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 109: awards = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 110: skills = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 111: currentStatus = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 112: certifications = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 113: courses = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 114: volunteer = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 115:
-                recommendationsReceived = jsonMember.lenient(
-                    [JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            case 116: languages = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 117: projects = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 118: games = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 119: family = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 120: televisionShow = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 121: mutualFriends = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 122: movies = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 123: books = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 124: sports = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 125:
-                inspirationalPeople = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 126: patents = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 127: favoriteThings = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 128:
-                relatedProfileViews = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 129: kloutScore = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 130: placesLived = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 131: publications = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 132: jobBookmarks = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 133: suggestions = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 134: badges = jsonMember.lenient([JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 135: hireable = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 136: publicRepository = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 137: repositoryURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 138: totalPrivateRepository = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 139: starredURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 140: gistsURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 141: publicGists = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 142: privateGists = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 143: subscription = jsonMember.lenient(JSONValue.self, key: jsonKey, additionalFields: &additional)
-            case 144: pinsCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 145: boardsCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            case 146: likesCount = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: uid = try reader.member(String.self, &object)
+            case 1: id = try reader.member(String.self, &object)
+            case 2: provider = try reader.member(String.self, &object)
+            case 3: registrationProvider = try reader.member(String.self, &object)
+            case 4: registrationSource = try reader.member(String.self, &object)
+            case 5: userName = try reader.member(String.self, &object)
+            case 6: phoneID = try reader.member(String.self, &object)
+            case 7: phoneIDVerified = try reader.member(Bool.self, &object)
+            case 8: externalUserLoginID = try reader.member(String.self, &object)
+            case 9: externalIDs = try reader.member([ExternalID].self, &object)
+            case 10: isCustomUID = try reader.member(Bool.self, &object)
+            case 11: previousUIDs = try reader.member([String].self, &object)
+            case 12: lrUserID = try reader.member(String.self, &object)
+            case 13: identities = try reader.member([JSONValue].self, &object)
+            case 14: prefix = try reader.member(String.self, &object)
+            case 15: firstName = try reader.member(String.self, &object)
+            case 16: middleName = try reader.member(String.self, &object)
+            case 17: lastName = try reader.member(String.self, &object)
+            case 18: suffix = try reader.member(String.self, &object)
+            case 19: fullName = try reader.member(String.self, &object)
+            case 20: nickName = try reader.member(String.self, &object)
+            case 21: profileName = try reader.member(String.self, &object)
+            case 22: birthDate = try reader.member(String.self, &object)
+            case 23: gender = try reader.member(String.self, &object)
+            case 24: age = try reader.member(String.self, &object)
+            case 25: ageRange = try reader.member(JSONValue.self, &object)
+            case 26: website = try reader.member(String.self, &object)
+            case 27: email = try reader.member([EmailAddress].self, &object)
+            case 28: unverifiedEmail = try reader.member([EmailAddress].self, &object)
+            case 29: emailVerified = try reader.member(Bool.self, &object)
+            case 30: isEmailSubscribed = try reader.member(Bool.self, &object)
+            case 31: phoneNumbers = try reader.member([PhoneNumber].self, &object)
+            case 32: country = try reader.member(Country.self, &object)
+            case 33: addresses = try reader.member([Address].self, &object)
+            case 34: mainAddress = try reader.member(String.self, &object)
+            case 35: homeTown = try reader.member(String.self, &object)
+            case 36: state = try reader.member(String.self, &object)
+            case 37: city = try reader.member(String.self, &object)
+            case 38: localCity = try reader.member(String.self, &object)
+            case 39: profileCity = try reader.member(String.self, &object)
+            case 40: localCountry = try reader.member(String.self, &object)
+            case 41: profileCountry = try reader.member(String.self, &object)
+            case 42: timeZone = try reader.member(String.self, &object)
+            case 43: localLanguage = try reader.member(String.self, &object)
+            case 44: language = try reader.member(String.self, &object)
+            case 45: currency = try reader.member(String.self, &object)
+            case 46: company = try reader.member(String.self, &object)
+            case 47: industry = try reader.member(String.self, &object)
+            case 48: about = try reader.member(String.self, &object)
+            case 49: tagLine = try reader.member(String.self, &object)
+            case 50: professionalHeadline = try reader.member(String.self, &object)
+            case 51: relationshipStatus = try reader.member(String.self, &object)
+            case 52: religion = try reader.member(String.self, &object)
+            case 53: political = try reader.member(String.self, &object)
+            case 54: quota = try reader.member(String.self, &object)
+            case 55: quote = try reader.member(String.self, &object)
+            case 56: interestedIn = try reader.member([String].self, &object)
+            case 57: interests = try reader.member([JSONValue].self, &object)
+            case 58: customFields = try reader.member([String: JSONValue].self, &object)
+            case 59: thumbnailImageURL = try reader.member(String.self, &object)
+            case 60: imageURL = try reader.member(String.self, &object)
+            case 61: httpsImageURL = try reader.member(String.self, &object)
+            case 62: gravatarImageURL = try reader.member(String.self, &object)
+            case 63: coverPhoto = try reader.member(String.self, &object)
+            case 64: favicon = try reader.member(String.self, &object)
+            case 65: profileURL = try reader.member(String.self, &object)
+            case 66: profileImageURLs = try reader.member([String: String].self, &object)
+            case 67: webProfiles = try reader.member([String: String].self, &object)
+            case 68: memberURLResources = try reader.member([JSONValue].self, &object)
+            case 69: createdDate = try reader.member(LoginRadiusDate.self, &object)
+            case 70: signupDate = try reader.member(LoginRadiusDate.self, &object)
+            case 71: modifiedDate = try reader.member(LoginRadiusDate.self, &object)
+            case 72: profileModifiedDate = try reader.member(LoginRadiusDate.self, &object)
+            case 73: updatedTime = try reader.member(LoginRadiusDate.self, &object)
+            case 74: created = try reader.member(String.self, &object)
+            case 75: lastLoginDate = try reader.member(LoginRadiusDate.self, &object)
+            case 76: lastLoginLocation = try reader.member(String.self, &object)
+            case 77: noOfLogins = try reader.member(Int.self, &object)
+            case 78: firstLogin = try reader.member(Bool.self, &object)
+            case 79: isActive = try reader.member(Bool.self, &object)
+            case 80: isDeleted = try reader.member(Bool.self, &object)
+            case 81: isLoginLocked = try reader.member(Bool.self, &object)
+            case 82: loginLockedType = try reader.member(String.self, &object)
+            case 83: isRequiredFieldsFilledOnce = try reader.member(Bool.self, &object)
+            case 84: roles = try reader.member([String].self, &object)
+            case 85: organizations = try reader.member([JSONValue].self, &object)
+            case 86: privacyPolicy = try reader.member(AcceptedPrivacyPolicy.self, &object)
+            case 87: consentProfile = try reader.member(JSONValue.self, &object)
+            case 88: registrationData = try reader.member(JSONValue.self, &object)
+            case 89: password = try reader.member(String.self, &object)
+            case 90: passwordExpirationDate = try reader.member(LoginRadiusDate.self, &object)
+            case 91: lastPasswordChangeDate = try reader.member(LoginRadiusDate.self, &object)
+            case 92: lastPasswordChangeToken = try reader.member(String.self, &object)
+            case 93: isSecurePassword = try reader.member(Bool.self, &object)
+            case 94: isPasswordBreached = try reader.member(Bool.self, &object)
+            case 95: pin = try reader.member(PINInformation.self, &object)
+            case 96: verified = try reader.member(JSONValue.self, &object)
+            case 97: isProtected = try reader.member(Bool.self, &object)
+            case 98: isGeoEnabled = try reader.member(String.self, &object)
+            case 99: followersCount = try reader.member(Int.self, &object)
+            case 100: friendsCount = try reader.member(Int.self, &object)
+            case 101: totalStatusesCount = try reader.member(Int.self, &object)
+            case 102: providerAccessCredential = try reader.member(JSONValue.self, &object)
+            case 103: positions = try reader.member([Position].self, &object)
+            case 104: educations = try reader.member([Education].self, &object)
+            case 105: imAccounts = try reader.member([IMAccount].self, &object)
+            case 106: associations = try reader.member(String.self, &object)
+            case 107: honors = try reader.member(String.self, &object)
+            case 108: numRecommenders = try reader.member(Int.self, &object)
+            case 109: awards = try reader.member([JSONValue].self, &object)
+            case 110: skills = try reader.member([JSONValue].self, &object)
+            case 111: currentStatus = try reader.member([JSONValue].self, &object)
+            case 112: certifications = try reader.member([JSONValue].self, &object)
+            case 113: courses = try reader.member([JSONValue].self, &object)
+            case 114: volunteer = try reader.member([JSONValue].self, &object)
+            case 115: recommendationsReceived = try reader.member([JSONValue].self, &object)
+            case 116: languages = try reader.member([JSONValue].self, &object)
+            case 117: projects = try reader.member([JSONValue].self, &object)
+            case 118: games = try reader.member([JSONValue].self, &object)
+            case 119: family = try reader.member([JSONValue].self, &object)
+            case 120: televisionShow = try reader.member([JSONValue].self, &object)
+            case 121: mutualFriends = try reader.member([JSONValue].self, &object)
+            case 122: movies = try reader.member([JSONValue].self, &object)
+            case 123: books = try reader.member([JSONValue].self, &object)
+            case 124: sports = try reader.member([JSONValue].self, &object)
+            case 125: inspirationalPeople = try reader.member([JSONValue].self, &object)
+            case 126: patents = try reader.member([JSONValue].self, &object)
+            case 127: favoriteThings = try reader.member([JSONValue].self, &object)
+            case 128: relatedProfileViews = try reader.member([JSONValue].self, &object)
+            case 129: kloutScore = try reader.member(JSONValue.self, &object)
+            case 130: placesLived = try reader.member([JSONValue].self, &object)
+            case 131: publications = try reader.member([JSONValue].self, &object)
+            case 132: jobBookmarks = try reader.member([JSONValue].self, &object)
+            case 133: suggestions = try reader.member(JSONValue.self, &object)
+            case 134: badges = try reader.member([JSONValue].self, &object)
+            case 135: hireable = try reader.member(Bool.self, &object)
+            case 136: publicRepository = try reader.member(JSONValue.self, &object)
+            case 137: repositoryURL = try reader.member(String.self, &object)
+            case 138: totalPrivateRepository = try reader.member(Int.self, &object)
+            case 139: starredURL = try reader.member(String.self, &object)
+            case 140: gistsURL = try reader.member(String.self, &object)
+            case 141: publicGists = try reader.member(Int.self, &object)
+            case 142: privateGists = try reader.member(Int.self, &object)
+            case 143: subscription = try reader.member(JSONValue.self, &object)
+            case 144: pinsCount = try reader.member(Int.self, &object)
+            case 145: boardsCount = try reader.member(Int.self, &object)
+            case 146: likesCount = try reader.member(Int.self, &object)
+            default: break
             }
         }
         self.init(
@@ -1192,7 +1163,7 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
             pinsCount: pinsCount,
             boardsCount: boardsCount,
             likesCount: likesCount,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -2099,3 +2070,6 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension Identity: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension Identity: JSONReadable {}

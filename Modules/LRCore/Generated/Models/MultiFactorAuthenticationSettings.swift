@@ -101,20 +101,28 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JS
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "QRCode": 0, "ManualEntryCode": 1, "IsGoogleAuthenticatorVerified": 2, "IsAuthenticatorVerified": 3,
-        "IsOTPAuthenticatorVerified": 4, "OTPPhoneNo": 5, "OTPStatus": 6, "IsEmailOtpAuthenticatorVerified": 7,
-        "Email": 8, "EmailOTPStatus": 9, "IsSecurityQuestionAuthenticatorVerified": 10, "IsSecurityQuestionEnabled": 11,
-        "SecurityQuestions": 12, "ExpireIn": 13,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "QRCode", "ManualEntryCode", "IsGoogleAuthenticatorVerified", "IsAuthenticatorVerified",
+        "IsOTPAuthenticatorVerified", "OTPPhoneNo", "OTPStatus", "IsEmailOtpAuthenticatorVerified", "Email",
+        "EmailOTPStatus", "IsSecurityQuestionAuthenticatorVerified", "IsSecurityQuestionEnabled", "SecurityQuestions",
+        "ExpireIn",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var qrCode: String? = nil
         var manualEntryCode: String? = nil
         var isGoogleAuthenticatorVerified: Bool? = nil
@@ -129,39 +137,23 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JS
         var isSecurityQuestionEnabled: Bool? = nil
         var securityQuestions: [SecurityQuestion]? = nil
         var expireIn: LoginRadiusDate? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: qrCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: manualEntryCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                isGoogleAuthenticatorVerified = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 3: isAuthenticatorVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 4:
-                isOTPAuthenticatorVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 5: otpPhoneNo = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: otpStatus = jsonMember.lenient(SMSResponseData.self, key: jsonKey, additionalFields: &additional)
-            case 7:
-                isEmailOTPAuthenticatorVerified = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 8: email = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
-            case 9:
-                emailOTPStatus = jsonMember.lenient(EmailOTPStatus.self, key: jsonKey, additionalFields: &additional)
-            case 10:
-                isSecurityQuestionAuthenticatorVerified = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 11:
-                isSecurityQuestionEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 12:
-                securityQuestions = jsonMember.lenient(
-                    [SecurityQuestion].self, key: jsonKey, additionalFields: &additional
-                )
-            case 13: expireIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: qrCode = try reader.member(String.self, &object)
+            case 1: manualEntryCode = try reader.member(String.self, &object)
+            case 2: isGoogleAuthenticatorVerified = try reader.member(Bool.self, &object)
+            case 3: isAuthenticatorVerified = try reader.member(Bool.self, &object)
+            case 4: isOTPAuthenticatorVerified = try reader.member(Bool.self, &object)
+            case 5: otpPhoneNo = try reader.member(String.self, &object)
+            case 6: otpStatus = try reader.member(SMSResponseData.self, &object)
+            case 7: isEmailOTPAuthenticatorVerified = try reader.member(Bool.self, &object)
+            case 8: email = try reader.member([String].self, &object)
+            case 9: emailOTPStatus = try reader.member(EmailOTPStatus.self, &object)
+            case 10: isSecurityQuestionAuthenticatorVerified = try reader.member(Bool.self, &object)
+            case 11: isSecurityQuestionEnabled = try reader.member(Bool.self, &object)
+            case 12: securityQuestions = try reader.member([SecurityQuestion].self, &object)
+            case 13: expireIn = try reader.member(LoginRadiusDate.self, &object)
+            default: break
             }
         }
         self.init(
@@ -179,7 +171,7 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JS
             isSecurityQuestionEnabled: isSecurityQuestionEnabled,
             securityQuestions: securityQuestions,
             expireIn: expireIn,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -292,3 +284,6 @@ public struct MultiFactorAuthenticationSettings: Codable, Sendable, Hashable, JS
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension MultiFactorAuthenticationSettings: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension MultiFactorAuthenticationSettings: JSONReadable {}

@@ -55,34 +55,38 @@ public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable {
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "PIN": 0, "Skipped": 1, "SkippedDate": 2, "LastPINChangeDate": 3, "LastPINChangeToken": 4,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "PIN", "Skipped", "SkippedDate", "LastPINChangeDate", "LastPINChangeToken",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var pin: String? = nil
         var skipped: Bool? = nil
         var skippedDate: LoginRadiusDate? = nil
         var lastPINChangeDate: LoginRadiusDate? = nil
         var lastPINChangeToken: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: pin = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: skipped = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 2: skippedDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 3:
-                lastPINChangeDate = jsonMember.lenient(
-                    LoginRadiusDate.self, key: jsonKey, additionalFields: &additional
-                )
-            case 4: lastPINChangeToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: pin = try reader.member(String.self, &object)
+            case 1: skipped = try reader.member(Bool.self, &object)
+            case 2: skippedDate = try reader.member(LoginRadiusDate.self, &object)
+            case 3: lastPINChangeDate = try reader.member(LoginRadiusDate.self, &object)
+            case 4: lastPINChangeToken = try reader.member(String.self, &object)
+            default: break
             }
         }
         self.init(
@@ -91,7 +95,7 @@ public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable {
             skippedDate: skippedDate,
             lastPINChangeDate: lastPINChangeDate,
             lastPINChangeToken: lastPINChangeToken,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -146,3 +150,6 @@ public struct PINInformation: Codable, Sendable, Hashable, JSONValueDecodable {
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension PINInformation: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension PINInformation: JSONReadable {}

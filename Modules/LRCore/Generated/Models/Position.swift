@@ -62,17 +62,25 @@ public struct Position: Codable, Sendable, Hashable, JSONValueDecodable {
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "Position": 0, "Summary": 1, "StartDate": 2, "EndDate": 3, "IsCurrent": 4, "Company": 5, "Location": 6,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "Position", "Summary", "StartDate", "EndDate", "IsCurrent", "Company", "Location",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var position: String? = nil
         var summary: String? = nil
         var startDate: LoginRadiusDate? = nil
@@ -80,17 +88,16 @@ public struct Position: Codable, Sendable, Hashable, JSONValueDecodable {
         var isCurrent: String? = nil
         var company: PositionCompany? = nil
         var location: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: position = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: summary = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: startDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 3: endDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 4: isCurrent = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: company = jsonMember.lenient(PositionCompany.self, key: jsonKey, additionalFields: &additional)
-            case 6: location = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: position = try reader.member(String.self, &object)
+            case 1: summary = try reader.member(String.self, &object)
+            case 2: startDate = try reader.member(LoginRadiusDate.self, &object)
+            case 3: endDate = try reader.member(LoginRadiusDate.self, &object)
+            case 4: isCurrent = try reader.member(String.self, &object)
+            case 5: company = try reader.member(PositionCompany.self, &object)
+            case 6: location = try reader.member(String.self, &object)
+            default: break
             }
         }
         self.init(
@@ -101,7 +108,7 @@ public struct Position: Codable, Sendable, Hashable, JSONValueDecodable {
             isCurrent: isCurrent,
             company: company,
             location: location,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -168,3 +175,6 @@ public struct Position: Codable, Sendable, Hashable, JSONValueDecodable {
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension Position: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension Position: JSONReadable {}

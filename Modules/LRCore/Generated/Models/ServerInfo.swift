@@ -49,27 +49,34 @@ public struct ServerInfo: Codable, Sendable, Hashable, JSONValueDecodable {
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = ["ServerLocation": 0, "ServerName": 1, "CurrentTime": 2, "Sott": 3]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["ServerLocation", "ServerName", "CurrentTime", "Sott"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var serverLocation: String? = nil
         var serverName: String? = nil
         var currentTime: LoginRadiusDate? = nil
         var sott: ServerSOTTInfo? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: serverLocation = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: serverName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: currentTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 3: sott = jsonMember.lenient(ServerSOTTInfo.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: serverLocation = try reader.member(String.self, &object)
+            case 1: serverName = try reader.member(String.self, &object)
+            case 2: currentTime = try reader.member(LoginRadiusDate.self, &object)
+            case 3: sott = try reader.member(ServerSOTTInfo.self, &object)
+            default: break
             }
         }
         self.init(
@@ -77,7 +84,7 @@ public struct ServerInfo: Codable, Sendable, Hashable, JSONValueDecodable {
             serverName: serverName,
             currentTime: currentTime,
             sott: sott,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -126,3 +133,6 @@ public struct ServerInfo: Codable, Sendable, Hashable, JSONValueDecodable {
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension ServerInfo: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension ServerInfo: JSONReadable {}

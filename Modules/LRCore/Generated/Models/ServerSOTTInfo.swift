@@ -54,31 +54,36 @@ public struct ServerSOTTInfo: Codable, Sendable, Hashable, JSONValueDecodable {
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "StartTime": 0, "EndTime": 1, "TimeDifference": 2, "IP": 3, "ForWardedIP": 4,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["StartTime", "EndTime", "TimeDifference", "IP", "ForWardedIP"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var startTime: LoginRadiusDate? = nil
         var endTime: LoginRadiusDate? = nil
         var timeDifference: String? = nil
         var ip: String? = nil
         var forwardedIP: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: startTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 1: endTime = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 2: timeDifference = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: ip = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: forwardedIP = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: startTime = try reader.member(LoginRadiusDate.self, &object)
+            case 1: endTime = try reader.member(LoginRadiusDate.self, &object)
+            case 2: timeDifference = try reader.member(String.self, &object)
+            case 3: ip = try reader.member(String.self, &object)
+            case 4: forwardedIP = try reader.member(String.self, &object)
+            default: break
             }
         }
         self.init(
@@ -87,7 +92,7 @@ public struct ServerSOTTInfo: Codable, Sendable, Hashable, JSONValueDecodable {
             timeDifference: timeDifference,
             ip: ip,
             forwardedIP: forwardedIP,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -142,3 +147,6 @@ public struct ServerSOTTInfo: Codable, Sendable, Hashable, JSONValueDecodable {
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension ServerSOTTInfo: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension ServerSOTTInfo: JSONReadable {}

@@ -64,17 +64,25 @@ public struct CustomObjectRecord: Codable, Sendable, Hashable, JSONValueDecodabl
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "Id": 0, "IsActive": 1, "DateCreated": 2, "DateModified": 3, "IsDeleted": 4, "Uid": 5, "CustomObject": 6,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "Id", "IsActive", "DateCreated", "DateModified", "IsDeleted", "Uid", "CustomObject",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var id: String? = nil
         var isActive: Bool? = nil
         var dateCreated: LoginRadiusDate? = nil
@@ -82,18 +90,16 @@ public struct CustomObjectRecord: Codable, Sendable, Hashable, JSONValueDecodabl
         var isDeleted: Bool? = nil
         var uid: String? = nil
         var customObject: [String: JSONValue]? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: isActive = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 2: dateCreated = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 3: dateModified = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 4: isDeleted = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 5: uid = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6:
-                customObject = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: id = try reader.member(String.self, &object)
+            case 1: isActive = try reader.member(Bool.self, &object)
+            case 2: dateCreated = try reader.member(LoginRadiusDate.self, &object)
+            case 3: dateModified = try reader.member(LoginRadiusDate.self, &object)
+            case 4: isDeleted = try reader.member(Bool.self, &object)
+            case 5: uid = try reader.member(String.self, &object)
+            case 6: customObject = try reader.member([String: JSONValue].self, &object)
+            default: break
             }
         }
         self.init(
@@ -104,7 +110,7 @@ public struct CustomObjectRecord: Codable, Sendable, Hashable, JSONValueDecodabl
             isDeleted: isDeleted,
             uid: uid,
             customObject: customObject,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -171,3 +177,6 @@ public struct CustomObjectRecord: Codable, Sendable, Hashable, JSONValueDecodabl
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension CustomObjectRecord: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension CustomObjectRecord: JSONReadable {}

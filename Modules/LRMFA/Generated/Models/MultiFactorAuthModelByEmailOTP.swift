@@ -43,32 +43,35 @@ public struct MultiFactorAuthModelByEmailOTP: Codable, Sendable, Hashable, JSONV
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = ["EmailId": 0, "Otp": 1]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["EmailId", "Otp"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var emailID: String? = nil
         var otp: String? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: emailID = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: otp = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: emailID = try reader.member(String.self, &object)
+            case 1: otp = try reader.member(String.self, &object)
+            default: break
             }
         }
-        guard let emailID else {
-            throw JSONValueMismatch(missing: "EmailId", in: Self.self, found: members["EmailId"])
-        }
-        guard let otp else {
-            throw JSONValueMismatch(missing: "Otp", in: Self.self, found: members["Otp"])
-        }
-        self.init(emailID: emailID, otp: otp, additionalFields: additional)
+        guard let emailID else { throw object.missing(0, in: Self.self) }
+        guard let otp else { throw object.missing(1, in: Self.self) }
+        self.init(emailID: emailID, otp: otp, additionalFields: object.additionalFields)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -100,3 +103,6 @@ public struct MultiFactorAuthModelByEmailOTP: Codable, Sendable, Hashable, JSONV
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension MultiFactorAuthModelByEmailOTP: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension MultiFactorAuthModelByEmailOTP: JSONReadable {}

@@ -108,20 +108,28 @@ public struct SecondFactorAuthentication: Codable, Sendable, Hashable, JSONValue
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "SecondFactorAuthenticationToken": 0, "ExpireIn": 1, "QRCode": 2, "ManualEntryCode": 3,
-        "IsGoogleAuthenticatorVerified": 4, "IsAuthenticatorVerified": 5, "IsOTPAuthenticatorVerified": 6,
-        "OTPPhoneNo": 7, "OTPStatus": 8, "IsEmailOtpAuthenticatorVerified": 9, "Email": 10, "EmailOTPStatus": 11,
-        "IsSecurityQuestionAuthenticatorVerified": 12, "IsSecurityQuestionEnabled": 13, "SecurityQuestions": 14,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "SecondFactorAuthenticationToken", "ExpireIn", "QRCode", "ManualEntryCode", "IsGoogleAuthenticatorVerified",
+        "IsAuthenticatorVerified", "IsOTPAuthenticatorVerified", "OTPPhoneNo", "OTPStatus",
+        "IsEmailOtpAuthenticatorVerified", "Email", "EmailOTPStatus", "IsSecurityQuestionAuthenticatorVerified",
+        "IsSecurityQuestionEnabled", "SecurityQuestions",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var secondFactorAuthenticationToken: String? = nil
         var expireIn: LoginRadiusDate? = nil
         var qrCode: String? = nil
@@ -137,43 +145,24 @@ public struct SecondFactorAuthentication: Codable, Sendable, Hashable, JSONValue
         var isSecurityQuestionAuthenticatorVerified: Bool? = nil
         var isSecurityQuestionEnabled: Bool? = nil
         var securityQuestions: [SecurityQuestion]? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0:
-                secondFactorAuthenticationToken = jsonMember.lenient(
-                    String.self, key: jsonKey, additionalFields: &additional
-                )
-            case 1: expireIn = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 2: qrCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: manualEntryCode = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4:
-                isGoogleAuthenticatorVerified = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 5: isAuthenticatorVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 6:
-                isOTPAuthenticatorVerified = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 7: otpPhoneNo = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 8: otpStatus = jsonMember.lenient(SMSResponseData.self, key: jsonKey, additionalFields: &additional)
-            case 9:
-                isEmailOTPAuthenticatorVerified = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 10: email = jsonMember.lenient([String].self, key: jsonKey, additionalFields: &additional)
-            case 11:
-                emailOTPStatus = jsonMember.lenient(EmailOTPStatus.self, key: jsonKey, additionalFields: &additional)
-            case 12:
-                isSecurityQuestionAuthenticatorVerified = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            case 13:
-                isSecurityQuestionEnabled = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 14:
-                securityQuestions = jsonMember.lenient(
-                    [SecurityQuestion].self, key: jsonKey, additionalFields: &additional
-                )
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: secondFactorAuthenticationToken = try reader.member(String.self, &object)
+            case 1: expireIn = try reader.member(LoginRadiusDate.self, &object)
+            case 2: qrCode = try reader.member(String.self, &object)
+            case 3: manualEntryCode = try reader.member(String.self, &object)
+            case 4: isGoogleAuthenticatorVerified = try reader.member(Bool.self, &object)
+            case 5: isAuthenticatorVerified = try reader.member(Bool.self, &object)
+            case 6: isOTPAuthenticatorVerified = try reader.member(Bool.self, &object)
+            case 7: otpPhoneNo = try reader.member(String.self, &object)
+            case 8: otpStatus = try reader.member(SMSResponseData.self, &object)
+            case 9: isEmailOTPAuthenticatorVerified = try reader.member(Bool.self, &object)
+            case 10: email = try reader.member([String].self, &object)
+            case 11: emailOTPStatus = try reader.member(EmailOTPStatus.self, &object)
+            case 12: isSecurityQuestionAuthenticatorVerified = try reader.member(Bool.self, &object)
+            case 13: isSecurityQuestionEnabled = try reader.member(Bool.self, &object)
+            case 14: securityQuestions = try reader.member([SecurityQuestion].self, &object)
+            default: break
             }
         }
         self.init(
@@ -192,7 +181,7 @@ public struct SecondFactorAuthentication: Codable, Sendable, Hashable, JSONValue
             isSecurityQuestionAuthenticatorVerified: isSecurityQuestionAuthenticatorVerified,
             isSecurityQuestionEnabled: isSecurityQuestionEnabled,
             securityQuestions: securityQuestions,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -311,3 +300,6 @@ public struct SecondFactorAuthentication: Codable, Sendable, Hashable, JSONValue
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension SecondFactorAuthentication: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension SecondFactorAuthentication: JSONReadable {}

@@ -41,40 +41,37 @@ public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hasha
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = ["securityquestionanswer": 0, "ReplaceSecurityQuestionAnswer": 1]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["securityquestionanswer", "ReplaceSecurityQuestionAnswer"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var securityQuestionAnswer: [JSONValue]? = nil
         var replaceSecurityQuestionAnswer: Bool? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0:
-                securityQuestionAnswer = jsonMember.lenient(
-                    [JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            case 1:
-                replaceSecurityQuestionAnswer = jsonMember.lenient(
-                    Bool.self, key: jsonKey, additionalFields: &additional
-                )
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: securityQuestionAnswer = try reader.member([JSONValue].self, &object)
+            case 1: replaceSecurityQuestionAnswer = try reader.member(Bool.self, &object)
+            default: break
             }
         }
-        guard let replaceSecurityQuestionAnswer else {
-            throw JSONValueMismatch(
-                missing: "ReplaceSecurityQuestionAnswer", in: Self.self, found: members["ReplaceSecurityQuestionAnswer"]
-            )
-        }
+        guard let replaceSecurityQuestionAnswer else { throw object.missing(1, in: Self.self) }
         self.init(
             replaceSecurityQuestionAnswer: replaceSecurityQuestionAnswer,
             securityQuestionAnswer: securityQuestionAnswer,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -109,3 +106,6 @@ public struct SecurityQuestionAnswerModelByAccessToken: Codable, Sendable, Hasha
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension SecurityQuestionAnswerModelByAccessToken: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension SecurityQuestionAnswerModelByAccessToken: JSONReadable {}

@@ -72,18 +72,25 @@ public struct ActiveSession: Codable, Sendable, Hashable, JSONValueDecodable {
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "AccessToken": 0, "Browser": 1, "Device": 2, "Os": 3, "DeviceType": 4, "City": 5, "Country": 6, "Ip": 7,
-        "LoginDate": 8,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "AccessToken", "Browser", "Device", "Os", "DeviceType", "City", "Country", "Ip", "LoginDate",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var accessToken: String? = nil
         var browser: String? = nil
         var device: String? = nil
@@ -93,19 +100,18 @@ public struct ActiveSession: Codable, Sendable, Hashable, JSONValueDecodable {
         var country: String? = nil
         var ip: String? = nil
         var loginDate: LoginRadiusDate? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: accessToken = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: browser = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: device = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: os = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 4: deviceType = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 5: city = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: country = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: ip = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 8: loginDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: accessToken = try reader.member(String.self, &object)
+            case 1: browser = try reader.member(String.self, &object)
+            case 2: device = try reader.member(String.self, &object)
+            case 3: os = try reader.member(String.self, &object)
+            case 4: deviceType = try reader.member(String.self, &object)
+            case 5: city = try reader.member(String.self, &object)
+            case 6: country = try reader.member(String.self, &object)
+            case 7: ip = try reader.member(String.self, &object)
+            case 8: loginDate = try reader.member(LoginRadiusDate.self, &object)
+            default: break
             }
         }
         self.init(
@@ -118,7 +124,7 @@ public struct ActiveSession: Codable, Sendable, Hashable, JSONValueDecodable {
             country: country,
             ip: ip,
             loginDate: loginDate,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -197,3 +203,6 @@ public struct ActiveSession: Codable, Sendable, Hashable, JSONValueDecodable {
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension ActiveSession: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension ActiveSession: JSONReadable {}

@@ -42,26 +42,33 @@ public struct ActiveSessionListResponse: Codable, Sendable, Hashable, JSONValueD
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = ["data": 0, "nextcursor": 1]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["data", "nextcursor"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var data: [ActiveSession]? = nil
         var nextCursor: Int? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: data = jsonMember.lenient([ActiveSession].self, key: jsonKey, additionalFields: &additional)
-            case 1: nextCursor = jsonMember.lenient(Int.self, key: jsonKey, additionalFields: &additional)
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: data = try reader.member([ActiveSession].self, &object)
+            case 1: nextCursor = try reader.member(Int.self, &object)
+            default: break
             }
         }
-        self.init(data: data, nextCursor: nextCursor, additionalFields: additional)
+        self.init(data: data, nextCursor: nextCursor, additionalFields: object.additionalFields)
     }
 
     /// Encodes the declared fields that are set, then ``additionalFields`` (a declared field wins).
@@ -97,3 +104,6 @@ public struct ActiveSessionListResponse: Codable, Sendable, Hashable, JSONValueD
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension ActiveSessionListResponse: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension ActiveSessionListResponse: JSONReadable {}

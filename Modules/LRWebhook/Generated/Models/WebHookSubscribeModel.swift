@@ -59,45 +59,44 @@ public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecod
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "event": 0, "name": 1, "targetUrl": 2, "Headers": 3, "QueryParams": 4, "Authentication": 5,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "event", "name", "targetUrl", "Headers", "QueryParams", "Authentication",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object or lacks a required member.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var event: String? = nil
         var name: String? = nil
         var targetURL: String? = nil
         var headers: [String: JSONValue]? = nil
         var queryParams: [String: JSONValue]? = nil
         var authentication: [String: JSONValue]? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: targetURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: headers = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 4:
-                queryParams = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 5:
-                authentication = jsonMember.lenient(
-                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: event = try reader.member(String.self, &object)
+            case 1: name = try reader.member(String.self, &object)
+            case 2: targetURL = try reader.member(String.self, &object)
+            case 3: headers = try reader.member([String: JSONValue].self, &object)
+            case 4: queryParams = try reader.member([String: JSONValue].self, &object)
+            case 5: authentication = try reader.member([String: JSONValue].self, &object)
+            default: break
             }
         }
-        guard let event else {
-            throw JSONValueMismatch(missing: "event", in: Self.self, found: members["event"])
-        }
-        guard let targetURL else {
-            throw JSONValueMismatch(missing: "targetUrl", in: Self.self, found: members["targetUrl"])
-        }
+        guard let event else { throw object.missing(0, in: Self.self) }
+        guard let targetURL else { throw object.missing(2, in: Self.self) }
         self.init(
             event: event,
             targetURL: targetURL,
@@ -105,7 +104,7 @@ public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecod
             headers: headers,
             queryParams: queryParams,
             authentication: authentication,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -162,3 +161,6 @@ public struct WebHookSubscribeModel: Codable, Sendable, Hashable, JSONValueDecod
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension WebHookSubscribeModel: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension WebHookSubscribeModel: JSONReadable {}

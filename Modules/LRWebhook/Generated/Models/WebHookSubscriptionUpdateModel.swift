@@ -44,33 +44,39 @@ public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable, JSONV
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = ["Headers": 0, "QueryParams": 1, "Authentication": 2]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable(["Headers", "QueryParams", "Authentication"])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var headers: [String: JSONValue]? = nil
         var queryParams: [String: JSONValue]? = nil
         var authentication: [String: JSONValue]? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: headers = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 1:
-                queryParams = jsonMember.lenient([String: JSONValue].self, key: jsonKey, additionalFields: &additional)
-            case 2:
-                authentication = jsonMember.lenient(
-                    [String: JSONValue].self, key: jsonKey, additionalFields: &additional
-                )
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: headers = try reader.member([String: JSONValue].self, &object)
+            case 1: queryParams = try reader.member([String: JSONValue].self, &object)
+            case 2: authentication = try reader.member([String: JSONValue].self, &object)
+            default: break
             }
         }
         self.init(
-            headers: headers, queryParams: queryParams, authentication: authentication, additionalFields: additional
+            headers: headers,
+            queryParams: queryParams,
+            authentication: authentication,
+            additionalFields: object.additionalFields
         )
     }
 
@@ -113,3 +119,6 @@ public struct WebHookSubscriptionUpdateModel: Codable, Sendable, Hashable, JSONV
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension WebHookSubscriptionUpdateModel: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension WebHookSubscriptionUpdateModel: JSONReadable {}

@@ -81,18 +81,26 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
         }
     }
 
-    /// The position of each declared JSON member in ``knownFields`` order, for ``init(jsonValue:)``.
-    private static let memberIndex: [String: Int] = [
-        "Id": 0, "TargetUrl": 1, "Event": 2, "CreatedDate": 3, "LastModifiedDate": 4, "SecretName": 5, "Name": 6,
-        "IsIntegrationWebhook": 7, "Headers": 8, "QueryParams": 9, "Authentication": 10,
-    ]
+    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    private static let members = JSONMemberTable([
+        "Id", "TargetUrl", "Event", "CreatedDate", "LastModifiedDate", "SecretName", "Name", "IsIntegrationWebhook",
+        "Headers", "QueryParams", "Authentication",
+    ])
 
-    /// Builds the value from a parsed JSON object: `null` is absent, a member of an unexpected
-    /// type is kept in ``additionalFields``, unknown members are kept as they are.
+    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
+    /// as they are.
     ///
     /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object.
     public init(jsonValue: JSONValue) throws(JSONValueMismatch) {
-        guard case .object(let members) = jsonValue else { throw JSONValueMismatch(Self.self, jsonValue) }
+        self = try JSONTreeReader.read(Self.self, from: jsonValue)
+    }
+
+    /// The one decoding routine, from a reply's bytes or from a parsed tree: each member present
+    /// is read as its declared type (`null` is absent; a value of another type is kept, untouched,
+    /// in ``additionalFields``), unknown members are kept as they are.
+    package init<Reader: JSONReader>(reading reader: inout Reader) throws(JSONReadError) {
+        var object = try reader.beginObject(Self.self, members: Self.members)
         var id: String? = nil
         var targetURL: String? = nil
         var event: String? = nil
@@ -104,25 +112,20 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
         var headers: [String: String]? = nil
         var queryParams: [String: String]? = nil
         var authentication: WebhookAuthentication? = nil
-        var additional: [String: JSONValue] = [:]
-        for (jsonKey, jsonMember) in members {
-            switch Self.memberIndex[jsonKey] ?? -1 {
-            case 0: id = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 1: targetURL = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 2: event = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 3: createdDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 4:
-                lastModifiedDate = jsonMember.lenient(LoginRadiusDate.self, key: jsonKey, additionalFields: &additional)
-            case 5: secretName = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 6: name = jsonMember.lenient(String.self, key: jsonKey, additionalFields: &additional)
-            case 7: isIntegrationWebhook = jsonMember.lenient(Bool.self, key: jsonKey, additionalFields: &additional)
-            case 8: headers = jsonMember.lenient([String: String].self, key: jsonKey, additionalFields: &additional)
-            case 9: queryParams = jsonMember.lenient([String: String].self, key: jsonKey, additionalFields: &additional)
-            case 10:
-                authentication = jsonMember.lenient(
-                    WebhookAuthentication.self, key: jsonKey, additionalFields: &additional
-                )
-            default: additional[jsonKey] = jsonMember
+        while let member = try reader.nextMember(&object) {
+            switch member {
+            case 0: id = try reader.member(String.self, &object)
+            case 1: targetURL = try reader.member(String.self, &object)
+            case 2: event = try reader.member(String.self, &object)
+            case 3: createdDate = try reader.member(LoginRadiusDate.self, &object)
+            case 4: lastModifiedDate = try reader.member(LoginRadiusDate.self, &object)
+            case 5: secretName = try reader.member(String.self, &object)
+            case 6: name = try reader.member(String.self, &object)
+            case 7: isIntegrationWebhook = try reader.member(Bool.self, &object)
+            case 8: headers = try reader.member([String: String].self, &object)
+            case 9: queryParams = try reader.member([String: String].self, &object)
+            case 10: authentication = try reader.member(WebhookAuthentication.self, &object)
+            default: break
             }
         }
         self.init(
@@ -137,7 +140,7 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
             headers: headers,
             queryParams: queryParams,
             authentication: authentication,
-            additionalFields: additional
+            additionalFields: object.additionalFields
         )
     }
 
@@ -228,3 +231,6 @@ public struct WebhookSubscription: Codable, Sendable, Hashable, JSONValueDecodab
 
 // Request bodies are written with `writeJSON(to:)`, without `JSONEncoder`.
 extension WebhookSubscription: JSONWritable {}
+
+// Replies are read straight from their bytes with `init(reading:)`, without a tree.
+extension WebhookSubscription: JSONReadable {}

@@ -24,9 +24,11 @@
 // - handoff-floor: no network and no work: a task hands a continuation to a thread of its own
 //   (a pipe write that thread polls, as `curl_multi_wakeup` does) which resumes it at once. The
 //   two wake-ups any async client with an I/O thread pays per call (HandoffFloor.swift).
-// - decode-only: what the SDK does with the canned reply (`--body FILE`), no network:
-//   `JSONValue(parsing:)` then `AccessToken<Identity>(jsonValue:)`, the fast path every
-//   generated model takes.
+// - decode-only: what the SDK does with the canned reply (`--body FILE`), no network: the reply
+//   decoding a call runs (`AccessToken<Identity>` read straight from the bytes, no tree).
+// - decode-tree: the same reply through `JSONValue(parsing:)` then
+//   `AccessToken<Identity>(jsonValue:)`: the tree in between (the SDK's reply path before the
+//   direct one; still its path for `init(jsonValue:)`).
 // - decode-decoder: the same reply through `JSONDecoder` and the models' `init(from:)`: the path a
 //   custom `Codable` profile type takes (and the SDK's only path before the fast one).
 // - decode-plain: the same reply into `PlainLoginReply`, a synthesized `Decodable` with only the
@@ -37,6 +39,7 @@
 import BenchSupport
 import Foundation
 import LRAuth
+@_spi(Benchmarks) import LRCore
 import Logging
 
 /// Accepts `.info` and above, then drops them: the caller builds message and metadata as it
@@ -71,8 +74,8 @@ case "sdk-full", "sdk-full-obs2", "sdk-stub", "sdk-stub-obs2":
     logger = Logger(label: "loginradius", factory: { _ in DiscardingLogHandler() })
 case "sdk-full-noop":
     logger = Logger(label: "loginradius", factory: { _ in SwiftLogNoOpLogHandler() })
-case "transport-only", "handoff-floor", "decode-only", "decode-decoder", "decode-plain", "decode-jsonvalue",
-    "decode-jsonvalue-parser":
+case "transport-only", "handoff-floor", "decode-only", "decode-tree", "decode-decoder", "decode-plain",
+    "decode-jsonvalue", "decode-jsonvalue-parser":
     logger = Logger(label: "loginradius", factory: { _ in SwiftLogNoOpLogHandler() })
 case "sdk-bare":
     configuration.retry = .disabled
@@ -149,6 +152,16 @@ if clientName == "decode-jsonvalue-parser" {
     exit(0)
 }
 if clientName == "decode-only" {
+    let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
+    await runStandardModes(client: reportedName, arguments: arguments) {
+        guard let token = try? BenchmarkReplyDecoding.decode(AccessToken<Identity>.self, from: body) else {
+            return false
+        }
+        return token.accessToken != nil && token.profile?.uid != nil
+    }
+    exit(0)
+}
+if clientName == "decode-tree" {
     let body = try Data(contentsOf: URL(fileURLWithPath: arguments.string("body", "nginx/login-reply.json")))
     await runStandardModes(client: reportedName, arguments: arguments) {
         guard let tree = try? JSONValue(parsing: body),
