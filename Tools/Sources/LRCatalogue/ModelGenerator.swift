@@ -106,11 +106,11 @@ struct ModelGenerator {
     /// member's type; unknown members kept as they are.
     private func jsonValueDecoder() -> String {
         let known = model.fields.map { Swift.literal($0.wire) }
-        var out = "    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.\n"
+        var out = "    /// The declared JSON members; a member's position here is its case in `init(reading:)`.\n"
         out +=
             Layout.collection(
                 "private static let members = JSONMemberTable(", known, indent: "    ", trailer: ")") + "\n\n"
-        out += "    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a\n"
+        out += "    /// Builds the value from a parsed JSON object, with `init(reading:)`: `null` is absent, a\n"
         out += "    /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept\n"
         out += "    /// as they are.\n"
         out += "    ///\n    /// - Throws: `JSONValueMismatch` when `jsonValue` is not an object"

@@ -77,13 +77,13 @@ public struct RegistrationFormField: Codable, Sendable, Hashable, JSONValueDecod
         }
     }
 
-    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    /// The declared JSON members; a member's position here is its case in `init(reading:)`.
     private static let members = JSONMemberTable([
         "Checked", "type", "name", "display", "rules", "options", "permission", "DataSource", "Parent",
         "ParentDataSource",
     ])
 
-    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// Builds the value from a parsed JSON object, with `init(reading:)`: `null` is absent, a
     /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
     /// as they are.
     ///

@@ -73,13 +73,13 @@ public struct AuthUserRegistrationModel: Codable, Sendable, Hashable, JSONValueD
         }
     }
 
-    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    /// The declared JSON members; a member's position here is its case in `init(reading:)`.
     private static let members = JSONMemberTable([
         "email", "firstName", "lastName", "password", "phoneId", "userName", "birthDate", "gender", "customFields",
         "middleName",
     ])
 
-    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// Builds the value from a parsed JSON object, with `init(reading:)`: `null` is absent, a
     /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
     /// as they are.
     ///

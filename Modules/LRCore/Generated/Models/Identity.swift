@@ -676,7 +676,7 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
         }
     }
 
-    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    /// The declared JSON members; a member's position here is its case in `init(reading:)`.
     private static let members = JSONMemberTable([
         "Uid", "ID", "Provider", "RegistrationProvider", "RegistrationSource", "UserName", "PhoneId", "PhoneIdVerified",
         "ExternalUserLoginId", "ExternalIds", "IsCustomUid", "PreviousUids", "LRUserID", "Identities", "Prefix",
@@ -702,7 +702,7 @@ public struct Identity: Codable, Sendable, Hashable, JSONValueDecodable {
         "LikesCount",
     ])
 
-    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// Builds the value from a parsed JSON object, with `init(reading:)`: `null` is absent, a
     /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
     /// as they are.
     ///

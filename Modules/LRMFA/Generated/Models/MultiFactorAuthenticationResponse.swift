@@ -68,13 +68,13 @@ public struct MultiFactorAuthenticationResponse: Codable, Sendable, Hashable, JS
         }
     }
 
-    /// The declared JSON members; a member's position here is its case in ``init(reading:)``.
+    /// The declared JSON members; a member's position here is its case in `init(reading:)`.
     private static let members = JSONMemberTable([
         "SecondFactorAuthentication", "Profile", "access_token", "refresh_token", "expires_in", "session_token",
         "session_expires_in",
     ])
 
-    /// Builds the value from a parsed JSON object, with ``init(reading:)``: `null` is absent, a
+    /// Builds the value from a parsed JSON object, with `init(reading:)`: `null` is absent, a
     /// member of an unexpected type is kept in ``additionalFields``, unknown members are kept
     /// as they are.
     ///
