@@ -61,11 +61,15 @@ import CLibCurl
 final class CurlMultiLoop: @unchecked Sendable {
     /// Easy handles kept for reuse; more than this many idle handles are freed.
     static let maxIdleHandles = 64
-    /// Idle connections the multi handle keeps open (`CURLMOPT_MAXCONNECTS`). Without it libcurl
+    /// Connections the multi handle keeps open (`CURLMOPT_MAXCONNECTS`). Without it libcurl
     /// bounds its pool by four times the transfers attached at the moment a connection comes
     /// back, so when a burst of completions leaves few attached it closes connections that the
     /// next submissions open again (measured at 32 in flight: one `connect` every 30 calls).
-    static let maxIdleConnections = 64
+    /// libcurl counts the connections in use against the bound too: at 64, 128 calls in flight
+    /// closed a connection on most completions (0.4 `connect` per call, and over TLS a handshake
+    /// each). The pool never holds more connections than were once in use at the same time, so
+    /// the bound is only a ceiling for extreme bursts.
+    static let maxCachedConnections = 1024
 
     let multi: UnsafeMutableRawPointer
     let lock = CurlLock()
@@ -173,7 +177,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             throw LoginRadiusError.invalidConfiguration("CurlTransport: curl_multi_init failed (out of memory)")
         }
         let loop = CurlMultiLoop(multi: multi, settings: settings, idlePollMilliseconds: idlePollMilliseconds)
-        _ = lr_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, Self.maxIdleConnections) // a bound, not a must
+        _ = lr_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, Self.maxCachedConnections) // a bound, not a must
         #if os(Linux) && !LR_CURL_POLL_LOOP
             try loop.prepareSocketAction()
         #endif
